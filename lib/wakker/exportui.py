@@ -1,0 +1,87 @@
+"""The export/import panel: one button for the portfolio, one upload for restoring answers."""
+from __future__ import annotations
+
+import html
+import os
+from pathlib import Path
+
+import ipywidgets as w
+from IPython.display import display
+
+from .journal import Journal, JournalError
+from .portfolio import export_files, import_json
+
+
+def export_folder() -> Path:
+    """Where exports are written: ``exports/`` in the workbook folder (git-ignored), or ``WAKKER_EXPORTS``."""
+    override = os.environ.get("WAKKER_EXPORTS")
+    if override:
+        return Path(override)
+    return Path(__file__).resolve().parents[2] / "exports"
+
+
+def _link(path: Path, label: str) -> str:
+    try:
+        href = os.path.relpath(path, Path.cwd()).replace(os.sep, "/")
+    except ValueError:
+        href = str(path)
+    return f'<a href="{html.escape(href)}" download="{html.escape(path.name)}" target="_blank">{html.escape(label)}</a>'
+
+
+class ExportPanel:
+    def __init__(self, journal: Journal):
+        self.journal = journal
+        try:
+            known = journal.student()
+        except Exception:  # noqa: BLE001
+            known = ""
+        self.name = w.Text(value=known, placeholder="je naam (mag leeg blijven)", description="Naam:",
+                           layout=w.Layout(width="22em"))
+        self.button = w.Button(description="Exporteer mijn antwoorden", icon="download", button_style="warning",
+                               layout=w.Layout(width="auto"))
+        self.upload = w.FileUpload(accept=".json", multiple=False, description="Lees export in (.json)",
+                                   layout=w.Layout(width="auto"))
+        self.result = w.HTML()
+        self.button.on_click(self._export)
+        self.upload.observe(self._import, names="value")
+        self.box = w.VBox([w.HBox([self.name, self.button]), self.upload, self.result],
+                          layout=w.Layout(margin="0.5em 0", max_width="52em"))
+        self.box.add_class("wakker-export")
+
+    def export(self) -> dict[str, Path]:
+        from .ui import flush
+
+        flush()
+        return export_files(self.journal, export_folder(), student=self.name.value)
+
+    def _export(self, _button=None) -> None:
+        try:
+            paths = self.export()
+        except Exception as exc:  # noqa: BLE001 - a full disk or read-only folder: say so
+            self.result.value = f'<div class="wakker-fout">⚠️ Exporteren is niet gelukt: {html.escape(str(exc))}</div>'
+            return
+        links = " · ".join(_link(paths[f], label) for f, label in
+                           (("html", "portfolio (HTML)"), ("md", "portfolio (Markdown)"), ("json", "herstelbestand (JSON)")))
+        where = html.escape(str(paths["json"].parent))
+        self.result.value = (f'<div class="wakker-melding">✓ Geëxporteerd: {links}<br>'
+                             f"<small>De bestanden staan in de map <code>{where}</code>. Klik met de rechtermuisknop "
+                             f"in de bestandsbrowser op een bestand en kies <i>Download</i> om het op je eigen "
+                             f"computer te bewaren.</small></div>")
+
+    def import_bytes(self, raw: bytes) -> str:
+        try:
+            added, known = import_json(self.journal, raw)
+        except JournalError as exc:
+            return f'<div class="wakker-fout">⚠️ {html.escape(str(exc))} Er is niets veranderd aan je antwoorden.</div>'
+        return (f'<div class="wakker-melding">✓ Ingelezen: {added} nieuwe versie(s) toegevoegd, '
+                f"{known} had je al. Voer de notebooks opnieuw uit om je antwoorden te zien.</div>")
+
+    def _import(self, change) -> None:
+        files = change["new"]
+        if not files:
+            return
+        item = files[0]
+        self.result.value = self.import_bytes(bytes(item["content"]))
+
+    def _ipython_display_(self) -> None:
+        display(self.box)
