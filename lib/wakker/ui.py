@@ -237,9 +237,11 @@ class Scale(Question):
         self.buttons = w.ToggleButtons(options=list(range(self._low, self._high + 1)), value=None,
                                        style={"button_width": "3em"})
         self.buttons.observe(self._changed, names="value")
-        left = w.HTML(f'<span class="wakker-status">{html.escape(self._labels[0])}</span>')
-        right = w.HTML(f'<span class="wakker-status">{html.escape(self._labels[1])}</span>')
-        return w.HBox([left, self.buttons, right], layout=w.Layout(align_items="center", gap="0.6em"))
+        left = w.HTML(f'<span class="wakker-status">{html.escape(self._labels[0])}</span>',
+                      layout=w.Layout(margin="0 0.6em 0 0"))
+        right = w.HTML(f'<span class="wakker-status">{html.escape(self._labels[1])}</span>',
+                       layout=w.Layout(margin="0 0 0 0.6em"))
+        return w.HBox([left, self.buttons, right], layout=w.Layout(align_items="center"))
 
     def _get(self):
         return None if self.buttons is None else self.buttons.value

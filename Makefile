@@ -1,0 +1,34 @@
+# Wakker werkboek — two commands:
+#   make lab    installs everything on first use (in .venv) and opens the workbook
+#   make test   runs every test in the same environment
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: lab test bench lock clean-venv
+
+$(STAMP): requirements.in requirements.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10))' || \
+	  { echo "Het werkboek heeft Python 3.10 of nieuwer nodig (gevonden: $$($(PYTHON) --version 2>&1))."; exit 1; }
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || \
+	  { rm -rf $(VENV); echo "Kon geen virtuele omgeving maken. Op Debian/Ubuntu: sudo apt install python3-venv"; exit 1; }
+	$(PY) -m pip install --disable-pip-version-check -q -r requirements.in -c requirements.txt
+	$(PY) -m pip install --disable-pip-version-check -q --no-deps --no-build-isolation -e . || \
+	  $(PY) -m pip install --disable-pip-version-check -q --no-deps -e .
+	@touch $(STAMP)
+
+lab: $(STAMP)
+	$(VENV)/bin/jupyter lab notebooks/00_start.ipynb
+
+test: $(STAMP)
+	$(PY) -m pytest
+
+bench: $(STAMP)
+	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+
+lock:
+	$(PY) tools/lock.py
+
+clean-venv:
+	rm -rf $(VENV)

@@ -1,0 +1,113 @@
+"""Reflection widgets: answers save themselves, come back, and invalid use shows Dutch text."""
+import json
+import time
+
+import pytest
+
+from wakker import ui
+from wakker.exportui import ExportPanel
+from wakker.journal import Journal
+from wakker.portfolio import to_json
+
+NB = "00_start"
+
+
+@pytest.fixture
+def journal(tmp_path):
+    return Journal(tmp_path / "j.sqlite")
+
+
+def restart(journal):
+    """What a kernel restart leaves: only the file."""
+    ui.flush()
+    return ui.Page(NB, journal=Journal(journal.path))
+
+
+def test_open_question_saves_after_a_pause_and_comes_back(journal):
+    page = ui.Page(NB, journal=journal)
+    q = page.open_question("demo", "Wat betekent vertrouwen voor jou?")
+    assert "Nog niet beantwoord" in q.status.value
+    for text in ["V", "Ve", "Vertrouwen is"]:
+        q.area.value = text
+    assert "wordt zo opgeslagen" in q.status.value
+    deadline = time.time() + 5
+    while "opgeslagen om" not in q.status.value and time.time() < deadline:
+        time.sleep(0.05)
+    assert "opgeslagen om" in q.status.value
+    assert [e.value for e in journal.history(NB, "demo")] == ["Vertrouwen is"]  # one version per pause
+    again = restart(journal).open_question("demo", "Wat betekent vertrouwen voor jou?")
+    assert again.area.value == "Vertrouwen is"
+    assert "eerder antwoord" in again.status.value
+
+
+def test_flush_saves_what_is_pending(journal):
+    q = ui.Page(NB, journal=journal).open_question("demo", "?")
+    q.area.value = "net getypt"
+    ui.flush()
+    assert journal.latest(NB, "demo").value == "net getypt"
+
+
+def test_scale_and_choice_save_at_once_and_restore(journal):
+    page = ui.Page(NB, journal=journal)
+    s = page.scale("schaal", "Hoeveel vertrouwen?", low_label="geen", high_label="veel")
+    s.buttons.value = 4
+    c = page.choice("keuze", "Welke?", [("A", "Klopt, want..."), ("B", "Niet helemaal...")])
+    c.radio.index = 1
+    assert "Niet helemaal" in c.message.value
+    m = page.choice("meer", "Welke?", ["x", ("y", "uitleg y"), {"label": "z", "feedback": "uitleg z"}], multiple=True)
+    m.boxes[1].value = True
+    m.boxes[2].value = True
+    assert "uitleg y" in m.message.value and "uitleg z" in m.message.value
+    page2 = restart(journal)
+    assert page2.scale("schaal", "Hoeveel vertrouwen?").buttons.value == 4
+    c2 = page2.choice("keuze", "Welke?", [("A", "Klopt, want..."), ("B", "Niet helemaal...")])
+    assert c2.radio.index == 1 and "Niet helemaal" in c2.message.value
+    m2 = page2.choice("meer", "Welke?", ["x", "y", "z"], multiple=True)
+    assert [b.value for b in m2.boxes] == [False, True, True]
+    assert journal.latest(NB, "meer").value == {"selected": [1, 2], "label": "y; z"}
+
+
+def test_answer_of_another_kind_is_shown_not_crashed(journal):
+    journal.save(NB, "vorm", "oude tekst", kind="text")
+    s = ui.Page(NB, journal=journal).scale("vorm", "Nu een schaal")
+    assert s.buttons.value is None and "oude tekst" in s.message.value
+
+
+@pytest.mark.parametrize("notebook, qid", [("99_onbekend", "q"), ("", "q"), (NB, ""), (NB, "spatie erin")])
+def test_invalid_ids_show_dutch_message(journal, notebook, qid):
+    q = ui.Page(notebook, journal=journal).open_question(qid, "Vraag")
+    assert q.error and "⚠️" in q.box.children[1].value
+    assert q.save() is None
+    assert journal.entries() == []
+
+
+def test_bad_scale_shows_message(journal):
+    s = ui.Page(NB, journal=journal).scale("s", "Schaal", low=1, high=40)
+    assert "tussen 2 en 11" in s.input.value
+
+
+def test_quote_and_term_html():
+    html = ui.quote_html("boek-werkvonken:wakkere-mensen")
+    assert "Frans Verhaaren &amp; Jan van Ginkel" in html and "(2018)" in html and "Opbouw van dit boek" in html
+    assert "z.j." in ui.quote_html("blog-vertrouwen:wat-is-vertrouwen")
+    assert "⚠️" in ui.quote_html("bestaat:niet")
+    assert 'id="begrip-leefwereld"' in ui.term_html("leefwereld")
+    assert "⚠️" in ui.term_html("onbekend-begrip")
+    assert "00_start.ipynb" in ui.map_html() and "in voorbereiding" in ui.map_html()
+
+
+def test_export_panel_exports_and_imports(journal, tmp_path, monkeypatch):
+    monkeypatch.setenv("WAKKER_EXPORTS", str(tmp_path / "exports"))
+    journal.save(NB, "q", "mijn antwoord")
+    panel = ExportPanel(journal)
+    panel.name.value = "Sam"
+    panel._export()
+    files = sorted(p.suffix for p in (tmp_path / "exports").iterdir())
+    assert files == [".html", ".json", ".md"] and "Geëxporteerd" in panel.result.value
+    raw = next((tmp_path / "exports").glob("*.json")).read_bytes()
+    other = Journal(tmp_path / "ander.sqlite")
+    msg = ExportPanel(other).import_bytes(raw)
+    assert "1 nieuwe versie" in msg and other.latest(NB, "q").value == "mijn antwoord"
+    bad = ExportPanel(other).import_bytes(b"<html>geen json</html>")
+    assert "⚠️" in bad and "niets veranderd" in bad
+    assert len(other.entries()) == 1
