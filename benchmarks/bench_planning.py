@@ -1,0 +1,76 @@
+"""Benchmark: what one slider move in notebook 04 recomputes (wakker.planning).
+
+One "recompute" = sweep over 50 speeds x 4 responders + crossover speed + winners per speed
++ the single-speed table + the strength curves: everything a slider callback would need
+before updating its plots (plot rendering itself is not included). Parameters are drawn at
+random inside the slider ranges for every repetition, so caching cannot flatter the numbers.
+
+Run: .venv/bin/python benchmarks/bench_planning.py [--reps 200]
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+import numpy as np
+
+from wakker import planning as pl
+
+TARGET_MS = 100.0
+
+
+def random_params(rng: np.random.Generator, n_movements: int) -> pl.PlanningParams:
+    """Parameters drawn uniformly within each slider range (n_movements fixed)."""
+    values = {}
+    for name, spec in pl.parameter_specs().items():
+        if name == "n_movements":
+            values[name] = n_movements
+        elif name == "seed":
+            values[name] = int(rng.integers(spec.low, spec.high + 1))
+        elif spec.log_scale:
+            values[name] = float(np.exp(rng.uniform(np.log(spec.low), np.log(spec.high))))
+        else:
+            values[name] = float(rng.uniform(spec.low, spec.high))
+    return pl.PlanningParams(**values)
+
+
+def recompute(p: pl.PlanningParams, speeds: np.ndarray) -> None:
+    df = pl.sweep(p, speeds)
+    pl.crossover_speed(sweep_df=df)
+    pl.winners(df)
+    pl.simulate(p)
+    pl.strength_curves(p)
+
+
+def run(reps: int, n_movements: int, n_speeds: int, seed: int = 0) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    speeds = pl.default_speeds(n_speeds)
+    recompute(pl.PlanningParams(n_movements=n_movements), speeds)  # warm-up
+    times = np.empty(reps)
+    for i in range(reps):
+        p = random_params(rng, n_movements)
+        t0 = time.perf_counter()
+        recompute(p, speeds)
+        times[i] = (time.perf_counter() - t0) * 1000.0
+    return times
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--reps", type=int, default=200)
+    args = ap.parse_args()
+    cases = [(200, 50), (500, 50), (2000, 50), (2000, 100)]
+    header = f"{'case':<36}{'reps':>6}{'p50 ms':>9}{'p95 ms':>9}{'target ms':>11}{'p95/target':>12}"
+    print(header)
+    print("-" * len(header))
+    for n_movements, n_speeds in cases:
+        t = run(args.reps, n_movements, n_speeds)
+        p50, p95 = np.percentile(t, [50, 95])
+        label = f"recompute n={n_movements}, {n_speeds} speeds"
+        print(f"{label:<36}{args.reps:>6}{p50:>9.2f}{p95:>9.2f}{TARGET_MS:>11.0f}"
+              f"{p95 / TARGET_MS:>12.3f}")
+
+
+if __name__ == "__main__":
+    main()

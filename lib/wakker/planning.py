@@ -1,0 +1,458 @@
+"""The planning machine: planned (order 1-3) versus fourth-order responses to movements.
+
+A small, transparent model behind notebook 04 ("Vierde-orde-leiders en de planningsmachine").
+
+The story, after Verhaaren & Van Ginkel (deel 3): managers handle change of the first order
+(keeping things running), the second order (planned renewal projects) and the third order
+(strategy, reorganisations: multi-year), all under planning and control. Movements in society
+(residents' initiatives, new needs) "are over before the planning machine gets a grip on them".
+A fourth-order leader reacts soon but lightly: listening, inviting others, waking up the
+movement's own ownership. The Voorwoord adds that it is not either/or: the system world gives
+stability. This model lets a student see *under which assumptions* which approach does more.
+
+The model, in words
+-------------------
+* ``n_movements`` movements arise. Each lives for a random time (months), drawn from a gamma
+  distribution with mean ``base_lifetime / speed_of_change`` and shape ``lifetime_shape``
+  (shape 1 = exponential: many short-lived movements, a few long-lived ones). Every delay is
+  counted from the moment a movement arises and responders have no capacity limit, so *when*
+  a movement arises does not matter and is not modelled.
+* Four responders: orders 1, 2 and 3 (planned) and order 4 (fourth-order leadership). Each
+  needs a delay (months) to notice, decide and act. A responder *reaches* a movement if its
+  intervention lands while the movement is still alive: ``delay < lifetime``. Optional noise
+  makes each delay vary per movement (log-normal, mean preserved).
+* From the moment it lands until the movement ends, a responder gives support with a certain
+  *strength* (effect units; a third-order planned intervention is the reference, 1.0):
+
+  - planned responders (orders 1-3): a constant strength ``strength_order_k``;
+  - fourth order: it starts light (``fourth_initial_strength``) and grows with the movement's
+    ownership, logistically, at rate ``ownership_growth_rate`` per month towards a ceiling
+    ``fourth_max_strength``.
+
+* The *effect* on one movement is the support it received averaged over its whole life:
+  ``(integral of strength over the months the responder was active) / lifetime``. So a planned
+  intervention of strength 1.0 that lands halfway through a movement's life has effect 0.5;
+  an unreached movement has effect 0. The effect per movement lies between 0 and the
+  responder's (maximum) strength.
+
+What follows from this (no constant is tuned to make any approach win): when change is slow,
+lifetimes are long compared with every delay, so each responder's effect approaches its
+(maximum) strength and the strongest approach wins. When change is fast, lifetimes shrink
+below the planned delays; planned responders reach almost nothing and the quickest responders
+win. Whether, and at which speed, the fourth order overtakes planning follows entirely from the
+parameters below.
+
+Determinism and speed
+---------------------
+Random draws come from ``numpy.random.Generator`` seeded by ``seed``; lifetimes and delay noise
+use separate streams, so moving the noise slider does not redraw the lifetimes. In a sweep
+the same draws are reused at every speed (lifetime = mean lifetime x a unit draw), so curves
+are smooth in the speed and differences between responders are not sampling noise. Everything
+is vectorised over speeds x movements; a sweep of 50 speeds x 4 responders x 200 movements
+takes a few milliseconds.
+
+Public API
+----------
+``PlanningParams``        all assumptions, each with default, unit, slider range and doc.
+``parameter_specs()``     the metadata per parameter (for building sliders).
+``parameter_table()``     the same as a DataFrame.
+``default_speeds()``      the default vector of speeds for a sweep.
+``simulate(params)``      one row per responder at ``params.speed_of_change``.
+``sweep(params, speeds)`` tidy DataFrame, one row per responder x speed (for plotly lines).
+``crossover_speed(...)``  the speed where the fourth order first beats the best planned one.
+``winners(sweep_df)``     per speed: which responder has the largest total effect.
+``movements(params)``     one row per movement x responder (lifetime, delay, reached, effect).
+``strength_curves(...)``  support strength over time after landing, per responder.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, fields, replace
+from typing import Iterable
+
+import numpy as np
+import pandas as pd
+
+__all__ = [
+    "ORDERS",
+    "ParamSpec",
+    "PlanningParams",
+    "RESPONDERS",
+    "crossover_speed",
+    "default_speeds",
+    "movements",
+    "parameter_specs",
+    "parameter_table",
+    "simulate",
+    "strength_curves",
+    "sweep",
+    "winners",
+]
+
+#: Responder labels, in order. The notebook may map them to Dutch labels.
+RESPONDERS: tuple[str, ...] = ("order 1", "order 2", "order 3", "order 4")
+#: The order (1-4) of each responder in ``RESPONDERS``.
+ORDERS: tuple[int, ...] = (1, 2, 3, 4)
+_PLANNED = np.array([True, True, True, False])
+
+# Smallest unit lifetime; keeps lifetimes strictly positive so a zero delay reaches everything.
+_MIN_UNIT_LIFETIME = 1e-12
+
+
+def _param(default, unit: str, low, high, step, doc: str, log_scale: bool = False):
+    """A dataclass field carrying slider metadata."""
+    return field(
+        default=default,
+        metadata={"unit": unit, "low": low, "high": high, "step": step, "doc": doc,
+                  "log_scale": log_scale},
+    )
+
+
+@dataclass(frozen=True)
+class PlanningParams:
+    """All assumptions of the planning-machine model. Every field is a slider candidate."""
+
+    speed_of_change: float = _param(
+        1.0, "x reference pace", 0.1, 10.0, 0.1,
+        "How fast society changes, relative to a reference pace; movement lifetimes scale as 1/speed.",
+        log_scale=True)
+    base_lifetime: float = _param(
+        24.0, "months", 3.0, 120.0, 1.0,
+        "Mean lifetime of a movement at speed of change 1.")
+    lifetime_shape: float = _param(
+        1.0, "dimensionless", 0.5, 10.0, 0.1,
+        "Gamma shape of lifetimes: 1 = exponential (many short, few long); higher = more alike.")
+    n_movements: int = _param(
+        200, "movements", 50, 2000, 50,
+        "Number of simulated movements (more = smoother results, slower).")
+    delay_order1: float = _param(
+        1.0, "months", 0.0, 36.0, 0.5,
+        "Time first-order management (keeping things running) needs to notice, decide and act.")
+    delay_order2: float = _param(
+        6.0, "months", 0.0, 36.0, 0.5,
+        "Time second-order management (planned renewal projects) needs to notice, decide and act.")
+    delay_order3: float = _param(
+        18.0, "months", 0.0, 60.0, 1.0,
+        "Time third-order management (strategy, reorganisation) needs to notice, decide and act.")
+    strength_order1: float = _param(
+        0.3, "effect units", 0.0, 2.0, 0.05,
+        "Support strength of a first-order intervention (routine handling within existing rules).")
+    strength_order2: float = _param(
+        0.7, "effect units", 0.0, 2.0, 0.05,
+        "Support strength of a second-order intervention (a targeted renewal project).")
+    strength_order3: float = _param(
+        1.0, "effect units", 0.0, 2.0, 0.05,
+        "Support strength of a third-order intervention (strategic, with mandate and budget).")
+    delay_fourth: float = _param(
+        1.0, "months", 0.0, 36.0, 0.5,
+        "Time the fourth-order leader needs to listen and find the right moment to intervene.")
+    fourth_initial_strength: float = _param(
+        0.2, "effect units", 0.0, 2.0, 0.05,
+        "Support strength of the fourth-order intervention when it lands (light: a cultural nudge).")
+    fourth_max_strength: float = _param(
+        0.8, "effect units", 0.0, 2.0, 0.05,
+        "Ceiling the fourth-order support grows towards once the movement's ownership is fully awake.")
+    ownership_growth_rate: float = _param(
+        0.15, "per month", 0.0, 1.0, 0.01,
+        "Logistic growth rate of ownership after the fourth-order intervention lands.")
+    delay_noise: float = _param(
+        0.0, "dimensionless (log-sd)", 0.0, 1.0, 0.05,
+        "Spread of each delay per movement (log-normal sigma, mean kept); 0 = delays are exact.")
+    seed: int = _param(
+        0, "integer", 0, 999, 1,
+        "Seed of the random draws; the same seed gives the same movements.")
+
+    def __post_init__(self) -> None:
+        positive = ("speed_of_change", "base_lifetime", "lifetime_shape")
+        whole = ("n_movements", "seed")
+        bad = []
+        for f in fields(self):
+            v = getattr(self, f.name)
+            try:
+                ok = math.isfinite(v) and v >= 0
+                if f.name in positive:
+                    ok = ok and v > 0
+                if f.name in whole:
+                    ok = ok and float(v).is_integer() and (f.name == "seed" or v >= 1)
+            except TypeError:
+                ok = False
+            if not ok:
+                bad.append(f.name)
+        if bad:
+            raise ValueError(f"invalid planning parameter(s): {', '.join(bad)}")
+
+    def replace(self, **changes) -> "PlanningParams":
+        """A copy with some parameters changed (convenience for slider callbacks)."""
+        return replace(self, **changes)
+
+    @property
+    def mean_lifetime(self) -> float:
+        """Mean movement lifetime in months at ``speed_of_change``."""
+        return self.base_lifetime / self.speed_of_change
+
+
+@dataclass(frozen=True)
+class ParamSpec:
+    """Slider metadata for one parameter."""
+
+    name: str
+    default: float
+    unit: str
+    low: float
+    high: float
+    step: float
+    log_scale: bool
+    doc: str
+
+
+def parameter_specs() -> dict[str, ParamSpec]:
+    """Metadata (default, unit, slider range, step, one-line doc) for every parameter."""
+    return {
+        f.name: ParamSpec(name=f.name, default=f.default, **f.metadata)
+        for f in fields(PlanningParams)
+    }
+
+
+def parameter_table() -> pd.DataFrame:
+    """All parameter metadata as a DataFrame, one row per parameter."""
+    return pd.DataFrame([vars(s) for s in parameter_specs().values()])
+
+
+def default_speeds(n: int = 50, low: float = 0.1, high: float = 10.0) -> np.ndarray:
+    """``n`` log-spaced speeds of change from ``low`` to ``high`` (default 0.1-10, 50 points)."""
+    return np.geomspace(low, high, n)
+
+
+# --------------------------------------------------------------------------- core
+
+
+def _draws(p: PlanningParams) -> tuple[np.ndarray, np.ndarray]:
+    """Unit lifetimes (mean 1, shape n) and delays per responder x movement (shape 4 x n)."""
+    n = int(p.n_movements)
+    life_rng = np.random.default_rng([int(p.seed), 0])
+    noise_rng = np.random.default_rng([int(p.seed), 1])
+    k = float(p.lifetime_shape)
+    unit = np.maximum(life_rng.gamma(k, 1.0 / k, size=n), _MIN_UNIT_LIFETIME)
+    base = np.array([p.delay_order1, p.delay_order2, p.delay_order3, p.delay_fourth], float)
+    z = noise_rng.standard_normal((4, n))
+    s = float(p.delay_noise)
+    delays = base[:, None] * np.exp(s * z - 0.5 * s * s)
+    return unit, delays
+
+
+def _fourth_start_ratio(p: PlanningParams) -> tuple[float, float]:
+    """(ceiling, initial/ceiling in [0, 1]) of the fourth-order support."""
+    cap = float(p.fourth_max_strength)
+    if cap <= 0.0:
+        return 0.0, 0.0
+    return cap, min(float(p.fourth_initial_strength), cap) / cap
+
+
+def _ownership_integral(active: np.ndarray, o0: float, g: float) -> np.ndarray:
+    """Integral over [0, active] of the logistic ownership o(t), o(0)=o0, rate g, ceiling 1.
+
+    o(t) = 1 / (1 + (1/o0 - 1) exp(-g t)); the integral is ln(o0 exp(g t) + 1 - o0) / g.
+    ``active`` must be >= 0.
+    """
+    if o0 <= 0.0:
+        return np.zeros_like(active)
+    if g <= 0.0 or o0 >= 1.0:
+        return o0 * active
+    x = g * active
+    small = x < 30.0
+    xs = np.where(small, x, 0.0)
+    xl = np.where(small, 30.0, x)
+    # Small x: log1p(o0 * expm1(x)) is accurate; large x: log(o0 e^x + 1 - o0) via logaddexp.
+    val_small = np.log1p(o0 * np.expm1(xs))
+    val_large = np.logaddexp(xl + math.log(o0), math.log1p(-o0))
+    return np.where(small, val_small, val_large) / g
+
+
+def _effects(p: PlanningParams, speeds: np.ndarray):
+    """Per responder x speed: share reached, mean effect (arrays of shape 4 x S)."""
+    unit, delays = _draws(p)
+    mean_life = p.base_lifetime / speeds  # (S,)
+    life = mean_life[:, None] * unit[None, :]  # (S, n)
+    strengths = (p.strength_order1, p.strength_order2, p.strength_order3)
+    cap, o0 = _fourth_start_ratio(p)
+    g = float(p.ownership_growth_rate)
+    n_speeds = speeds.size
+    share = np.empty((4, n_speeds))
+    mean_eff = np.empty((4, n_speeds))
+    for r in range(4):
+        active = life - delays[r][None, :]  # months the responder is active
+        reached = active > 0.0
+        active = np.where(reached, active, 0.0)
+        if r < 3:
+            support = strengths[r] * active
+        else:
+            support = cap * _ownership_integral(active, o0, g)
+        effect = support / life
+        share[r] = reached.mean(axis=1)
+        mean_eff[r] = effect.mean(axis=1)
+    return share, mean_eff
+
+
+def _as_speeds(speeds: Iterable[float] | float | None) -> np.ndarray:
+    arr = default_speeds() if speeds is None else np.atleast_1d(np.asarray(speeds, float)).ravel()
+    if arr.size == 0 or not np.all(np.isfinite(arr)) or np.any(arr <= 0):
+        raise ValueError("speeds must be a non-empty sequence of positive numbers")
+    return arr
+
+
+def _frame(p: PlanningParams, speeds: np.ndarray, share: np.ndarray, mean_eff: np.ndarray):
+    n_speeds = speeds.size
+    n = int(p.n_movements)
+    reached_mean = np.divide(mean_eff, share, out=np.zeros_like(mean_eff), where=share > 0)
+    return pd.DataFrame({
+        "speed": np.tile(speeds, 4),
+        "mean_lifetime": np.tile(p.base_lifetime / speeds, 4),
+        "responder": np.repeat(np.array(RESPONDERS, dtype=object), n_speeds),
+        "order": np.repeat(np.array(ORDERS), n_speeds),
+        "planned": np.repeat(_PLANNED, n_speeds),
+        "share_reached": share.ravel(),
+        "mean_effect": mean_eff.ravel(),
+        "mean_effect_if_reached": reached_mean.ravel(),
+        "total_effect": mean_eff.ravel() * n,
+    })
+
+
+# --------------------------------------------------------------------------- public
+
+
+def sweep(params: PlanningParams | None = None,
+          speeds: Iterable[float] | None = None) -> pd.DataFrame:
+    """Tidy results, one row per responder x speed (``params.speed_of_change`` is ignored).
+
+    Columns: ``speed`` (x reference pace), ``mean_lifetime`` (months), ``responder``,
+    ``order`` (1-4), ``planned`` (bool), ``share_reached`` (0-1), ``mean_effect`` (effect units
+    per movement, unreached movements count as 0), ``mean_effect_if_reached`` (per reached
+    movement, 0 if none reached) and ``total_effect`` (sum over all movements).
+    Rows are grouped by responder, speeds in the given order within each group, so
+    ``px.line(df, x="speed", y="total_effect", color="responder", log_x=True)`` works as is.
+    """
+    p = PlanningParams() if params is None else params
+    s = _as_speeds(speeds)
+    share, mean_eff = _effects(p, s)
+    return _frame(p, s, share, mean_eff)
+
+
+def simulate(params: PlanningParams | None = None) -> pd.DataFrame:
+    """Results at ``params.speed_of_change``: one row per responder (same columns as ``sweep``)."""
+    p = PlanningParams() if params is None else params
+    return sweep(p, [p.speed_of_change])
+
+
+def winners(sweep_df: pd.DataFrame, metric: str = "total_effect") -> pd.DataFrame:
+    """Per speed, the responder with the largest ``metric`` (ties: the lowest order).
+
+    Returns columns ``speed``, ``winner``, ``order`` and ``metric`` value, sorted by speed.
+    """
+    df = sweep_df.sort_values(["speed", metric, "order"], ascending=[True, False, True],
+                              kind="stable")
+    best = df.drop_duplicates("speed", keep="first")
+    return best[["speed", "responder", "order", metric]].rename(
+        columns={"responder": "winner"}).reset_index(drop=True)
+
+
+def crossover_speed(params: PlanningParams | None = None,
+                    speeds: Iterable[float] | None = None,
+                    sweep_df: pd.DataFrame | None = None,
+                    metric: str = "total_effect") -> float | None:
+    """Lowest speed at which the fourth order's ``metric`` first exceeds the best planned one.
+
+    Scans the speeds in ascending order. Between the last grid speed where planning still
+    wins (or ties) and the first where the fourth order wins, the crossing is interpolated
+    linearly in log(speed). If the fourth order already wins at the lowest speed, that speed
+    is returned (the crossover lies at or below it); if it never wins, ``None``.
+    Pass ``sweep_df`` (from ``sweep``) to avoid recomputing; otherwise ``params``/``speeds``
+    are used.
+    """
+    if sweep_df is None:
+        sweep_df = sweep(params, speeds)
+    speed = sweep_df["speed"].to_numpy(float)
+    order = sweep_df["order"].to_numpy(int)
+    s, col = np.unique(speed, return_inverse=True)  # ascending speeds
+    values = np.full((s.size, 4), np.nan)
+    values[col, order - 1] = sweep_df[metric].to_numpy(float)
+    if np.isnan(values).any():
+        raise ValueError("sweep_df must hold every responder at every speed")
+    diff = values[:, 3] - values[:, :3].max(axis=1)
+    wins = np.flatnonzero(diff > 0)
+    if wins.size == 0:
+        return None
+    i = int(wins[0])
+    if i == 0:
+        return float(s[0])
+    x0, x1 = math.log(s[i - 1]), math.log(s[i])
+    d0, d1 = diff[i - 1], diff[i]  # d0 <= 0 < d1
+    frac = (-d0) / (d1 - d0)
+    return float(math.exp(x0 + frac * (x1 - x0)))
+
+
+def movements(params: PlanningParams | None = None) -> pd.DataFrame:
+    """Per movement x responder at ``params.speed_of_change`` (for histograms / strip plots).
+
+    Columns: ``movement`` (index), ``lifetime`` (months), ``responder``, ``order``,
+    ``planned``, ``delay`` (months, with noise), ``reached`` (bool), ``effect`` (effect units).
+    """
+    p = PlanningParams() if params is None else params
+    unit, delays = _draws(p)
+    n = unit.size
+    life = p.mean_lifetime * unit
+    active = life[None, :] - delays
+    reached = active > 0.0
+    active = np.where(reached, active, 0.0)
+    cap, o0 = _fourth_start_ratio(p)
+    support = np.empty_like(active)
+    support[:3] = np.array([p.strength_order1, p.strength_order2, p.strength_order3])[:, None] * active[:3]
+    support[3] = cap * _ownership_integral(active[3], o0, float(p.ownership_growth_rate))
+    return pd.DataFrame({
+        "movement": np.tile(np.arange(n), 4),
+        "lifetime": np.tile(life, 4),
+        "responder": np.repeat(np.array(RESPONDERS, dtype=object), n),
+        "order": np.repeat(np.array(ORDERS), n),
+        "planned": np.repeat(_PLANNED, n),
+        "delay": delays.ravel(),
+        "reached": reached.ravel(),
+        "effect": (support / life[None, :]).ravel(),
+    })
+
+
+def strength_curves(params: PlanningParams | None = None,
+                    months: Iterable[float] | None = None) -> pd.DataFrame:
+    """Support strength of each responder against months since a movement arose.
+
+    Assumes the movement is still alive (no end) and uses the exact delays (no noise): zero
+    before a responder lands, then its strength (planned: constant; fourth order: logistic
+    growth from the initial strength towards the ceiling). Default months: 0-48 in 193 steps.
+    Columns: ``month``, ``responder``, ``order``, ``planned``, ``strength``.
+    """
+    p = PlanningParams() if params is None else params
+    t = np.linspace(0.0, 48.0, 193) if months is None else np.atleast_1d(np.asarray(months, float))
+    delays = (p.delay_order1, p.delay_order2, p.delay_order3, p.delay_fourth)
+    strengths = (p.strength_order1, p.strength_order2, p.strength_order3)
+    cap, o0 = _fourth_start_ratio(p)
+    g = float(p.ownership_growth_rate)
+    rows = np.empty((4, t.size))
+    for r in range(4):
+        on = t >= delays[r]
+        if r < 3:
+            rows[r] = np.where(on, strengths[r], 0.0)
+        else:
+            tau = np.maximum(t - delays[r], 0.0)
+            if o0 <= 0.0:
+                own = np.zeros_like(tau)
+            elif o0 >= 1.0 or g <= 0.0:
+                own = np.full_like(tau, o0)
+            else:
+                own = 1.0 / (1.0 + (1.0 / o0 - 1.0) * np.exp(-g * tau))
+            rows[r] = np.where(on, cap * own, 0.0)
+    return pd.DataFrame({
+        "month": np.tile(t, 4),
+        "responder": np.repeat(np.array(RESPONDERS, dtype=object), t.size),
+        "order": np.repeat(np.array(ORDERS), t.size),
+        "planned": np.repeat(_PLANNED, t.size),
+        "strength": rows.ravel(),
+    })

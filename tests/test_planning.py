@@ -1,0 +1,359 @@
+"""Invariants of the planning-machine model (wakker.planning)."""
+
+from __future__ import annotations
+
+import math
+import os
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from wakker import planning as pl
+from wakker.planning import PlanningParams
+
+# PLANNING_EXAMPLES=1500 for a thorough (slow) run; the default keeps the file under ~5 s.
+FAST = settings(max_examples=int(os.environ.get("PLANNING_EXAMPLES", "40")), deadline=None,
+                suppress_health_check=[HealthCheck.too_slow])
+
+# ---------------------------------------------------------------- strategies
+
+delays = st.floats(0.0, 36.0, allow_nan=False)
+strengths = st.floats(0.0, 2.0, allow_nan=False)
+
+
+@st.composite
+def params(draw, **fixed):
+    """Random parameters within (roughly) the slider ranges; small n for speed."""
+    values = dict(
+        speed_of_change=draw(st.floats(0.1, 10.0)),
+        base_lifetime=draw(st.floats(3.0, 120.0)),
+        lifetime_shape=draw(st.floats(0.5, 10.0)),
+        n_movements=draw(st.integers(1, 120)),
+        delay_order1=draw(delays),
+        delay_order2=draw(delays),
+        delay_order3=draw(delays),
+        strength_order1=draw(strengths),
+        strength_order2=draw(strengths),
+        strength_order3=draw(strengths),
+        delay_fourth=draw(delays),
+        fourth_initial_strength=draw(strengths),
+        fourth_max_strength=draw(strengths),
+        ownership_growth_rate=draw(st.floats(0.0, 1.0)),
+        delay_noise=draw(st.floats(0.0, 1.0)),
+        seed=draw(st.integers(0, 999)),
+    )
+    values.update(fixed)
+    return PlanningParams(**values)
+
+
+def _by_order(df: pd.DataFrame, column: str) -> dict[int, np.ndarray]:
+    return {o: g.sort_values("speed")[column].to_numpy() for o, g in df.groupby("order")}
+
+
+SPEEDS = pl.default_speeds(12)
+
+# ---------------------------------------------------------------- parameters
+
+
+def test_every_parameter_has_default_unit_range_and_one_line_doc():
+    specs = pl.parameter_specs()
+    assert set(specs) == {f for f in PlanningParams.__dataclass_fields__}
+    for name, s in specs.items():
+        assert s.unit, name
+        assert s.doc and "\n" not in s.doc and len(s.doc) < 110, name
+        assert s.low < s.high and s.step > 0, name
+        assert s.low <= s.default <= s.high, name
+        assert getattr(PlanningParams(), name) == s.default
+    table = pl.parameter_table()
+    assert list(table["name"]) == list(specs)
+
+
+@pytest.mark.parametrize("bad", [
+    dict(speed_of_change=0.0), dict(base_lifetime=-1.0), dict(lifetime_shape=0.0),
+    dict(n_movements=0), dict(n_movements=2.5), dict(delay_order2=-1.0),
+    dict(strength_order1=-0.1), dict(ownership_growth_rate=-0.1), dict(delay_noise=-0.1),
+    dict(delay_fourth=float("nan")), dict(seed=-1), dict(n_movements=float("inf")),
+    dict(seed=1.5), dict(strength_order3="strong"),
+])
+def test_invalid_parameters_raise(bad):
+    with pytest.raises(ValueError):
+        PlanningParams(**bad)
+
+
+def test_bad_speeds_raise():
+    for bad in ([], [0.0, 1.0], [-1.0], [np.inf]):
+        with pytest.raises(ValueError):
+            pl.sweep(PlanningParams(), bad)
+
+
+# ---------------------------------------------------------------- shape of the output
+
+
+def test_sweep_is_tidy_and_simulate_matches_sweep():
+    p = PlanningParams(speed_of_change=2.0)
+    df = pl.sweep(p, SPEEDS)
+    assert len(df) == 4 * SPEEDS.size
+    assert list(df["responder"].unique()) == list(pl.RESPONDERS)
+    assert df["planned"].tolist() == [o < 4 for o in df["order"]]
+    np.testing.assert_allclose(df["total_effect"], df["mean_effect"] * p.n_movements)
+    np.testing.assert_allclose(df["mean_lifetime"], p.base_lifetime / df["speed"])
+    one = pl.simulate(p)
+    again = pl.sweep(p, [2.0])
+    pd.testing.assert_frame_equal(one, again)
+    assert one["speed"].eq(2.0).all() and len(one) == 4
+
+
+def test_movements_table_agrees_with_simulate():
+    p = PlanningParams(speed_of_change=0.7, delay_noise=0.4, seed=3)
+    mv = pl.movements(p)
+    sim = pl.simulate(p).set_index("order")
+    agg = mv.groupby("order").agg(share=("reached", "mean"), eff=("effect", "mean"))
+    np.testing.assert_allclose(agg["share"], sim["share_reached"])
+    np.testing.assert_allclose(agg["eff"], sim["mean_effect"], rtol=1e-12)
+    assert (mv.loc[~mv["reached"], "effect"] == 0).all()
+
+
+# ---------------------------------------------------------------- invariants
+
+
+@FAST
+@given(params())
+def test_shares_in_unit_interval_and_effects_bounded(p):
+    df = pl.sweep(p, SPEEDS)
+    assert df["share_reached"].between(0.0, 1.0).all()
+    assert (df["mean_effect"] >= 0).all() and (df["total_effect"] >= 0).all()
+    cap = {1: p.strength_order1, 2: p.strength_order2, 3: p.strength_order3,
+           4: p.fourth_max_strength}
+    for o, g in df.groupby("order"):
+        assert (g["mean_effect"] <= cap[o] + 1e-12).all()
+        assert (g["mean_effect_if_reached"] <= cap[o] + 1e-12).all()
+        assert (g["mean_effect"] <= g["mean_effect_if_reached"] + 1e-12).all()
+
+
+@FAST
+@given(params(delay_order1=0.0, delay_order2=0.0, delay_order3=0.0, delay_fourth=0.0))
+def test_zero_delay_reaches_every_movement(p):
+    df = pl.sweep(p, [1e-3, 1.0, 1e3])
+    assert (df["share_reached"] == 1.0).all()
+
+
+@FAST
+@given(params(), delays, delays)
+def test_longer_delay_never_reaches_more(p, d_a, d_b):
+    short, long_ = sorted((d_a, d_b))
+    fast = pl.sweep(p.replace(delay_order1=short, delay_order2=short, delay_order3=short,
+                              delay_fourth=short), SPEEDS)
+    slow = pl.sweep(p.replace(delay_order1=long_, delay_order2=long_, delay_order3=long_,
+                              delay_fourth=long_), SPEEDS)
+    assert (slow["share_reached"].to_numpy() <= fast["share_reached"].to_numpy()).all()
+    assert (slow["mean_effect"].to_numpy() <= fast["mean_effect"].to_numpy() + 1e-12).all()
+
+
+@FAST
+@given(params())
+def test_faster_change_never_reaches_more(p):
+    share = _by_order(pl.sweep(p, SPEEDS), "share_reached")
+    for values in share.values():
+        assert (np.diff(values) <= 0).all()
+
+
+@FAST
+@given(params())
+def test_deterministic_per_seed(p):
+    pd.testing.assert_frame_equal(pl.sweep(p, SPEEDS), pl.sweep(p, SPEEDS))
+    pd.testing.assert_frame_equal(pl.movements(p), pl.movements(p))
+
+
+def test_different_seeds_give_different_movements():
+    a = pl.movements(PlanningParams(seed=1))["lifetime"]
+    b = pl.movements(PlanningParams(seed=2))["lifetime"]
+    assert not np.allclose(a, b)
+
+
+def test_noise_slider_does_not_redraw_lifetimes():
+    a = pl.movements(PlanningParams(delay_noise=0.0))["lifetime"]
+    b = pl.movements(PlanningParams(delay_noise=0.5))["lifetime"]
+    np.testing.assert_array_equal(a, b)
+
+
+@FAST
+@given(params(), st.floats(0.05, 1.0), st.floats(0.05, 1.0))
+def test_long_lifetimes_the_strongest_planned_intervention_wins(p, margin, growth):
+    best = max(p.strength_order1, p.strength_order2, p.strength_order3)
+    best = max(best, p.fourth_max_strength + margin)  # planning is the stronger approach
+    p = p.replace(strength_order3=best, fourth_max_strength=min(p.fourth_max_strength, best - margin),
+                  ownership_growth_rate=growth, lifetime_shape=max(p.lifetime_shape, 1.0),
+                  n_movements=max(p.n_movements, 20))
+    # Lifetimes far longer than every delay: mean lifetime ~ 10^5 x the longest delay.
+    speed = p.base_lifetime / (1e5 * 60.0)
+    w = pl.winners(pl.sweep(p, [speed])).iloc[0]
+    assert w["order"] in (1, 2, 3)
+    strength = {1: p.strength_order1, 2: p.strength_order2, 3: p.strength_order3}[w["order"]]
+    # The winner is the strongest planned intervention (up to a strength difference too
+    # small to outweigh a delay that is 1/100000 of the lifetime).
+    assert strength >= best * (1 - 1e-3)
+
+
+@FAST
+@given(params(delay_noise=0.0), st.floats(1.0, 36.0), st.floats(0.0, 0.9),
+       st.floats(0.01, 2.0))
+def test_very_fast_change_light_fourth_order_beats_slow_planning(p, min_planned, frac, light):
+    p = p.replace(delay_order1=max(p.delay_order1, min_planned),
+                  delay_order2=max(p.delay_order2, min_planned),
+                  delay_order3=max(p.delay_order3, min_planned),
+                  delay_fourth=frac * min_planned,
+                  fourth_initial_strength=light,
+                  fourth_max_strength=max(p.fourth_max_strength, light))
+    unit = pl.movements(p.replace(speed_of_change=1.0)).query("order == 1")["lifetime"].max()
+    unit /= p.base_lifetime
+    # Choose the speed so the longest-lived movement dies between the two delays.
+    longest = 0.5 * (p.delay_fourth + min_planned)
+    speed = p.base_lifetime * unit / longest
+    sim = pl.simulate(p.replace(speed_of_change=speed)).set_index("order")
+    assert (sim.loc[[1, 2, 3], "share_reached"] == 0).all()
+    assert sim.loc[4, "share_reached"] > 0
+    assert sim.loc[4, "total_effect"] > sim.loc[[1, 2, 3], "total_effect"].max()
+    assert pl.crossover_speed(sweep_df=pl.sweep(p, [speed])) == speed
+
+
+# ---------------------------------------------------------------- crossover
+
+
+def test_defaults_planning_wins_slow_fourth_order_wins_later():
+    """Honesty check on the defaults: slow, stable context -> planning wins."""
+    df = pl.sweep(PlanningParams())
+    w = pl.winners(df)
+    assert w.iloc[0]["order"] == 3
+    x = pl.crossover_speed(sweep_df=df)
+    assert x is not None and df["speed"].min() < x < df["speed"].max()
+    below = w[w["speed"] < x]
+    assert below["order"].isin([1, 2, 3]).all()
+
+
+def test_crossover_is_bracketed_by_the_grid():
+    df = pl.sweep(PlanningParams(), pl.default_speeds(30))
+    x = pl.crossover_speed(sweep_df=df)
+    t = df.pivot_table(index="speed", columns="order", values="total_effect")
+    diff = t[4] - t[[1, 2, 3]].max(axis=1)
+    i = int(np.flatnonzero(diff.to_numpy() > 0)[0])
+    assert t.index[i - 1] <= x <= t.index[i]
+
+
+def test_crossover_none_when_fourth_order_cannot_act():
+    assert pl.crossover_speed(PlanningParams(fourth_initial_strength=0.0)) is None
+    assert pl.crossover_speed(PlanningParams(fourth_max_strength=0.0)) is None
+
+
+def test_crossover_moves_with_the_assumptions():
+    """The crossover is not a constant: it follows each assumption in the expected direction."""
+    base = PlanningParams()
+    x0 = pl.crossover_speed(base)
+    moved = {
+        "faster planning": pl.crossover_speed(base.replace(
+            delay_order1=0.8 * base.delay_order1, delay_order2=0.8 * base.delay_order2,
+            delay_order3=0.8 * base.delay_order3)),
+        "weaker strategy": pl.crossover_speed(base.replace(strength_order3=0.9)),
+        "higher ownership ceiling": pl.crossover_speed(base.replace(fourth_max_strength=0.85)),
+        "slower ownership growth": pl.crossover_speed(base.replace(ownership_growth_rate=0.12)),
+        "longer lives": pl.crossover_speed(base.replace(base_lifetime=48.0)),
+    }
+    assert all(v is not None for v in moved.values()), moved
+    assert moved["faster planning"] > x0
+    assert moved["weaker strategy"] < x0
+    assert moved["higher ownership ceiling"] < x0
+    assert moved["slower ownership growth"] > x0
+    # Only the mean lifetime matters, not speed as such: doubling lifetimes doubles the speed.
+    assert moved["longer lives"] == pytest.approx(2 * x0, rel=0.05)
+    assert len({round(v, 6) for v in moved.values()} | {round(x0, 6)}) == 6
+
+
+def _inf(x):
+    return math.inf if x is None else x
+
+
+@FAST
+@given(params(n_movements=60), st.floats(0.05, 0.95))
+def test_faster_planning_never_moves_the_crossover_to_slower_speeds(p, factor):
+    quick = p.replace(delay_order1=p.delay_order1 * factor, delay_order2=p.delay_order2 * factor,
+                      delay_order3=p.delay_order3 * factor)
+    assert _inf(pl.crossover_speed(quick, SPEEDS)) >= _inf(pl.crossover_speed(p, SPEEDS)) - 1e-9
+
+
+@FAST
+@given(params(n_movements=60), st.floats(0.0, 1.0))
+def test_stronger_planning_never_moves_the_crossover_to_slower_speeds(p, extra):
+    strong = p.replace(strength_order3=p.strength_order3 + extra)
+    assert _inf(pl.crossover_speed(strong, SPEEDS)) >= _inf(pl.crossover_speed(p, SPEEDS)) - 1e-9
+
+
+# ---------------------------------------------------------------- analytic checks
+
+
+def test_exponential_share_reached_matches_theory():
+    p = PlanningParams(n_movements=20000, lifetime_shape=1.0, seed=7)
+    df = pl.sweep(p, [0.5, 1.0, 3.0])
+    delay = {1: p.delay_order1, 2: p.delay_order2, 3: p.delay_order3, 4: p.delay_fourth}
+    expected = np.exp(-df["order"].map(delay) / df["mean_lifetime"])
+    np.testing.assert_allclose(df["share_reached"], expected, atol=0.012)
+
+
+def test_planned_effect_is_strength_times_covered_share_of_life():
+    p = PlanningParams(speed_of_change=0.5)
+    mv = pl.movements(p).query("order == 2")
+    expected = np.where(mv["lifetime"] > p.delay_order2,
+                        p.strength_order2 * (1 - p.delay_order2 / mv["lifetime"]), 0.0)
+    np.testing.assert_allclose(mv["effect"], expected, rtol=1e-12, atol=1e-15)
+
+
+@pytest.mark.parametrize("growth", [0.0, 1e-9, 0.02, 0.15, 1.0])
+@pytest.mark.parametrize("initial", [0.0, 0.05, 0.2, 0.8])
+def test_fourth_order_effect_equals_integral_of_its_strength_curve(growth, initial):
+    p = PlanningParams(speed_of_change=1.0, ownership_growth_rate=growth,
+                       fourth_initial_strength=initial, fourth_max_strength=0.8, n_movements=30)
+    mv = pl.movements(p).query("order == 4")
+    for life, eff in zip(mv["lifetime"].to_numpy()[:10], mv["effect"].to_numpy()[:10]):
+        t = np.linspace(0.0, life, 20001)
+        curve = pl.strength_curves(p, t).query("order == 4")["strength"].to_numpy()
+        integral = np.sum((curve[1:] + curve[:-1]) / 2 * np.diff(t))
+        assert eff == pytest.approx(integral / life, rel=2e-3, abs=1e-6)
+
+
+def test_ownership_integral_is_stable_for_long_activity():
+    active = np.array([0.0, 1.0, 1e3, 1e6])
+    out = pl._ownership_integral(active, 0.25, 0.15)
+    assert np.all(np.isfinite(out)) and out[0] == 0.0
+    assert out[-1] == pytest.approx(1e6, rel=1e-4)  # ownership saturates at 1
+
+
+def test_initial_strength_above_ceiling_is_capped():
+    curves = pl.strength_curves(PlanningParams(fourth_initial_strength=1.5,
+                                               fourth_max_strength=0.8))
+    assert curves.query("order == 4")["strength"].max() == pytest.approx(0.8)
+
+
+def test_strength_curves_shape():
+    p = PlanningParams()
+    c = pl.strength_curves(p)
+    assert set(c["order"]) == {1, 2, 3, 4}
+    o3 = c.query("order == 3")
+    assert (o3.loc[o3["month"] < p.delay_order3, "strength"] == 0).all()
+    assert (o3.loc[o3["month"] >= p.delay_order3, "strength"] == p.strength_order3).all()
+    o4 = c.query("order == 4")["strength"].to_numpy()
+    assert (np.diff(o4) >= 0).all() and o4.max() <= p.fourth_max_strength
+
+
+def test_winners_breaks_ties_by_lowest_order():
+    p = PlanningParams(strength_order1=0.0, strength_order2=0.0, strength_order3=0.0,
+                       fourth_initial_strength=0.0)
+    w = pl.winners(pl.sweep(p, SPEEDS))
+    assert (w["order"] == 1).all() and len(w) == SPEEDS.size
+
+
+def test_plotly_express_consumes_the_sweep():
+    px = pytest.importorskip("plotly.express")
+    df = pl.sweep(PlanningParams())
+    fig = px.line(df, x="speed", y="total_effect", color="responder", log_x=True)
+    assert len(fig.data) == 4
