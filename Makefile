@@ -6,7 +6,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: lab test bench lock clean-venv
+.PHONY: lab test bench lock links clean-venv
 
 $(STAMP): requirements.in requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10))' || \
@@ -32,3 +32,6 @@ lock:
 
 clean-venv:
 	rm -rf $(VENV)
+
+links: $(STAMP)
+	$(PY) -c "from pathlib import Path; from wakker.links import update_readme; print('README.md bijgewerkt' if update_readme(Path('README.md')) else 'README.md was al actueel')"
