@@ -1,0 +1,123 @@
+"""Fixtures for real-browser tests: JupyterLab + headless Chromium (Playwright).
+
+Fixtures (see ``jlab.py`` for the helpers that drive a page):
+
+* ``jupyter_server`` (session) -- an isolated JupyterLab on 127.0.0.1, root = repository,
+  kernel = this interpreter; a :class:`jlab.JupyterServer`.
+* ``journal_path`` (session) -- the temp file ``WAKKER_JOURNAL`` points to in every kernel.
+* ``fresh_journal`` (function) -- the same path, with the journal file deleted before the test.
+* ``browser`` (session) -- Playwright Chromium (``/usr/bin/chromium``).
+* ``page`` (function) -- a fresh browser context + page (1400x1000) with console errors
+  recorded; afterwards every kernel is shut down, and a screenshot
+  ``screenshots/FAILED-<test>.png`` is saved when the test failed.
+
+Every test below ``tests/browser`` gets the ``browser`` marker. Without ``/usr/bin/chromium``
+the tests fail; set ``WAKKER_SKIP_BROWSER=1`` to skip them instead (ignored when
+``WAKKER_REQUIRE_BROWSER=1``, as CI sets it). ``fixtures/`` holds notebooks for these tests
+only: nbval does not collect them.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+import jlab
+
+BROWSER_DIR = Path(__file__).resolve().parent
+
+# The fixture notebooks are driven by the browser tests; nbval (--nbval-lax) must not run them.
+collect_ignore_glob = ["fixtures/*"]
+
+
+def _skip_requested() -> bool:
+    return (os.environ.get("WAKKER_SKIP_BROWSER", "").strip() == "1"
+            and os.environ.get("WAKKER_REQUIRE_BROWSER", "").strip() != "1")
+
+
+def pytest_collection_modifyitems(config, items):
+    skip = pytest.mark.skip(reason="WAKKER_SKIP_BROWSER=1: real-browser tests skipped")
+    for item in items:
+        if BROWSER_DIR in Path(item.path).resolve().parents:
+            item.add_marker(pytest.mark.browser)
+            if _skip_requested():
+                item.add_marker(skip)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    rep = yield
+    setattr(item, f"rep_{rep.when}", rep)
+    return rep
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    """``/usr/bin/chromium``; fails loudly when it is missing (skip with WAKKER_SKIP_BROWSER=1)."""
+    if not (os.path.isfile(jlab.CHROMIUM) and os.access(jlab.CHROMIUM, os.X_OK)):
+        if _skip_requested():
+            pytest.skip(f"{jlab.CHROMIUM} missing and WAKKER_SKIP_BROWSER=1")
+        pytest.fail(f"Real-browser tests need Chromium at {jlab.CHROMIUM} (Debian: apt-get install "
+                    f"chromium); `playwright install` cannot download browsers here. "
+                    f"Set WAKKER_SKIP_BROWSER=1 to skip these tests (not with WAKKER_REQUIRE_BROWSER=1).",
+                    pytrace=False)
+    return jlab.CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def jupyter_server(chromium_path, tmp_path_factory):
+    """A running, isolated JupyterLab for the whole test session (see ``jlab.running_server``)."""
+    with jlab.running_server(tmp_path_factory.mktemp("jupyterlab")) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def journal_path(jupyter_server) -> Path:
+    """The answer journal the kernels write to (``WAKKER_JOURNAL``); shared by the session."""
+    return jupyter_server.journal
+
+
+@pytest.fixture
+def fresh_journal(jupyter_server) -> Path:
+    """``journal_path`` with no journal yet: the file (and its -wal/-shm) is removed first.
+    Safe because the ``page`` fixture stops every kernel after each test."""
+    for p in jupyter_server.journal.parent.glob(jupyter_server.journal.name + "*"):
+        p.unlink()
+    return jupyter_server.journal
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path):
+    from playwright.sync_api import sync_playwright
+
+    pw = sync_playwright().start()
+    try:
+        b = pw.chromium.launch(executable_path=chromium_path, args=jlab.CHROMIUM_ARGS)
+        yield b
+        b.close()
+    finally:
+        pw.stop()
+
+
+@pytest.fixture
+def page(request, browser, jupyter_server):
+    """A new page in its own browser context; kernels are shut down after the test."""
+    context = browser.new_context(viewport=jlab.VIEWPORT)
+    pg = context.new_page()
+    pg.set_default_timeout(30_000)
+    jlab.watch_console(pg)
+    try:
+        yield pg
+        rep = getattr(request.node, "rep_call", None)
+        if rep is not None and rep.failed:
+            try:
+                jlab.screenshot(pg, f"FAILED-{request.node.name}")
+            except Exception:
+                pass
+    finally:
+        context.close()
+        try:
+            jupyter_server.shutdown_kernels()
+        except Exception:
+            pass
