@@ -3,13 +3,15 @@ from __future__ import annotations
 
 import html
 import os
+from datetime import datetime
 from pathlib import Path
 
 import ipywidgets as w
-from IPython.display import display
+from IPython.display import HTML, display
 
 from .journal import Journal, JournalError
 from .portfolio import export_files, import_json
+from .ui import error_html, notice_html
 
 
 def export_folder() -> Path:
@@ -25,7 +27,7 @@ def _link(path: Path, label: str) -> str:
         href = os.path.relpath(path, Path.cwd()).replace(os.sep, "/")
     except ValueError:
         href = str(path)
-    return f'<a href="{html.escape(href)}" download="{html.escape(path.name)}" target="_blank">{html.escape(label)}</a>'
+    return f'<a href="{html.escape(href)}" download="{html.escape(path.name)}">{html.escape(label)}</a>'
 
 
 class ExportPanel:
@@ -42,39 +44,43 @@ class ExportPanel:
         self.upload = w.FileUpload(accept=".json", multiple=False, description="Lees export in (.json)",
                                    layout=w.Layout(width="auto"))
         self.result = w.HTML()
+        self.links = w.Output()  # rendered by JupyterLab itself, so a download link gets the server's download URL
         self.button.on_click(self._export)
         self.upload.observe(self._import, names="value")
-        self.box = w.VBox([w.HBox([self.name, self.button]), self.upload, self.result],
+        self.box = w.VBox([w.HBox([self.name, self.button]), self.upload, self.result, self.links],
                           layout=w.Layout(margin="0.5em 0", max_width="52em"))
         self.box.add_class("wakker-export")
 
     def export(self) -> dict[str, Path]:
         from .ui import flush
 
-        flush()
+        flush()  # answers still waiting for their save delay go into the export too
         return export_files(self.journal, export_folder(), student=self.name.value)
 
     def _export(self, _button=None) -> None:
         try:
             paths = self.export()
         except Exception as exc:  # noqa: BLE001 - a full disk or read-only folder: say so
-            self.result.value = f'<div class="wakker-fout">⚠️ Exporteren is niet gelukt: {html.escape(str(exc))}</div>'
+            self.result.value = error_html(f"Exporteren is niet gelukt: {exc}")
             return
         links = " · ".join(_link(paths[f], label) for f, label in
                            (("html", "portfolio (HTML)"), ("md", "portfolio (Markdown)"), ("json", "herstelbestand (JSON)")))
         where = html.escape(str(paths["json"].parent))
-        self.result.value = (f'<div class="wakker-melding">✓ Geëxporteerd: {links}<br>'
-                             f"<small>De bestanden staan in de map <code>{where}</code>. Klik met de rechtermuisknop "
-                             f"in de bestandsbrowser op een bestand en kies <i>Download</i> om het op je eigen "
-                             f"computer te bewaren.</small></div>")
+        self.result.value = notice_html(f"✓ Geëxporteerd om {datetime.now().strftime('%H:%M')}. De bestanden staan in "
+                                        f"de map <code>{where}</code>. Download ze met de links hieronder, of klik in "
+                                        f"de bestandsbrowser met de rechtermuisknop op een bestand en kies "
+                                        f"<i>Download</i>.")
+        self.links.clear_output()
+        with self.links:
+            display(HTML(f"<p>Downloaden: {links}</p>"))
 
     def import_bytes(self, raw: bytes) -> str:
         try:
             added, known = import_json(self.journal, raw)
         except JournalError as exc:
-            return f'<div class="wakker-fout">⚠️ {html.escape(str(exc))} Er is niets veranderd aan je antwoorden.</div>'
-        return (f'<div class="wakker-melding">✓ Ingelezen: {added} nieuwe versie(s) toegevoegd, '
-                f"{known} had je al. Voer de notebooks opnieuw uit om je antwoorden te zien.</div>")
+            return error_html(f"{exc} Er is niets veranderd aan je antwoorden.")
+        return notice_html(f"✓ Ingelezen: {added} nieuwe versie(s) toegevoegd, {known} had je al. "
+                           f"Voer de notebooks opnieuw uit om je antwoorden te zien.")
 
     def _import(self, change) -> None:
         files = change["new"]

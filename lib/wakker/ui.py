@@ -24,31 +24,39 @@ from .journal import Entry, Journal, JournalError, check_id, get_journal
 SAVE_DELAY = 0.6  # seconds after the last keystroke
 ACCENT = "#e09f3e"
 
-_CSS = f"""
-<style>
-.wakker-citaat {{ margin: .6em 0 1em 0; padding: .6em 1em; border-left: 5px solid {ACCENT};
-  background: rgba(224,159,62,.09); border-radius: 0 6px 6px 0; max-width: 52em; }}
-.wakker-citaat blockquote {{ margin: 0; font-style: italic; font-size: 1.02em; line-height: 1.5;
-  border: none; padding: 0; }}
-.wakker-citaat figcaption {{ margin-top: .5em; font-size: .85em; opacity: .8; }}
-.wakker-begrip {{ margin: .4em 0; padding: .4em .8em; border: 1px solid rgba(128,128,128,.35);
-  border-radius: 6px; max-width: 52em; }}
-.wakker-fout {{ color: #a4161a; background: rgba(164,22,26,.08); padding: .4em .8em; border-radius: 6px; }}
-.wakker-melding {{ background: rgba(224,159,62,.15); padding: .4em .8em; border-radius: 6px; }}
-.wakker-vraag {{ font-weight: 600; margin-bottom: .2em; }}
-.wakker-status {{ font-size: .85em; opacity: .75; }}
-.wakker-feedback {{ margin: .3em 0; padding: .3em .7em; border-left: 3px solid rgba(128,128,128,.5); }}
-.wakker-kaart td, .wakker-kaart th {{ padding: .25em .6em; text-align: left; vertical-align: top; }}
-</style>
-"""
+# Inline styles (not a stylesheet): every output looks right even when only one cell was run,
+# and JupyterLab's own table and blockquote rules cannot override them.
+STYLES = {
+    "citaat": (f"margin:.6em 0 1em 0;padding:.6em 1em;border-left:5px solid {ACCENT};"
+               "background:rgba(224,159,62,.09);border-radius:0 6px 6px 0;max-width:52em"),
+    "citaat-tekst": "margin:0;padding:0;border:none;font-style:italic;font-size:1.02em;line-height:1.5",
+    "citaat-bron": "margin-top:.5em;font-size:.85em;opacity:.8",
+    "begrip": "margin:.4em 0;padding:.4em .8em;border:1px solid rgba(128,128,128,.35);border-radius:6px;max-width:52em",
+    "fout": "color:#a4161a;background:rgba(164,22,26,.08);padding:.4em .8em;border-radius:6px;line-height:1.4",
+    "melding": "background:rgba(224,159,62,.15);padding:.4em .8em;border-radius:6px;line-height:1.4",
+    "vraag": "font-weight:600;line-height:1.4;margin:.3em 0",
+    "status": "font-size:.85em;opacity:.75",
+    "feedback": "margin:.3em 0;padding:.3em .7em;border-left:3px solid rgba(128,128,128,.5);line-height:1.4",
+    "kaart": "border-collapse:collapse;margin:.5em 0",
+    "kaart-cel": "padding:.25em .7em;text-align:left;vertical-align:top;border-bottom:1px solid rgba(128,128,128,.25)",
+}
 
 
-def _error_html(message: str) -> str:
-    return f'<div class="wakker-fout">⚠️ {html.escape(message)}</div>'
+def styled(kind: str, inner: str, tag: str = "div", extra: str = "") -> str:
+    """An HTML element with the workbook's class ``wakker-<kind>`` and its inline style."""
+    return f'<{tag} class="wakker-{kind}" style="{STYLES[kind]}"{extra}>{inner}</{tag}>'
 
 
-def _css_once() -> None:
-    display(HTML(_CSS))
+def error_html(message: str) -> str:
+    """A Dutch error message as shown in a widget (never a traceback)."""
+    return styled("fout", f"⚠ {html.escape(message)}")
+
+
+def notice_html(inner_html: str) -> str:
+    return styled("melding", inner_html)
+
+
+_error_html = error_html
 
 
 # ---------------------------------------------------------------- saving
@@ -111,7 +119,7 @@ class Question:
             page.check()
         except (JournalError, ContentError) as exc:
             self.error = str(exc)
-        label = w.HTML(f'<div class="wakker-vraag">{html.escape(prompt)}</div>')
+        label = w.HTML(styled("vraag", html.escape(prompt)))
         if self.error:
             self.box = w.VBox([label, w.HTML(_error_html(self.error))])
             return
@@ -147,14 +155,13 @@ class Question:
             self.status.value = _error_html(f"Eerdere antwoorden konden niet gelezen worden: {exc}")
             return
         if entry is None:
-            self.status.value = '<span class="wakker-status">Nog niet beantwoord.</span>'
+            self.status.value = styled("status", "Nog niet beantwoord.", "span")
             return
         self._loading = True
         try:
             self._set(entry.value)
         except Exception:  # noqa: BLE001 - an answer of an older form: show it, keep the widget empty
-            self.message.value = (f'<div class="wakker-melding">Je eerdere antwoord: '
-                                  f'{html.escape(str(entry.value))}</div>')
+            self.message.value = notice_html(f"Je eerdere antwoord: {html.escape(str(entry.value))}")
         finally:
             self._loading = False
         self._after_change(self._get())
@@ -164,7 +171,7 @@ class Question:
         when = entry.local_time.strftime("%H:%M")
         day = entry.local_time.strftime("%d-%m-%Y")
         text = f"eerder antwoord, opgeslagen op {day} om {when}" if restored else f"opgeslagen om {when}"
-        self.status.value = f'<span class="wakker-status">✓ {text}</span>'
+        self.status.value = styled("status", f"✓ {text}", "span")
 
     def _changed(self, _change=None) -> None:
         if self._loading or self.error:
@@ -172,7 +179,7 @@ class Question:
         value = self._get()
         self._after_change(value)
         if self.delay > 0:
-            self.status.value = '<span class="wakker-status">… wordt zo opgeslagen</span>'
+            self.status.value = styled("status", "… wordt zo opgeslagen", "span")
             _pending.schedule(id(self), self.save, self.delay)
         else:
             self.save()
@@ -237,9 +244,9 @@ class Scale(Question):
         self.buttons = w.ToggleButtons(options=list(range(self._low, self._high + 1)), value=None,
                                        style={"button_width": "3em"})
         self.buttons.observe(self._changed, names="value")
-        left = w.HTML(f'<span class="wakker-status">{html.escape(self._labels[0])}</span>',
+        left = w.HTML(styled("status", html.escape(self._labels[0]), "span"),
                       layout=w.Layout(margin="0 0.6em 0 0"))
-        right = w.HTML(f'<span class="wakker-status">{html.escape(self._labels[1])}</span>',
+        right = w.HTML(styled("status", html.escape(self._labels[1]), "span"),
                        layout=w.Layout(margin="0 0 0 0.6em"))
         return w.HBox([left, self.buttons, right], layout=w.Layout(align_items="center"))
 
@@ -303,8 +310,8 @@ class Choice(Question):
             self.radio.index = chosen[0]
 
     def _after_change(self, value):
-        parts = [f'<div class="wakker-feedback"><b>{html.escape(self._options[i][0])}</b>: '
-                 f'{html.escape(self._options[i][1])}</div>' for i in value["selected"] if self._options[i][1]]
+        parts = [styled("feedback", f"<b>{html.escape(self._options[i][0])}</b>: {html.escape(self._options[i][1])}")
+                 for i in value["selected"] if self._options[i][1]]
         self.message.value = "".join(parts)
 
     def _changed(self, change=None):
@@ -340,7 +347,6 @@ class Page:
 
     def _ipython_display_(self) -> None:
         """Shows the notebook's header: title, goals, and any journal notice."""
-        _css_once()
         if self.error:
             display(HTML(_error_html(self.error)))
             return
@@ -348,7 +354,7 @@ class Page:
         notice = self.journal.notice
         parts = [f"<p><b>Leerdoelen</b></p><ul>{goals}</ul>" if goals else ""]
         if notice:
-            parts.append(f'<div class="wakker-melding">{html.escape(notice)}</div>')
+            parts.append(notice_html(html.escape(notice)))
         display(HTML("".join(parts)))
 
     # -- content
@@ -410,8 +416,8 @@ def quote_html(key: str) -> str:
     text = html.escape(ex.text)
     caption = (f"— {html.escape(src.author_line)}, <i>{html.escape(src.title)}</i> ({html.escape(src.year)}), "
                f"{html.escape(ex.location)}.")
-    return (f'<figure class="wakker-citaat" data-excerpt="{html.escape(ex.key)}">'
-            f"<blockquote>“{text}”</blockquote><figcaption>{caption}</figcaption></figure>")
+    inner = styled("citaat-tekst", f"“{text}”", "blockquote") + styled("citaat-bron", caption, "figcaption")
+    return styled("citaat", inner, "figure", f' data-excerpt="{html.escape(ex.key)}"')
 
 
 def term_html(key: str) -> str:
@@ -422,8 +428,8 @@ def term_html(key: str) -> str:
         return _error_html(str(exc))
     see = ", ".join(html.escape(c.terms[s].term) for s in t.see)
     extra = f"<br><small>Zie ook: {see}</small>" if see else ""
-    return (f'<div class="wakker-begrip" id="begrip-{t.id}"><b>{html.escape(t.term)}</b> — '
-            f"{html.escape(t.definition)}{extra}</div>")
+    return styled("begrip", f"<b>{html.escape(t.term)}</b> — {html.escape(t.definition)}{extra}", "div",
+                  f' id="begrip-{t.id}"')
 
 
 def glossary_html() -> str:
@@ -433,14 +439,14 @@ def glossary_html() -> str:
 
 def map_html() -> str:
     c = content()
-    rows = []
+    cell = lambda inner, tag="td": styled("kaart-cel", inner, tag)  # noqa: E731
+    rows = [cell("nr", "th") + cell("notebook", "th") + cell("bron", "th") + cell("status", "th")]
     for nb in c.notebooks.values():
-        src = c.sources[nb.source].title if nb.source else "—"
+        src = c.sources[nb.source].title.split(" — ")[0] if nb.source else "—"
         ready = nb.status == "klaar"
-        title = (f'<a href="{html.escape(nb.file)}">{html.escape(nb.title)}</a>' if ready
-                 else html.escape(nb.title))
-        status = "✅ klaar" if ready else "🕓 in voorbereiding"
-        rows.append(f"<tr><td><code>{html.escape(nb.id[:2])}</code></td><td>{title}</td>"
-                    f"<td>{html.escape(src)}</td><td>{status}</td></tr>")
-    return ('<table class="wakker-kaart"><thead><tr><th>nr</th><th>notebook</th><th>bron</th><th>status</th>'
-            f'</tr></thead><tbody>{"".join(rows)}</tbody></table>')
+        title = (f'<a href="{html.escape(nb.file)}" style="color:inherit;text-decoration:underline">'
+                 f"<b>{html.escape(nb.title)}</b></a>" if ready else html.escape(nb.title))
+        status = ('<span style="color:#2d6a4f;font-weight:600">✓ klaar</span>' if ready
+                  else '<span style="opacity:.7">in voorbereiding</span>')
+        rows.append(cell(f"<code>{html.escape(nb.id[:2])}</code>") + cell(title) + cell(html.escape(src)) + cell(status))
+    return styled("kaart", "".join(f"<tr>{r}</tr>" for r in rows), "table")

@@ -154,8 +154,8 @@ def running_server(tmp: Path, root_dir: Path = REPO_ROOT, timeout: float = 60) -
     """Start an isolated JupyterLab below temp folder ``tmp``; stop it (process group) on exit.
 
     The kernel is ``python3`` = ``sys.executable`` (a kernelspec is written into the temp data
-    folder and preferred over the venv's own). ``WAKKER_JOURNAL``, ``WAKKER_EXPORTS`` and
-    ``XDG_DATA_HOME`` point into ``tmp``, so no test can touch a user's real journal or exports. Must be outside any git work
+    folder and preferred over the venv's own). ``WAKKER_JOURNAL`` and
+    ``XDG_DATA_HOME`` point into ``tmp`` and ``WAKKER_EXPORTS`` into the git-ignored ``screenshots/exports/``, so no test can touch a user's real journal or exports. Must be outside any git work
     tree: the journal refuses a path inside one.
     """
     tmp = Path(tmp)
@@ -167,7 +167,9 @@ def running_server(tmp: Path, root_dir: Path = REPO_ROOT, timeout: float = 60) -
     _write_lab_settings(settings_dir)
     journal = tmp / "journal" / "journal.sqlite"
     journal.parent.mkdir(parents=True, exist_ok=True)
-    exports = tmp / "exports"
+    # Exports must be inside the server's root to be downloadable, like `exports/` is for a student;
+    # screenshots/ is git-ignored and already written by these tests.
+    exports = Path(root_dir) / "screenshots" / "exports" / tmp.name
 
     token = secrets.token_hex(24)
     port = free_port()

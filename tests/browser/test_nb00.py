@@ -1,0 +1,85 @@
+"""00_start in a real browser: run all, answer the demo question, restart + reload, see the answer back."""
+from __future__ import annotations
+
+import json
+import sqlite3
+from urllib.parse import urljoin, urlparse
+
+import pytest
+from playwright.sync_api import expect
+
+import jlab
+
+NOTEBOOK = "notebooks/00_start.ipynb"
+ANSWER = "Ik merk het aan afspraken die we allebei nakomen — ook als niemand kijkt. <b>echt</b>"
+
+pytestmark = pytest.mark.browser
+
+
+def test_start_notebook_answer_survives_restart_and_reload(page, jupyter_server, fresh_journal):
+    jlab.open_notebook(page, jupyter_server, NOTEBOOK)
+    jlab.run_all(page)
+    jlab.wait_for_widgets(page)
+    jlab.screenshot(page, "nb00-01-top")
+
+    # Quotations render with their attribution; the map shows what is ready and what is coming.
+    quotes = page.locator(".wakker-citaat")
+    expect(quotes).to_have_count(5)
+    expect(quotes.first.locator("figcaption")).to_contain_text("Verhaaren")
+    expect(page.locator(".wakker-kaart")).to_contain_text("in voorbereiding")
+
+    # The demo slider reacts.
+    demo = page.locator(".wakker-demo-slider")
+    demo.scroll_into_view_if_needed()
+    before = demo.locator(".widget-html").inner_text()
+    demo.locator(".noUi-handle").focus()
+    demo.locator(".noUi-handle").press("ArrowRight")
+    expect(demo.locator(".widget-html")).not_to_have_text(before, timeout=10_000)
+
+    # Answer the open demo question; it saves itself shortly after typing stops.
+    question = page.locator(".wakker-q-demo-vertrouwen")
+    question.scroll_into_view_if_needed()
+    expect(question).to_contain_text("Nog niet beantwoord")
+    question.locator("textarea").fill(ANSWER)
+    expect(question).to_contain_text("opgeslagen om", timeout=10_000)
+    scale = page.locator(".wakker-q-demo-vertrouwen-organisatie")
+    scale.locator("button", has_text="4").click()
+    expect(scale).to_contain_text("opgeslagen om", timeout=10_000)
+    choice = page.locator(".wakker-q-demo-bewaren")
+    choice.locator("label", has_text="Mijn antwoord").click()
+    expect(choice.locator(".wakker-feedback")).to_contain_text("Klopt")
+    question.scroll_into_view_if_needed()
+    jlab.screenshot(page, "nb00-02-answered")
+
+    con = sqlite3.connect(fresh_journal)
+    rows = con.execute("SELECT question, value FROM entries").fetchall()
+    con.close()
+    assert ("demo-vertrouwen", json.dumps(ANSWER, ensure_ascii=False)) in rows
+
+    # Restart the kernel and reload the page: after running the cells the answer is back.
+    jlab.restart_kernel(page)
+    jlab.reload(page)
+    jlab.run_all(page)
+    jlab.wait_for_widgets(page)
+    question = page.locator(".wakker-q-demo-vertrouwen")
+    question.scroll_into_view_if_needed()
+    expect(question.locator("textarea")).to_have_value(ANSWER)
+    expect(question).to_contain_text("eerder antwoord")
+    expect(page.locator(".wakker-q-demo-vertrouwen-organisatie button.mod-active")).to_have_text("4")
+    jlab.screenshot(page, "nb00-03-after-restart-reload")
+
+    # Export with one button.
+    panel = page.locator(".wakker-export")
+    panel.scroll_into_view_if_needed()
+    panel.locator("input[type=text]").fill("Sam de Student")
+    panel.locator("button", has_text="Exporteer mijn antwoorden").click()
+    expect(panel).to_contain_text("Geëxporteerd", timeout=10_000)
+    link = panel.locator("a", has_text="herstelbestand (JSON)")
+    expect(link).to_be_visible()
+    href = link.get_attribute("href")
+    path = urlparse(href).path
+    assert path.startswith("/files/") and path.endswith(".json"), href  # JupyterLab's download URL
+    response = page.request.get(urljoin(jupyter_server.base_url, href))
+    assert response.ok and json.loads(response.text())["student"] == "Sam de Student"
+    jlab.screenshot(page, "nb00-04-exported")
+    assert not jlab.console_errors(page)
