@@ -132,3 +132,13 @@ def test_parse_export_returns_student(tmp_path):
     j.save(NB, "q", "a")
     entries, student = parse_export(json.dumps(to_json(j, "Ans")))
     assert student == "Ans" and entries[0].value == "a"
+
+
+def test_very_long_answer_round_trips(tmp_path):
+    long = ("Een heel lang antwoord met ünïcode 🙂 en <tags> & \"quotes\".\n" * 4000)[:900_000]
+    src = fresh(tmp_path, "src")
+    src.save(NB, "lang", long)
+    dst = fresh(tmp_path, "dst")
+    assert import_json(dst, json.dumps(to_json(src))) == (1, 0)
+    assert dst.latest(NB, "lang").value == long
+    assert "&lt;tags&gt;" in to_html(dst)
