@@ -17,8 +17,11 @@ $(STAMP): requirements.in requirements.txt pyproject.toml
 	$(PY) -m pip install --disable-pip-version-check -q --no-deps -e .
 	@touch $(STAMP)
 
+# Jupyter refuses to run as root unless told; containers often run as root.
+ROOT_FLAG := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
+
 lab: $(STAMP)
-	$(VENV)/bin/jupyter lab notebooks/00_start.ipynb
+	$(VENV)/bin/jupyter lab $(ROOT_FLAG) notebooks/00_start.ipynb
 
 test: $(STAMP)
 	$(PY) -m pytest
