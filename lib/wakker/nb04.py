@@ -959,3 +959,30 @@ def roles_legend_html() -> str:
         return _error(str(exc))
     items = "".join(f"<li><b>{html.escape(r.name)}</b>: {html.escape(r.explanation)}</li>" for r in roles)
     return f'<ul style="max-width:52em;line-height:1.45">{items}</ul>'
+
+
+# ---------------------------------------------------------------- one-line cells for the notebook
+def _show(markup: str) -> None:
+    from IPython.display import HTML, display
+
+    display(HTML(markup))
+
+
+def show_orders() -> None:
+    """The four orders as a small table."""
+    _show(orders_legend_html())
+
+
+def show_assumptions() -> None:
+    """Every assumption of the planning-machine model, in Dutch."""
+    _show(assumptions_table_html())
+
+
+def show_timeline() -> None:
+    """The co-operative, old and new (chapter 39)."""
+    _show(timeline_html())
+
+
+def show_roles() -> None:
+    """The five roles of government the Voorwoord names."""
+    _show(roles_legend_html())

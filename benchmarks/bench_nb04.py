@@ -1,0 +1,122 @@
+"""Benchmark: how long one slider move in notebook 04 takes in the kernel (target: p95 < 100 ms).
+
+What is timed is what a student's slider move runs: setting ``slider.value`` calls the observe
+handler synchronously, which recomputes the model (``wakker.planning``), rewrites the Dutch
+sentence and updates the plotly ``FigureWidget`` in place (``batch_update``), and -- in a
+kernel -- serialises the widget and figure messages. Values are drawn at random inside each
+slider's range for every repetition, so no cache can flatter the numbers (the speed slider
+does reuse the sweep, as it does in the notebook: the sweep does not depend on the chosen speed).
+
+By default the measurement runs inside a real ipykernel (started with jupyter_client), so comm
+messages are sent as in JupyterLab; the browser's drawing time is not included.
+``--in-process`` measures in this process instead (no comm traffic).
+
+Run: .venv/bin/python benchmarks/bench_nb04.py [--reps 200] [--in-process]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+TARGET_MS = 100.0
+
+
+def measure(reps: int = 200, seed: int = 0) -> list[dict]:
+    """Time slider moves of the planning explorer and of the week sliders; one dict per case."""
+    import time
+
+    import numpy as np
+
+    from wakker import nb04, ui
+    from wakker import planning as pl
+    from wakker.journal import Journal
+
+    rng = np.random.default_rng(seed)
+    specs = pl.parameter_specs()
+
+    def draw(name: str):
+        s = specs[name]
+        if name in ("n_movements", "seed"):
+            return int(rng.integers(int(s.low) // int(s.step), int(s.high) // int(s.step) + 1) * int(s.step))
+        if s.log_scale:
+            return float(10 ** rng.uniform(np.log10(s.low), np.log10(s.high)))
+        return float(round(rng.uniform(s.low, s.high) / s.step) * s.step)
+
+    def run(label: str, setter, values) -> dict:
+        setter(values[0])  # warm-up
+        times = np.empty(len(values) - 1)
+        for i, v in enumerate(values[1:]):
+            t0 = time.perf_counter()
+            setter(v)
+            times[i] = (time.perf_counter() - t0) * 1000.0
+        p50, p95 = np.percentile(times, [50, 95])
+        return {"case": label, "reps": len(times), "p50": float(p50), "p95": float(p95)}
+
+    results = []
+    ex = nb04.PlanningExplorer()
+    results.append(run("explorer: tempo van verandering", lambda v: setattr(ex.sliders["speed_of_change"], "value", v),
+                       [draw("speed_of_change") for _ in range(reps + 1)]))
+    for name in ("delay_order3", "ownership_growth_rate", "base_lifetime"):
+        results.append(run(f"explorer: {name}", lambda v, n=name: setattr(ex.sliders[n], "value", v),
+                           [draw(name) for _ in range(reps + 1)]))
+    names = [n for n in specs if n != "n_movements"]
+    picks = [(n, draw(n)) for n in rng.choice(names, size=reps + 1)]
+    results.append(run("explorer: willekeurig schuifje", lambda nv: setattr(ex.sliders[nv[0]], "value", nv[1]), picks))
+    ex.reset()
+    ex.sliders["n_movements"].value = 2000
+    results.append(run("explorer: delay_order3, n=2000", lambda v: setattr(ex.sliders["delay_order3"], "value", v),
+                       [draw("delay_order3") for _ in range(reps + 1)]))
+
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        page = ui.Page(nb04.NOTEBOOK, journal=Journal(Path(tmp) / "j.sqlite"))
+        week = nb04.MyWeek(page, delay=3600)  # saving is debounced in the notebook; not timed here
+        moves = [(str(rng.choice(["nu", "gewenst"])), int(rng.integers(4)), int(rng.integers(0, 101)))
+                 for _ in range(reps + 1)]
+        results.append(run("mijn week: schuifje (+3 mee)", lambda m: week.set(*m), moves))
+        ui._pending.timers.clear()
+    return results
+
+
+def _in_kernel(reps: int) -> list[dict]:
+    from jupyter_client.manager import start_new_kernel
+
+    here = Path(__file__).resolve()
+    km, kc = start_new_kernel(kernel_name="python3", extra_arguments=[], cwd=str(here.parents[1]))
+    try:
+        code = (f"import runpy, json\nns = runpy.run_path({str(here)!r}, run_name='bench_nb04_inner')\n"
+                f"print('RESULT' + json.dumps(ns['measure']({reps})))")
+        out: list[str] = []
+        reply = kc.execute_interactive(code, timeout=600, output_hook=lambda m: out.append(
+            m["content"].get("text", "") if m["msg_type"] == "stream" else
+            "\n".join(m["content"].get("traceback", [])) if m["msg_type"] == "error" else ""))
+        text = "".join(out)
+        if reply["content"]["status"] != "ok" or "RESULT" not in text:
+            raise RuntimeError("benchmark failed in the kernel:\n" + text)
+        return json.loads(text.split("RESULT", 1)[1].strip().splitlines()[0])
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--reps", type=int, default=200)
+    ap.add_argument("--in-process", action="store_true", help="measure in this process, not in a kernel")
+    args = ap.parse_args()
+    results = measure(args.reps) if args.in_process else _in_kernel(args.reps)
+    where = "this process (no comm traffic)" if args.in_process else "an ipykernel (comm messages sent)"
+    print(f"notebook 04 slider callbacks, measured in {where}; Python {sys.version.split()[0]}")
+    header = f"{'case':<38}{'reps':>6}{'p50 ms':>9}{'p95 ms':>9}{'target ms':>11}{'p95/target':>12}"
+    print(header)
+    print("-" * len(header))
+    for r in results:
+        print(f"{r['case']:<38}{r['reps']:>6}{r['p50']:>9.2f}{r['p95']:>9.2f}{TARGET_MS:>11.0f}"
+              f"{r['p95'] / TARGET_MS:>12.3f}")
+
+
+if __name__ == "__main__":
+    main()
