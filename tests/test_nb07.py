@@ -1,0 +1,350 @@
+"""Notebook 07: the characters data, and every widget callback working headless (no browser)."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from wakker import nb07, pd as P, ui
+from wakker.content import ContentError, data_dir
+from wakker.journal import Journal
+from wakker.portfolio import export_files
+
+NB = nb07.NOTEBOOK
+NOTEBOOK_FILE = Path(__file__).resolve().parents[1] / "notebooks" / f"{NB}.ipynb"
+
+
+@pytest.fixture
+def journal(tmp_path):
+    return Journal(tmp_path / "j.sqlite")
+
+
+@pytest.fixture
+def page(journal):
+    return ui.Page(NB, journal=journal)
+
+
+# --------------------------------------------------------------------------- data
+
+def test_every_character_is_an_engine_strategy_with_a_dutch_name():
+    chars = nb07.characters()
+    assert set(chars) <= set(P.STRATEGIES)
+    for sid in nb07.MAIN:
+        c = chars[sid]
+        assert c.name and c.rule and re.fullmatch(r"#[0-9a-f]{6}", c.colour), sid
+    names = [c.name for c in chars.values()]
+    assert len(set(names)) == len(names), "two characters share a Dutch name"
+    # the issue's minimum set of characters
+    for sid in ("always_cooperate", "always_defect", "tit_for_tat", "grudger", "detective", "tit_for_two_tats",
+                "win_stay_lose_shift", "random", "generous_tit_for_tat"):
+        assert sid in nb07.MAIN
+
+
+def test_every_character_the_notebook_uses_has_a_dutch_name():
+    chars = nb07.characters()
+    used = set(nb07.MAIN)
+    for _, pop in nb07.PRESETS.values():
+        used |= set(pop)
+    assert used <= set(chars)
+    # names in the notebook's prose are names of characters
+    text = "".join("".join(c["source"]) for c in json.loads(NOTEBOOK_FILE.read_text(encoding="utf-8"))["cells"])
+    for name in re.findall(r"\*\*(?:de |De )?(Spiegel|Valsspeler|Goedzak|Wrokkoester|Rechercheur|Bijsteller|Gokker)",
+                           text):
+        assert name in {c.name for c in chars.values()}
+
+
+def test_bad_characters_file_gives_dutch_error(tmp_path, monkeypatch):
+    import shutil
+
+    copy = tmp_path / "data"
+    shutil.copytree(data_dir(), copy)
+    path = copy / "models" / "pd_characters.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "\nbestaat_niet:\n  name: x\n  rule: y\n  colour: '#000000'\n",
+                    encoding="utf-8")
+    monkeypatch.setenv("WAKKER_DATA", str(copy))
+    nb07.characters.cache_clear()
+    try:
+        with pytest.raises(ContentError, match="bestaat_niet"):
+            nb07.characters()
+    finally:
+        monkeypatch.delenv("WAKKER_DATA")
+        nb07.characters.cache_clear()
+
+
+# --------------------------------------------------------------------------- one-shot game
+
+def test_one_shot_buttons_and_fixed_b():
+    game = nb07.one_shot(seed=1)
+    game.b_mode.value = "betray"
+    game.silent.click()
+    assert game.history[-1] == ("silent", "betray")
+    assert "10 jaar" in game.result.value and "B gaat vrijuit" in game.result.value
+    game.b_mode.value = "silent"
+    game.betray.click()
+    assert game.history[-1] == ("betray", "silent")
+    assert "Jij gaat vrijuit" in game.result.value and "B krijgt 10 jaar" in game.result.value
+    assert "Na 2 keer spelen: jij in totaal 10 jaar, B 10 jaar" in game.result.value
+    game.b_mode.value = "random"
+    seen = {game.play("silent")[1] for _ in range(40)}
+    assert seen == {"silent", "betray"}
+    assert game.message.value == ""
+
+
+def test_one_shot_bad_input_shows_dutch_message():
+    game = nb07.one_shot(seed=1)
+    assert game.play("praten") is None
+    assert "Dit lukte niet" in game.message.value and "Traceback" not in game.message.value
+
+
+def test_dominance_reasoning():
+    d = nb07.dominance()
+    d.buttons.value = "silent"
+    assert "0 jaar" in d.text.value and "verraden</b> dus beter" in d.text.value
+    assert d.conclusion.value == ""
+    d.buttons.value = "betray"
+    assert "5 jaar" in d.text.value and "10 jaar" in d.text.value
+    assert "steeds beter" in d.conclusion.value and "dominant" in d.conclusion.value
+    assert d.table.value.count("✔") == 2
+
+
+# --------------------------------------------------------------------------- repeated game
+
+def test_repeated_game_against_tit_for_tat():
+    g = nb07.repeated_game(seed=3)
+    assert g.opponent.value == "tit_for_tat"
+    assert list(g.fig.data[0].y) == [0]
+    for move in "CCD":
+        g.coop.click() if move == "C" else g.defect.click()
+    g.coop.click()  # round 4: the Spiegel answers round 3's betrayal
+    assert g.theirs == ["C", "C", "C", "D"]
+    assert list(g.fig.data[0].y) == [0, 2, 4, 7, 6]  # CASE payoffs: R=2, T=3, S=-1
+    assert list(g.fig.data[1].y) == [0, 2, 4, 3, 6]
+    assert "Ronde 5 van 10" in g.status.value
+    for _ in range(6):
+        g.coop.click()
+    assert g.round == 10 and g.coop.disabled and "Klaar!" in g.status.value
+    g.coop.click()  # a click after the end only gives a hint
+    assert g.round == 10
+    g.again.click()
+    assert g.round == 0 and not g.coop.disabled and list(g.fig.data[0].y) == [0]
+
+
+def test_repeated_game_hidden_opponent_revealed_at_the_end():
+    g = nb07.repeated_game(seed=5)
+    g.opponent.value = nb07.HIDDEN
+    assert g.hidden and g.current in nb07.MAIN
+    g.defect.click()
+    assert g.fig.data[1].name == "Tegenstander"
+    for _ in range(9):
+        g.defect.click()
+    assert nb07.name_of(g.current) in g.status.value
+    assert g.fig.data[1].name == nb07.name_of(g.current)
+
+
+def test_repeated_game_every_opponent_plays_like_the_engine():
+    for sid in nb07.MAIN:
+        g = nb07.RepeatedGame(seed=0)
+        g.opponent.value = sid
+        mine = "CCDCDDCCCD"
+        for m in mine:
+            g.play(m)
+        if P.STRATEGIES[sid].is_deterministic(P.CASE):
+            for r in range(10):
+                p = P.next_cooperation(sid, g.theirs[:r], mine[:r], P.CASE)
+                assert g.theirs[r] == ("C" if p == 1.0 else "D"), (sid, r)
+
+
+# --------------------------------------------------------------------------- tournament
+
+def test_tournament_slider_changes_heat_map_in_place():
+    t = nb07.tournament_view()
+    fig, trace = t.fig, t.fig.data[0]
+    z0 = [list(r) for r in trace.z]
+    assert len(z0) == len(nb07.MAIN) and "Spiegel</b> wint" in t.summary.value
+    t.rounds.value = 3
+    assert t.fig is fig and t.fig.data[0] is trace  # updated, not re-created
+    assert [list(r) for r in trace.z] != z0
+    assert "Valsspeler</b> wint" in t.summary.value
+    z1 = [list(r) for r in trace.z]
+    t.noise.value = 10
+    assert [list(r) for r in trace.z] != z1
+    assert "<table" in t.table.value and "plaats" in t.table.value
+
+
+def test_tournament_checkboxes_and_too_few_characters():
+    t = nb07.tournament_view()
+    t.boxes["always_defect"].value = False
+    assert len(t.fig.data[0].z) == len(nb07.MAIN) - 1
+    assert "Valsspeler" not in t.fig.data[0].y
+    for sid in nb07.MAIN[1:]:
+        t.boxes[sid].value = False
+    assert "minstens twee" in t.message.value
+    t.boxes["grudger"].value = True
+    assert t.message.value == "" and len(t.fig.data[0].z) == 2
+
+
+# --------------------------------------------------------------------------- evolution and sandbox
+
+def test_evolution_rounds_decide_who_survives():
+    e = nb07.evolution_view()
+    assert "Spiegel 25 van de 25" in e.summary.value
+    fig = e.fig
+    e.rounds.value = 3
+    assert e.fig is fig
+    assert "Valsspeler 25 van de 25" in e.summary.value
+    visible = [t.name for t in fig.data if t.visible]
+    assert set(visible) == {"Goedzak", "Valsspeler", "Spiegel"}
+    totals = np.sum([np.asarray(t.y) for t in fig.data if t.visible], axis=0)
+    assert np.allclose(totals, 100)
+
+
+def test_evolution_replicator_and_non_pd_reward():
+    e = nb07.evolution_view()
+    e.method.value = "replicator"
+    assert "%" in e.summary.value and e.replace.disabled
+    e.reward.value = 0.8
+    assert "geen prisoner's dilemma" in e.message.value and "2R moet groter zijn" in e.message.value
+    assert "1,6" in e.message.value  # Dutch decimal comma
+    e.reward.value = 2.0
+    assert e.message.value == "" and e.summary.value
+    seed = e.seed
+    e.reseed.click()
+    assert e.seed == seed + 1
+
+
+def test_evolution_every_preset_runs():
+    e = nb07.evolution_view()
+    for key in nb07.PRESETS:
+        e.preset.value = key
+        e.noise.value = 5
+        assert e.message.value == "" and "Na 40 generaties" in e.summary.value, key
+
+
+def test_sandbox_non_pd_gives_dutch_message_not_exception():
+    s = nb07.sandbox()
+    assert "Spiegel" in s.summary.value and s.message.value == ""
+    s.inputs["T"].value = 6.0
+    assert s.preset.value == "eigen"
+    assert "geen prisoner's dilemma" in s.message.value
+    assert "2R moet groter zijn dan T + S" in s.message.value
+    assert s.summary.value == ""
+    s.inputs["T"].value = 2.0
+    assert "T moet groter zijn dan R" in s.message.value
+    s.preset.value = "axelrod"
+    assert [s.inputs[k].value for k in "TRPS"] == [5, 3, 1, 0]
+    assert s.message.value == "" and s.summary.value
+
+
+def test_sandbox_population_sliders():
+    s = nb07.sandbox()
+    for sid, slider in s.counts.items():
+        slider.value = 20 if sid == "always_defect" else (5 if sid == "tit_for_tat" else 0)
+    assert "Samen 25 spelers" in s.population.value
+    assert "Spiegel 25 van de 25" in s.summary.value
+    s.rounds.value = 3
+    assert "Valsspeler 25 van de 25" in s.summary.value
+    for slider in s.counts.values():
+        slider.value = 0
+    assert "minstens twee spelers" in s.message.value
+
+
+# --------------------------------------------------------------------------- designer
+
+def _design(d: nb07.Designer, name: str, first: float, cc: float, cd: float, dc: float, dd: float) -> None:
+    for key, p in zip(("first", "CC", "CD", "DC", "DD"), (first, cc, cd, dc, dd)):
+        d.dropdowns[key].value = p
+    d.name.value = name
+
+
+def test_designer_recognises_characters_and_tests(page):
+    d = nb07.designer(page)
+    assert "Goedzak" in d.like.value
+    _design(d, "Kopie", 1, 1, 0, 1, 0)
+    assert "Spiegel" in d.like.value
+    _design(d, "Eigen", 1, 1, 0.25, 1, 0.5)
+    assert "eigen strategie" in d.like.value
+    out = d.test()
+    assert 1 <= out["place"] <= out["of"] == 10
+    assert "Eigen" in d.results.value and "plaats" in d.results.value
+
+
+def test_designer_needs_a_name(page, journal):
+    d = nb07.designer(page)
+    d.save_button.click()
+    assert "naam" in d.message.value
+    assert journal.latest(NB, nb07.DESIGN_QID) is None
+
+
+def test_designer_saves_a_strategy_the_class_tournament_finds(page, journal, tmp_path):
+    d = nb07.designer(page)
+    _design(d, "Voorzichtige Buurvrouw", 1, 1, 0, 0.9, 0.25)
+    d.save_button.click()
+    assert "opgeslagen om" in d.status.value
+    entry = journal.latest(NB, nb07.DESIGN_QID)
+    assert entry.kind == "strategy"
+    assert entry.value == {"name": "Voorzichtige Buurvrouw", "first": 1.0,
+                           "after": {"CC": 1.0, "CD": 0.0, "DC": 0.9, "DD": 0.25}}
+    assert P.design_problems(entry.value) == []
+    folder = tmp_path / "inleveren"
+    export_files(journal, folder, student="Anna")
+    result = P.class_tournament(folder, rounds=10, repetitions=2, payoffs=P.CASE, seed=1)
+    assert list(result.designs["name"]) == ["Voorzichtige Buurvrouw"]
+    assert list(result.designs["student"]) == ["Anna"]
+    assert "Voorzichtige Buurvrouw" in result.tournament.ids
+    assert result.problems == []
+
+
+def test_designer_restores_after_restart(page, journal):
+    d = nb07.designer(page)
+    _design(d, "Terugkeer", 0.5, 1, 0.1, 0.75, 0)
+    d.save()
+    ui.flush()
+    again = nb07.designer(ui.Page(NB, journal=Journal(journal.path)))  # a kernel restart leaves only the file
+    assert again.value() == d.value()
+    assert "eerder bewaard" in again.status.value and "Terugkeer" in again.status.value
+    again.dropdowns["DD"].value = 1.0
+    assert "Gewijzigd" in again.status.value
+
+
+def test_designer_restores_an_unusual_probability(page, journal):
+    journal.save(NB, nb07.DESIGN_QID, {"name": "Raar", "first": 1, "after": {"CC": 1, "CD": 0.33, "DC": 1, "DD": 0}},
+                 kind="strategy")
+    d = nb07.designer(page)
+    assert d.value()["after"]["CD"] == 0.33
+    assert "33% kans" in d.dropdowns["CD"].label
+
+
+def test_designer_with_broken_saved_value_keeps_working(page, journal):
+    journal.save(NB, nb07.DESIGN_QID, {"name": "", "first": 7}, kind="strategy")
+    d = nb07.designer(page)
+    assert "kon niet worden teruggezet" in d.status.value
+    assert d.value()["first"] == 1.0
+
+
+def test_designer_on_unknown_notebook_shows_message(journal):
+    d = nb07.Designer(ui.Page("99_bestaat_niet", journal=journal))
+    d.name.value = "Iets"
+    d.save_button.click()
+    assert "Bewaren lukte niet" in d.message.value
+
+
+# --------------------------------------------------------------------------- the notebook
+
+def test_notebook_uses_the_page_and_the_module():
+    cells = json.loads(NOTEBOOK_FILE.read_text(encoding="utf-8"))["cells"]
+    first_code = next(c for c in cells if c["cell_type"] == "code")
+    assert "".join(first_code["source"]).splitlines() == [
+        "from wakker import page", f'nb = page("{NB}")', "nb"]
+    code = [c for c in cells if c["cell_type"] == "code"]
+    assert all(c["metadata"].get("jupyter", {}).get("source_hidden") for c in code)
+    src = "\n".join("".join(c["source"]) for c in code)
+    for call in ("one_shot()", "dominance()", "repeated_game()", "tournament_view()", "evolution_view()",
+                 "sandbox()", "designer(nb)"):
+        assert f"nb07.{call}" in src
+    for key in re.findall(r'nb\.quote\("([^"]+)"\)', src):
+        from wakker.content import content
+
+        assert content().excerpt(key)
