@@ -249,6 +249,9 @@ def test_sandbox_population_sliders():
     for slider in s.counts.values():
         slider.value = 0
     assert "minstens twee spelers" in s.message.value
+    for slider in s.counts.values():
+        slider.value = 6
+    assert "Hoogstens 50 spelers" in s.message.value and "nu 54" in s.message.value
 
 
 # --------------------------------------------------------------------------- designer

@@ -808,6 +808,9 @@ PAYOFF_LABELS = {
 }
 
 
+MAX_POPULATION = 50  # keeps every sandbox move well under 100 ms (50 players: ~1200 matches a generation)
+
+
 class Sandbox(_View):
     """Case's sandbox: your own payoffs, population, rounds and mistakes; Case-style evolution.
 
@@ -893,6 +896,11 @@ class Sandbox(_View):
             return None
         if n < 2:
             self.message.value = error_html("Zet minstens twee spelers in de bevolking.")
+            self.summary.value = ""
+            return None
+        if n > MAX_POPULATION:
+            self.message.value = error_html(f"Hoogstens {MAX_POPULATION} spelers samen (nu {n}): zet een paar "
+                                            "schuifjes lager.")
             self.summary.value = ""
             return None
         replace = max(1, min(5, n // 5)) if n >= 2 else 0

@@ -1,0 +1,176 @@
+"""Benchmark: how long one slider move (or button press) in notebook 07 takes in the kernel (target: p95 < 100 ms).
+
+What is timed is what a student's action runs: setting a slider's ``value`` calls the observe
+handler synchronously, which recomputes the model (``wakker.pd``), rewrites the Dutch text and
+updates the plotly ``FigureWidget`` in place (``batch_update``), and -- in a kernel -- serialises
+the widget and figure messages. Values are drawn at random inside each slider's range for every
+repetition (a move to the value it already has would be free, so such draws are re-drawn).
+"Worst case" rows first push the other sliders of that widget to their most expensive setting.
+
+By default the measurement runs inside a real ipykernel (started with jupyter_client), so comm
+messages are sent as in JupyterLab; the browser's drawing time is not included.
+``--in-process`` measures in this process instead (no comm traffic).
+
+Run: .venv/bin/python benchmarks/bench_nb07.py [--reps 200] [--in-process]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+TARGET_MS = 100.0
+
+
+def measure(reps: int = 200, seed: int = 0) -> list[dict]:
+    """Time the callbacks of the tournament, evolution, sandbox, repeated game and designer."""
+    import tempfile
+    import time
+
+    import numpy as np
+
+    from wakker import nb07, ui
+    from wakker.journal import Journal
+
+    rng = np.random.default_rng(seed)
+
+    def run(label: str, action, values) -> dict:
+        action(values[0])  # warm-up
+        times = np.empty(len(values) - 1)
+        for i, v in enumerate(values[1:]):
+            t0 = time.perf_counter()
+            action(v)
+            times[i] = (time.perf_counter() - t0) * 1000.0
+        p50, p95, worst = np.percentile(times, [50, 95, 100])
+        return {"case": label, "reps": len(times), "p50": float(p50), "p95": float(p95), "max": float(worst)}
+
+    def moves(slider, n: int, scale: float = 1.0) -> list:
+        """n random values in the slider's range, each different from the one before."""
+        lo, hi, step = slider.min, slider.max, slider.step
+        k = int(round((hi - lo) / step))
+        out, last = [], slider.value
+        while len(out) < n:
+            v = lo + int(rng.integers(0, k + 1)) * step
+            v = round(v, 2) if isinstance(step, float) else int(v)
+            if v != last:
+                out.append(v)
+                last = v
+        return out
+
+    def slide(slider):
+        return lambda v: setattr(slider, "value", v)
+
+    results = []
+
+    # -- tournament (9 characters)
+    t = nb07.TournamentView()
+    for name in ("rounds", "repetitions", "noise"):
+        s = getattr(t, name)
+        results.append(run(f"toernooi: {name}", slide(s), moves(s, reps + 1)))
+    t.rounds.value, t.repetitions.value = 50, 50
+    results.append(run("toernooi: noise (worst: 50 rondes x 50 herh.)", slide(t.noise), moves(t.noise, reps + 1)))
+    t.noise.value = 10
+    results.append(run("toernooi: rounds (worst: 50 herh., 10% ruis)", slide(t.rounds), moves(t.rounds, reps + 1)))
+    boxes = list(t.boxes.values())
+    picks = [int(i) for i in rng.integers(0, len(boxes), reps + 1)]
+    results.append(run("toernooi: vinkje aan/uit", lambda i: setattr(boxes[i], "value", not boxes[i].value), picks))
+
+    # -- evolution
+    e = nb07.EvolutionView()
+    for name in ("rounds", "noise", "reward", "replace", "generations"):
+        s = getattr(e, name)
+        results.append(run(f"evolutie: {name}", slide(s), moves(s, reps + 1)))
+    e.preset.value = "alle-acht"
+    e.generations.value, e.rounds.value, e.noise.value = 100, 20, 5
+    results.append(run("evolutie: reward (worst: acht, 100 gen, 20 r, 5%)", slide(e.reward), moves(e.reward, reps + 1)))
+    e.method.value = "replicator"
+    results.append(run("evolutie vloeiend: noise (100 gen, 20 r)", slide(e.noise), moves(e.noise, reps + 1)))
+    keys = list(nb07.PRESETS)
+    results.append(run("evolutie: beginbevolking kiezen", lambda i: setattr(e.preset, "value", keys[i]),
+                       [int(i) for i in rng.integers(0, len(keys), reps + 1)]))
+
+    # -- sandbox
+    s = nb07.Sandbox()
+    for name in ("rounds", "noise"):
+        sl = getattr(s, name)
+        results.append(run(f"zandbak: {name}", slide(sl), moves(sl, reps + 1)))
+    counts = list(s.counts.values())
+    results.append(run("zandbak: bevolkingsschuifje", lambda iv: setattr(counts[iv[0]], "value", iv[1]),
+                       [(int(rng.integers(0, len(counts))), int(rng.integers(0, 11))) for _ in range(reps + 1)]))
+    payoffs = [float(x) for x in rng.choice(np.arange(-2, 7, 0.5), reps + 1)]  # valid and invalid games
+    results.append(run("zandbak: punt T typen (ook geen PD)", slide(s.inputs["T"]), payoffs))
+
+    # -- repeated game: a press on "Samenwerken"/"Verraden" (a new match every 10 rounds)
+    g = nb07.RepeatedGame(seed=1)
+
+    def press(m):
+        if g.round >= g.rounds:
+            g.reset()
+        g.play(m)
+
+    results.append(run("herhaald spel: knop (1 ronde)", press, [str(m) for m in rng.choice(["C", "D"], reps + 1)]))
+    opponents = [o[1] for o in g.opponent.options]
+    results.append(run("herhaald spel: tegenstander kiezen", lambda i: setattr(g.opponent, "value", opponents[i]),
+                       [int(i) for i in rng.integers(0, len(opponents), reps + 1)]))
+
+    # -- designer: the test button (two tournaments of ten)
+    with tempfile.TemporaryDirectory() as tmp:
+        page = ui.Page(nb07.NOTEBOOK, journal=Journal(Path(tmp) / "j.sqlite"))
+        d = nb07.Designer(page)
+        probs = [v for _, v in nb07.PROB_OPTIONS]
+
+        def design_and_test(ps):
+            for k, p in zip(d.dropdowns, ps):
+                d.dropdowns[k].value = p
+            d.test()
+
+        results.append(run("ontwerper: test-knop", design_and_test,
+                           [[float(rng.choice(probs)) for _ in range(5)] for _ in range(min(reps, 100) + 1)]))
+    return results
+
+
+def _in_kernel(reps: int) -> list[dict]:
+    from jupyter_client.manager import start_new_kernel
+
+    here = Path(__file__).resolve()
+    km, kc = start_new_kernel(kernel_name="python3", extra_arguments=[], cwd=str(here.parents[1]))
+    try:
+        code = (f"import runpy, json\nns = runpy.run_path({str(here)!r}, run_name='bench_nb07_inner')\n"
+                f"print('RESULT' + json.dumps(ns['measure']({reps})))")
+        out: list[str] = []
+        reply = kc.execute_interactive(code, timeout=900, output_hook=lambda m: out.append(
+            m["content"].get("text", "") if m["msg_type"] == "stream" else
+            "\n".join(m["content"].get("traceback", [])) if m["msg_type"] == "error" else ""))
+        text = "".join(out)
+        if reply["content"]["status"] != "ok" or "RESULT" not in text:
+            raise RuntimeError("benchmark failed in the kernel:\n" + text)
+        return json.loads(text.split("RESULT", 1)[1].strip().splitlines()[0])
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--reps", type=int, default=200)
+    ap.add_argument("--in-process", action="store_true", help="measure in this process, not in a kernel")
+    args = ap.parse_args()
+    results = measure(args.reps) if args.in_process else _in_kernel(args.reps)
+    where = "this process (no comm traffic)" if args.in_process else "an ipykernel (comm messages sent)"
+    print(f"notebook 07 callbacks, measured in {where}; Python {sys.version.split()[0]}")
+    header = f"{'case':<52}{'reps':>6}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}{'target ms':>11}{'p95/target':>12}"
+    print(header)
+    print("-" * len(header))
+    for r in results:
+        print(f"{r['case']:<52}{r['reps']:>6}{r['p50']:>9.2f}{r['p95']:>9.2f}{r['max']:>9.2f}{TARGET_MS:>11.0f}"
+              f"{r['p95'] / TARGET_MS:>12.3f}")
+    worst = max(results, key=lambda r: r["p95"])
+    print()
+    print(f"slowest p95: {worst['case']} = {worst['p95']:.1f} ms "
+          f"({TARGET_MS / worst['p95']:.1f}x under the {TARGET_MS:.0f} ms target)"
+          if worst["p95"] < TARGET_MS else f"TARGET MISSED: {worst['case']} p95 = {worst['p95']:.1f} ms")
+
+
+if __name__ == "__main__":
+    main()
