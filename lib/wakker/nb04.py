@@ -253,6 +253,13 @@ def order_title(order: int) -> str:
         return f"orde {order}"
 
 
+def _safe_orders() -> dict[int, OrderInfo]:
+    try:
+        return _sorting().orders
+    except ContentError:
+        return {}
+
+
 def order_name(order: int) -> str:
     try:
         return _sorting().orders[order].name
@@ -267,14 +274,15 @@ def orders_legend_html() -> str:
         data = _sorting()
     except ContentError as exc:
         return _error(str(exc))
+    cell = "padding:.35em .7em;vertical-align:top;text-align:left;border-bottom:1px solid rgba(128,128,128,.25)"
     rows = "".join(
-        f'<tr><td style="padding:.3em .7em;white-space:nowrap;vertical-align:top">'
+        f'<tr><td style="{cell};white-space:nowrap">'
         f'<span style="display:inline-block;width:.8em;height:.8em;background:{COLOURS[o.order]};'
-        f'border-radius:2px;margin-right:.4em"></span><b>{html.escape(o.name)}</b></td>'
-        f'<td style="padding:.3em .7em;vertical-align:top"><i>{html.escape(o.short)}</i></td>'
-        f'<td style="padding:.3em .7em;vertical-align:top">{html.escape(o.description)}</td></tr>'
+        f'border-radius:2px;margin-right:.4em"></span><b>{html.escape(o.name)}</b><br>'
+        f'<i>{html.escape(o.short)}</i></td>'
+        f'<td style="{cell};line-height:1.45">{html.escape(o.description)}</td></tr>'
         for o in data.orders.values())
-    return f'<table style="border-collapse:collapse;max-width:60em;text-align:left">{rows}</table>'
+    return f'<table class="wakker-ordes" style="border-collapse:collapse;max-width:60em">{rows}</table>'
 
 
 def assumptions_table_html() -> str:
@@ -312,7 +320,7 @@ def timeline_html() -> str:
                 if e.get("note") else "")
         items.append(
             f'<div style="display:flex;gap:1em;margin:0;padding:.4em 0;border-left:3px solid #e09f3e">'
-            f'<div style="min-width:9em;padding-left:.8em;font-weight:600">{html.escape(e["when"])}</div>'
+            f'<div style="flex:0 0 10.5em;padding-left:.8em;font-weight:600">{html.escape(e["when"])}</div>'
             f'<div style="flex:1;line-height:1.45">{html.escape(e["what"])} '
             f'<span style="font-size:.85em;opacity:.7">({html.escape(e["where"])})</span>{note}</div></div>')
     return f'<div class="wakker-tijdlijn" style="max-width:60em">{"".join(items)}</div>'
@@ -374,6 +382,7 @@ class SortingGame:
         self.check_button.on_click(lambda _b: self.check())
         self.reset_button.on_click(lambda _b: self.reset())
         intro = w.HTML(
+            "<style>.wakker-sorteerspel .widget-toggle-button.mod-active{background:#e09f3e;color:#fff}</style>"
             "<div style=\"line-height:1.45\">Kies bij elke activiteit de orde die volgens jou het best past. "
             "Druk daarna op <b>Controleer</b>: je ziet je score en bij elke activiteit uitleg. Je mag het "
             "zo vaak proberen als je wilt; je laatste score wordt bewaard.</div>")
@@ -636,10 +645,10 @@ class PlanningExplorer:
 
     def _row(self, name: str) -> w.HBox:
         lab = self.labels[name]
-        label = w.HTML(f'<span title="{html.escape(lab.explanation)}" style="line-height:1.25">'
+        label = w.HTML(f'<div title="{html.escape(lab.explanation)}" style="line-height:1.25;padding:.15em 0">'
                        f"{html.escape(lab.label)}<br><span style=\"font-size:.82em;opacity:.7\">"
-                       f"{html.escape(lab.unit)}</span></span>",
-                       layout=w.Layout(width="11.5em", min_width="11.5em"))
+                       f"{html.escape(lab.unit)}</span></div>",
+                       layout=w.Layout(width="12.5em", min_width="12.5em"))
         return w.HBox([label, self.sliders[name]], layout=w.Layout(width="100%", align_items="center",
                                                                    margin="0 1em .15em 0"))
 
@@ -667,11 +676,13 @@ class PlanningExplorer:
         fig.update_yaxes(title_text="totaal effect", rangemode="tozero", row=1, col=1)
         fig.update_yaxes(title_text="aantal", rangemode="tozero", row=2, col=1)
         fig.update_yaxes(title_text="effect-eenheden", rangemode="tozero", row=2, col=2)
-        fig.update_layout(height=680, margin=dict(l=70, r=20, t=40, b=40), template="plotly_white",
-                          legend=dict(orientation="h", x=0, y=1.09, font=dict(size=12)),
+        fig.update_layout(height=720, margin=dict(l=70, r=20, t=95, b=40), template="plotly_white",
+                          legend=dict(orientation="h", x=0, y=1.05, yanchor="bottom", font=dict(size=12)),
                           separators=",.", uirevision="keep", bargap=0.35)
         fig.update_annotations(font_size=13)
-        return go.FigureWidget(fig)
+        widget = go.FigureWidget(fig)
+        self._titles = tuple(widget.layout.annotations)  # the subplot titles; regime labels are added to these
+        return widget
 
     # -- behaviour
     def params(self) -> pl.PlanningParams:
@@ -713,12 +724,18 @@ class PlanningExplorer:
                   for r in regs if r.order]
         shapes.append(dict(type="line", xref="x", yref="y domain", x0=p.speed_of_change, x1=p.speed_of_change,
                            y0=0, y1=1, line=dict(color="#333333", width=2, dash="dash")))
+        # a label in each winner's range that is wide enough to hold one (>= 0.2 decade)
+        labels = [dict(xref="x", yref="y domain", x=math.log10(math.sqrt(r.start * r.end)), y=0.98,
+                       yanchor="top", showarrow=False, text=f"{order_name(r.order)} wint",
+                       font=dict(size=12, color=COLOURS[r.order]), bgcolor="rgba(255,255,255,.7)")
+                  for r in regs if r.order and math.log10(r.end / r.start) >= 0.2]
         with self.fig.batch_update():
             for o in ORDER_NUMBERS:
                 self.fig.data[o - 1].y = values[:, o - 1]
             self.fig.data[4].y = [here.loc[o, "share_reached"] * n for o in ORDER_NUMBERS]
             self.fig.data[5].y = [here.loc[o, "mean_effect_if_reached"] for o in ORDER_NUMBERS]
             self.fig.layout.shapes = shapes
+            self.fig.layout.annotations = self._titles + tuple(labels)
             self.fig.layout.yaxis2.range = [0, n * 1.05]
 
     def set(self, **values) -> None:
@@ -804,13 +821,17 @@ class MyWeek:
             for k, o in enumerate(ORDER_NUMBERS):
                 s = w.IntSlider(value=self.DEFAULT[k], min=0, max=100, step=1, continuous_update=True,
                                 readout_format="d", style={"description_width": "0px"},
-                                layout=w.Layout(width="auto", flex="1 1 auto"))
+                                layout=w.Layout(width="auto", flex="1 1 0%", min_width="10em"))
                 s.add_class(f"wakker-week-{key}-{o}")
                 s.observe(lambda ch, key=key, k=k: self._moved(key, k, ch), names="value")
                 sl.append(s)
-                label = w.HTML(f'<span style="line-height:1.25">{html.escape(order_title(o))}</span>',
-                               layout=w.Layout(width="14em", min_width="14em"))
-                rows.append(w.HBox([label, s, w.HTML("%")], layout=w.Layout(align_items="center", width="100%")))
+                info = _sorting().orders[o] if o in _safe_orders() else None
+                text = (f"<b>{html.escape(info.name)}</b><br><span style=\"font-size:.85em;opacity:.75\">"
+                        f"{html.escape(info.short)}</span>" if info else html.escape(order_title(o)))
+                label = w.HTML(f'<div style="line-height:1.25;padding:.15em 0">{text}</div>',
+                               layout=w.Layout(width="10.5em", min_width="10.5em"))
+                rows.append(w.HBox([label, s, w.HTML("%", layout=w.Layout(width="1.5em"))],
+                                   layout=w.Layout(align_items="center", width="100%")))
             self.sliders[key] = sl
             self.totals[key] = w.HTML()
             rows.append(self.totals[key])
@@ -820,13 +841,13 @@ class MyWeek:
                          'schuiven de andere drie naar verhouding mee, zodat het totaal altijd <b>100 %</b> is. '
                          'Je verdeling wordt vanzelf bewaard.</div>')
         self.box = w.VBox([explain, w.HBox(columns, layout=w.Layout(width="100%")), self.message, self.status,
-                           self.fig], layout=w.Layout(width="100%", max_width="60em"))
+                           self.fig], layout=w.Layout(width="100%", max_width="68em"))
         self.box.add_class("wakker-mijn-week")
         self._restore()
         self._refresh()
 
     def _figure(self) -> go.FigureWidget:
-        x = [order_title(o) for o in ORDER_NUMBERS]
+        x = [order_title(o).replace(": ", "<br>") for o in ORDER_NUMBERS]
         fig = go.Figure()
         fig.add_bar(name="nu", x=x, y=self.DEFAULT, marker_color="#8d99ae",
                     text=[f"{v} %" for v in self.DEFAULT], textposition="outside",
@@ -834,9 +855,10 @@ class MyWeek:
         fig.add_bar(name="gewenst", x=x, y=self.DEFAULT, marker_color="#e09f3e",
                     text=[f"{v} %" for v in self.DEFAULT], textposition="outside",
                     hovertemplate="gewenst: %{y} %<extra></extra>")
-        fig.update_layout(barmode="group", height=360, template="plotly_white", margin=dict(l=60, r=20, t=50, b=60),
+        fig.update_layout(barmode="group", height=380, template="plotly_white", margin=dict(l=60, r=20, t=50, b=70),
                           title=dict(text="Mijn week over de vier ordes: nu en gewenst", font=dict(size=15)),
                           yaxis=dict(title="deel van mijn week (%)", range=[0, 110]),
+                          xaxis=dict(tickangle=0, automargin=True),
                           legend=dict(orientation="h", x=0, y=1.1), uirevision="keep")
         return go.FigureWidget(fig)
 
