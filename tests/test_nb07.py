@@ -351,3 +351,16 @@ def test_notebook_uses_the_page_and_the_module():
         from wakker.content import content
 
         assert content().excerpt(key)
+
+
+def test_invalid_settings_empty_the_chart_and_valid_ones_bring_it_back():
+    s = nb07.sandbox()
+    s.inputs["T"].value = 6.0
+    assert not any(t.visible for t in s.fig.data) and "Geen uitkomst" in s.fig.layout.title.text
+    s.inputs["T"].value = 3.0
+    assert any(t.visible for t in s.fig.data) and s.fig.layout.title.text == nb07.SANDBOX_TITLE
+    e = nb07.evolution_view()
+    e.reward.value = 1.0
+    assert not any(t.visible for t in e.fig.data)
+    e.reward.value = 1.5
+    assert any(t.visible for t in e.fig.data) and e.fig.layout.title.text == nb07.EVOLUTION_TITLE

@@ -109,15 +109,24 @@ _STYLE = {
     "fout": "color:#a4161a;background:rgba(164,22,26,.08);padding:.45em .8em;border-radius:6px;line-height:1.45",
     "melding": "background:rgba(224,159,62,.15);padding:.45em .8em;border-radius:6px;line-height:1.45",
     "uitkomst": "padding:.45em .8em;border-left:4px solid #e09f3e;line-height:1.5;margin:.3em 0",
-    "tabel": "border-collapse:collapse;margin:.4em 0",
-    "cel": "padding:.3em .7em;border:1px solid rgba(128,128,128,.35);text-align:center;vertical-align:middle",
-    "kop": "padding:.3em .7em;border:1px solid rgba(128,128,128,.35);text-align:left;font-weight:600;"
+    "tabel": "border-collapse:collapse;margin:.4em 0;line-height:1.35;font-size:.95em",
+    "cel": "padding:.2em .6em;border:1px solid rgba(128,128,128,.35);text-align:center;vertical-align:middle",
+    "kop": "padding:.2em .6em;border:1px solid rgba(128,128,128,.35);text-align:left;font-weight:600;"
            "background:rgba(128,128,128,.08)",
 }
 
 
 def _div(kind: str, inner: str) -> str:
     return f'<div class="wakker-{kind}" style="{_STYLE[kind]}">{inner}</div>'
+
+
+def _note(inner: str, size: str = ".9em", opacity: str = ".8") -> str:
+    """A line of small text; its own line-height (an HTML widget's default is the 28 px widget row)."""
+    return f'<div style="line-height:1.45;margin:.2em 0;font-size:{size};opacity:{opacity}">{inner}</div>'
+
+
+def _text(inner: str) -> str:
+    return f'<div style="line-height:1.45;margin:.3em 0">{inner}</div>'
 
 
 def error_html(message: str) -> str:
@@ -188,13 +197,16 @@ class _View:
         display(self.box)
 
 
-def _slider(description: str, value, lo, hi, step=1, width="30em", readout_format=None):
+def _slider(description: str, value, lo, hi, step=1, width="40em", readout_format=None, cls: str = ""):
+    """A slider that reports when it is released (continuous_update=False); ``cls`` = CSS class for tests."""
     w = _w()
     kwargs = dict(value=value, min=lo, max=hi, step=step, description=description, continuous_update=False,
                   style={"description_width": "14em"}, layout=w.Layout(width=width))
-    if isinstance(step, float):
-        return w.FloatSlider(readout_format=readout_format or ".1f", **kwargs)
-    return w.IntSlider(**kwargs)
+    slider = w.FloatSlider(readout_format=readout_format or ".1f", **kwargs) if isinstance(step, float) \
+        else w.IntSlider(**kwargs)
+    if cls:
+        slider.add_class(f"wakker-{cls}")
+    return slider
 
 
 def _fig_layout(**extra) -> dict:
@@ -377,7 +389,7 @@ def payoff_table(payoffs: P.Payoffs = PAYOFFS) -> None:
         "letter", "naam", "wanneer?", "in de blog (jaren cel)", "in dit notebook (punten)")) + "</tr>"
     body = "".join(
         "<tr>" + _td(f"<b>{k}</b>") + _td(n, "text-align:left") + _td(when, "text-align:left")
-        + _td(f"{int(-y)} jaar" if y else "vrijuit") + _td(_pts(p)) + "</tr>"
+        + _td(f"{int(-y)} jaar ({_pts(y)})" if y else "vrijuit (0)") + _td(_pts(p)) + "</tr>"
         for k, n, when, y, p in rows)
     display(HTML(f'<table class="wakker-beloningen" style="{_STYLE["tabel"]}">{head}{body}</table>'))
 
@@ -419,12 +431,12 @@ class RepeatedGame(_View):
                 xaxis=dict(title="ronde", range=[-0.3, self.rounds + 0.3], dtick=1),
                 yaxis=dict(title="punten", zeroline=True),
                 legend=dict(orientation="h", y=1.02, x=1, xanchor="right", yanchor="bottom")))
-        legend = (f"Punten per ronde: allebei samenwerken <b>{_pts(payoffs.R)}</b> elk · jij verraadt en de ander "
-                  f"werkt samen: jij <b>{_pts(payoffs.T)}</b>, de ander <b>{_pts(payoffs.S)}</b> · "
-                  f"allebei verraden <b>{_pts(payoffs.P)}</b> elk.")
+        legend = (f"Punten per ronde — allebei samenwerken: <b>{_pts(payoffs.R)}</b> elk · jij verraadt, de ander "
+                  f"niet: jij <b>{_pts(payoffs.T)}</b>, de ander <b>{_pts(payoffs.S)}</b> · "
+                  f"allebei verraden: <b>{_pts(payoffs.P)}</b> elk.")
         self.box = w.VBox([self.opponent, self.rule,
                            w.HBox([self.coop, self.defect, self.again]),
-                           w.HTML(f"<span style='font-size:.9em;opacity:.8'>{legend}</span>"),
+                           w.HTML(_note(legend)),
                            self.status, self.moves, self.fig, self.message],
                           layout=w.Layout(max_width="56em"))
         self.box.add_class("wakker-herhaald")
@@ -444,10 +456,10 @@ class RepeatedGame(_View):
         self.hidden = choice == HIDDEN
         self.current = str(self.rng.choice(self.opponents)) if self.hidden else choice
         if self.hidden:
-            self.rule.value = ("<i>Je weet niet wie je tegenover je hebt. Speel de rondes en raad het; "
-                               "aan het eind hoor je het.</i>")
+            self.rule.value = _text("<i>Je weet niet wie je tegenover je hebt. Speel de rondes en raad het; "
+                                    "aan het eind hoor je het.</i>")
         else:
-            self.rule.value = f"<i>{html.escape(characters()[self.current].rule)}</i>"
+            self.rule.value = _text(f"<i>{html.escape(characters()[self.current].rule)}</i>")
         self.coop.disabled = self.defect.disabled = False
         self.status.value = _div("melding", f"Ronde 1 van {self.rounds}: wat doe jij?")
         self.moves.value = self._moves_html()
@@ -560,9 +572,9 @@ class TournamentView(_View):
                                     layout=w.Layout(width="13em")) for s in self.ids}
         for b in self.boxes.values():
             b.observe(self.update, names="value")
-        self.rounds = _slider("Rondes per wedstrijd:", rounds, 1, 50)
-        self.repetitions = _slider("Herhalingen per paar:", repetitions, 1, 50)
-        self.noise = _slider("Kans op vergissing (%):", int(round(noise * 100)), 0, 50)
+        self.rounds = _slider("Rondes per wedstrijd:", rounds, 1, 50, cls="rondes")
+        self.repetitions = _slider("Herhalingen per paar:", repetitions, 1, 50, cls="herhalingen")
+        self.noise = _slider("Kans op vergissing (%):", int(round(noise * 100)), 0, 50, cls="vergissing")
         for s in (self.rounds, self.repetitions, self.noise):
             s.observe(self.update, names="value")
         self.table = w.HTML()
@@ -572,7 +584,7 @@ class TournamentView(_View):
             data=[go.Heatmap(z=[[0]], x=["–"], y=["–"], zmin=payoffs.S, zmax=payoffs.T, colorscale="RdYlGn",
                              texttemplate="%{z:.1f}", textfont=dict(size=12),
                              hovertemplate="%{y} tegen %{x}: %{z:.2f} punten per ronde<extra></extra>",
-                             colorbar=dict(title=dict(text="punten<br>per ronde"), thickness=14))],
+                             colorbar=dict(title=dict(text="punten per ronde", side="right"), thickness=14))],
             layout=_fig_layout(
                 height=460, title=dict(text="Wie wint van wie? Gemiddelde punten per ronde (rij tegen kolom)",
                                        x=0.02, font=dict(size=14)),
@@ -612,9 +624,9 @@ class TournamentView(_View):
         tied = [name_of(s) for s in order if res.ranking.set_index("strategy").loc[s, "rank"] == 1]
         win_text = (f"<b>{html.escape(winner)}</b> wint" if len(tied) == 1
                     else "gedeelde eerste plaats: " + ", ".join(f"<b>{html.escape(t)}</b>" for t in tied))
-        self.summary.value = (f"<div style='margin:.3em 0'>{win_text} — {len(ids)} personages, elk paar speelt "
-                              f"{int(self.repetitions.value)} keer {int(self.rounds.value)} rondes, "
-                              f"{int(self.noise.value)}% kans op een vergissing per zet.</div>")
+        self.summary.value = _text(f"{win_text} — {len(ids)} personages, elk paar speelt "
+                                   f"{int(self.repetitions.value)} keer {int(self.rounds.value)} rondes, "
+                                   f"{int(self.noise.value)}% kans op een vergissing per zet.")
         self.table.value = ranking_html(res)
         self.message.value = ""
         return res
@@ -638,7 +650,11 @@ PRESETS: dict[str, tuple[str, dict[str, int]]] = {
                    "always_defect": 5}),
 }
 
-METHODS = {"case": "Stap voor stap (zoals Nicky Case)", "replicator": "Vloeiend (replicator)"}
+EVOLUTION_TITLE = "Hoe verandert de bevolking?"
+SANDBOX_TITLE = "Zandbak: hoe verandert de bevolking?"
+NO_RESULT = "Geen uitkomst: pas eerst de instellingen aan (zie de melding hierboven)"
+
+METHODS = {"case": "Stap voor stap (Case)", "replicator": "Vloeiend (replicator)"}
 
 
 def _evolution_figure(title: str):
@@ -656,11 +672,12 @@ def _evolution_figure(title: str):
                            legend=dict(orientation="v", x=1.02, y=1), hovermode="x unified"))
 
 
-def _show_evolution(fig, shares) -> None:
+def _show_evolution(fig, shares, title: str) -> None:
     """Put a DataFrame of shares (0-1, one column per strategy id) into the stacked chart."""
     chars = list(characters())
     x = list(range(len(shares)))
     with fig.batch_update():
+        fig.layout.title.text = title
         for trace, sid in zip(fig.data, chars):
             if sid in shares.columns and shares[sid].to_numpy().max() > 0:
                 trace.x = x
@@ -669,6 +686,14 @@ def _show_evolution(fig, shares) -> None:
             else:
                 trace.visible = False
         fig.layout.xaxis.range = [0, len(shares) - 1]
+
+
+def _clear_evolution(fig, title: str) -> None:
+    """Empty the stacked chart and say why in its title (no stale result next to a warning)."""
+    with fig.batch_update():
+        for trace in fig.data:
+            trace.visible = False
+        fig.layout.title.text = title
 
 
 def _summary_html(shares, counts: bool, n: int, generations: int) -> str:
@@ -683,7 +708,7 @@ def _summary_html(shares, counts: bool, n: int, generations: int) -> str:
     text = f"<b>Na {generations} generaties:</b> " + ", ".join(parts) + "."
     if gone:
         text += " Verdwenen: " + ", ".join(html.escape(g) for g in gone) + "."
-    return f"<div style='margin:.3em 0'>{text}</div>"
+    return _text(text)
 
 
 def run_evolution(method: str, population: Mapping[str, int], generations: int, rounds: int,
@@ -729,13 +754,12 @@ class EvolutionView(_View):
                                  description="Beginbevolking:", style={"description_width": "14em"},
                                  layout=w.Layout(width="42em"))
         self.method = w.ToggleButtons(options=[(v, k) for k, v in METHODS.items()], value=method,
-                                      description="Manier:", style={"description_width": "14em",
-                                                                    "button_width": "17em"})
-        self.rounds = _slider("Rondes per wedstrijd:", rounds, 1, 20)
-        self.noise = _slider("Kans op vergissing (%):", int(round(noise * 100)), 0, 50)
-        self.reward = _slider("Beloning samenwerken (R):", float(reward), 0.5, 3.0, step=0.1)
-        self.replace = _slider("Vervangen per generatie:", replace, 1, 12)
-        self.generations = _slider("Aantal generaties:", generations, 10, 100, step=10)
+                                      style={"button_width": "16em"})
+        self.rounds = _slider("Rondes per wedstrijd:", rounds, 1, 20, cls="rondes")
+        self.noise = _slider("Kans op vergissing (%):", int(round(noise * 100)), 0, 50, cls="vergissing")
+        self.reward = _slider("Beloning samenwerken (R):", float(reward), 0.5, 3.0, step=0.1, cls="beloning")
+        self.replace = _slider("Vervangen per generatie:", replace, 1, 12, cls="vervangen")
+        self.generations = _slider("Aantal generaties:", generations, 10, 100, step=10, cls="generaties")
         for c in (self.preset, self.method, self.rounds, self.noise, self.reward, self.replace, self.generations):
             c.observe(self.update, names="value")
         self.reseed = w.Button(description="Nog eens, met ander toeval", icon="refresh",
@@ -744,8 +768,11 @@ class EvolutionView(_View):
         self.explain = w.HTML()
         self.summary = w.HTML()
         self.message = w.HTML()
-        self.fig = _evolution_figure("Hoe verandert de bevolking?")
-        self.box = w.VBox([self.preset, self.method, self.rounds, self.noise, self.reward, self.replace,
+        self.fig = _evolution_figure(EVOLUTION_TITLE)
+        method_row = w.HBox([w.HTML('<div style="text-align:right;padding-right:8px">Manier:</div>',
+                                    layout=w.Layout(width="14em")), self.method],
+                            layout=w.Layout(align_items="center"))
+        self.box = w.VBox([self.preset, method_row, self.rounds, self.noise, self.reward, self.replace,
                            self.generations, self.reseed, self.explain, self.message, self.summary, self.fig],
                           layout=w.Layout(max_width="60em"))
         self.box.add_class("wakker-evolutie")
@@ -764,23 +791,24 @@ class EvolutionView(_View):
         pay = self.payoffs()
         method = self.method.value
         self.replace.disabled = method != "case"
-        self.explain.value = (
-            f"<span style='font-size:.9em;opacity:.85'>Punten: T = {_pts(pay.T)}, R = {_pts(pay.R)}, "
+        self.explain.value = _note(
+            f"Punten: T = {_pts(pay.T)}, R = {_pts(pay.R)}, "
             f"P = {_pts(pay.P)}, S = {_pts(pay.S)}. "
             + ("Elke generatie speelt iedereen één wedstrijd tegen ieder ander; de slechtst scorenden verdwijnen "
                "en de best scorenden krijgen een kopie." if method == "case" else
                "Elke generatie groeit een personage naar verhouding van zijn gemiddelde score tegen de hele "
-               "bevolking: wie beter scoort dan gemiddeld, wordt groter.") + "</span>")
+               "bevolking: wie beter scoort dan gemiddeld, wordt groter."))
         bad = payoff_problems_html(pay)
         if bad:
             self.message.value = bad
             self.summary.value = ""
+            _clear_evolution(self.fig, NO_RESULT)
             return None
         population = PRESETS[self.preset.value][1]
         shares = run_evolution(method, population, int(self.generations.value), int(self.rounds.value), pay,
                                self.noise.value / 100, int(self.replace.value), self.seed)
         self.shares = shares
-        _show_evolution(self.fig, shares)
+        _show_evolution(self.fig, shares, EVOLUTION_TITLE)
         self.summary.value = _summary_html(shares, method == "case", sum(population.values()),
                                            int(self.generations.value))
         self.message.value = ""
@@ -825,26 +853,26 @@ class Sandbox(_View):
                                  layout=w.Layout(width="30em"))
         self.preset.observe(self._on_preset, names="value")
         self.inputs = {k: w.FloatText(value=float(getattr(P.CASE, k)), description=PAYOFF_LABELS[k], step=0.5,
-                                      style={"description_width": "24em"}, layout=w.Layout(width="31em"))
+                                      style={"description_width": "27em"}, layout=w.Layout(width="35em"))
                        for k in ("T", "R", "P", "S")}
         for box in self.inputs.values():
             box.observe(self._on_number, names="value")
         start = PRESETS["alle-acht"][1]
         self.counts = {s: w.IntSlider(value=start.get(s, 0), min=0, max=25, description=name_of(s),
-                                      continuous_update=False, style={"description_width": "9.5em"},
-                                      layout=w.Layout(width="19em")) for s in MAIN}
+                                      continuous_update=False, style={"description_width": "9.7em"},
+                                      layout=w.Layout(width="21em")) for s in MAIN}
         for s in self.counts.values():
             s.observe(self.update, names="value")
-        self.rounds = _slider("Rondes per wedstrijd:", ROUNDS, 1, 20)
-        self.noise = _slider("Kans op vergissing (%):", 0, 0, 50)
+        self.rounds = _slider("Rondes per wedstrijd:", ROUNDS, 1, 20, cls="rondes")
+        self.noise = _slider("Kans op vergissing (%):", 0, 0, 50, cls="vergissing")
         for s in (self.rounds, self.noise):
             s.observe(self.update, names="value")
         self.population = w.HTML()
         self.summary = w.HTML()
         self.message = w.HTML()
-        self.fig = _evolution_figure("Zandbak: hoe verandert de bevolking?")
+        self.fig = _evolution_figure(SANDBOX_TITLE)
         grid = w.GridBox(list(self.counts.values()),
-                         layout=w.Layout(grid_template_columns="repeat(3, 19em)", grid_gap="0 .5em"))
+                         layout=w.Layout(grid_template_columns="repeat(3, 21em)", grid_gap="0 .4em"))
         self._filling = False
         self.box = w.VBox([self.preset, *self.inputs.values(), w.HTML("<b>Bevolking (aantal spelers per personage)</b>"),
                            grid, self.population, self.rounds, self.noise, self.message, self.summary, self.fig],
@@ -888,29 +916,24 @@ class Sandbox(_View):
         pay = self.payoffs()
         pop = {s: int(c.value) for s, c in self.counts.items() if c.value > 0}
         n = sum(pop.values())
-        self.population.value = f"<span style='opacity:.85'>Samen {n} spelers.</span>"
+        self.population.value = _note(f"Samen {n} spelers (hoogstens {MAX_POPULATION}).")
         bad = payoff_problems_html(pay)
+        if not bad and n < 2:
+            bad = error_html("Zet minstens twee spelers in de bevolking.")
+        if not bad and n > MAX_POPULATION:
+            bad = error_html(f"Hoogstens {MAX_POPULATION} spelers samen (nu {n}): zet een paar schuifjes lager.")
         if bad:
             self.message.value = bad
             self.summary.value = ""
-            return None
-        if n < 2:
-            self.message.value = error_html("Zet minstens twee spelers in de bevolking.")
-            self.summary.value = ""
-            return None
-        if n > MAX_POPULATION:
-            self.message.value = error_html(f"Hoogstens {MAX_POPULATION} spelers samen (nu {n}): zet een paar "
-                                            "schuifjes lager.")
-            self.summary.value = ""
+            _clear_evolution(self.fig, NO_RESULT)
             return None
         replace = max(1, min(5, n // 5)) if n >= 2 else 0
         shares = run_evolution("case", pop, self.generations, int(self.rounds.value), pay,
                                self.noise.value / 100, replace, self.seed)
         self.shares = shares
-        _show_evolution(self.fig, shares)
-        self.summary.value = _summary_html(shares, True, n, self.generations) + (
-            f"<div style='font-size:.9em;opacity:.8'>Elke generatie worden de {replace} slechtste spelers "
-            f"vervangen door kopieën van de {replace} beste.</div>")
+        _show_evolution(self.fig, shares, SANDBOX_TITLE)
+        self.summary.value = _summary_html(shares, True, n, self.generations) + _note(
+            f"Elke generatie worden de {replace} slechtste spelers vervangen door kopieën van de {replace} beste.")
         self.message.value = ""
         return shares
 
@@ -973,10 +996,10 @@ class Designer(_View):
         w = _w()
         self.page, self.qid, self.payoffs, self.seed = page, qid, payoffs, seed
         self.dropdowns = {k: w.Dropdown(options=list(PROB_OPTIONS), value=1.0, description=label,
-                                        style={"description_width": "20em"}, layout=w.Layout(width="40em"))
+                                        style={"description_width": "22em"}, layout=w.Layout(width="44em"))
                           for k, label in SITUATIONS.items()}
         self.name = w.Text(placeholder="bijvoorbeeld: De Voorzichtige Buurvrouw", description="Naam van je strategie:",
-                           style={"description_width": "20em"}, layout=w.Layout(width="40em"))
+                           style={"description_width": "22em"}, layout=w.Layout(width="44em"))
         for c in (*self.dropdowns.values(), self.name):
             c.observe(self._on_change, names="value")
         self.like = w.HTML()
@@ -1024,7 +1047,7 @@ class Designer(_View):
             self.status.value = error_html(f"Je eerder bewaarde strategie kon niet gelezen worden: {exc}")
             return
         if saved is None:
-            self.status.value = "<span style='opacity:.75;font-size:.9em'>Nog niet bewaard.</span>"
+            self.status.value = _note("Nog niet bewaard.")
             return
         if P.design_problems(saved):
             self.status.value = _div("melding", "Er is een eerder bewaarde strategie, maar die kon niet worden "
@@ -1039,8 +1062,7 @@ class Designer(_View):
                 when = f" op {t.strftime('%d-%m-%Y')} om {t.strftime('%H:%M')}"
         except Exception:  # noqa: BLE001
             pass
-        self.status.value = (f"<span style='opacity:.8;font-size:.9em'>✓ eerder bewaard{when}: "
-                             f"<b>{html.escape(saved['name'])}</b></span>")
+        self.status.value = _note(f"✓ eerder bewaard{when}: <b>{html.escape(saved['name'])}</b>")
         self._saved = True
 
     # -- feedback
@@ -1050,8 +1072,7 @@ class Designer(_View):
         self._describe()
         if self._saved:
             self._saved = False
-            self.status.value = ("<span style='opacity:.75;font-size:.9em'>Gewijzigd: klik op "
-                                 "<b>Bewaar mijn strategie</b> om deze versie te bewaren.</span>")
+            self.status.value = _note("Gewijzigd: klik op <b>Bewaar mijn strategie</b> om deze versie te bewaren.")
 
     def _describe(self) -> None:
         v = self.value()
@@ -1061,7 +1082,7 @@ class Designer(_View):
             self.like.value = _div("melding", f"Jouw strategie doet precies hetzelfde als de <b>{html.escape(same[0])}</b>."
                                               " Verander iets om een eigen strategie te maken — of kies hem bewust.")
         else:
-            self.like.value = "<span style='opacity:.8'>Dit is een eigen strategie: geen van de personages doet precies dit.</span>"
+            self.like.value = _note("Dit is een eigen strategie: geen van de personages doet precies dit.", "1em")
 
     def _problems(self, value: Mapping) -> list[str]:
         out = []
@@ -1096,7 +1117,7 @@ class Designer(_View):
         p0, n0, res0 = places[0.0]
         p5, n5, _ = places[0.05]
         self.results.value = (
-            f"<div style='margin:.4em 0'><b>{html.escape(label)}</b> in een toernooi met de negen personages "
+            f"<div style='margin:.4em 0;line-height:1.45'><b>{html.escape(label)}</b> in een toernooi met de negen personages "
             f"({ROUNDS} rondes per wedstrijd): <b>plaats {p0} van {n0}</b> zonder vergissingen, "
             f"<b>plaats {p5} van {n5}</b> met 5% kans op een vergissing.</div>"
             f"<div style='display:flex;flex-wrap:wrap;gap:1.5em;align-items:flex-start'>"
@@ -1121,9 +1142,8 @@ class Designer(_View):
             return None
         self._saved = True
         t = entry.local_time.strftime("%H:%M")
-        self.status.value = (f"<span style='opacity:.8;font-size:.9em'>✓ opgeslagen om {t}: "
-                             f"<b>{html.escape(value['name'])}</b>. Hij komt mee in je export, zodat je docent "
-                             "hem in een klassentoernooi kan zetten.</span>")
+        self.status.value = _note(f"✓ opgeslagen om {t}: <b>{html.escape(value['name'])}</b>. Hij komt mee in je "
+                                  "export, zodat je docent hem in een klassentoernooi kan zetten.")
         self.message.value = ""
         return entry
 

@@ -1,0 +1,148 @@
+"""07_blog_vertrouwen_prisoners_dilemma in a real browser: run all, play the one-shot and the
+repeated game, move a tournament slider with the keyboard and see the heat map change, try the
+evolution and the sandbox, save a strategy; screenshots of every part for a visual check."""
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+from playwright.sync_api import expect
+
+import jlab
+
+NOTEBOOK = "notebooks/07_blog_vertrouwen_prisoners_dilemma.ipynb"
+
+pytestmark = pytest.mark.browser
+
+
+def _shot(page, locator, name):
+    locator.scroll_into_view_if_needed()
+    page.wait_for_timeout(600)  # let JupyterLab draw the cells and plotly finish before the picture
+    return jlab.screenshot(page, name)
+
+
+def _heatmap_state(plot) -> str:
+    """What the heat map shows: its cell labels and the image plotly draws for the colours."""
+    return plot.evaluate(
+        "p => Array.from(p.querySelectorAll('.heatmaplayer text, .hm text')).map(t => t.textContent).join('|')"
+        " + '#' + Array.from(p.querySelectorAll('.heatmaplayer image, .hm image'))"
+        ".map(i => (i.getAttribute('href') || i.getAttribute('xlink:href') || '').length + ':' +"
+        " (i.getAttribute('href') || i.getAttribute('xlink:href') || '').slice(-200)).join('|')")
+
+
+def _press(page, slider, key: str, times: int):
+    handle = slider.locator(".noUi-handle")
+    handle.scroll_into_view_if_needed()
+    handle.focus()
+    for _ in range(times):
+        handle.press(key)
+    page.wait_for_timeout(300)
+
+
+def test_nb07_games_tournament_evolution_designer(page, jupyter_server, fresh_journal):
+    jlab.open_notebook(page, jupyter_server, NOTEBOOK)
+    st = jlab.run_all(page, timeout=180)
+    assert st["executed"] == st["total"]
+    jlab.wait_for_widgets(page, timeout=90)
+    _shot(page, jlab.cells(page).first, "nb07-01-top")
+
+    quotes = page.locator(".wakker-citaat")
+    expect(quotes.first).to_contain_text("twee niveaus")
+    _shot(page, quotes.first, "nb07-02-quote")
+
+    # --- the one-shot game: B fixed on "verraadt", A stays silent
+    one = page.locator(".wakker-eenmalig")
+    one.locator("button", has_text="B verraadt").click()
+    one.locator("button", has_text="Zwijgen").click()
+    expect(one).to_contain_text("Jij zweeg. B verraadde jou.", timeout=10_000)
+    expect(one).to_contain_text("Jij krijgt 10 jaar cel, B gaat vrijuit.")
+    _shot(page, one, "nb07-03-one-shot")
+
+    dom = page.locator(".wakker-dominantie")
+    dom.locator("button", has_text="Stel: B zwijgt").click()
+    expect(dom).to_contain_text("Voor A is verraden dus beter", timeout=10_000)
+    dom.locator("button", has_text="Stel: B verraadt").click()
+    expect(dom).to_contain_text("Wat B ook doet", timeout=10_000)
+    _shot(page, dom, "nb07-04-dominance")
+    _shot(page, page.locator("table.wakker-beloningen"), "nb07-05-payoff-order")
+
+    # --- the repeated game: three rounds against the Spiegel, betraying in round 3
+    rep = page.locator(".wakker-herhaald")
+    _shot(page, page.locator("table.wakker-personages"), "nb07-06-characters")
+    for label in ("Samenwerken", "Samenwerken", "Verraden", "Samenwerken"):
+        rep.locator("button", has_text=label).click()
+        page.wait_for_timeout(150)
+    expect(rep).to_contain_text("Ronde 5 van 10", timeout=10_000)
+    expect(rep).to_contain_text("stand: jij 6, Spiegel 6")
+    expect(rep.locator(".js-plotly-plot .scatterlayer .trace").first).to_be_visible()
+    _shot(page, rep, "nb07-07-repeated-game")
+    jlab.screenshot(page, "nb07-07b-repeated-plot", locator=rep.locator(".js-plotly-plot"))
+
+    # --- the tournament: rounds slider from 10 to 3 with the keyboard; the heat map changes
+    tour = page.locator(".wakker-toernooi")
+    plot = tour.locator(".js-plotly-plot")
+    expect(plot.locator(".main-svg").first).to_be_visible()
+    expect(tour).to_contain_text("Spiegel wint")
+    _shot(page, tour.locator(".widget-slider").first, "nb07-08-tournament-controls")
+    plot.scroll_into_view_if_needed()
+    jlab.screenshot(page, "nb07-09-tournament-heatmap", locator=plot)
+    before = _heatmap_state(plot)
+    rounds = tour.locator(".wakker-rondes")
+    _press(page, rounds, "ArrowLeft", 7)
+    expect(rounds.locator(".widget-readout")).to_have_text("3", timeout=10_000)
+    expect(tour).to_contain_text("Valsspeler wint", timeout=10_000)
+    expect(tour).to_contain_text("10 keer 3 rondes")
+    deadline_state = before
+    for _ in range(50):
+        deadline_state = _heatmap_state(plot)
+        if deadline_state != before:
+            break
+        page.wait_for_timeout(200)
+    assert deadline_state != before, "the heat map did not change after the slider moved"
+    jlab.screenshot(page, "nb07-10-tournament-heatmap-3-rounds", locator=plot)
+    _shot(page, tour.locator("table.wakker-ranglijst"), "nb07-10b-tournament-ranking-3-rounds")
+
+    # --- evolution (first model): 3 rounds -> the Valsspelers take over
+    evo = page.locator(".wakker-evolutie").first
+    expect(evo).to_contain_text("Spiegel 25 van de 25")
+    jlab.screenshot(page, "nb07-11-evolution-default", locator=evo)
+    _press(page, evo.locator(".wakker-rondes"), "ArrowLeft", 7)
+    expect(evo).to_contain_text("Valsspeler 25 van de 25", timeout=10_000)
+    jlab.screenshot(page, "nb07-12-evolution-3-rounds", locator=evo)
+
+    # --- the sandbox: T = 6 is not a prisoner's dilemma
+    sand = page.locator(".wakker-zandbak")
+    t_input = sand.locator(".widget-text", has_text="T, verleiding")
+    jlab.type_into(t_input, "6", submit=True)
+    expect(sand).to_contain_text("geen prisoner's dilemma", timeout=10_000)
+    expect(sand).to_contain_text("2R moet groter zijn dan T + S")
+    jlab.screenshot(page, "nb07-13-sandbox-not-a-pd", locator=sand)
+    jlab.type_into(t_input, "3", submit=True)
+    expect(sand).to_contain_text("Na 50 generaties", timeout=10_000)
+    jlab.screenshot(page, "nb07-14-sandbox", locator=sand)
+
+    # --- the designer: name, one choice, test, save
+    des = page.locator(".wakker-ontwerper")
+    des.scroll_into_view_if_needed()
+    cd = des.locator(".widget-dropdown", has_text="na: ik samengewerkt, de ander verraden").locator("select")
+    cd.select_option(label="verraden")
+    dd = des.locator(".widget-dropdown", has_text="na: wij allebei verraden").locator("select")
+    dd.select_option(label="soms samenwerken (1 op 4)")
+    jlab.type_into(des.locator(".widget-text"), "Voorzichtige Buurvrouw")
+    des.locator("button", has_text="Test tegen de personages").click()
+    expect(des).to_contain_text("Voorzichtige Buurvrouw in een toernooi", timeout=15_000)
+    des.locator("button", has_text="Bewaar mijn strategie").click()
+    expect(des).to_contain_text("opgeslagen om", timeout=10_000)
+    _shot(page, des.locator("button", has_text="Bewaar mijn strategie"), "nb07-15-designer")
+    _shot(page, des.locator("table.wakker-ranglijst"), "nb07-15b-designer-results")
+    con = sqlite3.connect(fresh_journal)
+    (kind, value) = con.execute("SELECT kind, value FROM entries WHERE question='eigen-strategie'").fetchone()
+    con.close()
+    assert kind == "strategy"
+    assert json.loads(value) == {"name": "Voorzichtige Buurvrouw", "first": 1.0,
+                                 "after": {"CC": 1.0, "CD": 0.0, "DC": 1.0, "DD": 0.25}}
+
+    last = jlab.cells(page).last
+    _shot(page, last, "nb07-16-end")
+    assert not jlab.console_errors(page)
