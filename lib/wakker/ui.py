@@ -42,6 +42,19 @@ STYLES = {
 }
 
 
+# ipywidgets gives radio and checkbox labels one fixed-height line; long options would overlap.
+WRAP_OPTIONS_CSS = (
+    "<style>.wakker-options label, .wakker-options .widget-label-basic {white-space: normal !important;"
+    " height: auto !important; line-height: 1.35 !important; overflow: visible !important;}"
+    " .wakker-options .widget-radio-box label {display: flex !important; flex-wrap: nowrap !important;"
+    " flex-direction: row !important; align-items: flex-start !important; margin: .2em 0 !important;}"
+    " .wakker-options .widget-radio-box input, .wakker-options .widget-checkbox input"
+    " {flex: none !important; order: -1 !important; margin: .2em .5em 0 0 !important;}"
+    " .wakker-options .widget-checkbox {height: auto !important; min-height: var(--jp-widgets-inline-height);}"
+    "</style>"
+)
+
+
 def styled(kind: str, inner: str, tag: str = "div", extra: str = "") -> str:
     """An HTML element with the workbook's class ``wakker-<kind>`` and its inline style."""
     return f'<{tag} class="wakker-{kind}" style="{STYLES[kind]}"{extra}>{inner}</{tag}>'
@@ -289,10 +302,13 @@ class Choice(Question):
                           for lab in labels]
             for box in self.boxes:
                 box.observe(self._changed, names="value")
-            return w.VBox(self.boxes)
-        self.radio = w.RadioButtons(options=labels, value=None, layout=w.Layout(width="auto"))
-        self.radio.observe(self._changed, names="value")
-        return self.radio
+            inner = w.VBox(self.boxes)
+        else:
+            self.radio = w.RadioButtons(options=labels, value=None, layout=w.Layout(width="auto"))
+            self.radio.observe(self._changed, names="value")
+            inner = self.radio
+        inner.add_class("wakker-options")
+        return w.VBox([w.HTML(WRAP_OPTIONS_CSS), inner])
 
     def _get(self):
         if self._multiple:

@@ -48,8 +48,13 @@ def test_start_notebook_answer_survives_restart_and_reload(page, jupyter_server,
     choice = page.locator(".wakker-q-demo-bewaren")
     choice.locator("label", has_text="Mijn antwoord").click()
     expect(choice.locator(".wakker-feedback")).to_contain_text("Klopt")
+    boxes = [choice.locator(".wakker-options .widget-radio-box label").nth(i).bounding_box() for i in range(3)]
+    for upper, lower in zip(boxes, boxes[1:]):  # long options wrap instead of overlapping
+        assert upper["y"] + upper["height"] <= lower["y"] + 1, boxes
+    choice.scroll_into_view_if_needed()
+    jlab.screenshot(page, "nb00-02-choice")
     question.scroll_into_view_if_needed()
-    jlab.screenshot(page, "nb00-02-answered")
+    jlab.screenshot(page, "nb00-03-answered")
 
     con = sqlite3.connect(fresh_journal)
     rows = con.execute("SELECT question, value FROM entries").fetchall()
@@ -66,7 +71,7 @@ def test_start_notebook_answer_survives_restart_and_reload(page, jupyter_server,
     expect(question.locator("textarea")).to_have_value(ANSWER)
     expect(question).to_contain_text("eerder antwoord")
     expect(page.locator(".wakker-q-demo-vertrouwen-organisatie button.mod-active")).to_have_text("4")
-    jlab.screenshot(page, "nb00-03-after-restart-reload")
+    jlab.screenshot(page, "nb00-04-after-restart-reload")
 
     # Export with one button.
     panel = page.locator(".wakker-export")
@@ -81,5 +86,5 @@ def test_start_notebook_answer_survives_restart_and_reload(page, jupyter_server,
     assert path.startswith("/files/") and path.endswith(".json"), href  # JupyterLab's download URL
     response = page.request.get(urljoin(jupyter_server.base_url, href))
     assert response.ok and json.loads(response.text())["student"] == "Sam de Student"
-    jlab.screenshot(page, "nb00-04-exported")
+    jlab.screenshot(page, "nb00-05-exported")
     assert not jlab.console_errors(page)
