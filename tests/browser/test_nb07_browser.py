@@ -1,6 +1,8 @@
 """07_blog_vertrouwen_prisoners_dilemma in a real browser: run all, play the one-shot and the
 repeated game, move a tournament slider with the keyboard and see the heat map change, try the
-evolution and the sandbox, save a strategy; screenshots of every part for a visual check."""
+evolution and the sandbox, save a strategy; screenshots of every part for a visual check.
+
+(Not named test_nb07.py: tests/test_nb07.py exists, and pytest needs unique module basenames.)"""
 from __future__ import annotations
 
 import json
