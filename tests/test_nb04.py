@@ -4,6 +4,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import ipywidgets as w
 import numpy as np
 import pytest
 import yaml
@@ -281,11 +282,19 @@ def test_week_with_a_damaged_saved_value_shows_message(page):
 
 
 # ---------------------------------------------------------------- roles and static content
+def _descendants(widget, kind):
+    """Every widget of ``kind`` inside ``widget`` (depth first), whatever the layout nesting."""
+    if isinstance(widget, kind):
+        yield widget
+    for child in getattr(widget, "children", ()):
+        yield from _descendants(child, kind)
+
+
 def test_role_cases_save_themselves(page):
     box = nb04.role_cases(page)
     _roles, cases = nb04.load_roles()
     assert len(box.children) == len(cases)
-    radio = box.children[0].children[1].children[1]  # [head, choice box] -> [label, radio, ...]
+    radio = next(_descendants(box.children[0], w.RadioButtons))
     radio.index = 4
     entry = page.journal.latest(NB, f"rol-{cases[0].id}")
     assert entry.value["label"] == "kadersteller"
