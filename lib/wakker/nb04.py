@@ -9,7 +9,7 @@ In the notebook::
 
     from wakker import nb04
     nb04.sorting_game(nb)          # which order is this activity? score saved to the journal
-    nb04.PlanningExplorer()        # the planning machine: sliders + a FigureWidget
+    nb04.PlanningExplorer()        # the planning machine: sliders + a LiveFigure
     nb04.MyWeek(nb)                # my week over the four orders, now and wished
     nb04.role_cases(nb)            # which role of government fits? (page.choice per case)
 """
@@ -29,6 +29,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from . import planning as pl
+from .figure import LiveFigure
 from .content import ContentError, _read_yaml, data_dir
 
 NOTEBOOK = "04_boek_deel3_vierde_orde_leiders"
@@ -583,7 +584,7 @@ _TICKS = [0.1, 0.2, 0.5, 1, 2, 5, 10]
 
 
 class PlanningExplorer:
-    """Sliders for every assumption + one FigureWidget that is updated in place.
+    """Sliders for every assumption + one LiveFigure that is redrawn in place.
 
     Top: total effect of each approach against the speed of change (log scale), the chosen
     speed as a dashed line, the winner's range shaded. Bottom: at the chosen speed, how many
@@ -622,7 +623,7 @@ class PlanningExplorer:
                                              w.VBox(more_rows[more_half:], layout=w.Layout(width="50%"))])],
                            selected_index=None, layout=w.Layout(width="100%"))
         more.set_title(0, "Meer aannames (1e en 2e orde, startkracht, spreiding, toeval)")
-        self.box = w.VBox([columns, more, self.reset_button, self.message, self.sentence, self.fig],
+        self.box = w.VBox([columns, more, self.reset_button, self.message, self.sentence, self.fig.widget],
                           layout=w.Layout(width="100%"))
         self.box.add_class("wakker-planningsmachine")
         self.update()
@@ -652,7 +653,7 @@ class PlanningExplorer:
         return w.HBox([label, self.sliders[name]], layout=w.Layout(width="100%", align_items="center",
                                                                    margin="0 1em .15em 0"))
 
-    def _figure(self) -> go.FigureWidget:
+    def _figure(self) -> LiveFigure:
         fig = make_subplots(rows=2, cols=2, specs=[[{"colspan": 2}, None], [{}, {}]],
                             row_heights=[0.58, 0.42], vertical_spacing=0.2, horizontal_spacing=0.12,
                             subplot_titles=("Totaal effect van elke aanpak bij elk tempo van verandering",
@@ -680,7 +681,7 @@ class PlanningExplorer:
                           legend=dict(orientation="h", x=0, y=1.05, yanchor="bottom", font=dict(size=12)),
                           separators=",.", uirevision="keep", bargap=0.35)
         fig.update_annotations(font_size=13)
-        widget = go.FigureWidget(fig)
+        widget = LiveFigure(fig)
         self._titles = tuple(widget.layout.annotations)  # the subplot titles; regime labels are added to these
         return widget
 
@@ -791,7 +792,7 @@ class MyWeek:
     """Divide a typical week over the four orders (now and wished), always summing to 100 %.
 
     Moving one slider scales the other three in proportion. The two divisions are shown in a
-    grouped bar chart (a FigureWidget updated in place) and saved to the journal shortly after
+    grouped bar chart (a LiveFigure redrawn in place) and saved to the journal shortly after
     the last change; a re-run restores them.
     """
 
@@ -841,12 +842,12 @@ class MyWeek:
                          'schuiven de andere drie naar verhouding mee, zodat het totaal altijd <b>100 %</b> is. '
                          'Je verdeling wordt vanzelf bewaard.</div>')
         self.box = w.VBox([explain, w.HBox(columns, layout=w.Layout(width="100%")), self.message, self.status,
-                           self.fig], layout=w.Layout(width="100%", max_width="68em"))
+                           self.fig.widget], layout=w.Layout(width="100%", max_width="68em"))
         self.box.add_class("wakker-mijn-week")
         self._restore()
         self._refresh()
 
-    def _figure(self) -> go.FigureWidget:
+    def _figure(self) -> LiveFigure:
         x = [order_title(o).replace(": ", "<br>") for o in ORDER_NUMBERS]
         fig = go.Figure()
         fig.add_bar(name="nu", x=x, y=self.DEFAULT, marker_color="#8d99ae",
@@ -860,7 +861,7 @@ class MyWeek:
                           yaxis=dict(title="deel van mijn week (%)", range=[0, 110]),
                           xaxis=dict(tickangle=0, automargin=True),
                           legend=dict(orientation="h", x=0, y=1.1), uirevision="keep")
-        return go.FigureWidget(fig)
+        return LiveFigure(fig)
 
     # -- state
     def values(self, key: str) -> list[int]:

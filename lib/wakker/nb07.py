@@ -14,7 +14,7 @@ The notebook calls one small function per step::
 Behaviour lives here, the model in :mod:`wakker.pd`, the Dutch names and rules of the
 characters in ``data/models/pd_characters.yaml``.  Every callback catches its own
 errors and shows a Dutch message in the widget instead of a traceback.  Plots are
-plotly ``FigureWidget`` objects created once and updated in place (``batch_update``).
+plotly figures (:class:`wakker.figure.LiveFigure`) created once and redrawn in place (``batch_update``).
 Everything a student reads is Dutch; code and docstrings are English.
 """
 from __future__ import annotations
@@ -400,7 +400,7 @@ HIDDEN = "?"
 
 
 class RepeatedGame(_View):
-    """Play ``rounds`` rounds against a character with buttons; running totals in a FigureWidget."""
+    """Play ``rounds`` rounds against a character with buttons; running totals in a LiveFigure."""
 
     def __init__(self, rounds: int = ROUNDS, payoffs: P.Payoffs = PAYOFFS, opponents: Sequence[str] = MAIN,
                  seed=None):
@@ -422,7 +422,9 @@ class RepeatedGame(_View):
         self.moves = w.HTML()
         self.status = w.HTML()
         self.message = w.HTML()
-        self.fig = go.FigureWidget(
+        from .figure import LiveFigure
+
+        self.fig = LiveFigure(
             data=[go.Scatter(x=[0], y=[0], mode="lines+markers", name="Jij", line=dict(color=ACCENT, width=3)),
                   go.Scatter(x=[0], y=[0], mode="lines+markers", name="Tegenstander",
                              line=dict(color="#264653", width=3, dash="dot"))],
@@ -437,7 +439,7 @@ class RepeatedGame(_View):
         self.box = w.VBox([self.opponent, self.rule,
                            w.HBox([self.coop, self.defect, self.again]),
                            w.HTML(_note(legend)),
-                           self.status, self.moves, self.fig, self.message],
+                           self.status, self.moves, self.fig.widget, self.message],
                           layout=w.Layout(max_width="56em"))
         self.box.add_class("wakker-herhaald")
         self.reset()
@@ -580,7 +582,9 @@ class TournamentView(_View):
         self.table = w.HTML()
         self.summary = w.HTML()
         self.message = w.HTML()
-        self.fig = go.FigureWidget(
+        from .figure import LiveFigure
+
+        self.fig = LiveFigure(
             data=[go.Heatmap(z=[[0]], x=["–"], y=["–"], zmin=payoffs.S, zmax=payoffs.T, colorscale="RdYlGn",
                              texttemplate="%{z:.1f}", textfont=dict(size=12),
                              hovertemplate="%{y} tegen %{x}: %{z:.2f} punten per ronde<extra></extra>",
@@ -595,7 +599,7 @@ class TournamentView(_View):
                          layout=w.Layout(grid_template_columns="repeat(3, 13em)", grid_gap="0 1em"))
         controls = w.VBox([w.HTML("<b>Wie doen er mee?</b>"), grid, self.rounds, self.repetitions, self.noise])
         self.box = w.VBox([controls, self.message, self.summary,
-                           w.HBox([self.table], layout=w.Layout(overflow="auto")), self.fig],
+                           w.HBox([self.table], layout=w.Layout(overflow="auto")), self.fig.widget],
                           layout=w.Layout(max_width="60em"))
         self.box.add_class("wakker-toernooi")
         self.result: P.TournamentResult | None = None
@@ -664,7 +668,9 @@ def _evolution_figure(title: str):
                          line=dict(width=0.5, color=c.colour), fillcolor=c.colour, visible=False,
                          hovertemplate=f"{html.escape(c.name)}: %{{y:.0f}}%<extra></extra>")
               for c in chars.values()]
-    return go.FigureWidget(
+    from .figure import LiveFigure
+
+    return LiveFigure(
         data=traces,
         layout=_fig_layout(height=400, title=dict(text=title, x=0.02, font=dict(size=14)),
                            xaxis=dict(title="generatie"), yaxis=dict(title="aandeel in de bevolking (%)",
@@ -773,7 +779,7 @@ class EvolutionView(_View):
                                     layout=w.Layout(width="14em")), self.method],
                             layout=w.Layout(align_items="center"))
         self.box = w.VBox([self.preset, method_row, self.rounds, self.noise, self.reward, self.replace,
-                           self.generations, self.reseed, self.explain, self.message, self.summary, self.fig],
+                           self.generations, self.reseed, self.explain, self.message, self.summary, self.fig.widget],
                           layout=w.Layout(max_width="60em"))
         self.box.add_class("wakker-evolutie")
         self.shares = None
@@ -875,7 +881,7 @@ class Sandbox(_View):
                          layout=w.Layout(grid_template_columns="repeat(3, 21em)", grid_gap="0 .4em"))
         self._filling = False
         self.box = w.VBox([self.preset, *self.inputs.values(), w.HTML("<b>Bevolking (aantal spelers per personage)</b>"),
-                           grid, self.population, self.rounds, self.noise, self.message, self.summary, self.fig],
+                           grid, self.population, self.rounds, self.noise, self.message, self.summary, self.fig.widget],
                           layout=w.Layout(max_width="62em"))
         self.box.add_class("wakker-zandbak")
         self.shares = None
