@@ -90,6 +90,8 @@ def test_quote_and_term_html():
     html = ui.quote_html("boek-werkvonken:wakkere-mensen")
     assert "Frans Verhaaren &amp; Jan van Ginkel" in html and "(2018)" in html and "Opbouw van dit boek" in html
     assert "z.j." in ui.quote_html("blog-vertrouwen:wat-is-vertrouwen")
+    foreword = ui.quote_html("boek-werkvonken:niet-of-of")  # written by Maarten Schurink, not the authors
+    assert "— Maarten Schurink, Voorwoord, in: Frans Verhaaren &amp; Jan van Ginkel" in foreword
     assert "⚠" in ui.quote_html("bestaat:niet")
     assert 'id="begrip-leefwereld"' in ui.term_html("leefwereld")
     assert "⚠" in ui.term_html("onbekend-begrip")

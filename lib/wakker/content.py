@@ -54,6 +54,7 @@ class Excerpt:
     location: str
     text: str
     note: str | None = None
+    author: str | None = None  # when not the source's own authors (e.g. a foreword)
 
     @property
     def key(self) -> str:
@@ -204,8 +205,12 @@ def load_excerpts(root: Path, sources: dict[str, Source]) -> dict[str, Excerpt]:
         for entry in _as_list(_read_yaml(path), where):
             _need(entry, {"id": str, "location": str, "text": str}, where)
             _check_id(entry["id"], where)
+            author = entry.get("author")
+            if author is not None and (not isinstance(author, str) or not author.strip()):
+                raise ContentError(f"{where}, id '{entry['id']}': veld 'author' moet een naam zijn.")
             ex = Excerpt(id=entry["id"], source=source, location=entry["location"].strip(),
-                         text=" ".join(entry["text"].split()), note=entry.get("note"))
+                         text=" ".join(entry["text"].split()), note=entry.get("note"),
+                         author=author.strip() if author else None)
             if ex.key in out:
                 raise ContentError(f"{where}: id '{ex.id}' komt twee keer voor.")
             if ex.words > MAX_EXCERPT_WORDS:

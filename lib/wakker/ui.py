@@ -430,8 +430,11 @@ def quote_html(key: str) -> str:
         return _error_html(str(exc))
     src = c.sources[ex.source]
     text = html.escape(ex.text)
-    caption = (f"— {html.escape(src.author_line)}, <i>{html.escape(src.title)}</i> ({html.escape(src.year)}), "
-               f"{html.escape(ex.location)}.")
+    work = f"<i>{html.escape(src.title)}</i> ({html.escape(src.year)})"
+    if ex.author:  # e.g. a foreword by someone else: name the writer, then the book it appears in
+        caption = f"— {html.escape(ex.author)}, {html.escape(ex.location)}, in: {html.escape(src.author_line)}, {work}."
+    else:
+        caption = f"— {html.escape(src.author_line)}, {work}, {html.escape(ex.location)}."
     inner = styled("citaat-tekst", f"“{text}”", "blockquote") + styled("citaat-bron", caption, "figcaption")
     return styled("citaat", inner, "figure", f' data-excerpt="{html.escape(ex.key)}"')
 
