@@ -137,7 +137,8 @@ def test_claims_of_the_guided_tasks():
 def test_summary_sentence_names_winner_and_crossover():
     p = pl.PlanningParams(speed_of_change=0.15)
     text = nb04.summary_html(p, pl.sweep(p))
-    assert "3e orde: strategie en structuur" in text and "omslagpunt" in text and "0,3×" in text
+    assert "de 3e orde (strategie en structuur)" in text and "omslagpunt" in text and "0,3×" in text
+    assert ": " not in text.split("Dan levert")[1].split(" het meeste")[0]  # no "3e orde: ..." mid-sentence
     p = pl.PlanningParams(delay_fourth=3)
     assert "nergens" in nb04.summary_html(p, pl.sweep(p))
 
@@ -146,7 +147,72 @@ def test_regimes_with_nobody_reaching_anything():
     p = pl.PlanningParams(delay_order1=36, delay_order2=36, delay_order3=60, delay_fourth=36, base_lifetime=3)
     regs = nb04.regimes(pl.sweep(p, [5.0, 10.0]))
     assert regs[-1].order in (0, 1, 2, 3, 4)
-    assert "geen enkele aanpak" in nb04.summary_html(p.replace(speed_of_change=10.0), pl.sweep(p, [5.0, 10.0]))
+    text = nb04.summary_html(p.replace(speed_of_change=10.0), pl.sweep(p, [5.0, 10.0]))
+    assert "bereikt <b>geen enkele aanpak</b> nog een beweging op tijd" in text
+
+
+ZERO = dict(strength_order1=0.0, strength_order2=0.0, strength_order3=0.0,
+            fourth_initial_strength=0.0, fourth_max_strength=0.0)
+
+
+def test_all_strengths_zero_reached_but_no_effect():
+    """Movements are reached in time; they just get no support. The sentence must say so."""
+    p = pl.PlanningParams(**ZERO)
+    here = pl.simulate(p)
+    assert (here["share_reached"] > 0).all() and (here["total_effect"] == 0).all()
+    text = nb04.summary_html(p, pl.sweep(p), here)
+    assert "bereiken <b>alle vier aanpakken</b> wel bewegingen op tijd" in text
+    assert "geen enkele aanpak heeft effect" in text and "kracht 0" in text
+    assert "nog een beweging op tijd" not in text  # not "nobody reaches anything"
+    assert "heeft <b>geen enkele aanpak</b> effect" in text and "wint steeds" not in text
+    assert [r.order for r in nb04.regimes(pl.sweep(p))] == [0]
+    # only the fast approaches are in time, and none has strength: name just those
+    p = pl.PlanningParams(**ZERO, delay_order2=36, delay_order3=60, delay_fourth=36, speed_of_change=5.0)
+    text = nb04.summary_html(p, pl.sweep(p))
+    assert "Dan bereikt <b>de 1e orde</b> wel bewegingen op tijd" in text and "die aanpak heeft kracht 0" in text
+
+
+def test_exact_tie_is_reported_as_a_tie_not_a_win():
+    # the fourth order as strong as routine from the start and not growing: both equal, same delay
+    p = pl.PlanningParams(strength_order1=0.2, fourth_initial_strength=0.2, fourth_max_strength=0.2,
+                          speed_of_change=8.0)
+    here = pl.simulate(p).set_index("order")["total_effect"]
+    assert here[1] == pytest.approx(here[4], rel=1e-12) and here[1] > here[2]
+    df = pl.sweep(p)
+    text = nb04.summary_html(p, df)
+    assert "leveren <b>de 1e en de 4e orde</b> precies evenveel effect op" in text and "geen van beide wint" in text
+    assert "nipt" not in text and "vlak voor" not in text and "het meeste effect" not in text
+    last = nb04.regimes(df)[-1]
+    assert last.tied == (1, 4) and last.order == 1
+    assert "boven" in text and "leveren <b>de 1e en de 4e orde</b> precies evenveel op" in text
+    # everything equal: all four tie
+    same = dict(strength_order1=0.5, strength_order2=0.5, strength_order3=0.5, fourth_initial_strength=0.5,
+                fourth_max_strength=0.5, delay_order2=1.0, delay_order3=1.0, speed_of_change=8.0)
+    p = pl.PlanningParams(**same)
+    assert "leveren <b>alle vier aanpakken</b> precies evenveel effect op" in nb04.summary_html(p, pl.sweep(p))
+
+
+def test_totals_equal_once_rounded_are_not_reported_as_a_win():
+    p = pl.PlanningParams()
+    here = pl.simulate(p)
+    totals = here.set_index("order")["total_effect"]
+    fake = here.copy()
+    fake.loc[fake["order"] == 2, "total_effect"] = totals[4] - 0.2  # 83,0 against 82,8: both shown as 83
+    text = nb04.summary_html(p, pl.sweep(p), fake)
+    assert "vrijwel evenveel effect op" in text and "de 2e en de 4e orde" in text and "nipt" not in text
+
+
+def test_explorer_readouts_use_a_decimal_comma():
+    ex = nb04.PlanningExplorer()
+    assert ex.readouts["ownership_growth_rate"].value == "0,15"
+    assert ex.readouts["strength_order3"].value == "1,00"
+    assert ex.readouts["speed_of_change"].value == "1,00"
+    assert ex.readouts["n_movements"].value == "200"
+    assert all(not s.readout for s in ex.sliders.values())
+    ex.sliders["speed_of_change"].value = 5.0
+    assert ex.readouts["speed_of_change"].value == "5,00"
+    ex.reset()
+    assert ex.readouts["speed_of_change"].value == "1,00"
 
 
 def test_nl_number_formats():
@@ -167,7 +233,7 @@ def test_slider_updates_figure_in_place_and_sentence():
     assert list(fig.data[4].y) != before_bars
     assert np.allclose(fig.data[3].y, before_line)  # the sweep does not depend on the chosen speed
     assert fig.layout.shapes[-1].x0 == pytest.approx(5.0)
-    assert "1e orde: de zaak draaiende houden" in ex.sentence.value and ex.sentence.value != before_text
+    assert "de 1e orde (de zaak draaiende houden)" in ex.sentence.value and ex.sentence.value != before_text
     ex.sliders["delay_fourth"].value = 6.0
     assert not np.allclose(fig.data[3].y, before_line)
     assert "nergens" in ex.sentence.value
@@ -206,6 +272,8 @@ def test_sorting_game_scores_gives_feedback_and_saves(page):
     value = game.check()
     assert value["score"] == 1 and value["answered"] == 2 and value["total"] == len(data.activities)
     assert "Goed" in game.feedback[good.id].value and "✗" in game.feedback[bad.id].value
+    assert "volgens de indeling van het boek hoort dit bij de" in game.feedback[bad.id].value
+    assert "auteurs zouden" not in game.feedback[bad.id].value
     assert "1 van de 2 goed" in game.result.value
     saved = page.journal.latest(NB, "sorteerspel")
     assert saved.kind == "sorting" and saved.value["answers"] == {good.id: good.order, bad.id: value["answers"][bad.id]}
@@ -261,10 +329,47 @@ def test_week_sliders_keep_100_update_chart_save_and_restore(page):
     assert "Samen: 100 %" in week.totals["nu"].value
     saved = page.journal.latest(NB, "mijn-week").value
     assert saved["nu"] == week.values("nu") and saved["gewenst"] == week.values("gewenst")
+    assert saved["ingevuld"] == {"nu": True, "gewenst": True} and "nog niet" not in saved["label"]
     again = nb04.MyWeek(page, delay=0)
     assert again.values("nu") == week.values("nu") and again.values("gewenst") == week.values("gewenst")
     assert list(again.fig.data[0].y) == week.values("nu")
     assert "teruggezet" in again.status.value
+
+
+def test_week_untouched_column_is_saved_and_shown_as_not_filled_in(page):
+    week = nb04.MyWeek(page, delay=0)
+    assert "Nog niet ingevuld" in week.totals["nu"].value and "Nog niet ingevuld" in week.totals["gewenst"].value
+    assert all("nog niet ingevuld" in bar.name for bar in week.fig.data)
+    week.set("nu", 3, 40)
+    saved = page.journal.latest(NB, "mijn-week").value
+    assert saved["ingevuld"] == {"nu": True, "gewenst": False}
+    assert saved["nu"][3] == 40 and sum(saved["nu"]) == 100
+    assert "gewenst nog niet ingevuld" in saved["label"] and "25/25/25/25" not in saved["label"]
+    assert "Samen: 100 %" in week.totals["nu"].value and "Nog niet ingevuld" in week.totals["gewenst"].value
+    now, wish = week.fig.data
+    assert now.name == "nu" and now.marker.color == nb04.MyWeek.COLOURS["nu"] and "40 %" in now.text
+    assert wish.name == "gewenst (nog niet ingevuld)" and wish.marker.color == nb04.MyWeek.UNTOUCHED
+    assert set(wish.text) == {"–"}
+    # a re-run keeps "gewenst" as not filled in; moving it later marks it filled in
+    again = nb04.MyWeek(page, delay=0)
+    assert again.touched == {"nu": True, "gewenst": False} and again.values("nu") == week.values("nu")
+    assert again.fig.data[1].name == "gewenst (nog niet ingevuld)"
+    again.set("gewenst", 0, 10)
+    assert page.journal.latest(NB, "mijn-week").value["ingevuld"] == {"nu": True, "gewenst": True}
+
+
+def test_week_restores_a_value_saved_in_the_old_format(page):
+    """Saved before "ingevuld" existed: both columns come back as filled in, no crash."""
+    page.save_value("mijn-week", {"label": "oud", "nu": [10, 20, 30, 40], "gewenst": [25, 25, 25, 25]}, kind="week")
+    week = nb04.MyWeek(page, delay=0)
+    assert week.values("nu") == [10, 20, 30, 40] and week.values("gewenst") == [25, 25, 25, 25]
+    assert week.touched == {"nu": True, "gewenst": True} and "teruggezet" in week.status.value
+    # a damaged flag counts as filled in too
+    page.save_value("mijn-week", {"nu": [10, 20, 30, 40], "gewenst": [25, 25, 25, 25], "ingevuld": "ja"}, kind="week")
+    assert nb04.MyWeek(page, delay=0).touched == {"nu": True, "gewenst": True}
+    page.save_value("mijn-week", {"nu": [10, 20, 30, 40], "gewenst": [25, 25, 25, 25],
+                                  "ingevuld": {"nu": True, "gewenst": "nee"}}, kind="week")
+    assert nb04.MyWeek(page, delay=0).touched == {"nu": True, "gewenst": True}
 
 
 def test_week_saves_after_the_delay_via_flush(page):
@@ -301,7 +406,9 @@ def test_role_cases_save_themselves(page):
 
 
 def test_static_html_pieces():
-    assert "vierde-orde-leiderschap" in nb04.orders_legend_html()
+    assert "Vierde-orde-leiderschap" in nb04.orders_legend_html()
+    for info in nb04.load_sorting().orders.values():  # the short label says something the name does not
+        assert info.name.split()[1] not in info.short and "orde" not in info.short, info.short
     table = nb04.assumptions_table_html()
     for lab in nb04.load_param_labels().values():
         assert lab.label in table

@@ -247,7 +247,7 @@ def _labels() -> dict[str, ParamLabel]:
 
 
 def order_title(order: int) -> str:
-    """``"4e orde: vierde-orde-leiderschap"``; falls back to ``"orde 4"`` if the data cannot be read."""
+    """``"4e orde: kijken en eigenaarschap wekken"`` (legends); falls back to ``"orde 4"`` if the data cannot be read."""
     try:
         return _sorting().orders[order].title
     except (ContentError, KeyError):
@@ -435,8 +435,8 @@ class SortingGame:
             good = chosen == act.order
             score += good
             head = ("✓ Goed." if good else
-                    f"✗ Jij koos {html.escape(self.data.orders[chosen].name)}; de auteurs zouden "
-                    f"{html.escape(self.data.orders[act.order].name)} zeggen.")
+                    f"✗ Jij koos de {html.escape(self.data.orders[chosen].name)}; volgens de indeling van het "
+                    f"boek hoort dit bij de {html.escape(self.data.orders[act.order].name)}.")
             self.feedback[act.id].value = _box("goed" if good else "fout-antwoord",
                                                f"<b>{head}</b> {html.escape(act.feedback)}")
         total, answered = len(self.data.activities), len(answers)
@@ -444,7 +444,7 @@ class SortingGame:
         per_order = {str(o): sum(1 for a in self.data.activities if a.order == o and answers.get(a.id) == o)
                      for o in ORDER_NUMBERS}
         self.result.value = _box("melding", f"<b>Je score: {html.escape(label)}.</b> "
-                                            "Verschil van mening met de auteurs? Lees de uitleg en bedenk of "
+                                            "Ben je het niet eens met de indeling? Lees de uitleg en bedenk of "
                                             "jouw keuze te verdedigen is: de grenzen zijn niet scherp.")
         return {"label": label, "score": score, "answered": answered, "total": total,
                 "per_order_correct": per_order, "answers": answers, "checked": True}
@@ -483,13 +483,22 @@ def sorting_game(page, qid: str = "sorteerspel") -> SortingGame:
 
 
 # ---------------------------------------------------------------- the planning machine
+#: Totals closer than this (relative to the largest) count as an exact tie.
+_TIE = 1e-9
+
+
 @dataclass(frozen=True)
 class Regime:
-    """A range of speeds in which one approach has the largest total effect (order 0 = nobody)."""
+    """A range of speeds in which one approach has the largest total effect.
+
+    ``order`` is the winner (0 = no approach has any effect); when two or more approaches tie
+    exactly, ``tied`` holds all of them and ``order`` is the lowest.
+    """
 
     order: int
     start: float
     end: float
+    tied: tuple[int, ...] = ()
 
 
 def _values(df: pd.DataFrame, metric: str = "total_effect") -> tuple[np.ndarray, np.ndarray]:
@@ -500,67 +509,132 @@ def _values(df: pd.DataFrame, metric: str = "total_effect") -> tuple[np.ndarray,
     return s, values
 
 
-def _winner_index(values: np.ndarray) -> np.ndarray:
-    """Per speed: winning order 1-4 (ties: the lowest order), 0 where nothing has any effect."""
-    best = np.argmax(values, axis=1) + 1
-    return np.where(values.max(axis=1) > 1e-12, best, 0)
+def _best(row: np.ndarray) -> tuple[int, ...]:
+    """The orders with the largest value in one row (more than one: an exact tie); () if all are 0."""
+    top = float(row.max())
+    if top <= 1e-12:
+        return ()
+    return tuple(int(i) + 1 for i in np.flatnonzero(top - row <= _TIE * top))
 
 
 def regimes(df: pd.DataFrame, metric: str = "total_effect") -> list[Regime]:
-    """Consecutive speed ranges with the same winner; borders interpolated in log(speed)."""
+    """Consecutive speed ranges with the same winner(s); borders interpolated in log(speed)."""
     s, values = _values(df, metric)
-    win = _winner_index(values)
+    win = [_best(row) for row in values]
     out: list[Regime] = []
     start = float(s[0])
+
+    def regime(key: tuple[int, ...], a: float, b: float) -> Regime:
+        return Regime(key[0] if key else 0, a, b, key if len(key) > 1 else ())
+
     for i in range(1, s.size):
-        if win[i] == win[i - 1]:
+        before, after = win[i - 1], win[i]
+        if before == after:
             continue
-        a, b = win[i - 1], win[i]
-        if a and b:
+        if before and after:
+            a = next((o for o in before if o not in after), before[0])
+            b = next((o for o in after if o not in before), after[0])
             d0 = values[i - 1, b - 1] - values[i - 1, a - 1]
             d1 = values[i, b - 1] - values[i, a - 1]
             frac = 0.5 if d1 == d0 else min(max(-d0 / (d1 - d0), 0.0), 1.0)
         else:
             frac = 0.5
         border = float(math.exp(math.log(s[i - 1]) + frac * (math.log(s[i]) - math.log(s[i - 1]))))
-        out.append(Regime(int(a), start, border))
+        out.append(regime(before, start, border))
         start = border
-    out.append(Regime(int(win[-1]), start, float(s[-1])))
+    out.append(regime(win[-1], start, float(s[-1])))
     return out
 
 
+def order_phrase(order: int) -> str:
+    """``"de 4e orde (kijken en eigenaarschap wekken)"``: an order as it reads inside a sentence."""
+    orders = _safe_orders()
+    if order in orders:
+        return f"de {orders[order].name} ({orders[order].short})"
+    return f"orde {order}"
+
+
+def _names(orders: Sequence[int]) -> str:
+    """``"de 1e orde"``, ``"de 1e en de 4e orde"``, ``"de 1e, 2e en 4e orde"``, ``"alle vier aanpakken"``."""
+    orders = sorted(orders)
+    if len(orders) == len(ORDER_NUMBERS):
+        return "alle vier aanpakken"
+    names = [order_name(o) for o in orders]
+    if len(names) == 1:
+        return f"de {names[0]}"
+    if all(n.endswith(" orde") for n in names):
+        heads = [n[: -len(" orde")] for n in names]
+        if len(heads) == 2:
+            return f"de {heads[0]} en de {heads[1]} orde"
+        return "de " + ", ".join(heads[:-1]) + f" en {heads[-1]} orde"
+    return ", ".join(f"de {n}" for n in names[:-1]) + f" en de {names[-1]}"
+
+
 def summary_html(p: pl.PlanningParams, df: pd.DataFrame, here: pd.DataFrame | None = None) -> str:
-    """A Dutch paragraph: who wins at the chosen speed, the regimes over the range, the crossover."""
+    """A Dutch paragraph: who wins at the chosen speed, the regimes over the range, the crossover.
+
+    "Reached" and "effect" are kept apart: an approach can reach movements in time and still add
+    nothing (strength 0). Equal totals (exactly, or equal once rounded as shown) are reported as
+    a tie, never as a win.
+    """
     here = pl.simulate(p) if here is None else here
-    tot = here.set_index("order")["total_effect"]
+    by_order = here.set_index("order")
+    tot = by_order["total_effect"]
+    reached = by_order["share_reached"]
     ranked = sorted(ORDER_NUMBERS, key=lambda o: (-tot[o], o))
     first, second = ranked[0], ranked[1]
     life = nl_number(p.mean_lifetime, 0 if p.mean_lifetime >= 10 else 1)
     parts = [f"Bij een tempo van <b>{nl_speed(p.speed_of_change)}×</b> leeft een beweging gemiddeld "
              f"<b>{life} maanden</b>. "]
     if tot[first] <= 1e-12:
-        parts.append("Dan bereikt <b>geen enkele aanpak</b> nog een beweging op tijd. ")
+        in_time = [o for o in ORDER_NUMBERS if reached[o] > 0]
+        if not in_time:
+            parts.append("Dan bereikt <b>geen enkele aanpak</b> nog een beweging op tijd: ze komen allemaal te laat. ")
+        else:
+            verb = "bereikt" if len(in_time) == 1 else "bereiken"
+            parts.append(f"Dan {verb} <b>{html.escape(_names(in_time))}</b> wel bewegingen op tijd, maar "
+                         f"<b>geen enkele aanpak heeft effect</b>: "
+                         + ("die aanpak heeft kracht 0. " if len(in_time) == 1 else "die aanpakken hebben kracht 0. "))
     else:
-        close = tot[second] >= 0.95 * tot[first]
-        parts.append(f"Dan levert <b>{html.escape(order_title(first))}</b> {'nipt ' if close else ''}het meeste "
-                     f"effect op ({nl_number(tot[first], 0)}), "
-                     f"{'vlak ' if close else ''}voor {html.escape(order_name(second))} ({nl_number(tot[second], 0)}). ")
+        shown = {o: nl_number(tot[o], 0) for o in ORDER_NUMBERS}
+        tied = [o for o in ranked if tot[first] - tot[o] <= _TIE * tot[first] or shown[o] == shown[first]]
+        if len(tied) > 1:
+            exact = all(tot[first] - tot[o] <= _TIE * tot[first] for o in tied)
+            how = "precies evenveel" if exact else "vrijwel evenveel"
+            parts.append(f"Dan leveren <b>{html.escape(_names(sorted(tied)))}</b> {how} effect op "
+                         f"({shown[first]}); {'geen van beide' if len(tied) == 2 else 'geen van hen'} wint hier. ")
+        else:
+            close = tot[second] >= 0.95 * tot[first]
+            parts.append(f"Dan levert <b>{html.escape(order_phrase(first))}</b> {'nipt ' if close else ''}het "
+                         f"meeste effect op ({shown[first]}), {'vlak ' if close else ''}voor de "
+                         f"{html.escape(order_name(second))} ({shown[second]}). ")
     regs = regimes(df)
     lo, hi = nl_speed(regs[0].start), nl_speed(regs[-1].end)
     if len(regs) == 1:
         r = regs[0]
-        who = "geen enkele aanpak" if r.order == 0 else html.escape(order_name(r.order))
-        parts.append(f"<br>Over het hele bereik ({lo}× tot {hi}×) wint steeds <b>{who}</b>. ")
+        if r.order == 0:
+            parts.append(f"<br>Over het hele bereik ({lo}× tot {hi}×) heeft <b>geen enkele aanpak</b> effect. ")
+        elif r.tied:
+            parts.append(f"<br>Over het hele bereik ({lo}× tot {hi}×) leveren <b>{html.escape(_names(r.tied))}</b> "
+                         f"precies evenveel op. ")
+        else:
+            parts.append(f"<br>Over het hele bereik ({lo}× tot {hi}×) wint steeds "
+                         f"<b>de {html.escape(order_name(r.order))}</b>. ")
     else:
         pieces = []
         for k, r in enumerate(regs):
-            who = "niemand" if r.order == 0 else html.escape(order_name(r.order))
             if k == 0:
-                pieces.append(f"tot {nl_speed(r.end)}× wint <b>{who}</b>")
+                where = f"tot {nl_speed(r.end)}×"
             elif k == len(regs) - 1:
-                pieces.append(f"boven {nl_speed(r.start)}× <b>{who}</b>")
+                where = f"boven {nl_speed(r.start)}×"
             else:
-                pieces.append(f"van {nl_speed(r.start)}× tot {nl_speed(r.end)}× <b>{who}</b>")
+                where = f"van {nl_speed(r.start)}× tot {nl_speed(r.end)}×"
+            if r.order == 0:
+                pieces.append(f"{where} heeft <b>geen enkele aanpak</b> effect")
+            elif r.tied:
+                pieces.append(f"{where} leveren <b>{html.escape(_names(r.tied))}</b> precies evenveel op")
+            else:
+                pieces.append(f"{where} wint <b>de {html.escape(order_name(r.order))}</b>")
         parts.append(f"<br>Over het hele bereik ({lo}× tot {hi}×): " + "; ".join(pieces) + ". ")
     cross = pl.crossover_speed(sweep_df=df)
     if cross is None:
@@ -605,8 +679,16 @@ class PlanningExplorer:
             self.box = w.VBox([w.HTML(_error(str(exc)))])
             return
         self.specs = pl.parameter_specs()
+        self._digits: dict[str, int] = {}
         self.sliders: dict[str, w.Widget] = {name: self._slider(name) for name in self.specs}
-        for s in self.sliders.values():
+        # the sliders' own readout writes a decimal point; ours writes the Dutch comma
+        self.readouts: dict[str, w.HTML] = {}
+        for name, s in self.sliders.items():
+            r = w.HTML(self.readout_text(name), layout=w.Layout(width="3.6em", min_width="3.6em"))
+            r.add_class("wakker-readout")
+            r.add_class(f"wakker-readout-{name}")
+            self.readouts[name] = r
+            s.observe(lambda ch, name=name: self._show_value(name), names="value")
             s.observe(self._on_change, names="value")
         self.fig = self._figure()
         self.reset_button = w.Button(description="Terug naar de standaardaannames", icon="undo",
@@ -632,17 +714,25 @@ class PlanningExplorer:
     def _slider(self, name: str) -> w.Widget:
         spec = self.specs[name]
         common = dict(value=spec.default, continuous_update=True, layout=w.Layout(width="auto", flex="1 1 auto"),
-                      style={"description_width": "0px"})
+                      style={"description_width": "0px"}, readout=False)
         if spec.log_scale:
-            s = w.FloatLogSlider(base=10, min=math.log10(spec.low), max=math.log10(spec.high), step=0.02,
-                                 readout_format=".2f", **common)
+            self._digits[name] = 2
+            s = w.FloatLogSlider(base=10, min=math.log10(spec.low), max=math.log10(spec.high), step=0.02, **common)
         elif name in ("n_movements", "seed"):
+            self._digits[name] = 0
             s = w.IntSlider(min=int(spec.low), max=int(spec.high), step=int(spec.step), **common)
         else:
-            digits = max(0, -int(math.floor(math.log10(spec.step)))) if spec.step < 1 else 0
-            s = w.FloatSlider(min=spec.low, max=spec.high, step=spec.step, readout_format=f".{digits}f", **common)
+            self._digits[name] = max(0, -int(math.floor(math.log10(spec.step)))) if spec.step < 1 else 0
+            s = w.FloatSlider(min=spec.low, max=spec.high, step=spec.step, **common)
         s.add_class(f"wakker-param-{name}")
         return s
+
+    def readout_text(self, name: str) -> str:
+        """The slider's value as shown next to it: Dutch decimal comma (``0,15``, ``5,01``, ``200``)."""
+        return nl_number(float(self.sliders[name].value), self._digits[name])
+
+    def _show_value(self, name: str) -> None:
+        self.readouts[name].value = self.readout_text(name)
 
     def _row(self, name: str) -> w.HBox:
         lab = self.labels[name]
@@ -650,8 +740,8 @@ class PlanningExplorer:
                        f"{html.escape(lab.label)}<br><span style=\"font-size:.82em;opacity:.7\">"
                        f"{html.escape(lab.unit)}</span></div>",
                        layout=w.Layout(width="12.5em", min_width="12.5em"))
-        return w.HBox([label, self.sliders[name]], layout=w.Layout(width="100%", align_items="center",
-                                                                   margin="0 1em .15em 0"))
+        return w.HBox([label, self.sliders[name], self.readouts[name]],
+                      layout=w.Layout(width="100%", align_items="center", margin="0 1em .15em 0"))
 
     def _figure(self) -> LiveFigure:
         fig = make_subplots(rows=2, cols=2, specs=[[{"colspan": 2}, None], [{}, {}]],
@@ -721,14 +811,17 @@ class PlanningExplorer:
         here = here.set_index("order")
         n = int(p.n_movements)
         shapes = [dict(type="rect", xref="x", yref="y domain", x0=r.start, x1=r.end, y0=0, y1=1, layer="below",
-                       line_width=0, fillcolor=COLOURS.get(r.order, "#cccccc"), opacity=0.10)
+                       line_width=0, fillcolor="#999999" if r.tied else COLOURS.get(r.order, "#cccccc"),
+                       opacity=0.10)
                   for r in regs if r.order]
         shapes.append(dict(type="line", xref="x", yref="y domain", x0=p.speed_of_change, x1=p.speed_of_change,
                            y0=0, y1=1, line=dict(color="#333333", width=2, dash="dash")))
         # a label in each winner's range that is wide enough to hold one (>= 0.2 decade)
         labels = [dict(xref="x", yref="y domain", x=math.log10(math.sqrt(r.start * r.end)), y=0.98,
-                       yanchor="top", showarrow=False, text=f"{order_name(r.order)} wint",
-                       font=dict(size=12, color=COLOURS[r.order]), bgcolor="rgba(255,255,255,.7)")
+                       yanchor="top", showarrow=False,
+                       text=(" = ".join(order_name(o) for o in r.tied) if r.tied else f"{order_name(r.order)} wint"),
+                       font=dict(size=12, color="#555555" if r.tied else COLOURS[r.order]),
+                       bgcolor="rgba(255,255,255,.7)")
                   for r in regs if r.order and math.log10(r.end / r.start) >= 0.2]
         with self.fig.batch_update():
             for o in ORDER_NUMBERS:
@@ -793,11 +886,16 @@ class MyWeek:
 
     Moving one slider scales the other three in proportion. The two divisions are shown in a
     grouped bar chart (a LiveFigure redrawn in place) and saved to the journal shortly after
-    the last change; a re-run restores them.
+    the last change; a re-run restores them. A column the student has not touched yet is shown
+    as "nog niet ingevuld" (grey bars) and saved as such: the saved value is
+    ``{"label", "nu", "gewenst", "ingevuld": {"nu": bool, "gewenst": bool}}``. Values saved
+    before ``ingevuld`` existed are restored with both columns counted as filled in.
     """
 
     SETS = (("nu", "Zo ziet mijn week er nu uit"), ("gewenst", "Zo zou ik hem willen verdelen"))
     DEFAULT = [25, 25, 25, 25]
+    COLOURS = {"nu": "#8d99ae", "gewenst": "#e09f3e"}
+    UNTOUCHED = "#e3e3e3"
 
     def __init__(self, page, qid: str = "mijn-week", delay: float | None = None):
         from .ui import SAVE_DELAY
@@ -807,6 +905,7 @@ class MyWeek:
         self.status = w.HTML()
         self.message = w.HTML()
         self._busy = False
+        self.touched: dict[str, bool] = {key: False for key, _t in self.SETS}
         self.sliders: dict[str, list[w.IntSlider]] = {}
         self.totals: dict[str, w.HTML] = {}
         try:
@@ -838,7 +937,7 @@ class MyWeek:
             rows.append(self.totals[key])
             columns.append(w.VBox(rows, layout=w.Layout(width="50%", padding="0 1em 0 0")))
         self.fig = self._figure()
-        explain = w.HTML('<div style="line-height:1.45">Schuif aan de knoppen. Als je er één verschuift, '
+        explain = w.HTML('<div style="line-height:1.45">Versleep de schuifjes. Als je er één verschuift, '
                          'schuiven de andere drie naar verhouding mee, zodat het totaal altijd <b>100 %</b> is. '
                          'Je verdeling wordt vanzelf bewaard.</div>')
         self.box = w.VBox([explain, w.HBox(columns, layout=w.Layout(width="100%")), self.message, self.status,
@@ -850,12 +949,10 @@ class MyWeek:
     def _figure(self) -> LiveFigure:
         x = [order_title(o).replace(": ", "<br>") for o in ORDER_NUMBERS]
         fig = go.Figure()
-        fig.add_bar(name="nu", x=x, y=self.DEFAULT, marker_color="#8d99ae",
-                    text=[f"{v} %" for v in self.DEFAULT], textposition="outside",
-                    hovertemplate="nu: %{y} %<extra></extra>")
-        fig.add_bar(name="gewenst", x=x, y=self.DEFAULT, marker_color="#e09f3e",
-                    text=[f"{v} %" for v in self.DEFAULT], textposition="outside",
-                    hovertemplate="gewenst: %{y} %<extra></extra>")
+        for key, _t in self.SETS:  # _refresh sets the final look (grey while a column is untouched)
+            fig.add_bar(name=key, x=x, y=self.DEFAULT, marker_color=self.COLOURS[key],
+                        text=[f"{v} %" for v in self.DEFAULT], textposition="outside",
+                        hovertemplate=f"{key}: %{{y}} %<extra></extra>")
         fig.update_layout(barmode="group", height=380, template="plotly_white", margin=dict(l=60, r=20, t=50, b=70),
                           title=dict(text="Mijn week over de vier ordes: nu en gewenst", font=dict(size=15)),
                           yaxis=dict(title="deel van mijn week (%)", range=[0, 110]),
@@ -868,10 +965,11 @@ class MyWeek:
         return [int(s.value) for s in self.sliders[key]]
 
     def value(self) -> dict:
-        now, wish = self.values("nu"), self.values("gewenst")
-        label = ("nu " + "/".join(map(str, now)) + " %, gewenst " + "/".join(map(str, wish)) +
-                 " % (1e/2e/3e/4e orde)")
-        return {"label": label, "nu": now, "gewenst": wish}
+        parts = [f"{key} " + ("/".join(map(str, self.values(key))) + " %" if self.touched[key]
+                              else "nog niet ingevuld") for key, _t in self.SETS]
+        label = ", ".join(parts) + " (1e/2e/3e/4e orde)"
+        return {"label": label, "nu": self.values("nu"), "gewenst": self.values("gewenst"),
+                "ingevuld": dict(self.touched)}
 
     def set(self, key: str, index: int, value: int) -> None:
         """Move one slider as a student would (the others follow)."""
@@ -889,20 +987,30 @@ class MyWeek:
                     s.value = new[i]
         finally:
             self._busy = False
+        self.touched[key] = True
         self._refresh()
         self._schedule_save()
 
     def _refresh(self) -> None:
         for key, _title in self.SETS:
             total = sum(self.values(key))
-            self.totals[key].value = _status(f"Samen: {total} %")
+            self.totals[key].value = (_status(f"Samen: {total} %") if self.touched[key] else
+                                      _status("Nog niet ingevuld: versleep een schuifje."))
         if self.fig is None:
             return
         with self.fig.batch_update():
             for k, (key, _t) in enumerate(self.SETS):
                 v = self.values(key)
-                self.fig.data[k].y = v
-                self.fig.data[k].text = [f"{x} %" for x in v]
+                bar = self.fig.data[k]
+                bar.y = v
+                if self.touched[key]:
+                    bar.name, bar.marker.color = key, self.COLOURS[key]
+                    bar.text = [f"{x} %" for x in v]
+                    bar.hovertemplate = f"{key}: %{{y}} %<extra></extra>"
+                else:
+                    bar.name, bar.marker.color = f"{key} (nog niet ingevuld)", self.UNTOUCHED
+                    bar.text = ["–"] * len(v)
+                    bar.hovertemplate = f"{key}: nog niet ingevuld<extra></extra>"
 
     def _schedule_save(self) -> None:
         from .ui import _pending
@@ -934,17 +1042,21 @@ class MyWeek:
             self.status.value = _error(f"Je eerdere verdeling kon niet gelezen worden: {exc}")
             return
         if saved is None:
-            self.status.value = _status("Nog niet ingevuld: de knoppen staan op 25 % elk.")
+            self.status.value = _status("Nog niet ingevuld: de schuifjes staan op 25 % elk.")
             return
         if not isinstance(saved, dict) or not all(_valid_week(saved.get(k)) for k, _t in self.SETS):
             self.message.value = _box("melding", "Je eerdere verdeling kon niet worden teruggezet; "
                                                  "vul hem opnieuw in.")
             return
+        filled = saved.get("ingevuld")
         self._busy = True
         try:
             for key, _t in self.SETS:
                 for s, v in zip(self.sliders[key], saved[key]):
                     s.value = v
+                # saved before "ingevuld" existed (or damaged): count the column as filled in
+                flag = filled.get(key) if isinstance(filled, dict) else None
+                self.touched[key] = flag if isinstance(flag, bool) else True
         finally:
             self._busy = False
         self.status.value = _status("✓ je eerdere verdeling is teruggezet")

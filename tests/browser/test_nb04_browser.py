@@ -47,7 +47,7 @@ def test_nb04_sorting_game_model_slider_and_week(page, jupyter_server, fresh_jou
     game.locator("button", has_text="Controleer").click()
     expect(game).to_contain_text("Je score: 1 van de 2 goed", timeout=10_000)
     expect(game).to_contain_text("✓ Goed.")
-    expect(game).to_contain_text("Jij koos 2e orde; de auteurs zouden 4e orde zeggen.")
+    expect(game).to_contain_text("Jij koos de 2e orde; volgens de indeling van het boek hoort dit bij de 4e orde.")
     expect(game).to_contain_text("score opgeslagen om", timeout=10_000)
     _shot(page, page.locator("table.wakker-ordes"), "nb04-03a-orders")
     _shot(page, page.locator(".wakker-sorteer-vacature"), "nb04-03-sorting-top")
@@ -61,6 +61,7 @@ def test_nb04_sorting_game_model_slider_and_week(page, jupyter_server, fresh_jou
     # --- the planning machine: the speed slider, moved with the keyboard
     strength = page.locator(".js-plotly-plot").first
     _shot(page, strength, "nb04-05a-strength")
+    _shot(page, jlab.cells(page).filter(has_text="is onze lezing, niet wat het boek zegt"), "nb04-05b-model-in-words")
     _shot(page, page.locator("table.wakker-aannames"), "nb04-05-assumptions")
     machine = page.locator(".wakker-planningsmachine")
     sentence = machine.locator(".wakker-zin")
@@ -78,9 +79,12 @@ def test_nb04_sorting_game_model_slider_and_week(page, jupyter_server, fresh_jou
     handle.focus()
     for _ in range(35):  # 35 steps of 0.02 in log10: from 1x to 5x
         handle.press("ArrowRight")
-    expect(machine.locator(".wakker-param-speed_of_change .widget-readout")).to_have_text("5.01", timeout=10_000)
+    # our own readout next to each slider writes a decimal comma (the widget's own would write 5.01)
+    expect(machine.locator(".wakker-readout-speed_of_change")).to_have_text("5,01", timeout=10_000)
+    expect(machine.locator(".wakker-readout-ownership_growth_rate")).to_have_text("0,15")
+    expect(machine.locator(".wakker-param-speed_of_change .widget-readout")).to_be_hidden()
     expect(sentence).to_contain_text("Bij een tempo van 5×", timeout=10_000)
-    expect(sentence).to_contain_text("1e orde: de zaak draaiende houden")
+    expect(sentence).to_contain_text("Dan levert de 1e orde (de zaak draaiende houden)")
     page.wait_for_function(
         "([sel, old]) => { const p = document.querySelectorAll(sel);"
         " return p.length >= 4 && Array.from(p).slice(0, 4).some((e, i) => e.getAttribute('d') !== old[i]); }",
@@ -95,6 +99,7 @@ def test_nb04_sorting_game_model_slider_and_week(page, jupyter_server, fresh_jou
     # --- my week: one slider moves, the others follow, the total stays 100 %
     week = page.locator(".wakker-mijn-week")
     week.scroll_into_view_if_needed()
+    expect(week).to_contain_text("Versleep de schuifjes")
     h = week.locator(".wakker-week-nu-4 .noUi-handle")
     h.focus()
     for _ in range(5):
@@ -104,14 +109,28 @@ def test_nb04_sorting_game_model_slider_and_week(page, jupyter_server, fresh_jou
     expect(week).to_contain_text("opgeslagen om", timeout=10_000)
     readouts = [int(week.locator(f".wakker-week-nu-{o} .widget-readout").inner_text()) for o in (1, 2, 3, 4)]
     assert sum(readouts) == 100 and readouts[3] == 30
+    # "gewenst" was not touched: shown and saved as not filled in
+    expect(week).to_contain_text("Nog niet ingevuld: versleep een schuifje.")
+    expect(week.locator(".js-plotly-plot .legend")).to_contain_text("gewenst (nog niet ingevuld)", timeout=10_000)
+    con = sqlite3.connect(fresh_journal)
+    (value,) = con.execute("SELECT value FROM entries WHERE question='mijn-week' ORDER BY rowid DESC").fetchone()
+    con.close()
+    saved = json.loads(value)
+    assert saved["ingevuld"] == {"nu": True, "gewenst": False} and "gewenst nog niet ingevuld" in saved["label"]
     _shot(page, week, "nb04-09-week")
 
     # --- chapters 39 and 40
     _shot(page, page.locator(".wakker-tijdlijn"), "nb04-10-timeline")
+    _shot(page, jlab.cells(page).filter(has_text="De gemeente doet het deels zichzelf aan"), "nb04-10b-chapter40")
     case = page.locator(".wakker-q-rol-huiskamer-regel")
     case.locator("label", has_text="kadersteller").click()
     expect(case.locator(".wakker-feedback")).to_contain_text("Past het best")
     _shot(page, case, "nb04-11-roles")
+    _shot(page, jlab.cells(page).filter(has_text="Plannen kan eigenaarschap wegnemen"), "nb04-11b-limits")
+    further = jlab.cells(page).filter(has_text="Verder in het werkboek")
+    expect(further.locator("a", has_text="Deel 2")).to_have_count(0)  # notebooks 03 and 06 do not exist yet
+    expect(further).to_contain_text("(volgt)")
+    _shot(page, further, "nb04-11c-further")
     last = jlab.cells(page).last
     last.scroll_into_view_if_needed()
     expect(last).to_contain_text("Bronnen")
