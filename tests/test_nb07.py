@@ -12,6 +12,7 @@ from wakker import nb07, pd as P, ui
 from wakker.content import ContentError, data_dir
 from wakker.journal import Journal
 from wakker.portfolio import export_files
+from html import escape as html_escape
 
 NB = nb07.NOTEBOOK
 NOTEBOOK_FILE = Path(__file__).resolve().parents[1] / "notebooks" / f"{NB}.ipynb"
@@ -182,8 +183,20 @@ def test_tournament_checkboxes_and_too_few_characters():
     for sid in nb07.MAIN[1:]:
         t.boxes[sid].value = False
     assert "minstens twee" in t.message.value
+    # no stale result next to the warning
+    assert t.result is None and t.table.value == "" and t.summary.value == ""
+    assert t.fig.data[0].visible is False and "Geen uitkomst" in t.fig.layout.title.text
     t.boxes["grudger"].value = True
     assert t.message.value == "" and len(t.fig.data[0].z) == 2
+    assert t.fig.data[0].visible and t.fig.layout.title.text == nb07.TOURNAMENT_TITLE
+    assert "Wrokkoester" in t.table.value and "eerste plaats" in t.summary.value
+
+
+def test_tournament_summary_in_correct_dutch_for_one_round():
+    t = nb07.tournament_view()
+    assert "10 keer een wedstrijd van 10 rondes," in t.summary.value
+    t.rounds.value = 1
+    assert "een wedstrijd van 1 ronde," in t.summary.value
 
 
 # --------------------------------------------------------------------------- evolution and sandbox
@@ -213,6 +226,29 @@ def test_evolution_replicator_and_non_pd_reward():
     seed = e.seed
     e.reseed.click()
     assert e.seed == seed + 1
+
+
+def test_the_two_evolution_modes_tip_at_different_round_counts():
+    """The notebook (experiment 1) says the smooth mode tips a little earlier, mostly because there
+    every character also plays itself; check the claim against the model."""
+    pop = nb07.PRESETS["goedgelovig"][1]
+
+    def winner(method, rounds, seed=1):
+        return nb07.run_evolution(method, pop, 40, rounds, P.CASE, 0.0, 5, seed).iloc[-1].idxmax()
+
+    for seed in range(1, 6):
+        assert winner("case", 4, seed) == "always_defect" and winner("case", 5, seed) == "tit_for_tat"
+    assert winner("replicator", 3) == "always_defect" and winner("replicator", 4) == "tit_for_tat"
+
+
+def test_evolution_reward_slider_reads_with_a_decimal_comma():
+    e = nb07.evolution_view()
+    assert e.reward_row in e.box.children and e.reward_row.children[0] is e.reward
+    label = e.reward_row.children[1]
+    assert e.reward.readout is False and ">2,0<" in label.value
+    e.reward.value = 1.2
+    assert ">1,2<" in label.value
+    assert nb07.PRESETS["alle-acht"][0].startswith("De acht personages van Nicky Case")
 
 
 def test_evolution_every_preset_runs():
@@ -254,6 +290,18 @@ def test_sandbox_population_sliders():
     assert "Hoogstens 50 spelers" in s.message.value and "nu 54" in s.message.value
 
 
+def test_sandbox_texts_for_one_player_and_one_replacement():
+    s = nb07.sandbox()
+    for sid, slider in s.counts.items():
+        slider.value = 1 if sid == "tit_for_tat" else 0
+    assert "Samen 1 speler " in s.population.value
+    s.counts["always_defect"].value = 3
+    assert "Samen 4 spelers" in s.population.value
+    assert "wordt de slechtste speler vervangen door een kopie van de beste" in s.summary.value
+    s.counts["always_defect"].value = 9
+    assert "worden de 2 slechtste spelers vervangen door kopieën van de 2 beste" in s.summary.value
+
+
 # --------------------------------------------------------------------------- designer
 
 def _design(d: nb07.Designer, name: str, first: float, cc: float, cd: float, dc: float, dd: float) -> None:
@@ -272,6 +320,30 @@ def test_designer_recognises_characters_and_tests(page):
     out = d.test()
     assert 1 <= out["place"] <= out["of"] == 10
     assert "Eigen" in d.results.value and "plaats" in d.results.value
+
+
+def test_designer_name_like_a_character_gets_its_own_row(page):
+    d = nb07.designer(page)
+    _design(d, "Spiegel", 1, 1, 0, 1, 0)
+    d.test()
+    ranking = d.results.value.split("Ranglijst", 1)[1]
+    assert ranking.count("</span> Spiegel</td>") == 1
+    assert ranking.count("</span> Spiegel (jouw strategie)</td>") == 1
+    assert d.value()["name"] == "Spiegel"  # only the label in the test changes, not what is saved
+
+
+def test_designer_says_when_a_long_name_is_cut(page, journal):
+    d = nb07.designer(page)
+    assert d.name_note.value == ""
+    long = "De Heel Voorzichtige Buurvrouw Van Driehoog Achter"  # 50 characters
+    d.name.value = long
+    assert f"{len(long)} tekens" in d.name_note.value and str(nb07.MAX_NAME) in d.name_note.value
+    assert d.value()["name"] == long[:nb07.MAX_NAME].strip()
+    assert html_escape(long[:nb07.MAX_NAME].strip()) in d.name_note.value
+    d.save()
+    assert journal.latest(NB, nb07.DESIGN_QID).value["name"] == long[:nb07.MAX_NAME].strip()
+    d.name.value = "Kort"
+    assert d.name_note.value == ""
 
 
 def test_designer_needs_a_name(page, journal):
@@ -293,10 +365,10 @@ def test_designer_saves_a_strategy_the_class_tournament_finds(page, journal, tmp
     assert P.design_problems(entry.value) == []
     folder = tmp_path / "inleveren"
     export_files(journal, folder, student="Anna")
-    result = P.class_tournament(folder, rounds=10, repetitions=2, payoffs=P.CASE, seed=1)
+    result = P.class_tournament(folder, repetitions=2, seed=1)  # the defaults are the notebook's settings
     assert list(result.designs["name"]) == ["Voorzichtige Buurvrouw"]
     assert list(result.designs["student"]) == ["Anna"]
-    assert "Voorzichtige Buurvrouw" in result.tournament.ids
+    assert list(result.tournament.ids) == [*nb07.MAIN, "Voorzichtige Buurvrouw (Anna)"]
     assert result.problems == []
 
 
@@ -332,6 +404,64 @@ def test_designer_on_unknown_notebook_shows_message(journal):
     d.name.value = "Iets"
     d.save_button.click()
     assert "Bewaren lukte niet" in d.message.value
+
+
+# --------------------------------------------------------------------------- class tournament (teacher)
+
+def test_main_characters_come_from_the_yaml():
+    assert nb07.MAIN == tuple(P.tournament_characters())
+    assert len(nb07.MAIN) == 9 and set(P.CLASSICS) < set(nb07.MAIN)
+
+
+def test_class_tournament_view_from_real_exports(tmp_path):
+    folder = tmp_path / "inleveren"
+    anna = Journal(tmp_path / "anna.sqlite")
+    d = nb07.designer(ui.Page(NB, journal=anna))
+    _design(d, "Voorzichtige Buurvrouw", 1, 1, 0, 0.9, 0.25)
+    d.save()
+    export_files(anna, folder, student="Anna")
+    bram = Journal(tmp_path / "bram.sqlite")
+    bram.save(NB, nb07.DESIGN_QID, {"name": "Spiegel", "first": 1, "after": {"CC": 1, "CD": 0, "DC": 1, "DD": 0}},
+              kind="strategy")
+    export_files(bram, folder, student="Bram")
+    (folder / "kapot.json").write_text('{"schema": "wakker-journal", "entries": [', encoding="utf-8")
+    ui.flush()
+
+    v = nb07.class_tournament_view(folder)
+    assert v.message.value == ""
+    # the notebook's settings: Case's points, 10 rounds, no self-play, the nine characters
+    t = v.result.tournament
+    assert t.payoffs == P.CASE and t.rounds == 10 and not t.self_play
+    labels = list(v.result.ranking["label"])
+    assert sorted(labels) == sorted([nb07.name_of(s) for s in nb07.MAIN]
+                                    + ["Voorzichtige Buurvrouw (Anna)", "Spiegel (Bram)"])
+    assert not any("_" in x for x in labels)  # no English ids like tit_for_tat
+    # the Dutch table, the HTML ranking and the heat map all use those labels
+    assert list(v.table.columns) == ["plaats", "strategie", "van", "punten in totaal", "gemiddeld per ronde"]
+    assert list(v.table["strategie"]) == labels
+    whose = dict(zip(v.table["strategie"], v.table["van"]))
+    assert whose["Spiegel"] == "personage" and whose["Spiegel (Bram)"] == "Bram"
+    assert "Spiegel (Bram)" in v.table_html.value and "plaats" in v.table_html.value
+    assert list(v.fig.data[0].y) == labels == list(v.fig.data[0].x)
+    assert v.fig.data[0].visible is not False and len(v.fig.data[0].z) == 11
+    assert "2 strategieën van leerlingen en 9 personages" in v.summary.value
+    assert "10 rondes" in v.summary.value and "wint" in v.summary.value
+    # the broken file is reported in Dutch, the .md and .html exports are not files to read
+    assert v.problems == ["bestand kapot.json overgeslagen: geen geldig JSON"]
+    assert "kapot.json" in v.problems_html.value and "Niet meegenomen (1)" in v.problems_html.value
+    # Bram's Spiegel plays exactly like the character against everyone without chance
+    m = v.result.matrix
+    for rival in ("Valsspeler", "Goedzak", "Wrokkoester", "Rechercheur"):
+        assert m.loc["Spiegel (Bram)", rival] == m.loc["Spiegel", rival]
+
+
+def test_class_tournament_view_without_exports(tmp_path):
+    v = nb07.class_tournament_view(tmp_path / "leeg", include_characters=False)
+    assert "Geen toernooi" in v.summary.value and v.fig.data[0].visible is False
+    assert "bestaat niet" in v.problems_html.value and "geen ontworpen strategieën" in v.problems_html.value
+    v = nb07.class_tournament_view(tmp_path)
+    assert "0 strategieën van leerlingen en 9 personages" in v.summary.value
+    assert v.problems == ["geen ontworpen strategieën gevonden"]
 
 
 # --------------------------------------------------------------------------- the notebook

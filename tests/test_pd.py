@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -520,16 +521,19 @@ def test_class_tournament(tmp_path):
     _export(tmp_path / "leeg.json", "Y", None)
     (tmp_path / "notities.txt").write_text("geen export", encoding="utf-8")
 
-    out = P.class_tournament(tmp_path, rounds=20, repetitions=2, seed=1)
+    out = P.class_tournament(tmp_path, rounds=20, repetitions=2, seed=1, classics=P.CLASSICS)
     ids = list(out.tournament.ids)
     assert ids[: len(P.CLASSICS)] == list(P.CLASSICS)
     students = ids[len(P.CLASSICS):]
-    # files are handled in name order: anna, anoniem, bram
-    assert students == ["Slim", "Slim 2", "Wraak", "Slim (Bram)"]
+    # files are handled in name order: anna, anoniem, bram; every student strategy says whose it is
+    assert students == ["Slim (Anna)", "Slim (anoniem)", "Wraak (anoniem)", "Slim (Bram)"]
     designs = out.designs.set_index("id")
-    assert designs.loc["Slim", "student"] == "Anna" and designs.loc["Slim", "first"] == 1.0
-    assert pd.isna(designs.loc["Slim 2", "student"]) and designs.loc["Slim 2", "file"] == "anoniem.json"
+    assert designs.loc["Slim (Anna)", "student"] == "Anna" and designs.loc["Slim (Anna)", "first"] == 1.0
+    assert designs.loc["Slim (Anna)", "name"] == "Slim"
+    assert pd.isna(designs.loc["Slim (anoniem)", "student"]) and designs.loc["Slim (anoniem)", "file"] == "anoniem.json"
     assert designs.loc["Slim (Bram)", "student"] == "Bram"
+    # explicit classics still get their Dutch names as labels
+    assert out.label("tit_for_tat") == "Spiegel" and out.label("Slim (Bram)") == "Slim (Bram)"
     problems = "\n".join(out.problems)
     assert "bestand stuk.json overgeslagen: geen geldig JSON" in problems
     assert "bestand ander.json overgeslagen: geen wakker-journal-export" in problems
@@ -541,16 +545,20 @@ def test_class_tournament(tmp_path):
     assert len(out.problems) == 7
     # Anna's newest version (tit for tat) behaves like tit for tat
     m = out.tournament.matrix
-    assert m.loc["Slim", "always_defect"] == m.loc["tit_for_tat", "always_defect"]
+    assert m.loc["Slim (Anna)", "always_defect"] == m.loc["tit_for_tat", "always_defect"]
+    assert out.matrix.loc["Slim (Anna)", "Valsspeler"] == out.matrix.loc["Spiegel", "Valsspeler"]
 
 
 def test_class_tournament_name_clash_with_student_names(tmp_path):
     for i, who in enumerate(["Anna", "Bram"]):
         _export(tmp_path / f"{i}.json", who, [_entry(_design("Vriend"), "2025-01-01T10:00:00Z")])
     _export(tmp_path / "2.json", "Anna", [_entry(_design("Vriend", 0, 0, 0, 0, 0), "2025-01-03T10:00:00Z")])
+    _export(tmp_path / "3.json", None, [_entry(_design("Vriend"), "2025-01-01T10:00:00Z")])
+    _export(tmp_path / "4.json", "  ", [_entry(_design("Vriend"), "2025-01-01T10:00:00Z")])
     out = P.class_tournament(tmp_path, include_classics=False, rounds=5, repetitions=1)
-    # the same student exporting twice counts once (newest wins)
-    assert list(out.tournament.ids) == ["Vriend", "Vriend (Anna)"]
+    # the same student exporting twice counts once (newest wins); two anonymous files count twice
+    # (in the order of the files that hold the newest versions: 1, 2, 3, 4)
+    assert list(out.tournament.ids) == ["Vriend (Bram)", "Vriend (Anna)", "Vriend (anoniem)", "Vriend (anoniem) 2"]
     anna = out.designs.set_index("student").loc["Anna"]
     assert anna["first"] == 0.0 and anna["file"] == "2.json"
     assert out.problems == []
@@ -560,6 +568,37 @@ def test_class_tournament_empty_and_missing(tmp_path):
     out = P.class_tournament(tmp_path / "bestaat-niet", include_classics=False)
     assert out.tournament is None and out.designs.empty
     assert any("bestaat niet" in p for p in out.problems)
+    assert out.ranking.empty and out.matrix.empty
     out = P.class_tournament(tmp_path, rounds=5, repetitions=1)
-    assert list(out.tournament.ids) == list(P.CLASSICS)
+    assert list(out.tournament.ids) == list(P.tournament_characters())
     assert out.problems == ["geen ontworpen strategieën gevonden"]
+
+
+def test_class_tournament_defaults_are_those_of_notebook_07(tmp_path):
+    """Case's payoffs, 10 rounds, no self-play and the notebook's characters (from the YAML),
+    shown with their Dutch names next to "<strategy> (<student>)"."""
+    import yaml
+
+    doc = yaml.safe_load((Path(__file__).resolve().parents[1] / "data" / "models" / "pd_characters.yaml")
+                         .read_text(encoding="utf-8"))
+    field = [sid for sid, entry in doc.items() if entry.get("tournament")]
+    assert len(field) == 9 and set(P.CLASSICS) < set(field)
+    assert list(P.tournament_characters()) == field
+    _export(tmp_path / "anna.json", "Anna", [_entry(_design("Spiegel"), "2025-01-01T10:00:00Z")])
+    out = P.class_tournament(tmp_path, seed=1)
+    t = out.tournament
+    assert t.payoffs == P.CASE and t.rounds == 10 and t.self_play is False and t.noise == 0.0
+    assert list(t.ids) == field + ["Spiegel (Anna)"]
+    ranking = out.ranking
+    assert list(ranking.columns) == ["rank", "label", "student", "character", "total", "mean", "strategy"]
+    assert set(ranking["label"]) == set(P.tournament_characters().values()) | {"Spiegel (Anna)"}
+    mine = ranking.set_index("label").loc["Spiegel (Anna)"]
+    assert mine["student"] == "Anna" and not mine["character"]
+    spiegel = ranking.set_index("label").loc["Spiegel"]
+    assert spiegel["character"] and pd.isna(spiegel["student"])
+    # a tit for tat by another name: the same points against every character without chance in it
+    m = out.matrix
+    for rival in ("Valsspeler", "Goedzak", "Wrokkoester", "Rechercheur", "Geduldige spiegel", "Bijsteller"):
+        assert m.loc["Spiegel (Anna)", rival] == m.loc["Spiegel", rival], rival
+    assert list(out.matrix.index) == list(ranking["label"]) == list(out.matrix.columns)
+    assert out.matrix.loc["Spiegel (Anna)", "Valsspeler"] == pytest.approx(-0.1)  # S once, then P: -1/10

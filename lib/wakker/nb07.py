@@ -11,6 +11,10 @@ The notebook calls one small function per step::
     nb07.sandbox()             # free payoffs and population
     nb07.designer(nb)          # design, test and save a strategy without code
 
+For the teacher::
+
+    nb07.class_tournament_view("inleveren")  # the students' exported strategies against the characters
+
 Behaviour lives here, the model in :mod:`wakker.pd`, the Dutch names and rules of the
 characters in ``data/models/pd_characters.yaml``.  Every callback catches its own
 errors and shows a Dutch message in the widget instead of a traceback.  Plots are
@@ -38,18 +42,10 @@ ROUNDS = 10  # rounds per match, as in Nicky Case's explorable
 PAYOFFS = P.CASE  # R=2, S=-1, T=3, P=0
 DESIGN_QID = "eigen-strategie"
 
-#: The nine characters the notebook uses everywhere (Case's eight plus generous tit for tat).
-MAIN: tuple[str, ...] = (
-    "tit_for_tat",
-    "always_defect",
-    "always_cooperate",
-    "grudger",
-    "detective",
-    "tit_for_two_tats",
-    "win_stay_lose_shift",
-    "random",
-    "generous_tit_for_tat",
-)
+#: The nine characters the notebook uses everywhere (Case's eight plus generous tit for tat): the
+#: entries with ``tournament: true`` in ``data/models/pd_characters.yaml``, the one source that
+#: :func:`wakker.pd.class_tournament` uses as well.
+MAIN: tuple[str, ...] = tuple(P.tournament_characters())
 
 COOP_COLOUR = "#2a9d8f"
 DEFECT_COLOUR = "#c1121f"
@@ -84,6 +80,8 @@ def characters() -> dict[str, Character]:
         for name in ("name", "rule", "colour"):
             if not isinstance(entry.get(name), str) or not entry[name].strip():
                 raise ContentError(f"{where}, id '{sid}': veld '{name}' ontbreekt of is leeg.")
+        if not isinstance(entry.get("tournament", False), bool):
+            raise ContentError(f"{where}, id '{sid}': veld 'tournament' moet true of false zijn.")
         out[sid] = Character(sid, entry["name"].strip(), " ".join(entry["rule"].split()),
                              entry["colour"].strip(), entry.get("case"))
     missing = [s for s in MAIN if s not in out]
@@ -152,6 +150,11 @@ def _pts(x: float) -> str:
     return _nl(x, 2).rstrip("0").rstrip(",")
 
 
+def _count(n: int, one: str, many: str) -> str:
+    """A count with the right Dutch form: "1 ronde", "10 rondes"."""
+    return f"{n} {one if n == 1 else many}"
+
+
 def _td(inner: str, extra: str = "", head: bool = False) -> str:
     tag = "th" if head else "td"
     style = _STYLE["kop"] if head else _STYLE["cel"]
@@ -207,6 +210,23 @@ def _slider(description: str, value, lo, hi, step=1, width="40em", readout_forma
     if cls:
         slider.add_class(f"wakker-{cls}")
     return slider
+
+
+def _comma_slider(description: str, value: float, lo: float, hi: float, step: float, cls: str = ""):
+    """A FloatSlider whose readout is Dutch ("1,2", not "1.2"): ipywidgets' own readout always uses a
+    decimal point, so it is hidden and a label next to the slider shows the value.
+    Returns (slider, row to put in the layout)."""
+    w = _w()
+    slider = _slider(description, value, lo, hi, step=step, width="34.2em", cls=cls)
+    slider.readout = False  # the track then takes the readout's room: 34.2em ends where a 40em slider's does
+
+    def readout(x: float) -> str:  # centred, where the other sliders show their value
+        return f'<div style="text-align:center">{_nl(x, 1)}</div>'
+
+    label = w.HTML(readout(slider.value), layout=w.Layout(width="5.8em"))
+    label.add_class("wakker-readout")
+    slider.observe(lambda change: setattr(label, "value", readout(change["new"])), names="value")
+    return slider, w.HBox([slider, label], layout=w.Layout(align_items="center"))
 
 
 def _fig_layout(**extra) -> dict:
@@ -561,12 +581,52 @@ def ranking_html(result: P.TournamentResult, names: Callable[[str], str] = name_
     return f'<table class="wakker-ranglijst" style="{_STYLE["tabel"]}">{head}{"".join(rows)}</table>'
 
 
+TOURNAMENT_TITLE = "Wie wint van wie? Gemiddelde punten per ronde (rij tegen kolom)"
+
+
+def _heatmap(payoffs: P.Payoffs, height: int = 460):
+    """An empty heat map 'row against column, mean points per round' (LiveFigure)."""
+    go = _go()
+    from .figure import LiveFigure
+
+    return LiveFigure(
+        data=[go.Heatmap(z=[[0]], x=["–"], y=["–"], zmin=payoffs.S, zmax=payoffs.T, colorscale="RdYlGn",
+                         texttemplate="%{z:.1f}", textfont=dict(size=12),
+                         hovertemplate="%{y} tegen %{x}: %{z:.2f} punten per ronde<extra></extra>",
+                         colorbar=dict(title=dict(text="punten per ronde", side="right"), thickness=14))],
+        layout=_fig_layout(
+            height=height, title=dict(text=TOURNAMENT_TITLE, x=0.02, font=dict(size=14)),
+            xaxis=dict(title="tegen …", side="bottom", tickangle=-30),
+            yaxis=dict(title="", autorange="reversed"),
+            margin=dict(l=10, r=10, t=50, b=90)))
+
+
+def _show_heatmap(fig, matrix) -> None:
+    """Put a labelled matrix (DataFrame, rows against columns) into the heat map."""
+    labels = [str(x) for x in matrix.index]
+    z = [[None if math.isnan(v) else float(v) for v in row] for row in matrix.to_numpy()]
+    with fig.batch_update():
+        hm = fig.data[0]
+        hm.z, hm.x, hm.y = z, labels, labels
+        hm.visible = True
+        fig.layout.xaxis.visible = fig.layout.yaxis.visible = True
+        fig.layout.title.text = TOURNAMENT_TITLE
+
+
+def _clear_heatmap(fig, title: str) -> None:
+    """Empty the heat map and say why in its title (no stale result next to a warning)."""
+    with fig.batch_update():
+        fig.data[0].visible = False
+        fig.layout.xaxis.visible = fig.layout.yaxis.visible = False
+        fig.layout.title.text = title
+
+
 class TournamentView(_View):
     """Round robin between chosen characters: ranking table and a heat map, updated in place."""
 
     def __init__(self, ids: Sequence[str] = MAIN, rounds: int = ROUNDS, repetitions: int = 10, noise: float = 0.0,
                  payoffs: P.Payoffs = PAYOFFS, seed: int = 7, chosen: Sequence[str] | None = None):
-        w, go = _w(), _go()
+        w = _w()
         self.ids = list(ids)
         self.payoffs, self.seed = payoffs, seed
         chosen = set(self.ids if chosen is None else chosen)
@@ -582,19 +642,7 @@ class TournamentView(_View):
         self.table = w.HTML()
         self.summary = w.HTML()
         self.message = w.HTML()
-        from .figure import LiveFigure
-
-        self.fig = LiveFigure(
-            data=[go.Heatmap(z=[[0]], x=["–"], y=["–"], zmin=payoffs.S, zmax=payoffs.T, colorscale="RdYlGn",
-                             texttemplate="%{z:.1f}", textfont=dict(size=12),
-                             hovertemplate="%{y} tegen %{x}: %{z:.2f} punten per ronde<extra></extra>",
-                             colorbar=dict(title=dict(text="punten per ronde", side="right"), thickness=14))],
-            layout=_fig_layout(
-                height=460, title=dict(text="Wie wint van wie? Gemiddelde punten per ronde (rij tegen kolom)",
-                                       x=0.02, font=dict(size=14)),
-                xaxis=dict(title="tegen …", side="bottom", tickangle=-30),
-                yaxis=dict(title="", autorange="reversed"),
-                margin=dict(l=10, r=10, t=50, b=90)))
+        self.fig = _heatmap(payoffs)
         grid = w.GridBox(list(self.boxes.values()),
                          layout=w.Layout(grid_template_columns="repeat(3, 13em)", grid_gap="0 1em"))
         controls = w.VBox([w.HTML("<b>Wie doen er mee?</b>"), grid, self.rounds, self.repetitions, self.noise])
@@ -613,23 +661,24 @@ class TournamentView(_View):
         ids = self.chosen()
         if len(ids) < 2:
             self.message.value = error_html("Kies minstens twee personages: anders valt er niets te spelen.")
+            self.result = None
+            self.summary.value = self.table.value = ""
+            _clear_heatmap(self.fig, NO_RESULT)
             return None
         res = P.tournament(ids, rounds=int(self.rounds.value), repetitions=int(self.repetitions.value),
                            payoffs=self.payoffs, noise=self.noise.value / 100, seed=self.seed, self_play=False)
         self.result = res
         order = list(res.ranking["strategy"])
         m = res.matrix.loc[order, order]
-        labels = [name_of(s) for s in order]
-        z = [[None if math.isnan(v) else float(v) for v in row] for row in m.to_numpy()]
-        with self.fig.batch_update():
-            hm = self.fig.data[0]
-            hm.z, hm.x, hm.y = z, labels, labels
+        m.index = m.columns = [name_of(s) for s in order]
+        _show_heatmap(self.fig, m)
         winner = name_of(order[0])
         tied = [name_of(s) for s in order if res.ranking.set_index("strategy").loc[s, "rank"] == 1]
         win_text = (f"<b>{html.escape(winner)}</b> wint" if len(tied) == 1
                     else "gedeelde eerste plaats: " + ", ".join(f"<b>{html.escape(t)}</b>" for t in tied))
         self.summary.value = _text(f"{win_text} — {len(ids)} personages, elk paar speelt "
-                                   f"{int(self.repetitions.value)} keer {int(self.rounds.value)} rondes, "
+                                   f"{int(self.repetitions.value)} keer een wedstrijd van "
+                                   f"{_count(int(self.rounds.value), 'ronde', 'rondes')}, "
                                    f"{int(self.noise.value)}% kans op een vergissing per zet.")
         self.table.value = ranking_html(res)
         self.message.value = ""
@@ -647,7 +696,7 @@ PRESETS: dict[str, tuple[str, dict[str, int]]] = {
     "goedgelovig": ("15 Goedzakken, 5 Valsspelers, 5 Spiegels",
                     {"always_cooperate": 15, "always_defect": 5, "tit_for_tat": 5}),
     "weinig-spiegels": ("20 Valsspelers, 5 Spiegels", {"always_defect": 20, "tit_for_tat": 5}),
-    "alle-acht": ("Nicky Cases acht personages (3 van elk, 4 Spiegels)",
+    "alle-acht": ("De acht personages van Nicky Case (3 van elk, 4 Spiegels)",
                   {**{s: 3 for s in P.CLASSICS}, "tit_for_tat": 4}),
     "vergevers": ("Spiegels, vergevers en Valsspelers (elk 5)",
                   {"tit_for_tat": 5, "tit_for_two_tats": 5, "generous_tit_for_tat": 5, "win_stay_lose_shift": 5,
@@ -763,7 +812,8 @@ class EvolutionView(_View):
                                       style={"button_width": "16em"})
         self.rounds = _slider("Rondes per wedstrijd:", rounds, 1, 20, cls="rondes")
         self.noise = _slider("Kans op vergissing (%):", int(round(noise * 100)), 0, 50, cls="vergissing")
-        self.reward = _slider("Beloning samenwerken (R):", float(reward), 0.5, 3.0, step=0.1, cls="beloning")
+        self.reward, self.reward_row = _comma_slider("Beloning samenwerken (R):", float(reward), 0.5, 3.0, 0.1,
+                                                     cls="beloning")
         self.replace = _slider("Vervangen per generatie:", replace, 1, 12, cls="vervangen")
         self.generations = _slider("Aantal generaties:", generations, 10, 100, step=10, cls="generaties")
         for c in (self.preset, self.method, self.rounds, self.noise, self.reward, self.replace, self.generations):
@@ -778,7 +828,7 @@ class EvolutionView(_View):
         method_row = w.HBox([w.HTML('<div style="text-align:right;padding-right:8px">Manier:</div>',
                                     layout=w.Layout(width="14em")), self.method],
                             layout=w.Layout(align_items="center"))
-        self.box = w.VBox([self.preset, method_row, self.rounds, self.noise, self.reward, self.replace,
+        self.box = w.VBox([self.preset, method_row, self.rounds, self.noise, self.reward_row, self.replace,
                            self.generations, self.reseed, self.explain, self.message, self.summary, self.fig.widget],
                           layout=w.Layout(max_width="60em"))
         self.box.add_class("wakker-evolutie")
@@ -803,7 +853,7 @@ class EvolutionView(_View):
             + ("Elke generatie speelt iedereen één wedstrijd tegen ieder ander; de slechtst scorenden verdwijnen "
                "en de best scorenden krijgen een kopie." if method == "case" else
                "Elke generatie groeit een personage naar verhouding van zijn gemiddelde score tegen de hele "
-               "bevolking: wie beter scoort dan gemiddeld, wordt groter."))
+               "bevolking, ook tegen zichzelf: wie beter scoort dan gemiddeld, wordt groter."))
         bad = payoff_problems_html(pay)
         if bad:
             self.message.value = bad
@@ -922,7 +972,7 @@ class Sandbox(_View):
         pay = self.payoffs()
         pop = {s: int(c.value) for s, c in self.counts.items() if c.value > 0}
         n = sum(pop.values())
-        self.population.value = _note(f"Samen {n} spelers (hoogstens {MAX_POPULATION}).")
+        self.population.value = _note(f"Samen {_count(n, 'speler', 'spelers')} (hoogstens {MAX_POPULATION}).")
         bad = payoff_problems_html(pay)
         if not bad and n < 2:
             bad = error_html("Zet minstens twee spelers in de bevolking.")
@@ -938,10 +988,15 @@ class Sandbox(_View):
                                self.noise.value / 100, replace, self.seed)
         self.shares = shares
         _show_evolution(self.fig, shares, SANDBOX_TITLE)
-        self.summary.value = _summary_html(shares, True, n, self.generations) + _note(
-            f"Elke generatie worden de {replace} slechtste spelers vervangen door kopieën van de {replace} beste.")
+        self.summary.value = _summary_html(shares, True, n, self.generations) + _note(_replace_text(replace))
         self.message.value = ""
         return shares
+
+
+def _replace_text(replace: int) -> str:
+    if replace == 1:
+        return "Elke generatie wordt de slechtste speler vervangen door een kopie van de beste."
+    return f"Elke generatie worden de {replace} slechtste spelers vervangen door kopieën van de {replace} beste."
 
 
 def sandbox(**kwargs) -> Sandbox:
@@ -1008,6 +1063,7 @@ class Designer(_View):
                            style={"description_width": "22em"}, layout=w.Layout(width="44em"))
         for c in (*self.dropdowns.values(), self.name):
             c.observe(self._on_change, names="value")
+        self.name_note = w.HTML()
         self.like = w.HTML()
         self.test_button = w.Button(description="Test tegen de personages", icon="play",
                                     button_style="info", layout=w.Layout(width="17em"))
@@ -1019,8 +1075,8 @@ class Designer(_View):
         self.status = w.HTML()
         self.message = w.HTML()
         self.box = w.VBox([w.HTML("<b>Wat doet jouw strategie …</b>"), *self.dropdowns.values(), self.name,
-                           self.like, w.HBox([self.test_button, self.save_button]), self.message, self.status,
-                           self.results], layout=w.Layout(max_width="56em"))
+                           self.name_note, self.like, w.HBox([self.test_button, self.save_button]), self.message,
+                           self.status, self.results], layout=w.Layout(max_width="56em"))
         self.box.add_class("wakker-ontwerper")
         self._loading = False
         self._saved = False  # True while the widgets show exactly what was saved last
@@ -1030,7 +1086,7 @@ class Designer(_View):
     # -- value
     def value(self) -> dict:
         d = {k: float(dd.value) for k, dd in self.dropdowns.items()}
-        return {"name": self.name.value.strip()[:MAX_NAME], "first": d["first"],
+        return {"name": self.name.value.strip()[:MAX_NAME].strip(), "first": d["first"],
                 "after": {k: d[k] for k in P.OUTCOMES}}
 
     def _set(self, value: Mapping) -> None:
@@ -1081,6 +1137,13 @@ class Designer(_View):
             self.status.value = _note("Gewijzigd: klik op <b>Bewaar mijn strategie</b> om deze versie te bewaren.")
 
     def _describe(self) -> None:
+        typed = self.name.value.strip()
+        if len(typed) > MAX_NAME:
+            self.name_note.value = _div(
+                "melding", f"Deze naam is {len(typed)} tekens lang; er passen er {MAX_NAME}. Zo wordt hij bewaard: "
+                           f"<b>{html.escape(typed[:MAX_NAME].strip())}</b>. Maak hem korter als je dat niet wilt.")
+        else:
+            self.name_note.value = ""
         v = self.value()
         probs = (v["first"], *(v["after"][k] for k in P.OUTCOMES))
         same = [name_of(sid) for sid in MAIN if _memory_one_of(sid, self.payoffs) == probs]
@@ -1102,6 +1165,8 @@ class Designer(_View):
         """Play a tournament of the design against the nine characters (10 rounds; 0% and 5% mistakes)."""
         value = self.value()
         label = value["name"] or "Jouw strategie"
+        if label.casefold() in {c.name.casefold() for c in characters().values()}:
+            label = f"{label} (jouw strategie)"  # not two rows called "Spiegel" in the ranking
         me = P.from_design({**value, "name": label}, id="__mine__")
         rows = {}
         places = {}
@@ -1156,3 +1221,108 @@ class Designer(_View):
 
 def designer(page, qid: str = DESIGN_QID) -> Designer:
     return Designer(page, qid)
+
+
+# --------------------------------------------------------------------------- 8. class tournament (teacher)
+
+
+def class_ranking_html(result: P.ClassTournament) -> str:
+    """Dutch ranking table of a class tournament: place, strategy, whose, total, mean per round."""
+    head = "<tr>" + "".join(_td(h, head=True) for h in (
+        "plaats", "strategie", "van", "punten in totaal", "gemiddeld per ronde")) + "</tr>"
+    rows = []
+    for _, r in result.ranking.iterrows():
+        character = bool(r["character"])
+        extra = "" if character else "background:rgba(224,159,62,.12)"
+        dot = f'<span style="color:{_colour(r["strategy"]) if character else ACCENT}">●</span> '
+        whose = "personage" if character else (r["student"] if isinstance(r["student"], str) else "anoniem")
+        rows.append("<tr>" + _td(str(int(r["rank"])), extra)
+                    + _td(dot + html.escape(r["label"]), "text-align:left;" + extra)
+                    + _td(html.escape(whose), "text-align:left;" + extra)
+                    + _td(_nl(r["total"], 1), extra) + _td(_nl(r["mean"], 2), extra) + "</tr>")
+    return (f'<table class="wakker-klassentoernooi" style="{_STYLE["tabel"]}">'
+            f'{head}{"".join(rows)}</table>')
+
+
+def class_table(result: P.ClassTournament):
+    """The ranking as a DataFrame with Dutch column names (for a spreadsheet)."""
+    import pandas as pd
+
+    r = result.ranking
+    return pd.DataFrame({
+        "plaats": r["rank"].astype(int),
+        "strategie": r["label"],
+        "van": ["personage" if c else (s if isinstance(s, str) else "anoniem")
+                for c, s in zip(r["character"], r["student"])],
+        "punten in totaal": r["total"].round(1),
+        "gemiddeld per ronde": r["mean"].round(2),
+    })
+
+
+class ClassTournamentView(_View):
+    """For the teacher: the students' saved strategies (journal exports in a folder) against the
+    notebook's characters, with the notebook's settings. Shows a summary, the Dutch ranking, the
+    heat map and the skipped files; ``result``, ``table`` (Dutch DataFrame), ``fig`` and
+    ``problems`` are there for further use."""
+
+    def __init__(self, folder, rounds: int = ROUNDS, repetitions: int = 10, noise: float = 0.0,
+                 payoffs: P.Payoffs = PAYOFFS, seed: int | None = 7, include_characters: bool = True):
+        w = _w()
+        self.folder = folder
+        self.summary, self.table_html, self.problems_html, self.message = w.HTML(), w.HTML(), w.HTML(), w.HTML()
+        self.fig = _heatmap(payoffs)
+        self.result: P.ClassTournament | None = None
+        self.table = None
+        self.problems: list[str] = []
+        self.box = w.VBox([self.message, self.summary, w.HBox([self.table_html], layout=w.Layout(overflow="auto")),
+                           self.fig.widget, self.problems_html], layout=w.Layout(max_width="70em"))
+        self.box.add_class("wakker-klassentoernooi-uitslag")
+        self._run(rounds, repetitions, noise, payoffs, seed, include_characters)
+
+    @_safe
+    def _run(self, rounds, repetitions, noise, payoffs, seed, include_characters) -> None:
+        res = P.class_tournament(self.folder, include_classics=include_characters, rounds=rounds,
+                                 repetitions=repetitions, payoffs=payoffs, noise=noise, seed=seed)
+        self.result, self.problems = res, list(res.problems)
+        self.problems_html.value = self._problems_html(res.problems)
+        if res.tournament is None or len(res.tournament.ids) < 2:
+            self.summary.value = _div("melding", "Geen toernooi: er zijn te weinig strategieën om te spelen.")
+            _clear_heatmap(self.fig, "Geen uitkomst: geen strategieën gevonden")
+            return
+        self.table = class_table(res)
+        self.table_html.value = class_ranking_html(res)
+        n = len(res.ranking)
+        matrix = res.matrix
+        with self.fig.batch_update():
+            self.fig.layout.height = max(460, 140 + 24 * n)
+            self.fig.data[0].texttemplate = "%{z:.1f}" if n <= 16 else None
+        _show_heatmap(self.fig, matrix)
+        students = len(res.designs)
+        characters_in = n - students
+        top = res.ranking[res.ranking["rank"] == 1]["label"].tolist()
+        win = (f"<b>{html.escape(top[0])}</b> wint." if len(top) == 1
+               else "Gedeelde eerste plaats: " + ", ".join(f"<b>{html.escape(t)}</b>" for t in top) + ".")
+        field = f"{_count(students, 'strategie', 'strategieën')} van leerlingen"
+        if characters_in:
+            field += f" en {_count(characters_in, 'personage', 'personages')} uit het notebook"
+        self.summary.value = _text(
+            f"{win} {field}; elk paar speelt {repetitions} keer een wedstrijd van "
+            f"{_count(int(rounds), 'ronde', 'rondes')} (niemand speelt tegen zichzelf), "
+            f"punten T {_pts(payoffs.T)}, R {_pts(payoffs.R)}, P {_pts(payoffs.P)}, S {_pts(payoffs.S)}, "
+            f"{_nl(noise * 100, 0)}% kans op een vergissing per zet.")
+        self.message.value = ""
+
+    @staticmethod
+    def _problems_html(problems: Sequence[str]) -> str:
+        if not problems:
+            return _note("Alle bestanden zijn ingelezen; er is niets overgeslagen.")
+        items = "".join(f"<li>{html.escape(p)}</li>" for p in problems)
+        return _div("melding", f"<b>Niet meegenomen ({len(problems)}):</b><ul style='margin:.3em 0'>{items}</ul>")
+
+
+def class_tournament_view(folder, **kwargs) -> ClassTournamentView:
+    """For the teacher: put the students' exported ``.json`` files in ``folder`` and show the class
+    tournament with the settings of notebook 07 (10 rounds, Nicky Case's points, the nine characters).
+
+    Keyword arguments (rounds, repetitions, noise, payoffs, seed, include_characters) change them."""
+    return ClassTournamentView(folder, **kwargs)

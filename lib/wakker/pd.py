@@ -57,6 +57,8 @@ __all__ = [
     "tournament",
     "evolve",
     "replicator",
+    "character_names",
+    "tournament_characters",
     "ClassTournament",
     "class_tournament",
 ]
@@ -344,7 +346,8 @@ ALIASES: dict[str, str] = {
     "pavlov": "win_stay_lose_shift",
 }
 
-#: Nicky Case's eight characters (canonical ids), used by :func:`class_tournament`.
+#: Nicky Case's eight characters (canonical ids).  Notebook 07 and :func:`class_tournament` use
+#: :func:`tournament_characters` instead (these eight plus generous tit for tat).
 CLASSICS: tuple[str, ...] = (
     "tit_for_tat",
     "always_defect",
@@ -888,19 +891,91 @@ def replicator(
 # Class tournament from journal exports
 # --------------------------------------------------------------------------
 
+#: Where the Dutch names of the characters live, relative to the data folder.
+CHARACTERS_FILE = ("models", "pd_characters.yaml")
+
+
+def _character_entries() -> dict[str, dict]:
+    """The raw entries of ``data/models/pd_characters.yaml``.
+
+    Raises ValueError (Dutch) if malformed, ContentError if the file is missing or not YAML.
+    """
+    from .content import _read_yaml, data_dir  # lazy: the engine itself needs no data files
+
+    where = "/".join(CHARACTERS_FILE)
+    doc = _read_yaml(data_dir().joinpath(*CHARACTERS_FILE))
+    if not isinstance(doc, dict) or not doc:
+        raise ValueError(f"{where}: verwacht per strategie-id een blok met name, rule en colour.")
+    for sid, entry in doc.items():
+        if sid not in STRATEGIES:
+            raise ValueError(f"{where}: '{sid}' is geen strategie van wakker.pd.")
+        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) or not entry["name"].strip():
+            raise ValueError(f"{where}, id '{sid}': veld 'name' ontbreekt of is leeg.")
+        if not isinstance(entry.get("tournament", False), bool):
+            raise ValueError(f"{where}, id '{sid}': veld 'tournament' moet true of false zijn.")
+    return doc
+
+
+def character_names() -> dict[str, str]:
+    """Dutch name per strategy id, for every character in ``data/models/pd_characters.yaml``."""
+    return {sid: entry["name"].strip() for sid, entry in _character_entries().items()}
+
+
+def tournament_characters() -> dict[str, str]:
+    """The characters of notebook 07 (``tournament: true``): id -> Dutch name, in file order.
+
+    The single source of the notebook's nine characters: its menus, its tournament and the
+    default field of :func:`class_tournament`.
+    """
+    return {sid: entry["name"].strip() for sid, entry in _character_entries().items() if entry.get("tournament")}
+
 
 @dataclass(frozen=True)
 class ClassTournament:
     """Result of :func:`class_tournament`.
 
-    tournament: the round robin (None if there were no strategies at all);
-    designs: one row per student strategy (id, name, student, file, question,
-    first, CC, CD, DC, DD); problems: Dutch messages about skipped input.
+    tournament: the round robin with strategy ids (None if there were no strategies at all);
+    designs: one row per student strategy (id, name, student, file, notebook, question, first, CC,
+    CD, DC, DD), where id is also its label, "<name> (<student>)" or "<name> (anoniem)";
+    labels: the label to show per id (Dutch names for the characters);
+    problems: Dutch messages about skipped input.
     """
 
     tournament: TournamentResult | None
     designs: pd.DataFrame
     problems: list[str]
+    labels: dict[str, str] = field(default_factory=dict)
+
+    def label(self, sid: str) -> str:
+        return self.labels.get(sid, sid)
+
+    @cached_property
+    def ranking(self) -> pd.DataFrame:
+        """Ranking with labels: rank, label, student (None for characters and anonymous students),
+        character (True for the characters), total, mean (per round), strategy (the id)."""
+        if self.tournament is None:
+            return pd.DataFrame(columns=["rank", "label", "student", "character", "total", "mean", "strategy"])
+        df = self.tournament.ranking
+        student = dict(zip(self.designs["id"], self.designs["student"]))
+        return pd.DataFrame({
+            "rank": df["rank"],
+            "label": [self.label(s) for s in df["strategy"]],
+            "student": [student.get(s) for s in df["strategy"]],
+            "character": [s not in student for s in df["strategy"]],
+            "total": df["total"],
+            "mean": df["mean"],
+            "strategy": df["strategy"],
+        })
+
+    @cached_property
+    def matrix(self) -> pd.DataFrame:
+        """Mean payoff per round, row against column, in ranking order, indexed by label."""
+        if self.tournament is None:
+            return pd.DataFrame()
+        order = list(self.tournament.ranking["strategy"])
+        labels = [self.label(s) for s in order]
+        m = self.tournament.matrix.loc[order, order]
+        return pd.DataFrame(m.to_numpy(), index=labels, columns=labels)
 
 
 def _parse_time(value) -> datetime | None:
@@ -936,20 +1011,24 @@ def _read_export(path: Path, problems: list[str]) -> dict | None:
 def class_tournament(
     folder: str | Path,
     include_classics: bool = True,
-    rounds: int = 200,
+    rounds: int = 10,
     repetitions: int = 10,
-    payoffs: PayoffsLike = AXELROD,
+    payoffs: PayoffsLike = CASE,
     noise: float = 0.0,
     seed=None,
-    self_play: bool = True,
-    classics: Sequence[StrategyLike] = CLASSICS,
+    self_play: bool = False,
+    classics: Sequence[StrategyLike] | None = None,
 ) -> ClassTournament:
     """Tournament of the students' designed strategies found in ``folder/*.json``.
 
-    Reads every journal export, keeps the newest version (by saved_at) of each
-    strategy question per student, skips anything malformed with a Dutch
-    message in ``problems`` and never raises on bad input files.  Duplicate
-    names get the student's name (or a number) appended.
+    The defaults are those of notebook 07, where the students tested their designs: Nicky Case's
+    payoffs, 10 rounds a match, nobody plays itself, and the notebook's characters
+    (``classics=None``: :func:`tournament_characters`, from ``data/models/pd_characters.yaml``).
+
+    Reads every journal export, keeps the newest version (by saved_at) of each strategy
+    question per student, skips anything malformed with a Dutch message in ``problems`` and
+    never raises on bad input files.  A student strategy is labelled "<name> (<student>)", or
+    "<name> (anoniem)" without a student name; a label already in use gets a number appended.
     """
     problems: list[str] = []
     folder = Path(folder)
@@ -981,7 +1060,21 @@ def class_tournament(
             key = (owner, str(notebook), str(question))
             if key not in newest or t >= newest[key][0]:
                 newest[key] = (t, path.name, student, entry)
-    taken = {get_strategy(c).id for c in classics} if include_classics else set()
+    if not include_classics:
+        chars: list[Strategy] = []
+        labels: dict[str, str] = {}
+    elif classics is None:
+        names = tournament_characters()
+        chars = [get_strategy(c) for c in names]
+        labels = dict(names)
+    else:
+        chars = [get_strategy(c) for c in classics]
+        try:
+            names = character_names()
+        except Exception:  # noqa: BLE001 - explicit classics work without the names file
+            names = {}
+        labels = {s.id: names.get(s.id, s.name) for s in chars}
+    taken = set(labels) | set(labels.values())
     designs, rows = [], []
     for (_, notebook, question), (_, fname, student, entry) in sorted(
         newest.items(), key=lambda kv: (kv[1][1], kv[0][1], kv[0][2])
@@ -993,22 +1086,22 @@ def class_tournament(
             continue
         value = entry["value"]
         name = value["name"].strip()
-        sid = name
-        if sid in taken and student:
-            sid = f"{name} ({student.strip()})"
-        n = 2
-        base = sid
+        who = student.strip() if student else None
+        base = f"{name} ({who or 'anoniem'})"
+        sid, n = base, 2
         while sid in taken:
             sid = f"{base} {n}"
             n += 1
         taken.add(sid)
+        labels[sid] = sid
         designs.append(from_design(value, id=sid))
         after = value["after"]
-        rows.append([sid, name, student, fname, notebook, question, float(value["first"])] + [float(after[k]) for k in OUTCOMES])
+        rows.append([sid, name, who, fname, notebook, question, float(value["first"])]
+                    + [float(after[k]) for k in OUTCOMES])
     if not designs:
         problems.append("geen ontworpen strategieën gevonden")
-    players = ([get_strategy(c) for c in classics] if include_classics else []) + designs
+    players = chars + designs
     result = (
         tournament(players, rounds, repetitions, payoffs, noise, seed, self_play) if players else None
     )
-    return ClassTournament(result, pd.DataFrame(rows, columns=columns), problems)
+    return ClassTournament(result, pd.DataFrame(rows, columns=columns), problems, labels)
