@@ -2,10 +2,11 @@
 
 What is timed is what a student's action runs: setting a slider's ``value`` calls the observe
 handler synchronously, which recomputes the model (``wakker.pd``), rewrites the Dutch text and
-updates the plotly ``FigureWidget`` in place (``batch_update``), and -- in a kernel -- serialises
-the widget and figure messages. Values are drawn at random inside each slider's range for every
+updates the plotly figure in place (a ``wakker.figure.LiveFigure``, redrawn after ``batch_update``),
+and -- in a kernel -- serialises the widget and figure messages. Values are drawn at random inside each slider's range for every
 repetition (a move to the value it already has would be free, so such draws are re-drawn).
 "Worst case" rows first push the other sliders of that widget to their most expensive setting.
+The teacher's class tournament (30 exported journals, run once) has its own target of 2 s.
 
 By default the measurement runs inside a real ipykernel (started with jupyter_client), so comm
 messages are sent as in JupyterLab; the browser's drawing time is not included.
@@ -21,6 +22,7 @@ import sys
 from pathlib import Path
 
 TARGET_MS = 100.0
+CLASS_TARGET_MS = 2000.0  # the teacher's class tournament: one run, not a slider move
 
 
 def measure(reps: int = 200, seed: int = 0) -> list[dict]:
@@ -71,7 +73,8 @@ def measure(reps: int = 200, seed: int = 0) -> list[dict]:
     t.rounds.value, t.repetitions.value = 50, 50
     results.append(run("toernooi: noise (worst: 50 rondes x 50 herh.)", slide(t.noise), moves(t.noise, reps + 1)))
     t.noise.value = 10
-    results.append(run("toernooi: rounds (worst: 50 herh., 10% ruis)", slide(t.rounds), moves(t.rounds, reps + 1)))
+    results.append(run("toernooi: rounds (worst: 50 herh., 10% vergissing)", slide(t.rounds),
+                       moves(t.rounds, reps + 1)))
     boxes = list(t.boxes.values())
     picks = [int(i) for i in rng.integers(0, len(boxes), reps + 1)]
     results.append(run("toernooi: vinkje aan/uit", lambda i: setattr(boxes[i], "value", not boxes[i].value), picks))
@@ -127,6 +130,24 @@ def measure(reps: int = 200, seed: int = 0) -> list[dict]:
 
         results.append(run("ontwerper: test-knop", design_and_test,
                            [[float(rng.choice(probs)) for _ in range(5)] for _ in range(min(reps, 100) + 1)]))
+
+    # -- the teacher's class tournament: 30 students' exports (every design a random memory-one strategy)
+    from wakker.portfolio import export_files
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "inleveren"
+        probs = [v for _, v in nb07.PROB_OPTIONS]
+        for i in range(30):
+            j = Journal(Path(tmp) / f"{i}.sqlite")
+            p = [float(rng.choice(probs)) for _ in range(5)]
+            j.save(nb07.NOTEBOOK, nb07.DESIGN_QID, {"name": f"Strategie {i % 7}", "first": p[0],
+                                                     "after": dict(zip(("CC", "CD", "DC", "DD"), p[1:]))},
+                   kind="strategy")
+            export_files(j, folder, student=f"Leerling {i}")
+        ui.flush()
+        row = run("klassentoernooi: 30 leerlingen + 9 personages", lambda _: nb07.class_tournament_view(folder),
+                  list(range(min(reps // 20, 10) + 2)))
+        results.append({**row, "target": CLASS_TARGET_MS})
     return results
 
 
@@ -163,13 +184,15 @@ def main() -> None:
     print(header)
     print("-" * len(header))
     for r in results:
-        print(f"{r['case']:<52}{r['reps']:>6}{r['p50']:>9.2f}{r['p95']:>9.2f}{r['max']:>9.2f}{TARGET_MS:>11.0f}"
-              f"{r['p95'] / TARGET_MS:>12.3f}")
-    worst = max(results, key=lambda r: r["p95"])
+        target = r.get("target", TARGET_MS)
+        print(f"{r['case']:<52}{r['reps']:>6}{r['p50']:>9.2f}{r['p95']:>9.2f}{r['max']:>9.2f}{target:>11.0f}"
+              f"{r['p95'] / target:>12.3f}")
+    worst = max(results, key=lambda r: r["p95"] / r.get("target", TARGET_MS))
+    target = worst.get("target", TARGET_MS)
     print()
-    print(f"slowest p95: {worst['case']} = {worst['p95']:.1f} ms "
-          f"({TARGET_MS / worst['p95']:.1f}x under the {TARGET_MS:.0f} ms target)"
-          if worst["p95"] < TARGET_MS else f"TARGET MISSED: {worst['case']} p95 = {worst['p95']:.1f} ms")
+    print(f"closest to its target: {worst['case']} p95 = {worst['p95']:.1f} ms "
+          f"({target / worst['p95']:.1f}x under the {target:.0f} ms target)"
+          if worst["p95"] < target else f"TARGET MISSED: {worst['case']} p95 = {worst['p95']:.1f} ms")
 
 
 if __name__ == "__main__":

@@ -94,7 +94,7 @@ def test_nb07_games_tournament_evolution_designer(page, jupyter_server, fresh_jo
     _press(page, rounds, "ArrowLeft", 7)
     expect(rounds.locator(".widget-readout")).to_have_text("3", timeout=10_000)
     expect(tour).to_contain_text("Valsspeler wint", timeout=10_000)
-    expect(tour).to_contain_text("10 keer 3 rondes")
+    expect(tour).to_contain_text("10 keer een wedstrijd van 3 rondes")
     deadline_state = before
     for _ in range(50):
         deadline_state = _heatmap_state(plot)
@@ -105,9 +105,25 @@ def test_nb07_games_tournament_evolution_designer(page, jupyter_server, fresh_jo
     jlab.screenshot(page, "nb07-10-tournament-heatmap-3-rounds", locator=plot)
     _shot(page, tour.locator("table.wakker-ranglijst"), "nb07-10b-tournament-ranking-3-rounds")
 
+    # fewer than two characters: a warning and no stale ranking or heat map; back with two
+    names = ["Spiegel", "Valsspeler", "Goedzak", "Wrokkoester", "Rechercheur", "Geduldige spiegel", "Bijsteller",
+             "Gokker", "Gulle spiegel"]
+    for name in names[1:]:
+        tour.locator(".widget-checkbox", has_text=name).first.locator("input").uncheck()
+        page.wait_for_timeout(100)
+    expect(tour).to_contain_text("Kies minstens twee personages", timeout=10_000)
+    expect(tour.locator("table.wakker-ranglijst")).to_have_count(0)
+    expect(tour).not_to_contain_text(" wint")
+    expect(plot).to_contain_text("Geen uitkomst", timeout=10_000)
+    _shot(page, tour, "nb07-10c-tournament-too-few")
+    tour.locator(".widget-checkbox", has_text="Valsspeler").first.locator("input").check()
+    expect(tour.locator("table.wakker-ranglijst")).to_have_count(1, timeout=10_000)
+    expect(plot).to_contain_text("Wie wint van wie", timeout=10_000)
+
     # --- evolution (first model): 3 rounds -> the Valsspelers take over
     evo = page.locator(".wakker-evolutie").first
     expect(evo).to_contain_text("Spiegel 25 van de 25")
+    expect(evo.locator(".wakker-readout")).to_have_text("2,0")  # R with a decimal comma
     jlab.screenshot(page, "nb07-11-evolution-default", locator=evo)
     _press(page, evo.locator(".wakker-rondes"), "ArrowLeft", 7)
     expect(evo).to_contain_text("Valsspeler 25 van de 25", timeout=10_000)
