@@ -327,8 +327,12 @@ def timeline_html() -> str:
     return f'<div class="wakker-tijdlijn" style="max-width:60em">{"".join(items)}</div>'
 
 
-def strength_figure(params: pl.PlanningParams | None = None) -> go.Figure:
-    """How strong each approach supports one movement, month by month after it arose (defaults)."""
+def strength_figure(params: pl.PlanningParams | None = None) -> LiveFigure:
+    """How strong each approach supports one movement, month by month after it arose (defaults).
+
+    A LiveFigure, not a bare go.Figure: plotly's own display path took over a second in a kernel,
+    our small mime bundle a few milliseconds.
+    """
     p = params or pl.PlanningParams()
     df = pl.strength_curves(p)
     fig = go.Figure()
@@ -341,7 +345,7 @@ def strength_figure(params: pl.PlanningParams | None = None) -> go.Figure:
         title=dict(text="Hoe sterk elke aanpak één beweging steunt (standaardaannames)", font=dict(size=15)),
         xaxis_title="maanden nadat de beweging ontstond", yaxis_title="steun (effect-eenheden)",
         legend=dict(orientation="h", y=-0.25, x=0), separators=",.")
-    return fig
+    return LiveFigure(fig)
 
 
 # ---------------------------------------------------------------- the sorting game
