@@ -14,17 +14,38 @@ import time
 from pathlib import Path
 
 import nbformat
-from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parents[1]
 FLOOR_SRC = "import wakker, wakker.ui, ipywidgets, plotly.graph_objects, pandas, numpy"
 
 
 def run_notebook(nb) -> float:
+    """Start a kernel in notebooks/, run every code cell, stop it; seconds from start to finish.
+
+    Uses jupyter_client's blocking client (as nbval does), not nbclient: nbclient's asyncio poll
+    for the execute reply sometimes misses the wake-up after a cell that opens many widgets and
+    then waits out its whole timeout (jupyter/nbclient#312), which would measure a client bug.
+    """
+    from jupyter_client.manager import start_new_kernel
+
     start = time.perf_counter()
-    NotebookClient(nb, timeout=300, kernel_name="python3",
-                   resources={"metadata": {"path": str(ROOT / "notebooks")}}).execute()
+    km, kc = start_new_kernel(kernel_name="python3", cwd=str(ROOT / "notebooks"))
+    try:
+        for cell in nb.cells:
+            if cell.cell_type != "code" or not cell.source.strip():
+                continue
+            reply = kc.execute_interactive(cell.source, timeout=120, output_hook=_collect_errors)
+            if reply["content"]["status"] != "ok":
+                raise RuntimeError(f"cell failed: {cell.source[:60]!r}: {reply['content'].get('ename')}")
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
     return time.perf_counter() - start
+
+
+def _collect_errors(msg) -> None:
+    if msg["msg_type"] == "error":
+        print("error in notebook:", msg["content"].get("ename"), msg["content"].get("evalue"))
 
 
 def floor(repeats: int = 3) -> float:
