@@ -17,7 +17,6 @@ Run: .venv/bin/python benchmarks/bench_nb07.py [--reps 200] [--in-process]
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -152,24 +151,10 @@ def measure(reps: int = 200, seed: int = 0) -> list[dict]:
 
 
 def _in_kernel(reps: int) -> list[dict]:
-    from jupyter_client.manager import start_new_kernel
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from _kernel import measure_in_kernel
 
-    here = Path(__file__).resolve()
-    km, kc = start_new_kernel(kernel_name="python3", extra_arguments=[], cwd=str(here.parents[1]))
-    try:
-        code = (f"import runpy, json\nns = runpy.run_path({str(here)!r}, run_name='bench_nb07_inner')\n"
-                f"print('RESULT' + json.dumps(ns['measure']({reps})))")
-        out: list[str] = []
-        reply = kc.execute_interactive(code, timeout=900, output_hook=lambda m: out.append(
-            m["content"].get("text", "") if m["msg_type"] == "stream" else
-            "\n".join(m["content"].get("traceback", [])) if m["msg_type"] == "error" else ""))
-        text = "".join(out)
-        if reply["content"]["status"] != "ok" or "RESULT" not in text:
-            raise RuntimeError("benchmark failed in the kernel:\n" + text)
-        return json.loads(text.split("RESULT", 1)[1].strip().splitlines()[0])
-    finally:
-        kc.stop_channels()
-        km.shutdown_kernel(now=True)
+    return measure_in_kernel(Path(__file__), reps, timeout=900)
 
 
 def main() -> None:

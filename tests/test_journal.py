@@ -1,5 +1,4 @@
 """The journal never loses an answer: versions, concurrent kernels, killed processes, damaged files."""
-import json
 import multiprocessing as mp
 import os
 import signal

@@ -1,5 +1,4 @@
 """Reflection widgets: answers save themselves, come back, and invalid use shows Dutch text."""
-import json
 import time
 
 import pytest
@@ -7,7 +6,6 @@ import pytest
 from wakker import ui
 from wakker.exportui import ExportPanel
 from wakker.journal import Journal
-from wakker.portfolio import to_json
 
 NB = "00_start"
 

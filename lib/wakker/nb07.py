@@ -280,7 +280,7 @@ def years_table(highlight: tuple[str, str] | None = None, best: Mapping[str, str
             extra = ""
             mark = ""
             if highlight == (a, b):
-                extra = f"background:rgba(224,159,62,.35);font-weight:600"
+                extra = "background:rgba(224,159,62,.35);font-weight:600"
             if best is not None and best.get(b) == a:
                 extra = "background:rgba(42,157,143,.22);font-weight:600"
                 mark = " ✔"

@@ -477,7 +477,7 @@ def run_all(page, timeout: float = 120, allow_stderr: bool = False, path: str | 
             raise AssertionError(f"Kernel died while running {st.get('path')}:\n{json.dumps(st)[:1000]}")
         return bool(run.get("done") and _idle(st) and st["executed"] == st["total"])
 
-    st = _wait(page, check, "all cells to run", timeout, path)
+    _wait(page, check, "all cells to run", timeout, path)
     # A widget's first comm messages can make the kernel busy right after the last reply.
     page.wait_for_timeout(200)
     return _wait(page, check, "all cells to run", timeout, path)
