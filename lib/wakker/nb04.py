@@ -30,6 +30,7 @@ from plotly.subplots import make_subplots
 
 from . import planning as pl
 from .figure import LiveFigure
+from .ui import STYLES
 from .content import ContentError, _read_yaml, data_dir
 
 NOTEBOOK = "04_boek_deel3_vierde_orde_leiders"
@@ -275,7 +276,7 @@ def orders_legend_html() -> str:
         data = _sorting()
     except ContentError as exc:
         return _error(str(exc))
-    cell = "padding:.35em .7em;vertical-align:top;text-align:left;border-bottom:1px solid rgba(128,128,128,.25)"
+    cell = STYLES["kaart-cel"]
     rows = "".join(
         f'<tr><td style="{cell};white-space:nowrap">'
         f'<span style="display:inline-block;width:.8em;height:.8em;background:{COLOURS[o.order]};'
@@ -292,7 +293,7 @@ def assumptions_table_html() -> str:
         labels = _labels()
     except ContentError as exc:
         return _error(str(exc))
-    cell = "padding:.3em .7em;text-align:left;vertical-align:top;border-bottom:1px solid rgba(128,128,128,.25)"
+    cell = STYLES["kaart-cel"]
     head = "".join(f'<th style="{cell}">{h}</th>' for h in ("aanname", "standaard", "bereik", "eenheid", "wat het betekent"))
     rows = []
     for name, spec in pl.parameter_specs().items():

@@ -576,6 +576,13 @@ def type_into(locator, text: str, clear: bool = True, submit: bool = False):
     return target
 
 
+def screenshot_at(page, locator, name: str, settle_ms: int = 600) -> Path:
+    """Scroll ``locator`` into view, let JupyterLab and plotly finish drawing, then :func:`screenshot`."""
+    locator.scroll_into_view_if_needed()
+    page.wait_for_timeout(settle_ms)
+    return screenshot(page, name)
+
+
 def screenshot(page, name: str, full_page: bool = True, locator=None) -> Path:
     """Save a PNG to ``<repo>/screenshots/<name>.png`` (git-ignored) and return its path.
     ``locator`` screenshots just that element. Note: JupyterLab never scrolls the page

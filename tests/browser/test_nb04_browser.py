@@ -15,10 +15,7 @@ NOTEBOOK = "notebooks/04_boek_deel3_vierde_orde_leiders.ipynb"
 pytestmark = pytest.mark.browser
 
 
-def _shot(page, locator, name):
-    locator.scroll_into_view_if_needed()
-    page.wait_for_timeout(500)  # let JupyterLab draw the cells and plotly finish before the picture
-    return jlab.screenshot(page, name)
+_shot = jlab.screenshot_at
 
 
 def test_nb04_sorting_game_model_slider_and_week(page, jupyter_server, fresh_journal):

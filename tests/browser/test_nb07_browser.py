@@ -18,10 +18,7 @@ NOTEBOOK = "notebooks/07_blog_vertrouwen_prisoners_dilemma.ipynb"
 pytestmark = pytest.mark.browser
 
 
-def _shot(page, locator, name):
-    locator.scroll_into_view_if_needed()
-    page.wait_for_timeout(600)  # let JupyterLab draw the cells and plotly finish before the picture
-    return jlab.screenshot(page, name)
+_shot = jlab.screenshot_at
 
 
 def _heatmap_state(plot) -> str:
