@@ -36,4 +36,4 @@ clean-venv:
 	rm -rf $(VENV)
 
 links: $(STAMP)
-	$(PY) -c "from pathlib import Path; from wakker.links import update_readme; print('README.md bijgewerkt' if update_readme(Path('README.md')) else 'README.md was al actueel')"
+	$(PY) -c "from pathlib import Path; from wakker.core.links import update_readme; print('README.md bijgewerkt' if update_readme(Path('README.md')) else 'README.md was al actueel')"

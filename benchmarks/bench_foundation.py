@@ -72,7 +72,7 @@ def import_time(repeats: int = 7) -> float:
 
 
 def journal_latency(n: int = 400) -> tuple[float, float, float]:
-    from wakker.journal import Journal
+    from wakker.core.journal import Journal
 
     with tempfile.TemporaryDirectory() as tmp:
         j = Journal(Path(tmp) / "j.sqlite", known_notebooks=None)

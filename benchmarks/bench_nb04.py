@@ -28,9 +28,10 @@ def measure(reps: int = 200, seed: int = 0) -> list[dict]:
 
     import numpy as np
 
-    from wakker import nb04, ui
-    from wakker import planning as pl
-    from wakker.journal import Journal
+    from wakker import ui
+from wakker.lessons import planning_machine as nb04
+    from wakker.models import planning_machine as pl
+    from wakker.core.journal import Journal
 
     rng = np.random.default_rng(seed)
     specs = pl.parameter_specs()
@@ -76,7 +77,7 @@ def measure(reps: int = 200, seed: int = 0) -> list[dict]:
         moves = [(str(rng.choice(["nu", "gewenst"])), int(rng.integers(4)), int(rng.integers(0, 101)))
                  for _ in range(reps + 1)]
         results.append(run("mijn week: schuifje (+3 mee)", lambda m: week.set(*m), moves))
-        ui._pending.timers.clear()
+        ui.saving.pending.timers.clear()
     return results
 
 

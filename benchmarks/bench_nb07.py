@@ -31,8 +31,9 @@ def measure(reps: int = 200, seed: int = 0) -> list[dict]:
 
     import numpy as np
 
-    from wakker import nb07, ui
-    from wakker.journal import Journal
+    from wakker import ui
+from wakker.lessons import trust_game as nb07
+    from wakker.core.journal import Journal
 
     rng = np.random.default_rng(seed)
 
@@ -131,7 +132,7 @@ def measure(reps: int = 200, seed: int = 0) -> list[dict]:
                            [[float(rng.choice(probs)) for _ in range(5)] for _ in range(min(reps, 100) + 1)]))
 
     # -- the teacher's class tournament: 30 students' exports (every design a random memory-one strategy)
-    from wakker.portfolio import export_files
+    from wakker.core.portfolio import export_files
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "inleveren"

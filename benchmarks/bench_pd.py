@@ -27,7 +27,7 @@ import subprocess
 import sys
 import time
 
-from wakker import pd as P
+from wakker.models import prisoners_dilemma as P
 
 EIGHT = list(P.CLASSICS)  # Case's eight characters, including random
 AXELROD_REFERENCE = (0.65, 0.90)  # seconds, Axelrod library, serial

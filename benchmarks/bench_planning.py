@@ -15,7 +15,7 @@ import time
 
 import numpy as np
 
-from wakker import planning as pl
+from wakker.models import planning_machine as pl
 
 TARGET_MS = 100.0
 

@@ -73,7 +73,7 @@ def test_readme_has_the_two_commands():
 
 
 def test_readme_links_are_generated_from_the_one_repository_address():
-    from wakker.links import END, START, readme_block
+    from wakker.core.links import END, START, readme_block
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     block = readme[readme.index(START): readme.index(END) + len(END)]
@@ -81,7 +81,7 @@ def test_readme_links_are_generated_from_the_one_repository_address():
 
 
 def test_links_follow_the_configured_repository():
-    from wakker.links import binder_url, nbgitpuller_url
+    from wakker.core.links import binder_url, nbgitpuller_url
 
     cfg = {"repository": "https://github.com/school/werkboek.git", "branch": "dev"}
     assert binder_url("07_x", cfg) == "https://mybinder.org/v2/gh/school/werkboek/dev?urlpath=lab%2Ftree%2Fnotebooks%2F07_x.ipynb"

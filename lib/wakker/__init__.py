@@ -7,6 +7,16 @@ In a notebook::
     nb.quote("blog-vertrouwen:twee-niveaus")
     nb.open_question("mijn-vertrouwen", "Wie vertrouw jij in je werk, en waarom?")
 
+The package is laid out by concept:
+
+* ``wakker.core`` -- data and content, the answer journal, the portfolio, links, Dutch formatting
+  (no widgets);
+* ``wakker.models`` -- the models, pure numpy/pandas;
+* ``wakker.ui`` -- the shared kit of widgets, saving, controls and figures;
+* ``wakker.lessons`` -- one package per lesson (``start``, ``planning_machine``, ``trust_game``,
+  ``class_tournament``), named by what it is about; ``data/notebooks.yaml`` says which notebook uses
+  which.
+
 Heavy modules (ipywidgets, pandas, plotly) load only when they are first used.
 """
 from __future__ import annotations
@@ -14,14 +24,14 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 _LAZY = {
-    "page": ("ui", "page"),
-    "Page": ("ui", "Page"),
-    "flush": ("ui", "flush"),
-    "content": ("content", "content"),
-    "ContentError": ("content", "ContentError"),
-    "Journal": ("journal", "Journal"),
-    "JournalError": ("journal", "JournalError"),
-    "get_journal": ("journal", "get_journal"),
+    "page": ("ui.page", "page"),
+    "Page": ("ui.page", "Page"),
+    "flush": ("ui.saving", "flush"),
+    "content": ("core.content", "content"),
+    "ContentError": ("core.data", "ContentError"),
+    "Journal": ("core.journal", "Journal"),
+    "JournalError": ("core.journal", "JournalError"),
+    "get_journal": ("core.journal", "get_journal"),
 }
 
 
@@ -38,7 +48,7 @@ def term(key: str) -> None:
     """Show one glossary term (one call, from any notebook)."""
     from IPython.display import HTML, display
 
-    from .ui import term_html
+    from .ui.page import term_html
 
     display(HTML(term_html(key)))
 
@@ -47,6 +57,6 @@ def quote(key: str) -> None:
     """Show one excerpt as an attributed quotation."""
     from IPython.display import HTML, display
 
-    from .ui import quote_html
+    from .ui.page import quote_html
 
     display(HTML(quote_html(key)))

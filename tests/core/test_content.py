@@ -4,7 +4,7 @@ import shutil
 
 import pytest
 
-from wakker.content import MAX_EXCERPT_WORDS, ContentError, content, data_dir, load
+from wakker.core.content import MAX_EXCERPT_WORDS, ContentError, content, data_dir, load
 
 REQUIRED_TERMS = ["leefwereld", "systeemwereld", "meervoudigheid", "wakkere-gemeenschap", "werkvonk",
                   "intelligent-aanmodderen", "vierde-orde-leider", "terreinknecht", "commons",

@@ -33,9 +33,9 @@ from typing import Any, Callable, Mapping, Sequence
 
 import numpy as np
 
-from . import pd as P
-from .content import ContentError, _read_yaml, data_dir
-from .journal import JournalError
+from ...core.data import ContentError, lesson_dir, read_yaml
+from ...core.journal import JournalError
+from ...models import prisoners_dilemma as P
 
 NOTEBOOK = "07_blog_vertrouwen_prisoners_dilemma"
 ROUNDS = 10  # rounds per match, as in Nicky Case's explorable
@@ -67,7 +67,7 @@ class Character:
 def characters() -> dict[str, Character]:
     """The characters from ``data/models/pd_characters.yaml``, in file order (ContentError if malformed)."""
     where = "models/pd_characters.yaml"
-    doc = _read_yaml(data_dir() / "models" / "pd_characters.yaml")
+    doc = read_yaml(lesson_dir("trust_game") / "characters.yaml")
     if not isinstance(doc, dict) or not doc:
         raise ContentError(f"{where}: verwacht per strategie-id een blok met name, rule en colour.")
     out: dict[str, Character] = {}
@@ -442,7 +442,7 @@ class RepeatedGame(_View):
         self.moves = w.HTML()
         self.status = w.HTML()
         self.message = w.HTML()
-        from .figure import LiveFigure
+        from ...ui.figure import LiveFigure
 
         self.fig = LiveFigure(
             data=[go.Scatter(x=[0], y=[0], mode="lines+markers", name="Jij", line=dict(color=ACCENT, width=3)),
@@ -587,7 +587,7 @@ TOURNAMENT_TITLE = "Wie wint van wie? Gemiddelde punten per ronde (rij tegen kol
 def _heatmap(payoffs: P.Payoffs, height: int = 460):
     """An empty heat map 'row against column, mean points per round' (LiveFigure)."""
     go = _go()
-    from .figure import LiveFigure
+    from ...ui.figure import LiveFigure
 
     return LiveFigure(
         data=[go.Heatmap(z=[[0]], x=["–"], y=["–"], zmin=payoffs.S, zmax=payoffs.T, colorscale="RdYlGn",
@@ -717,7 +717,7 @@ def _evolution_figure(title: str):
                          line=dict(width=0.5, color=c.colour), fillcolor=c.colour, visible=False,
                          hovertemplate=f"{html.escape(c.name)}: %{{y:.0f}}%<extra></extra>")
               for c in chars.values()]
-    from .figure import LiveFigure
+    from ...ui.figure import LiveFigure
 
     return LiveFigure(
         data=traces,

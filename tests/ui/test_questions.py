@@ -4,8 +4,8 @@ import time
 import pytest
 
 from wakker import ui
-from wakker.exportui import ExportPanel
-from wakker.journal import Journal
+from wakker.ui.export import ExportPanel
+from wakker.core.journal import Journal
 
 NB = "00_start"
 
@@ -62,7 +62,7 @@ def test_scale_and_choice_save_at_once_and_restore(journal):
     assert c2.radio.index == 1 and "Niet helemaal" in c2.message.value
     m2 = page2.choice("meer", "Welke?", ["x", "y", "z"], multiple=True)
     assert [b.value for b in m2.boxes] == [False, True, True]
-    assert journal.latest(NB, "meer").value == {"selected": [1, 2], "label": "y; z"}
+    assert journal.latest(NB, "meer").value == {"selected": ["y", "z"], "label": "y; z"}
 
 
 def test_answer_of_another_kind_is_shown_not_crashed(journal):
@@ -111,3 +111,35 @@ def test_export_panel_exports_and_imports(journal, tmp_path, monkeypatch):
     bad = ExportPanel(other).import_bytes(b"<html>geen json</html>")
     assert "⚠" in bad and "niets veranderd" in bad
     assert len(other.entries()) == 1
+
+
+def test_choice_answer_follows_its_option_when_options_are_reordered(journal):
+    page = ui.Page(NB, journal=journal)
+    c = page.choice("volgorde", "Welke?", ["Zwijgen", "Verraden", "Weet ik niet"])
+    c.radio.index = 1
+    page2 = restart(journal)
+    c2 = page2.choice("volgorde", "Welke?", ["Weet ik niet", "Verraden", "Zwijgen", "Nieuw"])
+    assert c2.radio.value == "Verraden"
+    c3 = restart(journal).choice("volgorde", "Welke?", ["Verraden", "Zwijgen"])
+    assert c3.radio.value == "Verraden"
+
+
+def test_choice_restores_answers_saved_as_positions(journal):
+    """Answers saved before option ids existed held positions; they come back on the option with that text."""
+    journal.save(NB, "oud", {"selected": [0], "label": "A"}, kind="choice", prompt="Welke?")
+    journal.save(NB, "oud-meer", {"selected": [0, 2], "label": "x; z"}, kind="choice", prompt="Welke?")
+    page = ui.Page(NB, journal=journal)
+    assert page.choice("oud", "Welke?", ["A", "B"]).radio.value == "A"
+    reordered = page.choice("oud", "Welke?", ["B", "A"])
+    assert reordered.radio.value == "A"
+    m = page.choice("oud-meer", "Welke?", ["z", "y", "x"], multiple=True)
+    assert [b.value for b in m.boxes] == [True, False, True]
+    gone = page.choice("oud", "Welke?", ["C", "D"])
+    assert gone.radio.index is None and "Je eerdere antwoord: A" in gone.message.value
+
+
+def test_option_ids_are_stable_and_unique():
+    from wakker.ui.questions import make_options
+
+    opts = make_options(["Zwijgen: ik vertrouw B.", "Zwijgen: ik vertrouw B.", {"id": "eigen", "label": "X"}])
+    assert [o.id for o in opts] == ["zwijgen-ik-vertrouw-b", "zwijgen-ik-vertrouw-b-2", "eigen"]

@@ -2,7 +2,7 @@
 import ipywidgets as w
 import plotly.graph_objects as go
 
-from wakker.figure import MIME, LiveFigure
+from wakker.ui.figure import MIME, LiveFigure
 
 
 def test_redraws_once_per_change_and_once_per_batch():

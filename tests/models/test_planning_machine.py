@@ -11,8 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wakker import planning as pl
-from wakker.planning import PlanningParams
+from wakker.models import planning_machine as pl
+from wakker.models.planning_machine import PlanningParams
 
 # PLANNING_EXAMPLES=1500 for a thorough (slow) run; the default keeps the file under ~5 s.
 FAST = settings(max_examples=int(os.environ.get("PLANNING_EXAMPLES", "40")), deadline=None,

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wakker.journal import Journal, JournalError
-from wakker.portfolio import (export_files, import_json, parse_export, safe_filename, to_html, to_json,
+from wakker.core.journal import Journal, JournalError
+from wakker.core.portfolio import (export_files, import_json, parse_export, safe_filename, to_html, to_json,
                               to_markdown)
 
 NB = "00_start"

@@ -68,11 +68,13 @@ Public API
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, fields, replace
 from typing import Iterable
 
 import numpy as np
 import pandas as pd
+
+from .params import Param, param, specs
 
 __all__ = [
     "ORDERS",
@@ -100,66 +102,57 @@ _PLANNED = np.array([True, True, True, False])
 _MIN_UNIT_LIFETIME = 1e-12
 
 
-def _param(default, unit: str, low, high, step, doc: str, log_scale: bool = False):
-    """A dataclass field carrying slider metadata."""
-    return field(
-        default=default,
-        metadata={"unit": unit, "low": low, "high": high, "step": step, "doc": doc,
-                  "log_scale": log_scale},
-    )
-
-
 @dataclass(frozen=True)
 class PlanningParams:
     """All assumptions of the planning-machine model. Every field is a slider candidate."""
 
-    speed_of_change: float = _param(
+    speed_of_change: float = param(
         1.0, "x reference pace", 0.1, 10.0, 0.1,
         "How fast society changes, relative to a reference pace; movement lifetimes scale as 1/speed.",
-        log_scale=True)
-    base_lifetime: float = _param(
+        scale="log")
+    base_lifetime: float = param(
         24.0, "months", 3.0, 120.0, 1.0,
         "Mean lifetime of a movement at speed of change 1.")
-    lifetime_shape: float = _param(
+    lifetime_shape: float = param(
         1.0, "dimensionless", 0.5, 10.0, 0.1,
         "Gamma shape of lifetimes: 1 = exponential (many short, few long); higher = more alike.")
-    n_movements: int = _param(
+    n_movements: int = param(
         200, "movements", 50, 2000, 50,
         "Number of simulated movements (more = smoother results, slower).")
-    delay_order1: float = _param(
+    delay_order1: float = param(
         1.0, "months", 0.0, 36.0, 0.5,
         "Time first-order management (keeping things running) needs to notice, decide and act.")
-    delay_order2: float = _param(
+    delay_order2: float = param(
         6.0, "months", 0.0, 36.0, 0.5,
         "Time second-order management (planned renewal projects) needs to notice, decide and act.")
-    delay_order3: float = _param(
+    delay_order3: float = param(
         18.0, "months", 0.0, 60.0, 1.0,
         "Time third-order management (strategy, reorganisation) needs to notice, decide and act.")
-    strength_order1: float = _param(
+    strength_order1: float = param(
         0.3, "effect units", 0.0, 2.0, 0.05,
         "Support strength of a first-order intervention (routine handling within existing rules).")
-    strength_order2: float = _param(
+    strength_order2: float = param(
         0.7, "effect units", 0.0, 2.0, 0.05,
         "Support strength of a second-order intervention (a targeted renewal project).")
-    strength_order3: float = _param(
+    strength_order3: float = param(
         1.0, "effect units", 0.0, 2.0, 0.05,
         "Support strength of a third-order intervention (strategic, with mandate and budget).")
-    delay_fourth: float = _param(
+    delay_fourth: float = param(
         1.0, "months", 0.0, 36.0, 0.5,
         "Time the fourth-order leader needs to listen and find the right moment to intervene.")
-    fourth_initial_strength: float = _param(
+    fourth_initial_strength: float = param(
         0.2, "effect units", 0.0, 2.0, 0.05,
         "Support strength of the fourth-order intervention when it lands (light: a cultural nudge).")
-    fourth_max_strength: float = _param(
+    fourth_max_strength: float = param(
         0.8, "effect units", 0.0, 2.0, 0.05,
         "Ceiling the fourth-order support grows towards once the movement's ownership is fully awake.")
-    ownership_growth_rate: float = _param(
+    ownership_growth_rate: float = param(
         0.15, "per month", 0.0, 1.0, 0.01,
         "Logistic growth rate of ownership after the fourth-order intervention lands.")
-    delay_noise: float = _param(
+    delay_noise: float = param(
         0.0, "dimensionless (log-sd)", 0.0, 1.0, 0.05,
         "Spread of each delay per movement (log-normal sigma, mean kept); 0 = delays are exact.")
-    seed: int = _param(
+    seed: int = param(
         0, "integer", 0, 999, 1,
         "Seed of the random draws; the same seed gives the same movements.")
 
@@ -192,26 +185,12 @@ class PlanningParams:
         return self.base_lifetime / self.speed_of_change
 
 
-@dataclass(frozen=True)
-class ParamSpec:
-    """Slider metadata for one parameter."""
-
-    name: str
-    default: float
-    unit: str
-    low: float
-    high: float
-    step: float
-    log_scale: bool
-    doc: str
+ParamSpec = Param  # the metadata type of every parameter (see wakker.models.params)
 
 
-def parameter_specs() -> dict[str, ParamSpec]:
-    """Metadata (default, unit, slider range, step, one-line doc) for every parameter."""
-    return {
-        f.name: ParamSpec(name=f.name, default=f.default, **f.metadata)
-        for f in fields(PlanningParams)
-    }
+def parameter_specs() -> dict[str, Param]:
+    """Metadata (default, unit, slider range, step, scale, one-line doc) for every parameter."""
+    return specs(PlanningParams)
 
 
 def parameter_table() -> pd.DataFrame:

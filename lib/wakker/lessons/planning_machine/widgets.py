@@ -28,10 +28,10 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from . import planning as pl
-from .figure import LiveFigure
-from .ui import STYLES
-from .content import ContentError, _read_yaml, data_dir
+from ...core.data import ContentError, lesson_dir, read_yaml
+from ...models import planning_machine as pl
+from ...ui.figure import LiveFigure
+from ...ui.style import STYLES
 
 NOTEBOOK = "04_boek_deel3_vierde_orde_leiders"
 ORDER_NUMBERS = (1, 2, 3, 4)
@@ -82,7 +82,7 @@ def nl_speed(x: float) -> str:
 
 # ---------------------------------------------------------------- data
 def _models_dir(root: Path | None) -> Path:
-    return (Path(root) if root is not None else data_dir()) / "models"
+    return lesson_dir("planning_machine", root)
 
 
 def _text(entry: dict, name: str, where: str, label: str) -> str:
@@ -121,7 +121,7 @@ class SortingData:
 def load_sorting(root: Path | None = None) -> SortingData:
     """The sorting game from ``data/models/orders_sorting.yaml`` (validated; ContentError in Dutch)."""
     where = "models/orders_sorting.yaml"
-    doc = _read_yaml(_models_dir(root) / "orders_sorting.yaml")
+    doc = read_yaml(_models_dir(root) / "orders_sorting.yaml")
     if not isinstance(doc, dict) or not isinstance(doc.get("orders"), dict) or not isinstance(doc.get("activities"), list):
         raise ContentError(f"{where}: verwacht de onderdelen 'orders' en 'activities'.")
     orders = {}
@@ -160,7 +160,7 @@ class ParamLabel:
 def load_param_labels(root: Path | None = None) -> dict[str, ParamLabel]:
     """Dutch label, unit and explanation per planning parameter (keys = ``parameter_specs()``)."""
     where = "models/planning_params.yaml"
-    doc = _read_yaml(_models_dir(root) / "planning_params.yaml")
+    doc = read_yaml(_models_dir(root) / "planning_params.yaml")
     if not isinstance(doc, dict):
         raise ContentError(f"{where}: verwacht per parameter een label, eenheid en uitleg.")
     specs = pl.parameter_specs()
@@ -192,7 +192,7 @@ class RoleCase:
 def load_roles(root: Path | None = None) -> tuple[tuple[Role, ...], tuple[RoleCase, ...]]:
     """The five roles of government (Voorwoord) and the cases from ``government_roles.yaml``."""
     where = "models/government_roles.yaml"
-    doc = _read_yaml(_models_dir(root) / "government_roles.yaml")
+    doc = read_yaml(_models_dir(root) / "government_roles.yaml")
     if not isinstance(doc, dict) or not isinstance(doc.get("roles"), list) or not isinstance(doc.get("cases"), list):
         raise ContentError(f"{where}: verwacht de onderdelen 'roles' en 'cases'.")
     roles = []
@@ -224,7 +224,7 @@ def load_roles(root: Path | None = None) -> tuple[tuple[Role, ...], tuple[RoleCa
 def load_timeline(root: Path | None = None) -> list[dict[str, str]]:
     """The co-operative timeline (chapter 39 and the Inleiding)."""
     where = "models/cooperative_timeline.yaml"
-    doc = _read_yaml(_models_dir(root) / "cooperative_timeline.yaml")
+    doc = read_yaml(_models_dir(root) / "cooperative_timeline.yaml")
     if not isinstance(doc, dict) or not isinstance(doc.get("events"), list) or not doc["events"]:
         raise ContentError(f"{where}: verwacht een lijst 'events'.")
     out = []
@@ -903,7 +903,7 @@ class MyWeek:
     UNTOUCHED = "#e3e3e3"
 
     def __init__(self, page, qid: str = "mijn-week", delay: float | None = None):
-        from .ui import SAVE_DELAY
+        from ...ui.saving import SAVE_DELAY
 
         self.page, self.qid = page, qid
         self.delay = SAVE_DELAY if delay is None else delay
@@ -1018,13 +1018,13 @@ class MyWeek:
                     bar.hovertemplate = f"{key}: nog niet ingevuld<extra></extra>"
 
     def _schedule_save(self) -> None:
-        from .ui import _pending
+        from ...ui.saving import pending
 
         self.status.value = _status("… wordt zo opgeslagen")
         if self.delay <= 0:
             self.save()
         else:
-            _pending.schedule(id(self), self.save, self.delay)
+            pending.schedule(id(self), self.save, self.delay)
 
     def save(self):
         value = self.value()

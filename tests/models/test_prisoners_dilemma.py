@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from wakker import pd as P
+from wakker.models import prisoners_dilemma as P
 
 FAST = settings(max_examples=40, deadline=None)
 
@@ -579,7 +579,7 @@ def test_class_tournament_defaults_are_those_of_notebook_07(tmp_path):
     shown with their Dutch names next to "<strategy> (<student>)"."""
     import yaml
 
-    doc = yaml.safe_load((Path(__file__).resolve().parents[1] / "data" / "models" / "pd_characters.yaml")
+    doc = yaml.safe_load((Path(__file__).resolve().parents[2] / "data" / "lessons" / "trust_game" / "characters.yaml")
                          .read_text(encoding="utf-8"))
     field = [sid for sid, entry in doc.items() if entry.get("tournament")]
     assert len(field) == 9 and set(P.CLASSICS) < set(field)

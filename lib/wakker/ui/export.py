@@ -9,9 +9,11 @@ from pathlib import Path
 import ipywidgets as w
 from IPython.display import HTML, display
 
-from .journal import Journal, JournalError
-from .portfolio import export_files, import_json
-from .ui import error_html, notice_html
+from ..core.journal import Journal, JournalError
+from ..core.portfolio import export_files, import_json
+from .saving import flush
+from .view import View
+from .style import error_html, notice_html
 
 
 def export_folder() -> Path:
@@ -19,7 +21,7 @@ def export_folder() -> Path:
     override = os.environ.get("WAKKER_EXPORTS")
     if override:
         return Path(override)
-    return Path(__file__).resolve().parents[2] / "exports"
+    return Path(__file__).resolve().parents[3] / "exports"
 
 
 def _link(path: Path, label: str) -> str:
@@ -30,7 +32,7 @@ def _link(path: Path, label: str) -> str:
     return f'<a href="{html.escape(href)}" download="{html.escape(path.name)}">{html.escape(label)}</a>'
 
 
-class ExportPanel:
+class ExportPanel(View):
     def __init__(self, journal: Journal):
         self.journal = journal
         try:
@@ -52,8 +54,6 @@ class ExportPanel:
         self.box.add_class("wakker-export")
 
     def export(self) -> dict[str, Path]:
-        from .ui import flush
-
         flush()  # answers still waiting for their save delay go into the export too
         return export_files(self.journal, export_folder(), student=self.name.value)
 
@@ -88,6 +88,3 @@ class ExportPanel:
             return
         item = files[0]
         self.result.value = self.import_bytes(bytes(item["content"]))
-
-    def _ipython_display_(self) -> None:
-        display(self.box)

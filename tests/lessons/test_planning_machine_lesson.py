@@ -9,10 +9,11 @@ import numpy as np
 import pytest
 import yaml
 
-from wakker import nb04, ui
-from wakker import planning as pl
-from wakker.content import ContentError, data_dir
-from wakker.journal import Journal
+from wakker import ui
+from wakker.lessons import planning_machine as nb04
+from wakker.models import planning_machine as pl
+from wakker.core.content import ContentError, data_dir
+from wakker.core.journal import Journal
 
 NB = nb04.NOTEBOOK
 
@@ -36,7 +37,7 @@ def test_sorting_data_is_valid_and_covers_every_order():
 
 
 def test_every_planning_parameter_has_a_dutch_label_and_explanation_and_no_extra_keys():
-    raw = yaml.safe_load((data_dir() / "models" / "planning_params.yaml").read_text(encoding="utf-8"))
+    raw = yaml.safe_load((data_dir() / "lessons" / "planning_machine" / "planning_params.yaml").read_text(encoding="utf-8"))
     assert set(raw) == set(pl.parameter_specs())
     labels = nb04.load_param_labels()
     for name, lab in labels.items():
@@ -74,21 +75,21 @@ def _edit(path: Path, fn) -> None:
 
 
 def test_bad_sorting_data_gives_dutch_message_naming_the_id(data_copy):
-    path = data_copy / "models" / "orders_sorting.yaml"
+    path = data_copy / "lessons" / "planning_machine" / "orders_sorting.yaml"
     _edit(path, lambda d: d["activities"][0].update(order=5))
     with pytest.raises(ContentError, match="vacature.*1, 2, 3 of 4"):
         nb04.load_sorting(data_copy)
 
 
 def test_missing_order_is_reported(data_copy):
-    path = data_copy / "models" / "orders_sorting.yaml"
+    path = data_copy / "lessons" / "planning_machine" / "orders_sorting.yaml"
     _edit(path, lambda d: d.update(activities=[a for a in d["activities"] if a["order"] != 4]))
     with pytest.raises(ContentError, match="orde 4"):
         nb04.load_sorting(data_copy)
 
 
 def test_extra_or_missing_parameter_label_is_reported(data_copy):
-    path = data_copy / "models" / "planning_params.yaml"
+    path = data_copy / "lessons" / "planning_machine" / "planning_params.yaml"
     _edit(path, lambda d: d.update(bestaat_niet={"label": "x", "unit": "y", "explanation": "z"}))
     with pytest.raises(ContentError, match="bestaat_niet"):
         nb04.load_param_labels(data_copy)
@@ -98,7 +99,7 @@ def test_extra_or_missing_parameter_label_is_reported(data_copy):
 
 
 def test_role_case_without_all_feedback_is_reported(data_copy):
-    path = data_copy / "models" / "government_roles.yaml"
+    path = data_copy / "lessons" / "planning_machine" / "government_roles.yaml"
     _edit(path, lambda d: d["cases"][0]["feedback"].pop("initiator"))
     with pytest.raises(ContentError, match="huiskamer-regel"):
         nb04.load_roles(data_copy)

@@ -6,20 +6,17 @@ so an author who adds or corrects an excerpt sees at once what to fix.
 """
 from __future__ import annotations
 
-import os
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from .data import ContentError, as_list, check_data_id, data_dir, need, read_yaml
+
+__all__ = ["ContentError", "Content", "Source", "Excerpt", "Term", "NotebookInfo", "content", "load", "data_dir"]
+
 MAX_EXCERPT_WORDS = 120
 SOURCE_KINDS = {"book", "meetup report", "blog", "essay"}
 NOTEBOOK_STATUSES = {"klaar", "in voorbereiding"}
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-
-
-class ContentError(ValueError):
-    """A data file is missing, malformed or inconsistent (message in Dutch)."""
 
 
 @dataclass(frozen=True)
@@ -81,6 +78,11 @@ class NotebookInfo:
     source: str | None
     status: str
     goals: tuple[str, ...] = ()
+    lesson: str | None = None  # the package in wakker.lessons behind this notebook
+
+    @property
+    def ready(self) -> bool:
+        return self.status == "klaar"
 
     @property
     def file(self) -> str:
@@ -121,62 +123,12 @@ class Content:
         raise ContentError(f"Onbekend notebook '{key}'. Kijk in data/notebooks.yaml welke er zijn.")
 
 
-def data_dir() -> Path:
-    """The folder with the workbook's data (``WAKKER_DATA`` overrides the repository's ``data/``)."""
-    override = os.environ.get("WAKKER_DATA")
-    if override:
-        return Path(override)
-    return Path(__file__).resolve().parents[2] / "data"
-
-
-def _read_yaml(path: Path):
-    import yaml
-
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ContentError(f"Bestand ontbreekt: {path.name}") from None
-    except UnicodeDecodeError as exc:
-        raise ContentError(f"{path.name}: geen geldige UTF-8-tekst ({exc.reason}).") from None
-    try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (regel {mark.line + 1})" if mark is not None else ""
-        raise ContentError(f"{path.name}: geen geldige YAML{where}.") from None
-
-
-def _need(entry, fields: dict, where: str) -> None:
-    if not isinstance(entry, dict):
-        raise ContentError(f"{where}: elk item moet een lijst van velden zijn (sleutel: waarde).")
-    for name, kind in fields.items():
-        value = entry.get(name)
-        if not isinstance(value, kind) or (isinstance(value, str) and not value.strip()):
-            label = entry.get("id", "?")
-            raise ContentError(f"{where}, id '{label}': veld '{name}' ontbreekt of is leeg of van het verkeerde type.")
-
-
-def _check_id(value: str, where: str) -> None:
-    if not ID_PATTERN.match(value):
-        raise ContentError(f"{where}: id '{value}' mag alleen kleine letters, cijfers, '-' en '_' bevatten.")
-
-
-def _as_list(doc, where: str) -> list:
-    if doc is None:
-        return []
-    if isinstance(doc, dict) and isinstance(doc.get("excerpts"), list):
-        doc = doc["excerpts"]
-    if not isinstance(doc, list):
-        raise ContentError(f"{where}: verwacht een lijst van items.")
-    return doc
-
-
 def load_sources(root: Path) -> dict[str, Source]:
     where = "sources.yaml"
     out: dict[str, Source] = {}
-    for entry in _as_list(_read_yaml(root / where), where):
-        _need(entry, {"id": str, "title": str, "authors": list, "publisher": str, "kind": str, "licence": str}, where)
-        _check_id(entry["id"], where)
+    for entry in as_list(read_yaml(root / where), where):
+        need(entry, {"id": str, "title": str, "authors": list, "publisher": str, "kind": str, "licence": str}, where)
+        check_data_id(entry["id"], where)
         if entry["id"] in out:
             raise ContentError(f"{where}: id '{entry['id']}' komt twee keer voor.")
         if entry["kind"] not in SOURCE_KINDS:
@@ -202,9 +154,9 @@ def load_excerpts(root: Path, sources: dict[str, Source]) -> dict[str, Excerpt]:
         where = f"excerpts/{path.name}"
         if source not in sources:
             raise ContentError(f"{where}: onbekende bron '{source}' (de bestandsnaam moet een id uit sources.yaml zijn).")
-        for entry in _as_list(_read_yaml(path), where):
-            _need(entry, {"id": str, "location": str, "text": str}, where)
-            _check_id(entry["id"], where)
+        for entry in as_list(read_yaml(path), where, "excerpts"):
+            need(entry, {"id": str, "location": str, "text": str}, where)
+            check_data_id(entry["id"], where)
             author = entry.get("author")
             if author is not None and (not isinstance(author, str) or not author.strip()):
                 raise ContentError(f"{where}, id '{entry['id']}': veld 'author' moet een naam zijn.")
@@ -223,9 +175,9 @@ def load_excerpts(root: Path, sources: dict[str, Source]) -> dict[str, Excerpt]:
 def load_terms(root: Path, sources: dict[str, Source]) -> dict[str, Term]:
     where = "glossary.yaml"
     out: dict[str, Term] = {}
-    for entry in _as_list(_read_yaml(root / where), where):
-        _need(entry, {"id": str, "term": str, "definition": str}, where)
-        _check_id(entry["id"], where)
+    for entry in as_list(read_yaml(root / where), where):
+        need(entry, {"id": str, "term": str, "definition": str}, where)
+        check_data_id(entry["id"], where)
         if entry["id"] in out:
             raise ContentError(f"{where}: id '{entry['id']}' komt twee keer voor.")
         for src in entry.get("sources") or []:
@@ -243,8 +195,8 @@ def load_terms(root: Path, sources: dict[str, Source]) -> dict[str, Term]:
 def load_notebooks(root: Path, sources: dict[str, Source]) -> dict[str, NotebookInfo]:
     where = "notebooks.yaml"
     out: dict[str, NotebookInfo] = {}
-    for entry in _as_list(_read_yaml(root / where), where):
-        _need(entry, {"id": str, "title": str, "status": str}, where)
+    for entry in as_list(read_yaml(root / where), where):
+        need(entry, {"id": str, "title": str, "status": str}, where)
         if entry["id"] in out:
             raise ContentError(f"{where}: id '{entry['id']}' komt twee keer voor.")
         if entry["status"] not in NOTEBOOK_STATUSES:
@@ -252,8 +204,15 @@ def load_notebooks(root: Path, sources: dict[str, Source]) -> dict[str, Notebook
                                f"(kies uit: {', '.join(sorted(NOTEBOOK_STATUSES))}).")
         if entry.get("source") is not None and entry["source"] not in sources:
             raise ContentError(f"{where}, id '{entry['id']}': onbekende bron '{entry['source']}'.")
+        lesson = entry.get("lesson")
+        if lesson is not None:
+            if not isinstance(lesson, str) or not lesson.isidentifier() or not lesson.islower():
+                raise ContentError(f"{where}, id '{entry['id']}': les '{lesson}' moet een naam in kleine letters "
+                                   f"met '_' zijn (de map in lib/wakker/lessons/).")
+        elif entry["status"] == "klaar":
+            raise ContentError(f"{where}, id '{entry['id']}': een notebook dat klaar is, noemt zijn les (veld 'lesson').")
         out[entry["id"]] = NotebookInfo(id=entry["id"], title=entry["title"], source=entry.get("source"),
-                                        status=entry["status"], goals=tuple(entry.get("goals") or ()))
+                                        status=entry["status"], goals=tuple(entry.get("goals") or ()), lesson=lesson)
     return out
 
 

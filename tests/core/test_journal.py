@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from wakker.journal import Journal, JournalError, default_path, resolve_path
+from wakker.core.journal import Journal, JournalError, default_path, resolve_path
 
 NB = "00_start"
 
@@ -84,7 +84,7 @@ def test_two_processes_write_at_once(tmp_path):
 
 KILL_SCRIPT = """
 import sys
-from wakker.journal import Journal
+from wakker.core.journal import Journal
 j = Journal(sys.argv[1])
 i = 0
 while True:
@@ -138,7 +138,7 @@ def test_truncated_database_is_detected(tmp_path):
 
 def test_default_location_outside_repository(monkeypatch):
     monkeypatch.delenv("WAKKER_JOURNAL", raising=False)
-    repo = Path(__file__).resolve().parents[1]
+    repo = Path(__file__).resolve().parents[2]
     path, notice = resolve_path()
     assert notice is None and path == default_path()
     assert repo not in path.parents

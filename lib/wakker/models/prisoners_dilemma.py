@@ -892,7 +892,7 @@ def replicator(
 # --------------------------------------------------------------------------
 
 #: Where the Dutch names of the characters live, relative to the data folder.
-CHARACTERS_FILE = ("models", "pd_characters.yaml")
+CHARACTERS_FILE = ("lessons", "trust_game", "characters.yaml")
 
 
 def _character_entries() -> dict[str, dict]:
@@ -900,10 +900,10 @@ def _character_entries() -> dict[str, dict]:
 
     Raises ValueError (Dutch) if malformed, ContentError if the file is missing or not YAML.
     """
-    from .content import _read_yaml, data_dir  # lazy: the engine itself needs no data files
+    from ..core.data import data_dir, read_yaml  # lazy: the engine itself needs no data files
 
     where = "/".join(CHARACTERS_FILE)
-    doc = _read_yaml(data_dir().joinpath(*CHARACTERS_FILE))
+    doc = read_yaml(data_dir().joinpath(*CHARACTERS_FILE))
     if not isinstance(doc, dict) or not doc:
         raise ValueError(f"{where}: verwacht per strategie-id een blok met name, rule en colour.")
     for sid, entry in doc.items():

@@ -8,14 +8,16 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from wakker import nb07, pd as P, ui
-from wakker.content import ContentError, data_dir
-from wakker.journal import Journal
-from wakker.portfolio import export_files
+from wakker import ui
+from wakker.lessons import trust_game as nb07
+from wakker.models import prisoners_dilemma as P
+from wakker.core.content import ContentError, data_dir
+from wakker.core.journal import Journal
+from wakker.core.portfolio import export_files
 from html import escape as html_escape
 
 NB = nb07.NOTEBOOK
-NOTEBOOK_FILE = Path(__file__).resolve().parents[1] / "notebooks" / f"{NB}.ipynb"
+NOTEBOOK_FILE = Path(__file__).resolve().parents[2] / "notebooks" / f"{NB}.ipynb"
 
 
 @pytest.fixture
@@ -62,7 +64,7 @@ def test_bad_characters_file_gives_dutch_error(tmp_path, monkeypatch):
 
     copy = tmp_path / "data"
     shutil.copytree(data_dir(), copy)
-    path = copy / "models" / "pd_characters.yaml"
+    path = copy / "lessons" / "trust_game" / "characters.yaml"
     path.write_text(path.read_text(encoding="utf-8") + "\nbestaat_niet:\n  name: x\n  rule: y\n  colour: '#000000'\n",
                     encoding="utf-8")
     monkeypatch.setenv("WAKKER_DATA", str(copy))
@@ -478,7 +480,7 @@ def test_notebook_uses_the_page_and_the_module():
                  "sandbox()", "designer(nb)"):
         assert f"nb07.{call}" in src
     for key in re.findall(r'nb\.quote\("([^"]+)"\)', src):
-        from wakker.content import content
+        from wakker.core.content import content
 
         assert content().excerpt(key)
 

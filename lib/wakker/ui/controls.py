@@ -1,0 +1,172 @@
+"""Controls: a slider with a Dutch readout, and a parameter panel built from a model's metadata.
+
+ipywidgets' own slider readout always writes a decimal point (``1.5``); a Dutch student reads
+``1,5``. :class:`DutchSlider` hides that readout and shows its own next to the track.
+
+:class:`ParameterPanel` turns a model's parameter metadata (:class:`wakker.models.params.Param`:
+range, step, int/float/log) plus the lesson's Dutch words (label, unit, explanation) into
+sliders: the main ones first (lesson guide M4: at most four up front is the aim), the rest
+under "Meer", and a button back to the defaults.
+"""
+from __future__ import annotations
+
+import html
+import math
+from dataclasses import dataclass
+from typing import Callable, Mapping, Sequence
+
+import ipywidgets as w
+
+from ..core import dutch
+from ..models.params import Param
+from .view import View
+
+
+def digits_for(step: float, scale: str = "float") -> int:
+    """How many decimals a readout needs for a slider with this step (log sliders: 2)."""
+    if scale == "int":
+        return 0
+    if scale == "log":
+        return 2
+    return max(0, -int(math.floor(math.log10(step)))) if 0 < step < 1 else 0
+
+
+class DutchSlider(View):
+    """A slider with a Dutch readout (``0,15``) and a label, as one row (``self.box``).
+
+    ``layout="inline"``: the label is the slider's own description, right-aligned in
+    ``label_width`` (as ipywidgets draws it). ``layout="block"``: a label block on the left
+    with the unit in small print under it and ``help`` as its tooltip.
+    ``suffix`` is appended to the readout (``%``, ``×``).
+    """
+
+    def __init__(self, label: str, value: float, low: float, high: float, step: float = 1, *,
+                 scale: str | None = None, unit: str = "", help: str = "", digits: int | None = None,
+                 suffix: str = "", continuous_update: bool = True, layout: str = "inline",
+                 label_width: str = "14em", width: str = "40em", readout_width: str = "5.8em",
+                 css: str = "", format: Callable[[float], str] | None = None):
+        if scale is None:
+            scale = "int" if all(float(x).is_integer() for x in (value, low, high, step)) else "float"
+        self.scale = scale
+        self.digits = digits_for(step, scale) if digits is None else digits
+        self._format, self.suffix = format, suffix
+        self.message = w.HTML()
+        common = dict(value=value, continuous_update=continuous_update, readout=False)
+        if layout == "inline":
+            common.update(description=label, style={"description_width": label_width},
+                          layout=w.Layout(width=f"calc({width} - {readout_width})"))
+        else:
+            common.update(style={"description_width": "0px"}, layout=w.Layout(width="auto", flex="1 1 auto"))
+        if scale == "log":
+            self.slider = w.FloatLogSlider(base=10, min=math.log10(low), max=math.log10(high), step=0.02, **common)
+        elif scale == "int":
+            self.slider = w.IntSlider(min=int(low), max=int(high), step=int(step), **common)
+        else:
+            self.slider = w.FloatSlider(min=low, max=high, step=step, **common)
+        if css:
+            self.slider.add_class(css)
+        self.readout = w.HTML(self._readout_html(), layout=w.Layout(width=readout_width, min_width=readout_width))
+        self.readout.add_class("wakker-readout")
+        if css:
+            self.readout.add_class(css.replace("wakker-", "wakker-readout-", 1) if css.startswith("wakker-")
+                                   else f"{css}-readout")
+        self.slider.observe(lambda _change: setattr(self.readout, "value", self._readout_html()), names="value")
+        if layout == "inline":
+            self.box = w.HBox([self.slider, self.readout], layout=w.Layout(align_items="center"))
+        else:
+            tip = f' title="{html.escape(help)}"' if help else ""
+            small = f'<br><span style="font-size:.82em;opacity:.7">{html.escape(unit)}</span>' if unit else ""
+            self.label = w.HTML(f'<div{tip} style="line-height:1.25;padding:.15em 0">{html.escape(label)}{small}</div>',
+                                layout=w.Layout(width=label_width, min_width=label_width))
+            self.box = w.HBox([self.label, self.slider, self.readout],
+                              layout=w.Layout(width="100%", align_items="center", margin="0 1em .15em 0"))
+
+    def text(self, value: float | None = None) -> str:
+        """The readout text for ``value`` (default: the current value)."""
+        x = self.slider.value if value is None else value
+        body = self._format(x) if self._format else dutch.number(float(x), self.digits)
+        return body + self.suffix
+
+    def _readout_html(self) -> str:
+        return f'<div style="text-align:center">{html.escape(self.text())}</div>'
+
+    @property
+    def value(self):
+        return int(self.slider.value) if self.scale == "int" else float(self.slider.value)
+
+    @value.setter
+    def value(self, v) -> None:
+        self.slider.value = v
+
+    def observe(self, handler, names="value") -> None:
+        self.slider.observe(handler, names=names)
+
+
+@dataclass(frozen=True)
+class ParamWords:
+    """What a student reads about one parameter (Dutch, from the lesson's data)."""
+
+    label: str
+    unit: str = ""
+    explanation: str = ""
+
+
+class ParameterPanel(View):
+    """Sliders for a model's parameters: ``main`` in columns, ``more`` under a "Meer" heading.
+
+    ``on_change()`` is called after every change (once per slider move). ``values()`` gives the
+    current values by name (ints for int parameters), ready for the model's dataclass.
+    """
+
+    def __init__(self, specs: Mapping[str, Param], words: Mapping[str, ParamWords], main: Sequence[str],
+                 more: Sequence[str] = (), *, more_title: str = "Meer", columns: int = 2,
+                 on_change: Callable[[], None] | None = None, reset_label: str = "Terug naar de standaardaannames",
+                 label_width: str = "12.5em", readout_width: str = "3.6em", css_prefix: str = "wakker-param-"):
+        self.specs = dict(specs)
+        self.message = w.HTML()
+        self._on_change = on_change
+        self.sliders: dict[str, DutchSlider] = {}
+        for name in [*main, *more]:
+            spec, word = self.specs[name], words[name]
+            s = DutchSlider(word.label, spec.default, spec.low, spec.high, spec.step, scale=spec.scale,
+                            unit=word.unit, help=word.explanation, layout="block", label_width=label_width,
+                            readout_width=readout_width, css=f"{css_prefix}{name}")
+            s.observe(self._changed)
+            self.sliders[name] = s
+        self.reset_button = w.Button(description=reset_label, icon="undo", layout=w.Layout(width="auto"))
+        self.reset_button.on_click(lambda _b: self.reset())
+        parts = [self._columns([self.sliders[n].box for n in main], columns)]
+        self.more = None
+        if more:
+            self.more = w.Accordion(children=[self._columns([self.sliders[n].box for n in more], columns)],
+                                    selected_index=None, layout=w.Layout(width="100%"))
+            self.more.set_title(0, more_title)
+            parts.append(self.more)
+        parts.append(self.reset_button)
+        self.box = w.VBox(parts, layout=w.Layout(width="100%"))
+
+    @staticmethod
+    def _columns(rows: list, columns: int):
+        per = max(1, math.ceil(len(rows) / max(1, columns)))
+        cols = [rows[i:i + per] for i in range(0, len(rows), per)]
+        width = f"{100 / max(1, len(cols)):.0f}%"
+        return w.HBox([w.VBox(c, layout=w.Layout(width=width)) for c in cols], layout=w.Layout(width="100%"))
+
+    def _changed(self, _change=None) -> None:
+        if self._on_change is not None:
+            self._on_change()
+
+    def values(self) -> dict[str, float]:
+        return {name: s.value for name, s in self.sliders.items()}
+
+    def set(self, **values) -> None:
+        """Set sliders by parameter name (each change calls ``on_change``, as a student's would)."""
+        for name, v in values.items():
+            self.sliders[name].value = v
+
+    def reset(self) -> None:
+        for name, s in self.sliders.items():
+            s.value = self.specs[name].default
+
+    def readout_text(self, name: str) -> str:
+        return self.sliders[name].text()

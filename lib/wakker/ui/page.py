@@ -1,0 +1,153 @@
+"""What a notebook starts with: its page (learning goals, quotations, glossary, questions).
+
+A notebook starts with ``nb = page("07_blog_vertrouwen_prisoners_dilemma")`` and then calls
+``nb.quote(...)``, ``nb.term(...)``, ``nb.open_question(...)``, ``nb.scale(...)``,
+``nb.choice(...)`` and ``nb.export_panel()``. A wrong key or id never shows a traceback but a
+Dutch message where the content would have been.
+"""
+from __future__ import annotations
+
+import html
+from typing import Any, Sequence
+
+from IPython.display import HTML, display
+
+from ..core.content import ContentError, content
+from ..core.journal import Entry, Journal, JournalError, check_id, get_journal
+from .questions import Choice, OpenQuestion, Scale
+from .style import error_html, notice_html, styled
+
+
+# ---------------------------------------------------------------- the page
+class Page:
+    """One notebook's view of the workbook: its content and its questions."""
+
+    def __init__(self, notebook: str, journal: Journal | None = None):
+        self.notebook = notebook
+        self.error: str | None = None
+        self._journal = journal
+        try:
+            check_id(notebook, "notebook-naam")
+            self.info = content().notebook(notebook)
+        except (JournalError, ContentError) as exc:
+            self.error = str(exc)
+            self.info = None
+
+    @property
+    def journal(self) -> Journal:
+        if self._journal is None:
+            self._journal = get_journal()
+        return self._journal
+
+    def check(self) -> None:
+        if self.error:
+            raise JournalError(self.error)
+
+    def _ipython_display_(self) -> None:
+        """Shows the notebook's header: title, goals, and any journal notice."""
+        if self.error:
+            display(HTML(error_html(self.error)))
+            return
+        goals = "".join(f"<li>{html.escape(g)}</li>" for g in self.info.goals)
+        notice = self.journal.notice
+        parts = [f"<p><b>Leerdoelen</b></p><ul>{goals}</ul>" if goals else ""]
+        if notice:
+            parts.append(notice_html(html.escape(notice)))
+        display(HTML("".join(parts)))
+
+    # -- content
+    def quote(self, key: str) -> None:
+        """Show an excerpt as a quotation with author, title, year and location."""
+        display(HTML(quote_html(key)))
+
+    def term(self, key: str) -> None:
+        """Show one glossary term as a small card."""
+        display(HTML(term_html(key)))
+
+    def glossary(self) -> None:
+        display(HTML(glossary_html()))
+
+    def notebook_map(self) -> None:
+        display(HTML(map_html()))
+
+    # -- questions
+    def open_question(self, qid: str, prompt: str, placeholder: str = "Typ hier je antwoord…", rows: int = 5):
+        return OpenQuestion(self, qid, prompt, placeholder=placeholder, rows=rows)
+
+    def scale(self, qid: str, prompt: str, low: int = 1, high: int = 5, low_label: str = "", high_label: str = ""):
+        return Scale(self, qid, prompt, low=low, high=high, low_label=low_label, high_label=high_label)
+
+    def choice(self, qid: str, prompt: str, options: Sequence, multiple: bool = False):
+        return Choice(self, qid, prompt, options, multiple=multiple)
+
+    # -- values of models and games (strategies, scores, divisions of a week)
+    def save_value(self, qid: str, value: Any, kind: str = "value", prompt: str = "") -> Entry:
+        """Store a structured value (raises JournalError with a Dutch message on invalid use)."""
+        self.check()
+        return self.journal.save(self.notebook, qid, value, kind=kind, prompt=prompt)
+
+    def load_value(self, qid: str, default: Any = None) -> Any:
+        if self.error:
+            return default
+        entry = self.journal.latest(self.notebook, qid)
+        return default if entry is None else entry.value
+
+    def export_panel(self):
+        from .export import ExportPanel
+
+        return ExportPanel(self.journal)
+
+
+def page(notebook: str) -> Page:
+    """Start a notebook: ``nb = page("00_start")``; show ``nb`` for its learning goals."""
+    return Page(notebook)
+
+
+# ---------------------------------------------------------------- HTML renderers
+def quote_html(key: str) -> str:
+    try:
+        c = content()
+        ex = c.excerpt(key)
+    except ContentError as exc:
+        return error_html(str(exc))
+    src = c.sources[ex.source]
+    text = html.escape(ex.text)
+    work = f"<i>{html.escape(src.title)}</i> ({html.escape(src.year)})"
+    if ex.author:  # e.g. a foreword by someone else: name the writer, then the book it appears in
+        caption = f"— {html.escape(ex.author)}, {html.escape(ex.location)}, in: {html.escape(src.author_line)}, {work}."
+    else:
+        caption = f"— {html.escape(src.author_line)}, {work}, {html.escape(ex.location)}."
+    inner = styled("citaat-tekst", f"“{text}”", "blockquote") + styled("citaat-bron", caption, "figcaption")
+    return styled("citaat", inner, "figure", f' data-excerpt="{html.escape(ex.key)}"')
+
+
+def term_html(key: str) -> str:
+    try:
+        c = content()
+        t = c.term(key)
+    except ContentError as exc:
+        return error_html(str(exc))
+    see = ", ".join(html.escape(c.terms[s].term) for s in t.see)
+    extra = f"<br><small>Zie ook: {see}</small>" if see else ""
+    return styled("begrip", f"<b>{html.escape(t.term)}</b> — {html.escape(t.definition)}{extra}", "div",
+                  f' id="begrip-{t.id}"')
+
+
+def glossary_html() -> str:
+    c = content()
+    return "".join(term_html(t.id) for t in sorted(c.terms.values(), key=lambda t: t.term.lower()))
+
+
+def map_html() -> str:
+    c = content()
+    cell = lambda inner, tag="td": styled("kaart-cel", inner, tag)  # noqa: E731
+    rows = [cell("nr", "th") + cell("notebook", "th") + cell("bron", "th") + cell("status", "th")]
+    for nb in c.notebooks.values():
+        src = c.sources[nb.source].title.split(" — ")[0] if nb.source else "—"
+        ready = nb.status == "klaar"
+        title = (f'<a href="{html.escape(nb.file)}" style="color:inherit;text-decoration:underline">'
+                 f"<b>{html.escape(nb.title)}</b></a>" if ready else html.escape(nb.title))
+        status = ('<span style="color:#2d6a4f;font-weight:600">✓ klaar</span>' if ready
+                  else '<span style="opacity:.7">in voorbereiding</span>')
+        rows.append(cell(f"<code>{html.escape(nb.id[:2])}</code>") + cell(title) + cell(html.escape(src)) + cell(status))
+    return styled("kaart", "".join(f"<tr>{r}</tr>" for r in rows), "table")

@@ -1,0 +1,229 @@
+"""Reflection questions: open text, a scale, a choice (with feedback per option).
+
+Every question is a :class:`~wakker.ui.saving.SavedWidget` with a stable id (notebook +
+question id); its answer is written to the journal shortly after the student stops typing
+and shown again when the cell is re-run, after a kernel restart, or when the notebook is
+opened again. Invalid use never shows a traceback: the widget shows a Dutch message instead.
+"""
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+import ipywidgets as w
+
+from .saving import SAVE_DELAY, SavedWidget
+from .style import WRAP_OPTIONS_CSS, error_html, styled
+
+
+class Question(SavedWidget):
+    """Base class of a reflection widget. A new kind implements ``_build``, ``value`` and ``apply``."""
+
+    kind = "text"
+    delay = 0.0
+
+    def __init__(self, page, qid: str, prompt: str, delay: float | None = None):
+        super().__init__(page, qid, prompt, delay)
+        label = w.HTML(styled("vraag", html.escape(prompt)))
+        if self.error:
+            self.box = w.VBox([label, w.HTML(error_html(self.error))])
+            return
+        self.input = self._build()
+        self.box = w.VBox([label, self.input, self.message, self.status],
+                          layout=w.Layout(margin="0.5em 0 1em 0", max_width="52em"))
+        self.box.add_class("wakker-question")
+        self.box.add_class(f"wakker-q-{qid}")
+        self.restore()
+
+    def _build(self) -> w.Widget:
+        raise NotImplementedError
+
+
+class OpenQuestion(Question):
+    kind = "text"
+
+    def __init__(self, page, qid, prompt, placeholder="Typ hier je antwoord…", rows=5):
+        self._placeholder, self._rows = placeholder, rows
+        super().__init__(page, qid, prompt, delay=SAVE_DELAY)
+
+    def _build(self):
+        self.area = w.Textarea(placeholder=self._placeholder, rows=self._rows, continuous_update=True,
+                               layout=w.Layout(width="100%"))
+        self.area.observe(self.changed, names="value")
+        return self.area
+
+    def value(self):
+        return self.area.value
+
+    def apply(self, value):
+        if not isinstance(value, str):
+            raise TypeError("not a text")
+        self.area.value = value
+
+
+class Scale(Question):
+    kind = "scale"
+
+    def __init__(self, page, qid, prompt, low=1, high=5, low_label="", high_label=""):
+        if not (isinstance(low, int) and isinstance(high, int) and 2 <= high - low + 1 <= 11):
+            self._bad = "Een schaal heeft tussen 2 en 11 punten, met hele getallen."
+        else:
+            self._bad = None
+        self._low, self._high, self._labels = low, high, (low_label, high_label)
+        super().__init__(page, qid, prompt)
+
+    def _build(self):
+        if self._bad:
+            self.buttons = None
+            return w.HTML(error_html(self._bad))
+        self.buttons = w.ToggleButtons(options=list(range(self._low, self._high + 1)), value=None,
+                                       style={"button_width": "3em"})
+        self.buttons.observe(self.changed, names="value")
+        left = w.HTML(styled("status", html.escape(self._labels[0]), "span"),
+                      layout=w.Layout(margin="0 0.6em 0 0"))
+        right = w.HTML(styled("status", html.escape(self._labels[1]), "span"),
+                       layout=w.Layout(margin="0 0 0 0.6em"))
+        return w.HBox([left, self.buttons, right], layout=w.Layout(align_items="center"))
+
+    def value(self):
+        return None if self.buttons is None else self.buttons.value
+
+    def apply(self, value):
+        if self.buttons is None or value not in self.buttons.options:
+            raise ValueError("not on this scale")
+        self.buttons.value = value
+
+    def changed(self, change=None):
+        if self.value() is not None:
+            super().changed(change)
+
+
+# ---------------------------------------------------------------- choice
+@dataclass(frozen=True)
+class Option:
+    id: str
+    label: str
+    feedback: str = ""
+
+
+def option_id(label: str) -> str:
+    """A stable id for an option, made from its text (``"Zwijgen: ik vertrouw…"`` -> ``"zwijgen-ik-vertrouw"``)."""
+    text = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:60].strip("-") or "optie"
+
+
+def make_options(options: Sequence) -> list[Option]:
+    """Options from strings, ``(label, feedback)`` pairs or ``{"id", "label", "feedback"}`` mappings.
+
+    An option without an explicit ``id`` gets one from its text; two options with the same id get
+    ``-2``, ``-3`` appended (in order), so ids are unique.
+    """
+    out: list[Option] = []
+    seen: set[str] = set()
+    for o in options:
+        if isinstance(o, Option):
+            oid, label, feedback = o.id, o.label, o.feedback
+        elif isinstance(o, str):
+            oid, label, feedback = None, o, ""
+        elif isinstance(o, dict):
+            oid, label, feedback = o.get("id"), str(o.get("label", "")), str(o.get("feedback", ""))
+        else:
+            label, feedback = (list(o) + [""])[:2]
+            oid, label, feedback = None, str(label), str(feedback)
+        base = str(oid) if oid else option_id(label)
+        oid, n = base, 2
+        while oid in seen:
+            oid, n = f"{base}-{n}", n + 1
+        seen.add(oid)
+        out.append(Option(oid, label, feedback))
+    return out
+
+
+def chosen_positions(value: Any, options: Sequence[Option]) -> list[int]:
+    """Which options a saved choice selected, as positions in ``options``.
+
+    Current form: ``{"selected": [option ids], "label": ...}``. The older form saved positions
+    (``{"selected": [0, 2], "label": "A; C"}``); those are matched by their text first, so an
+    answer still comes back on the right option after the options were reordered, and by
+    position only when the text matches too. Raises ValueError when nothing can be matched.
+    """
+    if not isinstance(value, dict) or not isinstance(value.get("selected"), list):
+        raise ValueError("not a saved choice")
+    selected = value["selected"]
+    ids = [o.id for o in options]
+    if all(isinstance(s, str) for s in selected):
+        if not all(s in ids for s in selected):
+            raise ValueError("an option of this answer no longer exists")
+        return [ids.index(s) for s in selected]
+    if not all(isinstance(s, int) and not isinstance(s, bool) for s in selected):
+        raise ValueError("not a saved choice")
+    label = value.get("label") if isinstance(value.get("label"), str) else ""
+    labels = [o.label for o in options]
+    if all(0 <= i < len(options) for i in selected) and "; ".join(labels[i] for i in selected) == label:
+        return list(selected)
+    wanted = [label] if len(selected) == 1 else label.split("; ")
+    by_text = [labels.index(text) for text in wanted if text in labels]
+    if len(by_text) == len(selected) == len(wanted):
+        return sorted(by_text)
+    raise ValueError("the options changed since this answer was saved")
+
+
+class Choice(Question):
+    """A choice with feedback per option; ``multiple=True`` allows several options.
+
+    The answer is saved as the chosen options' stable ids (see :func:`make_options`), so
+    reordering or adding options never moves an old answer to another option.
+    """
+
+    kind = "choice"
+
+    def __init__(self, page, qid, prompt, options: Sequence, multiple=False):
+        self.options = make_options(options)
+        self._multiple = multiple
+        super().__init__(page, qid, prompt)
+
+    def _build(self):
+        labels = [o.label for o in self.options]
+        if self._multiple:
+            self.boxes = [w.Checkbox(value=False, description=lab, indent=False, layout=w.Layout(width="auto"))
+                          for lab in labels]
+            for box in self.boxes:
+                box.observe(self.changed, names="value")
+            inner = w.VBox(self.boxes)
+        else:
+            self.radio = w.RadioButtons(options=labels, value=None, layout=w.Layout(width="auto"))
+            self.radio.observe(self.changed, names="value")
+            inner = self.radio
+        inner.add_class("wakker-options")
+        return w.VBox([w.HTML(WRAP_OPTIONS_CSS), inner])
+
+    def positions(self) -> list[int]:
+        if self._multiple:
+            return [i for i, b in enumerate(self.boxes) if b.value]
+        return [] if self.radio.index is None else [self.radio.index]
+
+    def value(self):
+        chosen = self.positions()
+        return {"selected": [self.options[i].id for i in chosen],
+                "label": "; ".join(self.options[i].label for i in chosen)}
+
+    def apply(self, value):
+        chosen = chosen_positions(value, self.options)
+        if self._multiple:
+            for i, b in enumerate(self.boxes):
+                b.value = i in chosen
+        elif chosen:
+            self.radio.index = chosen[0]
+
+    def after_change(self, value):
+        parts = [styled("feedback", f"<b>{html.escape(o.label)}</b>: {html.escape(o.feedback)}")
+                 for o in (self.options[i] for i in self.positions()) if o.feedback]
+        self.message.value = "".join(parts)
+
+    def changed(self, change=None):
+        if not self._multiple and self.radio.index is None:
+            return
+        super().changed(change)
