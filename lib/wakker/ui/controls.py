@@ -13,13 +13,22 @@ from __future__ import annotations
 import html
 import math
 from dataclasses import dataclass
-from typing import Callable, Mapping, Sequence
+from typing import Callable, Mapping, Protocol, Sequence
 
 import ipywidgets as w
 
 from ..core import dutch
-from ..models.params import Param
 from .view import View
+
+
+class ParamSpec(Protocol):
+    """What a control needs of a parameter (``wakker.models.params.Param`` has it)."""
+
+    default: float
+    low: float
+    high: float
+    step: float
+    scale: str
 
 
 def digits_for(step: float, scale: str = "float") -> int:
@@ -118,7 +127,7 @@ class ParameterPanel(View):
     current values by name (ints for int parameters), ready for the model's dataclass.
     """
 
-    def __init__(self, specs: Mapping[str, Param], words: Mapping[str, ParamWords], main: Sequence[str],
+    def __init__(self, specs: Mapping[str, ParamSpec], words: Mapping[str, ParamWords], main: Sequence[str],
                  more: Sequence[str] = (), *, more_title: str = "Meer", columns: int = 2,
                  on_change: Callable[[], None] | None = None, reset_label: str = "Terug naar de standaardaannames",
                  label_width: str = "12.5em", readout_width: str = "3.6em", css_prefix: str = "wakker-param-"):

@@ -1,0 +1,153 @@
+"""The shared kit: saving (restore, debounce, problems, old forms), controls, views in strict mode."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from wakker import ui
+from wakker.core.journal import Journal
+from wakker.ui.controls import DutchSlider, ParameterPanel, ParamWords
+from wakker.ui.saving import SavedWidget, pending
+from wakker.ui.view import View, safe
+
+NB = "00_start"
+
+
+@pytest.fixture
+def journal(tmp_path):
+    return Journal(tmp_path / "j.sqlite")
+
+
+class Counter(SavedWidget):
+    """A minimal saved widget: a number that must stay below 10."""
+
+    kind = "count"
+
+    def __init__(self, page, qid="teller", delay=0.0):
+        import ipywidgets as w
+
+        super().__init__(page, qid, "Hoeveel?", delay=delay)
+        self.n = 0
+        self.seen = []
+        self.box = w.VBox([self.message, self.status])
+        self.restore()
+
+    def value(self):
+        return {"n": self.n}
+
+    def apply(self, value):
+        if not isinstance(value, dict) or not isinstance(value.get("n"), int):
+            raise ValueError("old form")
+        self.n = value["n"]
+
+    def problems(self, value):
+        return "Te groot om te bewaren." if value["n"] >= 10 else None
+
+    def after_change(self, value):
+        self.seen.append(value["n"])
+
+    def set(self, n):
+        self.n = n
+        self.changed()
+
+
+def test_saved_widget_saves_restores_and_refuses_what_it_should(journal):
+    page = ui.Page(NB, journal=journal)
+    c = Counter(page)
+    assert "Nog niet beantwoord" in c.status.value
+    c.set(3)
+    assert "opgeslagen om" in c.status.value
+    assert journal.latest(NB, "teller").value == {"n": 3} and journal.latest(NB, "teller").kind == "count"
+    c.set(12)
+    assert "Te groot" in c.status.value and journal.latest(NB, "teller").value == {"n": 3}
+    again = Counter(ui.Page(NB, journal=journal))
+    assert again.n == 3 and again.seen == [3] and "eerder antwoord" in again.status.value
+
+
+def test_saved_widget_shows_a_value_of_an_older_form_instead_of_losing_it(journal):
+    journal.save(NB, "teller", "zeven", kind="count")
+    c = Counter(ui.Page(NB, journal=journal))
+    assert c.n == 0 and "Je eerdere antwoord: zeven" in c.message.value and c.seen == []
+
+
+def test_saved_widget_debounces_and_flush_writes_at_once(journal):
+    c = Counter(ui.Page(NB, journal=journal), delay=30)
+    c.set(1)
+    c.set(2)
+    assert "wordt zo opgeslagen" in c.status.value and journal.latest(NB, "teller") is None
+    assert pending.waiting() == 1
+    ui.flush()
+    assert journal.latest(NB, "teller").value == {"n": 2} and len(journal.history(NB, "teller")) == 1
+
+
+def test_saved_widget_with_a_bad_id_shows_a_dutch_error_and_saves_nothing(journal):
+    c = Counter(ui.Page(NB, journal=journal), qid="met spatie")
+    assert c.error and "ongeldig" in c.error
+    c.set(1)
+    assert c.save() is None and journal.entries() == []
+
+
+class Broken(View):
+    def __init__(self):
+        import ipywidgets as w
+
+        self.message = w.HTML()
+        self.box = w.VBox([self.message])
+
+    @safe
+    def update(self):
+        raise RuntimeError("kapot")
+
+
+def test_safe_turns_an_exception_into_a_dutch_box_and_strict_mode_reports_it(monkeypatch, capsys):
+    v = Broken()
+    monkeypatch.delenv("WAKKER_STRICT", raising=False)
+    assert v.update() is None
+    assert "wakker-fout" in v.message.value and "kapot" in v.message.value
+    assert capsys.readouterr().err == ""
+    monkeypatch.setenv("WAKKER_STRICT", "1")
+    v.update()
+    err = capsys.readouterr().err
+    assert "RuntimeError: kapot" in err and "Traceback" in err
+
+
+def test_dutch_slider_reads_out_with_a_comma_and_keeps_the_type():
+    s = DutchSlider("Beloning R", 2.0, 0.0, 5.0, 0.1)
+    assert s.text() == "2,0" and "2,0" in s.readout.value
+    s.value = 1.3
+    assert s.readout.value.count("1,3") == 1 and "." not in s.readout.value.split(">")[1]
+    n = DutchSlider("Rondes", 10, 1, 50, 1)
+    assert n.scale == "int" and n.value == 10 and isinstance(n.value, int) and n.text() == "10"
+    p = DutchSlider("Kans", 5, 0, 50, 1, suffix=" %")
+    assert p.text() == "5 %"
+    log = DutchSlider("Tempo", 1.0, 0.1, 10.0, 0.1, scale="log")
+    log.value = 0.5
+    assert log.text() == "0,50"
+
+
+def test_parameter_panel_is_built_from_model_metadata_and_reports_changes():
+    from wakker.models.params import specs
+    from dataclasses import dataclass
+    from wakker.models.params import param
+
+    @dataclass(frozen=True)
+    class Params:
+        speed: float = param(1.0, "x", 0.1, 10.0, 0.1, "speed", scale="log")
+        count: int = param(20, "people", 2, 50, 1, "how many")
+        share: float = param(0.25, "share", 0.0, 1.0, 0.05, "share")
+
+    words = {"speed": ParamWords("Tempo", "× gewoon"), "count": ParamWords("Aantal", "mensen"),
+             "share": ParamWords("Deel", "", "Welk deel")}
+    calls = []
+    panel = ParameterPanel(specs(Params), words, main=["speed", "count"], more=["share"],
+                           on_change=lambda: calls.append(panel.values()))
+    assert panel.values() == {"speed": 1.0, "count": 20, "share": 0.25}
+    assert isinstance(panel.values()["count"], int)
+    panel.set(count=30, share=0.5)
+    assert calls[-1] == {"speed": 1.0, "count": 30, "share": 0.5} and len(calls) == 2
+    assert panel.readout_text("share") == "0,50"
+    assert panel.more is not None and panel.more.get_title(0) == "Meer"
+    panel.reset()
+    assert panel.values() == {"speed": 1.0, "count": 20, "share": 0.25}
+    assert Params(**panel.values()) == Params()
