@@ -99,3 +99,26 @@ def test_bad_notebook_status(copy):
     (copy / "notebooks.yaml").write_text(text, encoding="utf-8")
     with pytest.raises(ContentError, match=r"notebooks\.yaml, id '00_start': status 'af'"):
         load(copy)
+
+
+def test_every_ready_notebook_names_its_lesson_package():
+    from importlib.util import find_spec
+
+    ready = [nb for nb in content().notebooks.values() if nb.ready]
+    assert ready and all(nb.lesson for nb in ready)
+    for nb in ready:
+        assert find_spec(f"wakker.lessons.{nb.lesson}") is not None, nb.id
+
+
+def test_ready_notebook_without_lesson_is_refused(copy):
+    text = (copy / "notebooks.yaml").read_text(encoding="utf-8").replace("  lesson: start\n", "", 1)
+    (copy / "notebooks.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError, match=r"id '00_start': een notebook dat klaar is, noemt zijn les"):
+        load(copy)
+
+
+def test_lesson_name_must_be_a_package_name(copy):
+    text = (copy / "notebooks.yaml").read_text(encoding="utf-8").replace("  lesson: start\n", "  lesson: Start-les\n", 1)
+    (copy / "notebooks.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError, match=r"les 'Start-les' moet een naam in kleine letters"):
+        load(copy)
