@@ -1,9 +1,8 @@
-"""Tests for wakker.pd: exact reference values, properties and the class tournament."""
+"""Tests for wakker.models.prisoners_dilemma: exact reference values and properties.
+
+(The class tournament from exports is a lesson: tests/lessons/test_class_tournament.py.)"""
 
 from __future__ import annotations
-
-import json
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -143,8 +142,9 @@ def test_generosity_values():
 
 
 def test_registry_and_aliases():
-    for sid, s in P.STRATEGIES.items():
-        assert s.id == sid
+    # every registered strategy can be looked up by its id and plays under that id in a match
+    for sid in P.STRATEGIES:
+        assert P.match(sid, "always_defect", rounds=2, seed=0).players == (sid, "always_defect")
     for alias, target in P.ALIASES.items():
         s = P.get_strategy(alias)
         assert s.id == alias
@@ -210,12 +210,17 @@ def test_memory_one_design_helpers():
     s = P.from_design(value)
     assert s.id == "Mijn" and s.coop == (1.0, 1.0, 0.0, 1.0, 0.0)
     bad = {"name": "", "first": 2, "after": {"CC": 1, "CD": "x", "DC": 1}}
-    problems = P.design_problems(bad)
-    assert len(problems) == 4
-    assert all(isinstance(p, str) for p in problems)
-    assert P.design_problems([1, 2]) and P.design_problems({"name": "a", "first": 1})
-    assert P.design_problems({"name": "a", "first": True, "after": {k: 1 for k in P.OUTCOMES}})
-    with pytest.raises(ValueError):
+    assert P.design_problems(bad) == [
+        P.Problem("no_name", "name"),
+        P.Problem("not_a_probability", "first", (("value", 2),)),
+        P.Problem("not_a_probability", "after.CD", (("value", "x"),)),
+        P.Problem("missing", "after.DD"),
+    ]
+    assert P.design_problems([1, 2]) == [P.Problem("not_a_mapping")]
+    assert P.design_problems({"name": "a", "first": 1}) == [P.Problem("no_after", "after")]
+    assert P.design_problems({"name": "a", "first": True, "after": {k: 1 for k in P.OUTCOMES}})[0].code \
+        == "not_a_probability"
+    with pytest.raises(ValueError, match="after.DD"):
         P.from_design(bad)
 
 
@@ -252,12 +257,15 @@ def test_payoff_validation(R, S, T, P_):
             P.tournament(["tit_for_tat"], 5, 1, pay)
 
 
-def test_payoff_problem_messages():
-    problems = P.Payoffs(R=3, S=0, T=7, P=1).problems()
-    assert problems == ["2R moet groter zijn dan T + S (nu 2R = 6, T + S = 7): "
-                        "anders levert om beurten verraden meer op dan samenwerken"]
-    assert len(P.Payoffs(R=1, S=3, T=0, P=2).problems()) == 4
-    assert P.Payoffs(R=float("nan"), S=0, T=5, P=1).problems() == ["R is geen (eindig) getal"]
+def test_payoff_problems_are_structured():
+    """The model says which rule fails and with which numbers; the lesson words it."""
+    assert P.Payoffs(R=3, S=0, T=7, P=1).problems() == [P.Problem("2R>T+S", "2R>T+S", (("2R", 6), ("T + S", 7)))]
+    assert [p.code for p in P.Payoffs(R=1, S=3, T=0, P=2).problems()] == ["T>R", "R>P", "P>S", "2R>T+S"]
+    assert P.Payoffs(R=3, S=0, T=2, P=1).problems() == [P.Problem("T>R", "T>R", (("T", 2), ("R", 3)))]
+    nan = P.Payoffs(R=float("nan"), S=0, T=5, P=1).problems()
+    assert [(p.code, p.subject) for p in nan] == [("not_finite", "R")]
+    with pytest.raises(ValueError, match=r"2R must be greater than T \+ S \(2R = 6, T \+ S = 7\)"):
+        P.Payoffs(R=3, S=0, T=7, P=1).require_pd()
     # non-PD games can be played on request, and mappings are accepted
     res = P.match("tit_for_tat", "always_defect", 3, {"R": 3, "S": 0, "T": 2, "P": 1}, require_pd=False)
     assert list(res.scores[:, 0]) == [0, 1, 1]
@@ -478,127 +486,14 @@ def test_replicator():
         P.replicator(res, 5, initial={"nobody": 1})
 
 
-# ---------------------------------------------------------------------------
-# Class tournament from journal exports
-# ---------------------------------------------------------------------------
+def test_the_model_is_pure():
+    """No files, no HTML, no widgets: importing and using the model loads none of them."""
+    import subprocess
+    import sys
 
-
-def _design(name, first=1.0, cc=1.0, cd=0.0, dc=1.0, dd=0.0):
-    return {"name": name, "first": first, "after": {"CC": cc, "CD": cd, "DC": dc, "DD": dd}}
-
-
-def _entry(value, saved_at, question="eigen-strategie", kind="strategy", notebook="05-vertrouwen"):
-    return {"notebook": notebook, "question": question, "kind": kind, "prompt": "Ontwerp je strategie",
-            "value": value, "saved_at": saved_at}
-
-
-def _export(path, student, entries, **extra):
-    data = {"schema": "wakker-journal", "schema_version": 1, "student": student,
-            "exported_at": "2025-01-01T12:00:00Z", "entries": entries, **extra}
-    path.write_text(json.dumps(data), encoding="utf-8")
-
-
-def test_class_tournament(tmp_path):
-    _export(tmp_path / "anna.json", "Anna", [
-        _entry(_design("Slim", 0, 0, 0, 0, 0), "2025-01-01T10:00:00Z"),
-        _entry(_design("Slim", 1, 1, 0, 1, 0), "2025-01-01T11:00:00+00:00"),  # newest
-        _entry("een tekstantwoord", "2025-01-01T11:00:00Z", question="reflectie", kind="text"),
-    ])
-    _export(tmp_path / "bram.json", "Bram", [_entry(_design("Slim", 1, 1, 1, 1, 1), "2025-01-02T09:00:00")])
-    _export(tmp_path / "anoniem.json", None, [
-        _entry(_design("Slim", 0.5, 0.5, 0.5, 0.5, 0.5), "2025-01-02T09:00:00Z"),
-        _entry(_design("Wraak", 1, 1, 0, 0, 0), "2025-01-02T09:00:00Z", question="tweede"),
-    ])
-    _export(tmp_path / "kapot.json", "Kees", [
-        _entry({"name": "Half", "first": 1}, "2025-01-02T09:00:00Z"),
-        _entry(_design("Oud"), "gisteren", question="q2"),
-        "geen object",
-    ])
-    (tmp_path / "stuk.json").write_text("{niet: json", encoding="utf-8")
-    (tmp_path / "ander.json").write_text(json.dumps({"schema": "iets-anders"}), encoding="utf-8")
-    (tmp_path / "lijst.json").write_text("[1, 2]", encoding="utf-8")
-    _export(tmp_path / "toekomst.json", "X", [], schema_version=2)
-    _export(tmp_path / "leeg.json", "Y", None)
-    (tmp_path / "notities.txt").write_text("geen export", encoding="utf-8")
-
-    out = P.class_tournament(tmp_path, rounds=20, repetitions=2, seed=1, classics=P.CLASSICS)
-    ids = list(out.tournament.ids)
-    assert ids[: len(P.CLASSICS)] == list(P.CLASSICS)
-    students = ids[len(P.CLASSICS):]
-    # files are handled in name order: anna, anoniem, bram; every student strategy says whose it is
-    assert students == ["Slim (Anna)", "Slim (anoniem)", "Wraak (anoniem)", "Slim (Bram)"]
-    designs = out.designs.set_index("id")
-    assert designs.loc["Slim (Anna)", "student"] == "Anna" and designs.loc["Slim (Anna)", "first"] == 1.0
-    assert designs.loc["Slim (Anna)", "name"] == "Slim"
-    assert pd.isna(designs.loc["Slim (anoniem)", "student"]) and designs.loc["Slim (anoniem)", "file"] == "anoniem.json"
-    assert designs.loc["Slim (Bram)", "student"] == "Bram"
-    # explicit classics still get their Dutch names as labels
-    assert out.label("tit_for_tat") == "Spiegel" and out.label("Slim (Bram)") == "Slim (Bram)"
-    problems = "\n".join(out.problems)
-    assert "bestand stuk.json overgeslagen: geen geldig JSON" in problems
-    assert "bestand ander.json overgeslagen: geen wakker-journal-export" in problems
-    assert "bestand lijst.json overgeslagen: geen wakker-journal-export" in problems
-    assert "toekomst.json overgeslagen: onbekende schemaversie 2" in problems
-    assert "leeg.json overgeslagen" in problems
-    assert "bestand kapot.json, vraag eigen-strategie: strategie overgeslagen: 'after' ontbreekt" in problems
-    assert "bestand kapot.json, antwoord 2: strategie overgeslagen: ongeldige saved_at" in problems
-    assert len(out.problems) == 7
-    # Anna's newest version (tit for tat) behaves like tit for tat
-    m = out.tournament.matrix
-    assert m.loc["Slim (Anna)", "always_defect"] == m.loc["tit_for_tat", "always_defect"]
-    assert out.matrix.loc["Slim (Anna)", "Valsspeler"] == out.matrix.loc["Spiegel", "Valsspeler"]
-
-
-def test_class_tournament_name_clash_with_student_names(tmp_path):
-    for i, who in enumerate(["Anna", "Bram"]):
-        _export(tmp_path / f"{i}.json", who, [_entry(_design("Vriend"), "2025-01-01T10:00:00Z")])
-    _export(tmp_path / "2.json", "Anna", [_entry(_design("Vriend", 0, 0, 0, 0, 0), "2025-01-03T10:00:00Z")])
-    _export(tmp_path / "3.json", None, [_entry(_design("Vriend"), "2025-01-01T10:00:00Z")])
-    _export(tmp_path / "4.json", "  ", [_entry(_design("Vriend"), "2025-01-01T10:00:00Z")])
-    out = P.class_tournament(tmp_path, include_classics=False, rounds=5, repetitions=1)
-    # the same student exporting twice counts once (newest wins); two anonymous files count twice
-    # (in the order of the files that hold the newest versions: 1, 2, 3, 4)
-    assert list(out.tournament.ids) == ["Vriend (Bram)", "Vriend (Anna)", "Vriend (anoniem)", "Vriend (anoniem) 2"]
-    anna = out.designs.set_index("student").loc["Anna"]
-    assert anna["first"] == 0.0 and anna["file"] == "2.json"
-    assert out.problems == []
-
-
-def test_class_tournament_empty_and_missing(tmp_path):
-    out = P.class_tournament(tmp_path / "bestaat-niet", include_classics=False)
-    assert out.tournament is None and out.designs.empty
-    assert any("bestaat niet" in p for p in out.problems)
-    assert out.ranking.empty and out.matrix.empty
-    out = P.class_tournament(tmp_path, rounds=5, repetitions=1)
-    assert list(out.tournament.ids) == list(P.tournament_characters())
-    assert out.problems == ["geen ontworpen strategieën gevonden"]
-
-
-def test_class_tournament_defaults_are_those_of_notebook_07(tmp_path):
-    """Case's payoffs, 10 rounds, no self-play and the notebook's characters (from the YAML),
-    shown with their Dutch names next to "<strategy> (<student>)"."""
-    import yaml
-
-    doc = yaml.safe_load((Path(__file__).resolve().parents[2] / "data" / "lessons" / "trust_game" / "characters.yaml")
-                         .read_text(encoding="utf-8"))
-    field = [sid for sid, entry in doc.items() if entry.get("tournament")]
-    assert len(field) == 9 and set(P.CLASSICS) < set(field)
-    assert list(P.tournament_characters()) == field
-    _export(tmp_path / "anna.json", "Anna", [_entry(_design("Spiegel"), "2025-01-01T10:00:00Z")])
-    out = P.class_tournament(tmp_path, seed=1)
-    t = out.tournament
-    assert t.payoffs == P.CASE and t.rounds == 10 and t.self_play is False and t.noise == 0.0
-    assert list(t.ids) == field + ["Spiegel (Anna)"]
-    ranking = out.ranking
-    assert list(ranking.columns) == ["rank", "label", "student", "character", "total", "mean", "strategy"]
-    assert set(ranking["label"]) == set(P.tournament_characters().values()) | {"Spiegel (Anna)"}
-    mine = ranking.set_index("label").loc["Spiegel (Anna)"]
-    assert mine["student"] == "Anna" and not mine["character"]
-    spiegel = ranking.set_index("label").loc["Spiegel"]
-    assert spiegel["character"] and pd.isna(spiegel["student"])
-    # a tit for tat by another name: the same points against every character without chance in it
-    m = out.matrix
-    for rival in ("Valsspeler", "Goedzak", "Wrokkoester", "Rechercheur", "Geduldige spiegel", "Bijsteller"):
-        assert m.loc["Spiegel (Anna)", rival] == m.loc["Spiegel", rival], rival
-    assert list(out.matrix.index) == list(ranking["label"]) == list(out.matrix.columns)
-    assert out.matrix.loc["Spiegel (Anna)", "Valsspeler"] == pytest.approx(-0.1)  # S once, then P: -1/10
+    code = ("import sys; from wakker.models import prisoners_dilemma as P; "
+            "P.tournament(list(P.CLASSICS), 10, 2, P.CASE, 0.05, seed=1); P.Payoffs(1, 2, 3, 4).problems(); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+            "('yaml', 'ipywidgets', 'plotly', 'IPython') or m.startswith(('wakker.core', 'wakker.ui'))))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

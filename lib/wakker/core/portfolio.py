@@ -207,3 +207,20 @@ def import_json(journal: Journal, raw: bytes | str) -> tuple[int, int]:
     if student and not journal.student():
         journal.set_student(student)
     return added, len(entries) - added
+
+
+def read_export_file(path: Path | str) -> tuple[list[Entry], str | None]:
+    """Read one exported JSON file from disk: its entries and the student's name (None if none).
+
+    The one reader of export files besides :func:`import_json` (a teacher's class tournament uses
+    it). Raises only :class:`JournalError`, with a Dutch reason, for a file that cannot be read
+    or is not a valid export; never any other exception for bad input.
+    """
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_IMPORT_BYTES:
+            raise JournalError("Dit bestand is te groot voor een export van het werkboek.")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise JournalError(f"Het bestand {path.name} kon niet gelezen worden ({exc.strerror or exc}).") from None
+    return parse_export(raw)

@@ -17,24 +17,24 @@ table lookups on arrays shaped ``(pairs * repetitions,)``.
 Mistakes (``noise``): each move is flipped with probability ``noise`` after the
 player chose it; both players see, remember and are scored on the flipped move.
 
-User-facing problem messages (payoff validation, class tournament) are in
-Dutch because students see them; everything else is English.
+Invalid input is reported as structured :class:`Problem` values (a code, what it is about and
+the numbers involved); a lesson turns them into words for its students. The model reads no
+files and writes no HTML.
 """
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass, field, replace as _dc_replace
-from datetime import datetime, timezone
 from functools import cached_property
-from pathlib import Path
-from typing import Callable, Iterable, Mapping, Sequence, Union
+from typing import Any, Callable, Iterable, Mapping, Sequence, Union
 
 import numpy as np
 import pandas as pd
 
 __all__ = [
+    "OUTCOMES",
+    "Problem",
     "Payoffs",
     "AXELROD",
     "CASE",
@@ -57,10 +57,6 @@ __all__ = [
     "tournament",
     "evolve",
     "replicator",
-    "character_names",
-    "tournament_characters",
-    "ClassTournament",
-    "class_tournament",
 ]
 
 OUTCOMES = ("CC", "CD", "DC", "DD")  # own move first
@@ -88,29 +84,24 @@ class Payoffs:
     T: float
     P: float
 
-    def problems(self) -> list[str]:
-        """Return the (Dutch) reasons why these payoffs are not a prisoner's dilemma.
+    def problems(self) -> list[Problem]:
+        """Why these payoffs are not a prisoner's dilemma; an empty list if they are one.
 
-        An empty list means the game is a proper iterated prisoner's dilemma:
-        T > R > P > S and 2R > T + S.
+        A proper iterated prisoner's dilemma has T > R > P > S and 2R > T + S. Codes:
+        ``"not_finite"`` (``subject`` names the payoff), ``"T>R"``, ``"R>P"``, ``"P>S"`` and
+        ``"2R>T+S"`` (``values``: the two compared quantities, left then right).
         """
-        out: list[str] = []
         bad = [k for k in ("R", "S", "T", "P") if not _is_number(getattr(self, k))]
         if bad:
-            return [f"{k} is geen (eindig) getal" for k in bad]
+            return [Problem("not_finite", k, ((k, getattr(self, k)),)) for k in bad]
         R, S, T, P = self.R, self.S, self.T, self.P
-        if not T > R:
-            out.append(f"T moet groter zijn dan R (nu T = {_fmt(T)}, R = {_fmt(R)})")
-        if not R > P:
-            out.append(f"R moet groter zijn dan P (nu R = {_fmt(R)}, P = {_fmt(P)})")
-        if not P > S:
-            out.append(f"P moet groter zijn dan S (nu P = {_fmt(P)}, S = {_fmt(S)})")
-        if not 2 * R > T + S:
-            out.append(
-                f"2R moet groter zijn dan T + S (nu 2R = {_fmt(2 * R)}, T + S = {_fmt(T + S)}): "
-                "anders levert om beurten verraden meer op dan samenwerken"
-            )
-        return out
+        checks = (
+            ("T>R", ("T", T), ("R", R)),
+            ("R>P", ("R", R), ("P", P)),
+            ("P>S", ("P", P), ("S", S)),
+            ("2R>T+S", ("2R", 2 * R), ("T + S", T + S)),
+        )
+        return [Problem(code, code, (left, right)) for code, left, right in checks if not left[1] > right[1]]
 
     @property
     def is_pd(self) -> bool:
@@ -121,7 +112,7 @@ class Payoffs:
         """Return self, or raise ValueError listing the problems if this is not a PD."""
         problems = self.problems()
         if problems:
-            raise ValueError("Geen prisoner's dilemma: " + "; ".join(problems))
+            raise ValueError("not a prisoner's dilemma: " + "; ".join(map(str, problems)))
         return self
 
     def matrix(self) -> np.ndarray:
@@ -147,6 +138,27 @@ class Payoffs:
         return np.array([self.R, self.T, self.S, self.P], dtype=float)
 
 
+@dataclass(frozen=True)
+class Problem:
+    """One structured reason why an input is not valid; a lesson puts it into words.
+
+    code: the rule that fails (see :meth:`Payoffs.problems` and :func:`design_problems`);
+    subject: what it is about (a payoff letter, a rule, a field of a design);
+    values: the quantities involved as (name, value) pairs, in the order of the rule.
+    """
+
+    code: str
+    subject: str = ""
+    values: tuple[tuple[str, Any], ...] = ()
+
+    def __str__(self) -> str:
+        if self.code in ("T>R", "R>P", "P>S", "2R>T+S"):
+            (a, x), (b, y) = self.values
+            return f"{a} must be greater than {b} ({a} = {_fmt(x)}, {b} = {_fmt(y)})"
+        shown = ", ".join(f"{k} = {v!r}" for k, v in self.values)
+        return f"{self.code}: {self.subject}" + (f" ({shown})" if shown else "")
+
+
 def _is_number(x) -> bool:
     return isinstance(x, (int, float, np.integer, np.floating)) and not isinstance(x, bool) and math.isfinite(x)
 
@@ -170,7 +182,7 @@ def _payoffs(payoffs: PayoffsLike, require_pd: bool) -> Payoffs:
     else:
         bad = [k for k in ("R", "S", "T", "P") if not _is_number(getattr(payoffs, k))]
         if bad:
-            raise ValueError("; ".join(f"{k} is geen (eindig) getal" for k in bad))
+            raise ValueError("payoffs must be finite numbers: " + ", ".join(bad))
     return payoffs
 
 
@@ -346,8 +358,8 @@ ALIASES: dict[str, str] = {
     "pavlov": "win_stay_lose_shift",
 }
 
-#: Nicky Case's eight characters (canonical ids).  Notebook 07 and :func:`class_tournament` use
-#: :func:`tournament_characters` instead (these eight plus generous tit for tat).
+#: Nicky Case's eight characters (canonical ids).  Notebook 07 and its class tournament use the
+#: characters its lesson data marks (these eight plus generous tit for tat).
 CLASSICS: tuple[str, ...] = (
     "tit_for_tat",
     "always_defect",
@@ -382,32 +394,34 @@ def _resolve_all(strategies: Iterable[StrategyLike]) -> list[Strategy]:
     return out
 
 
-def design_problems(value) -> list[str]:
-    """Dutch problems with a student's designed memory-one strategy (empty if fine).
+def design_problems(value) -> list[Problem]:
+    """Problems with a student's designed memory-one strategy (empty if it is fine).
 
     Expected: {"name": str, "first": p, "after": {"CC": p, "CD": p, "DC": p, "DD": p}}
-    with every p a probability of cooperating in [0, 1].
+    with every p a probability of cooperating in [0, 1]. Codes: ``"not_a_mapping"``,
+    ``"no_name"``, ``"no_after"``, ``"missing"`` and ``"not_a_probability"`` (``subject``: the
+    field, ``"first"`` or ``"after.CC"`` and so on; ``values``: the value found).
     """
     if not isinstance(value, Mapping):
-        return ["de strategie is geen object met name, first en after"]
-    out = []
+        return [Problem("not_a_mapping")]
+    out: list[Problem] = []
     name = value.get("name")
     if not isinstance(name, str) or not name.strip():
-        out.append("de strategie heeft geen naam")
+        out.append(Problem("no_name", "name"))
 
-    def prob(x, label):
+    def prob(x, subject):
         if x is None:
-            out.append(f"kans {label} ontbreekt")
+            out.append(Problem("missing", subject))
         elif not _is_number(x) or not 0 <= x <= 1:
-            out.append(f"kans {label} moet een getal tussen 0 en 1 zijn (nu {x!r})")
+            out.append(Problem("not_a_probability", subject, (("value", x),)))
 
-    prob(value.get("first"), "'first'")
+    prob(value.get("first"), "first")
     after = value.get("after")
     if not isinstance(after, Mapping):
-        out.append("'after' ontbreekt of is geen object met CC, CD, DC en DD")
+        out.append(Problem("no_after", "after"))
     else:
         for k in OUTCOMES:
-            prob(after.get(k), f"'after.{k}'")
+            prob(after.get(k), f"after.{k}")
     return out
 
 
@@ -415,7 +429,7 @@ def from_design(value, *, id: str | None = None) -> Strategy:
     """Memory-one Strategy from a designed-strategy value (raises ValueError if invalid)."""
     problems = design_problems(value)
     if problems:
-        raise ValueError("; ".join(problems))
+        raise ValueError("not a designed strategy: " + "; ".join(map(str, problems)))
     name = value["name"].strip()
     after = value["after"]
     return memory_one(value["first"], *(after[k] for k in OUTCOMES), id=id or name, name=name)
@@ -885,223 +899,3 @@ def replicator(
         x /= x.sum()
         out[g] = x
     return pd.DataFrame(out, columns=ids).rename_axis("generation")
-
-
-# --------------------------------------------------------------------------
-# Class tournament from journal exports
-# --------------------------------------------------------------------------
-
-#: Where the Dutch names of the characters live, relative to the data folder.
-CHARACTERS_FILE = ("lessons", "trust_game", "characters.yaml")
-
-
-def _character_entries() -> dict[str, dict]:
-    """The raw entries of ``data/models/pd_characters.yaml``.
-
-    Raises ValueError (Dutch) if malformed, ContentError if the file is missing or not YAML.
-    """
-    from ..core.data import data_dir, read_yaml  # lazy: the engine itself needs no data files
-
-    where = "/".join(CHARACTERS_FILE)
-    doc = read_yaml(data_dir().joinpath(*CHARACTERS_FILE))
-    if not isinstance(doc, dict) or not doc:
-        raise ValueError(f"{where}: verwacht per strategie-id een blok met name, rule en colour.")
-    for sid, entry in doc.items():
-        if sid not in STRATEGIES:
-            raise ValueError(f"{where}: '{sid}' is geen strategie van wakker.pd.")
-        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) or not entry["name"].strip():
-            raise ValueError(f"{where}, id '{sid}': veld 'name' ontbreekt of is leeg.")
-        if not isinstance(entry.get("tournament", False), bool):
-            raise ValueError(f"{where}, id '{sid}': veld 'tournament' moet true of false zijn.")
-    return doc
-
-
-def character_names() -> dict[str, str]:
-    """Dutch name per strategy id, for every character in ``data/models/pd_characters.yaml``."""
-    return {sid: entry["name"].strip() for sid, entry in _character_entries().items()}
-
-
-def tournament_characters() -> dict[str, str]:
-    """The characters of notebook 07 (``tournament: true``): id -> Dutch name, in file order.
-
-    The single source of the notebook's nine characters: its menus, its tournament and the
-    default field of :func:`class_tournament`.
-    """
-    return {sid: entry["name"].strip() for sid, entry in _character_entries().items() if entry.get("tournament")}
-
-
-@dataclass(frozen=True)
-class ClassTournament:
-    """Result of :func:`class_tournament`.
-
-    tournament: the round robin with strategy ids (None if there were no strategies at all);
-    designs: one row per student strategy (id, name, student, file, notebook, question, first, CC,
-    CD, DC, DD), where id is also its label, "<name> (<student>)" or "<name> (anoniem)";
-    labels: the label to show per id (Dutch names for the characters);
-    problems: Dutch messages about skipped input.
-    """
-
-    tournament: TournamentResult | None
-    designs: pd.DataFrame
-    problems: list[str]
-    labels: dict[str, str] = field(default_factory=dict)
-
-    def label(self, sid: str) -> str:
-        return self.labels.get(sid, sid)
-
-    @cached_property
-    def ranking(self) -> pd.DataFrame:
-        """Ranking with labels: rank, label, student (None for characters and anonymous students),
-        character (True for the characters), total, mean (per round), strategy (the id)."""
-        if self.tournament is None:
-            return pd.DataFrame(columns=["rank", "label", "student", "character", "total", "mean", "strategy"])
-        df = self.tournament.ranking
-        student = dict(zip(self.designs["id"], self.designs["student"]))
-        return pd.DataFrame({
-            "rank": df["rank"],
-            "label": [self.label(s) for s in df["strategy"]],
-            "student": [student.get(s) for s in df["strategy"]],
-            "character": [s not in student for s in df["strategy"]],
-            "total": df["total"],
-            "mean": df["mean"],
-            "strategy": df["strategy"],
-        })
-
-    @cached_property
-    def matrix(self) -> pd.DataFrame:
-        """Mean payoff per round, row against column, in ranking order, indexed by label."""
-        if self.tournament is None:
-            return pd.DataFrame()
-        order = list(self.tournament.ranking["strategy"])
-        labels = [self.label(s) for s in order]
-        m = self.tournament.matrix.loc[order, order]
-        return pd.DataFrame(m.to_numpy(), index=labels, columns=labels)
-
-
-def _parse_time(value) -> datetime | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        t = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return t if t.tzinfo else t.replace(tzinfo=timezone.utc)
-
-
-def _read_export(path: Path, problems: list[str]) -> dict | None:
-    name = path.name
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-        problems.append(f"bestand {name} overgeslagen: geen geldig JSON")
-        return None
-    if not isinstance(data, dict) or data.get("schema") != "wakker-journal":
-        problems.append(f"bestand {name} overgeslagen: geen wakker-journal-export")
-        return None
-    version = data.get("schema_version")
-    if version != 1 or isinstance(version, bool):
-        problems.append(f"bestand {name} overgeslagen: onbekende schemaversie {version!r}")
-        return None
-    if not isinstance(data.get("entries"), list):
-        problems.append(f"bestand {name} overgeslagen: geen lijst met antwoorden (entries)")
-        return None
-    return data
-
-
-def class_tournament(
-    folder: str | Path,
-    include_classics: bool = True,
-    rounds: int = 10,
-    repetitions: int = 10,
-    payoffs: PayoffsLike = CASE,
-    noise: float = 0.0,
-    seed=None,
-    self_play: bool = False,
-    classics: Sequence[StrategyLike] | None = None,
-) -> ClassTournament:
-    """Tournament of the students' designed strategies found in ``folder/*.json``.
-
-    The defaults are those of notebook 07, where the students tested their designs: Nicky Case's
-    payoffs, 10 rounds a match, nobody plays itself, and the notebook's characters
-    (``classics=None``: :func:`tournament_characters`, from ``data/models/pd_characters.yaml``).
-
-    Reads every journal export, keeps the newest version (by saved_at) of each strategy
-    question per student, skips anything malformed with a Dutch message in ``problems`` and
-    never raises on bad input files.  A student strategy is labelled "<name> (<student>)", or
-    "<name> (anoniem)" without a student name; a label already in use gets a number appended.
-    """
-    problems: list[str] = []
-    folder = Path(folder)
-    columns = ["id", "name", "student", "file", "notebook", "question", "first", *OUTCOMES]
-    if not folder.is_dir():
-        problems.append(f"map {folder} bestaat niet")
-        files: list[Path] = []
-    else:
-        files = sorted(p for p in folder.glob("*.json") if p.is_file())
-    # newest entry per (student or file, notebook, question)
-    newest: dict[tuple, tuple] = {}
-    for path in files:
-        data = _read_export(path, problems)
-        if data is None:
-            continue
-        student = data.get("student") if isinstance(data.get("student"), str) and data["student"].strip() else None
-        owner = ("student", student.strip()) if student else ("file", path.name)
-        for i, entry in enumerate(data["entries"]):
-            if not isinstance(entry, dict) or entry.get("kind") != "strategy":
-                continue
-            question = entry.get("question")
-            notebook = entry.get("notebook")
-            t = _parse_time(entry.get("saved_at"))
-            if t is None:
-                problems.append(
-                    f"bestand {path.name}, antwoord {i + 1}: strategie overgeslagen: ongeldige saved_at"
-                )
-                continue
-            key = (owner, str(notebook), str(question))
-            if key not in newest or t >= newest[key][0]:
-                newest[key] = (t, path.name, student, entry)
-    if not include_classics:
-        chars: list[Strategy] = []
-        labels: dict[str, str] = {}
-    elif classics is None:
-        names = tournament_characters()
-        chars = [get_strategy(c) for c in names]
-        labels = dict(names)
-    else:
-        chars = [get_strategy(c) for c in classics]
-        try:
-            names = character_names()
-        except Exception:  # noqa: BLE001 - explicit classics work without the names file
-            names = {}
-        labels = {s.id: names.get(s.id, s.name) for s in chars}
-    taken = set(labels) | set(labels.values())
-    designs, rows = [], []
-    for (_, notebook, question), (_, fname, student, entry) in sorted(
-        newest.items(), key=lambda kv: (kv[1][1], kv[0][1], kv[0][2])
-    ):
-        where = f"bestand {fname}, vraag {question}"
-        bad = design_problems(entry.get("value"))
-        if bad:
-            problems.append(f"{where}: strategie overgeslagen: " + "; ".join(bad))
-            continue
-        value = entry["value"]
-        name = value["name"].strip()
-        who = student.strip() if student else None
-        base = f"{name} ({who or 'anoniem'})"
-        sid, n = base, 2
-        while sid in taken:
-            sid = f"{base} {n}"
-            n += 1
-        taken.add(sid)
-        labels[sid] = sid
-        designs.append(from_design(value, id=sid))
-        after = value["after"]
-        rows.append([sid, name, who, fname, notebook, question, float(value["first"])]
-                    + [float(after[k]) for k in OUTCOMES])
-    if not designs:
-        problems.append("geen ontworpen strategieën gevonden")
-    players = chars + designs
-    result = (
-        tournament(players, rounds, repetitions, payoffs, noise, seed, self_play) if players else None
-    )
-    return ClassTournament(result, pd.DataFrame(rows, columns=columns), problems, labels)
