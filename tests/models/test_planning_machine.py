@@ -58,17 +58,24 @@ SPEEDS = pl.default_speeds(12)
 # ---------------------------------------------------------------- parameters
 
 
-def test_every_parameter_has_default_unit_range_and_one_line_doc():
-    specs = pl.parameter_specs()
-    assert set(specs) == {f for f in PlanningParams.__dataclass_fields__}
-    for name, s in specs.items():
+def test_every_parameter_has_a_unit_and_a_one_line_doc():
+    for name, s in pl.parameter_specs().items():
         assert s.unit, name
         assert s.doc and "\n" not in s.doc and len(s.doc) < 110, name
-        assert s.low < s.high and s.step > 0, name
-        assert s.low <= s.default <= s.high, name
-        assert getattr(PlanningParams(), name) == s.default
-    table = pl.parameter_table()
-    assert list(table["name"]) == list(specs)
+
+
+@pytest.mark.parametrize("name", list(pl.parameter_specs()))
+def test_every_slider_position_is_a_valid_model_input(name):
+    """Both ends of every slider range (and the default inside it) give parameters the model runs with."""
+    s = pl.parameter_specs()[name]
+    assert s.low <= s.default <= s.high and s.step > 0
+    if s.scale != "log":  # a linear slider reaches both ends in whole steps
+        steps = (s.high - s.low) / s.step
+        assert steps == pytest.approx(round(steps), abs=1e-9), name
+    for value in (s.low, s.high):
+        value = int(value) if s.is_int else float(value)
+        df = pl.sweep(PlanningParams(**{"n_movements": 50, name: value}), SPEEDS)
+        assert np.isfinite(df[["share_reached", "mean_effect", "total_effect"]].to_numpy()).all(), (name, value)
 
 
 @pytest.mark.parametrize("bad", [
@@ -328,6 +335,44 @@ def test_ownership_integral_is_stable_for_long_activity():
     assert out[-1] == pytest.approx(1e6, rel=1e-4)  # ownership saturates at 1
 
 
+def _exact_ownership_integral(active: float, o0: float, g: float) -> float:
+    """ln(1 + o0 (e^(g t) - 1)) / g in 800-digit decimal arithmetic (exact inputs, no underflow)."""
+    from decimal import Decimal, localcontext
+
+    with localcontext() as ctx:
+        ctx.prec = 800
+        x = Decimal(g) * Decimal(active)
+        return float((1 + Decimal(o0) * (x.exp() - 1)).ln() / Decimal(g))
+
+
+@pytest.mark.parametrize("growth", [5e-324, 1e-310, 1e-300, 1e-12, 1e-6, 9.9e-6, 1.01e-5])
+def test_ownership_integral_with_a_tiny_growth_rate_is_initial_ownership_times_time(growth):
+    """A subnormal rate once divided an underflowed integral by g: the fourth order had no effect at all."""
+    active = [0.0, 0.5, 1.0, 10.0, 100.0]
+    out = pl._ownership_integral(np.array(active), 0.25, growth)
+    np.testing.assert_allclose(out, [_exact_ownership_integral(a, 0.25, growth) for a in active], rtol=1e-12, atol=0)
+    assert out[1] == pytest.approx(0.25 * 0.5, rel=1e-4)  # ownership hardly grows: o0 x time
+
+
+def test_subnormal_growth_rate_still_gives_the_fourth_order_its_initial_strength():
+    p = PlanningParams(ownership_growth_rate=5e-324, fourth_initial_strength=0.2, delay_fourth=0.0,
+                       speed_of_change=1.0)
+    mv = pl.movements(p).query("order == 4")
+    np.testing.assert_allclose(mv["effect"], 0.2, rtol=1e-12)  # no delay: initial strength all life long
+    slow = pl.movements(p.replace(ownership_growth_rate=0.0)).query("order == 4")
+    np.testing.assert_allclose(mv["effect"], slow["effect"], rtol=1e-12)
+
+
+@pytest.mark.parametrize("growth", [1e-9, 1e-6, 1e-5, 1e-3, 0.15])
+def test_ownership_integral_is_continuous_across_its_three_forms(growth):
+    """Series, log1p/expm1 and logaddexp agree where they meet (no step in the curves)."""
+    o0 = 0.25
+    for border in (pl._SERIES_BELOW, 30.0):
+        t = np.array([border * (1 - 1e-9), border * (1 + 1e-9)]) / growth
+        a, b = pl._ownership_integral(t, o0, growth)
+        assert a == pytest.approx(b, rel=1e-7)
+
+
 def test_initial_strength_above_ceiling_is_capped():
     curves = pl.strength_curves(PlanningParams(fourth_initial_strength=1.5,
                                                fourth_max_strength=0.8))
@@ -357,3 +402,51 @@ def test_plotly_express_consumes_the_sweep():
     df = pl.sweep(PlanningParams())
     fig = px.line(df, x="speed", y="total_effect", color="responder", log_x=True)
     assert len(fig.data) == 4
+
+
+# ---------------------------------------------------------------- winner ranges
+
+
+def test_winner_ranges_agree_with_the_winner_at_every_grid_speed():
+    df = pl.sweep(PlanningParams(), pl.default_speeds(30))
+    ranges = pl.winner_ranges(df)
+    assert ranges[0].start == df["speed"].min() and ranges[-1].end == df["speed"].max()
+    assert all(a.end == b.start for a, b in zip(ranges, ranges[1:]))
+    for _i, row in pl.winners(df).iterrows():
+        inside = [r for r in ranges if r.start <= row["speed"] <= r.end]
+        assert row["order"] in [r.order for r in inside], row["speed"]
+
+
+def test_defaults_have_three_winner_ranges_and_the_first_border_is_the_crossover():
+    df = pl.sweep(PlanningParams())
+    summary = pl.summarise_sweep(df)
+    assert [r.order for r in summary.ranges] == [3, 4, 1]
+    assert summary.ranges == pl.winner_ranges(df)
+    assert summary.crossover == pl.crossover_speed(sweep_df=df) == pytest.approx(summary.ranges[0].end)
+    np.testing.assert_array_equal(summary.speeds, np.sort(df["speed"].unique()))
+    assert summary.values.shape == (50, 4)
+    np.testing.assert_allclose(summary.values[:, 3], df.query("order == 4").sort_values("speed")["total_effect"])
+
+
+def test_winner_range_border_is_interpolated_where_the_two_lines_cross():
+    speeds = [1.0, 10.0]
+    rows = [(o, s, v) for s, vals in zip(speeds, ([4.0, 0, 0, 2.0], [1.0, 0, 0, 3.0])) for o, v in zip((1, 2, 3, 4), vals)]
+    df = pd.DataFrame(rows, columns=["order", "speed", "total_effect"])
+    first, second = pl.winner_ranges(df)
+    assert (first.order, second.order) == (1, 4)
+    # order 4 minus order 1 goes from -2 to +2: the lines cross halfway in log(speed)
+    assert first.end == second.start == pytest.approx(math.sqrt(10.0))
+
+
+def test_an_exact_tie_is_its_own_range_and_nobody_is_order_zero():
+    p = PlanningParams(strength_order1=0.2, fourth_initial_strength=0.2, fourth_max_strength=0.2)
+    last = pl.winner_ranges(pl.sweep(p))[-1]
+    assert last.tied == (1, 4) and last.order == 1
+    nobody = PlanningParams(delay_order1=36, delay_order2=36, delay_order3=60, delay_fourth=36, base_lifetime=3)
+    assert pl.winner_ranges(pl.sweep(nobody, [5.0, 10.0])) == (pl.WinnerRange(0, 5.0, 10.0),)
+
+
+def test_summary_of_an_incomplete_sweep_raises():
+    df = pl.sweep(PlanningParams(), SPEEDS)
+    with pytest.raises(ValueError):
+        pl.summarise_sweep(df[df["order"] != 2])

@@ -61,6 +61,8 @@ Public API
 ``sweep(params, speeds)`` tidy DataFrame, one row per responder x speed (for plotly lines).
 ``crossover_speed(...)``  the speed where the fourth order first beats the best planned one.
 ``winners(sweep_df)``     per speed: which responder has the largest total effect.
+``winner_ranges(...)``    consecutive speed ranges with the same winner (ties kept apart).
+``summarise_sweep(...)``  values per speed, winner ranges and crossover from one pivot.
 ``movements(params)``     one row per movement x responder (lifetime, delay, reached, effect).
 ``strength_curves(...)``  support strength over time after landing, per responder.
 """
@@ -81,14 +83,20 @@ __all__ = [
     "ParamSpec",
     "PlanningParams",
     "RESPONDERS",
+    "SweepSummary",
+    "TIE_TOLERANCE",
+    "WinnerRange",
     "crossover_speed",
     "default_speeds",
+    "metric_by_speed",
     "movements",
     "parameter_specs",
     "parameter_table",
     "simulate",
     "strength_curves",
+    "summarise_sweep",
     "sweep",
+    "winner_ranges",
     "winners",
 ]
 
@@ -100,6 +108,8 @@ _PLANNED = np.array([True, True, True, False])
 
 # Smallest unit lifetime; keeps lifetimes strictly positive so a zero delay reaches everything.
 _MIN_UNIT_LIFETIME = 1e-12
+# Below this g*t the ownership integral uses its Taylor series (error of order x^3 ~ 1e-15).
+_SERIES_BELOW = 1e-5
 
 
 @dataclass(frozen=True)
@@ -233,19 +243,27 @@ def _ownership_integral(active: np.ndarray, o0: float, g: float) -> np.ndarray:
 
     o(t) = 1 / (1 + (1/o0 - 1) exp(-g t)); the integral is ln(o0 exp(g t) + 1 - o0) / g.
     ``active`` must be >= 0.
+
+    Three forms, each where it is accurate: for tiny ``x = g t`` the Taylor series
+    ``o0 t (1 + (1 - o0) x / 2 + (1 - o0)(1 - 2 o0) x^2 / 6)`` (no division by ``g``, which
+    would lose everything for a subnormal rate such as 5e-324); for moderate ``x``
+    ``log1p(o0 expm1(x)) / g``; for large ``x`` ``logaddexp`` (no overflow).
     """
     if o0 <= 0.0:
         return np.zeros_like(active)
     if g <= 0.0 or o0 >= 1.0:
         return o0 * active
+    active = np.asarray(active, float)
     x = g * active
-    small = x < 30.0
-    xs = np.where(small, x, 0.0)
-    xl = np.where(small, 30.0, x)
-    # Small x: log1p(o0 * expm1(x)) is accurate; large x: log(o0 e^x + 1 - o0) via logaddexp.
-    val_small = np.log1p(o0 * np.expm1(xs))
-    val_large = np.logaddexp(xl + math.log(o0), math.log1p(-o0))
-    return np.where(small, val_small, val_large) / g
+    out = np.empty_like(x)
+    tiny = x < _SERIES_BELOW
+    large = x >= 30.0
+    mid = ~(tiny | large)
+    xt = x[tiny]
+    out[tiny] = o0 * active[tiny] * (1.0 + (1.0 - o0) * xt / 2.0 + (1.0 - o0) * (1.0 - 2.0 * o0) * xt * xt / 6.0)
+    out[mid] = np.log1p(o0 * np.expm1(x[mid])) / g
+    out[large] = np.logaddexp(x[large] + math.log(o0), math.log1p(-o0)) / g
+    return out
 
 
 def _effects(p: PlanningParams, speeds: np.ndarray):
@@ -335,28 +353,51 @@ def winners(sweep_df: pd.DataFrame, metric: str = "total_effect") -> pd.DataFram
         columns={"responder": "winner"}).reset_index(drop=True)
 
 
-def crossover_speed(params: PlanningParams | None = None,
-                    speeds: Iterable[float] | None = None,
-                    sweep_df: pd.DataFrame | None = None,
-                    metric: str = "total_effect") -> float | None:
-    """Lowest speed at which the fourth order's ``metric`` first exceeds the best planned one.
+#: Values closer than this (relative to the largest) count as an exact tie.
+TIE_TOLERANCE = 1e-9
 
-    Scans the speeds in ascending order. Between the last grid speed where planning still
-    wins (or ties) and the first where the fourth order wins, the crossing is interpolated
-    linearly in log(speed). If the fourth order already wins at the lowest speed, that speed
-    is returned (the crossover lies at or below it); if it never wins, ``None``.
-    Pass ``sweep_df`` (from ``sweep``) to avoid recomputing; otherwise ``params``/``speeds``
-    are used.
+
+@dataclass(frozen=True)
+class WinnerRange:
+    """A range of speeds in which one approach has the largest value (e.g. total effect).
+
+    ``order`` is the winner (0 = no approach has any effect); when two or more approaches tie
+    exactly, ``tied`` holds all of them and ``order`` is the lowest.
     """
-    if sweep_df is None:
-        sweep_df = sweep(params, speeds)
+
+    order: int
+    start: float
+    end: float
+    tied: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class SweepSummary:
+    """What a sweep says, computed once: the values per speed, the winner ranges, the crossover.
+
+    ``speeds`` ascending and unique; ``values[i, k]`` is the metric of order ``k + 1`` at
+    ``speeds[i]``.
+    """
+
+    speeds: np.ndarray
+    values: np.ndarray
+    ranges: tuple[WinnerRange, ...]
+    crossover: float | None
+
+
+def metric_by_speed(sweep_df: pd.DataFrame, metric: str = "total_effect") -> tuple[np.ndarray, np.ndarray]:
+    """(ascending unique speeds, array speeds x 4 of ``metric`` per order) from a tidy sweep."""
     speed = sweep_df["speed"].to_numpy(float)
     order = sweep_df["order"].to_numpy(int)
-    s, col = np.unique(speed, return_inverse=True)  # ascending speeds
+    s, col = np.unique(speed, return_inverse=True)
     values = np.full((s.size, 4), np.nan)
     values[col, order - 1] = sweep_df[metric].to_numpy(float)
     if np.isnan(values).any():
         raise ValueError("sweep_df must hold every responder at every speed")
+    return s, values
+
+
+def _crossover(s: np.ndarray, values: np.ndarray) -> float | None:
     diff = values[:, 3] - values[:, :3].max(axis=1)
     wins = np.flatnonzero(diff > 0)
     if wins.size == 0:
@@ -368,6 +409,75 @@ def crossover_speed(params: PlanningParams | None = None,
     d0, d1 = diff[i - 1], diff[i]  # d0 <= 0 < d1
     frac = (-d0) / (d1 - d0)
     return float(math.exp(x0 + frac * (x1 - x0)))
+
+
+def _best(row: np.ndarray) -> tuple[int, ...]:
+    """The orders with the largest value in one row (more than one: an exact tie); () if all are 0."""
+    top = float(row.max())
+    if top <= 1e-12:
+        return ()
+    return tuple(int(i) + 1 for i in np.flatnonzero(top - row <= TIE_TOLERANCE * top))
+
+
+def _ranges(s: np.ndarray, values: np.ndarray) -> tuple[WinnerRange, ...]:
+    win = [_best(row) for row in values]
+
+    def make(key: tuple[int, ...], a: float, b: float) -> WinnerRange:
+        return WinnerRange(key[0] if key else 0, a, b, key if len(key) > 1 else ())
+
+    out: list[WinnerRange] = []
+    start = float(s[0])
+    for i in range(1, s.size):
+        before, after = win[i - 1], win[i]
+        if before == after:
+            continue
+        if before and after:
+            a = next((o for o in before if o not in after), before[0])
+            b = next((o for o in after if o not in before), after[0])
+            d0 = values[i - 1, b - 1] - values[i - 1, a - 1]
+            d1 = values[i, b - 1] - values[i, a - 1]
+            frac = 0.5 if d1 == d0 else min(max(-d0 / (d1 - d0), 0.0), 1.0)
+        else:
+            frac = 0.5
+        border = float(math.exp(math.log(s[i - 1]) + frac * (math.log(s[i]) - math.log(s[i - 1]))))
+        out.append(make(before, start, border))
+        start = border
+    out.append(make(win[-1], start, float(s[-1])))
+    return tuple(out)
+
+
+def winner_ranges(sweep_df: pd.DataFrame, metric: str = "total_effect") -> tuple[WinnerRange, ...]:
+    """Consecutive speed ranges with the same winner(s), from the lowest to the highest speed.
+
+    A border between two ranges is interpolated in log(speed) where the two approaches' values
+    cross (halfway between grid speeds when one side has no winner). Exact ties (within
+    ``TIE_TOLERANCE``) form their own range with ``tied`` set.
+    """
+    return _ranges(*metric_by_speed(sweep_df, metric))
+
+
+def summarise_sweep(sweep_df: pd.DataFrame, metric: str = "total_effect") -> SweepSummary:
+    """Values per speed, winner ranges and crossover of one sweep, from a single pivot."""
+    s, values = metric_by_speed(sweep_df, metric)
+    return SweepSummary(speeds=s, values=values, ranges=_ranges(s, values), crossover=_crossover(s, values))
+
+
+def crossover_speed(params: PlanningParams | None = None,
+                    speeds: Iterable[float] | None = None,
+                    sweep_df: pd.DataFrame | None = None,
+                    metric: str = "total_effect") -> float | None:
+    """Lowest speed at which the fourth order's ``metric`` first exceeds the best planned one.
+
+    Scans the speeds in ascending order. Between the last grid speed where planning still
+    wins (or ties) and the first where the fourth order wins, the crossing is interpolated
+    linearly in log(speed). If the fourth order already wins at the lowest speed, that speed
+    is returned (the crossover lies at or below it); if it never wins, ``None``.
+    Pass ``sweep_df`` (from ``sweep``) to avoid recomputing; otherwise ``params``/``speeds``
+    are used. ``summarise_sweep`` gives the same value together with the winner ranges.
+    """
+    if sweep_df is None:
+        sweep_df = sweep(params, speeds)
+    return _crossover(*metric_by_speed(sweep_df, metric))
 
 
 def movements(params: PlanningParams | None = None) -> pd.DataFrame:
