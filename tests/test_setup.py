@@ -53,12 +53,6 @@ def test_notebooks_are_stored_without_outputs():
         assert "widgets" not in nb.get("metadata", {}), f"{path.name}: saved widget state"
 
 
-def test_every_ready_notebook_starts_with_its_page():
-    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
-        src = "".join("".join(c["source"]) for c in json.loads(path.read_text(encoding="utf-8"))["cells"])
-        assert f'page("{path.stem}")' in src, path.name
-
-
 def test_tests_never_read_shared_folder():
     for path in list((ROOT / "tests").rglob("*.py")) + list((ROOT / "benchmarks").rglob("*.py")) + [ROOT / "conftest.py"]:
         if path.resolve() == Path(__file__).resolve():
