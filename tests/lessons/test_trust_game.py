@@ -1,8 +1,14 @@
-"""Notebook 07: the characters data, and every widget callback working headless (no browser)."""
+"""Notebook 07: the characters data, and every widget callback working headless (no browser).
+
+(The teacher's class tournament: tests/lessons/test_class_tournament.py.)"""
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -13,11 +19,31 @@ from wakker.lessons import trust_game as nb07
 from wakker.models import prisoners_dilemma as P
 from wakker.core.content import ContentError, data_dir
 from wakker.core.journal import Journal
-from wakker.core.portfolio import export_files
 from html import escape as html_escape
 
 NB = nb07.NOTEBOOK
 NOTEBOOK_FILE = Path(__file__).resolve().parents[2] / "notebooks" / f"{NB}.ipynb"
+CHARACTERS = Path("lessons") / "trust_game" / "characters.yaml"
+
+
+def main_ids() -> tuple[str, ...]:
+    return nb07.main_characters()
+
+
+def _write(path: Path, text: str) -> None:
+    """Write a data file as an author would, seconds after the last version (the loader caches per version)."""
+    before = path.stat().st_mtime_ns if path.exists() else 0
+    path.write_text(text, encoding="utf-8")
+    os.utime(path, ns=(before + 2_000_000_000, before + 2_000_000_000))
+
+
+@pytest.fixture
+def data_copy(tmp_path, monkeypatch):
+    """A copy of data/ that a test may break; WAKKER_DATA points at it."""
+    copy = tmp_path / "data"
+    shutil.copytree(data_dir(), copy)
+    monkeypatch.setenv("WAKKER_DATA", str(copy))
+    return copy
 
 
 @pytest.fixture
@@ -35,7 +61,7 @@ def page(journal):
 def test_every_character_is_an_engine_strategy_with_a_dutch_name():
     chars = nb07.characters()
     assert set(chars) <= set(P.STRATEGIES)
-    for sid in nb07.MAIN:
+    for sid in main_ids():
         c = chars[sid]
         assert c.name and c.rule and re.fullmatch(r"#[0-9a-f]{6}", c.colour), sid
     names = [c.name for c in chars.values()]
@@ -43,12 +69,12 @@ def test_every_character_is_an_engine_strategy_with_a_dutch_name():
     # the issue's minimum set of characters
     for sid in ("always_cooperate", "always_defect", "tit_for_tat", "grudger", "detective", "tit_for_two_tats",
                 "win_stay_lose_shift", "random", "generous_tit_for_tat"):
-        assert sid in nb07.MAIN
+        assert sid in main_ids()
 
 
 def test_every_character_the_notebook_uses_has_a_dutch_name():
     chars = nb07.characters()
-    used = set(nb07.MAIN)
+    used = set(main_ids())
     for _, pop in nb07.PRESETS.values():
         used |= set(pop)
     assert used <= set(chars)
@@ -59,22 +85,77 @@ def test_every_character_the_notebook_uses_has_a_dutch_name():
         assert name in {c.name for c in chars.values()}
 
 
-def test_bad_characters_file_gives_dutch_error(tmp_path, monkeypatch):
-    import shutil
+def test_bad_characters_file_gives_dutch_error(data_copy):
+    path = data_copy / CHARACTERS
+    _write(path, path.read_text(encoding="utf-8") + "\nbestaat_niet:\n  name: x\n  rule: y\n  colour: '#000000'\n")
+    with pytest.raises(ContentError, match=r"lessons/trust_game/characters.yaml, id 'bestaat_niet'"):
+        nb07.characters()
 
-    copy = tmp_path / "data"
-    shutil.copytree(data_dir(), copy)
-    path = copy / "lessons" / "trust_game" / "characters.yaml"
-    path.write_text(path.read_text(encoding="utf-8") + "\nbestaat_niet:\n  name: x\n  rule: y\n  colour: '#000000'\n",
-                    encoding="utf-8")
-    monkeypatch.setenv("WAKKER_DATA", str(copy))
-    nb07.characters.cache_clear()
-    try:
-        with pytest.raises(ContentError, match="bestaat_niet"):
-            nb07.characters()
-    finally:
-        monkeypatch.delenv("WAKKER_DATA")
-        nb07.characters.cache_clear()
+
+def test_characters_file_problems_name_the_file_and_the_id(data_copy):
+    path = data_copy / CHARACTERS
+    good = path.read_text(encoding="utf-8")
+    _write(path, good.replace('name: "Valsspeler"', 'name: ""'))
+    with pytest.raises(ContentError, match=r"characters.yaml, id 'always_defect': veld 'name'"):
+        nb07.characters()
+    _write(path, good.replace('name: "Valsspeler"', 'name: "Spiegel"'))
+    with pytest.raises(ContentError, match="dezelfde naam: Spiegel"):
+        nb07.characters()
+    _write(path, good.replace("  tournament: true", "  tournament: ja", 1))
+    with pytest.raises(ContentError, match=r"id 'tit_for_tat': veld 'tournament' moet true of false"):
+        nb07.characters()
+    path.unlink()
+    with pytest.raises(ContentError, match="ontbreekt: characters.yaml"):
+        nb07.characters()
+
+
+def test_the_file_decides_which_characters_play_everywhere(data_copy, tmp_path):
+    """A spare character marked ``tournament: true`` joins every menu, the tournament, the sandbox,
+    the designer's test and the class tournament; no other list needs changing."""
+    path = data_copy / CHARACTERS
+    text = path.read_text(encoding="utf-8")
+    start = text.index("suspicious_tit_for_tat:")
+    spare = text[start:].replace("tournament: false", "tournament: true", 1)
+    _write(path, text[:start] + spare)
+    name = nb07.name_of("suspicious_tit_for_tat")
+    assert nb07.main_characters()[-1] == "suspicious_tit_for_tat" and len(nb07.main_characters()) == 10
+    t = nb07.tournament_view()
+    assert name in t.boxes["suspicious_tit_for_tat"].description and len(t.fig.data[0].z) == 10
+    g = nb07.repeated_game()
+    assert ("suspicious_tit_for_tat" in [v for _, v in g.opponent.options])
+    assert "suspicious_tit_for_tat" in nb07.sandbox().counts
+    from wakker.lessons.class_tournament import class_tournament
+
+    assert "suspicious_tit_for_tat" in class_tournament(tmp_path, rounds=3, repetitions=1).tournament.ids
+
+
+def test_a_bad_characters_file_gives_a_dutch_box_in_the_widget_not_an_error(data_copy):
+    path = data_copy / CHARACTERS
+    _write(path, "tit_for_tat: [kapot")
+    for build in (nb07.repeated_game, nb07.tournament_view, nb07.evolution_view, nb07.sandbox):
+        view = build()
+        assert isinstance(view, nb07.Unavailable), build
+        box = view.box.children[0].value
+        assert "wakker-fout" in box and "Dit onderdeel kon niet worden opgebouwd" in box, build
+        assert "characters.yaml" in box and "geen geldige YAML" in box and "Traceback" not in box, build
+
+
+def _python(code: str, **env) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, **env})
+
+
+def test_importing_the_lessons_reads_nothing(tmp_path):
+    """With an empty data folder the lessons still import; the missing file shows up only when a
+    widget is built, and then as a Dutch box."""
+    empty = tmp_path / "leeg"
+    empty.mkdir()
+    out = _python("import wakker.lessons.trust_game as nb07, wakker.lessons.class_tournament\n"
+                  "v = nb07.tournament_view()\n"
+                  "print(type(v).__name__, 'ontbreekt: characters.yaml' in v.box.children[0].value)",
+                  WAKKER_DATA=str(empty))
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["Unavailable", "True"]
 
 
 # --------------------------------------------------------------------------- one-shot game
@@ -138,7 +219,7 @@ def test_repeated_game_against_tit_for_tat():
 def test_repeated_game_hidden_opponent_revealed_at_the_end():
     g = nb07.repeated_game(seed=5)
     g.opponent.value = nb07.HIDDEN
-    assert g.hidden and g.current in nb07.MAIN
+    assert g.hidden and g.current in main_ids()
     g.defect.click()
     assert g.fig.data[1].name == "Tegenstander"
     for _ in range(9):
@@ -147,17 +228,40 @@ def test_repeated_game_hidden_opponent_revealed_at_the_end():
     assert g.fig.data[1].name == nb07.name_of(g.current)
 
 
-def test_repeated_game_every_opponent_plays_like_the_engine():
-    for sid in nb07.MAIN:
+#: What each deterministic character answers to the student's moves CCDCDDCCCD, worked out by hand
+#: from the rules in characters.yaml (not from the model).
+ANSWERS_TO_CCDCDDCCCD = {
+    "tit_for_tat": "CCCDCDDCCC",          # starts with C, then copies my previous move
+    "always_defect": "DDDDDDDDDD",
+    "always_cooperate": "CCCCCCCCCC",
+    "grudger": "CCCDDDDDDD",              # after my first D (round 3): D for ever
+    "detective": "CDCCCDDCCC",            # C D C C; I defected early, so then tit for tat
+    "tit_for_two_tats": "CCCCCCDCCC",     # D only after my two D's in a row (rounds 5 and 6)
+    "win_stay_lose_shift": "CCCDDCDDDD",  # keeps its move after my C, switches after my D
+}
+
+
+def test_repeated_game_every_opponent_answers_as_its_rule_says():
+    mine = "CCDCDDCCCD"
+    for sid, expected in ANSWERS_TO_CCDCDDCCCD.items():
         g = nb07.RepeatedGame(seed=0)
         g.opponent.value = sid
-        mine = "CCDCDDCCCD"
         for m in mine:
             g.play(m)
-        if P.STRATEGIES[sid].is_deterministic(P.CASE):
-            for r in range(10):
-                p = P.next_cooperation(sid, g.theirs[:r], mine[:r], P.CASE)
-                assert g.theirs[r] == ("C" if p == 1.0 else "D"), (sid, r)
+        assert "".join(g.theirs) == expected, sid
+        # the plotted totals are Case's points for those moves: R=2, T=3, S=-1, P=0
+        points = {("C", "C"): (2, 2), ("C", "D"): (-1, 3), ("D", "C"): (3, -1), ("D", "D"): (0, 0)}
+        me = np.cumsum([points[(a, b)][0] for a, b in zip(mine, expected)])
+        assert list(g.fig.data[0].y) == [0, *me], sid
+    # the chance characters really use chance: not the same answers for every seed
+    seen = set()
+    for seed in range(6):
+        g = nb07.RepeatedGame(seed=seed)
+        g.opponent.value = "random"
+        for m in mine:
+            g.play(m)
+        seen.add("".join(g.theirs))
+    assert len(seen) > 1
 
 
 # --------------------------------------------------------------------------- tournament
@@ -166,7 +270,7 @@ def test_tournament_slider_changes_heat_map_in_place():
     t = nb07.tournament_view()
     fig, trace = t.fig, t.fig.data[0]
     z0 = [list(r) for r in trace.z]
-    assert len(z0) == len(nb07.MAIN) and "Spiegel</b> wint" in t.summary.value
+    assert len(z0) == len(main_ids()) and "Spiegel</b> wint" in t.summary.value
     t.rounds.value = 3
     assert t.fig is fig and t.fig.data[0] is trace  # updated, not re-created
     assert [list(r) for r in trace.z] != z0
@@ -180,9 +284,9 @@ def test_tournament_slider_changes_heat_map_in_place():
 def test_tournament_checkboxes_and_too_few_characters():
     t = nb07.tournament_view()
     t.boxes["always_defect"].value = False
-    assert len(t.fig.data[0].z) == len(nb07.MAIN) - 1
+    assert len(t.fig.data[0].z) == len(main_ids()) - 1
     assert "Valsspeler" not in t.fig.data[0].y
-    for sid in nb07.MAIN[1:]:
+    for sid in main_ids()[1:]:
         t.boxes[sid].value = False
     assert "minstens twee" in t.message.value
     # no stale result next to the warning
@@ -219,10 +323,10 @@ def test_evolution_rounds_decide_who_survives():
 def test_evolution_replicator_and_non_pd_reward():
     e = nb07.evolution_view()
     e.method.value = "replicator"
-    assert "%" in e.summary.value and e.replace.disabled
+    assert "%" in e.summary.value and e.replace.slider.disabled
     e.reward.value = 0.8
     assert "geen prisoner's dilemma" in e.message.value and "2R moet groter zijn" in e.message.value
-    assert "1,6" in e.message.value  # Dutch decimal comma
+    assert "2R = 1,6" in e.message.value  # Dutch decimal comma
     e.reward.value = 2.0
     assert e.message.value == "" and e.summary.value
     seed = e.seed
@@ -245,12 +349,23 @@ def test_the_two_evolution_modes_tip_at_different_round_counts():
 
 def test_evolution_reward_slider_reads_with_a_decimal_comma():
     e = nb07.evolution_view()
-    assert e.reward_row in e.box.children and e.reward_row.children[0] is e.reward
-    label = e.reward_row.children[1]
-    assert e.reward.readout is False and ">2,0<" in label.value
+    assert e.reward.box in e.box.children and e.reward.box.children[0] is e.reward.slider
+    assert e.reward.slider.readout is False and ">2,0<" in e.reward.readout.value
     e.reward.value = 1.2
-    assert ">1,2<" in label.value
+    assert ">1,2<" in e.reward.readout.value
     assert nb07.PRESETS["alle-acht"][0].startswith("De acht personages van Nicky Case")
+
+
+def test_every_slider_reads_the_dutch_way_and_waits_for_release():
+    views = (nb07.tournament_view(), nb07.evolution_view(), nb07.sandbox())
+    sliders = [x for v in views for x in vars(v).values() if isinstance(x, ui.DutchSlider)]
+    sliders += list(views[2].counts.values())
+    assert len(sliders) == 9 + 10
+    for s in sliders:
+        assert s.slider.continuous_update is False and s.slider.readout is False
+    t = views[0]
+    t.noise.value = 5
+    assert ">5<" in t.noise.readout.value
 
 
 def test_evolution_every_preset_runs():
@@ -270,7 +385,9 @@ def test_sandbox_non_pd_gives_dutch_message_not_exception():
     assert "2R moet groter zijn dan T + S" in s.message.value
     assert s.summary.value == ""
     s.inputs["T"].value = 2.0
-    assert "T moet groter zijn dan R" in s.message.value
+    assert "T moet groter zijn dan R (nu T = 2, R = 2)" in s.message.value
+    s.inputs["P"].value = -1.5
+    assert "P moet groter zijn dan S (nu P = −1,5, S = −1)" in s.message.value  # Dutch comma, real minus
     s.preset.value = "axelrod"
     assert [s.inputs[k].value for k in "TRPS"] == [5, 3, 1, 0]
     assert s.message.value == "" and s.summary.value
@@ -351,27 +468,41 @@ def test_designer_says_when_a_long_name_is_cut(page, journal):
 def test_designer_needs_a_name(page, journal):
     d = nb07.designer(page)
     d.save_button.click()
-    assert "naam" in d.message.value
+    assert "Geef je strategie eerst een naam" in d.message.value and "wakker-fout" in d.message.value
     assert journal.latest(NB, nb07.DESIGN_QID) is None
 
 
-def test_designer_saves_a_strategy_the_class_tournament_finds(page, journal, tmp_path):
+def test_designer_saves_a_strategy_in_the_format_of_the_model(page, journal):
     d = nb07.designer(page)
     _design(d, "Voorzichtige Buurvrouw", 1, 1, 0, 0.9, 0.25)
     d.save_button.click()
-    assert "opgeslagen om" in d.status.value
+    assert "opgeslagen om" in d.status.value and "Voorzichtige Buurvrouw" in d.status.value
     entry = journal.latest(NB, nb07.DESIGN_QID)
     assert entry.kind == "strategy"
     assert entry.value == {"name": "Voorzichtige Buurvrouw", "first": 1.0,
                            "after": {"CC": 1.0, "CD": 0.0, "DC": 0.9, "DD": 0.25}}
     assert P.design_problems(entry.value) == []
-    folder = tmp_path / "inleveren"
-    export_files(journal, folder, student="Anna")
-    result = P.class_tournament(folder, repetitions=2, seed=1)  # the defaults are the notebook's settings
-    assert list(result.designs["name"]) == ["Voorzichtige Buurvrouw"]
-    assert list(result.designs["student"]) == ["Anna"]
-    assert list(result.tournament.ids) == [*nb07.MAIN, "Voorzichtige Buurvrouw (Anna)"]
-    assert result.problems == []
+
+
+def test_designer_is_a_saved_widget_that_saves_only_on_the_button(page, journal):
+    d = nb07.designer(page)
+    assert isinstance(d, ui.SavedWidget)
+    _design(d, "Wacht", 1, 1, 0, 1, 0)
+    ui.flush()
+    assert journal.latest(NB, nb07.DESIGN_QID) is None  # changing is not saving
+    d.save()
+    assert journal.latest(NB, nb07.DESIGN_QID).value["name"] == "Wacht"
+
+
+def test_designer_restores_a_design_saved_by_the_old_widget(journal):
+    """A design saved before the designer became a SavedWidget (same journal entry) comes back."""
+    journal.save(NB, nb07.DESIGN_QID, {"name": "Oud ontwerp", "first": 1.0,
+                                       "after": {"CC": 1.0, "CD": 0.0, "DC": 0.75, "DD": 0.1}},
+                 kind="strategy", prompt="Mijn eigen strategie voor het herhaalde prisoner's dilemma")
+    d = nb07.designer(ui.Page(NB, journal=journal))
+    assert d.value() == {"name": "Oud ontwerp", "first": 1.0, "after": {"CC": 1.0, "CD": 0.0, "DC": 0.75, "DD": 0.1}}
+    assert "eerder bewaard op" in d.status.value and "<b>Oud ontwerp</b>" in d.status.value
+    assert "eigen strategie" in d.like.value
 
 
 def test_designer_restores_after_restart(page, journal):
@@ -398,7 +529,9 @@ def test_designer_with_broken_saved_value_keeps_working(page, journal):
     journal.save(NB, nb07.DESIGN_QID, {"name": "", "first": 7}, kind="strategy")
     d = nb07.designer(page)
     assert "kon niet worden teruggezet" in d.status.value
-    assert d.value()["first"] == 1.0
+    assert d.value()["first"] == 1.0 and "Goedzak" in d.like.value
+    d.name.value = "Nieuw"
+    assert d.save() is not None
 
 
 def test_designer_on_unknown_notebook_shows_message(journal):
@@ -406,64 +539,6 @@ def test_designer_on_unknown_notebook_shows_message(journal):
     d.name.value = "Iets"
     d.save_button.click()
     assert "Bewaren lukte niet" in d.message.value
-
-
-# --------------------------------------------------------------------------- class tournament (teacher)
-
-def test_main_characters_come_from_the_yaml():
-    assert nb07.MAIN == tuple(P.tournament_characters())
-    assert len(nb07.MAIN) == 9 and set(P.CLASSICS) < set(nb07.MAIN)
-
-
-def test_class_tournament_view_from_real_exports(tmp_path):
-    folder = tmp_path / "inleveren"
-    anna = Journal(tmp_path / "anna.sqlite")
-    d = nb07.designer(ui.Page(NB, journal=anna))
-    _design(d, "Voorzichtige Buurvrouw", 1, 1, 0, 0.9, 0.25)
-    d.save()
-    export_files(anna, folder, student="Anna")
-    bram = Journal(tmp_path / "bram.sqlite")
-    bram.save(NB, nb07.DESIGN_QID, {"name": "Spiegel", "first": 1, "after": {"CC": 1, "CD": 0, "DC": 1, "DD": 0}},
-              kind="strategy")
-    export_files(bram, folder, student="Bram")
-    (folder / "kapot.json").write_text('{"schema": "wakker-journal", "entries": [', encoding="utf-8")
-    ui.flush()
-
-    v = nb07.class_tournament_view(folder)
-    assert v.message.value == ""
-    # the notebook's settings: Case's points, 10 rounds, no self-play, the nine characters
-    t = v.result.tournament
-    assert t.payoffs == P.CASE and t.rounds == 10 and not t.self_play
-    labels = list(v.result.ranking["label"])
-    assert sorted(labels) == sorted([nb07.name_of(s) for s in nb07.MAIN]
-                                    + ["Voorzichtige Buurvrouw (Anna)", "Spiegel (Bram)"])
-    assert not any("_" in x for x in labels)  # no English ids like tit_for_tat
-    # the Dutch table, the HTML ranking and the heat map all use those labels
-    assert list(v.table.columns) == ["plaats", "strategie", "van", "punten in totaal", "gemiddeld per ronde"]
-    assert list(v.table["strategie"]) == labels
-    whose = dict(zip(v.table["strategie"], v.table["van"]))
-    assert whose["Spiegel"] == "personage" and whose["Spiegel (Bram)"] == "Bram"
-    assert "Spiegel (Bram)" in v.table_html.value and "plaats" in v.table_html.value
-    assert list(v.fig.data[0].y) == labels == list(v.fig.data[0].x)
-    assert v.fig.data[0].visible is not False and len(v.fig.data[0].z) == 11
-    assert "2 strategieën van leerlingen en 9 personages" in v.summary.value
-    assert "10 rondes" in v.summary.value and "wint" in v.summary.value
-    # the broken file is reported in Dutch, the .md and .html exports are not files to read
-    assert v.problems == ["bestand kapot.json overgeslagen: geen geldig JSON"]
-    assert "kapot.json" in v.problems_html.value and "Niet meegenomen (1)" in v.problems_html.value
-    # Bram's Spiegel plays exactly like the character against everyone without chance
-    m = v.result.matrix
-    for rival in ("Valsspeler", "Goedzak", "Wrokkoester", "Rechercheur"):
-        assert m.loc["Spiegel (Bram)", rival] == m.loc["Spiegel", rival]
-
-
-def test_class_tournament_view_without_exports(tmp_path):
-    v = nb07.class_tournament_view(tmp_path / "leeg", include_characters=False)
-    assert "Geen toernooi" in v.summary.value and v.fig.data[0].visible is False
-    assert "bestaat niet" in v.problems_html.value and "geen ontworpen strategieën" in v.problems_html.value
-    v = nb07.class_tournament_view(tmp_path)
-    assert "0 strategieën van leerlingen en 9 personages" in v.summary.value
-    assert v.problems == ["geen ontworpen strategieën gevonden"]
 
 
 # --------------------------------------------------------------------------- the notebook

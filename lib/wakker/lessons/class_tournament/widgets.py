@@ -1,0 +1,117 @@
+"""The teacher's view of a class tournament: summary, Dutch ranking, heat map, skipped files."""
+from __future__ import annotations
+
+import html
+from typing import Sequence
+
+import ipywidgets as w
+
+from ...core import dutch
+from ...models import prisoners_dilemma as P
+from ...ui.style import STYLES, cell_html, note_html, styled, text_html
+from ...ui.view import View, safe
+from ..trust_game.charts import clear_heatmap, heatmap_figure, show_heatmap
+from ..trust_game.data import colour_of
+from ..trust_game.widgets import ACCENT, PAYOFFS, ROUNDS
+from . import texts as T
+from .tournament import ClassTournament, class_tournament
+
+
+def _whose(character: bool, student) -> str:
+    return T.CHARACTER if character else (student if isinstance(student, str) else T.ANONYMOUS)
+
+
+def class_ranking_html(result: ClassTournament) -> str:
+    """Dutch ranking table of a class tournament: place, strategy, whose, total, mean per round."""
+    head = "<tr>" + "".join(cell_html(h, head=True) for h in T.TABLE_COLUMNS) + "</tr>"
+    rows = []
+    for _, r in result.ranking.iterrows():
+        character = bool(r["character"])
+        extra = "" if character else "background:rgba(224,159,62,.12)"
+        dot = f'<span style="color:{colour_of(r["strategy"]) if character else ACCENT}">●</span> '
+        rows.append("<tr>" + cell_html(str(int(r["rank"])), extra)
+                    + cell_html(dot + html.escape(r["label"]), "text-align:left;" + extra)
+                    + cell_html(html.escape(_whose(character, r["student"])), "text-align:left;" + extra)
+                    + cell_html(dutch.number(r["total"], 1), extra) + cell_html(dutch.number(r["mean"], 2), extra)
+                    + "</tr>")
+    return f'<table class="wakker-klassentoernooi" style="{STYLES["tabel"]}">{head}{"".join(rows)}</table>'
+
+
+def class_table(result: ClassTournament):
+    """The ranking as a DataFrame with Dutch column names (for a spreadsheet)."""
+    import pandas as pd
+
+    r = result.ranking
+    place, strategy, whose, total, mean = T.TABLE_COLUMNS
+    return pd.DataFrame({
+        place: r["rank"].astype(int),
+        strategy: r["label"],
+        whose: [_whose(c, s) for c, s in zip(r["character"], r["student"])],
+        total: r["total"].round(1),
+        mean: r["mean"].round(2),
+    })
+
+
+class ClassTournamentView(View):
+    """For the teacher: the students' saved strategies (journal exports in a folder) against the
+    notebook's characters, with the notebook's settings. Shows a summary, the Dutch ranking, the
+    heat map and the skipped files; ``result``, ``table`` (Dutch DataFrame), ``fig`` and
+    ``problems`` are there for further use."""
+
+    def __init__(self, folder, rounds: int = ROUNDS, repetitions: int = 10, noise: float = 0.0,
+                 payoffs: P.Payoffs = PAYOFFS, seed: int | None = 7, include_characters: bool = True):
+        self.folder = folder
+        self.summary, self.table_html, self.problems_html, self.message = w.HTML(), w.HTML(), w.HTML(), w.HTML()
+        self.fig = heatmap_figure(payoffs)
+        self.result: ClassTournament | None = None
+        self.table = None
+        self.problems: list[str] = []
+        self.box = w.VBox([self.message, self.summary, w.HBox([self.table_html], layout=w.Layout(overflow="auto")),
+                           self.fig.widget, self.problems_html], layout=w.Layout(max_width="70em"))
+        self.box.add_class("wakker-klassentoernooi-uitslag")
+        self._run(rounds, repetitions, noise, payoffs, seed, include_characters)
+
+    @safe
+    def _run(self, rounds, repetitions, noise, payoffs, seed, include_characters) -> None:
+        res = class_tournament(self.folder, include_classics=include_characters, rounds=rounds,
+                               repetitions=repetitions, payoffs=payoffs, noise=noise, seed=seed)
+        self.result, self.problems = res, list(res.problems)
+        self.problems_html.value = self._problems_html(res.problems)
+        if res.tournament is None or len(res.tournament.ids) < 2:
+            self.summary.value = styled("melding", T.TOO_FEW)
+            clear_heatmap(self.fig, T.NO_HEATMAP)
+            return
+        self.table = class_table(res)
+        self.table_html.value = class_ranking_html(res)
+        n = len(res.ranking)
+        with self.fig.batch_update():
+            self.fig.layout.height = max(460, 140 + 24 * n)
+            self.fig.data[0].texttemplate = "%{z:.1f}" if n <= 16 else None
+        show_heatmap(self.fig, res.matrix)
+        students = len(res.designs)
+        characters_in = n - students
+        top = res.ranking[res.ranking["rank"] == 1]["label"].tolist()
+        winner = (T.WINS.format(name=html.escape(top[0])) if len(top) == 1 else
+                  T.SHARED_FIRST.format(names=", ".join(f"<b>{html.escape(t)}</b>" for t in top)))
+        field = T.FIELD.format(students=dutch.count(students, *T.STRATEGY))
+        if characters_in:
+            field += T.FIELD_CHARACTERS.format(characters=dutch.count(characters_in, *T.CHARACTERS))
+        self.summary.value = text_html(T.SUMMARY.format(
+            winner=winner, field=field, repetitions=repetitions, rounds=dutch.count(int(rounds), *T.ROUND),
+            noise=dutch.number(noise * 100, 0), **{k: dutch.compact(getattr(payoffs, k)) for k in "TRPS"}))
+        self.message.value = ""
+
+    @staticmethod
+    def _problems_html(problems: Sequence[str]) -> str:
+        if not problems:
+            return note_html(T.ALL_READ)
+        items = "".join(f"<li>{html.escape(p)}</li>" for p in problems)
+        return styled("melding", T.NOT_TAKEN.format(n=len(problems), items=items))
+
+
+def class_tournament_view(folder, **kwargs) -> ClassTournamentView:
+    """For the teacher: put the students' exported ``.json`` files in ``folder`` and show the class
+    tournament with the settings of notebook 07 (10 rounds, Nicky Case's points, the nine characters).
+
+    Keyword arguments (rounds, repetitions, noise, payoffs, seed, include_characters) change them."""
+    return ClassTournamentView(folder, **kwargs)

@@ -1,0 +1,92 @@
+"""The charts of notebook 07 (also used by the teacher's class tournament): a heat map "row
+against column" and a stacked population chart, each a :class:`~wakker.ui.figure.LiveFigure`
+created once and redrawn in place."""
+from __future__ import annotations
+
+import html
+import math
+
+import plotly.graph_objects as go
+
+from ...models.prisoners_dilemma import Payoffs
+from ...ui.figure import LiveFigure
+from . import texts as T
+from .data import characters
+
+
+def fig_layout(**extra) -> dict:
+    """The plotly layout every chart of the lesson starts from (Dutch decimal separators)."""
+    base = dict(height=380, margin=dict(l=10, r=10, t=50, b=40), separators=",.",
+                font=dict(size=13), template="plotly_white")
+    base.update(extra)
+    return base
+
+
+def heatmap_figure(payoffs: Payoffs, height: int = 460) -> LiveFigure:
+    """An empty heat map 'row against column, mean points per round'."""
+    return LiveFigure(
+        data=[go.Heatmap(z=[[0]], x=["–"], y=["–"], zmin=payoffs.S, zmax=payoffs.T, colorscale="RdYlGn",
+                         texttemplate="%{z:.1f}", textfont=dict(size=12), hovertemplate=T.HEATMAP_HOVER,
+                         colorbar=dict(title=dict(text=T.HEATMAP_SCALE, side="right"), thickness=14))],
+        layout=fig_layout(
+            height=height, title=dict(text=T.TOURNAMENT_TITLE, x=0.02, font=dict(size=14)),
+            xaxis=dict(title=T.HEATMAP_X, side="bottom", tickangle=-30),
+            yaxis=dict(title="", autorange="reversed"),
+            margin=dict(l=10, r=10, t=50, b=90)))
+
+
+def show_heatmap(fig: LiveFigure, matrix) -> None:
+    """Put a labelled matrix (DataFrame, rows against columns) into the heat map."""
+    labels = [str(x) for x in matrix.index]
+    z = [[None if math.isnan(v) else float(v) for v in row] for row in matrix.to_numpy()]
+    with fig.batch_update():
+        hm = fig.data[0]
+        hm.z, hm.x, hm.y = z, labels, labels
+        hm.visible = True
+        fig.layout.xaxis.visible = fig.layout.yaxis.visible = True
+        fig.layout.title.text = T.TOURNAMENT_TITLE
+
+
+def clear_heatmap(fig: LiveFigure, title: str) -> None:
+    """Empty the heat map and say why in its title (no stale result next to a warning)."""
+    with fig.batch_update():
+        fig.data[0].visible = False
+        fig.layout.xaxis.visible = fig.layout.yaxis.visible = False
+        fig.layout.title.text = title
+
+
+def evolution_figure(title: str) -> LiveFigure:
+    """An empty stacked area chart with one (hidden) trace per character, in file order."""
+    traces = [go.Scatter(x=[0], y=[0], name=c.name, mode="lines", stackgroup="een",
+                         line=dict(width=0.5, color=c.colour), fillcolor=c.colour, visible=False,
+                         hovertemplate=T.SHARE_HOVER.format(name=html.escape(c.name)))
+              for c in characters().values()]
+    return LiveFigure(
+        data=traces,
+        layout=fig_layout(height=400, title=dict(text=title, x=0.02, font=dict(size=14)),
+                          xaxis=dict(title=T.GENERATION_AXIS), yaxis=dict(title=T.SHARE_AXIS, range=[0, 100]),
+                          legend=dict(orientation="v", x=1.02, y=1), hovermode="x unified"))
+
+
+def show_evolution(fig: LiveFigure, shares, title: str) -> None:
+    """Put a DataFrame of shares (0-1, one column per strategy id) into the stacked chart."""
+    ids = list(characters())
+    x = list(range(len(shares)))
+    with fig.batch_update():
+        fig.layout.title.text = title
+        for trace, sid in zip(fig.data, ids):
+            if sid in shares.columns and shares[sid].to_numpy().max() > 0:
+                trace.x = x
+                trace.y = (shares[sid].to_numpy() * 100).round(3).tolist()
+                trace.visible = True
+            else:
+                trace.visible = False
+        fig.layout.xaxis.range = [0, len(shares) - 1]
+
+
+def clear_evolution(fig: LiveFigure, title: str) -> None:
+    """Empty the stacked chart and say why in its title (no stale result next to a warning)."""
+    with fig.batch_update():
+        for trace in fig.data:
+            trace.visible = False
+        fig.layout.title.text = title
