@@ -1,7 +1,8 @@
 """Benchmark: how long one slider move in notebook 04 takes in the kernel (target: p95 < 100 ms).
 
 What is timed is what a student's slider move runs: setting ``slider.value`` calls the observe
-handler synchronously, which recomputes the model (``wakker.planning``), rewrites the Dutch
+handler synchronously, which recomputes the model (``wakker.models.planning_machine``: the sweep and its summary, unless
+only the speed moved, and the chosen speed), rewrites the Dutch
 sentence and updates the plotly ``FigureWidget`` in place (``batch_update``), and -- in a
 kernel -- serialises the widget and figure messages. Values are drawn at random inside each
 slider's range for every repetition, so no cache can flatter the numbers (the speed slider
@@ -29,9 +30,10 @@ def measure(reps: int = 200, seed: int = 0) -> list[dict]:
     import numpy as np
 
     from wakker import ui
-from wakker.lessons import planning_machine as nb04
-    from wakker.models import planning_machine as pl
     from wakker.core.journal import Journal
+    from wakker.lessons import planning_machine as nb04
+    from wakker.models import planning_machine as pl
+    from wakker.ui.saving import pending
 
     rng = np.random.default_rng(seed)
     specs = pl.parameter_specs()
@@ -77,7 +79,7 @@ from wakker.lessons import planning_machine as nb04
         moves = [(str(rng.choice(["nu", "gewenst"])), int(rng.integers(4)), int(rng.integers(0, 101)))
                  for _ in range(reps + 1)]
         results.append(run("mijn week: schuifje (+3 mee)", lambda m: week.set(*m), moves))
-        ui.saving.pending.timers.clear()
+        pending.timers.clear()
     return results
 
 

@@ -1,8 +1,8 @@
-"""Benchmark: what one slider move in notebook 04 recomputes (wakker.planning).
+"""Benchmark: what one slider move in notebook 04 recomputes (wakker.models.planning_machine).
 
-One "recompute" = sweep over 50 speeds x 4 responders + crossover speed + winners per speed
-+ the single-speed table + the strength curves: everything a slider callback would need
-before updating its plots (plot rendering itself is not included). Parameters are drawn at
+One "recompute" = sweep over 50 speeds x 4 responders + its summary (one pivot: values per
+speed, winner ranges, crossover speed) + the single-speed table: everything the planning
+explorer's slider callback computes before updating its plot (rendering is not included). Parameters are drawn at
 random inside the slider ranges for every repetition, so caching cannot flatter the numbers.
 
 Run: .venv/bin/python benchmarks/bench_planning.py [--reps 200]
@@ -36,11 +36,8 @@ def random_params(rng: np.random.Generator, n_movements: int) -> pl.PlanningPara
 
 
 def recompute(p: pl.PlanningParams, speeds: np.ndarray) -> None:
-    df = pl.sweep(p, speeds)
-    pl.crossover_speed(sweep_df=df)
-    pl.winners(df)
+    pl.summarise_sweep(pl.sweep(p, speeds))
     pl.simulate(p)
-    pl.strength_curves(p)
 
 
 def run(reps: int, n_movements: int, n_speeds: int, seed: int = 0) -> np.ndarray:

@@ -9,16 +9,21 @@ gets, from this one class, the same behaviour everywhere:
 * ``changed()`` after every change: the value is saved ``delay`` seconds after the last change
   (0 = at once), with "… wordt zo opgeslagen" meanwhile;
 * ``save()``: write now, with a Dutch message (never a traceback) when that is impossible;
-* :func:`flush` writes everything still waiting (export, kernel shutdown, tests).
+* :func:`flush` writes everything still waiting (export, kernel shutdown, SIGTERM, tests);
+  while a student keeps typing, a save still happens every ``SAVE_MAX_WAIT`` seconds.
 
 A subclass implements ``value()`` and ``apply(value)``; optionally ``problems(value)`` (a Dutch
-reason not to save), ``after_change(value)`` (feedback) and the status texts in ``TEXTS``.
+reason not to save), ``after_change(value)`` (feedback) and the status texts in ``TEXTS`` (an optional
+``"not_restored"`` replaces ``"restored"`` when a saved value did not fit and was shown as text).
 """
 from __future__ import annotations
 
 import atexit
 import html
+import os
+import signal
 import threading
+import time
 from typing import Any, Callable
 
 from ..core.data import ContentError
@@ -27,39 +32,76 @@ from .style import error_html, notice_html, status_html
 from .view import View, report
 
 SAVE_DELAY = 0.6  # seconds after the last change
+SAVE_MAX_WAIT = 2.0  # while a student keeps typing, a save happens at least this often (seconds)
+FLUSH_WAIT = 5.0  # how long flush() waits for a save that a timer is writing right now
 
 
 class Pending:
-    """Debounced saves: the last action per key runs ``delay`` seconds after the last change."""
+    """Debounced saves: the last action per key runs ``delay`` seconds after the last change,
+    but never later than ``max_wait`` seconds after the first change that is still waiting.
+
+    Nothing waits forever: :meth:`flush` runs everything now and waits for saves in progress;
+    it runs at exit (``atexit``: a normal kernel shutdown or restart) and on SIGTERM (a kernel
+    that is stopped, or a shutdown that took too long): a handler, installed on the first
+    :meth:`schedule` from the main thread, flushes and then hands the signal on to the handler
+    that was there before (the default handler ends the process as before). A SIGKILL cannot
+    be caught; at most ``max_wait`` seconds of typing are lost then.
+    """
 
     def __init__(self) -> None:
-        self.lock = threading.Lock()
-        self.timers: dict[int, tuple[threading.Timer, Callable[[], None]]] = {}
+        self.lock = threading.RLock()  # re-entrant: the SIGTERM handler may interrupt the main thread holding it
+        self.idle = threading.Condition(self.lock)
+        self.running = 0
+        self.timers: dict[int, tuple[threading.Timer, Callable[[], None], float]] = {}
 
-    def schedule(self, key: int, action: Callable[[], None], delay: float) -> None:
+    def schedule(self, key: int, action: Callable[[], None], delay: float, max_wait: float | None = None) -> None:
+        install_sigterm_flush()
+        limit = max(delay, SAVE_MAX_WAIT if max_wait is None else max_wait)
         with self.lock:
+            now = time.monotonic()
             old = self.timers.pop(key, None)
+            first = now
             if old:
                 old[0].cancel()
-            timer = threading.Timer(delay, self._run, args=(key,))
+                first = old[2]
+            due = min(now + delay, first + limit)
+            timer = threading.Timer(max(0.0, due - now), self._run, args=(key,))
             timer.daemon = True
-            self.timers[key] = (timer, action)
+            self.timers[key] = (timer, action, first)
             timer.start()
 
     def _run(self, key: int) -> None:
         with self.lock:
             item = self.timers.pop(key, None)
+            if item:
+                self.running += 1
         if item:
-            item[1]()
+            try:
+                item[1]()
+            finally:
+                with self.lock:
+                    self.running -= 1
+                    self.idle.notify_all()
 
-    def flush(self) -> None:
-        """Run everything still waiting now."""
+    def flush(self, wait: float = FLUSH_WAIT) -> None:
+        """Run everything still waiting now, and wait (at most ``wait`` s) for saves in progress."""
         with self.lock:
             items = list(self.timers.values())
             self.timers.clear()
-        for timer, action in items:
+        problem: BaseException | None = None
+        for timer, action, _first in items:
             timer.cancel()
-            action()
+            try:
+                action()
+            except Exception as exc:  # noqa: BLE001 - one failing save must not stop the others
+                problem = problem or exc
+        if threading.current_thread() is not threading.main_thread() or wait <= 0:
+            pass
+        else:
+            with self.lock:
+                self.idle.wait_for(lambda: self.running == 0, timeout=wait)
+        if problem is not None:
+            raise problem
 
     def waiting(self) -> int:
         with self.lock:
@@ -67,7 +109,48 @@ class Pending:
 
 
 pending = Pending()
-atexit.register(pending.flush)
+
+
+def _flush_quietly() -> None:
+    try:
+        pending.flush()
+    except Exception:  # noqa: BLE001 - at exit or on a signal there is no one left to tell
+        pass
+
+
+atexit.register(_flush_quietly)
+
+_sigterm_installed = False
+_previous_sigterm: Any = None
+
+
+def _on_sigterm(signum, frame) -> None:
+    """Save what is waiting, then do what the previous SIGTERM handler would have done."""
+    _flush_quietly()
+    previous = _previous_sigterm
+    if callable(previous):
+        previous(signum, frame)
+    elif previous == signal.SIG_IGN:
+        return
+    else:  # the default action (or a handler set outside Python): end the process as before
+        signal.signal(signum, signal.SIG_DFL)
+        os.kill(os.getpid(), signum)
+
+
+def install_sigterm_flush() -> bool:
+    """Install the SIGTERM flush once (only possible from the main thread); return whether it is installed."""
+    global _sigterm_installed, _previous_sigterm
+    if _sigterm_installed:
+        return True
+    if not hasattr(signal, "SIGTERM") or threading.current_thread() is not threading.main_thread():
+        return False
+    try:
+        previous = signal.getsignal(signal.SIGTERM)
+        signal.signal(signal.SIGTERM, _on_sigterm)
+    except (ValueError, OSError):  # e.g. not the main interpreter
+        return False
+    _previous_sigterm, _sigterm_installed = previous, True
+    return True
 
 
 def flush() -> None:
@@ -156,7 +239,9 @@ class SavedWidget(View):
         else:
             self.message.value = notice_html(html.escape(self.text("old_form", value=self.describe(entry.value))))
         day, time = saved_time(entry)
-        self.status.value = status_html(self.text("restored", day=day, time=time))
+        # "not_restored" (optional): the status when the saved value could not be put back
+        key = "restored" if fits or "not_restored" not in self.TEXTS else "not_restored"
+        self.status.value = status_html(self.text(key, day=day, time=time))
         return entry
 
     @staticmethod

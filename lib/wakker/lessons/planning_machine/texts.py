@@ -1,0 +1,119 @@
+"""Every fixed Dutch word the lesson's widgets show, in one place (Nicky Case style).
+
+Labels, button texts, status lines, figure titles and the sentence templates of the planning
+machine. Texts with ``{...}`` are ``str.format`` templates; the HTML ones are marked ``_HTML``
+(their placeholders are filled with already escaped text). The words of the content itself
+(orders, activities, parameters, roles, timeline) live in ``data/lessons/planning_machine/``.
+"""
+from __future__ import annotations
+
+# ---------------------------------------------------------------- the four orders
+ORDER_FALLBACK = "orde {order}"          # when the data cannot be read
+ALL_FOUR = "alle vier aanpakken"
+ORDER_PHRASE = "de {name} ({short})"     # "de 4e orde (kijken en eigenaarschap wekken)"
+
+# ---------------------------------------------------------------- the assumptions table
+ASSUMPTION_HEADS = ("aanname", "standaard", "bereik", "eenheid", "wat het betekent")
+
+# ---------------------------------------------------------------- the strength figure
+STRENGTH_TITLE = "Hoe sterk elke aanpak één beweging steunt (standaardaannames)"
+STRENGTH_X = "maanden nadat de beweging ontstond"
+STRENGTH_Y = "steun (effect-eenheden)"
+
+# ---------------------------------------------------------------- the sorting game
+SORTING_PROMPT = "Sorteerspel: welke orde van verandering is deze activiteit?"
+SORTING_INTRO_HTML = (
+    "Kies bij elke activiteit de orde die volgens jou het best past. Druk daarna op <b>Controleer</b>: "
+    "je ziet je score en bij elke activiteit uitleg. Je mag het zo vaak proberen als je wilt; je laatste "
+    "score wordt bewaard.")
+CHECK = "Controleer"
+START_AGAIN = "Begin opnieuw"
+CHOOSE_FIRST = "Kies eerst bij minstens één activiteit een orde."
+NOT_SORTED = "Nog niet ingedeeld."
+RIGHT = "✓ Goed."
+WRONG = "✗ Jij koos de {chosen}; volgens de indeling van het boek hoort dit bij de {right}."
+SCORE = "{score} van de {answered} goed"
+SCORE_OPEN = " (nog {left} niet ingedeeld)"
+SCORE_HTML = ("<b>Je score: {label}.</b> Ben je het niet eens met de indeling? Lees de uitleg en bedenk of "
+              "jouw keuze te verdedigen is: de grenzen zijn niet scherp.")
+SORTING_STATUS = {
+    "empty": "Nog niet gecontroleerd.",
+    "restored": "✓ je eerdere antwoorden zijn teruggezet",
+    "saved": "✓ score opgeslagen om {time}",
+    "unreadable": "Je eerdere antwoorden konden niet gelezen worden: {error}",
+    "not_saved": "Opslaan is niet gelukt ({error}).",
+    "old_form": "Je eerdere antwoorden konden niet worden teruggezet: {value}",
+}
+
+# ---------------------------------------------------------------- the planning machine
+MORE_ASSUMPTIONS = "Meer aannames (1e en 2e orde, startkracht, spreiding, toeval)"
+RESET = "Terug naar de standaardaannames"
+CANNOT_COMPUTE = ("Deze combinatie van aannames kan het model niet doorrekenen. "
+                  "Kies een andere waarde of druk op 'Terug naar de standaardaannames'.")
+MODEL_FAILED = "Het model kon niet worden doorgerekend"
+PANEL_TITLES = ("Totaal effect van elke aanpak bij elk tempo van verandering",
+                "Bereikte bewegingen bij het gekozen tempo",
+                "Gemiddeld effect per bereikte beweging")
+SPEED_AXIS = "tempo van verandering (× het gewone tempo)"
+TOTAL_AXIS = "totaal effect"
+COUNT_AXIS = "aantal"
+EFFECT_AXIS = "effect-eenheden"
+TIMES = "{speed}×"                        # a speed on the axis: "0,5×"
+HOVER_TOTAL = "tempo %{{x:.2f}}×: totaal effect %{{y:.0f}}<extra>{name}</extra>"
+HOVER_REACHED = "%{x}: %{y:.0f} bewegingen bereikt<extra></extra>"
+HOVER_PER_REACHED = "%{x}: %{y:.2f} per bereikte beweging<extra></extra>"
+RANGE_WINS = "{name} wint"                # the label in a winner's range
+RANGE_TIE = " = "                         # joins the names of a tie: "1e orde = 4e orde"
+
+# -- the sentence above the figure (HTML templates; placeholders are escaped text)
+AT_SPEED_HTML = "Bij een tempo van <b>{speed}×</b> leeft een beweging gemiddeld <b>{life} maanden</b>. "
+NOBODY_IN_TIME_HTML = "Dan bereikt <b>geen enkele aanpak</b> nog een beweging op tijd: ze komen allemaal te laat. "
+REACHED_ONE, REACHED_MANY = "bereikt", "bereiken"
+IN_TIME_NO_EFFECT_HTML = "Dan {verb} <b>{names}</b> wel bewegingen op tijd, maar <b>geen enkele aanpak heeft effect</b>: "
+NO_STRENGTH_ONE, NO_STRENGTH_MANY = "die aanpak heeft kracht 0. ", "die aanpakken hebben kracht 0. "
+EXACTLY, NEARLY = "precies evenveel", "vrijwel evenveel"
+NEITHER, NONE_OF_THEM = "geen van beide", "geen van hen"
+TIE_HERE_HTML = "Dan leveren <b>{names}</b> {how} effect op ({total}); {nobody} wint hier. "
+WINS_HERE_HTML = "Dan levert <b>{phrase}</b> {barely}het meeste effect op ({total}), {just}voor de {second} ({second_total}). "
+BARELY, JUST = "nipt ", "vlak "
+WHOLE_RANGE_NOBODY_HTML = "<br>Over het hele bereik ({lo}× tot {hi}×) heeft <b>geen enkele aanpak</b> effect. "
+WHOLE_RANGE_TIE_HTML = "<br>Over het hele bereik ({lo}× tot {hi}×) leveren <b>{names}</b> precies evenveel op. "
+WHOLE_RANGE_WINS_HTML = "<br>Over het hele bereik ({lo}× tot {hi}×) wint steeds <b>de {name}</b>. "
+RANGES_HTML = "<br>Over het hele bereik ({lo}× tot {hi}×): {pieces}. "
+UP_TO, ABOVE, FROM_TO = "tot {end}×", "boven {start}×", "van {start}× tot {end}×"
+PIECE_NOBODY_HTML = "{where} heeft <b>geen enkele aanpak</b> effect"
+PIECE_TIE_HTML = "{where} leveren <b>{names}</b> precies evenveel op"
+PIECE_WINS_HTML = "{where} wint <b>de {name}</b>"
+NO_CROSSOVER_HTML = ("<br>In dit bereik haalt de vierde orde de beste geplande aanpak <b>nergens</b> in: "
+                     "er is geen omslagpunt.")
+CROSSOVER_AT_START_HTML = "<br>De vierde orde wint al bij het laagste tempo: het omslagpunt ligt op of onder {speed}×."
+CROSSOVER_HTML = ("<br>Het <b>omslagpunt</b>, waar de vierde orde de beste geplande aanpak inhaalt, ligt bij "
+                  "<b>{speed}×</b> (bewegingen van gemiddeld {months} maanden).")
+
+# ---------------------------------------------------------------- my week
+WEEK_PROMPT = "Mijn week over de vier ordes: nu en gewenst (in %)"
+WEEK_COLUMNS = (("nu", "Zo ziet mijn week er nu uit"), ("gewenst", "Zo zou ik hem willen verdelen"))
+WEEK_INTRO_HTML = ("Versleep de schuifjes. Als je er één verschuift, schuiven de andere drie naar verhouding mee, "
+                   "zodat het totaal altijd <b>100 %</b> is. Je verdeling wordt vanzelf bewaard.")
+WEEK_TITLE = "Mijn week over de vier ordes: nu en gewenst"
+WEEK_AXIS = "deel van mijn week (%)"
+WEEK_TOTAL = "Samen: {total} %"
+WEEK_UNTOUCHED = "Nog niet ingevuld: versleep een schuifje."
+NOT_FILLED_IN = "nog niet ingevuld"
+WEEK_BAR_UNTOUCHED = "{key} (nog niet ingevuld)"
+WEEK_LABEL_ORDERS = " (1e/2e/3e/4e orde)"
+WEEK_NOT_100 = "De verdeling telt niet op tot 100 %; niet opgeslagen."
+WEEK_STATUS = {
+    "empty": "Nog niet ingevuld: de schuifjes staan op 25 % elk.",
+    "restored": "✓ je eerdere verdeling is teruggezet",
+    "not_restored": "",
+    "saved": "✓ opgeslagen om {time}",
+    "waiting": "… wordt zo opgeslagen",
+    "old_form": "Je eerdere verdeling kon niet worden teruggezet; vul hem opnieuw in.",
+    "unreadable": "Je eerdere verdeling kon niet gelezen worden: {error}",
+    "not_saved": "Opslaan is niet gelukt ({error}).",
+}
+
+# ---------------------------------------------------------------- roles of government
+ROLE_QUESTION = "Welke rol van de overheid past hier het best?"
+CASE = "Casus {number}."
