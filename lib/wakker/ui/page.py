@@ -13,9 +13,12 @@ from typing import Any, Sequence
 from IPython.display import HTML, display
 
 from ..core.content import ContentError, content
-from ..core.journal import Entry, Journal, JournalError, check_id, get_journal
+from ..core.journal import Entry, Journal, JournalError, MemoryJournal, check_id, get_journal
 from .questions import Choice, OpenQuestion, Scale
 from .style import error_html, notice_html, styled
+
+JOURNAL_TROUBLE = ("Je dagboek kon niet geopend worden. Herstart de kernel (menu Kernel, Restart Kernel). Tot dan "
+                   "worden je antwoorden alleen in deze sessie bewaard: exporteer ze voordat je stopt.")
 
 
 # ---------------------------------------------------------------- the page
@@ -35,8 +38,17 @@ class Page:
 
     @property
     def journal(self) -> Journal:
+        """The student's journal; never raises (see ``core.journal.open_journal``).
+
+        When the journal file cannot be used this is an in-memory journal: answers can still be
+        typed, restored in this session and exported, every save says plainly that it was not
+        saved in the journal, and the header shows why and what to do.
+        """
         if self._journal is None:
-            self._journal = get_journal()
+            try:
+                self._journal = get_journal()
+            except Exception:  # noqa: BLE001 - get_journal does not raise; this is the last safety net
+                self._journal = MemoryJournal(JOURNAL_TROUBLE)
         return self._journal
 
     def check(self) -> None:
@@ -49,7 +61,10 @@ class Page:
             display(HTML(error_html(self.error)))
             return
         goals = "".join(f"<li>{html.escape(g)}</li>" for g in self.info.goals)
-        notice = self.journal.notice
+        try:
+            notice = self.journal.notice
+        except Exception:  # noqa: BLE001 - the first cell never shows a traceback
+            notice = JOURNAL_TROUBLE
         parts = [f"<p><b>Leerdoelen</b></p><ul>{goals}</ul>" if goals else ""]
         if notice:
             parts.append(notice_html(html.escape(notice)))
@@ -89,7 +104,10 @@ class Page:
     def load_value(self, qid: str, default: Any = None) -> Any:
         if self.error:
             return default
-        entry = self.journal.latest(self.notebook, qid)
+        try:
+            entry = self.journal.latest(self.notebook, qid)
+        except JournalError:  # the journal cannot be read now; the header already says why
+            return default
         return default if entry is None else entry.value
 
     def export_panel(self):
