@@ -37,3 +37,11 @@ clean-venv:
 
 links: $(STAMP)
 	$(PY) -c "from pathlib import Path; from wakker.core.links import update_readme; print('README.md bijgewerkt' if update_readme(Path('README.md')) else 'README.md was al actueel')"
+
+# A new lesson: notebook, lesson package, data folder, starter test and its line in data/notebooks.yaml.
+#   make lesson NAME=<lesson> NOTEBOOK=<nn_id> [TITLE="..."] [SOURCE=<source-id>]   (overwrites nothing)
+.PHONY: lesson
+lesson: $(STAMP)
+	@test -n "$(NAME)" && test -n "$(NOTEBOOK)" || \
+	  { echo 'Gebruik: make lesson NAME=<les> NOTEBOOK=<nr_naam> [TITLE="..."] [SOURCE=<bron-id>]'; exit 2; }
+	$(PY) tools/new_lesson.py "$(NAME)" "$(NOTEBOOK)" $(if $(TITLE),--title "$(TITLE)") $(if $(SOURCE),--source "$(SOURCE)")
