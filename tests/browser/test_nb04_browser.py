@@ -77,8 +77,8 @@ def test_nb04_sorting_game_model_slider_and_week(page, jupyter_server, fresh_jou
     for _ in range(35):  # 35 steps of 0.02 in log10: from 1x to 5x
         handle.press("ArrowRight")
     # our own readout next to each slider writes a decimal comma (the widget's own would write 5.01)
-    expect(machine.locator(".wakker-readout-speed_of_change")).to_have_text("5,01", timeout=10_000)
-    expect(machine.locator(".wakker-readout-ownership_growth_rate")).to_have_text("0,15")
+    expect(machine.locator(".wakker-readout-param-speed_of_change")).to_have_text("5,01", timeout=10_000)
+    expect(machine.locator(".wakker-readout-param-ownership_growth_rate")).to_have_text("0,15")
     expect(machine.locator(".wakker-param-speed_of_change .widget-readout")).to_be_hidden()
     expect(sentence).to_contain_text("Bij een tempo van 5×", timeout=10_000)
     expect(sentence).to_contain_text("Dan levert de 1e orde (de zaak draaiende houden)")
