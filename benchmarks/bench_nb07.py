@@ -1,8 +1,8 @@
 """Benchmark: how long one slider move (or button press) in notebook 07 takes in the kernel (target: p95 < 100 ms).
 
 What is timed is what a student's action runs: setting a slider's ``value`` calls the observe
-handler synchronously, which recomputes the model (``wakker.pd``), rewrites the Dutch text and
-updates the plotly figure in place (a ``wakker.figure.LiveFigure``, redrawn after ``batch_update``),
+handler synchronously, which recomputes the model (``wakker.models.prisoners_dilemma``), rewrites the Dutch text and
+updates the plotly figure in place (a ``wakker.ui.figure.LiveFigure``, redrawn after ``batch_update``),
 and -- in a kernel -- serialises the widget and figure messages. Values are drawn at random inside each slider's range for every
 repetition (a move to the value it already has would be free, so such draws are re-drawn).
 "Worst case" rows first push the other sliders of that widget to their most expensive setting.
@@ -32,8 +32,9 @@ def measure(reps: int = 200, seed: int = 0) -> list[dict]:
     import numpy as np
 
     from wakker import ui
-from wakker.lessons import trust_game as nb07
     from wakker.core.journal import Journal
+    from wakker.lessons import trust_game as nb07
+    from wakker.lessons.class_tournament import class_tournament_view
 
     rng = np.random.default_rng(seed)
 
@@ -47,8 +48,9 @@ from wakker.lessons import trust_game as nb07
         p50, p95, worst = np.percentile(times, [50, 95, 100])
         return {"case": label, "reps": len(times), "p50": float(p50), "p95": float(p95), "max": float(worst)}
 
-    def moves(slider, n: int, scale: float = 1.0) -> list:
+    def moves(control, n: int, scale: float = 1.0) -> list:
         """n random values in the slider's range, each different from the one before."""
+        slider = control.slider if isinstance(control, ui.DutchSlider) else control
         lo, hi, step = slider.min, slider.max, slider.step
         k = int(round((hi - lo) / step))
         out, last = [], slider.value
@@ -145,7 +147,7 @@ from wakker.lessons import trust_game as nb07
                    kind="strategy")
             export_files(j, folder, student=f"Leerling {i}")
         ui.flush()
-        row = run("klassentoernooi: 30 leerlingen + 9 personages", lambda _: nb07.class_tournament_view(folder),
+        row = run("klassentoernooi: 30 leerlingen + 9 personages", lambda _: class_tournament_view(folder),
                   list(range(min(reps // 20, 10) + 2)))
         results.append({**row, "target": CLASS_TARGET_MS})
     return results

@@ -1,4 +1,4 @@
-"""Benchmark for wakker.pd: round robin and Case-style evolution against the targets.
+"""Benchmark for wakker.models.prisoners_dilemma: round robin and Case-style evolution against the targets.
 
 Run: .venv/bin/python benchmarks/bench_pd.py [--check]
 

@@ -89,7 +89,7 @@ def test_nb07_games_tournament_evolution_designer(page, jupyter_server, fresh_jo
     before = _heatmap_state(plot)
     rounds = tour.locator(".wakker-rondes")
     _press(page, rounds, "ArrowLeft", 7)
-    expect(rounds.locator(".widget-readout")).to_have_text("3", timeout=10_000)
+    expect(tour.locator(".wakker-readout-rondes")).to_have_text("3", timeout=10_000)
     expect(tour).to_contain_text("Valsspeler wint", timeout=10_000)
     expect(tour).to_contain_text("10 keer een wedstrijd van 3 rondes")
     deadline_state = before
@@ -120,7 +120,7 @@ def test_nb07_games_tournament_evolution_designer(page, jupyter_server, fresh_jo
     # --- evolution (first model): 3 rounds -> the Valsspelers take over
     evo = page.locator(".wakker-evolutie").first
     expect(evo).to_contain_text("Spiegel 25 van de 25")
-    expect(evo.locator(".wakker-readout")).to_have_text("2,0")  # R with a decimal comma
+    expect(evo.locator(".wakker-readout-beloning")).to_have_text("2,0")  # R with a decimal comma
     jlab.screenshot(page, "nb07-11-evolution-default", locator=evo)
     _press(page, evo.locator(".wakker-rondes"), "ArrowLeft", 7)
     expect(evo).to_contain_text("Valsspeler 25 van de 25", timeout=10_000)
