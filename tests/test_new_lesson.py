@@ -204,13 +204,14 @@ def test_scaffolded_notebook_passes_the_contract_when_marked_ready(scaffolded):
         assert NOTEBOOK in [e["id"] for e in C.ready_notebooks(repo)]
         problems = C.check_notebook(NOTEBOOK, repo)
         assert not problems, C.report(problems)
-        # the starter tests the scaffold wrote pass in the copy (they run the contract themselves)
+        # the other starter tests the scaffold wrote pass in the copy (their contract test is the check above)
         env = dict(os.environ, PYTHONPATH=str(repo / "lib"))
         env.pop("WAKKER_DATA", None)
-        done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+        done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-k", "not contract",
                                f"tests/lessons/test_{LESSON}.py"], cwd=repo, env=env,
                               capture_output=True, text=True, timeout=300)
-        assert done.returncode == 0 and "3 passed" in done.stdout, done.stdout[-3000:] + done.stderr[-2000:]
+        assert done.returncode == 0 and "2 passed, 1 deselected" in done.stdout, \
+            done.stdout[-3000:] + done.stderr[-2000:]
     finally:
         map_file.write_text(text, encoding="utf-8")
 
