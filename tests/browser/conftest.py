@@ -27,7 +27,7 @@ import jlab
 
 BROWSER_DIR = Path(__file__).resolve().parent
 
-# The fixture notebooks are driven by the browser tests; nbval (--nbval-lax) must not run them.
+# The fixture notebooks are driven by the browser tests only: no other collector may run them.
 collect_ignore_glob = ["fixtures/*"]
 
 
