@@ -1,7 +1,7 @@
 """Test-wide setup: no test ever touches a user's real journal or export folder.
 
-This file sits at the repository root so that it also applies to the notebooks that
-nbval collects (their kernels inherit these environment variables).
+Kernels started by the tests (the lesson contract, the browser tests) inherit these
+environment variables.
 """
 import os
 import tempfile
