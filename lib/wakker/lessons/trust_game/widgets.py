@@ -611,7 +611,7 @@ class Sandbox(View):
             box.observe(self._on_number, names="value")
         start = PRESETS["alle-acht"][1]
         self.counts = {s: DutchSlider(name_of(s), start.get(s, 0), 0, 25, continuous_update=False,
-                                      label_width="9.7em", width="21em", readout_width="2.6em")
+                                      label_width="9.7em", width="19.6em", readout_width="3em")
                        for s in main_characters()}
         for s in self.counts.values():
             s.observe(self.update)
