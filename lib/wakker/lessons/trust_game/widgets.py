@@ -97,6 +97,7 @@ def character_table(ids: Sequence[str] | None = None) -> None:
         head = "<tr>" + "".join(cell_html(h, head=True) for h in T.CHARACTER_HEAD) + "</tr>"
         show_html(f'<table class="wakker-personages" style="{STYLES["tabel"]};max-width:60em">{head}{rows}</table>')
     except Exception as exc:  # noqa: BLE001 - a student sees a Dutch box, never a traceback
+        report(exc)
         show_html(error_html(T.ERROR_CHARACTERS.format(error=exc)))
 
 
