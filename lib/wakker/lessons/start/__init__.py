@@ -1,26 +1,28 @@
-"""Small demonstrations for the start notebook."""
+"""Lesson of notebook 00 (start): how the workbook works.
+
+The start notebook uses the kit (``page``: quotations, questions, the map, the export panel)
+and one small demonstration of its own: :func:`trust_slider`. Its words are in :mod:`.texts`.
+"""
 from __future__ import annotations
 
-import ipywidgets as w
+from . import texts as T
 
 
-def trust_slider() -> w.VBox:
+def mood(value: int) -> str:
+    """What ``value`` % trust looks like in daily work (the texts' first range that holds it)."""
+    return next(text for bound, text in T.MOODS if value < bound)
+
+
+def trust_slider():
     """A slider whose text follows it, to let a first-time user feel how widgets react."""
-    slider = w.IntSlider(value=50, min=0, max=100, step=5, description="Vertrouwen:",
+    import ipywidgets as w
+
+    slider = w.IntSlider(value=50, min=0, max=100, step=5, description=T.SLIDER_LABEL,
                          style={"description_width": "initial"}, continuous_update=True)
     text = w.HTML()
 
     def show(_=None):
-        v = slider.value
-        if v < 25:
-            mood = "Je controleert alles zelf en legt elke afspraak vast."
-        elif v < 50:
-            mood = "Je werkt samen, maar houdt een slag om de arm."
-        elif v < 75:
-            mood = "Je laat de ander ruimte en spreekt elkaar aan als iets misgaat."
-        else:
-            mood = "Je geeft de ander volledig ruimte — en bent daarmee ook kwetsbaar."
-        text.value = f"<b>{v}%</b> vertrouwen: {mood}"
+        text.value = T.READOUT.format(value=slider.value, mood=mood(slider.value))
 
     slider.observe(show, names="value")
     show()
