@@ -111,7 +111,10 @@ def test_class_tournament(tmp_path):
     # a file with one broken answer is refused as a whole, as importing it would be
     assert "bestand kapot.json overgeslagen: Antwoord 2 in deze export heeft een ongeldig tijdstip." in problems
     assert "bestand half.json, vraag eigen-strategie: strategie overgeslagen: 'after' ontbreekt" in problems
-    assert len(out.problems) == 7
+    # a file that is not an export is listed too, never passed over in silence
+    assert ("bestand notities.txt overgeslagen: geen .json-bestand: lever het .json-bestand van je export in"
+            in problems)
+    assert len(out.problems) == 8
     # Anna's newest version (tit for tat) behaves like tit for tat
     m = out.tournament.matrix
     assert m.loc["Slim (Anna)", "always_defect"] == m.loc["tit_for_tat", "always_defect"]
@@ -121,7 +124,9 @@ def test_class_tournament(tmp_path):
 def test_class_tournament_name_clash_with_student_names(tmp_path):
     for i, who in enumerate(["Anna", "Bram"]):
         _export(tmp_path / f"{i}.json", who, [_entry(_design("Vriend"), "2025-01-01T10:00:00Z")])
-    _export(tmp_path / "2.json", "Anna", [_entry(_design("Vriend", 0, 0, 0, 0, 0), "2025-01-03T10:00:00Z")])
+    # Anna's newer export holds her older version too (an export holds every version): the same workbook
+    _export(tmp_path / "2.json", "Anna", [_entry(_design("Vriend"), "2025-01-01T10:00:00Z"),
+                                          _entry(_design("Vriend", 0, 0, 0, 0, 0), "2025-01-03T10:00:00Z")])
     _export(tmp_path / "3.json", None, [_entry(_design("Vriend"), "2025-01-01T10:00:00Z")])
     _export(tmp_path / "4.json", "  ", [_entry(_design("Vriend"), "2025-01-01T10:00:00Z")])
     out = class_tournament(tmp_path, include_classics=False, rounds=5, repetitions=1)
@@ -130,13 +135,15 @@ def test_class_tournament_name_clash_with_student_names(tmp_path):
     assert list(out.tournament.ids) == ["Vriend (Bram)", "Vriend (Anna)", "Vriend (anoniem)", "Vriend (anoniem) 2"]
     anna = out.designs.set_index("student").loc["Anna"]
     assert anna["first"] == 0.0 and anna["file"] == "2.json"
-    assert out.problems == []
+    assert out.skipped == [("0.json", "een oudere export van Anna; de nieuwste strategie telt (uit 2.json)")]
+    assert out.problems == ["bestand 0.json overgeslagen: een oudere export van Anna; de nieuwste strategie telt "
+                            "(uit 2.json)"] and out.conflicts == []
 
 
 def test_class_tournament_empty_and_missing(tmp_path):
     out = class_tournament(tmp_path / "bestaat-niet", include_classics=False)
     assert out.tournament is None and out.designs.empty
-    assert any("bestaat niet" in p for p in out.problems)
+    assert out.problems == [out.error] and "bestaat niet" in out.error
     assert out.ranking.empty and out.matrix.empty
     out = class_tournament(tmp_path, rounds=5, repetitions=1)
     assert list(out.tournament.ids) == list(nb07.main_characters())
@@ -191,7 +198,10 @@ def test_designer_saves_a_strategy_the_class_tournament_finds(tmp_path):
     assert list(result.designs["name"]) == ["Voorzichtige Buurvrouw"]
     assert list(result.designs["student"]) == ["Anna"]
     assert list(result.tournament.ids) == [*nb07.main_characters(), "Voorzichtige Buurvrouw (Anna)"]
-    assert result.problems == []
+    # the .md and .html of the same export are listed as not read, pointing at the .json next to them
+    assert sorted(Path(f).suffix for f, _ in result.skipped) == [".html", ".md"]
+    assert all("het .json-bestand van dezelfde export is wakker-portfolio-anna-" in r for _, r in result.skipped)
+    assert result.problems == [f"bestand {f} overgeslagen: {r}" for f, r in result.skipped]
 
 
 def test_class_tournament_view_from_real_exports(tmp_path):
@@ -228,10 +238,12 @@ def test_class_tournament_view_from_real_exports(tmp_path):
     assert "2 strategieën van leerlingen en 9 personages" in v.summary.value
     assert "10 rondes" in v.summary.value and "wint" in v.summary.value
     assert "punten T 3, R 2, P 0, S −1" in v.summary.value
-    # the broken file is reported in Dutch, the .md and .html exports are not files to read
-    assert v.problems == ["bestand kapot.json overgeslagen: Dit bestand is geen geldig JSON-bestand; "
-                          "kies het .json-bestand van je export."]
-    assert "kapot.json" in v.problems_html.value and "Niet meegenomen (1)" in v.problems_html.value
+    # the broken file is reported in Dutch; the .md and .html exports are listed as not read
+    assert v.problems[0] == ("bestand kapot.json overgeslagen: Dit bestand is geen geldig JSON-bestand; "
+                             "kies het .json-bestand van je export.")
+    assert len(v.problems) == 5 and all("geen .json-bestand; het .json-bestand van dezelfde export is" in p
+                                        for p in v.problems[1:])
+    assert "kapot.json" in v.problems_html.value and "Niet meegenomen (5)" in v.problems_html.value
     # Bram's Spiegel plays exactly like the character against everyone without chance
     m = v.result.matrix
     for rival in ("Valsspeler", "Goedzak", "Wrokkoester", "Rechercheur"):
@@ -240,9 +252,13 @@ def test_class_tournament_view_from_real_exports(tmp_path):
 
 def test_class_tournament_view_without_exports(tmp_path):
     v = class_tournament_view(tmp_path / "leeg", include_characters=False)
+    assert "bestaat niet" in v.message.value and "er is geen toernooi gespeeld" in v.message.value
+    assert v.summary.value == "" and v.problems_html.value == "" and v.fig.data[0].visible is False
+    (tmp_path / "leeg").mkdir()
+    v = class_tournament_view(tmp_path / "leeg", include_characters=False)
     assert "Geen toernooi" in v.summary.value and v.fig.data[0].visible is False
-    assert "bestaat niet" in v.problems_html.value and "geen ontworpen strategieën" in v.problems_html.value
-    v = class_tournament_view(tmp_path)
+    assert "geen ontworpen strategieën" in v.problems_html.value
+    v = class_tournament_view(tmp_path / "leeg")
     assert "0 strategieën van leerlingen en 9 personages" in v.summary.value
     assert v.problems == ["geen ontworpen strategieën gevonden"]
 
@@ -256,3 +272,239 @@ def test_the_class_tournament_uses_only_public_names_of_the_trust_game():
             if isinstance(node, ast.ImportFrom) and node.module and "trust_game" in node.module:
                 assert not any(a.name.startswith("_") for a in node.names), (path.name, node.module)
                 assert not any(part.startswith("_") for part in node.module.split(".")), (path.name, node.module)
+
+
+# --------------------------------------------------------------------------- issue 8, item 11: the teacher's tournament
+# Each test below failed on the code before the fix.
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _view_text(v) -> str:
+    """Everything the teacher sees in the view, as one HTML string."""
+    return "\n".join([v.message.value, v.summary.value, v.table_html.value, v.problems_html.value])
+
+
+def _no_english(text: str) -> None:
+    for word in ("Error", "Traceback", "int too large", "convert", "Exceeds", "limit", "not a "):
+        assert word not in text, word
+
+
+def test_a_wrong_folder_is_a_dutch_error_and_no_tournament(tmp_path):
+    (tmp_path / "inleveren").mkdir()
+    out = class_tournament(tmp_path / "inleverne")  # a typo: the characters must not play on their own
+    assert out.tournament is None and out.ranking.empty and out.matrix.empty and out.designs.empty
+    assert out.error and "inleverne" in out.error and "bestaat niet" in out.error
+    assert "inleveren" in out.error.replace("inleverne", "")  # the folder that does exist is suggested
+    assert out.problems == [out.error]
+    (tmp_path / "bestand.json").write_text("{}", encoding="utf-8")
+    out = class_tournament(tmp_path / "bestand.json")
+    assert out.tournament is None and "geen map" in out.error
+
+    v = class_tournament_view(tmp_path / "inleverne")
+    assert "bestaat niet" in v.message.value and "wakker-fout" in v.message.value
+    assert "wint" not in _view_text(v) and "Spiegel" not in _view_text(v)
+    assert v.table is None and v.table_html.value == "" and v.summary.value == ""
+    assert v.fig.data[0].visible is False and v.fig.widget.layout.display == "none"
+    _no_english(_view_text(v))
+
+
+def test_every_file_that_is_not_used_is_listed_with_its_reason(tmp_path):
+    _export(tmp_path / "anna.json", "Anna", [_entry(_design("Slim"), "2025-01-01T10:00:00Z")])
+    (tmp_path / "anna.md").write_text("# Portfolio", encoding="utf-8")  # the same export as Markdown
+    (tmp_path / "bram.md").write_text("# Portfolio van Bram", encoding="utf-8")  # only the Markdown
+    (tmp_path / "Cas.JSON").write_text("{", encoding="utf-8")  # upper-case extension: still read
+    _export(tmp_path / "dirk.json", "Dirk", [_entry("tekst", "2025-01-01T10:00:00Z", kind="text", question="r")])
+    (tmp_path / "oud").mkdir()
+    (tmp_path / ".DS_Store").write_bytes(b"\0\1")  # hidden system files are not hand-ins
+    out = class_tournament(tmp_path, include_classics=False, rounds=3, repetitions=1)
+    assert list(out.designs["student"]) == ["Anna"]
+    skipped = dict(out.skipped)
+    assert set(skipped) == {"anna.md", "bram.md", "Cas.JSON", "dirk.json", "oud"}
+    assert skipped["bram.md"] == "geen .json-bestand: lever het .json-bestand van je export in"
+    assert "geen .json-bestand" in skipped["anna.md"] and "anna.json" in skipped["anna.md"]
+    assert "geen geldig JSON-bestand" in skipped["Cas.JSON"]
+    assert "geen ontworpen strategie" in skipped["dirk.json"]
+    assert "map" in skipped["oud"]
+    for name, reason in out.skipped:
+        assert f"bestand {name} overgeslagen: {reason}" in out.problems or name == "oud"
+    assert "Alle bestanden" not in class_tournament_view(tmp_path).problems_html.value
+
+    v = class_tournament_view(tmp_path, include_characters=False, repetitions=1)
+    shown = v.problems_html.value
+    for name in ("anna.md", "bram.md", "Cas.JSON", "dirk.json", "oud"):
+        assert name in shown, name
+    assert "lever het .json-bestand van je export in" in shown and "Niet meegenomen (5)" in shown
+    assert ".DS_Store" not in shown
+
+
+@pytest.mark.parametrize("digits, where", [(400, "first"), (4000, "CC"), (5000, "first")])
+def test_one_huge_integer_skips_only_that_file(tmp_path, digits, where):
+    big = "9" * digits
+    first, cc = (big, "1") if where == "first" else ("1", big)
+    entry = ('{"notebook": "05-vertrouwen", "question": "eigen-strategie", "kind": "strategy", "prompt": "",'
+             ' "saved_at": "2025-01-01T10:00:00Z", "value": {"name": "Groot", "first": %s,'
+             ' "after": {"CC": %s, "CD": 0, "DC": 1, "DD": 0}}}' % (first, cc))
+    (tmp_path / "groot.json").write_text('{"schema": "wakker-journal", "schema_version": 1, "student": "Kees",'
+                                         ' "entries": [%s]}' % entry, encoding="utf-8")
+    _export(tmp_path / "anna.json", "Anna", [_entry(_design("Slim"), "2025-01-01T10:00:00Z")])
+    out = class_tournament(tmp_path, rounds=3, repetitions=1)
+    assert list(out.designs["student"]) == ["Anna"] and "Slim (Anna)" in out.tournament.ids
+    text = "\n".join(out.problems)
+    assert "groot.json" in text and big not in text and len(text) < 600
+    _no_english(text)
+    v = class_tournament_view(tmp_path, repetitions=1)
+    assert v.message.value == "" and "Slim (Anna)" in v.table_html.value and "groot.json" in v.problems_html.value
+    _no_english(_view_text(v))
+
+
+def test_a_5000_digit_integer_without_pythons_digit_limit(tmp_path, monkeypatch):
+    """Some environments lift Python's int-to-str limit: then the number reaches the strategy check."""
+    import sys
+
+    if not hasattr(sys, "set_int_max_str_digits"):
+        pytest.skip("Python without an int-to-str limit")
+    old = sys.get_int_max_str_digits()
+    sys.set_int_max_str_digits(0)
+    try:
+        _export(tmp_path / "groot.json", "Kees", [_entry(_design("Groot", first=10 ** 5000), "2025-01-01T10:00:00Z")])
+        _export(tmp_path / "anna.json", "Anna", [_entry(_design("Slim"), "2025-01-01T10:00:00Z")])
+        out = class_tournament(tmp_path, rounds=3, repetitions=1)
+    finally:
+        sys.set_int_max_str_digits(old)
+    assert list(out.designs["student"]) == ["Anna"]
+    text = "\n".join(out.problems)
+    assert "groot.json" in text and len(text) < 600
+    _no_english(text)
+
+
+def _spy_reads(monkeypatch):
+    """Count how often each export file is read (through the portfolio's one reader)."""
+    reads: dict[str, int] = {}
+    real = portfolio.parse_export
+
+    def counting(raw):
+        reads["*"] = reads.get("*", 0) + 1
+        return real(raw)
+
+    real_read = Path.read_bytes
+
+    def read_bytes(self):
+        reads[self.name] = reads.get(self.name, 0) + 1
+        return real_read(self)
+
+    monkeypatch.setattr(portfolio, "parse_export", counting)
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    return reads
+
+
+def test_a_too_large_file_is_skipped_before_it_is_read(tmp_path, monkeypatch):
+    from wakker.lessons.class_tournament import tournament
+
+    _export(tmp_path / "anna.json", "Anna", [_entry(_design("Slim"), "2025-01-01T10:00:00Z")])
+    # a valid export just over the cap, and a 200 MB sparse file (no disk space, no time)
+    _export(tmp_path / "groot.json", "Kees", [_entry(_design("Groot"), "2025-01-01T10:00:00Z")], pad="x" * 6000)
+    with open(tmp_path / "enorm.json", "wb") as f:
+        f.truncate(200 * 1024 * 1024)
+    monkeypatch.setattr(tournament, "MAX_FILE_BYTES", 5000, raising=False)  # old code: no cap
+    reads = _spy_reads(monkeypatch)
+    out = class_tournament(tmp_path, include_classics=False, rounds=3, repetitions=1)
+    assert list(out.designs["student"]) == ["Anna"]
+    skipped = dict(out.skipped)
+    assert "te groot" in skipped["groot.json"] and "te groot" in skipped["enorm.json"]
+    assert "200 MB" in skipped["enorm.json"]
+    assert reads == {"anna.json": 1, "*": 1}  # each file is read once; the large ones never
+
+
+def test_the_default_cap_is_5_mb(tmp_path, monkeypatch):
+    from wakker.lessons.class_tournament import tournament
+
+    assert tournament.MAX_FILE_BYTES == 5_000_000
+    with open(tmp_path / "net-te-groot.json", "wb") as f:
+        f.truncate(5_000_001)
+    reads = _spy_reads(monkeypatch)
+    out = class_tournament(tmp_path, include_classics=False)
+    assert "te groot" in dict(out.skipped)["net-te-groot.json"] and reads == {}
+
+
+def test_another_file_claiming_a_students_name_is_a_conflict(tmp_path):
+    """Two files with the same name that share no answer come from two workbooks: maybe two students.
+    Both play, each with its file name; nothing is replaced and the teacher is told."""
+    _export(tmp_path / "anna.json", "Anna", [_entry(_design("Slim"), "2025-01-01T10:00:00Z")])
+    _export(tmp_path / "zzz.json", "Anna", [_entry(_design("Verrader", 0, 0, 0, 0, 0), "2025-01-05T10:00:00Z")])
+    _export(tmp_path / "bram.json", "Bram", [_entry(_design("Spiegel"), "2025-01-01T10:00:00Z")])
+    out = class_tournament(tmp_path, include_classics=False, rounds=3, repetitions=1)
+    ids = list(out.tournament.ids)
+    assert "Slim (Anna, anna.json)" in ids and "Verrader (Anna, zzz.json)" in ids and "Spiegel (Bram)" in ids
+    assert len(out.conflicts) == 1
+    conflict = out.conflicts[0]
+    assert "anna.json" in conflict and "zzz.json" in conflict and "Anna" in conflict
+    assert "allebei" in conflict and conflict in out.problems
+    assert out.skipped == []
+    v = class_tournament_view(tmp_path, include_characters=False, repetitions=1)
+    assert "anna.json" in v.problems_html.value and "zzz.json" in v.problems_html.value
+    assert "Slim (Anna, anna.json)" in v.table_html.value
+
+
+def test_the_same_student_handing_in_twice_counts_once_with_the_newest(tmp_path):
+    """A newer export from the same workbook holds the older versions too: the same student."""
+    folder = tmp_path / "inleveren"
+    journal = Journal(tmp_path / "anna.sqlite")
+    journal.save(NB, nb07.DESIGN_QID, _design("Eerste"), kind="strategy")
+    first = export_files(journal, tmp_path / "een", student="Anna")["json"]
+    journal.save(NB, nb07.DESIGN_QID, _design("Tweede", 0, 0, 0, 0, 0), kind="strategy")
+    second = export_files(journal, tmp_path / "twee", student="Anna")["json"]
+    folder.mkdir()
+    (folder / "b-oud.json").write_bytes(first.read_bytes())  # the older one sorts last by name
+    (folder / "a-nieuw.json").write_bytes(second.read_bytes())
+    out = class_tournament(folder, include_classics=False, rounds=3, repetitions=1)
+    assert list(out.designs["name"]) == ["Tweede"] and list(out.designs["student"]) == ["Anna"]
+    assert list(out.tournament.ids) == ["Tweede (Anna)"]
+    assert out.conflicts == []
+    assert "a-nieuw.json" in dict(out.skipped)["b-oud.json"]  # listed: older than the other file
+
+
+def test_the_tournament_and_the_journal_agree_on_the_newest_version(tmp_path, monkeypatch):
+    """Whatever moment the journal accepts (another zone, compact, a lower-case z, a space before the
+    zone), the tournament orders it as the journal does (the portfolio may accept more forms later)."""
+    import dataclasses
+
+    moments = {"a.json": "2025-01-01T11:30:00+01:00",     # 10:30 UTC
+               "b.json": "20250101T1045z",                # 10:45 UTC, compact: the newest
+               "c.json": "2025-01-01T10:40:00.5 +00:00",  # 10:40:00.5 UTC
+               "d.json": "2025-01-01T12:44:00+02:00"}     # 10:44 UTC
+    for name in moments:
+        _export(tmp_path / name, "Anna", [_entry(_design("Oud", first=0.5), "2025-01-01T09:00:00Z", question="oud"),
+                                          _entry(_design(name[0]), "2025-01-01T09:00:00Z")])
+    real = portfolio.parse_export
+
+    def with_moment(raw):  # as if the portfolio had accepted these moments
+        entries, student = real(raw)
+        moment = moments[entries[1].value["name"] + ".json"]
+        return [entries[0], dataclasses.replace(entries[1], saved_at=moment)], student
+
+    monkeypatch.setattr(portfolio, "parse_export", with_moment)
+    out = class_tournament(tmp_path, include_classics=False, rounds=3, repetitions=1)
+    journal = Journal(tmp_path / "j.sqlite", known_notebooks=None)
+    for name in sorted(moments):
+        journal.add_entries(read_export_file(tmp_path / name)[0])
+    assert journal.latest("05-vertrouwen", "eigen-strategie").value["name"] == "b"
+    assert not [p for p in out.problems if "tijdstip" in p]
+    assert out.designs.set_index("question").loc["eigen-strategie", "file"] == "b.json"
+    assert out.conflicts == []  # the four files share the version of "oud": one workbook
+
+
+def test_teacher_data_is_git_ignored():
+    import shutil
+    import subprocess
+
+    if shutil.which("git") is None or not (REPO / ".git").exists():
+        pytest.skip("no git checkout")
+    for path in ("inleveren/anna.json", "inleveren/", "notebooks/inleveren/anna.json", "inleveren-4a/anna.json",
+                 "inleveren_2025/anna.md", "klassentoernooi.csv", "notebooks/klassentoernooi-4a.csv",
+                 "klassentoernooi_ranglijst.xlsx"):
+        done = subprocess.run(["git", "-C", str(REPO), "check-ignore", "-q", "--no-index", path])
+        assert done.returncode == 0, f"{path} is not git-ignored"
+    for path in ("lib/wakker/lessons/class_tournament/tournament.py", "tests/lessons/test_class_tournament.py"):
+        done = subprocess.run(["git", "-C", str(REPO), "check-ignore", "-q", "--no-index", path])
+        assert done.returncode == 1, f"{path} must not be ignored"

@@ -6,7 +6,33 @@ ANONYMOUS = "anoniem"
 LABEL = "{name} ({who})"
 CHARACTER = "personage"
 
-NO_FOLDER = "map {folder} bestaat niet"
+LABEL_FILE = "{name} ({who}, {file})"  # a student's name that more than one workbook claims
+
+NO_FOLDER = ("De map '{folder}' bestaat niet (gezocht in {parent}). Controleer de naam van de map; "
+             "er is geen toernooi gespeeld.")
+DID_YOU_MEAN = " Bedoel je '{name}'?"
+NOT_A_FOLDER = ("'{folder}' is een bestand, geen map. Geef de map met de ingeleverde bestanden; "
+                "er is geen toernooi gespeeld.")
+FOLDER_UNREADABLE = "De map '{folder}' kon niet gelezen worden; er is geen toernooi gespeeld."
+NOT_JSON = "geen .json-bestand: lever het .json-bestand van je export in"
+NOT_JSON_BESIDE = "geen .json-bestand; het .json-bestand van dezelfde export is {json}"
+SUBFOLDER = "een map: alleen de bestanden direct in {folder} worden gelezen"
+NOT_A_FILE = "geen gewoon bestand"
+UNREADABLE = "het bestand kon niet gelezen worden"
+TOO_LARGE = ("te groot ({size}; een export is hooguit een paar honderd kB): lever het .json-bestand van je export "
+             "in, niet een ander bestand")
+NO_STRATEGY = "geen ontworpen strategie in deze export (nog niets bewaard bij het ontwerpen in notebook 07?)"
+OLDER = "een oudere export van {student}; de nieuwste strategie telt (uit {newer})"
+HUGE_NUMBER = "de strategie bevat een getal dat veel te groot is (elke kans ligt tussen 0 en 1)"
+BAD_DESIGN = "de strategie is onleesbaar"
+CONFLICT = ("{n} bestanden noemen dezelfde leerling '{student}': {files}. Ze komen uit {workbooks} verschillende "
+            "werkboeken (zonder één gemeenschappelijk antwoord; bestanden met + ertussen komen uit hetzelfde), dus "
+            "het kunnen verschillende leerlingen zijn. Ze spelen {all} mee, met de bestandsnaam erbij; er is niets "
+            "vervangen. Is het één leerling, haal dan het oudste bestand uit de map; zijn het verschillende "
+            "leerlingen, laat ze met hun volledige naam opnieuw exporteren.")
+CONFLICT_ALL = ("allebei", "alle {n}")
+AND = " en "
+CONFLICTS = "<b>Let op: dezelfde naam in meer dan één werkboek ({n}):</b><ul style='margin:.3em 0'>{items}</ul>"
 SKIPPED_FILE = "bestand {file} overgeslagen: {reason}"
 SKIPPED_TIME = "bestand {file}, antwoord {n}: strategie overgeslagen: ongeldig tijdstip"
 SKIPPED_DESIGN = "bestand {file}, vraag {question}: strategie overgeslagen: {reasons}"
@@ -26,3 +52,5 @@ CHARACTERS = ("personage", "personages")
 ROUND = ("ronde", "rondes")
 ALL_READ = "Alle bestanden zijn ingelezen; er is niets overgeslagen."
 NOT_TAKEN = "<b>Niet meegenomen ({n}):</b><ul style='margin:.3em 0'>{items}</ul>"
+UNEXPECTED = ("Het toernooi kon niet gespeeld worden door een onverwachte fout. Voer de cel opnieuw uit; gaat het "
+              "weer mis, haal dan de bestanden een voor een uit de map om te vinden welk bestand het veroorzaakt.")

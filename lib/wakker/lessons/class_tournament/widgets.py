@@ -8,8 +8,8 @@ import ipywidgets as w
 
 from ...core import dutch
 from ...models import prisoners_dilemma as P
-from ...ui.style import STYLES, cell_html, note_html, styled, text_html
-from ...ui.view import View, safe
+from ...ui.style import STYLES, cell_html, error_html, note_html, styled, text_html
+from ...ui.view import View, report
 from ..trust_game.charts import clear_heatmap, heatmap_figure, show_heatmap
 from ..trust_game.data import colour_of
 from ..trust_game.widgets import ACCENT, PAYOFFS, ROUNDS
@@ -55,8 +55,9 @@ def class_table(result: ClassTournament):
 class ClassTournamentView(View):
     """For the teacher: the students' saved strategies (journal exports in a folder) against the
     notebook's characters, with the notebook's settings. Shows a summary, the Dutch ranking, the
-    heat map and the skipped files; ``result``, ``table`` (Dutch DataFrame), ``fig`` and
-    ``problems`` are there for further use."""
+    heat map, the conflicts (one name in several workbooks) and every file that was not used, with
+    its reason; a folder that does not exist is a Dutch error and nothing else. ``result``,
+    ``table`` (Dutch DataFrame), ``fig`` and ``problems`` are there for further use."""
 
     def __init__(self, folder, rounds: int = ROUNDS, repetitions: int = 10, noise: float = 0.0,
                  payoffs: P.Payoffs = PAYOFFS, seed: int | None = 7, include_characters: bool = True):
@@ -71,12 +72,25 @@ class ClassTournamentView(View):
         self.box.add_class("wakker-klassentoernooi-uitslag")
         self._run(rounds, repetitions, noise, payoffs, seed, include_characters)
 
-    @safe
-    def _run(self, rounds, repetitions, noise, payoffs, seed, include_characters) -> None:
+    def _run(self, *args) -> None:
+        """Play the tournament; an unexpected failure is a plain Dutch message (no exception text)."""
+        try:
+            self._play(*args)
+        except Exception as exc:  # noqa: BLE001 - the teacher never sees a traceback or English
+            report(exc)
+            self.message.value = error_html(T.UNEXPECTED)
+
+    def _play(self, rounds, repetitions, noise, payoffs, seed, include_characters) -> None:
         res = class_tournament(self.folder, include_classics=include_characters, rounds=rounds,
                                repetitions=repetitions, payoffs=payoffs, noise=noise, seed=seed)
         self.result, self.problems = res, list(res.problems)
-        self.problems_html.value = self._problems_html(res.problems)
+        if res.error:  # no folder: a Dutch error and nothing else, not even the characters' ranking
+            self.message.value = error_html(res.error)
+            clear_heatmap(self.fig, T.NO_HEATMAP)
+            self.fig.widget.layout.display = "none"
+            return
+        self.problems_html.value = self._conflicts_html(res.conflicts) + self._problems_html(
+            [p for p in res.problems if p not in res.conflicts])
         if res.tournament is None or len(res.tournament.ids) < 2:
             self.summary.value = styled("melding", T.TOO_FEW)
             clear_heatmap(self.fig, T.NO_HEATMAP)
@@ -100,6 +114,13 @@ class ClassTournamentView(View):
             winner=winner, field=field, repetitions=repetitions, rounds=dutch.count(int(rounds), *T.ROUND),
             noise=dutch.number(noise * 100, 0), **{k: dutch.compact(getattr(payoffs, k)) for k in "TRPS"}))
         self.message.value = ""
+
+    @staticmethod
+    def _conflicts_html(conflicts: Sequence[str]) -> str:
+        if not conflicts:
+            return ""
+        items = "".join(f"<li>{html.escape(c)}</li>" for c in conflicts)
+        return styled("melding", T.CONFLICTS.format(n=len(conflicts), items=items))
 
     @staticmethod
     def _problems_html(problems: Sequence[str]) -> str:
