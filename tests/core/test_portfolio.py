@@ -6,9 +6,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wakker.core.journal import Journal, JournalError
-from wakker.core.portfolio import (export_files, import_json, parse_export, safe_filename, to_html, to_json,
-                              to_markdown)
+from wakker.core.journal import Entry, Journal, JournalError
+from wakker.core.portfolio import (Contents, describe, export_files, import_json, parse_export, read_export_file,
+                                   safe_filename, to_html, to_json, to_markdown)
 
 NB = "00_start"
 answers = st.text(min_size=0, max_size=3000)
@@ -61,14 +61,95 @@ def test_html_export_escapes_everything_typed(tmp_path, answer):
     assert "<script>alert(1)</script>" in "".join(parser.text)
 
 
+def render_markdown(md: str) -> str:
+    import mistune
+
+    return mistune.create_markdown(plugins=["strikethrough", "table"])(md)
+
+
+def _answer_text(md: str) -> tuple[list[str], str]:
+    """(tags, text) of the rendered blockquotes of a portfolio in Markdown."""
+    parser = _Text()
+    parser.feed(render_markdown(md))
+    return parser.tags, "".join(parser.text)
+
+
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(answer=answers)
 def test_markdown_export_escapes_markup(tmp_path, answer):
     j = fresh(tmp_path)
     j.save(NB, "q", answer + "\n# kop <b>vet</b> [link](http://x)")
     md = to_markdown(j)
-    assert "<b>" not in md and "](http" not in md
+    tags, _text = _answer_text(md)
+    assert "b" not in tags and "a" not in tags and "h1" in tags
+    assert tags.count("h1") == 1  # the answer's "# kop" is no heading
     assert "\n# kop" not in md
+
+
+MARKUP = st.text(alphabet=st.sampled_from(list("abc XY1.9)#>-+*_`[]()<>&;!|~\\=")), min_size=1, max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(lines=st.lists(MARKUP, min_size=1, max_size=3))
+def test_markdown_answer_renders_exactly_as_typed(lines):
+    answer = "\n".join(lines)
+    md = to_markdown(Contents([Entry(NB, "q", "text", "Vraag", answer, "2026-11-30T10:00:00.000000+00:00")]))
+    body = md.split("### Vraag", 1)[1].split("*Opgeslagen op", 1)[0]
+    tags, text = _answer_text(body)
+    assert set(tags) <= {"blockquote", "p"}, (answer, body, tags)
+    words = lambda t: " ".join(t.replace("\u00a0", " ").split())  # noqa: E731
+    assert words(text) == words(answer), (answer, body)
+
+
+def test_markdown_escapes_only_what_markdown_would_misread(tmp_path):
+    j = fresh(tmp_path)
+    typed = "Ik weet niet of hij mij vertrouwt. Misschien (soms) wel! 3.5 - 2 = 1,5; snake_case & zo #1"
+    j.save(NB, "q", typed)
+    assert f"> {typed}" in to_markdown(j)
+
+
+def test_html_has_main_and_a_print_layout(tmp_path):
+    j = fresh(tmp_path)
+    j.save(NB, "q", "antwoord", prompt="Vraag")
+    page = to_html(j)
+    parser = _Text()
+    parser.feed(page)
+    assert parser.tags.count("main") == 1 and "article" in parser.tags
+    css = page.split("@media print", 1)[1]
+    assert "break-inside:avoid" in css and ".antwoord" in css
+
+
+def test_scale_answers_show_their_labels_and_old_bare_numbers_still_show(tmp_path):
+    j = fresh(tmp_path)
+    j.save(NB, "nieuw", {"value": 4, "low": 1, "high": 5, "low_label": "heel weinig", "high_label": "heel veel"},
+           kind="scale", prompt="Hoeveel?")
+    j.save(NB, "oud", 3, kind="scale", prompt="Hoeveel vroeger?")
+    md = to_markdown(j)
+    assert "> 4 op een schaal van 1 (heel weinig) tot 5 (heel veel)" in md
+    assert "> 3\n" in md
+    assert describe({"value": 2, "low": 1, "high": 5}, "scale") == "2 op een schaal van 1 tot 5"
+
+
+def test_lesson_kinds_are_described_in_dutch_words(tmp_path):
+    j = fresh(tmp_path)
+    nb07, nb04 = "07_blog_vertrouwen_prisoners_dilemma", "04_boek_deel3_vierde_orde_leiders"
+    j.save(nb07, "eigen-strategie", {"name": "Voorzichtig", "first": 1.0,
+                                     "after": {"CC": 1.0, "CD": 0.25, "DC": 0.5, "DD": 0.0}},
+           kind="strategy", prompt="Mijn strategie")
+    j.save(nb04, "mijn-week", {"label": "nu 40/30/20/10 %, gewenst nog niet ingevuld (1e/2e/3e/4e orde)",
+                               "nu": [40, 30, 20, 10], "gewenst": [25, 25, 25, 25],
+                               "ingevuld": {"nu": True, "gewenst": False}}, kind="week", prompt="Mijn week")
+    j.save(nb04, "sorteerspel", {"label": "5 van de 7 goed (nog 1 niet ingedeeld)", "score": 5, "answered": 7,
+                                 "total": 8, "per_order_correct": {"1": 1, "2": 2, "3": 1, "4": 1},
+                                 "answers": {"a": 1}, "checked": True}, kind="sorting", prompt="Sorteerspel")
+    md = to_markdown(j)
+    strategy = md.split("### Mijn strategie", 1)[1].split("*Opgeslagen", 1)[0]
+    assert "begint met samenwerken" in strategy and "25 % kans op samenwerken" in strategy
+    assert "after" not in strategy and "CC" not in strategy and "{" not in strategy
+    week = md.split("### Mijn week", 1)[1].split("*Opgeslagen", 1)[0]
+    assert "40 %" in week and "nog niet ingevuld" in week and "[" not in week
+    sorting = md.split("### Sorteerspel", 1)[1].split("*Opgeslagen", 1)[0]
+    assert "5 van de 7 goed" in sorting and "per_order" not in sorting and "{" not in sorting
 
 
 def test_export_files_with_unsafe_name(tmp_path):
@@ -142,3 +223,92 @@ def test_very_long_answer_round_trips(tmp_path):
     assert import_json(dst, json.dumps(to_json(src))) == (1, 0)
     assert dst.latest(NB, "lang").value == long
     assert "&lt;tags&gt;" in to_html(dst)
+
+
+# ---------------------------------------------------------------- issue 8, item 16: validate before writing
+def _export_with(tmp_path, **changes) -> dict:
+    src = fresh(tmp_path, "src")
+    src.save(NB, "q", "goed", prompt="Vraag")
+    doc = to_json(src, "Ans")
+    doc["entries"][0].update(changes.pop("entry", {}))
+    doc.update(changes)
+    return doc
+
+
+def _nested(depth: int):
+    value: object = "diep"
+    for _ in range(depth):
+        value = [value]
+    return value
+
+
+@pytest.mark.parametrize("changes, message", [
+    ({"entry": {"saved_at": "9999-12-31T23:59:59.999999+00:00"}}, "onmogelijk tijdstip"),
+    ({"entry": {"saved_at": "0001-01-01T00:00:00+00:00"}}, "onmogelijk tijdstip"),
+    ({"entry": {"value": _nested(450)}}, "te diep"),
+    ({"entry": {"prompt": "vraag \ud800"}}, "ongeldige tekens"),
+    ({"entry": {"value": "antwoord \udfff"}}, "ongeldige tekens"),
+    ({"student": "Ans \ud800"}, "naam"),
+])
+def test_import_validates_everything_before_writing(tmp_path, changes, message):
+    doc = _export_with(tmp_path, **changes)
+    raw = json.dumps(doc)  # ensure_ascii: lone surrogates travel as \ud800, as in a hostile file
+    dst = fresh(tmp_path, "dst")
+    dst.save(NB, "al", "al bewaard")
+    with pytest.raises(JournalError, match=message):
+        import_json(dst, raw)
+    assert [e.value for e in dst.entries()] == ["al bewaard"] and dst.student() == ""
+    export_files(dst, tmp_path / "out")  # the journal still exports
+
+
+def test_latest_possible_moment_never_breaks_a_question_or_an_export(tmp_path):
+    doc = _export_with(tmp_path, entry={"saved_at": "2999-12-31T23:59:59.999999+00:00"})
+    dst = fresh(tmp_path, "dst")
+    assert import_json(dst, json.dumps(doc)) == (1, 0)
+    assert dst.latest(NB, "q").local_time.year == 3000  # shown in Dutch time without overflowing
+    dst.save(NB, "q", "nieuw")
+    assert dst.latest(NB, "q").value == "nieuw"
+    assert "nieuw" in to_markdown(dst)
+
+
+# ---------------------------------------------------------------- issue 8, item 20
+def test_byte_order_mark_and_compact_moments_are_accepted(tmp_path):
+    doc = _export_with(tmp_path, entry={"saved_at": "20261130T100000Z"})
+    dst = fresh(tmp_path, "dst")
+    assert import_json(dst, b"\xef\xbb\xbf" + json.dumps(doc).encode("utf-8")) == (1, 0)
+    assert dst.latest(NB, "q").saved_at == "2026-11-30T10:00:00.000000+00:00"
+
+
+def test_long_prompts_are_kept_whole(tmp_path):
+    prompt = "Een lange vraag. " * 1000  # 17,000 characters
+    doc = _export_with(tmp_path, entry={"prompt": prompt})
+    dst = fresh(tmp_path, "dst")
+    import_json(dst, json.dumps(doc))
+    assert dst.latest(NB, "q").prompt == prompt
+
+
+def test_questions_follow_the_notebook_not_the_answer_order(tmp_path):
+    j = fresh(tmp_path)
+    # in 00_start the open question comes first, then the scale, then the choice
+    j.save(NB, "demo-bewaren", {"selected": ["x"], "label": "keuze"}, kind="choice", prompt="C")
+    j.save(NB, "niet-in-notebook", "los", prompt="D")  # not in the notebook: after the one answered before it
+    j.save(NB, "demo-vertrouwen-organisatie", 3, kind="scale", prompt="B")
+    j.save(NB, "demo-vertrouwen", "tekst", prompt="A")
+    md = to_markdown(j)
+    heads = [line for line in md.splitlines() if line.startswith("### ")]
+    assert heads == ["### A", "### B", "### C", "### D"], heads
+
+
+def test_export_times_use_the_display_zone_not_the_servers_clock_zone(tmp_path, monkeypatch):
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    j = fresh(tmp_path)
+    j.save(NB, "q", "a")
+    assert to_json(j)["exported_at"].endswith("+09:00")
+    monkeypatch.delenv("TZ")
+    assert to_json(j)["exported_at"][-6:] in ("+01:00", "+02:00")  # Dutch time, whatever the server's zone
+
+
+def test_unreadable_export_file_is_explained_in_dutch(tmp_path):
+    with pytest.raises(JournalError) as info:
+        read_export_file(tmp_path)  # a folder
+    assert "Errno" not in str(info.value) and "directory" not in str(info.value).lower()

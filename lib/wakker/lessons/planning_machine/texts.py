@@ -117,3 +117,31 @@ WEEK_STATUS = {
 # ---------------------------------------------------------------- roles of government
 ROLE_QUESTION = "Welke rol van de overheid past hier het best?"
 CASE = "Casus {number}."
+
+
+# ---------------------------------------------------------------- saved values in words (the portfolio)
+def describe_saved(kind: str, value) -> str | None:
+    """A saved ``week`` or ``sorting`` value in plain Dutch for the portfolio (None: not this lesson's kind).
+
+    Found by ``wakker.core.portfolio.describe`` through this lesson's entry in data/notebooks.yaml.
+    """
+    def orders(numbers) -> str:
+        return ", ".join(f"{n}e orde {v}" for n, v in numbers)
+
+    if kind == "week" and isinstance(value, dict):
+        filled = value.get("ingevuld") if isinstance(value.get("ingevuld"), dict) else {}
+        parts = []
+        for key, title in WEEK_COLUMNS:
+            shares = value.get(key)
+            if filled.get(key) is False or not isinstance(shares, list) or len(shares) != 4:
+                parts.append(f"{title}: {NOT_FILLED_IN}")
+            else:
+                parts.append(f"{title}: " + orders((n, f"{v} %") for n, v in enumerate(shares, 1)))
+        return "; ".join(parts) + "."
+    if kind == "sorting" and isinstance(value, dict) and isinstance(value.get("label"), str):
+        text = value["label"]
+        per = value.get("per_order_correct")
+        if isinstance(per, dict) and per:
+            text += "; goed per orde: " + orders((k, v) for k, v in sorted(per.items()))
+        return text + "."
+    return None

@@ -252,3 +252,25 @@ def design_problem(problem: Problem) -> str:
     """One problem of :func:`design_problems` in Dutch."""
     value = dict(problem.values).get("value")
     return _DESIGN[problem.code].format(subject=problem.subject, value=repr(value))
+
+
+# --------------------------------------------------------------------------- saved values in words (the portfolio)
+def describe_saved(kind: str, value) -> str | None:
+    """A saved ``strategy`` in plain Dutch for the portfolio (None: not this lesson's kind).
+
+    Found by ``wakker.core.portfolio.describe`` through this lesson's entry in data/notebooks.yaml.
+    """
+    if kind != "strategy" or not isinstance(value, dict) or not isinstance(value.get("after"), dict):
+        return None
+
+    def does(p) -> str:
+        if p == 1:
+            return "samenwerken"
+        if p == 0:
+            return "verraden"
+        return f"{dutch.compact(float(p) * 100, 1)} % kans op samenwerken"
+
+    parts = [f"begint met {does(value['first'])}"]
+    parts += [f"{SITUATIONS[k].replace(':', '')}: {does(value['after'][k])}" for k in ("CC", "CD", "DC", "DD")]
+    name = str(value.get("name") or "").strip()
+    return (f"“{name}”: " if name else "") + "; ".join(parts) + "."
