@@ -497,3 +497,9 @@ def test_the_model_is_pure():
             "('yaml', 'ipywidgets', 'plotly', 'IPython') or m.startswith(('wakker.core', 'wakker.ui'))))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_an_integer_too_large_for_a_float_is_a_problem_not_a_crash():
+    huge = 10 ** 400
+    assert P.design_problems({"name": "x", "first": huge, "after": {"CC": 1, "CD": 0, "DC": 1, "DD": 0}})
+    assert P.Payoffs(R=huge, S=0, T=5, P=1).problems()
