@@ -170,7 +170,10 @@ class Entry:
         except JournalError:  # an unreadable moment in an old journal: show something, never crash
             moment = _EPOCH
         zone = display_zone()
-        return moment.astimezone(zone) if zone is not None else moment.astimezone()
+        try:
+            return moment.astimezone(zone) if zone is not None else moment.astimezone()
+        except (OverflowError, ValueError):  # the very edge of the calendar (year 1 or 9999): show it in UTC
+            return moment
 
     def as_dict(self) -> dict:
         return {"notebook": self.notebook, "question": self.question, "kind": self.kind,
