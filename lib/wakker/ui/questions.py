@@ -15,6 +15,7 @@ from typing import Any, Sequence
 
 import ipywidgets as w
 
+from ..core.portfolio import scale_value
 from .saving import SAVE_DELAY, SavedWidget
 from .style import WRAP_OPTIONS_CSS, error_html, styled
 
@@ -89,12 +90,21 @@ class Scale(Question):
         return w.HBox([left, self.buttons, right], layout=w.Layout(align_items="center"))
 
     def value(self):
-        return None if self.buttons is None else self.buttons.value
+        """The chosen point with its scale, so that a portfolio can say what the number means.
+
+        Saved as ``{"value", "low", "high", "low_label", "high_label"}``; an answer saved by an older
+        version of the workbook is the bare number, and is restored just the same.
+        """
+        if self.buttons is None or self.buttons.value is None:
+            return None
+        return {"value": self.buttons.value, "low": self._low, "high": self._high,
+                "low_label": self._labels[0], "high_label": self._labels[1]}
 
     def apply(self, value):
-        if self.buttons is None or value not in self.buttons.options:
+        point = scale_value(value)  # the new form or an old bare number
+        if self.buttons is None or point is None or point not in self.buttons.options:
             raise ValueError("not on this scale")
-        self.buttons.value = value
+        self.buttons.value = point
 
     def changed(self, change=None):
         if self.value() is not None:

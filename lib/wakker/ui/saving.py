@@ -24,6 +24,7 @@ import os
 import signal
 import threading
 import time
+import weakref
 from typing import Any, Callable
 
 from ..core.data import ContentError
@@ -164,6 +165,35 @@ def saved_time(entry: Entry) -> tuple[str, str]:
     return t.strftime("%d-%m-%Y"), t.strftime("%H:%M")
 
 
+_live: "weakref.WeakSet[SavedWidget]" = weakref.WeakSet()
+
+
+def _same_journal(a: Any, b: Any) -> bool:
+    if a is b:
+        return True
+    pa, pb = getattr(a, "path", None), getattr(b, "path", None)
+    return bool(getattr(a, "durable", False) and getattr(b, "durable", False) and pa is not None and pa == pb)
+
+
+def refresh_saved(journal: Any = None) -> int:
+    """Show the current saved version again in every live saved widget of ``journal`` (None: all).
+
+    Called after an import, so that every question on screen shows the imported answers at
+    once (no Run All needed). Widgets are kept in a weak registry: a widget nothing else
+    refers to any more is not kept alive for this. Returns how many widgets were refreshed.
+    """
+    count = 0
+    for widget in list(_live):
+        try:
+            if widget.error or (journal is not None and not _same_journal(widget.page.journal, journal)):
+                continue
+            widget.restore()
+            count += 1
+        except Exception as exc:  # noqa: BLE001 - one widget that cannot restore must not stop the others
+            report(exc)
+    return count
+
+
 class SavedWidget(View):
     """Base of every widget whose value is kept in the journal (see the module docstring)."""
 
@@ -194,6 +224,7 @@ class SavedWidget(View):
             page.check()
         except (JournalError, ContentError) as exc:
             self.error = str(exc)
+        _live.add(self)  # refreshed by refresh_saved() after an import
 
     # -- to implement
     def value(self) -> Any:

@@ -1,0 +1,158 @@
+"""The export panel (issue 8, items 7, 8, 9, 16, 20): browser downloads, imports that refresh the
+screen, the scale's saved form, and messages in plain Dutch only."""
+import json
+import re
+
+import pytest
+
+from wakker import ui
+from wakker.core.journal import Journal, JournalError
+from wakker.core.portfolio import to_json
+from wakker.ui.export import ExportPanel, Transfer
+
+NB = "00_start"
+ENGLISH = re.compile(r"Errno|Expecting|error|disk I/O|Traceback|denied|directory|database", re.I)
+
+
+@pytest.fixture
+def journal(tmp_path):
+    return Journal(tmp_path / "j.sqlite")
+
+
+@pytest.fixture
+def exports(tmp_path, monkeypatch):
+    folder = tmp_path / "exports"
+    monkeypatch.setenv("WAKKER_EXPORTS", str(folder))
+    return folder
+
+
+def export_of(tmp_path, name="Ans") -> bytes:
+    src = Journal(tmp_path / "bron.sqlite")
+    src.save(NB, "demo-vertrouwen", "ingelezen antwoord", prompt="Open")
+    src.save(NB, "demo-vertrouwen-organisatie", {"value": 2, "low": 1, "high": 5, "low_label": "weinig",
+                                                 "high_label": "veel"}, kind="scale", prompt="Schaal")
+    return json.dumps(to_json(src, name)).encode("utf-8")
+
+
+class Sent(list):
+    def __call__(self, content, buffers=None):
+        self.append(content)
+
+
+# ---------------------------------------------------------------- item 7: a real browser download
+def test_export_sends_the_files_to_the_browser_and_says_where_they_went(journal, exports, monkeypatch):
+    journal.save(NB, "q", "mijn antwoord")
+    panel = ExportPanel(journal)
+    sent = Sent()
+    monkeypatch.setattr(panel.transfer, "send", sent)
+    panel.name.value = "Sam"
+    panel.button.click()
+    assert len(sent) == 1 and sent[0]["type"] == "download"
+    files = {f["format"]: f for f in sent[0]["files"]}
+    assert json.loads(files["json"]["text"])["student"] == "Sam"
+    assert files["json"]["auto"] and files["html"]["auto"] and not files["md"]["auto"]
+    assert (exports / files["json"]["name"]).read_text(encoding="utf-8") == files["json"]["text"]
+    assert str(exports) in panel.result.value and "Downloads" in panel.result.value
+    assert "/files/" not in panel.result.value
+    # the browser reports what it saved: the message says so
+    panel._on_msg(panel.transfer, {"type": "downloaded", "serial": sent[0]["serial"],
+                                   "names": [files["html"]["name"], files["json"]["name"]]}, [])
+    assert "heeft een kopie gedownload" in panel.result.value and files["json"]["name"] in panel.result.value
+
+
+def test_transfer_is_front_end_independent():
+    """No JupyterLab API, no /files/ URL: a Blob and an <a download> in the widget's own module."""
+    esm = Transfer()._esm
+    assert "Blob" in esm and ".download" in esm and "createObjectURL" in esm
+    assert "jupyterapp" not in esm and "/files/" not in esm and "@jupyterlab" not in esm
+
+
+def test_import_button_reads_plainly_without_a_counter():
+    assert Transfer().upload_label == "Lees export in (.json)"
+
+
+# ---------------------------------------------------------------- item 9: imports refresh the screen
+def test_import_refreshes_every_question_on_screen_and_the_name(journal, exports, tmp_path):
+    page = ui.Page(NB, journal=journal)
+    text = page.open_question("demo-vertrouwen", "Open")
+    scale = page.scale("demo-vertrouwen-organisatie", "Schaal", low_label="weinig", high_label="veel")
+    assert "Nog niet beantwoord" in text.status.value
+    panel = ExportPanel(journal)
+    shown = []
+    panel.result.observe(lambda ch: ch["new"] and shown.append(ch["new"]), names="value")
+    raw = export_of(tmp_path)
+    panel._on_msg(panel.transfer, {"type": "upload", "name": "ans.json", "size": len(raw)}, [memoryview(raw)])
+    assert text.area.value == "ingelezen antwoord" and "eerder antwoord" in text.status.value
+    assert scale.buttons.value == 2 and "eerder antwoord" in scale.status.value
+    assert panel.name.value == "Ans"
+    assert "2 nieuwe versie(s)" in shown[-1] and "ans.json" in shown[-1]
+    # the same file again: a fresh message (a new one, with its time), nothing added
+    panel._on_msg(panel.transfer, {"type": "upload", "name": "ans.json", "size": len(raw)}, [memoryview(raw)])
+    assert len(shown) == 2 and "0 nieuwe versie(s)" in shown[-1] and "2 had je al" in shown[-1]
+    assert re.search(r"om \d\d:\d\d:\d\d", shown[-1])
+
+
+def test_a_typed_name_is_not_overwritten_by_an_import(journal, exports, tmp_path):
+    panel = ExportPanel(journal)
+    panel.name.value = "Sam"
+    panel.import_bytes(export_of(tmp_path))
+    assert panel.name.value == "Sam"
+
+
+def test_too_big_upload_is_refused_in_dutch(journal):
+    panel = ExportPanel(journal)
+    panel._on_msg(panel.transfer, {"type": "upload", "name": "groot.json", "size": 10**9, "too_big": True}, [])
+    assert "te groot" in panel.result.value and journal.entries() == []
+
+
+# ---------------------------------------------------------------- item 8: a scale keeps its labels
+def test_scale_saves_its_scale_and_old_bare_numbers_still_restore(journal):
+    page = ui.Page(NB, journal=journal)
+    s = page.scale("schaal", "Hoeveel?", low_label="geen", high_label="veel")
+    s.buttons.value = 4
+    assert journal.latest(NB, "schaal").value == {"value": 4, "low": 1, "high": 5, "low_label": "geen",
+                                                   "high_label": "veel"}
+    journal.save(NB, "oud", 3, kind="scale")
+    old = page.scale("oud", "Vroeger?")
+    assert old.buttons.value == 3 and "eerder antwoord" in old.status.value and not old.message.value
+
+
+# ---------------------------------------------------------------- items 16, 20: all or nothing, Dutch only
+def test_lone_surrogate_in_the_name_imports_nothing_and_says_so_in_dutch(journal, tmp_path):
+    doc = json.loads(export_of(tmp_path))
+    doc["student"] = "Ans \ud800"
+    msg = ExportPanel(journal).import_bytes(json.dumps(doc).encode("utf-8"))
+    assert "⚠" in msg and "niets veranderd" in msg
+    assert journal.entries() == [] and journal.student() == ""
+
+
+def test_unexpected_import_failure_is_dutch(journal, tmp_path, monkeypatch):
+    def broken(_entries):
+        raise UnicodeEncodeError("utf-8", "x", 0, 1, "surrogates not allowed")
+
+    monkeypatch.setattr(journal, "add_entries", broken)
+    msg = ExportPanel(journal).import_bytes(export_of(tmp_path))
+    assert "⚠" in msg and not ENGLISH.search(msg) and "surrogates" not in msg
+
+
+def test_export_to_an_unwritable_place_is_dutch(journal, tmp_path, monkeypatch):
+    blocker = tmp_path / "bestand"
+    blocker.write_text("geen map")
+    monkeypatch.setenv("WAKKER_EXPORTS", str(blocker / "exports"))
+    panel = ExportPanel(journal)
+    panel.button.click()
+    assert "niet gelukt" in panel.result.value and not ENGLISH.search(panel.result.value), panel.result.value
+
+
+def test_bom_export_is_accepted(journal, tmp_path):
+    msg = ExportPanel(journal).import_bytes(b"\xef\xbb\xbf" + export_of(tmp_path))
+    assert "2 nieuwe versie(s)" in msg
+
+
+def test_journal_error_texts_reach_the_student_in_dutch(journal, tmp_path, monkeypatch):
+    def unavailable(_entries):
+        raise JournalError("Je dagboek kan nu niet bewaren: de schijf is vol.")
+
+    monkeypatch.setattr(journal, "add_entries", unavailable)
+    msg = ExportPanel(journal).import_bytes(export_of(tmp_path))
+    assert "de schijf is vol" in msg and not ENGLISH.search(msg)
