@@ -1,32 +1,44 @@
-# Wakker werkboek — two commands:
-#   make lab    installs everything on first use (in .venv) and opens the workbook
-#   make test   runs every test in the same environment
+# Wakker werkboek -- two commands:
+#   make lab    installs what a student needs on first use (in .venv) and opens the workbook
+#               (make lab PORT=8890 for another port)
+#   make test   also installs the test tools and runs every test in the same environment
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
+PIP    := $(PY) -m pip install --disable-pip-version-check --progress-bar on
 STAMP  := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
 
 .PHONY: lab test bench lock links clean-venv
 
-$(STAMP): requirements.in requirements.txt pyproject.toml
+$(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10))' || \
 	  { echo "Het werkboek heeft Python 3.10 of nieuwer nodig (gevonden: $$($(PYTHON) --version 2>&1))."; exit 1; }
-	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || \
+	@echo "== Eerste keer: ik maak een eigen Python-omgeving in $(VENV)/ en installeer de pakketten."
+	@echo "   Dat duurt een paar minuten; je ziet hieronder wat er gebeurt."
+	@$(PYTHON) -m venv $(VENV) || \
 	  { rm -rf $(VENV); echo "Kon geen virtuele omgeving maken. Op Debian/Ubuntu: sudo apt install python3-venv"; exit 1; }
-	$(PY) -m pip install --disable-pip-version-check -q -r requirements.in -c requirements.txt
-	$(PY) -m pip install --disable-pip-version-check -q --no-deps -e .
-	@touch $(STAMP)
 
-# Jupyter refuses to run as root unless told; containers often run as root.
-ROOT_FLAG := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
+# What a student needs (requirements.in); the test tools come on top in $(DEV_STAMP).
+$(STAMP): requirements.in requirements.txt pyproject.toml | $(PY)
+	@echo "== Pakketten voor het werkboek installeren (requirements.in) ..."
+	$(PIP) -r requirements.in -c requirements.txt
+	$(PIP) -q --no-deps -e .
+	@touch $(STAMP)
+	@echo "== Klaar met installeren."
+
+$(DEV_STAMP): $(STAMP) requirements-dev.in
+	@echo "== Testgereedschap installeren (requirements-dev.in) ..."
+	$(PIP) -r requirements-dev.in -c requirements.txt
+	@touch $(DEV_STAMP)
 
 lab: $(STAMP)
-	$(VENV)/bin/jupyter lab $(ROOT_FLAG) notebooks/00_start.ipynb
+	@$(PY) tools/lab.py $(if $(PORT),--port $(PORT))
 
-test: $(STAMP)
+test: $(DEV_STAMP)
 	$(PY) -m pytest
 
-bench: $(STAMP)
+bench: $(DEV_STAMP)
 	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
 
 lock:
