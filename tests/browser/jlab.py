@@ -150,7 +150,8 @@ def _write_lab_settings(settings_dir: Path) -> None:
 
 
 @contextmanager
-def running_server(tmp: Path, root_dir: Path = REPO_ROOT, timeout: float = 60) -> Iterator[JupyterServer]:
+def running_server(tmp: Path, root_dir: Path = REPO_ROOT, timeout: float = 60,
+                   exports: Path | None = None) -> Iterator[JupyterServer]:
     """Start an isolated JupyterLab below temp folder ``tmp``; stop it (process group) on exit.
 
     The kernel is ``python3`` = ``sys.executable`` (a kernelspec is written into the temp data
@@ -169,7 +170,8 @@ def running_server(tmp: Path, root_dir: Path = REPO_ROOT, timeout: float = 60) -
     journal.parent.mkdir(parents=True, exist_ok=True)
     # Exports must be inside the server's root to be downloadable, like `exports/` is for a student;
     # screenshots/ is git-ignored and already written by these tests.
-    exports = Path(root_dir) / "screenshots" / "exports" / tmp.name
+    # ``exports`` (optional) puts them elsewhere, e.g. outside a server root of notebooks/.
+    exports = Path(exports) if exports is not None else Path(root_dir) / "screenshots" / "exports" / tmp.name
 
     token = secrets.token_hex(24)
     port = free_port()

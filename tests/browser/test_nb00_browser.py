@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from urllib.parse import urljoin, urlparse
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -73,18 +73,22 @@ def test_start_notebook_answer_survives_restart_and_reload(page, jupyter_server,
     expect(page.locator(".wakker-q-demo-vertrouwen-organisatie button.mod-active")).to_have_text("4")
     jlab.screenshot(page, "nb00-04-after-restart-reload")
 
-    # Export with one button.
+    # Export with one button: the browser receives the JSON and the HTML as real downloads.
     panel = page.locator(".wakker-export")
     panel.scroll_into_view_if_needed()
     panel.locator("input[type=text]").fill("Sam de Student")
-    panel.locator("button", has_text="Exporteer mijn antwoorden").click()
+    downloads = []
+    page.on("download", lambda d: downloads.append(d))
+    with page.expect_download(timeout=20_000):
+        panel.locator("button", has_text="Exporteer mijn antwoorden").click()
     expect(panel).to_contain_text("Geëxporteerd", timeout=10_000)
-    link = panel.locator("a", has_text="herstelbestand (JSON)")
-    expect(link).to_be_visible()
-    href = link.get_attribute("href")
-    path = urlparse(href).path
-    assert path.startswith("/files/") and path.endswith(".json"), href  # JupyterLab's download URL
-    response = page.request.get(urljoin(jupyter_server.base_url, href))
-    assert response.ok and json.loads(response.text())["student"] == "Sam de Student"
+    expect(panel).to_contain_text("heeft een kopie gedownload", timeout=15_000)
+    names = sorted(d.suggested_filename for d in downloads)
+    assert [n.rsplit(".", 1)[1] for n in names] == ["html", "json"], names
+    doc = json.loads(Path(next(d for d in downloads if d.suggested_filename.endswith(".json")).path())
+                     .read_text(encoding="utf-8"))
+    assert doc["student"] == "Sam de Student"
+    assert ANSWER in [e["value"] for e in doc["entries"]]
+    expect(panel).to_contain_text(str(jupyter_server.exports))  # the message names the exports folder
     jlab.screenshot(page, "nb00-05-exported")
     assert not jlab.console_errors(page)

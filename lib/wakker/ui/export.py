@@ -81,6 +81,8 @@ export default {
     const choose = document.createElement("button");
     choose.type = "button";
     choose.className = "jupyter-button widget-button wakker-import-button";
+    choose.style.width = "auto";
+    choose.style.padding = "0 1em";
     choose.textContent = model.get("upload_label");
     choose.addEventListener("click", () => input.click());
     input.addEventListener("change", async () => {
@@ -107,6 +109,8 @@ export default {
         link.type = "button";
         link.className = "jupyter-button widget-button wakker-download-" + file.format;
         link.style.marginRight = "0.4em";
+        link.style.width = "auto";
+        link.style.padding = "0 1em";
         link.textContent = file.label;
         link.addEventListener("click", () => saveFile(file));
         again.appendChild(link);
