@@ -110,6 +110,18 @@ class Page:
             return default
         return default if entry is None else entry.value
 
+    def reveal(self, question, markdown: str):
+        """An explanation behind "Wat zagen wij?", shown once ``question`` is answered (lesson guide L3)."""
+        from .reveal import Reveal
+
+        return Reveal(question, markdown)
+
+    def in_de_les(self):
+        """The teacher's box "In de les" of this notebook's lesson (lesson guide L6), collapsed."""
+        from .teaching import in_de_les_html
+
+        display(HTML(in_de_les_html(self.info.lesson if self.info else None)))
+
     def export_panel(self):
         from .export import ExportPanel
 

@@ -1,0 +1,42 @@
+"""The teacher's box "In de les": a closed <details> block, so a student can skip it."""
+from __future__ import annotations
+
+import html
+
+from ..core.data import ContentError
+from ..core.teaching import lesson_plan
+from .style import error_html
+
+HEADINGS = {
+    "pairs": "In tweetallen en groepjes",
+    "plenary": "Plenair",
+    "watch": "Let op",
+    "compare": "Vergelijk in notebook 09",
+}
+STYLE = ("margin:.6em 0 1em 0;padding:.5em .9em;border:1px dashed rgba(128,128,128,.6);border-radius:6px;"
+         "max-width:52em;line-height:1.45")
+
+
+def in_de_les_html(lesson: str | None) -> str:
+    """The box for ``lesson``; a Dutch error box when its plan is missing or malformed."""
+    if not lesson:
+        return error_html("Dit notebook hoort (nog) niet bij een les met een lesplan.")
+    try:
+        plan = lesson_plan(lesson)
+    except ContentError as exc:
+        return error_html(str(exc))
+    esc = html.escape
+    parts = []
+    for s in plan.sessions:
+        rows = "".join(f'<tr><td style="padding:.1em .8em .1em 0;white-space:nowrap;vertical-align:top">'
+                       f"{m} min</td><td style=\"padding:.1em 0\">{esc(t)}</td></tr>" for m, t in s.plan)
+        parts.append(f"<h4 style=\"margin:.6em 0 .2em 0\">{esc(s.name)} — {s.minutes} minuten</h4>"
+                     f'<table style="border-collapse:collapse"><caption style="position:absolute;left:-9999px">'
+                     f"Lesplan {esc(s.name)}</caption>{rows}</table>")
+    for key, heading in HEADINGS.items():
+        items = getattr(plan, key)
+        if items:
+            lis = "".join(f"<li>{esc(x)}</li>" for x in items)
+            parts.append(f'<h4 style="margin:.6em 0 .2em 0">{heading}</h4><ul style="margin:.2em 0">{lis}</ul>')
+    return (f'<details class="wakker-in-de-les" style="{STYLE}"><summary style="cursor:pointer;font-weight:600">'
+            f"In de les (voor de docent)</summary>{''.join(parts)}</details>")

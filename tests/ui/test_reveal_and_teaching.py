@@ -1,0 +1,85 @@
+"""Play first, explain after (Reveal) and the teacher's box (In de les)."""
+from __future__ import annotations
+
+import pytest
+
+from wakker import ui
+from wakker.core.data import ContentError
+from wakker.core.journal import Journal
+from wakker.core.teaching import parse_plan
+from wakker.ui.reveal import Reveal, answered
+from wakker.ui.teaching import in_de_les_html
+
+NB = "00_start"
+
+
+@pytest.fixture
+def journal(tmp_path):
+    return Journal(tmp_path / "j.sqlite")
+
+
+def test_the_explanation_waits_for_the_students_own_observation(journal):
+    page = ui.Page(NB, journal=journal)
+    q = page.open_question("gezien", "Wat zag je?")
+    r = Reveal(q, "**De Spiegel** wint.")
+    assert r.button.layout.display == "none" and r.waiting.layout.display is None
+    q.area.value = "kort"
+    assert r.button.layout.display == "none", "a word or two is not yet an observation"
+    q.area.value = "De Spiegel won zonder een wedstrijd te winnen."
+    assert r.button.layout.display is None and r.waiting.layout.display == "none"
+    r._toggle()
+    assert r.shown and r.button.description == "Verberg onze uitleg"
+    r._toggle()
+    assert not r.shown
+
+
+def test_a_choice_counts_once_chosen_and_a_restored_answer_shows_the_button_at_once(journal):
+    page = ui.Page(NB, journal=journal)
+    c = page.choice("voorspel", "Wie wint?", ["Spiegel", "Valsspeler"])
+    r = Reveal(c, "uitleg")
+    assert r.button.layout.display == "none"
+    c.radio.index = 0
+    assert r.button.layout.display is None
+    again = Reveal(ui.Page(NB, journal=journal).choice("voorspel", "Wie wint?", ["Spiegel", "Valsspeler"]), "uitleg")
+    assert again.button.layout.display is None
+
+
+def test_a_click_before_an_answer_shows_nothing(journal):
+    q = ui.Page(NB, journal=journal).open_question("leeg", "Wat zag je?")
+    r = Reveal(q, "uitleg")
+    r._toggle()
+    assert not r.shown
+
+
+@pytest.mark.parametrize("value, expected", [
+    (None, False), ("", False), ("   nee  ", False), ("Ik zag dat het omsloeg.", True),
+    ({"selected": [], "label": ""}, False), ({"selected": ["a"], "label": "A"}, True), (3, True),
+])
+def test_answered(value, expected):
+    assert answered(value) is expected
+
+
+PLAN = {"sessions": [{"name": "Les 1", "plan": [[10, "Start"], [50, "Spelen en schrijven"], [30, "Plenair"]]}],
+        "pairs": ["Vergelijk je voorspelling."], "plenary": ["Wie won, en waarom?"],
+        "watch": ["Studenten die alleen klikken."], "compare": ["toernooi-voorspelling: wie koos wat?"]}
+
+
+def test_a_lesson_plan_is_read_and_shown_closed():
+    plan = parse_plan("proef", PLAN)
+    assert plan.sessions[0].minutes == 90 and plan.pairs == ("Vergelijk je voorspelling.",)
+
+
+@pytest.mark.parametrize("change, message", [
+    ({"sessions": []}, "geen lesplan"),
+    ({"sessions": [{"name": "Les 1", "plan": [[10, "kort"]]}]}, "duurt 10 minuten"),
+    ({"sessions": [{"name": "Les 1", "plan": [["tien", "x"]]}]}, "heel aantal minuten"),
+    ({"plenary": "één vraag"}, "'plenary' moet een lijst"),
+])
+def test_a_malformed_lesson_plan_is_a_dutch_error(change, message):
+    with pytest.raises(ContentError, match=message):
+        parse_plan("proef", {**PLAN, **change})
+
+
+def test_the_box_of_a_lesson_without_a_plan_is_a_dutch_error_box():
+    assert "wakker-fout" in in_de_les_html(None)
+    assert "wakker-fout" in in_de_les_html("bestaat_niet")
