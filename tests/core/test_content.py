@@ -122,3 +122,22 @@ def test_lesson_name_must_be_a_package_name(copy):
     (copy / "notebooks.yaml").write_text(text, encoding="utf-8")
     with pytest.raises(ContentError, match=r"les 'Start-les' moet een naam in kleine letters"):
         load(copy)
+
+
+def test_an_excerpt_can_name_its_speaker_and_an_attribution_note(copy):
+    from wakker.ui.page import quote_html
+
+    c = content()
+    harmsen = c.excerpt("meetup-vertrouwen-2013:terreinknecht")
+    assert harmsen.speaker and harmsen.speaker.startswith("Judith Harmsen")
+    shown = quote_html("meetup-vertrouwen-2013:terreinknecht")
+    assert "— Judith Harmsen (directeur gemeente Berkelland), zoals weergegeven in: Petra Kroon &amp; Christine Kuiper" in shown
+    pull = quote_html("regio-zwolle-2016:sneller-dan-bestuurders")
+    assert "zonder naam van een spreker" in pull and "Engbert Breuker" in pull
+
+
+def test_author_and_speaker_together_are_refused(copy):
+    _append(copy / "excerpts" / "blog-vertrouwen.yaml",
+            "- id: beide\n  location: a\n  text: b\n  author: X\n  speaker: Y\n")
+    with pytest.raises(ContentError, match=r"id 'beide': geef 'author' \(schreef het\) of 'speaker'"):
+        load(copy)

@@ -52,6 +52,8 @@ class Excerpt:
     text: str
     note: str | None = None
     author: str | None = None  # when not the source's own authors (e.g. a foreword)
+    speaker: str | None = None  # when a report quotes someone: who said it (e.g. "Judith Harmsen")
+    attribution: str | None = None  # a short Dutch note shown with the source, e.g. "uitgelicht citaat zonder spreker"
 
     @property
     def key(self) -> str:
@@ -157,12 +159,17 @@ def load_excerpts(root: Path, sources: dict[str, Source]) -> dict[str, Excerpt]:
         for entry in as_list(read_yaml(path), where, "excerpts"):
             need(entry, {"id": str, "location": str, "text": str}, where)
             check_data_id(entry["id"], where)
-            author = entry.get("author")
-            if author is not None and (not isinstance(author, str) or not author.strip()):
-                raise ContentError(f"{where}, id '{entry['id']}': veld 'author' moet een naam zijn.")
+            extra = {}
+            for name in ("author", "speaker", "attribution"):
+                value = entry.get(name)
+                if value is not None and (not isinstance(value, str) or not value.strip()):
+                    raise ContentError(f"{where}, id '{entry['id']}': veld '{name}' moet een tekst zijn.")
+                extra[name] = " ".join(value.split()) if value else None
+            if extra["author"] and extra["speaker"]:
+                raise ContentError(f"{where}, id '{entry['id']}': geef 'author' (schreef het) of 'speaker' "
+                                   f"(zei het, volgens het verslag), niet allebei.")
             ex = Excerpt(id=entry["id"], source=source, location=entry["location"].strip(),
-                         text=" ".join(entry["text"].split()), note=entry.get("note"),
-                         author=author.strip() if author else None)
+                         text=" ".join(entry["text"].split()), note=entry.get("note"), **extra)
             if ex.key in out:
                 raise ContentError(f"{where}: id '{ex.id}' komt twee keer voor.")
             if ex.words > MAX_EXCERPT_WORDS:

@@ -145,8 +145,13 @@ def quote_html(key: str) -> str:
     work = f"<i>{html.escape(src.title)}</i> ({html.escape(src.year)})"
     if ex.author:  # e.g. a foreword by someone else: name the writer, then the book it appears in
         caption = f"— {html.escape(ex.author)}, {html.escape(ex.location)}, in: {html.escape(src.author_line)}, {work}."
+    elif ex.speaker:  # a report quoting someone: the speaker's words, as the report gives them
+        caption = (f"— {html.escape(ex.speaker)}, zoals weergegeven in: {html.escape(src.author_line)}, {work}, "
+                   f"{html.escape(ex.location)}.")
     else:
         caption = f"— {html.escape(src.author_line)}, {work}, {html.escape(ex.location)}."
+    if ex.attribution:
+        caption += f" <span style=\"opacity:.85\">({html.escape(ex.attribution)})</span>"
     inner = styled("citaat-tekst", f"“{text}”", "blockquote") + styled("citaat-bron", caption, "figcaption")
     return styled("citaat", inner, "figure", f' data-excerpt="{html.escape(ex.key)}"')
 
