@@ -1,0 +1,49 @@
+"""Hidden code cells (lesson guide U1): JupyterLab still shows a hidden cell's first line, so
+that line must be a short Dutch comment (``# Citaat: de planningsmachine``), never code; and the
+start notebook must describe a hidden cell the way JupyterLab shows it."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+
+
+def _source(cell: dict) -> str:
+    src = cell.get("source", "")
+    return "".join(src) if isinstance(src, list) else src
+
+
+def _hidden_code_cells(path: Path):
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    for i, cell in enumerate(nb["cells"]):
+        if cell["cell_type"] == "code" and cell.get("metadata", {}).get("jupyter", {}).get("source_hidden"):
+            yield i, _source(cell)
+
+
+def test_there_are_notebooks_with_hidden_cells():
+    assert NOTEBOOKS and any(list(_hidden_code_cells(p)) for p in NOTEBOOKS)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_hidden_code_cells_start_with_a_dutch_comment(path):
+    bad = []
+    for i, source in _hidden_code_cells(path):
+        first = source.splitlines()[0] if source.strip() else ""
+        words = first[2:].strip()
+        if not first.startswith("# ") or len(words) < 3 or len(first) > 100:
+            bad.append(f"cell {i}: {first!r}")
+    assert not bad, (f"{path.name}: a hidden code cell's first line is what JupyterLab shows; make it a "
+                     f"short Dutch comment such as '# Citaat: de planningsmachine':\n" + "\n".join(bad))
+
+
+def test_start_notebook_describes_hidden_cells_as_jupyterlab_shows_them():
+    nb = json.loads((ROOT / "notebooks" / "00_start.ipynb").read_text(encoding="utf-8"))
+    text = " ".join(_source(c) for c in nb["cells"] if c["cell_type"] == "markdown")
+    text = " ".join(text.split())
+    assert "verborgen" in text
+    assert "alleen een smalle balk" not in text  # JupyterLab 4 shows the first line, not an empty bar
+    assert "de eerste regel" in text and "`#`" in text
