@@ -651,3 +651,55 @@ def cells(page):
     """Locator of the cells of the visible notebook (``.nth(i)`` = cell i; all cells are in
     the DOM with JupyterLab's default windowing mode ``contentVisibility``)."""
     return page.locator(".jp-NotebookPanel:visible .jp-Notebook .jp-Cell")
+
+# --------------------------------------------------------------------------- accessibility (axe-core)
+
+AXE_JS = Path(__file__).resolve().parent / "vendor" / "axe.min.js"  # axe-core 4.14.1, MPL-2.0, vendored
+OUTPUT_SCOPE = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea"
+
+
+def run_axe(page, include: str = OUTPUT_SCOPE, tags: list[str] | None = None) -> list[dict]:
+    """Run axe-core (vendored ``vendor/axe.min.js``, no network) on the elements matching the CSS
+    selector ``include`` -- by default the output areas of the visible notebook, so JupyterLab's
+    own chrome is not judged. Returns the violations, each ``{id, impact, help, nodes: [{target,
+    html, summary}]}``; :func:`axe_counts` counts them by impact."""
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.add_script_tag(path=str(AXE_JS))
+    return page.evaluate(
+        """async ([include, tags]) => {
+          const options = {resultTypes: ['violations']};
+          if (tags) options.runOnly = {type: 'tag', values: tags};
+          const res = await window.axe.run({include: [[include]]}, options);
+          return res.violations.map(v => ({
+            id: v.id, impact: v.impact, help: v.help,
+            nodes: v.nodes.map(n => ({target: n.target.join(' '), html: n.html.slice(0, 300),
+                                      summary: (n.failureSummary || '').slice(0, 400)})),
+          }));
+        }""", [include, tags])
+
+
+def axe_counts(violations: list[dict]) -> dict[str, int]:
+    """Number of failing elements per impact (``critical``, ``serious``, ``moderate``, ``minor``)."""
+    counts: dict[str, int] = {}
+    for v in violations:
+        counts[v["impact"] or "unknown"] = counts.get(v["impact"] or "unknown", 0) + len(v["nodes"])
+    return counts
+
+
+def axe_report(violations: list[dict], max_nodes: int = 4) -> str:
+    """A readable summary of axe violations (rule, impact, count, the first few elements)."""
+    lines = []
+    for v in sorted(violations, key=lambda v: ("critical", "serious", "moderate", "minor").index(v["impact"])
+                    if v["impact"] in ("critical", "serious", "moderate", "minor") else 9):
+        lines.append(f"[{v['impact']}] {v['id']} x{len(v['nodes'])}: {v['help']}")
+        for n in v["nodes"][:max_nodes]:
+            lines.append(f"    {n['target']}  {n['html'][:160]}")
+    return "\n".join(lines)
+
+
+def set_theme(page, theme: str = "JupyterLab Dark") -> None:
+    """Switch JupyterLab's theme (``"JupyterLab Light"`` / ``"JupyterLab Dark"``) and wait for it."""
+    page.evaluate("async (t) => { await window.jupyterapp.commands.execute('apputils:change-theme', {theme: t}); }",
+                  theme)
+    light = "true" if "Light" in theme else "false"
+    page.wait_for_function(f"() => document.body.dataset.jpThemeLight === '{light}'", timeout=15_000)

@@ -18,6 +18,7 @@ from typing import Callable, Mapping, Protocol, Sequence
 import ipywidgets as w
 
 from ..core import dutch
+from .style import front_end
 from .view import View
 
 
@@ -46,7 +47,8 @@ class DutchSlider(View):
     ``layout="inline"``: the label is the slider's own description, right-aligned in
     ``label_width`` (as ipywidgets draws it). ``layout="block"``: a label block on the left
     with the unit in small print under it and ``help`` as its tooltip.
-    ``suffix`` is appended to the readout (``%``, ``×``).
+    ``suffix`` is appended to the readout (``%``, ``×``). Either way the label is the
+    accessible name of the slider's handle (see :func:`wakker.ui.style.front_end`).
     """
 
     def __init__(self, label: str, value: float, low: float, high: float, step: float = 1, *,
@@ -65,7 +67,9 @@ class DutchSlider(View):
             common.update(description=label, style={"description_width": label_width},
                           layout=w.Layout(width=f"calc({width} - {readout_width})"))
         else:
-            common.update(style={"description_width": "0px"}, layout=w.Layout(width="auto", flex="1 1 auto"))
+            # The label is a separate HTML block; the tooltip gives the slider the same accessible name.
+            common.update(style={"description_width": "0px"}, layout=w.Layout(width="auto", flex="1 1 auto"),
+                          tooltip=f"{label} ({unit})" if unit else label)
         if scale == "log":
             self.slider = w.FloatLogSlider(base=10, min=math.log10(low), max=math.log10(high), step=0.02, **common)
         elif scale == "int":
@@ -80,6 +84,7 @@ class DutchSlider(View):
             self.readout.add_class(css.replace("wakker-", "wakker-readout-", 1) if css.startswith("wakker-")
                                    else f"{css}-readout")
         self.slider.observe(lambda _change: setattr(self.readout, "value", self._readout_html()), names="value")
+        front_end()  # names the slider's handle after its label in the browser (lesson guide U2)
         if layout == "inline":
             self.box = w.HBox([self.slider, self.readout], layout=w.Layout(align_items="center"))
         else:

@@ -14,11 +14,33 @@ re-displays the figure as the small ``application/vnd.plotly.v1+json`` bundle, w
 """
 from __future__ import annotations
 
+import weakref
+
 import ipywidgets as w
 import plotly.graph_objects as go
 from IPython.display import display
 
+from .style import dark_theme, front_end
+
 MIME = "application/vnd.plotly.v1+json"
+
+
+def _dark_template() -> dict:
+    import plotly.io as pio
+
+    return pio.templates["plotly_dark"].to_plotly_json()
+
+
+_themed: "weakref.WeakValueDictionary[int, LiveFigure]" = weakref.WeakValueDictionary()
+
+
+def _follow_theme(fig: "LiveFigure") -> None:
+    """Redraw ``fig`` whenever JupyterLab switches between a light and a dark theme."""
+    hook = front_end()
+    if not getattr(hook, "_redraws_figures", False):
+        hook.observe(lambda _change: [f.redraw() for f in list(_themed.values())], names="dark")
+        hook._redraws_figures = True
+    _themed[id(fig)] = fig
 
 
 def _in_kernel() -> bool:
@@ -40,12 +62,19 @@ class LiveFigure(go.Figure):
         object.__setattr__(self, "renders", 0)
         self.widget.add_class("wakker-figure")
         object.__setattr__(self, "_live_ready", True)
+        _follow_theme(self)
         self.redraw()
 
     def bundle(self) -> dict:
-        """The display bundle: the plotly mime type plus a short text for non-browser front ends."""
+        """The display bundle: the plotly mime type plus a short text for non-browser front ends.
+        Under a dark JupyterLab theme the figure is drawn with ``plotly_dark`` on a transparent
+        background (the browser tells the kernel the theme; see ``style.front_end``)."""
         title = self.layout.title.text or "grafiek"
-        return {MIME: self.to_plotly_json(), "text/plain": f"<grafiek: {title}>"}
+        data = self.to_plotly_json()
+        if dark_theme():
+            data["layout"] = {**data.get("layout", {}), "template": _dark_template(),
+                              "paper_bgcolor": "rgba(0,0,0,0)"}
+        return {MIME: data, "text/plain": f"<grafiek: {title}>"}
 
     def redraw(self) -> None:
         if not self._live_ready:

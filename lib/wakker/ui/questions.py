@@ -17,7 +17,7 @@ import ipywidgets as w
 
 from ..core.portfolio import scale_value
 from .saving import SAVE_DELAY, SavedWidget
-from .style import WRAP_OPTIONS_CSS, error_html, styled
+from .style import WRAP_OPTIONS_CSS, error_html, front_end, styled
 
 
 class Question(SavedWidget):
@@ -33,6 +33,7 @@ class Question(SavedWidget):
             self.box = w.VBox([label, w.HTML(error_html(self.error))])
             return
         self.input = self._build()
+        front_end()  # the answer controls get the question as their accessible name (lesson guide U2)
         self.box = w.VBox([label, self.input, self.message, self.status],
                           layout=w.Layout(margin="0.5em 0 1em 0", max_width="52em"))
         self.box.add_class("wakker-question")
@@ -52,7 +53,7 @@ class OpenQuestion(Question):
 
     def _build(self):
         self.area = w.Textarea(placeholder=self._placeholder, rows=self._rows, continuous_update=True,
-                               layout=w.Layout(width="100%"))
+                               tooltip=self.prompt, layout=w.Layout(width="100%"))
         self.area.observe(self.changed, names="value")
         return self.area
 
@@ -81,7 +82,7 @@ class Scale(Question):
             self.buttons = None
             return w.HTML(error_html(self._bad))
         self.buttons = w.ToggleButtons(options=list(range(self._low, self._high + 1)), value=None,
-                                       style={"button_width": "3em"})
+                                       tooltip=self.prompt, style={"button_width": "3em"})
         self.buttons.observe(self.changed, names="value")
         left = w.HTML(styled("status", html.escape(self._labels[0]), "span"),
                       layout=w.Layout(margin="0 0.6em 0 0"))
@@ -204,7 +205,8 @@ class Choice(Question):
                 box.observe(self.changed, names="value")
             inner = w.VBox(self.boxes)
         else:
-            self.radio = w.RadioButtons(options=labels, value=None, layout=w.Layout(width="auto"))
+            self.radio = w.RadioButtons(options=labels, value=None, tooltip=self.prompt,
+                                        layout=w.Layout(width="auto"))
             self.radio.observe(self.changed, names="value")
             inner = self.radio
         inner.add_class("wakker-options")

@@ -101,3 +101,94 @@ def show_html(markup: str) -> None:
     from IPython.display import HTML, display
 
     display(HTML(markup))
+
+
+# ---------------------------------------------------------------- the front-end hook
+# ipywidgets 8 gives a slider's keyboard handle (noUiSlider's ``<div role="slider">``) no
+# accessible name, even when the slider has a description, and an HTML widget cannot carry ARIA
+# attributes on its persistent element. A tiny anywidget (no view; ``initialize`` runs once per
+# kernel in the browser) fills that gap by convention, and tells the kernel whether JupyterLab's
+# theme is dark so figures can follow it:
+#
+# * a slider handle is named after the slider's description, else its ``tooltip``;
+# * a text box or answer box without ``aria-label`` is named after its ``tooltip`` (the question);
+# * ToggleButtons / RadioButtons with a ``tooltip`` become a named group;
+# * an HTML widget with the class ``wakker-live`` is a polite live region (``role="status"``).
+FRONT_END_ESM = r"""
+const isDark = () => document.body.dataset.jpThemeLight === 'false';
+const text = (el) => (el ? (el.textContent || '').replace(/\s+/g, ' ').trim() : '');
+function nameOf(widget) {
+  if (!widget) return '';
+  const label = widget.querySelector(':scope > .widget-label');
+  const shown = label && label.style.display !== 'none' ? text(label) : '';
+  // ipywidgets puts a described widget's tooltip on its (hidden) label, others' on the widget.
+  return shown || ((label && label.title) || widget.getAttribute('title') || '').trim();
+}
+function setAttr(el, name, value) {
+  if (el && value && el.getAttribute(name) !== value) el.setAttribute(name, value);
+}
+function nameControls(root) {
+  for (const handle of root.querySelectorAll('.widget-slider .noUi-handle')) {
+    setAttr(handle, 'aria-label', nameOf(handle.closest('.widget-slider')));
+  }
+  for (const box of root.querySelectorAll('.widget-textarea textarea, .widget-text input')) {
+    if (!box.hasAttribute('aria-label')) setAttr(box, 'aria-label', (box.getAttribute('title') || '').trim());
+  }
+  for (const group of root.querySelectorAll('.widget-toggle-buttons, .widget-radio')) {
+    const name = nameOf(group);
+    if (!name) continue;
+    const target = group.querySelector(':scope > .widget-radio-box') || group;
+    setAttr(target, 'role', target === group ? 'group' : 'radiogroup');
+    setAttr(target, 'aria-label', name);
+  }
+  for (const live of root.querySelectorAll('.wakker-live > .widget-html-content')) {
+    setAttr(live, 'role', 'status');
+    setAttr(live, 'aria-live', 'polite');
+  }
+}
+function installNamer() {
+  if (window.__wakkerNamer) return;
+  let queued = false;
+  const run = () => { queued = false; nameControls(document.body); };
+  window.__wakkerNamer = new MutationObserver(() => {
+    if (!queued) { queued = true; requestAnimationFrame(run); }
+  });
+  window.__wakkerNamer.observe(document.body, {childList: true, subtree: true});
+  run();
+}
+export default {
+  initialize({ model }) {
+    installNamer();
+    const sync = () => {
+      if (model.get('dark') !== isDark()) { model.set('dark', isDark()); model.save_changes(); }
+    };
+    sync();
+    const watch = new MutationObserver(sync);
+    watch.observe(document.body, {attributes: true, attributeFilter: ['data-jp-theme-light']});
+    return () => watch.disconnect();
+  },
+};
+"""
+
+_front_end = None
+
+
+def front_end():
+    """The kernel's one front-end hook (see above), created on first use. ``front_end().dark``
+    is True while JupyterLab shows a dark theme; observe it to follow theme changes."""
+    global _front_end
+    if _front_end is None:
+        import anywidget
+        import traitlets
+
+        class FrontEnd(anywidget.AnyWidget):
+            _esm = FRONT_END_ESM
+            dark = traitlets.Bool(False).tag(sync=True)
+
+        _front_end = FrontEnd()
+    return _front_end
+
+
+def dark_theme() -> bool:
+    """Whether the browser showed a dark JupyterLab theme the last time it said so."""
+    return bool(_front_end is not None and _front_end.dark)

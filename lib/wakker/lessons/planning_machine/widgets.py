@@ -579,13 +579,14 @@ class MyWeek(SavedWidget):
         rows = [w.HTML(f"<b>{html.escape(title)}</b>")]
         self.sliders[key] = []
         for k, o in enumerate(ORDER_NUMBERS):
+            info = orders.get(o)
+            name = f"{title}: {info.name if info else order_title(o)}, in procent"  # its accessible name
             s = w.IntSlider(value=self.DEFAULT[k], min=0, max=100, step=1, continuous_update=True,
-                            readout_format="d", style={"description_width": "0px"},
+                            readout_format="d", style={"description_width": "0px"}, tooltip=name,
                             layout=w.Layout(width="auto", flex="1 1 0%", min_width="10em"))
             s.add_class(f"wakker-week-{key}-{o}")
             s.observe(lambda ch, key=key, k=k: self._moved(key, k, ch), names="value")
             self.sliders[key].append(s)
-            info = orders.get(o)
             text = (f"<b>{html.escape(info.name)}</b><br><span style=\"font-size:.85em;opacity:.75\">"
                     f"{html.escape(info.short)}</span>" if info else html.escape(order_title(o)))
             label = w.HTML(f'<div style="line-height:1.25;padding:.15em 0">{text}</div>',

@@ -112,8 +112,8 @@ def years_table(highlight: tuple[str, str] | None = None, best: Mapping[str, str
     """HTML: the officer's offer as a 2x2 table, years for A and B; optionally one cell highlighted
     (``highlight`` = (choice of A, choice of B)) or, per column of B, A's better choice marked."""
     rows = []
-    head = "<tr>" + cell_html("", head=True) + "".join(cell_html(T.B_DOES[b], head=True)
-                                                       for b in ("silent", "betray")) + "</tr>"
+    corner = f'<td style="{STYLES["kop"]}"></td>'  # an empty corner is no column header
+    head = "<tr>" + corner + "".join(cell_html(T.B_DOES[b], head=True) for b in ("silent", "betray")) + "</tr>"
     for a in ("silent", "betray"):
         cells = [cell_html(T.A_DOES[a], head=True)]
         for b in ("silent", "betray"):
