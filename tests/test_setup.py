@@ -3,6 +3,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 from packaging.requirements import Requirement
 
@@ -24,7 +25,7 @@ def _pins_in(lines) -> dict[str, str]:
     return pins
 
 
-def test_environment_yml_lists_the_same_packages_as_requirements():
+def test_environment_yml_lists_the_student_set():
     env = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
     pip = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict) and "pip" in d)
     conda = [d for d in env["dependencies"] if isinstance(d, str)]
@@ -33,10 +34,104 @@ def test_environment_yml_lists_the_same_packages_as_requirements():
 
 
 def test_lock_agrees_with_direct_pins():
-    direct = _pins_in((ROOT / "requirements.in").read_text().splitlines())
     lock = _pins_in((ROOT / "requirements.txt").read_text().splitlines())
-    for name, version in direct.items():
-        assert lock.get(name) == version, name
+    for source in ("requirements.in", "requirements-dev.in"):
+        for name, version in _pins_in((ROOT / source).read_text().splitlines()).items():
+            assert lock.get(name) == version, f"{source}: {name}"
+
+
+TEST_TOOLS = {"pytest", "playwright", "hypothesis", "nbval", "nbclient"}
+
+
+def test_students_get_no_test_tools():
+    student = _pins_in((ROOT / "requirements.in").read_text().splitlines())
+    dev = _pins_in((ROOT / "requirements-dev.in").read_text().splitlines())
+    assert not TEST_TOOLS & set(student), "test tools belong in requirements-dev.in"
+    assert TEST_TOOLS <= set(dev)
+    assert not set(student) & set(dev), "a package is pinned twice"
+    assert {"jupyterlab", "ipywidgets", "ipykernel", "jupyterlab-language-pack-nl-nl"} <= set(student)
+
+
+def _make_dry_run(tmp_path, *goals) -> str:
+    """`make -n -B <goals>` on a copy of the Makefile and the files its rules name (nothing runs)."""
+    import shutil
+    import subprocess
+
+    if shutil.which("make") is None:
+        pytest.skip("make is not installed")
+    for name in ("Makefile", "requirements.in", "requirements-dev.in", "requirements.txt", "pyproject.toml"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    out = subprocess.run(["make", "-n", "-B", *goals], cwd=tmp_path, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    return out.stdout
+
+
+def test_make_lab_installs_the_student_set_and_starts_tools_lab(tmp_path):
+    lab = _make_dry_run(tmp_path, "lab")
+    assert "-r requirements.in -c requirements.txt" in lab and "requirements-dev.in" not in lab
+    assert lab.rstrip().splitlines()[-1].endswith("tools/lab.py")
+    assert "tools/lab.py --port 8890" in _make_dry_run(tmp_path, "lab", "PORT=8890")
+
+
+def test_make_test_adds_the_test_tools_with_its_own_stamp(tmp_path):
+    test = _make_dry_run(tmp_path, "test")
+    assert "-r requirements.in -c requirements.txt" in test
+    assert "-r requirements-dev.in -c requirements.txt" in test
+    assert "touch .venv/.installed\n" in test and "touch .venv/.installed-dev\n" in test
+    assert test.rstrip().splitlines()[-1].endswith("-m pytest")
+    # After `make test`, `make lab` installs nothing again: both stamps are newer than their sources.
+    import subprocess
+
+    (tmp_path / ".venv" / "bin").mkdir(parents=True)
+    (tmp_path / ".venv" / "bin" / "python").touch()
+    (tmp_path / ".venv" / ".installed").touch()
+    (tmp_path / ".venv" / ".installed-dev").touch()
+    lab = subprocess.run(["make", "-n", "lab"], cwd=tmp_path, capture_output=True, text=True).stdout
+    assert lab.strip() == ".venv/bin/python tools/lab.py", lab
+
+
+def _lab_tool():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("wakker_lab_tool", ROOT / "tools" / "lab.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_server_root_holds_the_export_folder_and_the_start_notebook(monkeypatch):
+    from wakker.ui.export import export_folder
+
+    lab = _lab_tool()
+    cmd = lab.server_command(8888)
+    root = Path(next(a.split("=", 1)[1] for a in cmd if a.startswith("--ServerApp.root_dir=")))
+    monkeypatch.delenv("WAKKER_EXPORTS", raising=False)
+    assert root == ROOT
+    export_folder().relative_to(root)  # the download link and right-click -> Download work
+    url = next(a.split("=", 1)[1] for a in cmd if a.startswith("--ServerApp.default_url="))
+    assert url == "/lab/tree/notebooks/00_start.ipynb" and (root / "notebooks" / "00_start.ipynb").is_file()
+    assert "--ServerApp.log_level=WARN" in cmd
+
+
+def test_workbook_lab_settings_exist_in_the_installed_jupyterlab():
+    """Every override in jupyter-config/labconfig names a real setting of the installed JupyterLab with a
+    valid value (a typo would be ignored silently), and the Dutch language pack is installed."""
+    import sys
+    from importlib.metadata import entry_points
+
+    overrides = json.loads((ROOT / "jupyter-config" / "labconfig" / "default_setting_overrides.json").read_text())
+    schemas = Path(sys.prefix) / "share" / "jupyter" / "lab" / "schemas"
+    for plugin, values in overrides.items():
+        package, name = plugin.split(":")
+        schema = json.loads((schemas / package / f"{name}.json").read_text())
+        for key, value in values.items():
+            prop = schema["properties"][key]
+            allowed = [c["const"] for c in prop.get("oneOf", [])]
+            assert not allowed or value in allowed, (plugin, key, value)
+            assert isinstance(value, {"string": str, "boolean": bool}[prop["type"]]), (plugin, key, value)
+    assert overrides["@jupyterlab/translation-extension:plugin"]["locale"] == "nl_NL"
+    assert overrides["@jupyterlab/apputils-extension:notification"]["fetchNews"] == "false"
+    assert "nl_NL" in {e.name for e in entry_points(group="jupyterlab.languagepack")}
 
 
 def test_binder_installs_the_package():
