@@ -6,6 +6,8 @@ Two halves:
   runtime, IPython and workspace folders; a random token; nothing that calls the network;
   ``WAKKER_JOURNAL`` pointing at a temp file) and yields a :class:`JupyterServer`.
   ``conftest.py`` wraps it in the session fixture ``jupyter_server``.
+  :func:`running_command` runs a start command built elsewhere (``tools/lab.py``, the real
+  ``make lab`` start) in the folders of :func:`isolated_env`.
 * **Page** -- functions that take a Playwright ``Page`` showing JupyterLab:
   :func:`open_notebook`, :func:`run_all`, :func:`restart_kernel`, :func:`reload`,
   :func:`wait_for_widgets`, :func:`wait_for_plotly`, :func:`type_into`,
@@ -214,6 +216,45 @@ def running_server(tmp: Path, root_dir: Path = REPO_ROOT, timeout: float = 60,
                             stdin=subprocess.DEVNULL, start_new_session=True)
     server = JupyterServer(base_url=f"http://127.0.0.1:{port}/", token=token, root_dir=Path(root_dir),
                            journal=journal, exports=exports, log_path=log_path, env=env, process=proc)
+    try:
+        _wait_for_server(server, timeout)
+        yield server
+    finally:
+        _stop_server(server)
+        log.close()
+
+
+def isolated_env(tmp: Path) -> dict[str, str]:
+    """This process's environment with Jupyter's and IPython's config, data and runtime folders in
+    temp folder ``tmp`` (user settings and workspaces follow the config folder), so a server started
+    with it sees no user's settings and leaves nothing behind. ``WAKKER_JOURNAL``/``WAKKER_EXPORTS``
+    are left as they are (the root conftest points them at temp folders)."""
+    tmp = Path(tmp)
+    env = dict(os.environ)
+    for var in ("JUPYTER_PATH", "JUPYTER_CONFIG_PATH", "JUPYTER_TOKEN", "JUPYTERLAB_SETTINGS_DIR",
+                "JUPYTERLAB_WORKSPACES_DIR", "PYTHONSTARTUP"):
+        env.pop(var, None)
+    for name, var in (("config", "JUPYTER_CONFIG_DIR"), ("data", "JUPYTER_DATA_DIR"),
+                      ("runtime", "JUPYTER_RUNTIME_DIR"), ("ipython", "IPYTHONDIR")):
+        (tmp / name).mkdir(parents=True, exist_ok=True)
+        env[var] = str(tmp / name)
+    env.update({"PYTHONUNBUFFERED": "1", "PYDEVD_DISABLE_FILE_VALIDATION": "1"})
+    return env
+
+
+@contextmanager
+def running_command(cmd: list[str], env: dict[str, str], port: int, token: str, tmp: Path,
+                    root_dir: Path = REPO_ROOT, timeout: float = 60) -> Iterator[JupyterServer]:
+    """Run a JupyterLab start command built elsewhere (e.g. ``tools/lab.py``, the real ``make lab``
+    start) that serves on ``127.0.0.1:port`` with ``token``; yield it as a :class:`JupyterServer`
+    (its output in ``tmp/jupyterlab.log``) and stop it (process group) on exit."""
+    log_path = Path(tmp) / "jupyterlab.log"
+    log = open(log_path, "wb")
+    proc = subprocess.Popen(cmd, cwd=root_dir, env=env, stdout=log, stderr=subprocess.STDOUT,
+                            stdin=subprocess.DEVNULL, start_new_session=True)
+    server = JupyterServer(base_url=f"http://127.0.0.1:{port}/", token=token, root_dir=Path(root_dir),
+                           journal=Path(env.get("WAKKER_JOURNAL", "")), exports=Path(env.get("WAKKER_EXPORTS", "")),
+                           log_path=log_path, env=env, process=proc)
     try:
         _wait_for_server(server, timeout)
         yield server
@@ -651,6 +692,7 @@ def cells(page):
     """Locator of the cells of the visible notebook (``.nth(i)`` = cell i; all cells are in
     the DOM with JupyterLab's default windowing mode ``contentVisibility``)."""
     return page.locator(".jp-NotebookPanel:visible .jp-Notebook .jp-Cell")
+
 
 # --------------------------------------------------------------------------- accessibility (axe-core)
 
