@@ -128,6 +128,7 @@ def test_scale_answers_show_their_labels_and_old_bare_numbers_still_show(tmp_pat
     assert "> 4 op een schaal van 1 (heel weinig) tot 5 (heel veel)" in md
     assert "> 3\n" in md
     assert describe({"value": 2, "low": 1, "high": 5}, "scale") == "2 op een schaal van 1 tot 5"
+    assert describe({"value": 2, "low": 1, "high": 5}) == "2 op een schaal van 1 tot 5"  # kind not known
 
 
 def test_lesson_kinds_are_described_in_dutch_words(tmp_path):

@@ -165,6 +165,8 @@ def _lesson_describer(notebook: str | None) -> Callable[[str, Any], str | None] 
 
 def describe(value: Any, kind: str | None = None, notebook: str | None = None) -> str:
     """A readable Dutch rendering of a saved value (text stays as it is); never raises."""
+    if kind is None and isinstance(value, dict) and {"value", "low", "high"} <= value.keys():
+        kind = "scale"  # e.g. a scale answer shown as the old form of another widget
     try:
         if kind in _DESCRIBERS:
             return _DESCRIBERS[kind](value)
