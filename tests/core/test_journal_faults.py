@@ -504,3 +504,13 @@ def test_a_kernel_that_is_shut_down_saves_what_is_waiting(tmp_path, how):
         if km.is_alive():
             km.shutdown_kernel(now=True)
     assert Journal(path).latest(NB, "q").value == "wachtte in de kernel"
+
+
+def test_a_new_save_after_a_moment_at_the_end_of_the_calendar_is_current(tmp_path):
+    """A 9999-12-31 moment imported before imports were checked must not block a new save."""
+    from wakker.core.journal import Entry, Journal
+
+    j = Journal(tmp_path / "j.sqlite", known_notebooks=None)
+    j.add_entries([Entry("00_start", "q", "text", "", "uit de toekomst", "9999-12-31T23:59:59.999999+00:00")])
+    j.save("00_start", "q", "nu getypt")
+    assert j.latest("00_start", "q").value == "nu getypt"

@@ -130,7 +130,11 @@ def normalise_moment(text: Any) -> str:
 
 
 def _just_after(stored: str) -> str:
-    return (parse_moment(stored) + timedelta(microseconds=1)).isoformat(timespec="microseconds")
+    """One microsecond after ``stored``; at the calendar's last moment, ``stored`` itself (the newer row wins the tie)."""
+    try:
+        return (parse_moment(stored) + timedelta(microseconds=1)).isoformat(timespec="microseconds")
+    except OverflowError:
+        return stored
 
 
 def display_zone():
