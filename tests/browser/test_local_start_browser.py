@@ -6,7 +6,7 @@ of the repository. Checked:
 
 * the link printed in the terminal opens ``notebooks/00_start.ipynb`` (not the Launcher), with
   Dutch menus and without a news question;
-* the server's root is the repository: the export panel's download link answers;
+* the server's root is the repository: exported files can be downloaded from the file browser;
 * saving a workbook notebook (Ctrl+S after Run All) writes no outputs, execution counts or widget
   state: the file stays byte-identical to git's version; after a kernel restart and a reload there
   are no "model not found" boxes; a freshly opened notebook is not marked modified.
@@ -24,8 +24,6 @@ import shutil
 import subprocess
 import sys
 import time
-from pathlib import Path
-from urllib.parse import urljoin, urlparse
 
 import pytest
 from playwright.sync_api import expect
@@ -130,7 +128,9 @@ def test_printed_link_opens_the_start_notebook_in_dutch_without_news(lab_page, l
     assert not jlab.console_errors(page)
 
 
-def test_export_download_link_answers(lab_page, local_lab):
+def test_exports_are_inside_the_server_root(lab_page, local_lab):
+    """The export folder can be opened and downloaded from JupyterLab's file browser
+    (right-click -> Download fetches /files/<path>): the server's root is the repository."""
     page = lab_page
     jlab.open_notebook(page, local_lab, START)
     jlab.run_all(page)
@@ -139,16 +139,15 @@ def test_export_download_link_answers(lab_page, local_lab):
     panel.scroll_into_view_if_needed()
     panel.locator("button", has_text="Exporteer mijn antwoorden").click()
     expect(panel).to_contain_text("Geëxporteerd", timeout=10_000)
-    link = panel.locator("a", has_text="herstelbestand (JSON)")
-    href = link.get_attribute("href")
-    assert urlparse(href).path.startswith("/files/screenshots/exports/"), href
-    response = page.request.get(urljoin(local_lab.base_url, href))
-    assert response.ok, f"{href}: {response.status}"
+    exported = sorted(local_lab.exports.glob("*.json"))
+    assert exported, f"nothing exported to {local_lab.exports}"
+    relpath = exported[-1].relative_to(REPO).as_posix()
+    response = page.request.get(local_lab.url("files/" + relpath))
+    assert response.ok, f"/files/{relpath}: {response.status}"
     assert isinstance(json.loads(response.text()), dict)
-    jlab.screenshot_at(page, panel, "local-start-02-export-link")
-    # The export folder is in the file browser too (right-click -> Download).
-    listing = local_lab.api("GET", "api/contents/" + Path(urlparse(href).path).parent.as_posix()[len("/files/"):])
-    assert any(item["name"].endswith(".json") for item in listing["content"])
+    listing = local_lab.api("GET", "api/contents/" + local_lab.exports.relative_to(REPO).as_posix())
+    assert exported[-1].name in {item["name"] for item in listing["content"]}
+    jlab.screenshot_at(page, panel, "local-start-02-exported")
 
 
 def test_saved_notebook_has_no_outputs_and_is_not_modified_on_open(lab_page, local_lab, copy_of_07):
