@@ -95,7 +95,9 @@ def test_nb04_plots_follow_the_dark_theme(page, jupyter_server, fresh_journal):
     white = ("white", "rgb(255, 255, 255)")
     light = plot_colours()
     assert light and all(c["bg"] in white for c in light), light
-    jlab.screenshot_at(page, page.locator(".wakker-figure .js-plotly-plot").first, "a11y-nb04-plot-light")
+    plot = page.locator(".wakker-figure .js-plotly-plot").first
+    plot.scroll_into_view_if_needed()
+    jlab.screenshot(page, "a11y-nb04-plot-light", locator=plot)
 
     jlab.set_theme(page, "JupyterLab Dark")
     page.wait_for_function("""() => Array.from(document.querySelectorAll('.wakker-figure .js-plotly-plot .main-svg'))
@@ -104,7 +106,9 @@ def test_nb04_plots_follow_the_dark_theme(page, jupyter_server, fresh_journal):
     # plotly_dark on a transparent background: JupyterLab's dark page shows through, text is light.
     assert all(c["bg"] == "rgba(0, 0, 0, 0)" and c["text"] == "rgb(242, 245, 250)" for c in dark), dark
     jlab.wait_for_widgets(page)
-    jlab.screenshot_at(page, page.locator(".wakker-figure .js-plotly-plot").first, "a11y-nb04-plot-dark")
+    plot = page.locator(".wakker-figure .js-plotly-plot").first
+    plot.scroll_into_view_if_needed()
+    jlab.screenshot(page, "a11y-nb04-plot-dark", locator=plot)
     jlab.screenshot_at(page, page.locator(".wakker-mijn-week"), "a11y-nb04-my-week-dark")
     violations = jlab.run_axe(page)
     print(f"\naxe nb04 dark: {jlab.axe_counts(violations)}\n{jlab.axe_report(violations)}")
