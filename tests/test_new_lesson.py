@@ -114,17 +114,19 @@ def test_scaffold_notebook_has_page_quote_question_and_export_reminder(scaffolde
     nb = nbformat.read(str(path), as_version=4)
     nbformat.validate(nb)
     code = [c for c in nb.cells if c.cell_type == "code"]
-    assert code[0].source == f'from wakker import page\nnb = page("{NOTEBOOK}")\nnb'
+    assert code[0].source.splitlines()[1:] == ["from wakker import page", f'nb = page("{NOTEBOOK}")', "nb"]
     assert all(c.outputs == [] and c.execution_count is None for c in code), "stored without outputs"
     assert all(c.metadata.get("jupyter", {}).get("source_hidden") for c in code), "no code visible to a student"
-    assert all(c.source.startswith("#") for c in code[1:]), "a hidden cell starts with a Dutch comment (U1)"
+    assert all(c.source.startswith("#") for c in code), "a hidden cell starts with a Dutch comment (U1)"
     quotes = [key for kind, key, _, _ in C.used_keys(path) if kind == "quote"]
     assert len(quotes) == 1 and quotes[0].startswith(f"{SOURCE}:")
     assert C.check_keys(path, repo) == []
     assert any("nb.open_question(" in c.source for c in code)
     assert any(f"from wakker.lessons import {LESSON}" in c.source for c in code)
-    last = nb.cells[-1]
-    assert last.cell_type == "markdown" and "Exporteer dan nu" in last.source and "00_start.ipynb" in last.source
+    reminder, panel = nb.cells[-2:]
+    assert reminder.cell_type == "markdown" and "Exporteer dan nu" in reminder.source
+    assert "00_start.ipynb" in reminder.source
+    assert panel.cell_type == "code" and "nb.export_panel()" in panel.source, "the export button where work could be lost"
 
 
 def test_scaffold_refuses_to_overwrite(scaffolded):

@@ -121,7 +121,7 @@ def notebook_cells(p: dict) -> list:
             (ongeveer … minuten; zie lesson guide L2). De leerdoelen staan in `data/notebooks.yaml` en verschijnen
             hieronder.*
         """),
-        code(f'from wakker import page\nnb = page("{notebook}")\nnb', hidden=True),
+        code(f'# Opzet: het werkboek laden (nodig voor alle cellen hieronder)\nfrom wakker import page\nnb = page("{notebook}")\nnb', hidden=True),
         md("""
             ## 1. De tekst
 
@@ -148,6 +148,7 @@ def notebook_cells(p: dict) -> list:
              'wie waren erbij, en wat gebeurde er?",\n)', hidden=True),
         export_reminder(before="*TODO (auteur): een korte samenvatting in eigen woorden en één vraag die het "
                                "notebook terugbrengt naar de praktijk van de student (L5).*"),
+        code("# Exporteren: je antwoorden als bestand bewaren\nnb.export_panel()", hidden=True),
     ]
     return cells
 
