@@ -17,11 +17,44 @@ class ContentError(ValueError):
     """A data file is missing, malformed or inconsistent (message in Dutch)."""
 
 
+def checkout_root() -> Path | None:
+    """The repository this package runs from, or None for an installed copy.
+
+    True for an editable install or ``PYTHONPATH=lib`` (`make lab`, Binder, the tests): this file is
+    ``<root>/lib/wakker/core/data.py`` and ``<root>/data/`` exists. A wheel installed into
+    ``site-packages`` never has a ``lib`` folder two levels above the package.
+    """
+    root = Path(__file__).resolve().parents[3]
+    if Path(__file__).resolve().parents[2].name == "lib" and (root / "data").is_dir():
+        return root
+    return None
+
+
 def data_dir() -> Path:
-    """The folder with the workbook's data (``WAKKER_DATA`` overrides the repository's ``data/``)."""
+    """The folder with the workbook's content (sources, excerpts, glossary, map, lesson data).
+
+    The rule, first match wins:
+
+    1. ``WAKKER_DATA``, when set (tests, a teacher's own copy of the content);
+    2. the repository's ``data/`` when the package runs from a checkout (:func:`checkout_root`:
+       editable install, ``PYTHONPATH=lib``), so that an author always sees the data they edit;
+    3. ``wakker/_data`` inside the installed package (``importlib.resources``): ``pip install .``,
+       a wheel and ``pip install git+<url>`` ship a copy of ``data/`` there (``setup.py``'s build step).
+
+    With none of them the checkout's ``data/`` path is returned, and loading it raises the Dutch
+    ContentError "De map met gegevens is niet gevonden".
+    """
     override = os.environ.get("WAKKER_DATA")
     if override:
         return Path(override)
+    root = checkout_root()
+    if root is not None:
+        return root / "data"
+    from importlib.resources import files
+
+    packaged = files("wakker") / "_data"
+    if isinstance(packaged, Path) and packaged.is_dir():
+        return packaged
     return Path(__file__).resolve().parents[3] / "data"
 
 

@@ -37,11 +37,23 @@ AGAIN = DOWNLOADS + (("md", "portfolio (Markdown)", "text/markdown"),)
 
 
 def export_folder() -> Path:
-    """Where exports are written: ``exports/`` in the workbook folder (git-ignored), or ``WAKKER_EXPORTS``."""
+    """Where exports are written (first match wins):
+
+    1. ``WAKKER_EXPORTS``, when set;
+    2. ``exports/`` in the repository (git-ignored) when the package runs from a checkout
+       (`make lab`, Binder, nbgitpuller): the file browser shows it next to ``notebooks/``;
+    3. for an installed package (``pip install``, a wheel): ``exports/`` in the current folder, which
+       in Jupyter is the folder of the notebook being run, so the file browser shows it there too.
+    """
+    from ..core.data import checkout_root
+
     override = os.environ.get("WAKKER_EXPORTS")
     if override:
         return Path(override)
-    return Path(__file__).resolve().parents[3] / "exports"
+    root = checkout_root()
+    if root is not None:
+        return root / "exports"
+    return Path.cwd() / "exports"
 
 
 _ESM = r"""
