@@ -30,9 +30,30 @@ def test_sorting_data_is_valid_and_covers_every_order():
     assert 14 <= len(data.activities) <= 20
     for act in data.activities:
         assert len(act.feedback) > 20, act.id
-    counts = {o: sum(a.order == o for a in data.activities) for o in (1, 2, 3, 4)}
+    counts = {o: sum(a.order == o for a in data.activities if not a.ambiguous) for o in (1, 2, 3, 4)}
     assert all(c >= 3 for c in counts.values()), counts
     assert len({a.id for a in data.activities}) == len(data.activities)
+    # two or three genuine doubt cases, each accepting two orders; the feedback discusses both
+    ambiguous = [a for a in data.activities if a.ambiguous]
+    assert 2 <= len(ambiguous) <= 3
+    for a in ambiguous:
+        assert len(set(a.accepted)) == 2 and a.order == a.accepted[0], a.id
+        assert "Twijfelgeval" in a.feedback and len(a.feedback) > 200, a.id
+
+
+def test_ambiguous_activity_data_is_checked(data_copy):
+    path = data_copy / "lessons" / "planning_machine" / "orders_sorting.yaml"
+    def make_ambiguous(doc, bad):
+        doc["activities"][0].pop("order", None)
+        doc["activities"][0]["ambiguous"] = bad
+
+    for bad in ([4, 4], [4], [4, 5], "4 of 1"):
+        _edit(path, lambda d: make_ambiguous(d, bad))
+        with pytest.raises(ContentError, match="vacature.*twee verschillende ordes"):
+            nb04.load_sorting(data_copy)
+    _edit(path, lambda d: d["activities"][0].update(ambiguous=[1, 2], order=1))  # both fields: which one?
+    with pytest.raises(ContentError, match="zonder 'order'"):
+        nb04.load_sorting(data_copy)
 
 
 def test_every_planning_parameter_has_a_dutch_label_and_explanation_and_no_extra_keys():
@@ -82,7 +103,7 @@ def test_bad_sorting_data_gives_dutch_message_naming_the_id(data_copy):
 
 def test_missing_order_is_reported(data_copy):
     path = data_copy / "lessons" / "planning_machine" / "orders_sorting.yaml"
-    _edit(path, lambda d: d.update(activities=[a for a in d["activities"] if a["order"] != 4]))
+    _edit(path, lambda d: d.update(activities=[a for a in d["activities"] if a.get("order") != 4]))
     with pytest.raises(ContentError, match="orde 4"):
         nb04.load_sorting(data_copy)
 
@@ -290,7 +311,8 @@ def test_sorting_game_scores_gives_feedback_and_saves(page):
     game = nb04.SortingGame(page)
     assert game.check() is None and "minstens één" in game.result.value
     data = nb04.load_sorting()
-    good, bad = data.activities[0], data.activities[-1]
+    plain = [a for a in data.activities if not a.ambiguous]
+    good, bad = plain[0], plain[-1]
     game.set_answer(good.id, good.order)
     game.set_answer(bad.id, 1 if bad.order != 1 else 2)
     value = game.check()
@@ -311,6 +333,73 @@ def test_sorting_game_scores_gives_feedback_and_saves(page):
     assert again.check()["score"] == len(data.activities)
     again.reset()
     assert again.answers() == {}
+
+
+def test_sorting_game_accepts_both_orders_of_an_ambiguous_activity(page):
+    data = nb04.load_sorting()
+    doubt = next(a for a in data.activities if a.ambiguous)
+    other = next(o for o in (1, 2, 3, 4) if o not in doubt.accepted)
+    game = nb04.SortingGame(page)
+    for chosen in doubt.accepted:
+        game.set_answer(doubt.id, chosen)
+        value = game.check()
+        assert value["score"] == 1 and value["per_order_correct"][str(chosen)] == 1
+        fb = game.feedback[doubt.id].value
+        assert "Te verdedigen" in fb and "twijfelgeval tussen de" in fb and "Twijfelgeval." in fb
+    game.set_answer(doubt.id, other)
+    value = game.check()
+    assert value["score"] == 0 and sum(value["per_order_correct"].values()) == 0
+    assert f"Jij koos de {other}e orde; dit is een twijfelgeval" in game.feedback[doubt.id].value
+    # everything right, with the second reading of every doubt case: full score
+    for act in data.activities:
+        game.set_answer(act.id, act.accepted[-1])
+    assert game.check()["score"] == len(data.activities)
+
+
+def _shown_orders(game):
+    return [a.order for a in game.shown]
+
+
+def test_sorting_game_order_is_shuffled_stable_per_student_and_differs_between_students(tmp_path):
+    data = nb04.load_sorting()
+    in_file = [a.id for a in data.activities]
+
+    def game_for(name, journal):
+        p = ui.Page(NB, journal=Journal(tmp_path / journal))
+        if name:
+            p.journal.set_student(name)
+        return p, nb04.SortingGame(p)
+
+    page_a, game_a = game_for("Anna de Vries", "a.sqlite")
+    ids_a = [a.id for a in game_a.shown]
+    assert sorted(ids_a) == sorted(in_file) and ids_a != in_file  # every activity, not in the file's order
+    # the same student gets the same order on every run (the seed is kept in her journal)
+    assert [a.id for a in nb04.SortingGame(page_a).shown] == ids_a
+    assert page_a.journal.latest(NB, "sorteerspel-volgorde").kind == "volgorde"
+    # ... and again from her name alone, in a fresh journal
+    assert [a.id for a in game_for("anna  de vries", "a2.sqlite")[1].shown] == ids_a
+    # other students see other orders; a student without a name gets a random one, kept as well
+    others = [[a.id for a in game_for(n, f"{n}.sqlite")[1].shown] for n in ("Bram", "Chaima", "Dirk", "Eva")]
+    assert all(o != ids_a for o in others) and len({tuple(o) for o in others}) == 4
+    page_x, game_x = game_for("", "x.sqlite")
+    assert [a.id for a in nb04.SortingGame(page_x).shown] == [a.id for a in game_x.shown]
+    # the rows on screen follow the shuffled order
+    first_row = game_a.box.children[1].children[0].value
+    assert game_a.shown[0].text.replace("'", "&#x27;") in first_row and "<b>1.</b>" in first_row
+
+
+def test_shuffled_order_never_groups_the_answers():
+    """For every student the answers are mixed: at most two neighbours share an order (the file: 13)."""
+    data = nb04.load_sorting()
+    for seed in range(300):
+        orders = [a.order for a in nb04.shuffled(data.activities, seed)]
+        assert sum(1 for x, y in zip(orders, orders[1:]) if x == y) <= 2, seed
+    assert nb04.shuffled(data.activities, 7) == nb04.shuffled(data.activities, 7)
+
+
+def test_shuffled_order_kind_reads_as_plain_dutch():
+    from wakker.lessons.planning_machine import texts
+    assert texts.describe_saved("volgorde", 12345).startswith("De volgorde waarin jij")
 
 
 def test_sorting_game_ignores_a_damaged_saved_value(page):

@@ -42,10 +42,23 @@ class OrderInfo:
 
 @dataclass(frozen=True)
 class Activity:
+    """One activity of the sorting game. ``accepted`` holds every order that counts as right: one
+    for most activities, two for an ambiguous one (``ambiguous: [4, 1]`` in the data; ``order`` is
+    then the first of the two)."""
+
     id: str
     text: str
     order: int
     feedback: str
+    accepted: tuple[int, ...] = ()
+
+    def __post_init__(self):
+        if not self.accepted:
+            object.__setattr__(self, "accepted", (self.order,))
+
+    @property
+    def ambiguous(self) -> bool:
+        return len(self.accepted) > 1
 
 
 @dataclass(frozen=True)
@@ -72,11 +85,21 @@ def load_sorting(root: Path | None = None) -> SortingData:
         if aid in seen:
             raise ContentError(f"{where}: id '{aid}' komt twee keer voor.")
         seen.add(aid)
-        order = entry.get("order")
-        if order not in ORDER_NUMBERS or isinstance(order, bool):
-            raise ContentError(f"{where}, id '{aid}': 'order' moet 1, 2, 3 of 4 zijn.")
-        acts.append(Activity(aid, text_field(entry, "text", where, aid), order, text_field(entry, "feedback", where, aid)))
-    missing = set(ORDER_NUMBERS) - {a.order for a in acts}
+        if "ambiguous" in entry:
+            two = entry["ambiguous"]
+            if ("order" in entry or not isinstance(two, list) or len(two) != 2 or len(set(two)) != 2
+                    or any(o not in ORDER_NUMBERS or isinstance(o, bool) for o in two)):
+                raise ContentError(f"{where}, id '{aid}': 'ambiguous' moet twee verschillende ordes noemen "
+                                   f"(bijvoorbeeld [4, 1]), zonder 'order' ernaast.")
+            accepted = tuple(two)
+        else:
+            order = entry.get("order")
+            if order not in ORDER_NUMBERS or isinstance(order, bool):
+                raise ContentError(f"{where}, id '{aid}': 'order' moet 1, 2, 3 of 4 zijn.")
+            accepted = (order,)
+        acts.append(Activity(aid, text_field(entry, "text", where, aid), accepted[0],
+                             text_field(entry, "feedback", where, aid), accepted))
+    missing = set(ORDER_NUMBERS) - {a.order for a in acts if not a.ambiguous}
     if missing:
         raise ContentError(f"{where}: geen enkele activiteit van orde {', '.join(map(str, sorted(missing)))}.")
     return SortingData(orders=orders, activities=tuple(acts))

@@ -24,14 +24,19 @@ STRENGTH_Y = "steun (effect-eenheden)"
 SORTING_PROMPT = "Sorteerspel: welke orde van verandering is deze activiteit?"
 SORTING_INTRO_HTML = (
     "Kies bij elke activiteit de orde die volgens jou het best past. Druk daarna op <b>Controleer</b>: "
-    "je ziet je score en bij elke activiteit uitleg. Je mag het zo vaak proberen als je wilt; je laatste "
-    "score wordt bewaard.")
+    "je ziet je score en bij elke activiteit uitleg. Een paar activiteiten zijn <b>twijfelgevallen</b>: "
+    "daar tellen twee ordes als goed, en de uitleg bespreekt beide. Je mag het zo vaak proberen als je "
+    "wilt; je laatste score wordt bewaard.")
 CHECK = "Controleer"
 START_AGAIN = "Begin opnieuw"
 CHOOSE_FIRST = "Kies eerst bij minstens één activiteit een orde."
 NOT_SORTED = "Nog niet ingedeeld."
 RIGHT = "✓ Goed."
 WRONG = "✗ Jij koos de {chosen}; volgens de indeling van het boek hoort dit bij de {right}."
+RIGHT_AMBIGUOUS = "✓ Te verdedigen: dit is een twijfelgeval tussen de {a} en de {b}."
+WRONG_AMBIGUOUS = "✗ Jij koos de {chosen}; dit is een twijfelgeval tussen de {a} en de {b}."
+SHUFFLE_PROMPT = "Volgorde van het sorteerspel (geen antwoord: zo blijft de volgorde voor jou steeds dezelfde)"
+SHUFFLED_ORDER = "de volgorde waarin jij de activiteiten van het sorteerspel ziet (geen antwoord)"
 SCORE = "{score} van de {answered} goed"
 SCORE_OPEN = " (nog {left} niet ingedeeld)"
 SCORE_HTML = ("<b>Je score: {label}.</b> Ben je het niet eens met de indeling? Lees de uitleg en bedenk of "
@@ -121,7 +126,7 @@ CASE = "Casus {number}."
 
 # ---------------------------------------------------------------- saved values in words (the portfolio)
 def describe_saved(kind: str, value) -> str | None:
-    """A saved ``week`` or ``sorting`` value in plain Dutch for the portfolio (None: not this lesson's kind).
+    """A saved ``week``, ``sorting`` or ``volgorde`` value in plain Dutch for the portfolio (None: not this lesson's kind).
 
     Found by ``wakker.core.portfolio.describe`` through this lesson's entry in data/notebooks.yaml.
     """
@@ -138,6 +143,8 @@ def describe_saved(kind: str, value) -> str | None:
             else:
                 parts.append(f"{title}: " + orders((n, f"{v} %") for n, v in enumerate(shares, 1)))
         return "; ".join(parts) + "."
+    if kind == "volgorde":
+        return SHUFFLED_ORDER[0].upper() + SHUFFLED_ORDER[1:] + "."
     if kind == "sorting" and isinstance(value, dict) and isinstance(value.get("label"), str):
         text = value["label"]
         per = value.get("per_order_correct")

@@ -6,8 +6,11 @@ A problem never shows a traceback but a Dutch message in the widget.
 """
 from __future__ import annotations
 
+import hashlib
 import html
 import math
+import random
+import secrets
 from typing import Any, Sequence
 
 import ipywidgets as w
@@ -163,20 +166,75 @@ def strength_figure(params: pl.PlanningParams | None = None) -> LiveFigure:
 
 
 # ---------------------------------------------------------------- the sorting game
+#: At most this many neighbours in the shuffled game share the same (first) order: a plain shuffle
+#: sometimes clusters them, which gives answers away as the file's grouped order did.
+MAX_SAME_NEIGHBOURS = 2
+
+
+def _same_neighbours(activities: Sequence) -> int:
+    return sum(1 for a, b in zip(activities, activities[1:]) if a.order == b.order)
+
+
+def shuffled(activities: Sequence, seed: int) -> list:
+    """``activities`` in a shuffled order that depends only on ``seed`` (the same seed, the same order).
+
+    Reshuffled (with the same generator, so still deterministic) until at most
+    :data:`MAX_SAME_NEIGHBOURS` neighbours share an order.
+    """
+    out, rng = list(activities), random.Random(seed)
+    for _ in range(10_000):
+        rng.shuffle(out)
+        if _same_neighbours(out) <= MAX_SAME_NEIGHBOURS:
+            break
+    return out
+
+
+def name_seed(name: str) -> int:
+    """A shuffle seed from a student's name (stable across runs and machines, unlike ``hash``)."""
+    return int.from_bytes(hashlib.sha256(" ".join(name.lower().split()).encode("utf-8")).digest()[:4], "big")
+
+
+def shuffle_seed(page, qid: str) -> int:
+    """The seed of this student's order of the sorting game, kept in their journal (``<qid>-volgorde``).
+
+    The first time: from the student's name when the journal has one, else a random number; then
+    saved, so the order stays the same for this student on every run (and after an import of their
+    journal), while two students see different orders. When the journal cannot be read or written,
+    the name (or a fresh random number) is used for this run only.
+    """
+    key = f"{qid}-volgorde"
+    saved = page.load_value(key)
+    if isinstance(saved, int) and not isinstance(saved, bool) and saved >= 0:
+        return saved
+    try:
+        name = page.journal.student() or ""
+    except Exception:  # noqa: BLE001 - a journal that cannot be read: no name
+        name = ""
+    seed = name_seed(name) if name.strip() else secrets.randbits(32)
+    try:
+        page.save_value(key, seed, kind="volgorde", prompt=texts.SHUFFLE_PROMPT)
+    except Exception:  # noqa: BLE001 - not saved: this run still gets an order
+        pass
+    return seed
+
+
 class SortingGame(SavedWidget):
     """Place activities in order 1-4; "Controleer" gives feedback per item and saves the score.
 
     Saved (kind ``sorting``) only when checked, as ``{"label", "score", "answered", "total",
     "per_order_correct", "answers", "checked"}``; a re-run shows the last checked answers and
-    their feedback again.
+    their feedback again. The activities appear in a shuffled order, stable per student
+    (:func:`shuffle_seed`; ``seed`` overrides it). An ambiguous activity counts as right for
+    either of its two orders; ``per_order_correct`` counts it under the order the student chose.
     """
 
     kind = "sorting"
     delay = 0.0
     TEXTS = {**SavedWidget.TEXTS, **texts.SORTING_STATUS}
 
-    def __init__(self, page, qid: str = "sorteerspel", data_: SortingData | None = None):
+    def __init__(self, page, qid: str = "sorteerspel", data_: SortingData | None = None, seed: int | None = None):
         super().__init__(page, qid, texts.SORTING_PROMPT)
+        self.shown: list = []  # the activities in the order they are shown
         self.result = w.HTML()
         self.toggles: dict[str, w.ToggleButtons] = {}
         self.feedback: dict[str, w.HTML] = {}
@@ -189,8 +247,9 @@ class SortingGame(SavedWidget):
             self.box = failed_box(exc)
             return
         orders = self.data.orders
+        self.shown = shuffled(self.data.activities, shuffle_seed(page, qid) if seed is None else seed)
         rows = []
-        for i, act in enumerate(self.data.activities, 1):
+        for i, act in enumerate(self.shown, 1):
             tb = w.ToggleButtons(options=[(orders[o].name, o) for o in ORDER_NUMBERS], value=None,
                                  tooltips=[orders[o].short for o in ORDER_NUMBERS],
                                  style={"button_width": "5.5em"}, layout=w.Layout(width="auto"))
@@ -229,12 +288,12 @@ class SortingGame(SavedWidget):
         if not answers:
             return None
         acts = self.data.activities
-        score = sum(answers.get(a.id) == a.order for a in acts)
+        score = sum(answers.get(a.id) in a.accepted for a in acts)
         total, answered = len(acts), len(answers)
         label = texts.SCORE.format(score=score, answered=answered)
         if answered < total:
             label += texts.SCORE_OPEN.format(left=total - answered)
-        per_order = {str(o): sum(1 for a in acts if a.order == o and answers.get(a.id) == o) for o in ORDER_NUMBERS}
+        per_order = {str(o): sum(1 for a in acts if o in a.accepted and answers.get(a.id) == o) for o in ORDER_NUMBERS}
         return {"label": label, "score": score, "answered": answered, "total": total,
                 "per_order_correct": per_order, "answers": answers, "checked": True}
 
@@ -271,8 +330,14 @@ class SortingGame(SavedWidget):
             if chosen is None:
                 self.feedback[act.id].value = styled("status", html.escape(texts.NOT_SORTED))
                 continue
-            good = chosen == act.order
-            head = texts.RIGHT if good else texts.WRONG.format(chosen=orders[chosen].name, right=orders[act.order].name)
+            good = chosen in act.accepted
+            if act.ambiguous:
+                both = dict(a=orders[act.accepted[0]].name, b=orders[act.accepted[1]].name)
+                head = (texts.RIGHT_AMBIGUOUS.format(**both) if good
+                        else texts.WRONG_AMBIGUOUS.format(chosen=orders[chosen].name, **both))
+            else:
+                head = texts.RIGHT if good else texts.WRONG.format(chosen=orders[chosen].name,
+                                                                   right=orders[act.order].name)
             self.feedback[act.id].value = styled("goed" if good else "fout-antwoord",
                                                  f"<b>{html.escape(head)}</b> {html.escape(act.feedback)}")
         self.result.value = notice_html(texts.SCORE_HTML.format(label=html.escape(value["label"])))
