@@ -258,6 +258,46 @@ def test_explorer_summarises_the_sweep_at_most_once_per_slider_move(monkeypatch)
     assert "3×" in ex.sentence.value
 
 
+def test_summary_sentence_says_what_a_total_effect_means():
+    text = nb04.summary_html(pl.PlanningParams())
+    assert "Wat betekent een totaal effect van 83?" in text and "83 van de 200" in text
+    assert "Wat betekent" in nb04.summary_html(pl.PlanningParams(n_movements=50))
+    assert "van de 50" in nb04.summary_html(pl.PlanningParams(n_movements=50))
+
+
+def test_four_sliders_up_front_and_words_a_student_understands():
+    from wakker.lessons.planning_machine import texts
+    assert nb04.MAIN_PARAMS == ("speed_of_change", "delay_order3", "delay_fourth", "ownership_growth_rate")
+    ex = nb04.PlanningExplorer()
+    main_box = ex.panel.box.children[0]
+    assert sum(1 for _ in _descendants(main_box, w.FloatSlider)) + sum(
+        1 for _ in _descendants(main_box, w.IntSlider)) + sum(1 for _ in _descendants(main_box, w.FloatLogSlider)) == 4
+    words = " ".join(f"{x.label} {x.unit} {x.explanation}" for x in nb04.load_param_words().values())
+    shown = " ".join(str(v) for k, v in vars(texts).items() if k.isupper())
+    for jargon in ("vormgetal", "effect-eenhe"):
+        assert jargon not in words and jargon not in shown, jargon
+
+
+def test_range_label_never_sits_on_the_speed_line():
+    # the speed inside a range: the label starts beside the line, on the roomier side
+    assert nb04.label_place(0.3, 4.0, 1.0) == dict(x=pytest.approx(0.04), xanchor="left")
+    assert nb04.label_place(0.3, 4.0, 3.0)["xanchor"] == "right"
+    assert nb04.label_place(0.3, 4.0, 3.0)["x"] == pytest.approx(np.log10(3.0) - 0.04)
+    # the speed outside the range: the middle of the range
+    assert nb04.label_place(4.0, 10.0, 1.0) == dict(x=pytest.approx(np.log10(np.sqrt(40))), xanchor="center")
+    # in the explorer: "2e orde wint" (a fourth-order leader who waits three months) stays clear of 1x
+    ex = nb04.PlanningExplorer()
+    ex.sliders["delay_fourth"].value = 3.0
+    label = next(a for a in ex.fig.layout.annotations if a.text == "2e orde wint")
+    assert label.xanchor in ("left", "right") and abs(label.x) == pytest.approx(0.04)
+    for speed in (1.0, 0.5, 2.0, 3.5):
+        ex.sliders["speed_of_change"].value = speed
+        for a in ex.fig.layout.annotations:
+            if a.text and a.text.endswith("wint") and a.xanchor != "center":
+                side = 1 if a.xanchor == "left" else -1
+                assert side * (a.x - np.log10(ex.params().speed_of_change)) >= 0.039, (speed, a.text)
+
+
 # ---------------------------------------------------------------- the planning explorer (headless)
 def test_slider_updates_figure_in_place_and_sentence():
     ex = nb04.PlanningExplorer()

@@ -27,7 +27,8 @@ from .data import (Activity, OrderInfo, Role, RoleCase, SortingData, load_param_
 from .widgets import (COLOURS, MAIN_PARAMS, MORE_PARAMS, NOTEBOOK, MyWeek, PlanningExplorer,  # noqa: F401
                       SortingGame, assumptions_table_html, my_week, order_name, order_names, order_phrase,
                       order_title, orders_legend_html, planning_explorer, rebalance, role_cases,
-                      roles_legend_html, shuffle_seed, shuffled, sorting_game, strength_figure, summary_html,
+                      label_place, roles_legend_html, shuffle_seed, shuffled, sorting_game, strength_figure,
+                      summary_html,
                       timeline_html, valid_week)
 
 

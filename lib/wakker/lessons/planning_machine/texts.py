@@ -18,7 +18,7 @@ ASSUMPTION_HEADS = ("aanname", "standaard", "bereik", "eenheid", "wat het beteke
 # ---------------------------------------------------------------- the strength figure
 STRENGTH_TITLE = "Hoe sterk elke aanpak één beweging steunt (standaardaannames)"
 STRENGTH_X = "maanden nadat de beweging ontstond"
-STRENGTH_Y = "steun (effect-eenheden)"
+STRENGTH_Y = "steun aan de beweging (3e orde = 1)"
 
 # ---------------------------------------------------------------- the sorting game
 SORTING_PROMPT = "Sorteerspel: welke orde van verandering is deze activiteit?"
@@ -51,7 +51,7 @@ SORTING_STATUS = {
 }
 
 # ---------------------------------------------------------------- the planning machine
-MORE_ASSUMPTIONS = "Meer aannames (1e en 2e orde, startkracht, spreiding, toeval)"
+MORE_ASSUMPTIONS = "Meer aannames (levensduur, 1e en 2e orde, kracht, plafond, spreiding, toeval)"
 RESET = "Terug naar de standaardaannames"
 CANNOT_COMPUTE = ("Deze combinatie van aannames kan het model niet doorrekenen. "
                   "Kies een andere waarde of druk op 'Terug naar de standaardaannames'.")
@@ -60,9 +60,9 @@ PANEL_TITLES = ("Totaal effect van elke aanpak bij elk tempo van verandering",
                 "Bereikte bewegingen bij het gekozen tempo",
                 "Gemiddeld effect per bereikte beweging")
 SPEED_AXIS = "tempo van verandering (× het gewone tempo)"
-TOTAL_AXIS = "totaal effect"
+TOTAL_AXIS = "totaal effect (alle bewegingen samen)"
 COUNT_AXIS = "aantal"
-EFFECT_AXIS = "effect-eenheden"
+EFFECT_AXIS = "steun (3e orde = 1)"
 TIMES = "{speed}×"                        # a speed on the axis: "0,5×"
 HOVER_TOTAL = "tempo %{{x:.2f}}×: totaal effect %{{y:.0f}}<extra>{name}</extra>"
 HOVER_REACHED = "%{x}: %{y:.0f} bewegingen bereikt<extra></extra>"
@@ -81,6 +81,10 @@ NEITHER, NONE_OF_THEM = "geen van beide", "geen van hen"
 TIE_HERE_HTML = "Dan leveren <b>{names}</b> {how} effect op ({total}); {nobody} wint hier. "
 WINS_HERE_HTML = "Dan levert <b>{phrase}</b> {barely}het meeste effect op ({total}), {just}voor de {second} ({second_total}). "
 BARELY, JUST = "nipt ", "vlak "
+#: what a total effect means, in the sentence above the plot (once someone has effect)
+MEANING_HTML = ("<br><i>Wat betekent een totaal effect van {total}?</i> Evenveel steun als wanneer {total} van de {n} "
+                "bewegingen hun hele leven de volle steun van een strategische aanpak kregen (kracht 1). Een beweging "
+                "die pas halverwege steun krijgt, telt maar voor de helft mee; een gemiste beweging telt niet. ")
 WHOLE_RANGE_NOBODY_HTML = "<br>Over het hele bereik ({lo}× tot {hi}×) heeft <b>geen enkele aanpak</b> effect. "
 WHOLE_RANGE_TIE_HTML = "<br>Over het hele bereik ({lo}× tot {hi}×) leveren <b>{names}</b> precies evenveel op. "
 WHOLE_RANGE_WINS_HTML = "<br>Over het hele bereik ({lo}× tot {hi}×) wint steeds <b>de {name}</b>. "

@@ -395,6 +395,7 @@ def summary_html(p: pl.PlanningParams, summary: pl.SweepSummary | None = None, h
             parts.append(texts.WINS_HERE_HTML.format(
                 phrase=html.escape(order_phrase(first)), total=shown[first], second=html.escape(order_name(second)),
                 second_total=shown[second], barely=texts.BARELY if close else "", just=texts.JUST if close else ""))
+        parts.append(texts.MEANING_HTML.format(total=shown[first], n=int(p.n_movements)))
     ranges = summary.ranges
     lo, hi = speed(ranges[0].start), speed(ranges[-1].end)
     if len(ranges) == 1:
@@ -431,11 +432,29 @@ def summary_html(p: pl.PlanningParams, summary: pl.SweepSummary | None = None, h
     return styled("zin", "".join(parts))
 
 
-MAIN_PARAMS = ("speed_of_change", "base_lifetime", "delay_order2", "delay_order3",
-               "strength_order3", "delay_fourth", "fourth_max_strength", "ownership_growth_rate")
-MORE_PARAMS = ("delay_order1", "strength_order1", "strength_order2", "fourth_initial_strength",
-               "lifetime_shape", "delay_noise", "n_movements", "seed")
+#: Four sliders up front (lesson guide M4), the rest under "Meer aannames".
+MAIN_PARAMS = ("speed_of_change", "delay_order3", "delay_fourth", "ownership_growth_rate")
+MORE_PARAMS = ("base_lifetime", "delay_order1", "delay_order2", "strength_order1", "strength_order2",
+               "strength_order3", "fourth_initial_strength", "fourth_max_strength", "lifetime_shape",
+               "delay_noise", "n_movements", "seed")
+#: Room kept free around the dashed speed line for a range's label (in decades of the log axis).
+LABEL_GAP = 0.04
 _TICKS = [0.1, 0.2, 0.5, 1, 2, 5, 10]
+
+
+def label_place(start: float, end: float, speed: float) -> dict:
+    """Where a winner range's label goes (``x`` in log10 units of the axis, ``xanchor``).
+
+    In the middle of the range, unless the dashed line of the chosen speed runs through the
+    range: then the label starts just beside the line, on the side with the most room, and
+    grows away from it, so the two never overlap (whatever the width of the screen).
+    """
+    lo, hi, at = math.log10(start), math.log10(end), math.log10(speed)
+    if not lo < at < hi:
+        return dict(x=(lo + hi) / 2, xanchor="center")
+    if hi - at >= at - lo:
+        return dict(x=at + LABEL_GAP, xanchor="left")
+    return dict(x=at - LABEL_GAP, xanchor="right")
 
 
 class PlanningExplorer(View):
@@ -542,13 +561,12 @@ class PlanningExplorer(View):
                   for r in ranges if r.order]
         shapes.append(dict(type="line", xref="x", yref="y domain", x0=p.speed_of_change, x1=p.speed_of_change,
                            y0=0, y1=1, line=dict(color="#333333", width=2, dash="dash")))
-        # a label in each winner's range that is wide enough to hold one (>= 0.2 decade)
-        labels = [dict(xref="x", yref="y domain", x=math.log10(math.sqrt(r.start * r.end)), y=0.98,
-                       yanchor="top", showarrow=False,
+        # a label in each winner's range that is wide enough to hold one (>= 0.2 decade), never on the speed line
+        labels = [dict(xref="x", yref="y domain", y=0.98, yanchor="top", showarrow=False,
                        text=(texts.RANGE_TIE.join(order_name(o) for o in r.tied) if r.tied
                              else texts.RANGE_WINS.format(name=order_name(r.order))),
                        font=dict(size=12, color="#555555" if r.tied else COLOURS[r.order]),
-                       bgcolor="rgba(255,255,255,.7)")
+                       bgcolor="rgba(255,255,255,.7)", **label_place(r.start, r.end, p.speed_of_change))
                   for r in ranges if r.order and math.log10(r.end / r.start) >= 0.2]
         with self.fig.batch_update():
             for o in ORDER_NUMBERS:
