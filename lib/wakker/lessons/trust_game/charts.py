@@ -8,6 +8,7 @@ import math
 
 import plotly.graph_objects as go
 
+from ...core import dutch
 from ...models.prisoners_dilemma import Payoffs
 from ...ui.figure import LiveFigure
 from . import texts as T
@@ -26,7 +27,7 @@ def heatmap_figure(payoffs: Payoffs, height: int = 460) -> LiveFigure:
     """An empty heat map 'row against column, mean points per round'."""
     return LiveFigure(
         data=[go.Heatmap(z=[[0]], x=["–"], y=["–"], zmin=payoffs.S, zmax=payoffs.T, colorscale="RdYlGn",
-                         texttemplate="%{z:.1f}", textfont=dict(size=12), hovertemplate=T.HEATMAP_HOVER,
+                         texttemplate="%{text}", textfont=dict(size=12), hovertemplate=T.HEATMAP_HOVER,
                          colorbar=dict(title=dict(text=T.HEATMAP_SCALE, side="right"), thickness=14))],
         layout=fig_layout(
             height=height, title=dict(text=T.TOURNAMENT_TITLE, x=0.02, font=dict(size=14)),
@@ -39,9 +40,12 @@ def show_heatmap(fig: LiveFigure, matrix) -> None:
     """Put a labelled matrix (DataFrame, rows against columns) into the heat map."""
     labels = [str(x) for x in matrix.index]
     z = [[None if math.isnan(v) else float(v) for v in row] for row in matrix.to_numpy()]
+    # Dutch numbers in the cells and the hover (typographic minus, decimal comma), as in the tables
+    text = [["" if v is None else dutch.number(v, 1) for v in row] for row in z]
+    hover = [["" if v is None else dutch.number(v, 2) for v in row] for row in z]
     with fig.batch_update():
         hm = fig.data[0]
-        hm.z, hm.x, hm.y = z, labels, labels
+        hm.z, hm.x, hm.y, hm.text, hm.customdata = z, labels, labels, text, hover
         hm.visible = True
         fig.layout.xaxis.visible = fig.layout.yaxis.visible = True
         fig.layout.title.text = T.TOURNAMENT_TITLE

@@ -101,7 +101,7 @@ MATCH_RESULT = ("<b>Klaar!</b> Jij: <b>{me}</b> punten, {opponent}: <b>{them}</b
 
 RANKING_HEAD = ("plaats", "personage", "punten in totaal", "gemiddeld per ronde")
 TOURNAMENT_TITLE = "Wie wint van wie? Gemiddelde punten per ronde (rij tegen kolom)"
-HEATMAP_HOVER = "%{y} tegen %{x}: %{z:.2f} punten per ronde<extra></extra>"
+HEATMAP_HOVER = "%{y} tegen %{x}: %{customdata} punten per ronde<extra></extra>"
 HEATMAP_SCALE = "punten per ronde"
 HEATMAP_X = "tegen …"
 WHO_PLAYS = "<b>Wie doen er mee?</b>"
@@ -122,8 +122,18 @@ PRESET_LABELS = {
 }
 EVOLUTION_TITLE = "Hoe verandert de bevolking?"
 SANDBOX_TITLE = "Zandbak: hoe verandert de bevolking?"
-METHODS = {"case": "Stap voor stap (Case)", "replicator": "Vloeiend (replicator)"}
+METHODS = {"case": "Stap voor stap (zoals Nicky Case)", "replicator": "Vloeiend (zonder toeval)"}
 PRESET_LABEL = "Beginbevolking:"
+EXPERIMENT_LABEL = "Kies een proef:"
+MORE_LABEL = "Meer instellingen (bevolking, manier, generaties)"
+#: The experiments of the evolution part: key -> Dutch label (the settings are in the widgets module).
+EXPERIMENT_LABELS = {
+    "begin": "Begin: 15 Goedzakken, 5 Valsspelers, 5 Spiegels; 10 rondes",
+    "kort": "Proef 1: korte contacten (3 rondes)",
+    "winst": "Proef 2: samenwerken levert weinig op (6 rondes, R = 1,2)",
+    "vergissingen": "Proef 3: vergissingen (de acht personages, 5 %)",
+    "eigen": "Eigen instellingen",
+}
 METHOD_LABEL = "Manier:"
 REWARD_LABEL = "Beloning samenwerken (R):"
 REPLACE_LABEL = "Vervangen per generatie:"
@@ -184,10 +194,10 @@ PROB_OPTIONS: tuple[tuple[str, float], ...] = (
 OTHER_PROBABILITY = "{percent}% kans op samenwerken"
 SITUATIONS: dict[str, str] = {
     "first": "in de eerste ronde",
-    "CC": "na: wij allebei samengewerkt",
-    "CD": "na: ik samengewerkt, de ander verraden",
-    "DC": "na: ik verraden, de ander samengewerkt",
-    "DD": "na: wij allebei verraden",
+    "CC": "als jullie vorige ronde allebei samenwerkten",
+    "CD": "als jij samenwerkte en de ander je verraadde",
+    "DC": "als jij verraadde en de ander samenwerkte",
+    "DD": "als jullie vorige ronde allebei verraadden",
 }
 DESIGN_HEAD = "<b>Wat doet jouw strategie …</b>"
 NAME_LABEL = "Naam van je strategie:"
@@ -207,6 +217,8 @@ VERSUS_HEAD = ("tegen", "jij per ronde", "de ander per ronde")
 TEST_RESULT = ("<div style='margin:.4em 0;line-height:1.45'><b>{name}</b> in een toernooi met de negen personages "
                "({rounds} rondes per wedstrijd): <b>plaats {place} van {of}</b> zonder vergissingen, "
                "<b>plaats {place_noise} van {of_noise}</b> met 5% kans op een vergissing.</div>")
+TEST_SHORT = ("<b>Plaats {place} van {of}</b> zonder vergissingen, <b>plaats {place_noise} van {of_noise}</b> met "
+              "5% vergissingen. De tabellen staan hieronder.")
 PER_OPPONENT = "<b>Per tegenstander</b> (zonder vergissingen)"
 RANKING = "<b>Ranglijst</b> (zonder vergissingen)"
 SAVE_FAILED = "Bewaren lukte niet: {error}"

@@ -241,13 +241,14 @@ class RepeatedGame(View):
     """Play ``rounds`` rounds against a character with buttons; running totals in a LiveFigure."""
 
     def __init__(self, rounds: int = ROUNDS, payoffs: P.Payoffs = PAYOFFS, opponents: Sequence[str] | None = None,
-                 seed=None):
+                 seed=None, hidden: bool = False):
         self.rounds, self.payoffs = int(rounds), payoffs
         self.rng = np.random.default_rng(seed)
         self.opponents = _pick(opponents)
         options = [(name_of(s), s) for s in self.opponents] + [(T.HIDDEN_OPPONENT, HIDDEN)]
-        self.opponent = w.Dropdown(options=options, value=self.opponents[0], description=T.OPPONENT_LABEL,
-                                   style={"description_width": "initial"}, layout=w.Layout(width="26em"))
+        self.opponent = w.Dropdown(options=options, value=HIDDEN if hidden else self.opponents[0],
+                                   description=T.OPPONENT_LABEL, style={"description_width": "initial"},
+                                   layout=w.Layout(width="34em", max_width="100%"))
         self.opponent.observe(lambda _c: self.reset(), names="value")
         self.rule = w.HTML()
         self.coop = w.Button(description=T.COOPERATE_BUTTON, button_style="success", layout=w.Layout(width="12em"))
@@ -368,8 +369,9 @@ class RepeatedGame(View):
         return move, theirs
 
 
-def repeated_game(rounds: int = ROUNDS, seed=None) -> RepeatedGame | Unavailable:
-    return _build(RepeatedGame, rounds=rounds, seed=seed)
+def repeated_game(rounds: int = ROUNDS, seed=None, hidden: bool = False) -> RepeatedGame | Unavailable:
+    """The repeated game; ``hidden=True`` starts against an unknown character (play before the table)."""
+    return _build(RepeatedGame, rounds=rounds, seed=seed, hidden=hidden)
 
 
 # --------------------------------------------------------------------------- 4. tournament
@@ -472,6 +474,15 @@ PRESETS: dict[str, tuple[str, dict[str, int]]] = {
 }
 METHODS = T.METHODS
 
+#: The experiments of the evolution part: key -> (Dutch label, settings); "eigen" = the student's own settings.
+EXPERIMENTS: dict[str, tuple[str, dict | None]] = {
+    "begin": (T.EXPERIMENT_LABELS["begin"], dict(preset="goedgelovig", rounds=10, reward=2.0, noise=0)),
+    "kort": (T.EXPERIMENT_LABELS["kort"], dict(preset="goedgelovig", rounds=3, reward=2.0, noise=0)),
+    "winst": (T.EXPERIMENT_LABELS["winst"], dict(preset="goedgelovig", rounds=6, reward=1.2, noise=0)),
+    "vergissingen": (T.EXPERIMENT_LABELS["vergissingen"], dict(preset="alle-acht", rounds=10, reward=2.0, noise=5)),
+    "eigen": (T.EXPERIMENT_LABELS["eigen"], None),
+}
+
 
 def _summary_html(shares, counts: bool, n: int, generations: int) -> str:
     last = shares.iloc[-1].sort_values(ascending=False)
@@ -514,8 +525,15 @@ class EvolutionView(View):
     """A population of 25 that changes each generation; Case-style or replicator; stacked area chart."""
 
     def __init__(self, preset: str = "goedgelovig", method: str = "case", rounds: int = ROUNDS, noise: float = 0.0,
-                 reward: float = PAYOFFS.R, replace: int = 5, generations: int = 40, seed: int = 1):
+                 reward: float = PAYOFFS.R, replace: int = 5, generations: int = 40, seed: int = 1,
+                 experiment: str | None = None):
         self.seed = seed
+        self._applying = False
+        self.experiment = w.Dropdown(options=[(label, key) for key, (label, _) in EXPERIMENTS.items()],
+                                     value="eigen", description=T.EXPERIMENT_LABEL,
+                                     style={"description_width": "14em"},
+                                     layout=w.Layout(width="42em", max_width="100%"))
+        self.experiment.observe(self._on_experiment, names="value")
         self.preset = w.Dropdown(options=[(label, key) for key, (label, _) in PRESETS.items()], value=preset,
                                  description=T.PRESET_LABEL, style={"description_width": "14em"},
                                  layout=w.Layout(width="42em"))
@@ -527,7 +545,7 @@ class EvolutionView(View):
         self.replace = _slider(T.REPLACE_LABEL, replace, 1, 12, css="vervangen")
         self.generations = _slider(T.GENERATIONS_LABEL, generations, 10, 100, step=10, css="generaties")
         for c in (self.preset, self.method, self.rounds, self.noise, self.reward, self.replace, self.generations):
-            c.observe(self.update, names="value")
+            c.observe(self._on_control, names="value")
         self.reseed = w.Button(description=T.RESEED_BUTTON, icon="refresh", layout=w.Layout(width="17em"))
         self.reseed.on_click(self._reseed)
         self.explain = w.HTML()
@@ -537,12 +555,44 @@ class EvolutionView(View):
         method_row = w.HBox([w.HTML(f'<div style="text-align:right;padding-right:8px">{T.METHOD_LABEL}</div>',
                                     layout=w.Layout(width="14em")), self.method],
                             layout=w.Layout(align_items="center"))
-        self.box = w.VBox([self.preset, method_row, self.rounds.box, self.noise.box, self.reward.box,
-                           self.replace.box, self.generations.box, self.reseed, self.explain, self.message,
-                           self.summary, self.fig.widget],
+        # at most four controls up front (lesson guide M4); the rest under "Meer"
+        self.more = w.Accordion(children=[w.VBox([self.preset, method_row, self.replace.box, self.generations.box])],
+                                titles=(T.MORE_LABEL,), selected_index=None)
+        self.more.add_class("wakker-meer")
+        self.box = w.VBox([self.experiment, self.rounds.box, self.reward.box, self.noise.box, self.reseed,
+                           self.more, self.explain, self.message, self.summary, self.fig.widget],
                           layout=w.Layout(max_width="60em"))
         self.box.add_class("wakker-evolutie")
         self.shares = None
+        if experiment is not None:
+            self.experiment.value = experiment  # sets the controls and draws
+        else:
+            self.update()
+
+    def _on_experiment(self, change) -> None:
+        settings = EXPERIMENTS[change["new"]][1]
+        if settings is None:
+            return
+        self._applying = True
+        try:
+            self.preset.value = settings["preset"]
+            self.rounds.value = settings["rounds"]
+            self.reward.value = settings["reward"]
+            self.noise.value = settings["noise"]
+        finally:
+            self._applying = False
+        self.update()
+
+    def _on_control(self, change) -> None:
+        """A control moved by the student: their own settings from now on, then redraw."""
+        if self._applying:
+            return
+        if self.experiment.value != "eigen":
+            self._applying = True
+            try:
+                self.experiment.value = "eigen"
+            finally:
+                self._applying = False
         self.update()
 
     def payoffs(self) -> P.Payoffs:
@@ -563,6 +613,7 @@ class EvolutionView(View):
         if bad:
             self.message.value = bad
             self.summary.value = ""
+            self.shares = None  # no stale result next to the warning
             clear_evolution(self.fig, T.NO_RESULT)
             return None
         population = PRESETS[self.preset.value][1]
@@ -612,7 +663,7 @@ class Sandbox(View):
             box.observe(self._on_number, names="value")
         start = PRESETS["alle-acht"][1]
         self.counts = {s: DutchSlider(name_of(s), start.get(s, 0), 0, 25, continuous_update=False,
-                                      label_width="9.7em", width="19.6em", readout_width="3em")
+                                      label_width="9.7em", width="27em", readout_width="3em")
                        for s in main_characters()}
         for s in self.counts.values():
             s.observe(self.update)
@@ -625,7 +676,8 @@ class Sandbox(View):
         self.message = w.HTML()
         self.fig = evolution_figure(T.SANDBOX_TITLE)
         grid = w.GridBox([c.box for c in self.counts.values()],
-                         layout=w.Layout(grid_template_columns="repeat(3, 21em)", grid_gap="0 .4em"))
+                         layout=w.Layout(grid_template_columns="repeat(auto-fill, minmax(min(28em, 100%), 1fr))",
+                                        grid_gap="0 .8em"))
         self._filling = False
         self.box = w.VBox([self.preset, *self.inputs.values(), w.HTML(T.POPULATION_HEAD), grid, self.population,
                            self.rounds.box, self.noise.box, self.message, self.summary, self.fig.widget],
@@ -757,8 +809,12 @@ class Designer(SavedWidget):
         self.test_button.on_click(lambda _b: self.test())
         self.save_button.on_click(lambda _b: self.save())
         self.results = w.HTML()
+        self.short = w.HTML(layout=w.Layout(margin="0 0 0 .8em"))
+        self.short.add_class("wakker-testuitslag")
+        buttons = w.HBox([self.test_button, self.save_button, self.short],
+                         layout=w.Layout(align_items="center", flex_flow="row wrap"))
         self.box = w.VBox([w.HTML(T.DESIGN_HEAD), *self.dropdowns.values(), self.name,
-                           self.name_note, self.like, w.HBox([self.test_button, self.save_button]), self.message,
+                           self.name_note, self.like, buttons, self.message,
                            self.status, self.results], layout=w.Layout(max_width="56em"))
         self.box.add_class("wakker-ontwerper")
         self._saved = False  # True while the widgets show exactly what was saved last
@@ -900,6 +956,7 @@ class Designer(SavedWidget):
             + "<div style='display:flex;flex-wrap:wrap;gap:1.5em;align-items:flex-start'>"
             f'<div>{T.PER_OPPONENT}<table style="{STYLES["tabel"]}">{head}{body}</table></div>'
             f"<div>{T.RANKING}{ranking_html(res0, names, highlight='__mine__')}</div></div>")
+        self.short.value = text_html(T.TEST_SHORT.format(place=p0, of=n0, place_noise=p5, of_noise=n5))
         self.message.value = ""
         return {"place": p0, "of": n0, "place_noise": p5}
 
