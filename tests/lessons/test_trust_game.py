@@ -552,7 +552,7 @@ def test_notebook_uses_the_page_and_the_module():
     code = [c for c in cells if c["cell_type"] == "code"]
     assert all(c["metadata"].get("jupyter", {}).get("source_hidden") for c in code)
     src = "\n".join("".join(c["source"]) for c in code)
-    for call in ("one_shot()", "dominance()", "repeated_game()", "tournament_view()", "evolution_view()",
+    for call in ("one_shot()", "dominance()", "repeated_game()", "tournament_view()", "evolution_view(",
                  "sandbox()", "designer(nb)"):
         assert f"nb07.{call}" in src
     for key in re.findall(r'nb\.quote\("([^"]+)"\)', src):
