@@ -1,4 +1,6 @@
-"""00_start in a real browser: run all, answer the demo question, restart + reload, see the answer back."""
+"""00_start in a real browser: run all, the teacher's box, the slider and its question with "Wat zagen wij?",
+answer the demo questions, restart + reload, see the answers back, export as a browser download, and the
+screen at 390 px wide."""
 from __future__ import annotations
 
 import json
@@ -27,6 +29,14 @@ def test_start_notebook_answer_survives_restart_and_reload(page, jupyter_server,
     expect(quotes).to_have_count(5)
     expect(quotes.first.locator("figcaption")).to_contain_text("Verhaaren")
     expect(page.locator(".wakker-kaart")).to_contain_text("in voorbereiding")
+    expect(page.locator(".wakker-citaat", has_text="terreinknecht").locator("figcaption")).to_contain_text(
+        "Judith Harmsen")
+
+    # The teacher's box is there but closed, so a student can skip it.
+    box = page.locator("details.wakker-in-de-les")
+    expect(box).to_have_count(1)
+    assert box.get_attribute("open") is None
+    expect(box.locator("summary")).to_have_text("In de les (voor de docent)")
 
     # The demo slider reacts.
     demo = page.locator(".wakker-demo-slider")
@@ -35,6 +45,17 @@ def test_start_notebook_answer_survives_restart_and_reload(page, jupyter_server,
     demo.locator(".noUi-handle").focus()
     demo.locator(".noUi-handle").press("ArrowRight")
     expect(demo.locator(".widget-html")).not_to_have_text(before, timeout=10_000)
+
+    # The question under the slider: our explanation only after the student's own answer.
+    own = page.locator(".wakker-q-schuifje-eigen-samenwerking")
+    reveal = page.locator(".wakker-reveal")
+    expect(reveal.locator(".wakker-reveal-button")).to_be_hidden()
+    own.locator("textarea").fill("Met de wijkverpleegkundige: rond de 70, ze belt terug als ze het zegt.")
+    expect(own).to_contain_text("opgeslagen om", timeout=10_000)
+    reveal.locator(".wakker-reveal-button").click()
+    expect(reveal.locator(".wakker-reveal-text")).to_contain_text("zelf bedacht")
+    reveal.scroll_into_view_if_needed()
+    jlab.screenshot(page, "nb00-01b-reveal", full_page=False)
 
     # Answer the open demo question; it saves itself shortly after typing stops.
     question = page.locator(".wakker-q-demo-vertrouwen")
@@ -90,5 +111,19 @@ def test_start_notebook_answer_survives_restart_and_reload(page, jupyter_server,
     assert doc["student"] == "Sam de Student"
     assert ANSWER in [e["value"] for e in doc["entries"]]
     expect(panel).to_contain_text(str(jupyter_server.exports))  # the message names the exports folder
+    expect(panel).to_contain_text("Downloads")  # where the notebook's text says the files go
     jlab.screenshot(page, "nb00-05-exported")
+
+    # U3: the same page on a phone-width screen (390 px).
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.evaluate("window.jupyterapp.commands.execute('application:toggle-left-area')")  # the file browser shut
+    page.locator(".wakker-q-citaat-eigen-praktijk").scroll_into_view_if_needed()
+    jlab.screenshot(page, "nb00-06-narrow", full_page=False)
+    page.set_viewport_size(jlab.VIEWPORT)
+
+    # "Klik op een titel met ✓ klaar om dat notebook te openen": the map's link opens notebook 04 in a tab.
+    link = page.locator(".wakker-kaart a", has_text="Vierde-orde-leiders")
+    link.scroll_into_view_if_needed()
+    link.click()
+    expect(page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab", has_text="04_boek")).to_have_count(1, timeout=20_000)
     assert not jlab.console_errors(page)
