@@ -602,3 +602,46 @@ def test_nothing_is_read_at_import():
             "import wakker.lessons.planning_machine\n"
             "assert not [p for p in opened if p.endswith('.yaml')], opened")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+# ---------------------------------------------------------------- the notebook's shape (lesson guide L2-L6)
+def _notebook_cells():
+    import json
+    path = Path(__file__).resolve().parents[2] / "notebooks" / f"{NB}.ipynb"
+    return json.loads(path.read_text(encoding="utf-8"))["cells"]
+
+
+def _question_ids(cells):
+    import re
+    src = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+    ids = set(re.findall(r'nb\.(?:open_question|choice|scale)\(\s*"([a-z0-9-]+)"', src))
+    return ids | {"sorteerspel", "mijn-week"}
+
+
+def test_teacher_box_plans_90_minutes_and_compares_questions_the_notebook_asks():
+    from wakker.core.teaching import lesson_plan
+    plan = lesson_plan("planning_machine")
+    assert [s.minutes for s in plan.sessions] == [90]
+    assert plan.pairs and plan.plenary and plan.watch and len(plan.compare) >= 4
+    asked = _question_ids(_notebook_cells())
+    import re
+    named = {q for line in plan.compare for q in re.findall(r"[a-z]+(?:-[a-z]+)+", line)}
+    assert named and named <= asked, named - asked
+
+
+def test_notebook_plays_first_states_its_time_and_ends_with_synthesis_and_export():
+    cells = _notebook_cells()
+    src = ["".join(c["source"]) for c in cells]
+    at = {c["id"]: i for i, c in enumerate(cells)}
+    # L3: prediction, then the machine, then the student's observation, then "Wat zagen wij?"
+    assert at["c26p"] < at["c31"] < at["c31o"] < at["c31r"]
+    assert "voorspelling-tempo" in src[at["c26p"]] and "nb.reveal(obs_planning" in src[at["c31r"]]
+    # L2: the time at the top; sections 7 and 8 are marked optional
+    assert "ongeveer **85 minuten**" in src[0] and "optioneel" in src[at["c38"]] and "optioneel" in src[at["c43"]]
+    # L6 near the top; L5 at the end: synthesis, one practice question, the reminder, the export button
+    assert "nb.in_de_les()" in src[at["c01t"]]
+    assert src[-4].startswith("## Afsluiting") and "afsluiting-praktijk" in src[-3]
+    assert "Werk je op Binder?" in src[-2] and "nb.export_panel()" in src[-1]
+    # M2 and L4: what the model leaves out, and at least five open questions
+    assert any(s.startswith("## 9. Wat het model weglaat") for s in src)
+    assert sum("nb.open_question(" in s for s in src) >= 5
