@@ -8,7 +8,7 @@ Binder, and it made headless execution several times slower than the floor.
 A LiveFigure is an ordinary ``go.Figure`` (so ``fig.data[0].y = ...``, ``fig.layout...``,
 ``fig.batch_update()``, ``fig.update_layout(...)`` all work as usual). Plotly calls its
 ``_send_*`` hooks on every change, exactly as it does for a FigureWidget; here each call
-re-displays the figure as the small ``application/vnd.plotly.v1+json`` bundle, which the
+sets the Output's ``outputs`` to the small ``application/vnd.plotly.v1+json`` bundle, which the
 ``jupyterlab-plotly`` extension (shipped with plotly, loaded once and cached) draws. Put
 ``fig.widget`` where a FigureWidget would go in a layout.
 """
@@ -82,9 +82,14 @@ class LiveFigure(go.Figure):
         object.__setattr__(self, "renders", self.renders + 1)
         if not _in_kernel():
             return  # plain Python (tests, scripts): nothing to draw into
-        self.widget.clear_output(wait=True)
-        with self.widget:
-            display(self.bundle(), raw=True)
+        # Replace the Output's content through its synced ``outputs`` state, in one comm message.
+        # Not ``clear_output(wait=True)`` + ``with self.widget: display(...)``: that captures
+        # output by parent message id, and nbclient (nbconvert, papermill, Jupyter Book) then
+        # mimics the front end's Output widget and writes every captured output back to the
+        # kernel on the shell channel while it is awaiting the execute_reply on that same socket;
+        # now and then that await misses its wake-up and waits out the whole cell timeout (forever
+        # without one): jupyter/nbclient#312. JupyterLab draws ``outputs`` the same way.
+        self.widget.outputs = ({"output_type": "display_data", "data": self.bundle(), "metadata": {}},)
 
     # Plotly calls these after every change (once per batch_update); a FigureWidget sends a
     # message to its view, a LiveFigure redraws.
