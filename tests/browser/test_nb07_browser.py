@@ -66,8 +66,23 @@ def test_nb07_games_tournament_evolution_designer(page, jupyter_server, fresh_jo
     _shot(page, dom, "nb07-04-dominance")
     _shot(page, page.locator("table.wakker-beloningen"), "nb07-05-payoff-order")
 
+    # --- first blind: the game starts against an unknown character, whose name the menu shows in full
+    blind = page.locator(".wakker-herhaald").first
+    expect(blind).to_contain_text("Je weet niet wie je tegenover je hebt")
+    select = blind.locator("select").first
+    assert select.evaluate("s => s.scrollWidth <= s.clientWidth + 1"), "the opponent menu cuts its text off"
+    _shot(page, blind, "nb07-06a-blind-game")
+    # the explanation waits for the student's own observation, then sits behind "Wat zagen wij?"
+    q = page.locator(".wakker-q-onbekende-tegenstander")
+    reveal = page.locator(".wakker-reveal").first
+    expect(reveal.locator("button", has_text="Wat zagen wij?")).to_be_hidden()
+    jlab.type_into(q.locator("textarea"), "Hij sloeg terug toen ik verraadde.")
+    reveal.locator("button", has_text="Wat zagen wij?").click()
+    expect(reveal).to_contain_text("vaste regel", timeout=10_000)
+    _shot(page, reveal, "nb07-06b-reveal")
+
     # --- the repeated game: three rounds against the Spiegel, betraying in round 3
-    rep = page.locator(".wakker-herhaald")
+    rep = page.locator(".wakker-herhaald").nth(1)
     _shot(page, page.locator("table.wakker-personages"), "nb07-06-characters")
     for label in ("Samenwerken", "Samenwerken", "Verraden", "Samenwerken"):
         rep.locator("button", has_text=label).click()
@@ -118,16 +133,24 @@ def test_nb07_games_tournament_evolution_designer(page, jupyter_server, fresh_jo
     expect(plot).to_contain_text("Wie wint van wie", timeout=10_000)
 
     # --- evolution (first model): 3 rounds -> the Valsspelers take over
-    evo = page.locator(".wakker-evolutie").first
+    evo = page.locator(".wakker-evolutie")
+    expect(evo).to_have_count(1)  # one evolution widget with experiments, not three copies
     expect(evo).to_contain_text("Spiegel 25 van de 25")
     expect(evo.locator(".wakker-readout-beloning")).to_have_text("2,0")  # R with a decimal comma
     jlab.screenshot(page, "nb07-11-evolution-default", locator=evo)
     _press(page, evo.locator(".wakker-rondes"), "ArrowLeft", 7)
     expect(evo).to_contain_text("Valsspeler 25 van de 25", timeout=10_000)
     jlab.screenshot(page, "nb07-12-evolution-3-rounds", locator=evo)
+    evo.locator("select").first.select_option(label="Proef 3: vergissingen (de acht personages, 5 %)")
+    expect(evo.locator(".wakker-readout-vergissing")).to_have_text("5", timeout=10_000)
+    jlab.screenshot(page, "nb07-12b-evolution-proef-3", locator=evo)
 
     # --- the sandbox: T = 6 is not a prisoner's dilemma
     sand = page.locator(".wakker-zandbak")
+    track = sand.locator(".widget-slider .noUi-target, .widget-slider .slider-container").first
+    track.scroll_into_view_if_needed()
+    width = track.evaluate("e => e.getBoundingClientRect().width")
+    assert width >= 120, f"the population sliders are only {width:.0f} px wide"
     t_input = sand.locator(".widget-text", has_text="T, verleiding")
     jlab.type_into(t_input, "6", submit=True)
     expect(sand).to_contain_text("geen prisoner's dilemma", timeout=10_000)
@@ -140,13 +163,16 @@ def test_nb07_games_tournament_evolution_designer(page, jupyter_server, fresh_jo
     # --- the designer: name, one choice, test, save
     des = page.locator(".wakker-ontwerper")
     des.scroll_into_view_if_needed()
-    cd = des.locator(".widget-dropdown", has_text="na: ik samengewerkt, de ander verraden").locator("select")
+    cd = des.locator(".widget-dropdown", has_text="als jij samenwerkte en de ander je verraadde").locator("select")
     cd.select_option(label="verraden")
-    dd = des.locator(".widget-dropdown", has_text="na: wij allebei verraden").locator("select")
+    dd = des.locator(".widget-dropdown", has_text="als jullie vorige ronde allebei verraadden").locator("select")
     dd.select_option(label="soms samenwerken (1 op 4)")
     jlab.type_into(des.locator(".widget-text"), "Voorzichtige Buurvrouw")
     des.locator("button", has_text="Test tegen de personages").click()
     expect(des).to_contain_text("Voorzichtige Buurvrouw in een toernooi", timeout=15_000)
+    short = des.locator(".wakker-testuitslag")  # the result next to the button, not only below the fold
+    expect(short).to_contain_text("Plaats")
+    _shot(page, des.locator("button", has_text="Test tegen de personages"), "nb07-15a-designer-short-result")
     des.locator("button", has_text="Bewaar mijn strategie").click()
     expect(des).to_contain_text("opgeslagen om", timeout=10_000)
     _shot(page, des.locator("button", has_text="Bewaar mijn strategie"), "nb07-15-designer")

@@ -794,10 +794,10 @@ class Designer(SavedWidget):
         super().__init__(page, qid, prompt=T.DESIGN_PROMPT)
         self.payoffs, self.seed = payoffs, seed
         self.dropdowns = {k: w.Dropdown(options=list(PROB_OPTIONS), value=1.0, description=label,
-                                        style={"description_width": "22em"}, layout=w.Layout(width="44em"))
+                                        style={"description_width": "27em"}, layout=w.Layout(width="49em", max_width="100%"))
                           for k, label in SITUATIONS.items()}
         self.name = w.Text(placeholder=T.NAME_PLACEHOLDER, description=T.NAME_LABEL,
-                           style={"description_width": "22em"}, layout=w.Layout(width="44em"))
+                           style={"description_width": "27em"}, layout=w.Layout(width="49em", max_width="100%"))
         for c in (*self.dropdowns.values(), self.name):
             c.observe(self.changed, names="value")
         self.name_note = w.HTML()
