@@ -1,5 +1,6 @@
-"""04_boek_deel3_vierde_orde_leiders in a real browser: run all, play the sorting game, move a
-model slider, move a week slider; screenshots of every part for a visual check."""
+"""04_boek_deel3_vierde_orde_leiders in a real browser: run all, open the teacher's box, play the
+(shuffled) sorting game, predict, move a model slider, write an observation and open "Wat zagen
+wij?", move a week slider; screenshots of every part for a visual check (1400 px and 390 px)."""
 from __future__ import annotations
 
 import json
@@ -23,7 +24,13 @@ def test_nb04_sorting_game_model_slider_and_week(page, jupyter_server, fresh_jou
     st = jlab.run_all(page, timeout=180)
     assert st["executed"] == st["total"]
     jlab.wait_for_widgets(page, timeout=60)
+    assert not jlab.console_errors(page)
     _shot(page, jlab.cells(page).first, "nb04-01-top")
+    teacher = page.locator(".wakker-in-de-les")
+    teacher.locator("summary").click()
+    expect(teacher).to_contain_text("de kern (§ 1–6 en § 9)")
+    expect(teacher).to_contain_text("voorspelling-tempo")
+    _shot(page, teacher, "nb04-01b-in-de-les")
 
     # Quotations carry their attribution; the literature table says the fourth order is the authors' own.
     quotes = page.locator(".wakker-citaat")
@@ -39,23 +46,33 @@ def test_nb04_sorting_game_model_slider_and_week(page, jupyter_server, fresh_jou
     # --- the sorting game: one right, one wrong, then "Controleer"
     game = page.locator(".wakker-sorteerspel")
     game.scroll_into_view_if_needed()
+    # the activities are shuffled (the file lists them grouped by order: 1-1-1-1-2-2-...)
+    shown = game.evaluate("g => Array.from(g.querySelectorAll('[class*=wakker-sorteer-]'))"
+                          ".map(e => Array.from(e.classList).find(c => c.startsWith('wakker-sorteer-')))")
+    assert len(shown) == 18 and shown[:4] != ["wakker-sorteer-vacature", "wakker-sorteer-klacht-uitkering",
+                                              "wakker-sorteer-rooster-thuiszorg", "wakker-sorteer-subsidies-uitbetalen"]
     page.locator(".wakker-sorteer-vacature button", has_text="1e orde").click()
     page.locator(".wakker-sorteer-interne-rem button", has_text="2e orde").click()
     game.locator("button", has_text="Controleer").click()
     expect(game).to_contain_text("Je score: 1 van de 2 goed", timeout=10_000)
     expect(game).to_contain_text("✓ Goed.")
-    expect(game).to_contain_text("Jij koos de 2e orde; volgens de indeling van het boek hoort dit bij de 4e orde.")
+    expect(game).to_contain_text("Jij koos de 2e orde; hier zijn de 4e orde en de 1e orde allebei te verdedigen.")
     expect(game).to_contain_text("score opgeslagen om", timeout=10_000)
     _shot(page, page.locator("table.wakker-ordes"), "nb04-03a-orders")
     _shot(page, page.locator(".wakker-sorteer-vacature"), "nb04-03-sorting-top")
     _shot(page, game.locator("button", has_text="Controleer"), "nb04-04-sorting-checked")
+    _shot(page, page.locator(".wakker-sorteer-interne-rem"), "nb04-04b-sorting-doubt")
     con = sqlite3.connect(fresh_journal)
     (value,) = con.execute("SELECT value FROM entries WHERE question='sorteerspel'").fetchone()
     con.close()
     saved = json.loads(value)
     assert saved["score"] == 1 and saved["answers"] == {"vacature": 1, "interne-rem": 2}
 
-    # --- the planning machine: the speed slider, moved with the keyboard
+    # --- the planning machine: first a prediction, then play, then the observation and "Wat zagen wij?"
+    predict = page.locator(".wakker-q-voorspelling-tempo")
+    predict.locator("label", has_text="Bij een middentempo").click()
+    expect(predict.locator(".wakker-feedback")).to_contain_text("Je voorspelling is bewaard")
+    _shot(page, predict, "nb04-05-predict")
     strength = page.locator(".js-plotly-plot").first
     _shot(page, strength, "nb04-05a-strength")
     _shot(page, jlab.cells(page).filter(has_text="is onze lezing, niet wat het boek zegt"), "nb04-05b-model-in-words")
@@ -64,6 +81,11 @@ def test_nb04_sorting_game_model_slider_and_week(page, jupyter_server, fresh_jou
     sentence = machine.locator(".wakker-zin")
     expect(sentence).to_contain_text("1× leeft een beweging gemiddeld 24 maanden")
     expect(sentence).to_contain_text("omslagpunt")
+    expect(sentence).to_contain_text("Wat betekent een totaal effect van 83?")
+    # four sliders up front, the rest under "Meer aannames"
+    expect(machine.locator(".wakker-param-base_lifetime")).to_be_hidden()
+    for name in ("speed_of_change", "delay_order3", "delay_fourth", "ownership_growth_rate"):
+        expect(machine.locator(f".wakker-param-{name}")).to_be_visible()
     plot = machine.locator(".js-plotly-plot")
     expect(plot.locator(".main-svg").first).to_be_visible()
     bars = plot.locator(".barlayer .point path")
@@ -92,6 +114,14 @@ def test_nb04_sorting_game_model_slider_and_week(page, jupyter_server, fresh_jou
     more.click()
     expect(machine.locator(".wakker-param-seed")).to_be_visible(timeout=10_000)
     _shot(page, machine.locator(".wakker-param-seed"), "nb04-08-machine-more")
+    observed = page.locator(".wakker-q-planningsmachine-gezien")
+    reveal = page.locator(".wakker-reveal").first
+    expect(reveal.locator(".wakker-reveal-button")).to_be_hidden()
+    observed.locator("textarea").fill("In het midden wint de vierde orde, bij heel snel de eerste orde.")
+    reveal.locator(".wakker-reveal-button").click()
+    expect(reveal).to_contain_text("drie gebieden", timeout=10_000)
+    expect(reveal).to_contain_text("Wat betekent 83?")
+    _shot(page, reveal, "nb04-08b-reveal")
 
     # --- my week: one slider moves, the others follow, the total stays 100 %
     week = page.locator(".wakker-mijn-week")
@@ -118,7 +148,7 @@ def test_nb04_sorting_game_model_slider_and_week(page, jupyter_server, fresh_jou
 
     # --- chapters 39 and 40
     _shot(page, page.locator(".wakker-tijdlijn"), "nb04-10-timeline")
-    _shot(page, jlab.cells(page).filter(has_text="De gemeente doet het deels zichzelf aan"), "nb04-10b-chapter40")
+    _shot(page, jlab.cells(page).filter(has_text="Anderen maken ook publieke waarde"), "nb04-10b-chapter40")
     case = page.locator(".wakker-q-rol-huiskamer-regel")
     case.locator("label", has_text="kadersteller").click()
     expect(case.locator(".wakker-feedback")).to_contain_text("Past het best")
@@ -128,9 +158,24 @@ def test_nb04_sorting_game_model_slider_and_week(page, jupyter_server, fresh_jou
     expect(further.locator("a", has_text="Deel 2")).to_have_count(0)  # notebooks 03 and 06 do not exist yet
     expect(further).to_contain_text("(volgt)")
     _shot(page, further, "nb04-11c-further")
+    sources = jlab.cells(page).filter(has_text="Watzlawick, P., Weakland")
+    expect(sources).to_contain_text("Bronnen")
+    closing = jlab.cells(page).filter(has_text="Wat neem je mee uit dit notebook?")
+    _shot(page, closing, "nb04-12-synthesis")
     last = jlab.cells(page).last
     last.scroll_into_view_if_needed()
-    expect(last).to_contain_text("Bronnen")
+    expect(last.locator("button").first).to_be_visible()
     _shot(page, last, "nb04-12-end")
+
+    # U3: the planning machine and the sorting game on a phone-width screen
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.evaluate("window.jupyterapp.commands.execute('application:toggle-left-area')")  # the file browser shut
+    assert not jlab.console_errors(page)
+    machine.scroll_into_view_if_needed()
+    page.wait_for_timeout(800)
+    jlab.screenshot(page, "nb04-13-phone-machine", full_page=False)
+    page.locator(".wakker-sorteer-vacature").scroll_into_view_if_needed()
+    jlab.screenshot(page, "nb04-13b-phone-sorting", full_page=False)
+    page.set_viewport_size(jlab.VIEWPORT)
 
     assert not jlab.console_errors(page)
