@@ -82,7 +82,11 @@ def test_contents_manager_saves_stripped_and_serves_the_kernels_language_info(tm
         await cm.save({"type": "notebook", "format": "json", "content": nb}, name)
         return await cm.get(name)
 
-    served = asyncio.run(scenario())
+    # In its own thread: in the full suite Playwright's sync API keeps an event loop running in this one.
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        served = pool.submit(asyncio.run, scenario()).result(timeout=60)
     assert (tmp_path / name).read_text(encoding="utf-8") == original
     assert served["content"]["metadata"]["language_info"] == kernel_language_info()
     assert kernel_language_info()["version"]  # what JupyterLab would otherwise add, marking it modified

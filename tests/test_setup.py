@@ -54,6 +54,14 @@ def test_students_get_no_test_tools():
     assert {"jupyterlab", "ipywidgets", "ipykernel", "jupyterlab-language-pack-nl-nl"} <= set(student)
 
 
+def _plain_env() -> dict:
+    """The environment without make's own variables: under `make test` a nested make would otherwise
+    print "Entering/Leaving directory" lines (MAKELEVEL) and inherit flags (MAKEFLAGS)."""
+    import os
+
+    return {k: v for k, v in os.environ.items() if k not in ("MAKELEVEL", "MAKEFLAGS", "MFLAGS", "MAKEOVERRIDES")}
+
+
 def _make_dry_run(tmp_path, *goals) -> str:
     """`make -n -B <goals>` on a copy of the Makefile and the files its rules name (nothing runs)."""
     import shutil
@@ -63,7 +71,7 @@ def _make_dry_run(tmp_path, *goals) -> str:
         pytest.skip("make is not installed")
     for name in ("Makefile", "requirements.in", "requirements-dev.in", "requirements.txt", "pyproject.toml"):
         shutil.copy(ROOT / name, tmp_path / name)
-    out = subprocess.run(["make", "-n", "-B", *goals], cwd=tmp_path, capture_output=True, text=True)
+    out = subprocess.run(["make", "-n", "-B", *goals], cwd=tmp_path, capture_output=True, text=True, env=_plain_env())
     assert out.returncode == 0, out.stderr
     return out.stdout
 
@@ -88,7 +96,7 @@ def test_make_test_adds_the_test_tools_with_its_own_stamp(tmp_path):
     (tmp_path / ".venv" / "bin" / "python").touch()
     (tmp_path / ".venv" / ".installed").touch()
     (tmp_path / ".venv" / ".installed-dev").touch()
-    lab = subprocess.run(["make", "-n", "lab"], cwd=tmp_path, capture_output=True, text=True).stdout
+    lab = subprocess.run(["make", "-n", "lab"], cwd=tmp_path, capture_output=True, text=True, env=_plain_env()).stdout
     assert lab.strip() == ".venv/bin/python tools/lab.py", lab
 
 
