@@ -231,8 +231,13 @@ class Choice(Question):
             self.radio.index = chosen[0]
 
     def after_change(self, value):
-        parts = [styled("feedback", f"<b>{html.escape(o.label)}</b>: {html.escape(o.feedback)}")
-                 for o in (self.options[i] for i in self.positions()) if o.feedback]
+        # One choice: its feedback alone (the chosen option is checked right above it). Several: each
+        # feedback under the option it belongs to, so the student sees which is which.
+        chosen = [o for o in (self.options[i] for i in self.positions()) if o.feedback]
+        if self._multiple:
+            parts = [styled("feedback", f"<i>{html.escape(o.label)}</i><br>{html.escape(o.feedback)}") for o in chosen]
+        else:
+            parts = [styled("feedback", html.escape(o.feedback)) for o in chosen]
         self.message.value = "".join(parts)
 
     def changed(self, change=None):
