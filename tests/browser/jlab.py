@@ -64,7 +64,13 @@ LAB_SETTINGS: dict[str, dict[str, Any]] = {
 # Console messages JupyterLab itself produces in this setup and that say nothing about a
 # notebook (regular expressions, matched with re.search). Measured: none with JupyterLab 4.6.6,
 # ipywidgets 8.1.9, plotly 7.1.0 and Chromium 156. Extend with care.
-BENIGN_CONSOLE: list[str] = []
+BENIGN_CONSOLE: list[str] = [
+    # anywidget 0.11 rejects a model's "ready" promise when its module takes over 2 s to load (a busy
+    # browser during Run All on 2 shared cores); the module still loads and runs afterwards. What the
+    # workbook's two anywidgets do is checked functionally instead: the accessible names and live
+    # region (test_accessibility_browser.py) and the downloads (test_export_browser.py).
+    r"^\[anywidget\] Failed to initialize model\.",
+]
 
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 

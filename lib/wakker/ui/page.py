@@ -69,6 +69,14 @@ class Page:
         if notice:
             parts.append(notice_html(html.escape(notice)))
         display(HTML("".join(parts)))
+        try:  # the browser hook (accessible names, theme) starts now, while the browser is still idle
+            from .style import front_end
+
+            front_end()
+        except Exception as exc:  # noqa: BLE001 - without it the lesson still works
+            from .view import report
+
+            report(exc)
 
     # -- content
     def quote(self, key: str) -> None:
