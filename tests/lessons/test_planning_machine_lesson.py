@@ -358,7 +358,7 @@ def test_sorting_game_scores_gives_feedback_and_saves(page):
     value = game.check()
     assert value["score"] == 1 and value["answered"] == 2 and value["total"] == len(data.activities)
     assert "Goed" in game.feedback[good.id].value and "✗" in game.feedback[bad.id].value
-    assert "volgens de indeling van het boek hoort dit bij de" in game.feedback[bad.id].value
+    assert "volgens ons, met de indeling van het boek, hoort dit bij de" in game.feedback[bad.id].value
     assert "auteurs zouden" not in game.feedback[bad.id].value
     assert "1 van de 2 goed" in game.result.value
     saved = page.journal.latest(NB, "sorteerspel")
