@@ -7,11 +7,19 @@ def test_the_text_follows_the_slider_through_every_range():
     box = start.trust_slider()
     slider, text = box.children
     seen = []
-    for value in (0, 20, 25, 45, 50, 70, 75, 100):
+    for value in (0, 25, 30, 55, 60, 75, 85, 90, 100):  # both ends of every range the slider (step 5) reaches
         slider.value = value
         assert f"<b>{value}%</b>" in text.value
         seen.append(next(i for i, (_b, mood) in enumerate(T.MOODS) if mood in text.value))
-    assert seen == [0, 0, 1, 1, 2, 2, 3, 3]
+    assert seen == [0, 0, 1, 1, 2, 2, 2, 3, 3]
+
+
+def test_full_trust_is_only_the_top_end_of_the_slider():
+    """Review finding 4: 'volledig ruimte' at 75 % overstated; it belongs to 90-100 only."""
+    full = T.MOODS[-1][1]
+    assert "volledig" in full
+    assert [v for v in range(0, 101, 5) if start.mood(v) == full] == [90, 95, 100]
+    assert all("volledig" not in start.mood(v) for v in range(0, 90))
 
 
 # ---------------------------------------------------------------- the start notebook as a whole (issue 9)
