@@ -235,7 +235,7 @@ def test_class_tournament_view_from_real_exports(tmp_path):
     assert "Spiegel (Bram)" in v.table_html.value and "plaats" in v.table_html.value
     assert list(v.fig.data[0].y) == labels == list(v.fig.data[0].x)
     assert v.fig.data[0].visible is not False and len(v.fig.data[0].z) == 11
-    assert "2 strategieën van leerlingen en 9 personages" in v.summary.value
+    assert "2 strategieën van studenten en 9 personages" in v.summary.value
     assert "10 rondes" in v.summary.value and "wint" in v.summary.value
     assert "punten T 3, R 2, P 0, S −1" in v.summary.value
     # the broken file is reported in Dutch; the .md and .html exports are listed as not read
@@ -259,7 +259,7 @@ def test_class_tournament_view_without_exports(tmp_path):
     assert "Geen toernooi" in v.summary.value and v.fig.data[0].visible is False
     assert "geen ontworpen strategieën" in v.problems_html.value
     v = class_tournament_view(tmp_path / "leeg")
-    assert "0 strategieën van leerlingen en 9 personages" in v.summary.value
+    assert "0 strategieën van studenten en 9 personages" in v.summary.value
     assert v.problems == ["geen ontworpen strategieën gevonden"]
 
 
@@ -508,3 +508,21 @@ def test_teacher_data_is_git_ignored():
     for path in ("lib/wakker/lessons/class_tournament/tournament.py", "tests/lessons/test_class_tournament.py"):
         done = subprocess.run(["git", "-C", str(REPO), "check-ignore", "-q", "--no-index", path])
         assert done.returncode == 1, f"{path} must not be ignored"
+
+
+def test_the_teacher_saves_the_ranking_for_excel_or_reads_why_not(tmp_path):
+    """The README's second line must never raise: no tournament is a Dutch message, not a traceback."""
+    from wakker.lessons.class_tournament import class_tournament_view
+
+    missing = class_tournament_view(tmp_path / "bestaat-niet")
+    assert missing.save_csv(tmp_path / "k.csv") is None and not (tmp_path / "k.csv").exists()
+    assert "geen ranglijst om te bewaren" in missing.message.value
+    empty = tmp_path / "inleveren"
+    empty.mkdir()
+    played = class_tournament_view(empty)  # only the characters play
+    out = played.save_csv(tmp_path / "k.csv")
+    text = out.read_text(encoding="utf-8")
+    assert out == tmp_path / "k.csv" and text.splitlines()[0].split(";")[0] == "plaats"
+    assert "," in text.splitlines()[1] and "De ranglijst staat in" in played.message.value
+    blocked = played.save_csv(tmp_path / "k.csv" / "geen-map.csv")
+    assert blocked is None and "kon niet bewaard worden" in played.message.value

@@ -25,11 +25,11 @@ NO_STRATEGY = "geen ontworpen strategie in deze export (nog niets bewaard bij he
 OLDER = "een oudere export van {student}; de nieuwste strategie telt (uit {newer})"
 HUGE_NUMBER = "de strategie bevat een getal dat veel te groot is (elke kans ligt tussen 0 en 1)"
 BAD_DESIGN = "de strategie is onleesbaar"
-CONFLICT = ("{n} bestanden noemen dezelfde leerling '{student}': {files}. Ze komen uit {workbooks} verschillende "
+CONFLICT = ("{n} bestanden noemen dezelfde student '{student}': {files}. Ze komen uit {workbooks} verschillende "
             "werkboeken (zonder één gemeenschappelijk antwoord; bestanden met + ertussen komen uit hetzelfde), dus "
-            "het kunnen verschillende leerlingen zijn. Ze spelen {all} mee, met de bestandsnaam erbij; er is niets "
-            "vervangen. Is het één leerling, haal dan het oudste bestand uit de map; zijn het verschillende "
-            "leerlingen, laat ze met hun volledige naam opnieuw exporteren.")
+            "het kunnen verschillende studenten zijn. Ze spelen {all} mee, met de bestandsnaam erbij; er is niets "
+            "vervangen. Is het één student, haal dan het oudste bestand uit de map; zijn het verschillende "
+            "studenten, laat ze met hun volledige naam opnieuw exporteren.")
 CONFLICT_ALL = ("allebei", "alle {n}")
 AND = " en "
 CONFLICTS = "<b>Let op: dezelfde naam in meer dan één werkboek ({n}):</b><ul style='margin:.3em 0'>{items}</ul>"
@@ -43,7 +43,7 @@ TOO_FEW = "Geen toernooi: er zijn te weinig strategieën om te spelen."
 NO_HEATMAP = "Geen uitkomst: geen strategieën gevonden"
 WINS = "<b>{name}</b> wint."
 SHARED_FIRST = "Gedeelde eerste plaats: {names}."
-FIELD = "{students} van leerlingen"
+FIELD = "{students} van studenten"
 FIELD_CHARACTERS = " en {characters} uit het notebook"
 SUMMARY = ("{winner} {field}; elk paar speelt {repetitions} keer een wedstrijd van {rounds} (niemand speelt tegen "
            "zichzelf), punten T {T}, R {R}, P {P}, S {S}, {noise}% kans op een vergissing per zet.")
@@ -54,3 +54,7 @@ ALL_READ = "Alle bestanden zijn ingelezen; er is niets overgeslagen."
 NOT_TAKEN = "<b>Niet meegenomen ({n}):</b><ul style='margin:.3em 0'>{items}</ul>"
 UNEXPECTED = ("Het toernooi kon niet gespeeld worden door een onverwachte fout. Voer de cel opnieuw uit; gaat het "
               "weer mis, haal dan de bestanden een voor een uit de map om te vinden welk bestand het veroorzaakt.")
+
+CSV_SAVED = "✓ De ranglijst staat in {path} (voor Excel: puntkomma's en decimale komma's)."
+CSV_NOTHING = "Er is geen ranglijst om te bewaren: er is geen toernooi gespeeld (zie de melding hierboven)."
+CSV_FAILED = "De ranglijst kon niet bewaard worden in {path}: {reason}"

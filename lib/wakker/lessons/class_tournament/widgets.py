@@ -72,6 +72,24 @@ class ClassTournamentView(View):
         self.box.add_class("wakker-klassentoernooi-uitslag")
         self._run(rounds, repetitions, noise, payoffs, seed, include_characters)
 
+    def save_csv(self, path="klassentoernooi.csv"):
+        """Save the ranking for Excel (``;`` and decimal commas); a Dutch message says where, or why not."""
+        from pathlib import Path
+
+        from ...core.portfolio import os_reason
+
+        path = Path(path)
+        if self.table is None:
+            self.message.value = error_html(T.CSV_NOTHING)
+            return None
+        try:
+            self.table.to_csv(path, sep=";", decimal=",", index=False)
+        except OSError as exc:
+            self.message.value = error_html(T.CSV_FAILED.format(path=path, reason=os_reason(exc)))
+            return None
+        self.message.value = styled("melding", html.escape(T.CSV_SAVED.format(path=path.resolve())))
+        return path
+
     def _run(self, *args) -> None:
         """Play the tournament; an unexpected failure is a plain Dutch message (no exception text)."""
         try:
