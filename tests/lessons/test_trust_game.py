@@ -522,7 +522,7 @@ def test_designer_restores_an_unusual_probability(page, journal):
                  kind="strategy")
     d = nb07.designer(page)
     assert d.value()["after"]["CD"] == 0.33
-    assert "33% kans" in d.dropdowns["CD"].label
+    assert "33 % kans" in d.dropdowns["CD"].label
 
 
 def test_designer_with_broken_saved_value_keeps_working(page, journal):

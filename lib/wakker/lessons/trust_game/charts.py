@@ -32,7 +32,7 @@ def heatmap_figure(payoffs: Payoffs, height: int = 460) -> LiveFigure:
         layout=fig_layout(
             height=height, title=dict(text=T.TOURNAMENT_TITLE, x=0.02, font=dict(size=14)),
             xaxis=dict(title=T.HEATMAP_X, side="bottom", tickangle=-30),
-            yaxis=dict(title="", autorange="reversed"),
+            yaxis=dict(title="", autorange="reversed", automargin=True),
             margin=dict(l=10, r=10, t=50, b=90)))
 
 

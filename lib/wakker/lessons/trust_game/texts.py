@@ -18,6 +18,11 @@ NO_RESULT = "Geen uitkomst: pas eerst de instellingen aan (zie de melding hierbo
 ROUNDS_LABEL = "Rondes per wedstrijd:"
 REPETITIONS_LABEL = "Herhalingen per paar:"
 NOISE_LABEL = "Kans op vergissing (%):"
+#: Under the tournament's sliders: what "Herhalingen per paar" means (lesson guide M4).
+REPETITIONS_NOTE = ("<div style='margin:.2em 0 .4em;line-height:1.4;font-size:.95em'><b>Herhalingen per paar</b>: "
+                    "hoe vaak twee personages een hele wedstrijd tegen elkaar spelen; de punten worden gemiddeld. "
+                    "Zonder vergissingen maakt dat weinig uit. Met vergissingen (en bij de Gokker) speelt toeval mee: "
+                    "hoe meer herhalingen, hoe minder de uitslag afhangt van één keer geluk of pech.</div>")
 ROUND = ("ronde", "rondes")
 STRATEGY = ("strategie", "strategieën")
 CHARACTER = ("personage", "personages")
@@ -109,7 +114,7 @@ TOO_FEW_CHARACTERS = "Kies minstens twee personages: anders valt er niets te spe
 WINS = "<b>{name}</b> wint"
 SHARED_FIRST = "gedeelde eerste plaats: {names}"
 TOURNAMENT_SUMMARY = ("{winner} — {n} personages, elk paar speelt {repetitions} keer een wedstrijd van "
-                      "{rounds}, {noise}% kans op een vergissing per zet.")
+                      "{rounds}, {noise} % kans op een vergissing per zet.")
 
 # --------------------------------------------------------------------------- evolution
 
@@ -191,7 +196,7 @@ PROB_OPTIONS: tuple[tuple[str, float], ...] = (
     ("zelden samenwerken (1 op 10)", 0.1),
     ("verraden", 0.0),
 )
-OTHER_PROBABILITY = "{percent}% kans op samenwerken"
+OTHER_PROBABILITY = "{percent} % kans op samenwerken"
 SITUATIONS: dict[str, str] = {
     "first": "in de eerste ronde",
     "CC": "als jullie vorige ronde allebei samenwerkten",
@@ -216,9 +221,9 @@ YOUR_STRATEGY_SUFFIX = "{name} (jouw strategie)"
 VERSUS_HEAD = ("tegen", "jij per ronde", "de ander per ronde")
 TEST_RESULT = ("<div style='margin:.4em 0;line-height:1.45'><b>{name}</b> in een toernooi met de negen personages "
                "({rounds} rondes per wedstrijd): <b>plaats {place} van {of}</b> zonder vergissingen, "
-               "<b>plaats {place_noise} van {of_noise}</b> met 5% kans op een vergissing.</div>")
+               "<b>plaats {place_noise} van {of_noise}</b> met 5 % kans op een vergissing.</div>")
 TEST_SHORT = ("<b>Plaats {place} van {of}</b> zonder vergissingen, <b>plaats {place_noise} van {of_noise}</b> met "
-              "5% vergissingen. De tabellen staan hieronder.")
+              "5 % vergissingen. De tabellen staan hieronder.")
 PER_OPPONENT = "<b>Per tegenstander</b> (zonder vergissingen)"
 RANKING = "<b>Ranglijst</b> (zonder vergissingen)"
 SAVE_FAILED = "Bewaren lukte niet: {error}"

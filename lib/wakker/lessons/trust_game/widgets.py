@@ -417,7 +417,8 @@ class TournamentView(View):
         self.fig = heatmap_figure(payoffs)
         grid = w.GridBox(list(self.boxes.values()),
                          layout=w.Layout(grid_template_columns="repeat(3, 13em)", grid_gap="0 1em"))
-        controls = w.VBox([w.HTML(T.WHO_PLAYS), grid, self.rounds.box, self.repetitions.box, self.noise.box])
+        controls = w.VBox([w.HTML(T.WHO_PLAYS), grid, self.rounds.box, self.repetitions.box, self.noise.box,
+                           w.HTML(T.REPETITIONS_NOTE)])
         self.box = w.VBox([controls, self.message, self.summary,
                            w.HBox([self.table], layout=w.Layout(overflow="auto")), self.fig.widget],
                           layout=w.Layout(max_width="60em"))
@@ -490,7 +491,7 @@ def _summary_html(shares, counts: bool, n: int, generations: int) -> str:
     for sid, v in last.items():
         if v <= 0.005:
             continue
-        amount = T.OUT_OF.format(count=int(round(v * n)), n=n) if counts else f"{dutch.number(v * 100, 0)}%"
+        amount = T.OUT_OF.format(count=int(round(v * n)), n=n) if counts else f"{dutch.number(v * 100, 0)} %"
         parts.append(f"{html.escape(name_of(sid))} {amount}")
     gone = [name_of(s) for s, v in last.items() if v <= 0.005 and shares[s].iloc[0] > 0]
     text = T.AFTER_GENERATIONS.format(generations=generations) + ", ".join(parts) + "."
