@@ -265,6 +265,13 @@ def test_summary_sentence_says_what_a_total_effect_means():
     assert "van de 50" in nb04.summary_html(pl.PlanningParams(n_movements=50))
 
 
+def test_fourth_order_leads_second_only_narrowly_at_tempo_1():
+    # notebook 04, "Wat zagen wij?": "Bij tempo 1 is de voorsprong op de tweede orde klein: ongeveer 83 tegen 80."
+    totals = pl.simulate(pl.PlanningParams()).set_index("order")["total_effect"]
+    assert round(totals[4]) == 83 and round(totals[2]) == 80
+    assert 0 < totals[4] - totals[2] < 5
+
+
 def test_four_sliders_up_front_and_words_a_student_understands():
     from wakker.lessons.planning_machine import texts
     assert nb04.MAIN_PARAMS == ("speed_of_change", "delay_order3", "delay_fourth", "ownership_growth_rate")
