@@ -11,7 +11,7 @@ HEADINGS = {
     "pairs": "In tweetallen en groepjes",
     "plenary": "Plenair",
     "watch": "Let op",
-    "compare": "Vergelijk in notebook 09",
+    "compare": "Antwoorden om te vergelijken (straks in notebook 09, tot dan in de ingeleverde exports)",
 }
 STYLE = ("margin:.6em 0 1em 0;padding:.5em .9em;border:1px dashed rgba(128,128,128,.6);border-radius:6px;"
          "max-width:52em;line-height:1.45")
