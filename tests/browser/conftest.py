@@ -127,21 +127,5 @@ def browser(chromium_path):
 @pytest.fixture
 def page(request, browser, jupyter_server):
     """A new page in its own browser context; kernels are shut down after the test."""
-    context = browser.new_context(viewport=jlab.VIEWPORT)
-    pg = context.new_page()
-    pg.set_default_timeout(30_000)
-    jlab.watch_console(pg)
-    try:
+    with jlab.new_page(request, browser, jupyter_server) as pg:
         yield pg
-        rep = getattr(request.node, "rep_call", None)
-        if rep is not None and rep.failed:
-            try:
-                jlab.screenshot(pg, f"FAILED-{request.node.name}")
-            except Exception:
-                pass
-    finally:
-        context.close()
-        try:
-            jupyter_server.shutdown_kernels()
-        except Exception:
-            pass

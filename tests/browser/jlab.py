@@ -216,18 +216,33 @@ def running_server(tmp: Path, root_dir: Path = REPO_ROOT, timeout: float = 60,
         # keep .ipynb_checkpoints out of the repository (an absolute path is used as is)
         f"--FileCheckpoints.checkpoint_dir={tmp / 'checkpoints'}",
     ]
-    log_path = tmp / "jupyterlab.log"
-    log = open(log_path, "wb")
-    proc = subprocess.Popen(cmd, cwd=root_dir, env=env, stdout=log, stderr=subprocess.STDOUT,
-                            stdin=subprocess.DEVNULL, start_new_session=True)
-    server = JupyterServer(base_url=f"http://127.0.0.1:{port}/", token=token, root_dir=Path(root_dir),
-                           journal=journal, exports=exports, log_path=log_path, env=env, process=proc)
-    try:
-        _wait_for_server(server, timeout)
+    with running_command(cmd, env, port, token, tmp, root_dir=root_dir, timeout=timeout) as server:
         yield server
+
+
+@contextmanager
+def new_page(request, browser, server: JupyterServer, **context_options):
+    """A page in its own browser context (``VIEWPORT``, console recorded), for a page fixture: a
+    ``FAILED-<test>`` screenshot when the test failed; afterwards the context is closed and the
+    server's kernels are shut down. ``context_options`` go to ``browser.new_context``."""
+    context = browser.new_context(viewport=VIEWPORT, **context_options)
+    pg = context.new_page()
+    pg.set_default_timeout(30_000)
+    watch_console(pg)
+    try:
+        yield pg
+        rep = getattr(request.node, "rep_call", None)
+        if rep is not None and rep.failed:
+            try:
+                screenshot(pg, f"FAILED-{request.node.name}")
+            except Exception:  # noqa: BLE001 - a screenshot must not hide the test's own failure
+                pass
     finally:
-        _stop_server(server)
-        log.close()
+        context.close()
+        try:
+            server.shutdown_kernels()
+        except Exception:  # noqa: BLE001
+            pass
 
 
 def isolated_env(tmp: Path) -> dict[str, str]:

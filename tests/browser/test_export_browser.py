@@ -33,18 +33,8 @@ def notebooks_server(chromium_path, tmp_path_factory):
 
 @pytest.fixture
 def page(request, browser, notebooks_server):
-    context = browser.new_context(viewport=jlab.VIEWPORT, accept_downloads=True)
-    pg = context.new_page()
-    pg.set_default_timeout(30_000)
-    jlab.watch_console(pg)
-    try:
+    with jlab.new_page(request, browser, notebooks_server, accept_downloads=True) as pg:
         yield pg
-        rep = getattr(request.node, "rep_call", None)
-        if rep is not None and rep.failed:
-            jlab.screenshot(pg, f"FAILED-{request.node.name}")
-    finally:
-        context.close()
-        notebooks_server.shutdown_kernels()
 
 
 def export_file(tmp_path: Path) -> Path:

@@ -58,24 +58,8 @@ def local_lab(chromium_path, tmp_path_factory):
 
 @pytest.fixture
 def lab_page(request, browser, local_lab):
-    context = browser.new_context(viewport=jlab.VIEWPORT)
-    pg = context.new_page()
-    pg.set_default_timeout(30_000)
-    jlab.watch_console(pg)
-    try:
+    with jlab.new_page(request, browser, local_lab) as pg:
         yield pg
-        rep = getattr(request.node, "rep_call", None)
-        if rep is not None and rep.failed:
-            try:
-                jlab.screenshot(pg, f"FAILED-{request.node.name}")
-            except Exception:
-                pass
-    finally:
-        context.close()
-        try:
-            local_lab.shutdown_kernels()
-        except Exception:
-            pass
 
 
 @pytest.fixture
