@@ -377,16 +377,24 @@ class Journal:
         except sqlite3.Error:
             pass
 
+    #: Tries before an error that is not damage counts: while another kernel moves a damaged file aside,
+    #: opening it can fail for a moment with an I/O error; a real problem (a full disk) stays.
+    OPEN_TRIES = 4
+
     def _open(self) -> None:
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._init_schema()
-            return
-        except JournalUnavailable:
-            raise
-        except (sqlite3.Error, OSError) as exc:
-            if not is_damage(exc):
-                raise JournalUnavailable(explain(exc, self.path)) from None
+        for attempt in range(self.OPEN_TRIES):
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._init_schema()
+                return
+            except JournalUnavailable:
+                raise
+            except (sqlite3.Error, OSError) as exc:
+                if is_damage(exc):
+                    break
+                if attempt == self.OPEN_TRIES - 1:
+                    raise JournalUnavailable(explain(exc, self.path)) from None
+                time.sleep(0.05 * (attempt + 1))
         self._repair()
 
     def _repair(self) -> None:
