@@ -19,6 +19,7 @@ _LAZY = {
     "flush": "saving", "SavedWidget": "saving", "SAVE_DELAY": "saving",
     "View": "view", "safe": "view",
     "DutchSlider": "controls", "ParameterPanel": "controls", "ParamWords": "controls",
+    "read_param_words": "controls", "assumptions_html": "controls",
     "LiveFigure": "figure",
     "ExportPanel": "export",
     "STYLES": "style", "styled": "style", "error_html": "style", "notice_html": "style", "status_html": "style",

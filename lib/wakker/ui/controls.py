@@ -130,13 +130,17 @@ class ParameterPanel(View):
 
     ``on_change()`` is called after every change (once per slider move). ``values()`` gives the
     current values by name (ints for int parameters), ready for the model's dataclass.
+    ``formats`` (optional, by parameter name) writes a readout differently, e.g. a share as
+    ``dutch.percent`` (``0.3`` -> ``30 %``).
     """
 
     def __init__(self, specs: Mapping[str, ParamSpec], words: Mapping[str, ParamWords], main: Sequence[str],
                  more: Sequence[str] = (), *, more_title: str = "Meer", columns: int = 2,
                  on_change: Callable[[], None] | None = None, reset_label: str = "Terug naar de standaardaannames",
-                 label_width: str = "12.5em", readout_width: str = "3.6em", css_prefix: str = "wakker-param-"):
+                 label_width: str = "12.5em", readout_width: str = "3.6em", css_prefix: str = "wakker-param-",
+                 formats: Mapping[str, Callable[[float], str]] | None = None):
         self.specs = dict(specs)
+        formats = dict(formats or {})
         self.message = w.HTML()
         self._on_change = on_change
         self.sliders: dict[str, DutchSlider] = {}
@@ -144,7 +148,7 @@ class ParameterPanel(View):
             spec, word = self.specs[name], words[name]
             s = DutchSlider(word.label, spec.default, spec.low, spec.high, spec.step, scale=spec.scale,
                             unit=word.unit, help=word.explanation, layout="block", label_width=label_width,
-                            readout_width=readout_width, css=f"{css_prefix}{name}")
+                            readout_width=readout_width, css=f"{css_prefix}{name}", format=formats.get(name))
             s.observe(self._changed)
             self.sliders[name] = s
         self.reset_button = w.Button(description=reset_label, icon="undo", layout=w.Layout(width="auto"))
@@ -184,3 +188,52 @@ class ParameterPanel(View):
 
     def readout_text(self, name: str) -> str:
         return self.sliders[name].text()
+
+
+# ---------------------------------------------------------------- a model's words and assumptions
+def read_param_words(path, specs: Mapping[str, ParamSpec]) -> dict[str, ParamWords]:
+    """The Dutch label, unit and explanation of every parameter in ``specs`` from one YAML file.
+
+    The file maps each parameter name to ``label``, ``unit`` and ``explanation``; a missing or an
+    unknown name, or an empty field, is a Dutch ContentError that names the file.
+    """
+    from pathlib import Path
+
+    from ..core.data import ContentError, read_yaml, text_field
+
+    path = Path(path)
+    doc = read_yaml(path)
+    where = f"{path.parent.name}/{path.name}"
+    if not isinstance(doc, dict):
+        raise ContentError(f"{where}: verwacht per parameter een label, eenheid en uitleg.")
+    missing = [k for k in specs if k not in doc]
+    extra = [str(k) for k in doc if k not in specs]
+    if missing:
+        raise ContentError(f"{where}: uitleg ontbreekt voor {', '.join(missing)}.")
+    if extra:
+        raise ContentError(f"{where}: onbekende parameter(s) {', '.join(extra)}.")
+    return {k: ParamWords(*(text_field(doc[k], f, where, k) for f in ("label", "unit", "explanation")))
+            for k in specs}
+
+
+ASSUMPTION_HEADS = ("aanname", "standaard", "bereik", "eenheid", "uitleg")
+
+
+def assumptions_html(specs: Mapping[str, ParamSpec], words: Mapping[str, ParamWords], css_class: str = "wakker-aannames",
+                     formats: Mapping[str, Callable[[float], str]] | None = None) -> str:
+    """Every assumption of a model as a table: Dutch name, default, range, unit and explanation."""
+    from .style import STYLES
+
+    formats = dict(formats or {})
+    cell = STYLES["kaart-cel"]
+    head = "".join(f'<th style="{cell}">{h}</th>' for h in ASSUMPTION_HEADS)
+    rows = []
+    for name, spec in specs.items():
+        word, fmt = words[name], formats.get(name, dutch.compact)
+        rows.append(f'<tr><td style="{cell}"><b>{html.escape(word.label)}</b></td>'
+                    f'<td style="{cell}">{html.escape(fmt(spec.default))}</td>'
+                    f'<td style="{cell};white-space:nowrap">{html.escape(fmt(spec.low))} – {html.escape(fmt(spec.high))}</td>'
+                    f'<td style="{cell}">{html.escape(word.unit)}</td>'
+                    f'<td style="{cell}">{html.escape(word.explanation)}</td></tr>')
+    return (f'<table class="{html.escape(css_class)}" style="border-collapse:collapse;max-width:62em">'
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")

@@ -2,9 +2,89 @@
 
 Keep student-facing words here, not in the widget code, so that they can be read and corrected in
 one place. Templates use ``str.format`` fields in braces; the widgets escape what they put in.
-Longer or structured content belongs in ``data/lessons/rules_and_trust/`` (read inside a function, never
-at import).
+The Dutch words for the models' parameters are data: ``data/lessons/rules_and_trust/*_params.yaml``.
 """
 from __future__ import annotations
 
-INTRO = "Deze les is nog in voorbereiding. Hier komt straks een korte inleiding in eigen woorden."
+INTRO = ("Deze les gaat over regels, ruimte en vertrouwen in het sociaal domein, naar het essay "
+         "'Vertrouwen moet je leren' (2021).")
+
+MORE_ASSUMPTIONS = "Meer aannames"
+RESET = "Terug naar de standaardaannames"
+CANNOT_COMPUTE = "Deze combinatie van instellingen kan het model niet doorrekenen. Kies een andere waarde."
+MODEL_FAILED = "Het model kon niet rekenen"
+
+# ---------------------------------------------------------------- regel of ruimte
+ROOM_TITLES = ("Wie krijgt hulp? Elk vakje is één huishouden; links de grootste nood",
+               "Wat er gebeurt als je meer ruimte geeft")
+REALITY_ROW = "echt in nood?"
+PROFESSIONAL_ROW = "professional {letter}"
+HOUSEHOLD_AXIS = "huishoudens, gesorteerd van meeste naar minste nood"
+ROOM_AXIS = "ruimte voor eigen afweging"
+COUNT_AXIS = "huishoudens"
+LINE_MISSED = "gemist (nood, geen hulp)"
+LINE_NEEDLESS = "onnodig geholpen"
+LINE_UNEQUAL = "ongelijk behandeld (professionals oneens)"
+HOVER_LINE = "{name}<br>ruimte %{{x:.0f}} %<br>%{{y:.1f}} huishoudens<extra></extra>"
+HOVER_CELL = "%{y}<br>huishouden %{x}<br>%{text}<extra></extra>"
+CELL_WORDS = {0: "geen hulp, niet nodig", 1: "geholpen, terecht", 2: "gemist: nood maar geen hulp",
+              3: "onnodig geholpen", 4: "echt in nood", 5: "niet in nood"}
+ROOM_LEGEND = [("#2d6a4f", "geholpen, terecht"), ("#d00000", "gemist"), ("#4895ef", "onnodig geholpen"),
+               ("#e5e5e5", "geen hulp, niet nodig"), ("#3a3a3a", "bovenste rij: echt in nood")]
+ROOM_SENTENCE = (
+    "Bij <b>{share} ruimte</b> missen de professionals gemiddeld <b>{missed}</b> van de {in_need} huishoudens "
+    "die echt hulp nodig hebben, en helpen ze er <b>{needless}</b> die het niet nodig hadden. Over "
+    "<b>{unequal} van de {n}</b> huishoudens zijn de {k} professionals het onderling niet eens: hetzelfde "
+    "huishouden krijgt bij de een wel en bij de ander geen hulp.<br>"
+    "Ter vergelijking: <b>alleen de regel</b> geeft {rule_missed} gemist, {rule_needless} onnodig en 0 ongelijk; "
+    "<b>overal eigen afweging</b> geeft {room_missed} gemist, {room_needless} onnodig en {room_unequal} ongelijk. "
+    "{verdict}"
+)
+VERDICT_BETTER = ("Op verkeerde beslissingen (gemist plus onnodig) doet jouw mix het hier beter dan de regel: "
+                  "{mine} tegen {rule}.")
+VERDICT_WORSE = ("Op verkeerde beslissingen (gemist plus onnodig) doet jouw mix het hier slechter dan de regel: "
+                 "{mine} tegen {rule}.")
+VERDICT_EQUAL = "Op verkeerde beslissingen (gemist plus onnodig) doen jouw mix en de regel het hier even goed: {mine}."
+
+# ---------------------------------------------------------------- vertrouwen leer je
+GOOD = "Goede ervaring"
+BAD = "Slechte ervaring"
+RANDOM = "Tien ontmoetingen (toeval)"
+RESTART = "Opnieuw beginnen"
+LEARN_TITLE = "Vertrouwen na elke ervaring"
+LEARN_X = "aantal ervaringen"
+LEARN_Y = "vertrouwen (0 = geen, 1 = volledig)"
+LINE_MINE = "vertrouwen met jouw instellingen"
+LINE_BETA = "bètamodel: even zwaar, niets vergeten"
+LINE_TRUE = "hoe betrouwbaar de ander echt is"
+MARK_GOOD = "goede ervaring"
+MARK_BAD = "slechte ervaring"
+HOVER_TRUST = "{name}<br>na %{{x}} ervaringen: %{{y:.2f}}<extra></extra>"
+LEARN_START = ("Nog geen ervaringen. Het vertrouwen begint op <b>{trust}</b>: dat volgt uit de ervaringen vooraf. "
+               "Druk op een knop hierboven.")
+LEARN_SENTENCE = (
+    "Na <b>{n}</b> ({good} goed, {bad} slecht) is het vertrouwen <b>{trust}</b>. "
+    "Het bètamodel, waarin een slechte ervaring even zwaar telt als een goede en niets wordt vergeten, "
+    "zou met dezelfde ervaringen <b>{beta}</b> zeggen."
+)
+LEARN_RANDOM = " De ander is in werkelijkheid in {reliability} van de ontmoetingen betrouwbaar."
+LEARN_LIMIT = "Je kunt hoogstens {n} ervaringen spelen; begin opnieuw om verder te gaan."
+
+# ---------------------------------------------------------------- eerst controleren of eerst vertrouwen
+GOV_TITLE = "Vertrouwen over en weer, ontmoeting na ontmoeting"
+GOV_X = "ontmoeting"
+GOV_Y = "vertrouwen (0 tot 1)"
+GOV_CONTROL = "eerst controleren"
+GOV_TRUST = "eerst vertrouwen"
+GOV_CITIZEN_LINE = "inwoner → overheid ({name})"
+GOV_GOVERNMENT_LINE = "overheid → inwoner ({name})"
+GOV_THRESHOLD = "grens om vertrouwen te geven"
+HOVER_GOV = "{name}<br>na ontmoeting %{{x}}: %{{y:.2f}}<extra></extra>"
+GOV_SENTENCE = (
+    "Na {n} ontmoetingen vertrouwt de inwoner de overheid die <b>eerst controleert</b> voor <b>{c_end}</b>, en de "
+    "overheid die <b>eerst vertrouwt</b> voor <b>{t_end}</b>. De eerste gaf {c_trusted} keer vertrouwen en had "
+    "{c_misuse} keer misbruik dat niet werd opgemerkt; de tweede gaf {t_trusted} keer vertrouwen, met "
+    "{t_misuse} keer misbruik dat niet werd opgemerkt."
+)
+GOV_SAME = (" Let op: de inwoner ervaart controle en vertrouwen hier als even goed. Dan maakt het voor zijn "
+            "vertrouwen niet uit hoe de overheid begint.")

@@ -1,0 +1,440 @@
+"""The widgets of notebook 08: rule or room, trust learned from experience, control-first or trust-first.
+
+Each explorer is a :class:`wakker.ui.View`: a kit ``ParameterPanel`` built from the model's
+parameter metadata and the lesson's Dutch words, a sentence that says what the model shows, and
+one ``LiveFigure`` updated in place. Models: :mod:`wakker.models.rule_or_room` and
+:mod:`wakker.models.trust_learning`.
+"""
+from __future__ import annotations
+
+import html
+from typing import Callable
+
+import ipywidgets as w
+import numpy as np
+from plotly.subplots import make_subplots
+
+from ...core import dutch
+from ...core.data import ContentError
+from ...models import rule_or_room as rr
+from ...models import trust_learning as tl
+from ...ui.controls import ParameterPanel, assumptions_html
+from ...ui.figure import LiveFigure
+from ...ui.style import BAD, GOOD, ACCENT, error_html, styled
+from ...ui.view import View, error_box, failed_box, safe
+from . import data, texts
+
+NOTEBOOK = "08_vertrouwen_moet_je_leren_2021"
+
+CONTROL_COLOUR = BAD
+TRUST_COLOUR = GOOD
+MISSED_COLOUR = "#d00000"
+NEEDLESS_COLOUR = "#4895ef"
+UNEQUAL_COLOUR = "#7b2cbf"
+CELL_COLOURS = ("#e5e5e5", GOOD, MISSED_COLOUR, NEEDLESS_COLOUR, "#3a3a3a", "#f7f7f7")
+
+ROOM_MAIN = ("room_share", "judgement_accuracy", "time_pressure", "bias_spread")
+ROOM_MORE = ("indicator_quality", "need_share", "rule_share", "n_households", "n_professionals", "seed")
+LEARN_MAIN = ("negative_weight", "memory", "prior_bad", "reliability")
+LEARN_MORE = ("prior_good",)
+GOV_MAIN = ("good_when_controlled", "good_when_trusted", "citizen_reliability", "negative_weight")
+GOV_MORE = ("memory", "citizen_prior_bad", "start_weight", "threshold", "n_encounters", "seed")
+
+PERCENT = ("room_share", "time_pressure", "need_share", "rule_share", "reliability", "good_when_controlled",
+           "good_when_trusted", "citizen_reliability")
+
+
+def _formats(names) -> dict[str, Callable[[float], str]]:
+    return {n: dutch.percent for n in names if n in PERCENT}
+
+
+def _n(x: float) -> str:
+    """A mean count with at most one decimal (``12,6``, ``13``)."""
+    return dutch.compact(round(float(x), 1), 1)
+
+
+def _trust(x: float) -> str:
+    return dutch.number(float(x), 2)
+
+
+def _legend_html(items) -> str:
+    dots = "".join(f'<span style="display:inline-block;margin:0 1em .2em 0;white-space:nowrap">'
+                   f'<span style="display:inline-block;width:.9em;height:.9em;background:{c};'
+                   f'border:1px solid rgba(128,128,128,.5);vertical-align:-.1em;margin-right:.35em"></span>'
+                   f"{html.escape(t)}</span>" for c, t in items)
+    return f'<div class="wakker-legenda" style="font-size:.9em;line-height:1.5">{dots}</div>'
+
+
+def _stepped(colours) -> list:
+    n = len(colours)
+    scale = []
+    for i, c in enumerate(colours):
+        scale += [[i / n, c], [(i + 1) / n, c]]
+    return scale
+
+
+# ---------------------------------------------------------------- regel of ruimte
+def cell_codes(p: rr.RoomParams) -> tuple[np.ndarray, int]:
+    """The grid of the figure: row 0 the reality (4 in need, 5 not), then one row per professional
+    (0 no help and not needed, 1 rightly helped, 2 missed, 3 needless); columns sorted from the most
+    to the least need. Also returns how many households are in need (the first columns)."""
+    d = rr.draws(p)
+    help_ = rr.decisions(p, [p.room_share], d)[0]
+    z, _ = rr.thresholds(p)
+    order = np.argsort(-d.need, kind="stable")
+    need = (d.need > z)[order]
+    help_ = help_[:, order]
+    codes = np.where(help_, np.where(need, 1, 3), np.where(need, 2, 0))
+    reality = np.where(need, 4, 5)[None, :]
+    return np.vstack([reality, codes]), int(need.sum())
+
+
+def room_sentence_html(p: rr.RoomParams, out: rr.Outcome) -> str:
+    """The sentence above the figure, for the outcome of a sweep that includes 0, p.room_share and 1."""
+    i_mine = int(np.argmin(np.abs(out.shares - p.room_share)))
+    i_rule, i_room = int(np.argmin(out.shares)), int(np.argmax(out.shares))
+    mine, rule = out.wrong[i_mine], out.wrong[i_rule]
+    if round(mine, 1) < round(rule, 1):
+        verdict = texts.VERDICT_BETTER.format(mine=_n(mine), rule=_n(rule))
+    elif round(mine, 1) > round(rule, 1):
+        verdict = texts.VERDICT_WORSE.format(mine=_n(mine), rule=_n(rule))
+    else:
+        verdict = texts.VERDICT_EQUAL.format(mine=_n(mine))
+    return styled("zin", texts.ROOM_SENTENCE.format(
+        share=dutch.percent(p.room_share), missed=_n(out.missed[i_mine]), in_need=out.in_need,
+        needless=_n(out.needless[i_mine]), unequal=int(out.unequal[i_mine]), n=out.n_households,
+        k=int(p.n_professionals), rule_missed=_n(out.missed[i_rule]), rule_needless=_n(out.needless[i_rule]),
+        room_missed=_n(out.missed[i_room]), room_needless=_n(out.needless[i_room]),
+        room_unequal=int(out.unequal[i_room]), verdict=verdict))
+
+
+class RoomExplorer(View):
+    """Rule or room: sliders, a sentence, the grid of decisions and the lines over the room share."""
+
+    def __init__(self, shares=None):
+        self.shares = rr.default_shares() if shares is None else np.asarray(shares, float)
+        self.message = w.HTML()
+        self.sentence = w.HTML()
+        self.panel = None
+        try:
+            words = data.room_words()
+        except ContentError as exc:
+            self.box = failed_box(exc)
+            return
+        self.panel = ParameterPanel(rr.parameter_specs(), words, ROOM_MAIN, ROOM_MORE,
+                                    more_title=texts.MORE_ASSUMPTIONS, reset_label=texts.RESET,
+                                    on_change=self.update, formats=_formats(ROOM_MAIN + ROOM_MORE),
+                                    label_width="13em", readout_width="4.2em")
+        self.sliders = self.panel.sliders
+        self.fig = self._figure()
+        legend = w.HTML(_legend_html(texts.ROOM_LEGEND))
+        self.box = w.VBox([self.panel.box, self.message, self.sentence, legend, self.fig.widget],
+                          layout=w.Layout(width="100%"))
+        self.box.add_class("wakker-regel-of-ruimte")
+        self.update()
+
+    def _figure(self) -> LiveFigure:
+        fig = make_subplots(rows=2, cols=1, row_heights=[0.4, 0.6], vertical_spacing=0.2,
+                            subplot_titles=texts.ROOM_TITLES)
+        fig.add_heatmap(z=[[0]], zmin=-0.5, zmax=len(CELL_COLOURS) - 0.5, colorscale=_stepped(CELL_COLOURS),
+                        showscale=False, xgap=1, ygap=2, hovertemplate=texts.HOVER_CELL, row=1, col=1)
+        for name, colour, dash in ((texts.LINE_MISSED, MISSED_COLOUR, None),
+                                   (texts.LINE_NEEDLESS, NEEDLESS_COLOUR, None),
+                                   (texts.LINE_UNEQUAL, UNEQUAL_COLOUR, "dash")):
+            fig.add_scatter(x=self.shares * 100, y=np.zeros_like(self.shares), mode="lines", name=name,
+                            line=dict(color=colour, width=3, dash=dash),
+                            hovertemplate=texts.HOVER_LINE.format(name=name), row=2, col=1)
+        fig.update_yaxes(autorange="reversed", row=1, col=1)
+        fig.update_xaxes(title_text=texts.HOUSEHOLD_AXIS, showticklabels=False, row=1, col=1)
+        fig.update_xaxes(title_text=texts.ROOM_AXIS, ticksuffix=" %", range=[0, 100], row=2, col=1)
+        fig.update_yaxes(title_text=texts.COUNT_AXIS, rangemode="tozero", row=2, col=1)
+        fig.update_layout(height=640, margin=dict(l=100, r=20, t=60, b=40), template="plotly_white",
+                          legend=dict(orientation="h", x=0, y=-0.12, yanchor="top", font=dict(size=12)),
+                          separators=",.", uirevision="keep")
+        fig.update_annotations(font_size=13)
+        return LiveFigure(fig)
+
+    def params(self) -> rr.RoomParams:
+        return rr.RoomParams(**self.panel.values())
+
+    def outcome(self, p: rr.RoomParams) -> rr.Outcome:
+        shares = np.unique(np.concatenate([self.shares, [p.room_share]]))
+        return rr.sweep(p, shares)
+
+    def update(self) -> None:
+        try:
+            p = self.params()
+        except (ValueError, TypeError):
+            self.message.value = error_html(texts.CANNOT_COMPUTE)
+            return
+        try:
+            out = self.outcome(p)
+            sentence = room_sentence_html(p, out)
+            codes, in_need = cell_codes(p)
+        except Exception as exc:  # noqa: BLE001 - never a traceback in the lesson
+            self.message.value = error_box(exc, texts.MODEL_FAILED)
+            return
+        self.message.value = ""
+        self.sentence.value = sentence
+        rows = [texts.REALITY_ROW] + [texts.PROFESSIONAL_ROW.format(letter=chr(65 + i))
+                                      for i in range(int(p.n_professionals))]
+        words = np.vectorize(texts.CELL_WORDS.get)(codes)
+        grid = np.isin(out.shares, self.shares)
+        x = out.shares[grid] * 100
+        shapes = [dict(type="line", xref="x2", yref="y2 domain", x0=p.room_share * 100, x1=p.room_share * 100,
+                       y0=0, y1=1, line=dict(color="#333333", width=2, dash="dash")),
+                  dict(type="line", xref="x", yref="y domain", x0=in_need + 0.5, x1=in_need + 0.5, y0=0, y1=1,
+                       line=dict(color="#333333", width=1.5))]
+        with self.fig.batch_update():
+            heat = self.fig.data[0]
+            heat.z, heat.y, heat.x, heat.text = codes, rows, np.arange(1, codes.shape[1] + 1), words
+            for trace, values in zip(self.fig.data[1:], (out.missed, out.needless, out.unequal)):
+                trace.x, trace.y = x, np.asarray(values, float)[grid]
+            self.fig.layout.shapes = shapes
+
+    def set(self, **values) -> None:
+        self.panel.set(**values)
+
+    def reset(self) -> None:
+        self.panel.reset()
+
+
+def room_assumptions_html() -> str:
+    try:
+        return assumptions_html(rr.parameter_specs(), data.room_words(), "wakker-aannames wakker-aannames-ruimte",
+                                _formats(PERCENT))
+    except ContentError as exc:
+        return error_html(str(exc))
+
+
+# ---------------------------------------------------------------- vertrouwen leer je
+MAX_EXPERIENCES = 200
+
+
+class TrustPlayground(View):
+    """Play encounters one by one (good or bad) or ten at random, and see trust learned after each."""
+
+    def __init__(self):
+        self.message = w.HTML()
+        self.sentence = w.HTML()
+        self.experiences: list[bool] = []
+        self.random_batches = 0
+        self.panel = None
+        try:
+            words = data.learning_words()
+        except ContentError as exc:
+            self.box = failed_box(exc)
+            return
+        self.panel = ParameterPanel(tl.parameter_specs(), words, LEARN_MAIN, LEARN_MORE,
+                                    more_title=texts.MORE_ASSUMPTIONS, reset_label=texts.RESET,
+                                    on_change=self.update, formats=_formats(LEARN_MAIN + LEARN_MORE),
+                                    label_width="13em", readout_width="4.2em")
+        self.sliders = self.panel.sliders
+        self.buttons = {}
+        for key, label, icon, style, action in (("good", texts.GOOD, "thumbs-up", "success", self.good),
+                                                ("bad", texts.BAD, "thumbs-down", "danger", self.bad),
+                                                ("random", texts.RANDOM, "random", "", self.random_batch),
+                                                ("restart", texts.RESTART, "undo", "", self.restart)):
+            b = w.Button(description=label, icon=icon, button_style=style, tooltip=label,
+                         layout=w.Layout(width="auto", margin="0 .5em .4em 0"))
+            b.add_class(f"wakker-knop-{key}")
+            b.on_click(lambda _b, act=action: act())
+            self.buttons[key] = b
+        self.fig = self._figure()
+        self.box = w.VBox([self.panel.box, w.HBox(list(self.buttons.values()), layout=w.Layout(flex_flow="row wrap")),
+                           self.message, self.sentence, self.fig.widget], layout=w.Layout(width="100%"))
+        self.box.add_class("wakker-vertrouwen-leren")
+        self.update()
+
+    def _figure(self) -> LiveFigure:
+        fig = make_subplots(rows=1, cols=1, subplot_titles=(texts.LEARN_TITLE,))
+        fig.add_scatter(x=[0], y=[0.5], mode="lines", name=texts.LINE_MINE, line=dict(color=ACCENT, width=4),
+                        hovertemplate=texts.HOVER_TRUST.format(name=texts.LINE_MINE))
+        fig.add_scatter(x=[0], y=[0.5], mode="lines", name=texts.LINE_BETA, line=dict(color="#777777", width=2, dash="dash"),
+                        hovertemplate=texts.HOVER_TRUST.format(name=texts.LINE_BETA))
+        fig.add_scatter(x=[], y=[], mode="markers", name=texts.MARK_GOOD,
+                        marker=dict(color=GOOD, size=9, symbol="circle"), hoverinfo="skip")
+        fig.add_scatter(x=[], y=[], mode="markers", name=texts.MARK_BAD,
+                        marker=dict(color=MISSED_COLOUR, size=10, symbol="x"), hoverinfo="skip")
+        fig.add_scatter(x=[0, 10], y=[0.8, 0.8], mode="lines", name=texts.LINE_TRUE, visible=False,
+                        line=dict(color=GOOD, width=1.5, dash="dot"), hoverinfo="skip")
+        fig.update_xaxes(title_text=texts.LEARN_X, rangemode="tozero")
+        fig.update_yaxes(title_text=texts.LEARN_Y, range=[0, 1.02])
+        fig.update_layout(height=430, margin=dict(l=70, r=20, t=50, b=40), template="plotly_white",
+                          legend=dict(orientation="h", x=0, y=-0.18, yanchor="top", font=dict(size=12)),
+                          separators=",.", uirevision="keep")
+        return LiveFigure(fig)
+
+    def params(self) -> tl.LearningParams:
+        return tl.LearningParams(**self.panel.values())
+
+    # -- what a student does
+    def _add(self, values) -> None:
+        room = MAX_EXPERIENCES - len(self.experiences)
+        if room <= 0:
+            self.message.value = error_html(texts.LEARN_LIMIT.format(n=MAX_EXPERIENCES))
+            return
+        self.experiences += [bool(v) for v in values][:room]
+        self.update()
+
+    @safe
+    def good(self) -> None:
+        self._add([True])
+
+    @safe
+    def bad(self) -> None:
+        self._add([False])
+
+    @safe
+    def random_batch(self) -> None:
+        self.random_batches += 1
+        p = self.params()
+        self._add(tl.random_experiences(10, p.reliability, seed=self.random_batches))
+
+    @safe
+    def restart(self) -> None:
+        self.experiences = []
+        self.random_batches = 0
+        self.message.value = ""
+        self.update()
+
+    def update(self) -> None:
+        try:
+            p = self.params()
+        except (ValueError, TypeError):
+            self.message.value = error_html(texts.CANNOT_COMPUTE)
+            return
+        try:
+            mine = tl.trust_path(self.experiences, p)
+            beta = tl.trust_path(self.experiences, p.replace(negative_weight=1.0, memory=1.0))
+        except Exception as exc:  # noqa: BLE001
+            self.message.value = error_box(exc, texts.MODEL_FAILED)
+            return
+        if len(self.experiences) < MAX_EXPERIENCES:
+            self.message.value = ""
+        n = len(self.experiences)
+        good = sum(self.experiences)
+        if n == 0:
+            sentence = texts.LEARN_START.format(trust=_trust(mine[0]))
+        else:
+            sentence = texts.LEARN_SENTENCE.format(n=dutch.count(n, "ervaring", "ervaringen"), good=good,
+                                                   bad=n - good, trust=_trust(mine[-1]), beta=_trust(beta[-1]))
+            if self.random_batches:
+                sentence += texts.LEARN_RANDOM.format(reliability=dutch.percent(p.reliability))
+        self.sentence.value = styled("zin", sentence)
+        x = np.arange(n + 1)
+        exp = np.asarray(self.experiences, bool)
+        with self.fig.batch_update():
+            self.fig.data[0].x, self.fig.data[0].y = x, mine
+            self.fig.data[1].x, self.fig.data[1].y = x, beta
+            self.fig.data[2].x, self.fig.data[2].y = x[1:][exp], mine[1:][exp]
+            self.fig.data[3].x, self.fig.data[3].y = x[1:][~exp], mine[1:][~exp]
+            self.fig.data[4].x, self.fig.data[4].y = [0, max(10, n)], [p.reliability] * 2
+            self.fig.data[4].visible = bool(self.random_batches)
+            self.fig.layout.xaxis.range = [0, max(10, n)]
+
+    def set(self, **values) -> None:
+        self.panel.set(**values)
+
+
+def learning_assumptions_html() -> str:
+    try:
+        return assumptions_html(tl.parameter_specs(), data.learning_words(), "wakker-aannames wakker-aannames-leren",
+                                _formats(PERCENT))
+    except ContentError as exc:
+        return error_html(str(exc))
+
+
+# ---------------------------------------------------------------- eerst controleren of eerst vertrouwen
+def government_sentence_html(p: tl.GovernmentParams, g: tl.Governments) -> str:
+    text = texts.GOV_SENTENCE.format(
+        n=g.n_encounters, c_end=_trust(g.citizen_trust["control"][-1]), t_end=_trust(g.citizen_trust["trust"][-1]),
+        c_trusted=int(g.trusted["control"].sum()), t_trusted=int(g.trusted["trust"].sum()),
+        c_misuse=g.misuse["control"], t_misuse=g.misuse["trust"])
+    if p.good_when_controlled == p.good_when_trusted:
+        text += texts.GOV_SAME
+    return styled("zin", text)
+
+
+class GovernmentComparison(View):
+    """A control-first and a trust-first government meet the same citizen: trust both ways over time."""
+
+    def __init__(self):
+        self.message = w.HTML()
+        self.sentence = w.HTML()
+        self.panel = None
+        try:
+            words = data.government_words()
+        except ContentError as exc:
+            self.box = failed_box(exc)
+            return
+        self.panel = ParameterPanel(tl.government_specs(), words, GOV_MAIN, GOV_MORE,
+                                    more_title=texts.MORE_ASSUMPTIONS, reset_label=texts.RESET,
+                                    on_change=self.update, formats=_formats(GOV_MAIN + GOV_MORE),
+                                    label_width="13em", readout_width="4.2em")
+        self.sliders = self.panel.sliders
+        self.fig = self._figure()
+        self.box = w.VBox([self.panel.box, self.message, self.sentence, self.fig.widget], layout=w.Layout(width="100%"))
+        self.box.add_class("wakker-overheden")
+        self.update()
+
+    def _figure(self) -> LiveFigure:
+        fig = make_subplots(rows=1, cols=1, subplot_titles=(texts.GOV_TITLE,))
+        for who, colour in ((texts.GOV_CONTROL, CONTROL_COLOUR), (texts.GOV_TRUST, TRUST_COLOUR)):
+            name = texts.GOV_CITIZEN_LINE.format(name=who)
+            fig.add_scatter(x=[0], y=[0.5], mode="lines", name=name, line=dict(color=colour, width=3.5),
+                            hovertemplate=texts.HOVER_GOV.format(name=name))
+        for who, colour in ((texts.GOV_CONTROL, CONTROL_COLOUR), (texts.GOV_TRUST, TRUST_COLOUR)):
+            name = texts.GOV_GOVERNMENT_LINE.format(name=who)
+            fig.add_scatter(x=[0], y=[0.5], mode="lines", name=name, line=dict(color=colour, width=2, dash="dot"),
+                            hovertemplate=texts.HOVER_GOV.format(name=name))
+        fig.update_xaxes(title_text=texts.GOV_X, rangemode="tozero")
+        fig.update_yaxes(title_text=texts.GOV_Y, range=[0, 1.02])
+        fig.update_layout(height=460, margin=dict(l=70, r=20, t=50, b=40), template="plotly_white",
+                          legend=dict(orientation="h", x=0, y=-0.18, yanchor="top", font=dict(size=12)),
+                          separators=",.", uirevision="keep")
+        return LiveFigure(fig)
+
+    def params(self) -> tl.GovernmentParams:
+        return tl.GovernmentParams(**self.panel.values())
+
+    def update(self) -> None:
+        try:
+            p = self.params()
+        except (ValueError, TypeError):
+            self.message.value = error_html(texts.CANNOT_COMPUTE)
+            return
+        try:
+            g = tl.compare_governments(p)
+            sentence = government_sentence_html(p, g)
+        except Exception as exc:  # noqa: BLE001
+            self.message.value = error_box(exc, texts.MODEL_FAILED)
+            return
+        self.message.value = ""
+        self.sentence.value = sentence
+        x = np.arange(g.n_encounters + 1)
+        threshold = dict(type="line", xref="x domain", yref="y", x0=0, x1=1, y0=p.threshold, y1=p.threshold,
+                         line=dict(color="#777777", width=1.5, dash="dash"))
+        label = dict(xref="x domain", yref="y", x=1, y=p.threshold, xanchor="right", yanchor="bottom",
+                     showarrow=False, text=texts.GOV_THRESHOLD, font=dict(size=11, color="#666666"))
+        with self.fig.batch_update():
+            for i, key in enumerate(("control", "trust")):
+                self.fig.data[i].x, self.fig.data[i].y = x, g.citizen_trust[key]
+                self.fig.data[2 + i].x, self.fig.data[2 + i].y = x, g.government_trust[key]
+            self.fig.layout.shapes = [threshold]
+            self.fig.layout.annotations = (self.fig.layout.annotations[0], label)
+            self.fig.layout.xaxis.range = [0, g.n_encounters]
+
+    def set(self, **values) -> None:
+        self.panel.set(**values)
+
+    def reset(self) -> None:
+        self.panel.reset()
+
+
+def government_assumptions_html() -> str:
+    try:
+        return assumptions_html(tl.government_specs(), data.government_words(),
+                                "wakker-aannames wakker-aannames-overheden", _formats(PERCENT))
+    except ContentError as exc:
+        return error_html(str(exc))
