@@ -1,0 +1,113 @@
+"""Every fixed Dutch word the lesson ``giving_trust`` (notebook 05) shows: labels, buttons, titles, feedback.
+
+Texts with ``{...}`` are ``str.format`` templates; those ending in ``_HTML`` are HTML whose
+placeholders are filled with already escaped text. The words of the content itself (parameters,
+the Berkelland examples, the teacher's box) live in ``data/lessons/giving_trust/``.
+"""
+from __future__ import annotations
+
+INTRO = ("Deze les gaat over de vijfde Social Innovation Meetup (2013): waar vertrouwen begint, de gemeente als "
+         "terreinknecht, en de vraag of vertrouwen geven vertrouwen oplevert.")
+
+# ---------------------------------------------------------------- the explorer
+MORE = "Meer aannames (bewoners, teleurstelling, toeval, aantallen)"
+RESET = "Terug naar de standaardaannames"
+RESEED = "Nog eens, met ander toeval"
+CANNOT_COMPUTE = ("Deze combinatie van aannames kan het model niet doorrekenen. Kies een andere waarde of druk op "
+                  "'Terug naar de standaardaannames'.")
+MODEL_FAILED = "Het model kon niet worden doorgerekend"
+ROUND_AXIS = "ronde"
+SHARE_AXIS = "procent"
+PER_EURO_AXIS = "terug per euro"
+PANEL_TITLES = ("Vertrouwen van de gemeente en wat bewoners teruggeven",
+                "Wat er per toevertrouwde euro terugkwam (1 = quitte)")
+TRUST_NAME = "vertrouwen van de gemeente (% van haar budget)"
+RETURN_NAME = "wat bewoners die wel teruggeven teruggeven (%)"
+TIPPING_NAME = "kantelpunt: vanaf hier loont geven"
+PER_EURO_NAME = "terug per euro"
+BREAK_EVEN = "quitte"
+HOVER_TRUST = "na ronde %{x}: %{y:.0f} %<extra>vertrouwen gemeente</extra>"
+HOVER_RETURN = "na ronde %{x}: %{y:.0f} %<extra>teruggave bewoners</extra>"
+HOVER_PER_EURO = "ronde %{x}: %{y:.2f} per euro<extra></extra>"
+
+OUTCOME_HTML = {
+    "spiral": "<b>Een spiraal van vertrouwen.</b> Na {rounds} rondes vertrouwt de gemeente elke groep "
+              "<b>{trust}</b> van haar budget toe, en geven de bewoners die wel teruggeven {back} terug. ",
+    "collapse": "<b>Het vertrouwen is ingestort.</b> Na {rounds} rondes vertrouwt de gemeente nog <b>{trust}</b> "
+                "toe; wie niets meer geeft, leert ook niets meer bij. ",
+    "undecided": "<b>Nog niet beslist.</b> Na {rounds} rondes vertrouwt de gemeente <b>{trust}</b> toe. ",
+}
+CONDITION_HTML = ("<br><i>Kan geven hier lonen?</i> Bij vol vertrouwen komt per euro terug: (deel dat teruggeeft) × "
+                  "(groei) × (teruggave bij vol vertrouwen) = {share} × {growth} × {top} = <b>{product}</b>. ")
+CONDITION_YES = "Dat is meer dan 1: vol vertrouwen kan lonen, als het vertrouwen hoog genoeg begint. "
+CONDITION_NO = ("Dat is niet meer dan 1: zelfs vol vertrouwen levert de gemeente minder op dan ze geeft, dus wie "
+                "vertrouwen geeft, verliest hier, hoe hoog het ook begint. ")
+TIPPING_HTML = ("Het vertrouwen van de gemeente groeit alleen zolang bewoners meer dan <b>{tip}</b> teruggeven "
+                "(de stippellijn). ")
+TIPPING_NEVER_HTML = "Er is geen groep die teruggeeft: geven kan hier nooit lonen. "
+SEEDS_HTML = "<br>Met ander toeval (tien keer): <b>{spiral}</b> keer een spiraal, <b>{collapse}</b> keer ingestort{rest}."
+SEEDS_REST = ", {n} keer nog onbeslist"
+VALUE_HTML = " Samen gemaakt over alle rondes: <b>{value}</b> per groep bovenop het budget."
+TIMES = "{x}×"
+
+# ---------------------------------------------------------------- the breach
+BREACH_TITLE = "Vertrouwen van de gemeente na een breuk"
+BREACH_RETURN_TITLE = "Wat bewoners teruggeven"
+BREACH_MORE = "Meer aannames (begin, nemers, teleurstelling)"
+NO_BREACH = "zonder breuk"
+NOT_ADMITTED = "breuk, niet toegegeven"
+ADMITTED = "breuk, toegegeven"
+BREACH_LINE = "breuk"
+HOVER_BREACH = "na ronde %{{x}}: %{{y:.0f}} %<extra>{name}</extra>"
+BREACH_OUTCOME = {"spiral": "herstelt tot een spiraal", "collapse": "stort in", "undecided": "is nog niet beslist"}
+BREACH_HTML = ("Zonder toegeven <b>{without}</b> het vertrouwen ({w_trust} na {rounds} rondes); met toegeven "
+               "<b>{admitted}</b> ({a_trust}). ")
+BREACH_SAME_HTML = "Toegeven maakt hier geen verschil voor de afloop. "
+BREACH_DIFF_HTML = "Hier maakt toegeven het verschil. "
+BREACH_ZERO_HTML = "Wat toegeven oplevert staat op 0 %: dan kan het ook geen verschil maken. "
+BREACH_BASE_HTML = "Zonder breuk: {base}."
+
+# ---------------------------------------------------------------- the assumptions table
+ASSUMPTION_HEADS = ("aanname", "standaard", "bereik", "eenheid", "wat het betekent")
+
+# ---------------------------------------------------------------- terreinknecht of regisseur
+SPLIT_PROMPT = "Terreinknecht of regisseur: wie doet wat in de voorbeelden uit Berkelland?"
+SPLIT_INTRO_HTML = ("Kies bij elke taak wie hem volgens jou zou moeten doen: de <b>gemeente</b>, de gemeente en "
+                    "bewoners <b>samen</b>, of de <b>bewoners</b>. Druk daarna op <b>Vergelijk met het verslag</b>. "
+                    "Er is geen score: het gaat om het verschil tussen jouw verdeling en die van Berkelland.")
+COMPARE = "Vergelijk met het verslag"
+HIDE_COMPARE = "Verberg de vergelijking"
+CHOOSE_FIRST = "Kies eerst bij minstens één taak wie hem doet."
+NOT_CHOSEN = "nog niet gekozen"
+YOU = "Jij: {choice}."
+REPORT = "Verslag: {choice}."
+REPORT_SILENT = "Verslag: zegt het niet."
+SAME = "✓ zelfde als in Berkelland"
+DIFFERENT = "≠ anders dan in Berkelland"
+SILENT = "? het verslag zegt het niet"
+SPLIT_SUMMARY_HTML = ("<b>Jouw verdeling:</b> {gemeente} bij de gemeente, {samen} samen, {bewoners} bij de bewoners. "
+                      "<b>In het verslag</b> (van de taken waarover het iets zegt): {r_gemeente} bij de gemeente, "
+                      "{r_samen} samen, {r_bewoners} bij de bewoners; over {silent} zegt het niets.")
+TASKS = ("taak", "taken")
+TIPS_INTRO_HTML = "<b>Harmsens tips</b>, zoals het verslag ze geeft:"
+SPLIT_STATUS = {
+    "empty": "Nog niet ingevuld.",
+    "restored": "✓ je eerdere verdeling is teruggezet ({day} om {time})",
+    "saved": "✓ opgeslagen om {time}",
+    "waiting": "… wordt zo opgeslagen",
+    "old_form": "Je eerdere verdeling kon niet worden teruggezet: {value}",
+    "unreadable": "Je eerdere verdeling kon niet gelezen worden: {error}",
+    "not_saved": "Opslaan is niet gelukt ({error}).",
+}
+
+
+# ---------------------------------------------------------------- saved values in words (the portfolio)
+def describe_saved(kind: str, value) -> str | None:
+    """A saved ``verdeling`` value in plain Dutch for the portfolio (None: not this lesson's kind)."""
+    if kind != "verdeling" or not isinstance(value, dict) or not isinstance(value.get("choices"), dict):
+        return None
+    labels = value.get("labels") if isinstance(value.get("labels"), dict) else {}
+    parts = [f"{labels.get(task, task)}: {choice}" for task, choice in value["choices"].items()
+             if isinstance(choice, str)]
+    return ("Verdeling van de taken tussen gemeente en bewoners: " + "; ".join(parts) + ".") if parts else \
+        "Verdeling van de taken: nog niets gekozen."

@@ -1,0 +1,438 @@
+"""The widgets and HTML pieces of notebook 05, built on the shared kit (:mod:`wakker.ui`).
+
+* :class:`TrustExplorer` -- the repeated investment game: sliders (a kit ParameterPanel) and one
+  LiveFigure; a sentence says what happened, whether giving can pay here, and how often chance
+  turns it the other way.
+* :class:`BreachView` -- the same game with a breach of trust, not admitted and admitted.
+* :class:`TaskSplit` -- "terreinknecht of regisseur": who does which task in the Berkelland
+  examples, saved in the journal, compared with the report on request.
+
+The model is :mod:`wakker.models.investment_game`; content comes from :mod:`.data`, every fixed
+Dutch word from :mod:`.texts`. A problem never shows a traceback but a Dutch message.
+"""
+from __future__ import annotations
+
+import dataclasses
+import html
+from typing import Any, Mapping
+
+import ipywidgets as w
+import numpy as np
+from plotly.subplots import make_subplots
+
+from ...core import dutch
+from ...core.data import ContentError
+from ...models import investment_game as ig
+from ...ui.controls import ParameterPanel, ParamWords
+from ...ui.figure import LiveFigure
+from ...ui.page import quote_html
+from ...ui.saving import SavedWidget
+from ...ui.style import ACCENT, BAD, GOOD, STYLES, error_html, note_html, styled
+from ...ui.view import View, error_box, failed_box, safe
+from . import data, texts
+
+NOTEBOOK = "05_meetup_vertrouwen_2013"
+#: At most four controls up front (lesson guide M4); the rest under "Meer".
+MAIN_PARAMS = ("start_trust", "multiplier", "takers", "learning_rate")
+MORE_PARAMS = ("resident_start", "max_return", "reciprocity", "resident_learning", "loss_weight", "noise",
+               "groups", "rounds")
+BREACH_MAIN = ("breach_size", "admit_effect", "breach_round")
+BREACH_MORE = ("start_trust", "takers", "loss_weight")
+#: The breach view starts from a spiral of trust that is under way.
+BREACH_START_TRUST = 90
+TIPS_KEY = "meetup-vertrouwen-2013:harmsen-tips"
+SEEDS = 10
+BLUE, GREY = "#1b4965", "#8d99ae"
+
+
+def pct(share: float) -> str:
+    return dutch.percent(share)
+
+
+# ---------------------------------------------------------------- the explorer
+class TrustExplorer(View):
+    """Sliders for every assumption + one LiveFigure (trust and returns per round, returns per euro)."""
+
+    def __init__(self, words: Mapping[str, ParamWords] | None = None, seed: int = 1):
+        self.seed = int(seed)
+        self.message = w.HTML()
+        self.sentence = w.HTML()
+        self.panel = None
+        self.run: ig.TrustRun | None = None
+        try:
+            words = words or data.param_words()
+        except ContentError as exc:
+            self.box = failed_box(exc)
+            return
+        self.panel = ParameterPanel(ig.parameter_specs(), words, MAIN_PARAMS, MORE_PARAMS, more_title=texts.MORE,
+                                    reset_label=texts.RESET, on_change=self.update)
+        self.sliders = self.panel.sliders
+        self.reseed_button = w.Button(description=texts.RESEED, icon="refresh", layout=w.Layout(width="auto"),
+                                      tooltip=texts.RESEED)
+        self.reseed_button.on_click(lambda _b: self.reseed())
+        self.fig = self._figure()
+        self.box = w.VBox([self.panel.box, self.reseed_button, self.message, self.sentence, self.fig.widget],
+                          layout=w.Layout(width="100%"))
+        self.box.add_class("wakker-vertrouwensspel")
+        self.update()
+
+    def _figure(self) -> LiveFigure:
+        fig = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.62, 0.38], vertical_spacing=0.12,
+                            subplot_titles=texts.PANEL_TITLES)
+        fig.add_scatter(x=[0], y=[0], mode="lines", name=texts.TRUST_NAME, line=dict(color=ACCENT, width=4),
+                        hovertemplate=texts.HOVER_TRUST, row=1, col=1)
+        fig.add_scatter(x=[0], y=[0], mode="lines", name=texts.RETURN_NAME, line=dict(color=BLUE, width=2.5),
+                        hovertemplate=texts.HOVER_RETURN, row=1, col=1)
+        fig.add_scatter(x=[0], y=[0], mode="lines", name=texts.TIPPING_NAME, hoverinfo="skip",
+                        line=dict(color=BLUE, width=1.5, dash="dot"), row=1, col=1)
+        fig.add_bar(x=[1], y=[0], name=texts.PER_EURO_NAME, marker_color=GREY, showlegend=False,
+                    hovertemplate=texts.HOVER_PER_EURO, row=2, col=1)
+        fig.add_scatter(x=[0], y=[1], mode="lines", name=texts.BREAK_EVEN, showlegend=False, hoverinfo="skip",
+                        line=dict(color="#333333", width=1.5, dash="dash"), row=2, col=1)
+        fig.update_yaxes(title_text=texts.SHARE_AXIS, range=[-3, 103], row=1, col=1)
+        fig.update_yaxes(title_text=texts.PER_EURO_AXIS, rangemode="tozero", row=2, col=1)
+        fig.update_xaxes(title_text=texts.ROUND_AXIS, row=2, col=1)
+        fig.update_layout(height=600, margin=dict(l=60, r=15, t=90, b=40), template="plotly_white",
+                          legend=dict(orientation="h", x=0, y=1.08, yanchor="bottom", font=dict(size=12)),
+                          separators=",.", uirevision="keep", bargap=0.3)
+        fig.update_annotations(font_size=13)
+        return LiveFigure(fig)
+
+    # -- behaviour
+    def params(self) -> ig.TrustParams:
+        return ig.TrustParams(**self.panel.values(), seed=self.seed)
+
+    def set(self, **values) -> None:
+        """Set sliders by parameter name (each change updates the figure, as a student's would)."""
+        self.panel.set(**values)
+
+    def reset(self) -> None:
+        self.panel.reset()
+
+    def reseed(self) -> None:
+        self.seed += 1
+        self.update()
+
+    @safe
+    def update(self) -> None:
+        """Recompute the model for the current sliders and redraw the figure in place."""
+        try:
+            p = self.params()
+            run = ig.simulate(p)
+            tally = outcome_tally(p)
+        except (ValueError, TypeError):
+            self.message.value = error_html(texts.CANNOT_COMPUTE)
+            return
+        except Exception as exc:  # noqa: BLE001 - never a traceback in the lesson
+            self.message.value = error_box(exc, texts.MODEL_FAILED)
+            return
+        self.run = run
+        self.message.value = ""
+        self.sentence.value = styled("tekst", explorer_html(run, tally))
+        rounds = np.arange(int(p.rounds) + 1)
+        tip = ig.tipping_return(p)
+        tip_y = [tip * 100] * 2 if tip <= 1 else [None, None]
+        per_euro = np.nan_to_num(run.back_per_euro, nan=0.0)
+        with self.fig.batch_update():
+            self.fig.data[0].x, self.fig.data[0].y = rounds, run.trust * 100
+            self.fig.data[1].x, self.fig.data[1].y = rounds, run.return_share * 100
+            self.fig.data[2].x, self.fig.data[2].y = [0, int(p.rounds)], tip_y
+            self.fig.data[3].x, self.fig.data[3].y = rounds[1:], per_euro
+            self.fig.data[4].x, self.fig.data[4].y = [0.5, int(p.rounds) + 0.5], [1, 1]
+            self.fig.layout.yaxis2.range = [0, max(2.0, float(np.max(per_euro)) * 1.1)]
+
+
+def outcome_tally(p: ig.TrustParams, seeds: int = SEEDS) -> dict[str, int]:
+    """How often each outcome happens over ``seeds`` runs with other chance draws (seed, seed+1, ...)."""
+    tally = {"spiral": 0, "collapse": 0, "undecided": 0}
+    for s in range(int(p.seed), int(p.seed) + seeds):
+        tally[ig.outcome(ig.simulate(p.replace(seed=s)))] += 1
+    return tally
+
+
+def explorer_html(run: ig.TrustRun, tally: Mapping[str, int]) -> str:
+    """The sentence above the explorer's figure (HTML)."""
+    p = run.params
+    kind = ig.outcome(run)
+    text = texts.OUTCOME_HTML[kind].format(rounds=int(p.rounds), trust=pct(run.final_trust),
+                                           back=pct(run.return_share[-1]))
+    share = 1.0 - round(p.takers / 100 * p.groups) / p.groups
+    product = share * p.multiplier * p.max_return / 100
+    text += texts.CONDITION_HTML.format(share=dutch.compact(share), growth=dutch.compact(p.multiplier),
+                                        top=dutch.compact(p.max_return / 100), product=dutch.compact(product))
+    text += texts.CONDITION_YES if ig.spiral_possible(p) else texts.CONDITION_NO
+    tip = ig.tipping_return(p)
+    text += texts.TIPPING_HTML.format(tip=pct(tip)) if tip <= 1 else (
+        texts.TIPPING_NEVER_HTML if not np.isfinite(tip) else "")
+    rest = texts.SEEDS_REST.format(n=tally["undecided"]) if tally["undecided"] else ""
+    text += texts.SEEDS_HTML.format(spiral=tally["spiral"], collapse=tally["collapse"], rest=rest)
+    return text
+
+
+# ---------------------------------------------------------------- the breach
+def breach_specs() -> dict:
+    """The sliders of the breach view: the breach, and three assumptions of the game (start at 90 %)."""
+    game = ig.parameter_specs()
+    out = dict(ig.breach_specs())
+    out["start_trust"] = dataclasses.replace(game["start_trust"], default=BREACH_START_TRUST)
+    out["takers"], out["loss_weight"] = game["takers"], game["loss_weight"]
+    return out
+
+
+class BreachView(View):
+    """The game with a breach in one round: without a breach, not admitted, and admitted."""
+
+    def __init__(self, words: Mapping[str, ParamWords] | None = None, seed: int = 1):
+        self.seed = int(seed)
+        self.message = w.HTML()
+        self.sentence = w.HTML()
+        self.panel = None
+        self.pair: ig.BreachPair | None = None
+        try:
+            words = words or data.param_words()
+        except ContentError as exc:
+            self.box = failed_box(exc)
+            return
+        self.panel = ParameterPanel(breach_specs(), words, BREACH_MAIN, BREACH_MORE, more_title=texts.BREACH_MORE,
+                                    reset_label=texts.RESET, on_change=self.update, css_prefix="wakker-breuk-")
+        self.sliders = self.panel.sliders
+        self.fig = self._figure()
+        self.box = w.VBox([self.panel.box, self.message, self.sentence, self.fig.widget], layout=w.Layout(width="100%"))
+        self.box.add_class("wakker-breuk")
+        self.update()
+
+    def _figure(self) -> LiveFigure:
+        fig = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.55, 0.45], vertical_spacing=0.12,
+                            subplot_titles=(texts.BREACH_TITLE, texts.BREACH_RETURN_TITLE))
+        styles = ((texts.NO_BREACH, dict(color=GREY, width=2, dash="dot")),
+                  (texts.NOT_ADMITTED, dict(color=BAD, width=3)),
+                  (texts.ADMITTED, dict(color=GOOD, width=3, dash="dash")))
+        for row in (1, 2):
+            for name, line in styles:
+                fig.add_scatter(x=[0], y=[0], mode="lines", name=name, line=line, showlegend=row == 1,
+                                legendgroup=name, hovertemplate=texts.HOVER_BREACH.format(name=name), row=row, col=1)
+        fig.update_yaxes(title_text=texts.SHARE_AXIS, range=[-3, 103], row=1, col=1)
+        fig.update_yaxes(title_text=texts.SHARE_AXIS, range=[-3, 103], row=2, col=1)
+        fig.update_xaxes(title_text=texts.ROUND_AXIS, row=2, col=1)
+        fig.update_layout(height=560, margin=dict(l=60, r=15, t=80, b=40), template="plotly_white",
+                          legend=dict(orientation="h", x=0, y=1.08, yanchor="bottom", font=dict(size=12)),
+                          separators=",.", uirevision="keep")
+        fig.update_annotations(font_size=13)
+        return LiveFigure(fig)
+
+    def params(self) -> tuple[ig.TrustParams, ig.BreachParams]:
+        v = self.panel.values()
+        game = ig.TrustParams(start_trust=v["start_trust"], takers=v["takers"], loss_weight=v["loss_weight"],
+                              seed=self.seed)
+        return game, ig.BreachParams(**{k: v[k] for k in ig.breach_specs()})
+
+    def set(self, **values) -> None:
+        self.panel.set(**values)
+
+    def reset(self) -> None:
+        self.panel.reset()
+
+    @safe
+    def update(self) -> None:
+        try:
+            game, breach = self.params()
+            pair = ig.breach_pair(game, breach)
+        except (ValueError, TypeError):
+            self.message.value = error_html(texts.CANNOT_COMPUTE)
+            return
+        except Exception as exc:  # noqa: BLE001
+            self.message.value = error_box(exc, texts.MODEL_FAILED)
+            return
+        self.pair = pair
+        self.message.value = ""
+        self.sentence.value = styled("tekst", breach_html(pair, breach))
+        rounds = np.arange(int(game.rounds) + 1)
+        runs = (pair.baseline, pair.without, pair.admitted)
+        at = pair.without.breach_round
+        with self.fig.batch_update():
+            for i, run in enumerate(runs):
+                self.fig.data[i].x, self.fig.data[i].y = rounds, run.trust * 100
+                self.fig.data[3 + i].x, self.fig.data[3 + i].y = rounds, run.return_share * 100
+            self.fig.layout.shapes = [dict(type="line", xref=xref, yref=f"{yref} domain", x0=at - 0.5, x1=at - 0.5,
+                                           y0=0, y1=1, line=dict(color="#333333", width=1.5, dash="dash"))
+                                      for xref, yref in (("x", "y"), ("x2", "y2"))]
+
+
+def breach_html(pair: ig.BreachPair, breach: ig.BreachParams) -> str:
+    rounds = int(pair.without.params.rounds)
+    without, admitted = ig.outcome(pair.without), ig.outcome(pair.admitted)
+    text = texts.BREACH_HTML.format(without=texts.BREACH_OUTCOME[without], admitted=texts.BREACH_OUTCOME[admitted],
+                                    w_trust=pct(pair.without.final_trust), a_trust=pct(pair.admitted.final_trust),
+                                    rounds=rounds)
+    if int(breach.admit_effect) == 0:
+        text += texts.BREACH_ZERO_HTML
+    else:
+        text += texts.BREACH_SAME_HTML if without == admitted else texts.BREACH_DIFF_HTML
+    text += texts.BREACH_BASE_HTML.format(base=texts.BREACH_OUTCOME[ig.outcome(pair.baseline)])
+    return text
+
+
+# ---------------------------------------------------------------- the assumptions
+def assumptions_table_html() -> str:
+    """Every assumption of both views: Dutch name, default, range, unit and explanation."""
+    try:
+        words = data.param_words()
+    except ContentError as exc:
+        return error_html(str(exc))
+    cell = STYLES["kaart-cel"]
+    head = "".join(f'<th style="{cell}">{h}</th>' for h in texts.ASSUMPTION_HEADS)
+    specs = {k: s for k, s in ig.parameter_specs().items() if k not in data.NO_SLIDER}
+    specs.update(ig.breach_specs())
+    rows = []
+    for name, spec in specs.items():
+        word = words[name]
+        rows.append(f"<tr><td style=\"{cell}\"><b>{html.escape(word.label)}</b></td>"
+                    f"<td style=\"{cell}\">{dutch.compact(spec.default)}</td>"
+                    f"<td style=\"{cell};white-space:nowrap\">{dutch.compact(spec.low)} – {dutch.compact(spec.high)}</td>"
+                    f"<td style=\"{cell}\">{html.escape(word.unit)}</td>"
+                    f"<td style=\"{cell}\">{html.escape(word.explanation)}</td></tr>")
+    return (f'<div style="overflow-x:auto"><table class="wakker-aannames" style="border-collapse:collapse;'
+            f'max-width:62em"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
+
+
+# ---------------------------------------------------------------- terreinknecht of regisseur
+class TaskSplit(SavedWidget):
+    """Who does which task in the Berkelland examples? Saved as ``{"choices", "labels", "compared"}``."""
+
+    kind = "verdeling"
+    TEXTS = {**SavedWidget.TEXTS, **texts.SPLIT_STATUS}
+
+    def __init__(self, page, qid: str = "taakverdeling", data_: data.Berkelland | None = None):
+        super().__init__(page, qid, texts.SPLIT_PROMPT)
+        label = w.HTML(styled("vraag", html.escape(texts.SPLIT_PROMPT)))
+        self.compared = False
+        self.toggles: dict[str, w.ToggleButtons] = {}
+        if self.error:
+            self.box = w.VBox([label, w.HTML(error_html(self.error))])
+            return
+        try:
+            self.data = data_ or data.berkelland()
+        except ContentError as exc:
+            self.error = str(exc)
+            self.box = w.VBox([label, w.HTML(error_html(self.error))])
+            return
+        rows: list[w.Widget] = [label, w.HTML(styled("tekst", texts.SPLIT_INTRO_HTML))]
+        options = [(word, key) for key, word in self.data.choices.items()]
+        for example in self.data.examples:
+            rows.append(w.HTML(f'<div style="line-height:1.45;margin:.8em 0 .2em 0;max-width:52em">'
+                               f"<b>{html.escape(example.title)}.</b> {html.escape(example.text)}</div>"))
+            for task in example.tasks:
+                key = f"{example.id}/{task.id}"
+                toggle = w.ToggleButtons(options=options, value=None, style={"button_width": "6.5em"},
+                                         tooltips=[f"{task.text}: {word}" for word, _ in options])
+                toggle.add_class(f"wakker-taak-{example.id}-{task.id}")
+                toggle.observe(self.changed, names="value")
+                self.toggles[key] = toggle
+                rows.append(w.HBox([w.HTML(f'<div style="line-height:1.3;padding:.3em 0">{html.escape(task.text)}</div>',
+                                           layout=w.Layout(width="15em", min_width="12em")), toggle],
+                                   layout=w.Layout(flex_flow="row wrap", align_items="center", margin="0 0 .1em 1em")))
+        self.compare_button = w.Button(description=texts.COMPARE, icon="balance-scale", button_style="info",
+                                       layout=w.Layout(width="auto", margin=".8em 0 .3em 0"), tooltip=texts.COMPARE)
+        self.compare_button.on_click(lambda _b: self.toggle_compare())
+        self.comparison = w.HTML()
+        self.comparison.add_class("wakker-vergelijking")
+        self.box = w.VBox(rows + [self.compare_button, self.message, self.comparison, self.status],
+                          layout=w.Layout(margin="0.5em 0 1em 0", max_width="56em"))
+        self.box.add_class("wakker-taakverdeling")
+        self.restore()
+
+    # -- the value
+    def choices(self) -> dict[str, str]:
+        return {k: t.value for k, t in self.toggles.items() if t.value is not None}
+
+    def value(self) -> dict:
+        tasks = self.data.tasks
+        labels = {}
+        for example in self.data.examples:
+            for task in example.tasks:
+                labels[f"{example.id}/{task.id}"] = f"{example.title} – {task.text}"
+        chosen = self.choices()
+        return {"choices": chosen, "labels": {k: labels[k] for k in chosen if k in tasks}, "compared": self.compared}
+
+    def apply(self, value: Any) -> None:
+        if not isinstance(value, dict) or not isinstance(value.get("choices"), dict):
+            raise ValueError("not a saved split")
+        chosen = value["choices"]
+        if any(k not in self.toggles or v not in data.CHOICES for k, v in chosen.items()):
+            raise ValueError("a task or choice of this answer no longer exists")
+        for key, toggle in self.toggles.items():
+            toggle.value = chosen.get(key)
+        self.compared = bool(value.get("compared")) and bool(chosen)
+
+    def after_change(self, value: dict) -> None:
+        self.message.value = ""
+        self._show()
+
+    def choose(self, task: str, choice: str | None) -> None:
+        """Set one task (``"<example>/<task>"``) as a student would."""
+        self.toggles[task].value = choice
+
+    @safe
+    def toggle_compare(self) -> None:
+        if not self.choices():
+            self.message.value = note_html(html.escape(texts.CHOOSE_FIRST))
+            return
+        self.message.value = ""
+        self.compared = not self.compared
+        self._show()
+        self.save()
+
+    def _show(self) -> None:
+        shown = self.compared and bool(self.choices())
+        self.comparison.value = comparison_html(self.data, self.choices()) if shown else ""
+        self.compare_button.description = texts.HIDE_COMPARE if shown else texts.COMPARE
+
+
+def _count(n: int) -> str:
+    return dutch.count(n, *texts.TASKS)
+
+
+def comparison_html(d: data.Berkelland, chosen: Mapping[str, str]) -> str:
+    """The student's split next to the report's, task by task, with a summary and Harmsen's tips."""
+    parts = []
+    for example in d.examples:
+        items = []
+        for task in example.tasks:
+            mine = chosen.get(f"{example.id}/{task.id}")
+            you = texts.YOU.format(choice=d.choices[mine]) if mine else texts.YOU.format(choice=texts.NOT_CHOSEN)
+            if task.report is None:
+                verdict, colour, report = texts.SILENT, "inherit", texts.REPORT_SILENT
+            else:
+                report = texts.REPORT.format(choice=d.choices[task.report])
+                same = mine == task.report
+                verdict, colour = (texts.SAME, GOOD) if same else (texts.DIFFERENT, BAD)
+                if not mine:
+                    verdict, colour = "", "inherit"
+            items.append(f'<li style="margin:.2em 0"><b>{html.escape(task.text)}</b> — {html.escape(you)} '
+                         f"{html.escape(report)} <span style=\"color:{colour}\">{html.escape(verdict)}</span><br>"
+                         f'<span style="opacity:.85">{html.escape(task.note)}</span></li>')
+        parts.append(f"<p style=\"margin:.6em 0 .1em 0\"><b>{html.escape(example.title)}</b></p>"
+                     f"<ul style=\"margin:.1em 0\">{''.join(items)}</ul>")
+    mine = {c: sum(1 for v in chosen.values() if v == c) for c in data.CHOICES}
+    tasks = list(d.tasks.values())
+    report = {c: sum(1 for t in tasks if t.report == c) for c in data.CHOICES}
+    silent = sum(1 for t in tasks if t.report is None)
+    summary = texts.SPLIT_SUMMARY_HTML.format(**{c: _count(mine[c]) for c in data.CHOICES},
+                                              **{f"r_{c}": _count(report[c]) for c in data.CHOICES},
+                                              silent=_count(silent))
+    tips = f'<p style="margin:.8em 0 .2em 0">{texts.TIPS_INTRO_HTML}</p>{quote_html(TIPS_KEY)}'
+    return (f'<div style="line-height:1.45;max-width:52em">{"".join(parts)}'
+            f'<p style="margin:.8em 0">{summary}</p>{tips}</div>')
+
+
+# ---------------------------------------------------------------- notebook-facing constructors
+def trust_explorer() -> TrustExplorer:
+    return TrustExplorer()
+
+
+def breach_view() -> BreachView:
+    return BreachView()
+
+
+def task_split(page, qid: str = "taakverdeling") -> TaskSplit:
+    return TaskSplit(page, qid)
