@@ -220,3 +220,11 @@ def test_default_numbers_the_notebook_reports():
     assert s14.needed_shared == pytest.approx(0.36, abs=0.01)
     fast = lg.summarise(p.replace(acceleration=10))
     assert not fast.steady and fast.trend_alone == 1 and fast.gap_end_alone == pytest.approx(113, abs=1)
+
+
+@FAST
+@given(params(), st.floats(0.0, 40.0))
+def test_gap_for_many_rates_at_once_is_the_same_formula(p, at):
+    rates = np.array([0.0, 0.05, 0.5, 1.7, 3.0, lg.MAX_RATE])
+    one_by_one = np.array([lg.gap(p.replace(learning_rate=r), [at])[0] for r in rates])
+    assert np.allclose(lg.gap_at_rates(p, at, rates), one_by_one, rtol=1e-12, atol=1e-9)

@@ -75,6 +75,7 @@ __all__ = [
     "acceleration_rate",
     "asked",
     "gap",
+    "gap_at_rates",
     "needed_learning_rate",
     "parameter_specs",
     "sharing_weights",
@@ -265,11 +266,29 @@ def steady_gap_alone(t, change_pace: float, learning_rate: float, initial_gap: f
     return c * -np.expm1(-r * t) / r + initial_gap * np.exp(-r * t)
 
 
-def _in_reach(p: LearningGapParams, rate: float, at: float | None) -> bool:
-    q = p.replace(learning_rate=rate)
+def gap_at_rates(p: LearningGapParams, at: float, rates) -> np.ndarray:
+    """The gap at one time ``at`` for many learning rates at once (the same formula as :func:`gap`)."""
+    r = np.asarray(rates, dtype=float)
+    t, a, d, c = float(at), acceleration_rate(p), p.share_delay, p.change_pace
+    own = np.exp(-r * t)
+    if not p.sharing:
+        return p.initial_gap * own + c * np.exp(a * t) * _span(a + r, t)
+    start = own * (1.0 - p.share_quality * -np.expm1(-r * max(t - d, 0.0))) ** (int(p.municipalities) - 1)
+    first = np.exp(a * t) * _span(a + r, min(t, d))
+    later = np.zeros_like(r)
+    if t > d:
+        k = np.arange(int(p.municipalities))
+        w = sharing_weights(p.municipalities, p.share_quality)
+        spans = _span(a + r[:, None] * (1 + k)[None, :], t - d)  # (rates, k)
+        later = np.exp(a * (t - d) - r * d) * (spans * w[None, :]).sum(axis=1)
+    return p.initial_gap * start + c * (first + later)
+
+
+def _reach(p: LearningGapParams, rates: np.ndarray, at: float | None) -> np.ndarray:
     if at is None:
-        return steady_gap(q.change_pace, rate, q.municipalities, q.share_quality, q.share_delay) <= p.acceptable_gap
-    return float(gap(q, [at])[0]) <= p.acceptable_gap
+        return np.array([steady_gap(p.change_pace, x, p.municipalities, p.share_quality, p.share_delay)
+                         <= p.acceptable_gap for x in rates])
+    return gap_at_rates(p, at, rates) <= p.acceptable_gap
 
 
 def needed_learning_rate(p: LearningGapParams, shared: bool = True, at: float | None = None) -> float | None:
@@ -277,25 +296,27 @@ def needed_learning_rate(p: LearningGapParams, shared: bool = True, at: float | 
 
     ``at=None``: in the long run, for a steady pace (``inf`` when the pace speeds up: no fixed rate
     keeps up forever). ``at=T``: at year T. ``None`` when even ``MAX_RATE`` is not enough. The gap
-    falls as the learning rate rises (every factor of ``S`` does), so a bisection finds the edge.
+    falls as the learning rate rises (every factor of ``S`` does), so the edge is found on a fine
+    grid of rates, refined twice (to about 1e-4 per year).
     """
     q = p if shared else p.alone()
     if at is None and acceleration_rate(q) > 0 and q.change_pace > 0:
         return math.inf
-    if _in_reach(q, 0.0, at):
+    if at is None and not q.sharing:  # closed form: c / r <= acceptable
+        return q.change_pace / q.acceptable_gap
+    if _reach(q, np.array([0.0]), at)[0]:
         return 0.0
-    if not _in_reach(q, MAX_RATE, at):
+    if not _reach(q, np.array([MAX_RATE]), at)[0]:
         return None
     lo, hi = 0.0, MAX_RATE
-    for _ in range(60):
-        mid = (lo + hi) / 2
-        if _in_reach(q, mid, at):
-            hi = mid
-        else:
-            lo = mid
+    for _ in range(3):
+        grid = np.linspace(lo, hi, 41 if at is None else 200)
+        ok = _reach(q, grid, at)
+        first = int(np.argmax(ok))
+        lo, hi = grid[max(first - 1, 0)], grid[first]
         if hi - lo < 1e-4:
             break
-    return hi
+    return float(hi)
 
 
 @dataclass(frozen=True)

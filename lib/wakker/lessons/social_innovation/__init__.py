@@ -1,19 +1,21 @@
-"""Lesson of notebook 06_regio_zwolle_sociale_innovatie_2016: Regio Zwolle 2016: sociale innovatie in de praktijk.
+"""Lesson of notebook 06 (Regio Zwolle 2016): definitions, the learning gap, the village case, listening.
 
-``from wakker.lessons import social_innovation`` is what the notebook does; the conventions every lesson keeps:
+* :mod:`.data` -- the lesson's YAML files (parameter words, the village case, the listening
+  themes) and the room's associations (read from the excerpt), validated and cached; nothing is
+  read at import.
+* :mod:`.texts` -- every fixed Dutch word the widgets show.
+* :mod:`.widgets` -- the associations beside the room's, the learning-gap explorer, the village
+  case (the kit's :class:`wakker.ui.branching.BranchingCase`) and the listening self-assessment;
+  the model is :mod:`wakker.models.learning_gap`.
 
-* **Notebook-facing functions.** Each step of the notebook calls one function of this package
-  (``social_innovation.intro()``, later for example ``social_innovation.explorer(nb)``); put larger widgets in modules
-  of this package (``widgets.py``) and import here only what the notebook calls.
-* **Widgets from the kit.** Build on ``wakker.ui``: :class:`wakker.ui.View` with :func:`wakker.ui.safe`
-  on every callback (an error becomes a Dutch box, and a line on stderr under ``WAKKER_STRICT=1``),
-  the questions of the page, ``DutchSlider``/``ParameterPanel``, ``LiveFigure``. A model belongs
-  in ``wakker.models``, without widgets.
-* **Dutch words in one place.** Every fixed Dutch text the student sees is in :mod:`.texts`;
-  longer or structured content (cases, tables, options) is data in ``data/lessons/social_innovation/``.
-* **Nothing read at import.** Read data inside a function, when a widget is first built, e.g.
-  ``read_yaml(lesson_dir("social_innovation") / "cases.yaml")`` from ``wakker.core.data``. The lesson
-  contract (``tests/lessons/test_contract.py``) checks this once the notebook is ``klaar``.
+In the notebook::
+
+    from wakker.lessons import social_innovation as nb06
+    nb06.associations(nb)        # my words for social innovation beside the room's (saved)
+    nb06.GapExplorer()           # the learning gap: sliders + a LiveFigure
+    nb06.show_assumptions()      # every assumption of the model, in Dutch
+    nb06.village_case(nb)        # the village with two movements, a branching case (saved path)
+    nb06.listening_scan(nb)      # the listening self-assessment, now and later, as a radar (saved)
 """
 from __future__ import annotations
 
@@ -21,16 +23,23 @@ import html
 
 from ...ui.style import show_html, text_html
 from . import texts
+from .widgets import (MAIN_PARAMS, MORE_PARAMS, Associations, GapExplorer, ListeningScan,  # noqa: F401
+                      assumptions_table_html, associations, listening_scan, summary_html, village_case)
 
 #: The notebook this lesson belongs to (``data/notebooks.yaml``).
 NOTEBOOK = "06_regio_zwolle_sociale_innovatie_2016"
 
 
 def intro_html() -> str:
-    """The lesson's opening text as HTML (what :func:`intro` shows; tested without a kernel)."""
+    """The lesson's opening text as HTML (tested without a kernel)."""
     return text_html(html.escape(texts.INTRO))
 
 
 def intro() -> None:
-    """Show the lesson's opening text (an example of a notebook-facing function)."""
+    """Show the lesson's opening text."""
     show_html(intro_html())
+
+
+def show_assumptions() -> None:
+    """Every assumption of the learning-gap model, in Dutch."""
+    show_html(assumptions_table_html())

@@ -1,0 +1,426 @@
+"""The widgets and HTML pieces of notebook 06, built on the shared kit (:mod:`wakker.ui`).
+
+Content comes from :mod:`.data`, every fixed Dutch word from :mod:`.texts`, the model from
+:mod:`wakker.models.learning_gap`; this module only arranges and shows. A problem never shows a
+traceback but a Dutch message in the widget.
+"""
+from __future__ import annotations
+
+import html
+import math
+from typing import Any
+
+import ipywidgets as w
+import numpy as np
+from plotly.subplots import make_subplots
+
+from ...core import dutch
+from ...core.data import ContentError
+from ...models import learning_gap as lg
+from ...ui.branching import BranchingCase
+from ...ui.controls import ParameterPanel, ParamWords
+from ...ui.figure import LiveFigure
+from ...ui.saving import SavedWidget
+from ...ui.style import STYLES, error_html, front_end, styled
+from ...ui.view import View, error_box, failed_box
+from . import data, texts
+
+NOTEBOOK = "06_regio_zwolle_sociale_innovatie_2016"
+COLOURS = {"asked": "#555555", "alone": "#8d99ae", "shared": "#e09f3e", "limit": "#a4161a",
+           "nu": "#5fa8d3", "later": "#e09f3e"}
+
+#: Four sliders up front (lesson guide M4), the rest under "Meer aannames".
+MAIN_PARAMS = ("change_pace", "acceleration", "learning_rate", "municipalities")
+MORE_PARAMS = ("share_quality", "share_delay", "initial_gap", "acceptable_gap", "horizon")
+
+
+# ---------------------------------------------------------------- the room's words and the student's
+class Associations(SavedWidget):
+    """The student's own words for social innovation beside the room's (read from the excerpt).
+
+    Saved as ``{"words": [...], "label": "..."}`` shortly after typing stops. Words that the room
+    named too (same words, case ignored) get a star in both columns.
+    """
+
+    kind = "associations"
+    TEXTS = {**SavedWidget.TEXTS, **texts.ASSOCIATIONS_STATUS}
+
+    def __init__(self, page, qid: str = "mijn-associaties"):
+        super().__init__(page, qid, texts.ASSOCIATIONS_PROMPT)
+        self.view = w.HTML()
+        if self.error:
+            self.box = failed_box(ContentError(self.error))
+            return
+        try:
+            self.room = data.room_associations()
+        except ContentError as exc:
+            self.box = failed_box(exc)
+            return
+        self.area = w.Textarea(placeholder=texts.ASSOCIATIONS_PLACEHOLDER, rows=2, continuous_update=True,
+                               tooltip=texts.ASSOCIATIONS_PROMPT, layout=w.Layout(width="100%"))
+        self.area.observe(self.changed, names="value")
+        self.input = self.area
+        front_end()
+        label = w.HTML(styled("vraag", html.escape(texts.ASSOCIATIONS_PROMPT)))
+        self.box = w.VBox([label, self.area, self.status, self.message, self.view],
+                          layout=w.Layout(width="100%", max_width="52em", margin=".5em 0 1em 0"))
+        self.box.add_class("wakker-associaties")
+        self.restore()
+        self._draw()
+
+    def words(self) -> list[str]:
+        return data.split_words(self.area.value)
+
+    def value(self):
+        words = self.words()
+        return {"words": words, "text": self.area.value, "label": texts.describe_saved("associations", {"words": words})}
+
+    def apply(self, value):
+        if not isinstance(value, dict) or not isinstance(value.get("words"), list):
+            raise ValueError("not saved words")
+        text = value.get("text") if isinstance(value.get("text"), str) else ", ".join(map(str, value["words"]))
+        self.area.value = text
+
+    def after_change(self, value):
+        self._draw()
+
+    def shared(self) -> set[str]:
+        return {data.normalise(x) for x in self.words()} & {data.normalise(x) for x in self.room}
+
+    def _draw(self) -> None:
+        both = self.shared()
+        mine = self.words()
+
+        def column(title: str, words, empty: str) -> str:
+            items = "".join(f"<li>{html.escape(x)}{' ★' if data.normalise(x) in both else ''}</li>" for x in words)
+            body = f'<ul style="margin:.2em 0 .2em 1.2em;padding:0;line-height:1.45">{items}</ul>' if items else \
+                styled("status", html.escape(empty), "div")
+            return (f'<div style="flex:1 1 14em;min-width:12em;padding:.3em .8em;border:1px solid rgba(128,128,128,.3);'
+                    f'border-radius:6px"><b>{html.escape(title)}</b>{body}</div>')
+
+        count = texts.COUNT_LINE.format(mine=len(mine), room=len(self.room), both=len(both))
+        self.view.value = (f'<div class="wakker-woorden" style="display:flex;flex-wrap:wrap;gap:.8em;margin:.4em 0">'
+                           f"{column(texts.ROOM_TITLE, self.room, '')}{column(texts.MINE_TITLE, mine, texts.NONE_YET)}"
+                           f"</div>{styled('status', html.escape(count + ' ' + texts.BOTH_NOTE), 'div')}")
+
+
+def associations(page, qid: str = "mijn-associaties") -> Associations:
+    return Associations(page, qid)
+
+
+# ---------------------------------------------------------------- the learning gap
+def _rate(x: float | None) -> str:
+    if x is None:
+        return texts.OUT_OF_REACH.format(max=dutch.compact(lg.MAX_RATE))
+    return dutch.compact(round(x, 2), 2)
+
+
+def summary_html(p: lg.LearningGapParams, s: lg.GapSummary | None = None) -> str:
+    """A Dutch paragraph: where the gap settles (steady) or how it grows (speeding up), what
+    learning rate keeps it within the acceptable gap, and what sharing changes."""
+    s = lg.summarise(p) if s is None else s
+    n = int(p.municipalities)
+    limit = dutch.compact(p.acceptable_gap)
+    parts = []
+    if p.change_pace == 0:
+        parts.append(texts.NO_CHANGE_HTML.format(years=s.end_year, gap=dutch.number(s.gap_end_shared, 1)))
+    elif p.learning_rate == 0:
+        parts.append(texts.NO_LEARNING_HTML)
+    elif s.steady:
+        parts.append(texts.STEADY_HTML.format(pace=dutch.compact(p.change_pace), rate=dutch.compact(p.learning_rate),
+                                              gap=dutch.number(s.long_run_alone, 0)))
+        parts.append(texts.STEADY_FINE_HTML.format(limit=limit) if s.long_run_alone <= p.acceptable_gap + 1e-9
+                     else texts.STEADY_TOO_BIG_HTML.format(limit=limit, needed=_rate(s.needed_alone)))
+        if s.sharing:
+            parts.append(texts.STEADY_SHARED_HTML.format(
+                n=n, quality=dutch.compact(p.share_quality), delay=dutch.compact(p.share_delay),
+                gap=dutch.number(s.long_run_shared, 0), needed=_rate(s.needed_shared)))
+    else:
+        a = lg.acceleration_rate(p)
+        parts.append(texts.SPEEDING_HTML.format(
+            acc=dutch.compact(p.acceleration), years=s.end_year, pace=dutch.compact(p.change_pace),
+            pace_end=dutch.number(p.change_pace * math.exp(a * s.end_year), 0),
+            gap=dutch.number(s.gap_end_alone, 0), trend=texts.TREND[s.trend_alone]))
+        if s.sharing:
+            parts.append(texts.SPEEDING_SHARED_HTML.format(n=n, gap=dutch.number(s.gap_end_shared, 0),
+                                                           trend=texts.TREND[s.trend_shared]))
+        shared = texts.SPEEDING_NEEDED_SHARED.format(needed=_rate(s.needed_shared)) if s.sharing else ""
+        parts.append(texts.SPEEDING_NEEDED_HTML.format(years=s.end_year, limit=limit,
+                                                       needed_alone=_rate(s.needed_alone), shared=shared))
+        parts.append(texts.SHARE_OPEN_HTML.format(years=s.end_year, share=dutch.percent(s.share_open_end_alone)))
+    return styled("zin", "".join(parts))
+
+
+class GapExplorer(View):
+    """Sliders for every assumption (a kit ParameterPanel) + one LiveFigure redrawn in place.
+
+    Top: what the world asked so far and what the organisation knows (alone, and with sharing).
+    Bottom: the gap itself, alone and with sharing, and the acceptable gap as a dashed line.
+    Above the plot a Dutch paragraph says where the gap goes and which learning rate is needed.
+    """
+
+    def __init__(self, words: dict[str, ParamWords] | None = None):
+        self.message = w.HTML()
+        self.sentence = w.HTML()
+        self.panel = None
+        self._x = None
+        try:
+            words = words or data.param_words()
+        except ContentError as exc:
+            self.box = failed_box(exc)
+            return
+        self.panel = ParameterPanel(lg.parameter_specs(), words, MAIN_PARAMS, MORE_PARAMS,
+                                    more_title=texts.MORE_ASSUMPTIONS, reset_label=texts.RESET,
+                                    on_change=self.update, css_prefix="wakker-gap-")
+        self.sliders = self.panel.sliders
+        self.reset_button = self.panel.reset_button
+        self.fig = self._figure()
+        self.box = w.VBox([self.panel.box, self.message, self.sentence, self.fig.widget],
+                          layout=w.Layout(width="100%"))
+        self.box.add_class("wakker-leerkloof")
+        self.update()
+
+    def _figure(self) -> LiveFigure:
+        fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.12,
+                            subplot_titles=texts.PANEL_TITLES, row_heights=[0.5, 0.5])
+        empty = np.zeros(2)
+        fig.add_scatter(x=empty, y=empty, mode="lines", name=texts.ASKED,
+                        line=dict(color=COLOURS["asked"], width=2.5), row=1, col=1)
+        fig.add_scatter(x=empty, y=empty, mode="lines", name=texts.KNOWN_ALONE,
+                        line=dict(color=COLOURS["alone"], width=2.5, dash="dot"), row=1, col=1)
+        fig.add_scatter(x=empty, y=empty, mode="lines", name=texts.KNOWN_SHARED.format(n=1),
+                        line=dict(color=COLOURS["shared"], width=3), row=1, col=1)
+        fig.add_scatter(x=empty, y=empty, mode="lines", name=texts.GAP_ALONE, showlegend=False,
+                        line=dict(color=COLOURS["alone"], width=2.5, dash="dot"), row=2, col=1)
+        fig.add_scatter(x=empty, y=empty, mode="lines", name=texts.GAP_SHARED.format(n=1), showlegend=False,
+                        line=dict(color=COLOURS["shared"], width=3), row=2, col=1)
+        fig.add_scatter(x=empty, y=empty, mode="lines", name=texts.LIMIT.format(limit=10),
+                        line=dict(color=COLOURS["limit"], width=1.5, dash="dash"), row=2, col=1)
+        fig.update_xaxes(title_text=texts.YEAR_AXIS, row=2, col=1)
+        fig.update_yaxes(title_text=texts.COUNT_AXIS, rangemode="tozero", row=1, col=1)
+        fig.update_yaxes(title_text=texts.GAP_AXIS, rangemode="tozero", row=2, col=1)
+        fig.update_layout(height=640, margin=dict(l=60, r=15, t=110, b=45), template="plotly_white",
+                          legend=dict(orientation="h", x=0, y=1.06, yanchor="bottom", font=dict(size=12)),
+                          separators=",.", uirevision="keep")
+        fig.update_annotations(font_size=13)
+        return LiveFigure(fig)
+
+    def params(self) -> lg.LearningGapParams:
+        return lg.LearningGapParams(**self.panel.values())
+
+    def readout_text(self, name: str) -> str:
+        return self.panel.readout_text(name)
+
+    def update(self) -> None:
+        """Recompute the model for the current sliders and update the sentence and the figure in place."""
+        try:
+            p = self.params()
+        except (ValueError, TypeError):
+            self.message.value = error_html(texts.CANNOT_COMPUTE)
+            return
+        try:
+            frame = lg.simulate(p)
+            summary = lg.summarise(p, frame)
+            sentence = summary_html(p, summary)
+        except Exception as exc:  # noqa: BLE001 - never a traceback in the lesson
+            self.message.value = error_box(exc, texts.MODEL_FAILED)
+            return
+        self.message.value = ""
+        self.sentence.value = sentence
+        x = frame["year"].to_numpy()
+        n = int(p.municipalities)
+        names = [texts.ASKED, texts.KNOWN_ALONE, texts.KNOWN_SHARED.format(n=n),
+                 texts.GAP_ALONE, texts.GAP_SHARED.format(n=n), texts.LIMIT.format(limit=dutch.compact(p.acceptable_gap))]
+        ys = [frame["asked"], frame["known_alone"], frame["known_shared"], frame["gap_alone"], frame["gap_shared"],
+              np.full_like(x, p.acceptable_gap)]
+        new_x = self._x is None or len(self._x) != len(x)
+        with self.fig.batch_update():
+            for trace, name, y in zip(self.fig.data, names, ys):
+                if new_x:
+                    trace.x = x
+                trace.y = np.asarray(y, dtype=float)
+                if trace.name != name:  # plotly validates every assignment: only what changed
+                    trace.name = name
+                    trace.hovertemplate = texts.HOVER.format(name=name)
+            if self.fig.data[2].visible != p.sharing:
+                self.fig.data[2].visible = p.sharing
+                self.fig.data[4].visible = p.sharing
+        self._x = x
+
+    def set(self, **values) -> None:
+        """Set sliders by parameter name (each change updates the figure, as a student's would)."""
+        self.panel.set(**values)
+
+    def reset(self) -> None:
+        self.panel.reset()
+
+
+def assumptions_table_html() -> str:
+    """Every assumption of the model: Dutch name, default, range, unit and explanation."""
+    try:
+        words = data.param_words()
+    except ContentError as exc:
+        return error_html(str(exc))
+    cell = STYLES["kaart-cel"]
+    head = "".join(f'<th style="{cell}">{h}</th>' for h in texts.ASSUMPTION_HEADS)
+    rows = []
+    for name, spec in lg.parameter_specs().items():
+        word = words[name]
+        rows.append(f"<tr><td style=\"{cell}\"><b>{html.escape(word.label)}</b></td>"
+                    f"<td style=\"{cell}\">{dutch.compact(spec.default)}</td>"
+                    f"<td style=\"{cell};white-space:nowrap\">{dutch.compact(spec.low)} – {dutch.compact(spec.high)}</td>"
+                    f"<td style=\"{cell}\">{html.escape(word.unit)}</td>"
+                    f"<td style=\"{cell}\">{html.escape(word.explanation)}</td></tr>")
+    return (f'<div style="overflow-x:auto"><table class="wakker-aannames" style="border-collapse:collapse;max-width:62em">'
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
+
+
+# ---------------------------------------------------------------- the village case
+def village_case(page, qid: str = "casus-balkbrug"):
+    try:
+        case = data.village_case()
+    except ContentError as exc:
+        return failed_box(exc)
+    return BranchingCase(page, qid, case, texts.CASE_PROMPT, css="wakker-casus-balkbrug")
+
+
+# ---------------------------------------------------------------- the listening self-assessment
+def valid_scores(value: Any, ids) -> bool:
+    return isinstance(value, dict) and all(
+        k in ids and (v is None or (isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= 5))
+        for k, v in value.items())
+
+
+class ListeningScan(SavedWidget):
+    """Score yourself 1-5 on each theme, now and again later; both rounds in one radar chart.
+
+    Saved as ``{"nu": {theme: score|None}, "later": {...}, "label": "..."}`` right after each click.
+    """
+
+    kind = "scan"
+    delay = 0.0
+    TEXTS = {**SavedWidget.TEXTS, **texts.SCAN_STATUS}
+    ROUNDS = texts.SCAN_ROUNDS
+
+    def __init__(self, page, qid: str = "luisteren-zelfscan"):
+        super().__init__(page, qid, texts.SCAN_PROMPT)
+        self._busy = False
+        self.fig = None
+        if self.error:
+            self.box = failed_box(ContentError(self.error))
+            return
+        try:
+            self.themes = data.themes()
+        except ContentError as exc:
+            self.box = failed_box(exc)
+            return
+        self.ids = [t.id for t in self.themes]
+        self.scores: dict[str, dict[str, int | None]] = {key: {t: None for t in self.ids} for key, _ in self.ROUNDS}
+        self.round = w.ToggleButtons(options=[(title, key) for key, title in self.ROUNDS], value="nu",
+                                     tooltip=texts.SCAN_ROUND_LABEL, style={"button_width": "auto"})
+        self.round.add_class("wakker-scan-ronde")
+        self.round.observe(self._switched, names="value")
+        self.buttons: dict[str, w.ToggleButtons] = {}
+        rows = [w.HTML(f'<div style="line-height:1.45">{texts.SCAN_INTRO_HTML}</div>'),
+                w.HBox([w.HTML(styled("vraag", html.escape(texts.SCAN_ROUND_LABEL)), layout=w.Layout(margin="0 .6em 0 0")),
+                        self.round], layout=w.Layout(flex_flow="row wrap", align_items="center"))]
+        for t in self.themes:
+            tb = w.ToggleButtons(options=[1, 2, 3, 4, 5], value=None, style={"button_width": "2.6em"},
+                                 tooltip=texts.SCAN_ITEM.format(name=t.name, low=t.low, high=t.high))
+            tb.add_class(f"wakker-scan-{t.id}")
+            tb.observe(lambda ch, tid=t.id: self._scored(tid, ch), names="value")
+            self.buttons[t.id] = tb
+            head = (f'<b>{html.escape(t.name)}</b> <span style="font-size:.8em;opacity:.7">'
+                    f"({html.escape(t.source)})</span><br><span style=\"font-size:.85em;opacity:.8\">1 = "
+                    f"{html.escape(t.low)}; 5 = {html.escape(t.high)}</span>")
+            rows.append(w.VBox([w.HTML(f'<div style="line-height:1.3;margin-top:.4em">{head}</div>'), tb]))
+        self.fig = self._figure()
+        self.summary = w.HTML()
+        self.input = w.VBox(rows)
+        self.box = w.VBox([self.input, self.summary, self.message, self.status, self.fig.widget],
+                          layout=w.Layout(width="100%", max_width="52em"))
+        self.box.add_class("wakker-zelfscan")
+        self.restore()
+        self._refresh()
+
+    def _figure(self) -> LiveFigure:
+        import plotly.graph_objects as go
+
+        names = [t.name for t in self.themes]
+        fig = go.Figure()
+        for key, title in self.ROUNDS:
+            fig.add_scatterpolar(r=[None] * (len(names) + 1), theta=names + names[:1], name=title, mode="lines+markers",
+                                 fill="toself", line=dict(color=COLOURS[key], width=2.5), opacity=0.75,
+                                 hovertemplate="%{theta}: %{r}<extra>" + html.escape(title) + "</extra>")
+        fig.update_layout(height=420, template="plotly_white", margin=dict(l=70, r=70, t=60, b=40),
+                          title=dict(text=texts.SCAN_TITLE, font=dict(size=15)),
+                          polar=dict(radialaxis=dict(range=[0, 5], tickvals=[1, 2, 3, 4, 5])),
+                          legend=dict(orientation="h", x=0, y=-0.05, yanchor="top"), uirevision="keep")
+        return LiveFigure(fig)
+
+    # -- state (SavedWidget)
+    def value(self):
+        return {key: dict(self.scores[key]) for key, _ in self.ROUNDS} | {"label": self.label()}
+
+    def label(self) -> str:
+        parts = []
+        for key, title in self.ROUNDS:
+            filled = {k: v for k, v in self.scores[key].items() if v is not None}
+            if not filled:
+                parts.append(texts.SCAN_NOT_YET.format(round=title))
+            else:
+                names = {t.id: t.name for t in self.themes}
+                parts.append(f"{title}: " + ", ".join(f"{names[k]} {v}" for k, v in filled.items()))
+        return "; ".join(parts) + "."
+
+    def apply(self, value):
+        if not isinstance(value, dict) or not all(valid_scores(value.get(key, {}), self.ids) for key, _ in self.ROUNDS):
+            raise ValueError("not saved scores")
+        for key, _ in self.ROUNDS:
+            self.scores[key] = {t: value.get(key, {}).get(t) for t in self.ids}
+        self._show_round()
+
+    def after_change(self, value):
+        self._refresh()
+
+    # -- behaviour
+    def set(self, round_key: str, theme: str, score: int | None) -> None:
+        """Score one theme in one round (what a click does)."""
+        self.round.value = round_key
+        self.buttons[theme].value = score
+
+    def _switched(self, _change) -> None:
+        self._show_round()
+
+    def _show_round(self) -> None:
+        self._busy = True
+        try:
+            for t in self.ids:
+                self.buttons[t].value = self.scores[self.round.value][t]
+        finally:
+            self._busy = False
+
+    def _scored(self, theme: str, change) -> None:
+        if self._busy or self._loading:
+            return
+        self.scores[self.round.value][theme] = change["new"]
+        self.changed()
+
+    def _refresh(self) -> None:
+        if self.fig is None:
+            return
+        total = len(self.ids)
+        lines = []
+        with self.fig.batch_update():
+            for trace, (key, title) in zip(self.fig.data, self.ROUNDS):
+                values = [self.scores[key][t] for t in self.ids]
+                count = sum(v is not None for v in values)
+                lines.append(texts.SCAN_FILLED.format(round=title, count=count, total=total) if count
+                             else texts.SCAN_NOT_YET.format(round=title))
+                trace.r = values + values[:1]
+                trace.visible = True if count else "legendonly"
+        self.summary.value = styled("status", html.escape(" · ".join(lines)), "div")
+
+
+def listening_scan(page, qid: str = "luisteren-zelfscan") -> ListeningScan:
+    return ListeningScan(page, qid)
