@@ -31,3 +31,172 @@ def test_notebook_passes_the_lesson_contract():
     """Page, quotes and terms, an import that reads no data, and a headless run without errors."""
     problems = C.check_notebook(NOTEBOOK, C.REPO, lesson="giving_trust")
     assert not problems, C.report(problems)
+
+
+# ---------------------------------------------------------------- data
+import time  # noqa: E402
+
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+import yaml  # noqa: E402
+
+from wakker import ui  # noqa: E402
+from wakker.core.data import ContentError  # noqa: E402
+from wakker.core.journal import Journal  # noqa: E402
+from wakker.core.portfolio import describe  # noqa: E402
+from wakker.models import investment_game as ig  # noqa: E402
+
+
+@pytest.fixture
+def page(tmp_path):
+    return ui.Page(NOTEBOOK, journal=Journal(tmp_path / "j.sqlite"))
+
+
+def test_every_parameter_has_dutch_words_and_no_extra_keys():
+    words = lesson.load_param_words(C.REPO / "data")
+    expected = [k for k in ig.parameter_specs() if k != "seed"] + list(ig.breach_specs())
+    assert sorted(words) == sorted(expected)
+    assert all(w.label and w.unit and w.explanation for w in words.values())
+
+
+def test_a_missing_or_unknown_parameter_is_a_dutch_error(tmp_path):
+    import shutil
+
+    root = tmp_path / "data"
+    shutil.copytree(C.REPO / "data", root)
+    path = root / "lessons" / "giving_trust" / "params.yaml"
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    doc["game"]["bestaat_niet"] = doc["game"].pop("takers")
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(ContentError, match="takers"):
+        lesson.load_param_words(root)
+
+
+def test_berkelland_data_is_valid_and_matches_the_report():
+    d = lesson.load_berkelland(C.REPO / "data")
+    assert [e.id for e in d.examples] == ["crossbaan", "muziekschool", "vervoer", "groen", "werkcafe"]
+    tasks = d.tasks
+    # what the report says, checked against facts in the source (not against our wording)
+    assert tasks["muziekschool/gebouw"].report == "gemeente"       # de gemeente stelt het gebouw beschikbaar
+    assert tasks["vervoer/regelen"].report == "bewoners"           # regelen door betrokkenen zelf
+    assert tasks["vervoer/kosten"].report == "samen"               # gemeente + clubs, vrijwilligers, gebruikers
+    assert tasks["groen/groen-onderhoud"].report == "bewoners"     # regelt de buurt
+    assert tasks["werkcafe/coachen"].report == "bewoners"          # werkloze coaches
+    assert tasks["muziekschool/betalen"].report is None            # the report is silent
+
+
+def test_a_bad_choice_in_the_berkelland_data_is_a_dutch_error(tmp_path):
+    import shutil
+
+    root = tmp_path / "data"
+    shutil.copytree(C.REPO / "data", root)
+    path = root / "lessons" / "giving_trust" / "berkelland.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("report: gemeente", "report: wethouder", 1),
+                    encoding="utf-8")
+    with pytest.raises(ContentError, match="report"):
+        lesson.load_berkelland(root)
+
+
+# ---------------------------------------------------------------- the explorer and the breach view
+def test_explorer_has_four_controls_up_front_and_the_rest_under_more():
+    e = lesson.TrustExplorer()
+    assert list(lesson.MAIN_PARAMS) == ["start_trust", "multiplier", "takers", "learning_rate"]
+    assert len(lesson.MAIN_PARAMS) <= 4 and e.panel.more is not None
+    assert set(e.sliders) == set(lesson.MAIN_PARAMS) | set(lesson.MORE_PARAMS)
+    assert e.message.value == ""
+    assert "ingestort" in e.sentence.value and "1,35" in e.sentence.value and "37 %" in e.sentence.value
+
+
+def test_explorer_redraws_on_every_slider_and_the_sentence_follows():
+    e = lesson.TrustExplorer()
+    before = e.fig.renders
+    e.set(start_trust=90)
+    assert e.fig.renders > before
+    assert "spiraal" in e.sentence.value
+    assert list(e.fig.data[0].y) == pytest.approx(list(e.run.trust * 100))
+    e.set(takers=40)
+    assert "ingestort" in e.sentence.value and "0,9" in e.sentence.value and "verliest" in e.sentence.value
+    e.reset()
+    assert e.params().start_trust == 50 and e.params().takers == 10
+
+
+def test_reseed_draws_other_chance():
+    e = lesson.TrustExplorer()
+    e.set(start_trust=70)
+    first = e.run.return_share.copy()
+    e.reseed_button.click()
+    assert e.seed == 2 and not np.array_equal(first, e.run.return_share)
+
+
+def test_readouts_are_dutch():
+    e = lesson.TrustExplorer()
+    e.set(multiplier=2.5)
+    assert e.panel.readout_text("multiplier") == "2,5"
+
+
+def test_breach_view_draws_three_runs_and_its_sentence():
+    b = lesson.BreachView()
+    assert b.message.value == "" and b.params()[0].start_trust == lesson.widgets.BREACH_START_TRUST
+    assert "Hier maakt toegeven het verschil" in b.sentence.value
+    b.set(admit_effect=0)
+    assert "0 %" in b.sentence.value and list(b.fig.data[1].y) == list(b.fig.data[2].y)
+    assert len(b.fig.layout.shapes) == 2
+
+
+@pytest.mark.parametrize("make, name, values", [
+    (lesson.TrustExplorer, "start_trust", range(0, 101, 5)),
+    (lesson.BreachView, "breach_size", range(0, 101, 5)),
+])
+def test_a_slider_move_costs_less_than_100_ms_p95(make, name, values):
+    """Kernel side of 'slider -> sentence and figure' (the issue asks p95 < 100 ms), in-process, without comm
+    traffic. Measured as this process's CPU time, so that other work on a shared machine does not count."""
+    view = make()
+    times = []
+    for _ in range(2):
+        for v in values:
+            t = time.process_time()
+            view.set(**{name: v})
+            times.append(time.process_time() - t)
+    assert float(np.percentile(times, 95)) < 0.100
+
+
+def test_assumptions_table_lists_every_slider():
+    shown = lesson.assumptions_table_html()
+    for w in lesson.load_param_words(C.REPO / "data").values():
+        assert html.escape(w.label) in shown
+
+
+# ---------------------------------------------------------------- terreinknecht of regisseur
+def test_task_split_saves_restores_and_compares(page):
+    t = lesson.TaskSplit(page)
+    assert t.error is None and t.comparison.value == ""
+    t.compare_button.click()
+    assert "Kies eerst" in t.message.value and t.comparison.value == ""
+    t.choose("muziekschool/gebouw", "gemeente")
+    t.choose("vervoer/regelen", "gemeente")
+    t.compare_button.click()
+    shown = t.comparison.value
+    assert texts.SAME in shown and texts.DIFFERENT in shown and texts.SILENT in shown
+    assert "Sluit aan bij hun droom" in shown and "Judith Harmsen" in shown       # Harmsen's tips next to the split
+    assert "1 taak bij de gemeente" in shown
+    from wakker.ui.saving import flush
+    flush()
+    again = lesson.TaskSplit(page)
+    assert again.toggles["muziekschool/gebouw"].value == "gemeente"
+    assert again.compared and again.comparison.value == shown
+    assert "teruggezet" in again.status.value
+
+
+def test_task_split_in_the_portfolio_is_words(page):
+    t = lesson.TaskSplit(page)
+    t.choose("groen/groen-onderhoud", "bewoners")
+    value = t.value()
+    assert describe(value, kind="verdeling", notebook=NOTEBOOK) == (
+        "Verdeling van de taken tussen gemeente en bewoners: Groen in de straat – Het groen bijhouden: bewoners.")
+
+
+def test_task_split_with_an_old_answer_shows_it_instead_of_failing(page):
+    page.save_value("taakverdeling", {"choices": {"bestaat/niet": "samen"}}, kind="verdeling")
+    t = lesson.TaskSplit(page)
+    assert t.error is None and "eerdere verdeling" in t.message.value
+    assert all(tg.value is None for tg in t.toggles.values())

@@ -56,6 +56,7 @@ Public API
 ``TrustParams``, ``BreachParams``  the assumptions, each with default, unit, range and doc.
 ``parameter_specs()``, ``breach_specs()``  metadata per parameter (for sliders).
 ``simulate(params)``         one run: a :class:`TrustRun` with arrays per round.
+``simulate_seeds(params, seeds)``  the same for several seeds at once (vectorised).
 ``breach_pair(params, b)``   the same run with a breach, without and with admitting it.
 ``learn(current, target, rate, loss_weight)``  one learning step (reusable by other lessons).
 ``spiral_possible(params)``, ``tipping_return(params)``, ``tipping_trust(params)``.
@@ -83,6 +84,7 @@ __all__ = [
     "parameter_specs",
     "selfish_equilibrium",
     "simulate",
+    "simulate_seeds",
     "spiral_possible",
     "tipping_return",
     "tipping_trust",
@@ -253,6 +255,60 @@ class TrustRun:
         return float(np.sum(self.giver_gain + self.residents_gain))
 
 
+def _play(p: TrustParams, seeds, drops=None, at: int | None = None):
+    """The game for several rows at once: one row per (seed, drop); arrays with one row each.
+
+    ``drops[i]``: the share by which row ``i``'s return share drops in round ``at`` (0-based; 0: no breach).
+    """
+    rounds, n = int(p.rounds), int(p.groups)
+    if rounds < 1 or n < 1:
+        raise ValueError("rounds and groups must be at least 1")
+    m, a, b, k = float(p.multiplier), float(p.learning_rate), float(p.resident_learning), float(p.loss_weight)
+    h, s = _fraction(p.max_return), float(p.reciprocity)
+    n_takers = int(round(_fraction(p.takers) * n))
+    seeds = [int(x) for x in seeds]
+    size = len(seeds)
+    # noise per seed, round and group (the first n_takers groups are the takers and return nothing);
+    # the same draws with or without a breach
+    draws = {x: np.random.default_rng(x).standard_normal((rounds, n))[:, n_takers:] for x in set(seeds)}
+    eps = np.stack([draws[x] for x in seeds]) * float(p.noise)
+    keep = np.ones(size) if drops is None else 1.0 - np.asarray(drops, float)
+    x = np.empty((size, rounds + 1))
+    r = np.empty((size, rounds + 1))
+    rho = np.full((size, rounds), np.nan)
+    giver = np.zeros((size, rounds))
+    x[:, 0] = min(max(_fraction(p.start_trust), 0.0), 1.0)
+    r[:, 0] = min(max(_fraction(p.resident_start), 0.0), 1.0)
+    for t in range(rounds):
+        xt, rt = x[:, t], r[:, t]
+        if t == at:
+            rt = rt * keep
+        sent = xt * ENDOWMENT
+        shares = np.minimum(np.maximum(rt[:, None] + eps[:, t, :], 0.0), 1.0).sum(axis=1) / n  # mean over all groups
+        back = shares * m * sent                              # mean returned per group
+        giver[:, t] = back - sent
+        gave = sent > 0
+        with np.errstate(divide="ignore", invalid="ignore"):
+            ratio = back / sent
+        rho[:, t] = np.where(gave, ratio, np.nan)
+        step = np.where(gave, ratio - 1.0, 0.0)               # nothing given, nothing learned
+        x[:, t + 1] = np.minimum(np.maximum(xt + a * np.where(step < 0, k, 1.0) * step, 0.0), 1.0)
+        r[:, t + 1] = learn(rt, h * ((1.0 - s) + s * xt), b, k)
+    residents = (m - 1.0) * x[:, :-1] * ENDOWMENT - giver
+    return x, r, rho, giver, residents
+
+
+def _at(breach: BreachParams | None) -> int | None:
+    """The 0-based round of the breach (the parameter counts rounds from 1)."""
+    return None if breach is None else int(breach.breach_round) - 1
+
+
+def _drop(breach: BreachParams | None, admit: bool) -> float:
+    if breach is None:
+        return 0.0
+    return _fraction(breach.breach_size) * (1.0 - (_fraction(breach.admit_effect) if admit else 0.0))
+
+
 def simulate(p: TrustParams | None = None, breach: BreachParams | None = None, admit: bool = False) -> TrustRun:
     """Play ``p.rounds`` rounds (see the module docstring); optionally with a breach of trust.
 
@@ -260,40 +316,17 @@ def simulate(p: TrustParams | None = None, breach: BreachParams | None = None, a
     admitting it, so a breach pair differs only by the breach.
     """
     p = p or TrustParams()
-    rounds, n = int(p.rounds), int(p.groups)
-    if rounds < 1 or n < 1:
-        raise ValueError("rounds and groups must be at least 1")
-    m, a, b, k = float(p.multiplier), float(p.learning_rate), float(p.resident_learning), float(p.loss_weight)
-    h, s = _fraction(p.max_return), float(p.reciprocity)
-    n_takers = int(round(_fraction(p.takers) * n))
-    taker = np.zeros(n, bool)
-    taker[:n_takers] = True
-    rng = np.random.default_rng(int(p.seed))
-    eps = rng.standard_normal((rounds, n)) * float(p.noise)
+    x, r, rho, giver, residents = _play(p, [p.seed], [_drop(breach, admit)], _at(breach))
+    return TrustRun(p, x[0], r[0], rho[0], giver[0], residents[0], None if breach is None else int(breach.breach_round))
 
-    x = np.empty(rounds + 1)
-    r = np.empty(rounds + 1)
-    rho = np.full(rounds, np.nan)
-    giver = np.zeros(rounds)
-    residents = np.zeros(rounds)
-    x[0], r[0] = np.clip(_fraction(p.start_trust), 0, 1), np.clip(_fraction(p.resident_start), 0, 1)
-    for t in range(rounds):
-        xt, rt = x[t], r[t]
-        if breach is not None and t == int(breach.breach_round) - 1:  # rounds are counted from 1
-            drop = _fraction(breach.breach_size) * (1.0 - (_fraction(breach.admit_effect) if admit else 0.0))
-            rt = rt * (1.0 - drop)
-        sent = xt * ENDOWMENT
-        shares = np.where(taker, 0.0, np.clip(rt + eps[t], 0.0, 1.0))
-        back = shares * m * sent                              # per group
-        giver[t] = float(np.mean(back)) - sent
-        residents[t] = m * sent - float(np.mean(back))
-        if sent > 0:
-            rho[t] = float(np.mean(back)) / sent
-            x[t + 1] = np.clip(xt + a * (k if rho[t] < 1 else 1.0) * (rho[t] - 1.0), 0.0, 1.0)
-        else:
-            x[t + 1] = xt                                     # nothing given, nothing learned
-        r[t + 1] = float(learn(rt, h * ((1.0 - s) + s * xt), b, k))
-    return TrustRun(p, x, r, rho, giver, residents, None if breach is None else int(breach.breach_round))
+
+def simulate_seeds(p: TrustParams, seeds, breach: BreachParams | None = None, admit: bool = False) -> list[TrustRun]:
+    """The same game for several seeds in one vectorised pass (each run equals ``simulate`` with that seed)."""
+    seeds = list(seeds)
+    x, r, rho, giver, residents = _play(p, seeds, [_drop(breach, admit)] * len(seeds), _at(breach))
+    at = None if breach is None else int(breach.breach_round)
+    return [TrustRun(p.replace(seed=int(sd)), x[i], r[i], rho[i], giver[i], residents[i], at)
+            for i, sd in enumerate(seeds)]
 
 
 @dataclass(frozen=True)
@@ -308,8 +341,10 @@ def breach_pair(p: TrustParams | None = None, b: BreachParams | None = None) -> 
     p, b = p or TrustParams(), b or BreachParams()
     if int(b.breach_round) > int(p.rounds):
         b = b.replace(breach_round=int(p.rounds))
-    return BreachPair(without=simulate(p, b, admit=False), admitted=simulate(p, b, admit=True),
-                      baseline=simulate(p))
+    x, r, rho, giver, residents = _play(p, [p.seed] * 3, [_drop(b, False), _drop(b, True), 0.0], _at(b))
+    at = int(b.breach_round)
+    runs = [TrustRun(p, x[i], r[i], rho[i], giver[i], residents[i], at if i < 2 else None) for i in range(3)]
+    return BreachPair(without=runs[0], admitted=runs[1], baseline=runs[2])
 
 
 def outcome(run: TrustRun) -> str:

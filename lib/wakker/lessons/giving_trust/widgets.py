@@ -118,8 +118,8 @@ class TrustExplorer(View):
         """Recompute the model for the current sliders and redraw the figure in place."""
         try:
             p = self.params()
-            run = ig.simulate(p)
-            tally = outcome_tally(p)
+            runs = ig.simulate_seeds(p, range(int(p.seed), int(p.seed) + SEEDS))  # the shown run is the first
+            run, tally = runs[0], tally_of(runs)
         except (ValueError, TypeError):
             self.message.value = error_html(texts.CANNOT_COMPUTE)
             return
@@ -142,12 +142,16 @@ class TrustExplorer(View):
             self.fig.layout.yaxis2.range = [0, max(2.0, float(np.max(per_euro)) * 1.1)]
 
 
+def tally_of(runs) -> dict[str, int]:
+    tally = {"spiral": 0, "collapse": 0, "undecided": 0}
+    for run in runs:
+        tally[ig.outcome(run)] += 1
+    return tally
+
+
 def outcome_tally(p: ig.TrustParams, seeds: int = SEEDS) -> dict[str, int]:
     """How often each outcome happens over ``seeds`` runs with other chance draws (seed, seed+1, ...)."""
-    tally = {"spiral": 0, "collapse": 0, "undecided": 0}
-    for s in range(int(p.seed), int(p.seed) + seeds):
-        tally[ig.outcome(ig.simulate(p.replace(seed=s)))] += 1
-    return tally
+    return tally_of(ig.simulate_seeds(p, range(int(p.seed), int(p.seed) + seeds)))
 
 
 def explorer_html(run: ig.TrustRun, tally: Mapping[str, int]) -> str:

@@ -1,0 +1,162 @@
+"""Every claim notebook 05 makes about what its models show, checked on the widgets' own settings and
+over several seeds where chance plays a part (lesson guide M3). The notebook's words are quoted in the
+test names and docstrings; if a claim changes, change its test with it.
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import lesson_contract as C
+from wakker.lessons import giving_trust as lesson
+from wakker.models import investment_game as ig
+
+SEEDS = range(1, 31)  # three times the ten draws the sentence above the figure uses
+
+
+def outcomes(p: ig.TrustParams) -> list[str]:
+    return [ig.outcome(ig.simulate(p.replace(seed=s))) for s in SEEDS]
+
+
+@pytest.fixture
+def explorer():
+    return lesson.TrustExplorer()
+
+
+def notebook_text() -> str:
+    nb = json.loads(C.notebook_path("05_meetup_vertrouwen_2013").read_text(encoding="utf-8"))
+    return " ".join(" ".join("".join(c["source"]).split()) for c in nb["cells"])
+
+
+# ---------------------------------------------------------------- § 4: the trust game
+def test_standard_assumptions_collapse_at_every_seed(explorer):
+    """'Met de standaardaannames stort het vertrouwen in, bij elk toeval dat we probeerden.'"""
+    assert set(outcomes(explorer.params())) == {"collapse"}
+
+
+def test_the_residents_sink_below_the_tipping_point_at_the_standard(explorer):
+    """'De bewoners voelen zich maar half vertrouwd en geven steeds minder terug; ze zakken onder het kantelpunt.'"""
+    run = explorer.run
+    tip = ig.tipping_return(explorer.params())
+    assert run.return_share[0] > tip and run.return_share[8] < tip
+
+
+def test_start_90_spirals_at_every_seed(explorer):
+    """Opdracht 2: 'nu groeit het vertrouwen, bij elk toeval dat we probeerden, tot de gemeente alles toevertrouwt.'"""
+    explorer.set(start_trust=90)
+    p = explorer.params()
+    assert set(outcomes(p)) == {"spiral"}
+    assert all(ig.simulate(p.replace(seed=s)).final_trust == 1.0 for s in SEEDS)
+
+
+def test_forty_percent_takers_collapse_even_from_90(explorer):
+    """Opdracht 3: '0,6 × 3 × 0,5 = 0,9 ... Wie dan als eerste veel vertrouwen geeft, verliest.'"""
+    explorer.set(start_trust=90, takers=40)
+    p = explorer.params()
+    assert 0.6 * 3 * 0.5 == pytest.approx(0.9) and not ig.spiral_possible(p)
+    assert set(outcomes(p)) == {"collapse"}
+    assert "0,6 × 3 × 0,5 = 0,9" in notebook_text()
+
+
+def test_no_growth_collapses(explorer):
+    """Opdracht 4: 'Groei 1: het vertrouwen stort in.'"""
+    explorer.set(start_trust=90, multiplier=1.0)
+    assert set(outcomes(explorer.params())) == {"collapse"}
+
+
+def test_start_70_is_mostly_a_spiral_but_not_always(explorer):
+    """Opdracht 5: 'Soms groeit het vertrouwen, soms stort het in ... meestal een spiraal, maar niet altijd.'"""
+    explorer.set(start_trust=70)
+    result = outcomes(explorer.params())
+    assert result.count("spiral") > len(result) / 2 and "collapse" in result
+
+
+def test_explorer_sentence_counts_ten_draws(explorer):
+    explorer.set(start_trust=70)
+    tally = lesson.outcome_tally(explorer.params())
+    assert sum(tally.values()) == 10
+    assert f"<b>{tally['spiral']}</b> keer een spiraal" in explorer.sentence.value
+
+
+def test_standard_product_is_1_35():
+    """§ 4b: 'Standaard is dat 0,9 × 3 × 0,5 = 1,35.'"""
+    p = ig.TrustParams()
+    assert (1 - p.takers / 100) * p.multiplier * p.max_return / 100 == pytest.approx(1.35)
+    assert "0,9 × 3 × 0,5 = 1,35" in notebook_text()
+
+
+def test_closer_to_one_needs_a_higher_start():
+    """§ 4b: 'hoe dichter bij 1, hoe hoger dat begin moet zijn' (tipping trust rises as the product falls)."""
+    tips = [ig.tipping_trust(ig.TrustParams(takers=q)) for q in (0, 10, 20)]
+    assert tips[0] < tips[1] < tips[2]
+
+
+@pytest.mark.parametrize("start", [10, 90])
+def test_without_reciprocity_the_start_does_not_matter(explorer, start):
+    """Choice 'wederkerigheid-nul': 'Het begin maakt niet meer uit: het vertrouwen groeit in beide gevallen.'"""
+    explorer.set(reciprocity=0.0, start_trust=start)
+    assert set(outcomes(explorer.params())) == {"spiral"}
+
+
+@pytest.mark.parametrize("start", [10, 90])
+def test_without_reciprocity_forty_percent_takers_collapse(explorer, start):
+    """The same feedback: 'Zet de nemers op 40 % en het stort in beide gevallen in.'"""
+    explorer.set(reciprocity=0.0, start_trust=start, takers=40)
+    assert set(outcomes(explorer.params())) == {"collapse"}
+
+
+def test_takers_and_no_return_reproduce_the_selfish_outcome():
+    """§ 4b: 'Zijn er alleen nemers, of geven bewoners nooit iets terug, dan zakt het vertrouwen naar nul.'"""
+    for kw in (dict(takers=100), dict(max_return=0)):
+        assert all(ig.simulate(ig.TrustParams(start_trust=90, seed=s, **kw)).final_trust == 0 for s in SEEDS)
+    assert ig.selfish_equilibrium(3.0, 10.0).sent == 0
+
+
+def test_standard_growth_is_that_of_the_experiment():
+    """§ 4b: 'De groei staat standaard op 3, zoals in het experiment.' (Berg et al. 1995: sent money was tripled.)"""
+    assert ig.parameter_specs()["multiplier"].default == 3.0
+    assert ig.parameter_specs()["loss_weight"].default == 2.0   # 'standaard twee keer zo zwaar'
+
+
+# ---------------------------------------------------------------- § 5: the breach
+def breach_outcomes(view, **values):
+    view.set(**values)
+    game, breach = view.params()
+    pairs = [ig.breach_pair(game.replace(seed=s), breach) for s in SEEDS]
+    return [(ig.outcome(p.without), ig.outcome(p.admitted)) for p in pairs]
+
+
+@pytest.fixture
+def breach():
+    return lesson.BreachView()
+
+
+def test_standard_breach_admitting_makes_the_difference_at_every_seed(breach):
+    """'Standaard (60 %): zonder toegeven stort het vertrouwen in, met toegeven herstelt het, bij elk toeval.'"""
+    assert set(breach_outcomes(breach)) == {("collapse", "spiral")}
+
+
+def test_light_breach_recovers_without_admitting(breach):
+    """'Een lichte breuk (20 %) herstelt ook zonder toegeven.'"""
+    assert {w for w, _ in breach_outcomes(breach, breach_size=20)} == {"spiral"}
+    assert {w for w, _ in breach_outcomes(breach, breach_size=20, admit_effect=0)} == {"spiral"}
+
+
+def test_full_breach_mostly_collapses_even_when_admitted(breach):
+    """'Een breuk van 100 % stort meestal ook mét toegeven in.'"""
+    result = breach_outcomes(breach, breach_size=100)
+    assert all(w == "collapse" for w, _ in result)
+    assert sum(a == "collapse" for _, a in result) > len(result) / 2
+
+
+def test_admit_zero_no_difference(breach):
+    """'Toegeven op 0: geen verschil tussen de lijnen.'"""
+    breach.set(admit_effect=0)
+    assert list(breach.pair.without.trust) == list(breach.pair.admitted.trust)
+
+
+def test_loss_weight_one_mostly_recovers_without_admitting(breach):
+    """Opdracht 4: 'Teleurstelling op 1: nu herstelt het vertrouwen na een breuk van 60 % meestal ook zonder toegeven.'"""
+    result = breach_outcomes(breach, loss_weight=1.0, breach_size=60, admit_effect=0)
+    assert sum(w == "spiral" for w, _ in result) > len(result) / 2
