@@ -297,7 +297,7 @@ def needed_learning_rate(p: LearningGapParams, shared: bool = True, at: float | 
     ``at=None``: in the long run, for a steady pace (``inf`` when the pace speeds up: no fixed rate
     keeps up forever). ``at=T``: at year T. ``None`` when even ``MAX_RATE`` is not enough. The gap
     falls as the learning rate rises (every factor of ``S`` does), so the edge is found on a fine
-    grid of rates, refined twice (to about 1e-4 per year).
+    grid of rates, refined up to three times (to about 1e-4 per year).
     """
     q = p if shared else p.alone()
     if at is None and acceleration_rate(q) > 0 and q.change_pace > 0:
@@ -309,8 +309,8 @@ def needed_learning_rate(p: LearningGapParams, shared: bool = True, at: float | 
     if not _reach(q, np.array([MAX_RATE]), at)[0]:
         return None
     lo, hi = 0.0, MAX_RATE
-    for _ in range(3):
-        grid = np.linspace(lo, hi, 41 if at is None else 200)
+    for _ in range(4):
+        grid = np.linspace(lo, hi, 41 if at is None else 64)
         ok = _reach(q, grid, at)
         first = int(np.argmax(ok))
         lo, hi = grid[max(first - 1, 0)], grid[first]

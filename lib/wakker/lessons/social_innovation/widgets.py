@@ -29,6 +29,8 @@ NOTEBOOK = "06_regio_zwolle_sociale_innovatie_2016"
 COLOURS = {"asked": "#555555", "alone": "#8d99ae", "shared": "#e09f3e", "limit": "#a4161a",
            "nu": "#5fa8d3", "later": "#e09f3e"}
 
+#: Points per year in the figure (the curves are smooth; fewer points keep a slider move quick).
+POINTS_PER_YEAR = 4
 #: Four sliders up front (lesson guide M4), the rest under "Meer aannames".
 MAIN_PARAMS = ("change_pace", "acceleration", "learning_rate", "municipalities")
 MORE_PARAMS = ("share_quality", "share_delay", "initial_gap", "acceptable_gap", "horizon")
@@ -219,7 +221,7 @@ class GapExplorer(View):
             self.message.value = error_html(texts.CANNOT_COMPUTE)
             return
         try:
-            frame = lg.simulate(p)
+            frame = lg.simulate(p, points_per_year=POINTS_PER_YEAR)
             summary = lg.summarise(p, frame)
             sentence = summary_html(p, summary)
         except Exception as exc:  # noqa: BLE001 - never a traceback in the lesson
