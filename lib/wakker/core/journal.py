@@ -58,6 +58,8 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
+from .mode import restart_hint
+
 SCHEMA_VERSION = 1  # version of the export format (see core/portfolio.py); unchanged by JOURNAL_VERSION
 JOURNAL_VERSION = 2  # version of the SQLite file: 2 adds sort_at and normalised moments
 MAX_ID_LENGTH = 120
@@ -226,7 +228,7 @@ def _disk_full(folder: Path, margin: int = 64 * 1024) -> bool:
 def explain(exc: BaseException, path: Path) -> str:
     """A Dutch message for why the journal at ``path`` cannot be used, saying what to do."""
     where = f"Je dagboek ({path})"
-    restart = "herstart daarna de kernel (menu Kernel, Restart Kernel)"
+    restart = restart_hint()  # JupyterLab: restart the kernel; the student mode: reload the page
     full = (f"{where} kan nu niet bewaren: de schijf is vol. Maak ruimte vrij (gooi bijvoorbeeld oude exports "
             f"of grote bestanden weg) en {restart}. {_UNTOUCHED}")
     read_only = (f"{where} kan niet beschreven worden: het bestand of de map is alleen-lezen, of je hebt er geen "
@@ -238,10 +240,10 @@ def explain(exc: BaseException, path: Path) -> str:
     busy = (f"{where} is bezet: een ander programma houdt het te lang vast. Wacht even, sluit andere notebooks "
             f"die vastgelopen zijn, en {restart}. {_UNTOUCHED}")
     io = (f"{where} kan nu niet gelezen of geschreven worden: de schijf of netwerkmap gaf een fout. Controleer of "
-          f"die bereikbaar is en herstart de kernel (menu Kernel, Restart Kernel). {_UNTOUCHED}")
+          f"die bereikbaar is en {restart}. {_UNTOUCHED}")
     cant_open = (f"{where} kan niet geopend worden. Controleer of de map bestaat en of je er mag schrijven; kies "
                  f"anders met de omgevingsvariabele WAKKER_JOURNAL een andere plek, en {restart}. {_UNTOUCHED}")
-    damaged = (f"{where} lijkt beschadigd. Herstart de kernel (menu Kernel, Restart Kernel): dan wordt het "
+    damaged = (f"{where} lijkt beschadigd. {restart_hint(sentence=True)}: dan wordt het "
                f"beschadigde bestand opzij gezet (niet weggegooid) en begint een nieuw dagboek.")
     if not is_damage(exc) and _disk_full(path.parent):
         return full  # SQLite often reports a full disk as an I/O error (e.g. it cannot grow the -shm file)
@@ -524,11 +526,11 @@ class Journal:
             raise JournalUnavailable(
                 f"Je dagboek ({self.path}) heeft een onbekend versienummer ('{str(row[0])[:20]}') en is daarom "
                 f"niet geopend; het bestand is niet aangeraakt. Werk het werkboek bij (git pull) of kies met de "
-                f"omgevingsvariabele WAKKER_JOURNAL een nieuwe plek, en herstart daarna de kernel.")
+                f"omgevingsvariabele WAKKER_JOURNAL een nieuwe plek, en {restart_hint()}.")
         if version > JOURNAL_VERSION:
             raise JournalUnavailable(
                 f"Je dagboek ({self.path}) is gemaakt door een nieuwere versie van het werkboek. Werk het "
-                f"werkboek bij (git pull) en herstart daarna de kernel. {_UNTOUCHED}")
+                f"werkboek bij (git pull) en {restart_hint()}. {_UNTOUCHED}")
         return version
 
     @staticmethod
@@ -684,7 +686,7 @@ class MemoryJournal(Journal):
 
     durable = False
     NOT_SAVED = ("Niet opgeslagen in je dagboek: dat kan nu niet geopend worden (zie de melding bovenaan het "
-                 "notebook). Je antwoord blijft alleen bewaard zolang deze kernel draait: exporteer je antwoorden "
+                 "notebook). Je antwoord blijft alleen bewaard zolang deze sessie loopt: exporteer je antwoorden "
                  "(onderaan het startnotebook) of kopieer dit antwoord.")
     SESSION_ONLY = ("Tot dat is opgelost bewaart het werkboek je antwoorden alleen in deze sessie, niet in je "
                     "dagboek: exporteer ze voordat je stopt (knop 'Exporteer mijn antwoorden' onderaan het "
@@ -724,8 +726,8 @@ def open_journal(path: Path | str | None = None, known_notebooks: Iterable[str] 
     except JournalUnavailable as exc:
         reason = str(exc)
     except Exception:  # noqa: BLE001 - whatever it is, the first cell of a notebook must not break
-        reason = (f"Je dagboek{f' ({path})' if path is not None else ''} kon niet geopend worden. Herstart de "
-                  f"kernel (menu Kernel, Restart Kernel); lukt het dan nog niet, kies dan met de omgevingsvariabele "
+        reason = (f"Je dagboek{f' ({path})' if path is not None else ''} kon niet geopend worden. "
+                  f"{restart_hint(sentence=True)}; lukt het dan nog niet, kies dan met de omgevingsvariabele "
                   f"WAKKER_JOURNAL een andere plek.")
     try:
         if known_notebooks == "content":

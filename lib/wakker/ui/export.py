@@ -26,6 +26,7 @@ import ipywidgets as w
 import traitlets
 
 from ..core.journal import Journal, JournalError
+from ..core.mode import pick
 from ..core.portfolio import export_files, import_json, now_local, os_reason
 from .saving import flush, refresh_saved
 from .style import error_html, notice_html
@@ -234,7 +235,8 @@ class ExportPanel(View):
         refresh_saved(self.journal)
         return notice_html(f"✓ Ingelezen om {when}{source}: {added} nieuwe versie(s) toegevoegd, {known} had je al. "
                            f"De vragen in dit notebook laten je antwoorden nu zien; andere notebooks die al open "
-                           f"zijn, laten ze zien nadat je ze opnieuw uitvoert.")
+                           f"zijn, laten ze zien nadat je "
+                           f"{pick('ze opnieuw uitvoert', 'die pagina opnieuw laadt (F5)')}.")
 
     def _on_msg(self, _widget, content: Any, buffers: Any) -> None:
         if not isinstance(content, dict):

@@ -14,11 +14,15 @@ from IPython.display import HTML, display
 
 from ..core.content import ContentError, content
 from ..core.journal import Entry, Journal, JournalError, MemoryJournal, check_id, get_journal
+from ..core.mode import STUDENT_CSS, is_student, restart_hint
 from .questions import Choice, OpenQuestion, Scale
 from .style import error_html, notice_html, styled
 
-JOURNAL_TROUBLE = ("Je dagboek kon niet geopend worden. Herstart de kernel (menu Kernel, Restart Kernel). Tot dan "
-                   "worden je antwoorden alleen in deze sessie bewaard: exporteer ze voordat je stopt.")
+
+def journal_trouble() -> str:
+    """The header's notice when even opening the journal raised (in words that fit the mode)."""
+    return (f"Je dagboek kon niet geopend worden. {restart_hint(sentence=True)}. Tot dan worden je antwoorden "
+            f"alleen in deze sessie bewaard: exporteer ze voordat je stopt.")
 
 
 # ---------------------------------------------------------------- the page
@@ -48,7 +52,7 @@ class Page:
             try:
                 self._journal = get_journal()
             except Exception:  # noqa: BLE001 - get_journal does not raise; this is the last safety net
-                self._journal = MemoryJournal(JOURNAL_TROUBLE)
+                self._journal = MemoryJournal(journal_trouble())
         return self._journal
 
     def check(self) -> None:
@@ -57,15 +61,17 @@ class Page:
 
     def _ipython_display_(self) -> None:
         """Shows the notebook's header: title, goals, and any journal notice."""
+        # the notebook's texts for the student mode (see wakker.core.mode), even when the page failed
+        mode_css = f"<style>{STUDENT_CSS}</style>" if is_student() else ""
         if self.error:
-            display(HTML(error_html(self.error)))
+            display(HTML(mode_css + error_html(self.error)))
             return
         goals = "".join(f"<li>{html.escape(g)}</li>" for g in self.info.goals)
         try:
             notice = self.journal.notice
         except Exception:  # noqa: BLE001 - the first cell never shows a traceback
-            notice = JOURNAL_TROUBLE
-        parts = [f"<p><b>Leerdoelen</b></p><ul>{goals}</ul>" if goals else ""]
+            notice = journal_trouble()
+        parts = [mode_css, f"<p><b>Leerdoelen</b></p><ul>{goals}</ul>" if goals else ""]
         if notice:
             parts.append(notice_html(html.escape(notice)))
         display(HTML("".join(parts)))

@@ -16,9 +16,13 @@ import sys
 import traceback
 from typing import Any, Callable
 
+from ..core.mode import pick
 from .style import error_html
 
-TRY_AGAIN = "Probeer een andere instelling of voer de cel opnieuw uit."
+
+def try_again() -> str:
+    """What to try after an unexpected error, in words that fit the mode (no cells in the student mode)."""
+    return "Probeer een andere instelling of " + pick("voer de cel opnieuw uit.", "laad de pagina opnieuw (F5).")
 
 
 def strict() -> bool:
@@ -35,7 +39,7 @@ def report(exc: BaseException) -> None:
 def error_box(exc: BaseException, what: str = "Dit lukte niet") -> str:
     """The Dutch box for an unexpected exception (and a strict-mode report)."""
     report(exc)
-    return error_html(f"{what} ({exc}). {TRY_AGAIN}")
+    return error_html(f"{what} ({exc}). {try_again()}")
 
 
 class View:
