@@ -1,6 +1,7 @@
 # Wakker werkboek -- two commands:
 #   make lab    installs what a student needs on first use (in .venv) and opens the workbook
 #               (make lab PORT=8890 for another port)
+#   make student the same, as pages without code (Voilà): what a student sees (make student PORT=8890)
 #   make test   also installs the test tools and runs every test in the same environment
 PYTHON ?= python3
 VENV   := .venv
@@ -9,7 +10,7 @@ PIP    := $(PY) -m pip install --disable-pip-version-check --progress-bar on
 STAMP  := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: lab test bench lock links clean-venv
+.PHONY: lab student test bench lock links clean-venv
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10))' || \
@@ -34,6 +35,9 @@ $(DEV_STAMP): $(STAMP) requirements-dev.in
 
 lab: $(STAMP)
 	@$(PY) tools/lab.py $(if $(PORT),--port $(PORT))
+
+student: $(STAMP)
+	@$(PY) tools/student.py $(if $(PORT),--port $(PORT))
 
 test: $(DEV_STAMP)
 	$(PY) -m pytest

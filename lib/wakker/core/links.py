@@ -22,12 +22,19 @@ def _repo_parts(repository: str) -> tuple[str, str]:
 
 
 def binder_url(notebook: str | None = None, cfg: dict | None = None) -> str:
+    """Binder opening ``notebook`` in JupyterLab (without a notebook: Binder's default page)."""
     cfg = cfg or settings()
     owner, name = _repo_parts(cfg["repository"])
     url = f"{BINDER}/{owner}/{name}/{cfg['branch']}"
     if notebook:
         url += "?urlpath=" + quote(f"lab/tree/notebooks/{notebook}.ipynb", safe="")
     return url
+
+
+def student_url(notebook: str = "00_start", cfg: dict | None = None) -> str:
+    """Binder opening ``notebook`` in the student mode: a page without code (Voilà's server extension,
+    ``voila/render/...``; see tools/student.py), with the same journal as JupyterLab."""
+    return binder_url(None, cfg) + "?urlpath=" + quote(f"voila/render/notebooks/{notebook}.ipynb", safe="")
 
 
 def nbgitpuller_url(hub: str, notebook: str = "00_start", cfg: dict | None = None) -> str:
@@ -39,18 +46,22 @@ def nbgitpuller_url(hub: str, notebook: str = "00_start", cfg: dict | None = Non
 
 
 def readme_block(cfg: dict | None = None) -> str:
-    """The Markdown table of notebooks with a Binder link for each ready one."""
+    """The Markdown table of notebooks with Binder links for each ready one: in JupyterLab, and in the
+    student mode (a page without code)."""
     cfg = cfg or settings()
-    rows = ["| nr | notebook | bron | status | openen |", "|---|---|---|---|---|"]
+    rows = ["| nr | notebook | bron | status | openen | zonder code |", "|---|---|---|---|---|---|"]
     c = content()
     for nb in c.notebooks.values():
         src = c.sources[nb.source].title.split(" — ")[0] if nb.source else "—"
         ready = nb.status == "klaar"
         link = f"[Binder]({binder_url(nb.id, cfg)})" if ready else "volgt"
-        rows.append(f"| {nb.id[:2]} | `{nb.file}` — {nb.title} | {src} | {nb.status} | {link} |")
+        student = f"[Binder]({student_url(nb.id, cfg)})" if ready else "volgt"
+        rows.append(f"| {nb.id[:2]} | `{nb.file}` — {nb.title} | {src} | {nb.status} | {link} | {student} |")
     hub = nbgitpuller_url(cfg["jupyterhub_example"], cfg=cfg)
     return "\n".join([START, "", *rows, "",
                       f"Het hele werkboek op Binder: [{binder_url(None, cfg)}]({binder_url('00_start', cfg)})", "",
+                      f"Zonder code (de studentweergave): [{binder_url(None, cfg)}]({student_url('00_start', cfg)})",
+                      "",
                       "Voorbeeld van een nbgitpuller-link voor de JupyterHub van een school:", "",
                       f"```\n{hub}\n```", "", END])
 

@@ -33,11 +33,14 @@ text can fit it:
   does the same (Markdown inside the spans still works). JupyterLab's sanitizer keeps ``class``
   and ``hidden``, so the student version stays out of sight there;
   in the student mode the notebook's header (``wakker.ui.page.Page``) adds :data:`STUDENT_CSS`,
-  which swaps the two. Everything here reads the environment each time it is asked.
+  which swaps the two. :func:`markdown_for` gives the text one mode shows (for tests and counts).
+
+Everything here reads the environment each time it is asked.
 """
 from __future__ import annotations
 
 import os
+import re
 
 LAB = "lab"
 STUDENT = "student"
@@ -78,3 +81,14 @@ def restart_hint(sentence: bool = False) -> str:
     """How to start afresh: lower case, to follow "en ..."; with ``sentence`` it starts with a capital."""
     hint = _RESTART[mode()]
     return hint[0].upper() + hint[1:] if sentence else hint
+
+
+_VERSION = re.compile(r'<(div|span) class="wakker-(lab|student)"(?: hidden)?>(.*?)</\1>', re.S)
+
+
+def markdown_for(markdown: str, which: str) -> str:
+    """``markdown`` as a reader in mode ``which`` sees it: the other mode's versions left out, the
+    wrappers of this mode's versions dropped (their Markdown kept)."""
+    if which not in MODES:
+        raise ValueError(f"unknown mode {which!r}")
+    return _VERSION.sub(lambda m: m.group(3) if m.group(2) == which else "", markdown)
