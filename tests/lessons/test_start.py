@@ -44,7 +44,11 @@ def _source(cell) -> str:
 
 
 def _student_markdown() -> list[str]:
-    return [_source(c) for c in _cells() if c["cell_type"] == "markdown" and c["id"] not in TEACHER_ONLY]
+    """What a student reads, in JupyterLab (the longer of the two versions; see wakker.core.mode)."""
+    from wakker.core.mode import markdown_for
+
+    return [markdown_for(_source(c), "lab") for c in _cells()
+            if c["cell_type"] == "markdown" and c["id"] not in TEACHER_ONLY]
 
 
 def _question_ids(kind: str) -> list[str]:
