@@ -113,7 +113,7 @@ class LearningGapParams:
         0.3, "probability", 0.0, 1.0, 0.05,
         "Probability that an answer shared by another municipality is usable here.")
     share_delay: float = param(
-        0.5, "years", 0.0, 5.0, 0.25,
+        0.5, "years", 0.0, 5.0, 0.5,
         "Time before an answer found elsewhere reaches this municipality.")
     initial_gap: float = param(
         10.0, "questions", 0.0, 100.0, 1.0,
