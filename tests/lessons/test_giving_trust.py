@@ -176,7 +176,7 @@ def test_task_split_saves_restores_and_compares(page):
     t.choose("vervoer/regelen", "gemeente")
     t.compare_button.click()
     shown = t.comparison.value
-    assert texts.SAME in shown and texts.DIFFERENT in shown and texts.SILENT in shown
+    assert texts.SAME in shown and texts.DIFFERENT in shown and texts.REPORT_SILENT in shown
     assert "Sluit aan bij hun droom" in shown and "Judith Harmsen" in shown       # Harmsen's tips next to the split
     assert "1 taak bij de gemeente" in shown
     from wakker.ui.saving import flush

@@ -22,7 +22,7 @@ PER_EURO_AXIS = "terug per euro"
 PANEL_TITLES = ("Vertrouwen van de gemeente en wat bewoners teruggeven",
                 "Wat er per toevertrouwde euro terugkwam (1 = quitte)")
 TRUST_NAME = "vertrouwen van de gemeente (% van haar budget)"
-RETURN_NAME = "wat bewoners die wel teruggeven teruggeven (%)"
+RETURN_NAME = "teruggave door bewoners die wel iets teruggeven (%)"
 TIPPING_NAME = "kantelpunt: vanaf hier loont geven"
 PER_EURO_NAME = "terug per euro"
 BREAK_EVEN = "quitte"
@@ -39,7 +39,8 @@ OUTCOME_HTML = {
 }
 CONDITION_HTML = ("<br><i>Kan geven hier lonen?</i> Bij vol vertrouwen komt per euro terug: (deel dat teruggeeft) × "
                   "(groei) × (teruggave bij vol vertrouwen) = {share} × {growth} × {top} = <b>{product}</b>. ")
-CONDITION_YES = "Dat is meer dan 1: vol vertrouwen kan lonen, als het vertrouwen hoog genoeg begint. "
+CONDITION_YES = ("Dat is meer dan 1: vol vertrouwen kan lonen, maar alleen als het vertrouwen aan beide kanten hoog "
+                 "genoeg begint; hoe dichter bij 1, hoe hoger dat begin moet zijn. ")
 CONDITION_NO = ("Dat is niet meer dan 1: zelfs vol vertrouwen levert de gemeente minder op dan ze geeft, dus wie "
                 "vertrouwen geeft, verliest hier, hoe hoog het ook begint. ")
 TIPPING_HTML = ("Het vertrouwen van de gemeente groeit alleen zolang bewoners meer dan <b>{tip}</b> teruggeven "
@@ -84,7 +85,6 @@ REPORT = "Verslag: {choice}."
 REPORT_SILENT = "Verslag: zegt het niet."
 SAME = "✓ zelfde als in Berkelland"
 DIFFERENT = "≠ anders dan in Berkelland"
-SILENT = "? het verslag zegt het niet"
 SPLIT_SUMMARY_HTML = ("<b>Jouw verdeling:</b> {gemeente} bij de gemeente, {samen} samen, {bewoners} bij de bewoners. "
                       "<b>In het verslag</b> (van de taken waarover het iets zegt): {r_gemeente} bij de gemeente, "
                       "{r_samen} samen, {r_bewoners} bij de bewoners; over {silent} zegt het niets.")

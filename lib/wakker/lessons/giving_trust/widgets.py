@@ -67,7 +67,8 @@ class TrustExplorer(View):
         self.panel = ParameterPanel(ig.parameter_specs(), words, MAIN_PARAMS, MORE_PARAMS, more_title=texts.MORE,
                                     reset_label=texts.RESET, on_change=self.update)
         self.sliders = self.panel.sliders
-        self.reseed_button = w.Button(description=texts.RESEED, icon="refresh", layout=w.Layout(width="auto"),
+        self.reseed_button = w.Button(description=texts.RESEED, icon="refresh",
+                                      layout=w.Layout(width="auto", align_self="flex-start"),
                                       tooltip=texts.RESEED)
         self.reseed_button.on_click(lambda _b: self.reseed())
         self.fig = self._figure()
@@ -327,7 +328,7 @@ class TaskSplit(SavedWidget):
                                f"<b>{html.escape(example.title)}.</b> {html.escape(example.text)}</div>"))
             for task in example.tasks:
                 key = f"{example.id}/{task.id}"
-                toggle = w.ToggleButtons(options=options, value=None, style={"button_width": "6.5em"},
+                toggle = w.ToggleButtons(options=options, value=None, style={"button_width": "7.5em"},
                                          tooltips=[f"{task.text}: {word}" for word, _ in options])
                 toggle.add_class(f"wakker-taak-{example.id}-{task.id}")
                 toggle.observe(self.changed, names="value")
@@ -336,7 +337,8 @@ class TaskSplit(SavedWidget):
                                            layout=w.Layout(width="15em", min_width="12em")), toggle],
                                    layout=w.Layout(flex_flow="row wrap", align_items="center", margin="0 0 .1em 1em")))
         self.compare_button = w.Button(description=texts.COMPARE, icon="balance-scale", button_style="info",
-                                       layout=w.Layout(width="auto", margin=".8em 0 .3em 0"), tooltip=texts.COMPARE)
+                                       layout=w.Layout(width="auto", align_self="flex-start", margin=".8em 0 .3em 0"),
+                                       tooltip=texts.COMPARE)
         self.compare_button.on_click(lambda _b: self.toggle_compare())
         self.comparison = w.HTML()
         self.comparison.add_class("wakker-vergelijking")
@@ -404,8 +406,8 @@ def comparison_html(d: data.Berkelland, chosen: Mapping[str, str]) -> str:
         for task in example.tasks:
             mine = chosen.get(f"{example.id}/{task.id}")
             you = texts.YOU.format(choice=d.choices[mine]) if mine else texts.YOU.format(choice=texts.NOT_CHOSEN)
-            if task.report is None:
-                verdict, colour, report = texts.SILENT, "inherit", texts.REPORT_SILENT
+            if task.report is None:  # "Verslag: zegt het niet." says it; no mark after it
+                verdict, colour, report = "", "inherit", texts.REPORT_SILENT
             else:
                 report = texts.REPORT.format(choice=d.choices[task.report])
                 same = mine == task.report
