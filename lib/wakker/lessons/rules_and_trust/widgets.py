@@ -351,7 +351,7 @@ def government_sentence_html(p: tl.GovernmentParams, g: tl.Governments) -> str:
         n=g.n_encounters, c_end=_trust(g.citizen_trust["control"][-1]), t_end=_trust(g.citizen_trust["trust"][-1]),
         c_trusted=int(g.trusted["control"].sum()), t_trusted=int(g.trusted["trust"].sum()),
         c_misuse=g.misuse["control"], t_misuse=g.misuse["trust"])
-    if p.good_when_controlled == p.good_when_trusted:
+    if abs(p.good_when_controlled - p.good_when_trusted) < 1e-9:
         text += texts.GOV_SAME
     return styled("zin", text)
 

@@ -1,0 +1,198 @@
+"""08_vertrouwen_moet_je_leren_2021 in a real browser: run all, open the teacher's box, answer the
+prediction, play every model (sliders by keyboard, the experience buttons, "Meer aannames"), write
+an observation and open "Wat zagen wij?", answer a scale and the exercise; restart the kernel,
+reload and run again: the answers come back. Screenshots at 1400, 1280 and 390 px (lesson guide U3)."""
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+from playwright.sync_api import expect
+
+import jlab
+
+NOTEBOOK = "notebooks/08_vertrouwen_moet_je_leren_2021.ipynb"
+OBSERVATION = "Meer ruimte maakt de ongelijke behandeling groter; zonder tijd helpt ruimte niet."
+EXERCISE = "Eens per maand een peer review met twee collega's en één cliënt die wil meedoen."
+
+pytestmark = pytest.mark.browser
+
+_shot = jlab.screenshot_at
+# jlab.BENIGN_CONSOLE's anywidget "Failed to initialize model" (a module that took over 2 s to load on a busy
+# machine) sometimes arrives as an uncaught page error, which the pattern there (anchored at the start) misses.
+BENIGN = [r"^pageerror: \[anywidget\] Failed to initialize model\."]
+
+
+def _console_errors(page) -> list[str]:
+    return jlab.console_errors(page, ignore=BENIGN)
+
+
+def _press(locator, key: str, times: int) -> None:
+    locator.scroll_into_view_if_needed()
+    locator.focus()
+    for _ in range(times):
+        locator.press(key)
+
+
+def _saved(journal, question: str):
+    con = sqlite3.connect(journal)
+    try:
+        row = con.execute("SELECT value FROM entries WHERE question=? ORDER BY rowid DESC", (question,)).fetchone()
+    finally:
+        con.close()
+    return None if row is None else json.loads(row[0])
+
+
+def test_nb08_models_questions_and_answers_after_restart(page, jupyter_server, fresh_journal):
+    jlab.open_notebook(page, jupyter_server, NOTEBOOK)
+    st = jlab.run_all(page, timeout=180)
+    assert st["executed"] == st["total"]
+    jlab.wait_for_widgets(page, timeout=60)
+    assert not _console_errors(page)
+    _shot(page, jlab.cells(page).first, "nb08-01-top")
+    teacher = page.locator(".wakker-in-de-les")
+    teacher.locator("summary").click()
+    expect(teacher).to_contain_text("de kern (§ 1–5, § 7 en § 8)")
+    expect(teacher).to_contain_text("voorspelling-ruimte")
+    _shot(page, teacher, "nb08-02-in-de-les")
+
+    # quotations carry the authors; five of them (one per excerpt the notebook discusses)
+    quotes = page.locator(".wakker-citaat")
+    expect(quotes).to_have_count(5)
+    expect(quotes.first).to_contain_text("De Brabander")
+    expect(page.locator(".wakker-citaat", has_text="gelijkelijk worden toegepast")).to_contain_text("Les 2")
+
+    # --- choice with feedback (lesson 1)
+    means = page.locator(".wakker-q-middel-of-waarde")
+    means.locator("label", has_text="Als middel").click()
+    expect(means.locator(".wakker-feedback")).to_contain_text("de reden is geld")
+    _shot(page, means, "nb08-03-choice")
+
+    # --- rule or room: predict, play, observe, "Wat zagen wij?"
+    predict = page.locator(".wakker-q-voorspelling-ruimte")
+    predict.locator("label", has_text="Dat hangt ervan af").click()
+    expect(predict.locator(".wakker-feedback")).to_contain_text("Je voorspelling is bewaard")
+    room = page.locator(".wakker-regel-of-ruimte")
+    sentence = room.locator(".wakker-zin")
+    expect(sentence).to_contain_text("Bij 50 % ruimte")
+    for name in ("room_share", "judgement_accuracy", "time_pressure", "bias_spread"):
+        expect(room.locator(f".wakker-param-{name}")).to_be_visible()
+    expect(room.locator(".wakker-param-seed")).to_be_hidden()
+    plot = room.locator(".js-plotly-plot")
+    expect(plot.locator(".main-svg").first).to_be_visible()
+    expect(plot.locator(".heatmaplayer")).to_have_count(1)
+    _shot(page, room, "nb08-04-room-default")
+    _press(room.locator(".wakker-param-room_share .noUi-handle"), "ArrowLeft", 10)  # 50 % -> 0 %
+    expect(room.locator(".wakker-readout-param-room_share")).to_have_text("0 %", timeout=10_000)
+    expect(sentence).to_contain_text("Over 0 van de 100", timeout=10_000)
+    _press(room.locator(".wakker-param-time_pressure .noUi-handle"), "End", 1)  # tijdsdruk 100 %
+    expect(room.locator(".wakker-readout-param-time_pressure")).to_have_text("100 %", timeout=10_000)
+    _press(room.locator(".wakker-param-room_share .noUi-handle"), "End", 1)  # ruimte 100 %
+    expect(sentence).to_contain_text("Bij 100 % ruimte", timeout=10_000)
+    _press(room.locator(".wakker-param-bias_spread .noUi-handle"), "Home", 1)  # no personal leaning
+    expect(sentence).to_contain_text("Over 0 van de 100", timeout=10_000)  # no time, no leaning: the rule
+    _press(room.locator(".wakker-param-judgement_accuracy .noUi-handle"), "ArrowRight", 4)  # 0.7 -> 0.9
+    expect(room.locator(".wakker-readout-param-judgement_accuracy")).to_have_text("0,90", timeout=10_000)
+    room.locator(".jupyter-widget-Collapse-header, .p-Collapse-header, .lm-Collapse-header").first.click()
+    expect(room.locator(".wakker-param-seed")).to_be_visible(timeout=10_000)
+    _press(room.locator(".wakker-param-seed .noUi-handle"), "ArrowRight", 1)
+    expect(room.locator(".wakker-readout-param-seed")).to_have_text("2", timeout=10_000)
+    _shot(page, room, "nb08-05-room-played")
+    room.locator("button", has_text="Terug naar de standaardaannames").click()
+    expect(sentence).to_contain_text("Bij 50 % ruimte", timeout=10_000)
+
+    observed = page.locator(".wakker-q-regel-ruimte-gezien")
+    reveal = page.locator(".wakker-reveal").first
+    expect(reveal.locator(".wakker-reveal-button")).to_be_hidden()
+    observed.locator("textarea").fill(OBSERVATION)
+    expect(observed).to_contain_text("opgeslagen om", timeout=10_000)
+    reveal.locator(".wakker-reveal-button").click()
+    expect(reveal).to_contain_text("Alleen de regel", timeout=10_000)
+    _shot(page, reveal, "nb08-06-reveal")
+    pressure = page.locator(".wakker-q-opdracht-tijdsdruk")
+    pressure.locator("label", has_text="niets meer op").click()
+    expect(pressure.locator(".wakker-feedback")).to_contain_text("Klopt")
+    _shot(page, page.locator("table.wakker-aannames-ruimte"), "nb08-07-room-assumptions")
+
+    # --- my practice: a scale
+    scale = page.locator(".wakker-q-eigen-ruimte")
+    scale.locator("button", has_text="4").click()
+    expect(scale).to_contain_text("opgeslagen om", timeout=10_000)
+
+    # --- trust is learned: buttons and a slider
+    learn = page.locator(".wakker-vertrouwen-leren")
+    learn.scroll_into_view_if_needed()
+    expect(learn.locator(".wakker-zin")).to_contain_text("Nog geen ervaringen")
+    for i in range(5):
+        learn.locator(".wakker-knop-good").click()
+        expect(learn.locator(".wakker-zin")).to_contain_text(f"{i + 1} goed", timeout=10_000)
+    learn.locator(".wakker-knop-bad").click()
+    expect(learn.locator(".wakker-zin")).to_contain_text("is het vertrouwen 0,75", timeout=10_000)
+    _press(learn.locator(".wakker-param-negative_weight .noUi-handle"), "ArrowRight", 4)  # 1 -> 3
+    expect(learn.locator(".wakker-readout-param-negative_weight")).to_have_text("3", timeout=10_000)
+    expect(learn.locator(".wakker-zin")).to_contain_text("is het vertrouwen 0,60", timeout=10_000)
+    learn.locator(".wakker-knop-random").click()
+    expect(learn.locator(".wakker-zin")).to_contain_text("Na 16 ervaringen", timeout=10_000)
+    expect(learn.locator(".js-plotly-plot .legend")).to_contain_text("hoe betrouwbaar de ander echt is")
+    _shot(page, learn, "nb08-08-learning")
+    learn.locator(".wakker-knop-restart").click()
+    expect(learn.locator(".wakker-zin")).to_contain_text("Nog geen ervaringen", timeout=10_000)
+
+    # --- two governments (optional section)
+    gov = page.locator(".wakker-overheden")
+    gov.scroll_into_view_if_needed()
+    expect(gov.locator(".wakker-zin")).to_contain_text("eerst controleert")
+    _shot(page, gov, "nb08-09-governments-default")
+    _press(gov.locator(".wakker-param-good_when_controlled .noUi-handle"), "ArrowRight", 8)  # 40 % -> 80 %
+    expect(gov.locator(".wakker-readout-param-good_when_controlled")).to_have_text("80 %", timeout=10_000)
+    expect(gov.locator(".wakker-zin")).to_contain_text("maakt het voor zijn vertrouwen niet uit", timeout=10_000)
+    _shot(page, gov, "nb08-10-governments-equal")
+
+    # --- the exercise (saved, so exported) and the end
+    what = page.locator(".wakker-q-verantwoording-hoe")
+    what.locator("textarea").fill(EXERCISE)
+    expect(what).to_contain_text("opgeslagen om", timeout=10_000)
+    _shot(page, page.locator(".wakker-q-verantwoording-vorm"), "nb08-11-exercise")
+    last = jlab.cells(page).last
+    last.scroll_into_view_if_needed()
+    expect(last.locator("button").first).to_be_visible()
+    assert _saved(fresh_journal, "regel-ruimte-gezien") == OBSERVATION
+    assert _saved(fresh_journal, "verantwoording-hoe") == EXERCISE
+    assert _saved(fresh_journal, "voorspelling-ruimte")["selected"]
+    assert not _console_errors(page)
+
+    # --- 1280 px and 390 px (U3): the models on a laptop and on a phone-width screen
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.wait_for_timeout(600)
+    _shot(page, room, "nb08-12-room-1280")
+    _shot(page, learn, "nb08-12b-learning-1280")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.evaluate("window.jupyterapp.commands.execute('application:toggle-left-area')")  # the file browser shut
+    room.scroll_into_view_if_needed()
+    page.wait_for_timeout(800)
+    jlab.screenshot(page, "nb08-13-phone-room", full_page=False)
+    room.locator(".js-plotly-plot").scroll_into_view_if_needed()
+    page.wait_for_timeout(500)
+    jlab.screenshot(page, "nb08-13b-phone-room-plot", full_page=False)
+    learn.scroll_into_view_if_needed()
+    page.wait_for_timeout(500)
+    jlab.screenshot(page, "nb08-13c-phone-learning", full_page=False)
+    page.set_viewport_size(jlab.VIEWPORT)
+    page.evaluate("window.jupyterapp.commands.execute('application:toggle-left-area')")
+
+    # --- restart the kernel, reload, run again: the answers come back
+    jlab.restart_kernel(page)
+    jlab.reload(page)
+    jlab.run_all(page, timeout=180)
+    jlab.wait_for_widgets(page, timeout=60)
+    observed = page.locator(".wakker-q-regel-ruimte-gezien")
+    observed.scroll_into_view_if_needed()
+    expect(observed.locator("textarea")).to_have_value(OBSERVATION)
+    expect(observed).to_contain_text("eerder antwoord")
+    expect(page.locator(".wakker-reveal").first.locator(".wakker-reveal-button")).to_be_visible()
+    expect(page.locator(".wakker-q-eigen-ruimte button.mod-active")).to_have_text("4")
+    expect(page.locator(".wakker-q-voorspelling-ruimte input[type=radio]:checked")).to_have_count(1)
+    expect(page.locator(".wakker-q-verantwoording-hoe textarea")).to_have_value(EXERCISE)
+    _shot(page, observed, "nb08-14-after-restart")
+    assert not _console_errors(page)
