@@ -235,7 +235,8 @@ def _broken(*args, **kwargs):
 _targets = {{"wakker.models.planning_machine": ("sweep", "simulate", "strength_curves", "crossover_speed"),
             "wakker.models.prisoners_dilemma": ("tournament", "evolve", "replicator", "match"),
             "wakker.models.rule_or_room": ("sweep", "decisions"),
-            "wakker.models.trust_learning": ("trust_path", "compare_governments")}}
+            "wakker.models.trust_learning": ("trust_path", "compare_governments"),
+            "wakker.models.learning_gap": ("gap", "simulate", "summarise", "steady_gap")}}
 _done = []
 for _module, _names in _targets.items():
     _mod = importlib.import_module(_module)
