@@ -154,6 +154,26 @@ def test_claims_of_the_guided_tasks():
     assert 0.5 < cross < 1.0 and [r[0] for r in regs] == [3, 4]
 
 
+def _fourth_width(**changes):
+    """How many decades of the explorer's speed axis the fourth order wins (summed over its ranges)."""
+    summary = pl.summarise_sweep(pl.sweep(pl.PlanningParams(**changes), nb04.PlanningExplorer().speeds))
+    return sum(np.log10(r.end / r.start) for r in summary.ranges if r.order == 4)
+
+
+def test_the_middle_range_needs_a_quick_fourth_order_and_growing_ownership():
+    # notebook 04, "Wat zagen wij?": "Wacht de vierde-orde-leider twee maanden, dan wint de vierde orde nog maar in
+    # kleine stukjes van het middengebied; wacht hij drie maanden, of groeit het eigenaarschap nauwelijks, dan haalt
+    # de vierde orde de planning nergens meer in. Het middengebied bestaat dus alleen doordat wij de vierde orde snel
+    # laten instappen (binnen ongeveer twee maanden) en het eigenaarschap vlot laten groeien"
+    for seed in range(6):
+        default = _fourth_width(seed=seed)
+        assert default > 0.9, seed  # at one month: from about 0.3x to 4x
+        assert _fourth_width(seed=seed, delay_fourth=1.5) > 0, seed
+        assert 0 < _fourth_width(seed=seed, delay_fourth=2.0) < 0.5 * default, seed
+        assert _fourth_width(seed=seed, delay_fourth=3.0) == 0, seed
+        assert _fourth_width(seed=seed, ownership_growth_rate=0.05) == 0, seed
+
+
 def test_summary_sentence_names_winner_and_crossover():
     p = pl.PlanningParams(speed_of_change=0.15)
     text = nb04.summary_html(p)
@@ -641,10 +661,15 @@ def test_notebook_plays_first_states_its_time_and_ends_with_synthesis_and_export
     src = ["".join(c["source"]) for c in cells]
     at = {c["id"]: i for i, c in enumerate(cells)}
     # L3: prediction, then the machine, then the student's observation, then "Wat zagen wij?"
-    assert at["c26p"] < at["c31"] < at["c31o"] < at["c31r"]
+    # the check question about task 3 comes before the student's observation, and so before the reveal
+    assert at["c26p"] < at["c31"] < at["c33"] < at["c31o"] < at["c31r"]
     assert "voorspelling-tempo" in src[at["c26p"]] and "nb.reveal(obs_planning" in src[at["c31r"]]
     # L2: the time at the top; sections 7 and 8 are marked optional
-    assert "ongeveer **85 minuten**" in src[0] and "optioneel" in src[at["c38"]] and "optioneel" in src[at["c43"]]
+    assert "**90 tot 110 minuten**" in src[0] and "optioneel" in src[at["c38"]] and "optioneel" in src[at["c43"]]
+    # ... in two parts with a stopping point after section 4
+    assert "**stoppunt** na § 4" in src[0] and at["c23"] < at["c23s"] < at["c24"] and "Stoppunt" in src[at["c23s"]]
+    # the prediction's feedback does not give the answer away (L3)
+    assert "één maand" not in src[at["c26p"]] and "Je voorspelling is bewaard" in src[at["c26p"]]
     # L6 near the top; L5 at the end: synthesis, one practice question, the reminder, the export button
     assert "nb.in_de_les()" in src[at["c01t"]]
     assert src[-4].startswith("## Afsluiting") and "afsluiting-praktijk" in src[-3]
