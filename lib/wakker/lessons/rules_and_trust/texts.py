@@ -15,8 +15,7 @@ CANNOT_COMPUTE = "Deze combinatie van instellingen kan het model niet doorrekene
 MODEL_FAILED = "Het model kon niet rekenen"
 
 # ---------------------------------------------------------------- regel of ruimte
-ROOM_TITLES = ("Wie krijgt hulp? Elk vakje is één huishouden; links de grootste nood",
-               "Wat er gebeurt als je meer ruimte geeft")
+ROOM_TITLES = ("Wie krijgt hulp? Links de grootste nood", "Meer ruimte: wat gebeurt er?")
 REALITY_ROW = "echt in nood?"
 PROFESSIONAL_ROW = "professional {letter}"
 HOUSEHOLD_AXIS = "huishoudens, gesorteerd van meeste naar minste nood"

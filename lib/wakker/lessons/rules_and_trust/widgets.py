@@ -137,7 +137,7 @@ class RoomExplorer(View):
         fig = make_subplots(rows=2, cols=1, row_heights=[0.4, 0.6], vertical_spacing=0.2,
                             subplot_titles=texts.ROOM_TITLES)
         fig.add_heatmap(z=[[0]], zmin=-0.5, zmax=len(CELL_COLOURS) - 0.5, colorscale=_stepped(CELL_COLOURS),
-                        showscale=False, xgap=1, ygap=2, hovertemplate=texts.HOVER_CELL, row=1, col=1)
+                        showscale=False, xgap=0, ygap=2, hovertemplate=texts.HOVER_CELL, row=1, col=1)
         for name, colour, dash in ((texts.LINE_MISSED, MISSED_COLOUR, None),
                                    (texts.LINE_NEEDLESS, NEEDLESS_COLOUR, None),
                                    (texts.LINE_UNEQUAL, UNEQUAL_COLOUR, "dash")):
