@@ -9,7 +9,7 @@ def test_the_text_follows_the_slider_through_every_range():
     seen = []
     for value in (0, 25, 30, 55, 60, 75, 85, 90, 100):  # both ends of every range the slider (step 5) reaches
         slider.value = value
-        assert f"<b>{value}%</b>" in text.value
+        assert f"<b>{value}\u00a0%</b>" in text.value  # a space before % (as in the other notebooks), never broken
         seen.append(next(i for i, (_b, mood) in enumerate(T.MOODS) if mood in text.value))
     assert seen == [0, 0, 1, 1, 2, 2, 2, 3, 3]
 
@@ -76,7 +76,9 @@ def test_stated_time_is_what_the_notebook_asks():
     others = len(_question_ids("scale")) + len(_question_ids("choice"))
     fixed = 1 + 2 + 3  # Run All Cells; the sum cell and the slider; exporting and finding the files
     low, high = reading + 2 * opens + others + fixed, reading + 4 * opens + others + fixed
-    assert 20 <= first < last <= 30, "a start notebook is 20-30 minutes"
+    # a start notebook is short: 20-35 minutes (35 since the check of goal 1, 'wie-schreef-wat'; the review
+    # of issue 9 timed it at 30-35)
+    assert 20 <= first < last <= 35, "a start notebook is 20-35 minutes"
     assert low - 1 <= first and last <= high + 1, f"stated {first}-{last} min; the count gives {low:.0f}-{high:.0f} min"
 
 

@@ -10,4 +10,4 @@ MOODS = (
     (101, "Je geeft de ander volledig ruimte — en bent daarmee ook kwetsbaar."),  # 90-100: the top end only
 )
 
-READOUT = "<b>{value}%</b> vertrouwen: {mood}"
+READOUT = "<b>{value}\u00a0%</b> vertrouwen: {mood}"  # a (non-breaking) space before %, as in the other notebooks
