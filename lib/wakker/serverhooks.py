@@ -17,10 +17,22 @@ cell the student added) is saved as usual.
   from the file's ``{"name": "python"}``), and closing it asks whether to save.
 
 ``tools/lab.py`` switches both on through ``jupyter-config/jupyter_server_config.json``.
+
+On a JupyterHub the module is a **Jupyter server extension** (tested by
+``tests/browser/test_hub_browser.py``). It *adds* a pre-save hook
+(:func:`strip_workbook_clone_notebook`) next to whatever hook the hub already has, and strips only
+notebooks in a copy of the workbook (a folder with ``notebooks/`` and ``data/notebooks.yaml``, as
+nbgitpuller's clone has), so another course's ``notebooks/01_intro.ipynb`` on the same hub keeps its
+outputs. The contents manager class is left alone there: only the ``get`` of the running instance serves
+those notebooks with the kernel's ``language_info`` (:func:`serve_kernel_language_info`). ``pip install``
+of the package (not an editable install) switches the extension on by itself, through
+``<prefix>/etc/jupyter/jupyter_server_config.d/wakker.json`` (``pyproject.toml``, data files).
 """
 from __future__ import annotations
 
 import functools
+import inspect
+import os
 import re
 from typing import Any
 
@@ -110,3 +122,55 @@ class WorkbookContentsManager(AsyncLargeFileManager):
         if not is_workbook_notebook(path):
             return super().mark_trusted_cells(nb, path)
         self.notary.mark_cells(nb, self.notary.check_signature(nb))
+
+
+# --------------------------------------------------------------------------- JupyterHub: server extension
+
+WORKBOOK_MARKER = "data/notebooks.yaml"  # the workbook's map: a folder holding it and notebooks/ is a copy of the workbook
+
+
+def in_workbook_copy(path: str, root_dir: str | None) -> bool:
+    """Whether ``path`` (API path) is a workbook notebook inside a copy of the workbook below ``root_dir``."""
+    if not is_workbook_notebook(path) or not root_dir:
+        return False
+    parts = path.replace("\\", "/").strip("/").split("/")
+    top = parts[:-2]  # the folder that holds notebooks/
+    return os.path.isfile(os.path.join(os.path.expanduser(root_dir), *top, *WORKBOOK_MARKER.split("/")))
+
+
+def strip_workbook_clone_notebook(model: dict[str, Any], path: str, contents_manager: Any = None, **_: Any) -> None:
+    """The hub's pre-save hook: :func:`strip_workbook_notebook`, only inside a copy of the workbook."""
+    if in_workbook_copy(path, getattr(contents_manager, "root_dir", None)):
+        strip_workbook_notebook(model, path)
+
+
+def _jupyter_server_extension_points() -> list[dict[str, str]]:
+    return [{"module": "wakker.serverhooks"}]
+
+
+def serve_kernel_language_info(cm: Any) -> None:
+    """Let this contents manager (only this instance, whatever its class) serve a notebook in a copy of the
+    workbook as :class:`WorkbookContentsManager` does, so that opening it marks nothing modified."""
+    original = cm.get
+
+    def fill(model: dict[str, Any], path: str) -> dict[str, Any]:
+        if model.get("type") == "notebook" and isinstance(model.get("content"), dict) \
+                and in_workbook_copy(path, getattr(cm, "root_dir", None)):
+            with_kernel_language_info(model["content"])
+        return model
+
+    if inspect.iscoroutinefunction(original):
+        async def get(path, *args, **kwargs):
+            return fill(await original(path, *args, **kwargs), path)
+    else:
+        def get(path, *args, **kwargs):
+            return fill(original(path, *args, **kwargs), path)
+    cm.get = get
+
+
+def _load_jupyter_server_extension(serverapp: Any) -> None:
+    cm = serverapp.contents_manager
+    cm.register_pre_save_hook(strip_workbook_clone_notebook)
+    if not isinstance(cm, WorkbookContentsManager):
+        serve_kernel_language_info(cm)
+    serverapp.log.info("wakker.serverhooks: workbook notebooks are saved without outputs")
