@@ -153,6 +153,23 @@ def test_lesson_kinds_are_described_in_dutch_words(tmp_path):
     assert "5 van de 7 goed" in sorting and "per_order" not in sorting and "{" not in sorting
 
 
+def test_portfolio_lists_the_sorting_choices_and_leaves_out_what_is_not_an_answer(tmp_path):
+    """Issue 9, finding 19: a teacher reads what the student chose per activity, not only a score; the
+    order in which the game showed the activities (kept so it stays the same) is no answer."""
+    j = fresh(tmp_path)
+    nb04 = "04_boek_deel3_vierde_orde_leiders"
+    j.save(nb04, "sorteerspel-volgorde", 12345, kind="volgorde", prompt="Volgorde van het sorteerspel")
+    j.save(nb04, "sorteerspel", {"label": "1 van de 2 goed", "score": 1, "answered": 2, "total": 18,
+                                 "per_order_correct": {"1": 1}, "answers": {"vacature": 1, "interne-rem": 2},
+                                 "checked": True}, kind="sorting", prompt="Sorteerspel")
+    for text in (to_markdown(j), to_html(j)):
+        assert "Volgorde van het sorteerspel" not in text and "12345" not in text
+        assert "Een vacature voor een wijkconsulent" in text and "→ 1e orde (goed)" in text
+        assert "→ 2e orde (volgens ons: 4e of 1e orde)" in text
+    # the JSON file (read back by the workbook) keeps it, so the order stays the same after an import
+    assert [e["question"] for e in to_json(j)["entries"]] == ["sorteerspel-volgorde", "sorteerspel"]
+
+
 def test_export_files_with_unsafe_name(tmp_path):
     j = fresh(tmp_path)
     j.save(NB, "q", "antwoord")

@@ -22,7 +22,10 @@ writes it in plain Dutch: the kit's kinds (text, scale, choice) here; a lesson t
 defines its own kind (week, sorting, strategy) gives ``describe_saved(kind, value)`` in its
 ``texts`` module, which is found through the lesson named for the entry's notebook in
 ``data/notebooks.yaml`` (looked up by name only when needed, so core imports no lesson);
-:func:`register_describer` adds one directly. Scale answers are saved with their scale
+:func:`register_describer` adds one directly. A lesson may also keep values that are not
+answers (such as the order in which a game shows its items, kept so that it stays the same
+after an import): it names their kinds in ``NOT_ANSWERS`` in the same ``texts`` module; they stay
+in the JSON file but are left out of the portfolio. Scale answers are saved with their scale
 (``{"value", "low", "high", "low_label", "high_label"}``); an old answer saved as a bare
 number is shown as that number.
 
@@ -148,19 +151,31 @@ register_describer("scale", _describe_scale)
 register_describer("choice", _describe_choice)
 
 
-def _lesson_describer(notebook: str | None) -> Callable[[str, Any], str | None] | None:
-    """``describe_saved`` of the lesson behind ``notebook`` (named in data/notebooks.yaml), if it has one."""
+def _lesson_texts(notebook: str | None):
+    """The ``texts`` module of the lesson behind ``notebook`` (named in data/notebooks.yaml), or None."""
     c = _content()
     info = c.notebooks.get(notebook) if (c and notebook) else None
     lesson = getattr(info, "lesson", None)
     if not lesson or not lesson.isidentifier():
         return None
     try:
-        texts = importlib.import_module(f"{__package__.rsplit('.', 1)[0]}.lessons.{lesson}.texts")
+        return importlib.import_module(f"{__package__.rsplit('.', 1)[0]}.lessons.{lesson}.texts")
     except Exception:  # noqa: BLE001 - a lesson without texts, or one that cannot be imported
         return None
-    found = getattr(texts, "describe_saved", None)
+
+
+def _lesson_describer(notebook: str | None) -> Callable[[str, Any], str | None] | None:
+    """``describe_saved`` of the lesson behind ``notebook`` (named in data/notebooks.yaml), if it has one."""
+    found = getattr(_lesson_texts(notebook), "describe_saved", None)
     return found if callable(found) else None
+
+
+def is_answer(entry: Entry) -> bool:
+    """False for a value the lesson keeps that is not an answer (its kind is in the lesson's ``NOT_ANSWERS``)."""
+    try:
+        return entry.kind not in set(getattr(_lesson_texts(entry.notebook), "NOT_ANSWERS", ()) or ())
+    except Exception:  # noqa: BLE001 - when in doubt, show it
+        return True
 
 
 def describe(value: Any, kind: str | None = None, notebook: str | None = None) -> str:
@@ -407,7 +422,7 @@ def to_markdown(journal: Journal | Contents, student: str | None = None) -> str:
     for problem in data.problems:
         lines += [f"**Let op:** {md_escape(problem)}", ""]
     current = None
-    entries = data.current()
+    entries = [e for e in data.current() if is_answer(e)]
     for e in entries:
         if e.notebook != current:
             current = e.notebook
@@ -455,7 +470,7 @@ def to_html(journal: Journal | Contents, student: str | None = None) -> str:
     for problem in data.problems:
         parts.append(f'<p class="let-op"><b>Let op:</b> {esc(problem)}</p>')
     current = None
-    entries = data.current()
+    entries = [e for e in data.current() if is_answer(e)]
     for e in entries:
         if e.notebook != current:
             if current is not None:

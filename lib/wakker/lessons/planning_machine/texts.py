@@ -18,7 +18,7 @@ ASSUMPTION_HEADS = ("aanname", "standaard", "bereik", "eenheid", "wat het beteke
 # ---------------------------------------------------------------- the strength figure
 STRENGTH_TITLE = "Hoe sterk elke aanpak één beweging steunt (standaardaannames)"
 STRENGTH_X = "maanden nadat de beweging ontstond"
-STRENGTH_Y = "steun aan de beweging (3e orde = 1)"
+STRENGTH_Y = "steun aan de beweging (1 = zoveel als de 3e orde)"
 
 # ---------------------------------------------------------------- the sorting game
 SORTING_PROMPT = "Sorteerspel: welke orde van verandering is deze activiteit?"
@@ -36,6 +36,8 @@ WRONG = "✗ Jij koos de {chosen}; volgens ons, met de indeling van het boek, ho
 RIGHT_AMBIGUOUS = "✓ Te verdedigen: hier zijn de {a} en de {b} allebei goed."
 WRONG_AMBIGUOUS = "✗ Jij koos de {chosen}; hier zijn de {a} en de {b} allebei te verdedigen."
 SHUFFLE_PROMPT = "Volgorde van het sorteerspel (geen antwoord: zo blijft de volgorde voor jou steeds dezelfde)"
+#: Kinds of saved values that are not answers: kept in the JSON export, left out of the portfolio.
+NOT_ANSWERS = ("volgorde",)
 SHUFFLED_ORDER = "de volgorde waarin jij de activiteiten van het sorteerspel ziet (geen antwoord)"
 SCORE = "{score} van de {answered} goed"
 SCORE_OPEN = " (nog {left} niet ingedeeld)"
@@ -62,7 +64,7 @@ PANEL_TITLES = ("Totaal effect van elke aanpak bij elk tempo van verandering",
 SPEED_AXIS = "tempo van verandering (× het gewone tempo)"
 TOTAL_AXIS = "totaal effect (alle bewegingen samen)"
 COUNT_AXIS = "aantal"
-EFFECT_AXIS = "steun (3e orde = 1)"
+EFFECT_AXIS = "steun (1 = zoveel als 3e orde)"
 TIMES = "{speed}×"                        # a speed on the axis: "0,5×"
 HOVER_TOTAL = "tempo %{{x:.2f}}×: totaal effect %{{y:.0f}}<extra>{name}</extra>"
 HOVER_REACHED = "%{x}: %{y:.0f} bewegingen bereikt<extra></extra>"
@@ -129,6 +131,12 @@ CASE = "Casus {number}."
 
 
 # ---------------------------------------------------------------- saved values in words (the portfolio)
+SORTED_HEAD = "Zo deelde de student in:"
+SORTED_LINE = "• {text} → {order}e orde{mark}"
+SORTED_RIGHT = " (goed)"
+SORTED_WRONG = " (volgens ons: {right} orde)"
+SORTED_UNKNOWN = "• activiteit '{id}' → {order}e orde"
+
 def describe_saved(kind: str, value) -> str | None:
     """A saved ``week``, ``sorting`` or ``volgorde`` value in plain Dutch for the portfolio (None: not this lesson's kind).
 
@@ -154,5 +162,29 @@ def describe_saved(kind: str, value) -> str | None:
         per = value.get("per_order_correct")
         if isinstance(per, dict) and per:
             text += "; goed per orde: " + orders((k, v) for k, v in sorted(per.items()))
-        return text + "."
+        return text + "." + _sorting_choices(value.get("answers"))
     return None
+
+
+def _sorting_choices(answers) -> str:
+    """The student's order per activity, one line each (for the teacher), or "" when unknown."""
+    if not isinstance(answers, dict) or not answers:
+        return ""
+    try:
+        from .data import sorting  # the activity texts; read only when a portfolio is written
+
+        activities = {a.id: a for a in sorting().activities}
+    except Exception:  # noqa: BLE001 - no activity texts: the ids stand in for them
+        activities = {}
+    lines = []
+    for aid, chosen in answers.items():
+        act = activities.get(aid)
+        if not isinstance(chosen, int) or isinstance(chosen, bool):
+            continue
+        if act is None:
+            lines.append(SORTED_UNKNOWN.format(id=aid, order=chosen))
+            continue
+        mark = SORTED_RIGHT if chosen in act.accepted else SORTED_WRONG.format(
+            right=" of ".join(f"{o}e" for o in act.accepted))
+        lines.append(SORTED_LINE.format(text=act.text, order=chosen, mark=mark))
+    return ("\n" + SORTED_HEAD + "\n" + "\n".join(lines)) if lines else ""
