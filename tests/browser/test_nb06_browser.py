@@ -22,6 +22,11 @@ pytestmark = pytest.mark.browser
 _shot = jlab.screenshot_at
 
 
+#: anywidget's 2-second "Failed to initialize model" also arrives as an uncaught page error on a busy machine
+#: (jlab.BENIGN_CONSOLE matches only the console form); the figures it concerns are checked to draw below.
+BENIGN = [r"^pageerror: \[anywidget\] Failed to initialize model\."]
+
+
 def _saved(journal, question):
     con = sqlite3.connect(journal)
     try:
@@ -43,7 +48,7 @@ def test_nb06_every_widget_and_answers_back_after_restart(page, jupyter_server, 
     st = jlab.run_all(page, timeout=240)
     assert st["executed"] == st["total"]
     jlab.wait_for_widgets(page, timeout=90)
-    assert not jlab.console_errors(page)
+    assert not jlab.console_errors(page, ignore=BENIGN)
     _shot(page, jlab.cells(page).first, "nb06-01-top")
     teacher = page.locator(".wakker-in-de-les")
     teacher.locator("summary").click()
@@ -183,27 +188,30 @@ def test_nb06_every_widget_and_answers_back_after_restart(page, jupyter_server, 
     last.scroll_into_view_if_needed()
     expect(last.locator("button", has_text="Exporteer mijn antwoorden")).to_be_visible()
     _shot(page, last, "nb06-14-end")
-    assert not jlab.console_errors(page)
+    assert not jlab.console_errors(page, ignore=BENIGN)
 
-    # U3: 1280 px and a phone (390 px), the file browser shut
+    # U3: 1280 px here, 390 px after the restart below
     page.set_viewport_size({"width": 1280, "height": 900})
     _shot(page, gap, "nb06-15-1280-gap")
     _shot(page, case, "nb06-15b-1280-case")
+    # --- restart the kernel, reload the page on a phone-wide screen (390 px), run all: every answer comes
+    # back, and the page is drawn at that width from the start, as on a phone
     page.set_viewport_size({"width": 390, "height": 844})
-    page.evaluate("window.jupyterapp.commands.execute('application:toggle-left-area')")
-    for name, target in (("gap", gap.locator(".wakker-zin")), ("gap-plot", plot), ("words", words),
-                         ("case", case), ("scan", scan)):
-        target.scroll_into_view_if_needed()
-        page.wait_for_timeout(700)
-        jlab.screenshot(page, f"nb06-16-phone-{name}", full_page=False)
-    page.set_viewport_size(jlab.VIEWPORT)
-    page.evaluate("window.jupyterapp.commands.execute('application:toggle-left-area')")
-
-    # --- restart the kernel, reload the page, run all: every answer comes back
     jlab.restart_kernel(page, timeout=180)
     jlab.reload(page, timeout=180)
+    page.evaluate("window.jupyterapp.commands.execute('application:toggle-left-area')")  # the file browser shut
     jlab.run_all(page, timeout=240)
     jlab.wait_for_widgets(page, timeout=90)
+    gap = page.locator(".wakker-leerkloof")
+    plot = gap.locator(".js-plotly-plot")
+    for name, target in (("gap", gap.locator(".wakker-zin")), ("gap-plot", plot),
+                         ("words", page.locator(".wakker-associaties")), ("case", page.locator(".wakker-casus-balkbrug")),
+                         ("scan", page.locator(".wakker-zelfscan"))):
+        target.scroll_into_view_if_needed()
+        page.wait_for_timeout(900)
+        jlab.screenshot(page, f"nb06-16-phone-{name}", full_page=False)
+    width = plot.locator(".main-svg").first.bounding_box()["width"]
+    assert 250 <= width <= 390, width  # the learning gap fits a phone's width
     closing = page.locator(".wakker-q-afsluiting-praktijk")
     closing.scroll_into_view_if_needed()
     expect(closing.locator("textarea")).to_have_value(CLOSING)
@@ -217,5 +225,6 @@ def test_nb06_every_widget_and_answers_back_after_restart(page, jupyter_server, 
     scan = page.locator(".wakker-zelfscan")
     expect(scan.locator(".wakker-scan-luisteren button.mod-active")).to_have_text("2")
     expect(scan).to_contain_text("Later (over een paar weken): 1 van de 6")
-    _shot(page, case, "nb06-17-after-restart-case")
-    assert not jlab.console_errors(page)
+    _shot(page, case, "nb06-17-after-restart-case-phone")
+    page.set_viewport_size(jlab.VIEWPORT)
+    assert not jlab.console_errors(page, ignore=BENIGN)
