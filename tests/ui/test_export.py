@@ -1,5 +1,6 @@
 """The export panel (issue 8, items 7, 8, 9, 16, 20): browser downloads, imports that refresh the
 screen, the scale's saved form, and messages in plain Dutch only."""
+import base64
 import json
 import re
 
@@ -8,7 +9,7 @@ import pytest
 from wakker import ui
 from wakker.core.journal import Journal, JournalError
 from wakker.core.portfolio import to_json
-from wakker.ui.export import ExportPanel, Transfer
+from wakker.ui.export import Downloader, ExportPanel, Transfer, download_links_html
 
 NB = "00_start"
 ENGLISH = re.compile(r"Errno|Expecting|error|disk I/O|Traceback|denied|directory|database", re.I)
@@ -34,37 +35,75 @@ def export_of(tmp_path, name="Ans") -> bytes:
     return json.dumps(to_json(src, name)).encode("utf-8")
 
 
-class Sent(list):
-    def __call__(self, content, buffers=None):
-        self.append(content)
-
-
 # ---------------------------------------------------------------- item 7: a real browser download
-def test_export_sends_the_files_to_the_browser_and_says_where_they_went(journal, exports, monkeypatch):
+def test_export_sends_the_files_to_the_browser_and_says_where_they_went(journal, exports):
     journal.save(NB, "q", "mijn antwoord")
     panel = ExportPanel(journal)
-    sent = Sent()
-    monkeypatch.setattr(panel.transfer, "send", sent)
     panel.name.value = "Sam"
     panel.button.click()
-    assert len(sent) == 1 and sent[0]["type"] == "download"
-    files = {f["format"]: f for f in sent[0]["files"]}
+    # a fresh downloader, created with the files in its state (no later message has to reach it)
+    down = panel.downloader
+    assert isinstance(down, Downloader) and down.download_id
+    files = {f["format"]: f for f in down.files}
+    assert set(files) == {"json", "html"}
     assert json.loads(files["json"]["text"])["student"] == "Sam"
-    assert files["json"]["auto"] and files["html"]["auto"] and not files["md"]["auto"]
     assert (exports / files["json"]["name"]).read_text(encoding="utf-8") == files["json"]["text"]
-    assert str(exports) in panel.result.value and "Downloads" in panel.result.value
+    # the status says what is known: the files are in the folder, the browser *tries*; what to do if nothing came
+    assert str(exports) in panel.result.value and "probeert" in panel.result.value
+    assert "Staat er niets in je map <i>Downloads</i>? Klik dan hieronder" in panel.result.value
     assert "/files/" not in panel.result.value
-    # the browser reports what it saved: the message says so
-    panel._on_msg(panel.transfer, {"type": "downloaded", "serial": sent[0]["serial"],
-                                   "names": [files["html"]["name"], files["json"]["name"]]}, [])
+    # the browser reports what it saved: the message says so, and the downloader is closed (a reload
+    # must not download it again)
+    panel._on_msg(down, {"type": "downloaded", "id": down.download_id,
+                         "names": [files["html"]["name"], files["json"]["name"]]}, [])
     assert "heeft een kopie gedownload" in panel.result.value and files["json"]["name"] in panel.result.value
+    assert "Staat er niets" in panel.result.value
+    assert panel.downloader is None and down.comm is None
 
 
-def test_transfer_is_front_end_independent():
+def test_every_export_has_download_links_that_need_no_widget_module(journal, exports):
+    """Plain <a download> links with data: URLs in an HTML widget, for all three files, after every export."""
+    journal.save(NB, "q", "mijn antwoord met é en “aanhalingstekens”")
+    panel = ExportPanel(journal)
+    assert panel.links.value == ""  # nothing to download before an export
+    panel.button.click()
+    links = dict(re.findall(r'class="wakker-download-(\w+)"[^>]*href="data:[^;]+;charset=utf-8;base64,([^"]+)"',
+                            panel.links.value))
+    assert set(links) == {"html", "json", "md"}
+    names = dict(re.findall(r'class="wakker-download-(\w+)"[^>]*download="([^"]+)"', panel.links.value))
+    for fmt, data in links.items():
+        assert base64.b64decode(data).decode("utf-8") == (exports / names[fmt]).read_text(encoding="utf-8")
+    assert "mijn antwoord met é" in json.dumps(json.loads(base64.b64decode(links["json"])), ensure_ascii=False)
+    # a second export replaces the downloader (the first one is not reused) and the links
+    first = panel.downloader
+    journal.save(NB, "q", "tweede antwoord")
+    panel.button.click()
+    assert panel.downloader is not first and first.comm is None
+    assert "tweede antwoord" in base64.b64decode(
+        re.search(r'wakker-download-json"[^>]*base64,([^"]+)"', panel.links.value).group(1)).decode("utf-8")
+    # the first downloader's late report changes nothing
+    before = panel.result.value
+    panel._on_msg(first, {"type": "downloaded", "id": first.download_id, "names": ["oud.json"]}, [])
+    assert panel.result.value == before
+
+
+def test_a_file_too_big_for_a_link_is_named_instead():
+    small = {"format": "json", "label": "herstelbestand (JSON)", "mime": "application/json", "name": "a.json",
+             "text": "{}"}
+    big = {"format": "html", "label": "portfolio (HTML)", "mime": "text/html", "name": "a.html",
+           "text": "x" * 1_600_000}
+    out = download_links_html([small, big])
+    assert "wakker-download-json" in out and "wakker-download-html" not in out
+    assert "Te groot voor een knop: portfolio (HTML)" in out
+
+
+def test_transfer_and_downloader_are_front_end_independent():
     """No JupyterLab API, no /files/ URL: a Blob and an <a download> in the widget's own module."""
-    esm = Transfer()._esm
-    assert "Blob" in esm and ".download" in esm and "createObjectURL" in esm
-    assert "jupyterapp" not in esm and "/files/" not in esm and "@jupyterlab" not in esm
+    down = Downloader()._esm
+    assert "Blob" in down and ".download" in down and "createObjectURL" in down and "initialize" in down
+    assert "msg:custom" not in down  # nothing it needs arrives later as a message
+    for esm in (down, Transfer()._esm):
+        assert "jupyterapp" not in esm and "/files/" not in esm and "@jupyterlab" not in esm
 
 
 def test_import_button_reads_plainly_without_a_counter():

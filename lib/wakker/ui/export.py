@@ -1,14 +1,26 @@
 """The export/import panel: one button for the portfolio, one button for restoring answers.
 
 Exporting writes the portfolio (HTML, Markdown) and the restore file (JSON) into the exports
-folder (:func:`export_folder`) *and* hands the HTML and JSON to the browser as a real download.
-The download does not depend on the server's ``/files/`` URL (which only works when the files
-lie under the server's root, and not at all in Voilà): :class:`Transfer`, a small anywidget,
-receives the files' text in a widget message and lets the browser save each one from a
-``Blob`` through an ``<a download>`` link. That uses only the widget protocol and the
-browser's own APIs, so it works the same in JupyterLab, Notebook 7 and Voilà. The same widget
-reads an export back (a file chooser; the bytes travel as a widget message buffer), with a
-plain Dutch label instead of ipywidgets' "… (0)" counter.
+folder (:func:`export_folder`) and offers them to the browser in two ways, neither of which
+depends on the server's ``/files/`` URL (which only works when the files lie under the
+server's root, and not at all in Voilà):
+
+* **by itself**: a fresh :class:`Downloader` per export, a small anywidget created *with* the
+  files in its state; in the browser its ``initialize`` saves each one from a ``Blob`` through
+  an ``<a download>`` link and reports back what it saved. Nothing has to reach that widget
+  after it was created, because anywidget 0.11 drops every later message to a model whose
+  module took longer than 2 s to load (a busy browser just after a kernel restart and Run All:
+  "[anywidget] Failed to initialize model"). A new export builds a new downloader, so one
+  that failed to start never blocks the next try.
+* **on a click**: plain links with ``data:`` URLs in an ipywidgets HTML widget (no widget module
+  of our own at all), shown after every export, for the HTML, the JSON and the Markdown.
+
+The status says what is known: the files are in the folder; the browser *tries* to download a
+copy, and the student is told to use the links when nothing arrives in Downloads. All of this
+works the same in JupyterLab, Notebook 7 and Voilà. :class:`Transfer` reads an export back (a
+file chooser; the bytes travel as a widget message buffer, from the browser to the kernel,
+which is not affected by the slow start), with a plain Dutch label instead of ipywidgets'
+"… (0)" counter.
 
 After an import every saved widget of this kernel on screen shows its current answer again
 (:func:`wakker.ui.saving.refresh_saved`), the name field is filled in when it was empty, and
@@ -16,8 +28,10 @@ each import shows a fresh message with the time.
 """
 from __future__ import annotations
 
+import base64
 import html
 import os
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +49,10 @@ from .view import View, report
 MAX_UPLOAD_BYTES = 9_000_000  # a widget message from the browser must stay below the server's 10 MiB limit
 DOWNLOADS = (("html", "portfolio (HTML)", "text/html"), ("json", "herstelbestand (JSON)", "application/json"))
 AGAIN = DOWNLOADS + (("md", "portfolio (Markdown)", "text/markdown"),)
+AUTO = ("html", "json")  # downloaded by themselves; the Markdown only on request
+AGAIN_LABEL = "Downloaden:"
+IF_NOTHING = ("Staat er niets in je map <i>Downloads</i>? Klik dan hieronder op <b>portfolio (HTML)</b> en "
+              "<b>herstelbestand (JSON)</b>.")
 
 
 def export_folder() -> Path:
@@ -58,33 +76,7 @@ def export_folder() -> Path:
 
 
 _ESM = r"""
-function saveFile(file) {
-  const blob = new Blob([file.text], {type: file.mime + ";charset=utf-8"});
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = file.name;
-  a.rel = "noopener";
-  a.style.display = "none";
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60000);
-}
-
 export default {
-  initialize({ model }) {
-    // Once per widget model (not per view): each export is downloaded exactly once.
-    model.on("msg:custom", async (msg) => {
-      if (!msg || msg.type !== "download") return;
-      const saved = [];
-      for (const file of msg.files.filter((f) => f.auto)) {
-        try { saveFile(file); saved.push(file.name); } catch (e) { /* reported below as not saved */ }
-        await new Promise((r) => setTimeout(r, 400));  // one file at a time
-      }
-      model.send({ type: "downloaded", serial: msg.serial, names: saved });
-    });
-  },
   render({ model, el }) {
     el.classList.add("wakker-transfer");
     const input = document.createElement("input");
@@ -109,40 +101,93 @@ export default {
       const buffer = await file.arrayBuffer();
       model.send({ type: "upload", name: file.name, size: file.size }, undefined, [buffer]);
     });
-    const again = document.createElement("div");
-    again.className = "wakker-download-again";
-    again.style.margin = "0.3em 0";
-    const show = (msg) => {
-      again.replaceChildren();
-      const label = document.createElement("span");
-      label.textContent = model.get("again_label") + " ";
-      again.appendChild(label);
-      msg.files.forEach((file, i) => {
-        const link = document.createElement("button");
-        link.type = "button";
-        link.className = "jupyter-button widget-button wakker-download-" + file.format;
-        link.style.marginRight = "0.4em";
-        link.style.width = "auto";
-        link.style.padding = "0 1em";
-        link.textContent = file.label;
-        link.addEventListener("click", () => saveFile(file));
-        again.appendChild(link);
-      });
-    };
-    model.on("msg:custom", (msg) => { if (msg && msg.type === "download") show(msg); });
-    el.append(choose, input, again);
+    el.append(choose, input);
   },
 };
 """
 
+#: The downloader: one fresh widget per export. Its files are part of the state it is *created*
+#: with, so ``initialize`` reads them at once; nothing has to reach it later. (anywidget 0.11
+#: drops every later message to a model whose module took over 2 s to load, as under load just
+#: after Run All; the browser's own messages to the kernel still go through.)
+_DOWNLOAD_ESM = r"""
+function saveFile(file) {
+  const blob = new Blob([file.text], {type: file.mime + ";charset=utf-8"});
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = file.name;
+  a.rel = "noopener";
+  a.style.display = "none";
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}
+
+export default {
+  async initialize({ model }) {
+    const id = model.get("download_id");
+    try {  // a reloaded page gets the live widgets again: download each export once per tab
+      const key = "wakker-download-" + id;
+      if (window.sessionStorage.getItem(key)) return;
+      window.sessionStorage.setItem(key, "1");
+    } catch (e) { /* no storage: at worst a second copy */ }
+    const saved = [];
+    for (const file of model.get("files")) {
+      try { saveFile(file); saved.push(file.name); } catch (e) { /* reported below as not saved */ }
+      await new Promise((r) => setTimeout(r, 400));  // one file at a time
+    }
+    model.send({ type: "downloaded", id, names: saved });
+  },
+};
+"""
+
+#: Above this many characters a data: link is not made (Chrome's limit for a URL is 2 MB).
+MAX_LINK_CHARS = 2_000_000
+LINKS_STYLE = "margin:.3em 0;line-height:2.3;max-width:52em"
+LINK_STYLE = ("display:inline-block;margin:0 .5em 0 0;padding:0 1em;line-height:1.9;border-radius:2px;"
+              "border:1px solid var(--jp-border-color1,#bbb);background:var(--jp-layout-color2,#eee);"
+              "color:var(--jp-ui-font-color1,#222);text-decoration:none;white-space:nowrap")
+
 
 class Transfer(anywidget.AnyWidget):
-    """Browser downloads from a Blob and a file chooser for imports (see the module docstring)."""
+    """The file chooser for imports (see the module docstring)."""
 
     _esm = traitlets.Unicode(_ESM).tag(sync=True)
     upload_label = traitlets.Unicode("Lees export in (.json)").tag(sync=True)
-    again_label = traitlets.Unicode("Nog een keer downloaden:").tag(sync=True)
     max_bytes = traitlets.Int(MAX_UPLOAD_BYTES).tag(sync=True)
+
+
+class Downloader(anywidget.AnyWidget):
+    """Downloads ``files`` in the browser once, as soon as it exists there (never displayed)."""
+
+    _esm = traitlets.Unicode(_DOWNLOAD_ESM).tag(sync=True)
+    download_id = traitlets.Unicode("").tag(sync=True)
+    files = traitlets.List().tag(sync=True)
+
+
+def download_links_html(files: list[dict]) -> str:
+    """Plain links that download each file from a data: URL: no widget module, no server URL.
+
+    ``files`` are dicts with ``format``, ``label``, ``mime``, ``name`` and ``text``. A file too
+    big for a link is named instead, with the folder it is in.
+    """
+    links, too_big = [], []
+    for f in files:
+        data = base64.b64encode(f["text"].encode("utf-8")).decode("ascii")
+        href = f"data:{f['mime']};charset=utf-8;base64,{data}"
+        if len(href) > MAX_LINK_CHARS:
+            too_big.append(html.escape(f["label"]))
+            continue
+        links.append(f'<a class="wakker-download-{html.escape(f["format"])}" style="{LINK_STYLE}" '
+                     f'href="{href}" download="{html.escape(f["name"])}">⬇ {html.escape(f["label"])}</a>')
+    note = ""
+    if too_big:
+        note = (f"<br><small>Te groot voor een knop: {', '.join(too_big)}. Gebruik de kopie in je map "
+                f"<i>Downloads</i> of het bestand in de map hierboven.</small>")
+    head = f"<span>{AGAIN_LABEL}</span> " if links else ""
+    return f'<div class="wakker-download-links" style="{LINKS_STYLE}">{head}{" ".join(links)}{note}</div>'
 
 
 class ExportPanel(View):
@@ -153,16 +198,19 @@ class ExportPanel(View):
         except Exception:  # noqa: BLE001
             known = ""
         self.name = w.Text(value=known, placeholder="je naam (mag leeg blijven)", description="Naam:",
-                           layout=w.Layout(width="22em"))
+                           layout=w.Layout(width="22em", max_width="100%"))
         self.button = w.Button(description="Exporteer mijn antwoorden", icon="download", button_style="warning",
                                layout=w.Layout(width="auto"))
         self.transfer = Transfer()
+        self.downloader: Downloader | None = None
+        self.links = w.HTML()  # after an export: the files as plain download links
         self.result = w.HTML()
         self.serial = 0
-        self._downloads: dict[int, str] = {}  # export number -> its message (completed when the browser says so)
+        self._downloads: dict[str, str] = {}  # downloader id -> its export's message (completed when the browser says so)
         self.button.on_click(self._export)
         self.transfer.on_msg(self._on_msg)
-        self.box = w.VBox([w.HBox([self.name, self.button]), self.transfer, self.result],
+        self.box = w.VBox([w.HBox([self.name, self.button], layout=w.Layout(flex_flow="row wrap")),
+                           self.transfer, self.result, self.links],
                           layout=w.Layout(margin="0.5em 0", max_width="52em"))
         self.box.add_class("wakker-export")
 
@@ -175,8 +223,7 @@ class ExportPanel(View):
         try:
             paths = self.export()
             files = [{"format": fmt, "label": label, "mime": mime, "name": paths[fmt].name,
-                      "text": paths[fmt].read_text(encoding="utf-8"), "auto": fmt != "md"}
-                     for fmt, label, mime in AGAIN]
+                      "text": paths[fmt].read_text(encoding="utf-8")} for fmt, label, mime in AGAIN]
         except OSError as exc:  # a full disk or a read-only folder: say so, in Dutch
             self._show(error_html(f"Exporteren is niet gelukt: {os_reason(exc)} (map {export_folder()})."))
             return
@@ -193,23 +240,36 @@ class ExportPanel(View):
         problems = "".join(f"<br>⚠ {html.escape(p)}" for p in getattr(paths, "problems", []))
         message = (f"✓ Geëxporteerd om {now_local().strftime('%H:%M:%S')}. De bestanden (portfolio als HTML en "
                    f"Markdown, herstelbestand als JSON) staan in de map <code>{folder}</code>.{problems}")
-        self._downloads[self.serial] = message
-        self._show(notice_html(message + " Je browser krijgt nu ook een kopie van je portfolio (HTML) en je "
-                                         "herstelbestand (JSON), meestal in je map <i>Downloads</i>."))
-        self.transfer.send({"type": "download", "serial": self.serial, "files": files})
+        self.links.value = download_links_html(files)
+        self._show(notice_html(f"{message} Je browser probeert nu ook een kopie te downloaden. {IF_NOTHING}"))
+        self._start_download([f for f in files if f["format"] in AUTO], message)
 
-    def _downloaded(self, serial: Any, names: Any) -> None:
-        message = self._downloads.pop(serial, None) if isinstance(serial, int) else None
+    def _start_download(self, files: list[dict], message: str) -> None:
+        """A fresh downloader for this export: the one of an earlier export is not reused, so a downloader
+        that failed to start (a slow browser just after Run All) never blocks the next try."""
+        if self.downloader is not None:
+            self._downloads.pop(self.downloader.download_id, None)
+            self.downloader.close()
+        download_id = f"{uuid.uuid4().hex}-{self.serial}"
+        self._downloads[download_id] = message
+        self.downloader = Downloader(download_id=download_id, files=files)
+        self.downloader.on_msg(self._on_msg)
+
+    def _downloaded(self, download_id: Any, names: Any) -> None:
+        message = self._downloads.pop(download_id, None) if isinstance(download_id, str) else None
         if message is None:
             return
+        if self.downloader is not None and self.downloader.download_id == download_id:
+            self.downloader.close()  # done: a reloaded page must not download it again
+            self.downloader = None
         names = [n for n in names if isinstance(n, str)] if isinstance(names, list) else []
         if names:
             listed = ", ".join(f"<code>{html.escape(n)}</code>" for n in names)
-            self._show(notice_html(f"{message} Je browser heeft een kopie gedownload ({listed}): kijk in je map "
-                                   f"<i>Downloads</i> (of waar je browser downloads bewaart)."))
+            self._show(notice_html(f"{message} Je browser heeft een kopie gedownload ({listed}): "
+                                   f"kijk in je map <i>Downloads</i> (of waar je browser downloads bewaart). "
+                                   f"{IF_NOTHING}"))
         else:
-            self._show(notice_html(f"{message} Je browser kon geen kopie downloaden; gebruik de knoppen "
-                                   f"hierboven of de bestanden in die map."))
+            self._show(notice_html(f"{message} Je browser kon zelf geen kopie downloaden. {IF_NOTHING}"))
 
     # -- importing
     def import_bytes(self, raw: bytes, name: str | None = None) -> str:
@@ -242,7 +302,7 @@ class ExportPanel(View):
         if not isinstance(content, dict):
             return
         if content.get("type") == "downloaded":
-            self._downloaded(content.get("serial"), content.get("names"))
+            self._downloaded(content.get("id"), content.get("names"))
         elif content.get("type") == "upload":
             name = str(content.get("name") or "")[:200] or None
             if content.get("too_big") or not buffers:
