@@ -91,6 +91,9 @@ def test_quote_and_term_html():
     foreword = ui.quote_html("boek-werkvonken:niet-of-of")  # written by Maarten Schurink, not the authors
     assert "— Maarten Schurink, Voorwoord, in: Frans Verhaaren &amp; Jan van Ginkel" in foreword
     assert "⚠" in ui.quote_html("bestaat:niet")
+    # a quotation inside the quotation gets single marks, so that the marks around it stay unambiguous
+    nested = ui.quote_html("blog-vertrouwen:riphagen-vraag")
+    assert "vragen: ‘Kan ik jou vertrouwen?’”" in nested and nested.count("“") == 1
     assert 'id="begrip-leefwereld"' in ui.term_html("leefwereld")
     assert "⚠" in ui.term_html("onbekend-begrip")
     assert "00_start.ipynb" in ui.map_html() and "in voorbereiding" in ui.map_html()

@@ -44,6 +44,34 @@ def test_a_choice_counts_once_chosen_and_a_restored_answer_shows_the_button_at_o
     assert again.button.layout.display is None
 
 
+def test_more_under_the_explanation_is_drawn_only_after_the_click(journal):
+    """``then`` (e.g. the table of characters in 07 § 3) would give the answer away before the game."""
+    q = ui.Page(NB, journal=journal).open_question("gezien", "Wat zag je?")
+    calls = []
+    r = Reveal(q, "uitleg", then=lambda: calls.append("tabel"))
+    r._toggle()
+    assert calls == [], "not before the student's own observation"
+    q.area.value = "De Spiegel won zonder een wedstrijd te winnen."
+    assert calls == []
+    r._toggle()
+    assert calls == ["tabel"] and r.shown
+    r._toggle()
+    r._toggle()
+    assert calls == ["tabel"], "drawn once"
+
+
+def test_a_failing_then_is_a_dutch_box_not_a_traceback(journal):
+    q = ui.Page(NB, journal=journal).open_question("gezien", "Wat zag je?")
+    q.area.value = "De Spiegel won zonder een wedstrijd te winnen."
+
+    def broken():
+        raise ValueError("kapot")
+
+    r = Reveal(q, "uitleg", then=broken)
+    r._toggle()
+    assert r.shown
+
+
 def test_a_click_before_an_answer_shows_nothing(journal):
     q = ui.Page(NB, journal=journal).open_question("leeg", "Wat zag je?")
     r = Reveal(q, "uitleg")
@@ -78,6 +106,20 @@ def test_a_lesson_plan_is_read_and_shown_closed():
 def test_a_malformed_lesson_plan_is_a_dutch_error(change, message):
     with pytest.raises(ContentError, match=message):
         parse_plan("proef", {**PLAN, **change})
+
+
+def test_the_plan_reads_left_aligned_and_names_its_time_once(monkeypatch):
+    """JupyterLab right-aligns table cells in outputs; a plan is text. A session whose name already
+    gives its time does not get it twice ("… 90 minuten) — 90 minuten")."""
+    import wakker.ui.teaching as teaching
+
+    plan = parse_plan("proef", {**PLAN, "sessions": [PLAN["sessions"][0],
+                                                     {"name": "Les 2 (90 minuten)", "plan": [[90, "Alles"]]}]})
+    monkeypatch.setattr(teaching, "lesson_plan", lambda _lesson: plan)
+    out = in_de_les_html("proef")
+    assert out.count("<td") == 2 * 4 and out.count("text-align:left") >= 2 * 4
+    assert "Les 1 — 90 minuten" in out
+    assert "Les 2 (90 minuten)</h4>" in out and "(90 minuten) — 90 minuten" not in out
 
 
 def test_the_box_of_a_lesson_without_a_plan_is_a_dutch_error_box():

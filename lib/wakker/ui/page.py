@@ -124,11 +124,12 @@ class Page:
             return default
         return default if entry is None else entry.value
 
-    def reveal(self, question, markdown: str):
-        """An explanation behind "Wat zagen wij?", shown once ``question`` is answered (lesson guide L3)."""
+    def reveal(self, question, markdown: str, then=None):
+        """An explanation behind "Wat zagen wij?", shown once ``question`` is answered (lesson guide L3);
+        ``then`` (a function that displays something, e.g. a table) is shown under it, also only after the click."""
         from .reveal import Reveal
 
-        return Reveal(question, markdown)
+        return Reveal(question, markdown, then=then)
 
     def in_de_les(self):
         """The teacher's box "In de les" of this notebook's lesson (lesson guide L6), collapsed."""
@@ -155,7 +156,8 @@ def quote_html(key: str) -> str:
     except ContentError as exc:
         return error_html(str(exc))
     src = c.sources[ex.source]
-    text = html.escape(ex.text)
+    # the quotation is shown between “ ”; quotation marks inside it become ‘ ’ (typography only, the words stay)
+    text = html.escape(ex.text.replace("“", "‘").replace("”", "’"))
     work = f"<i>{html.escape(src.title)}</i> ({html.escape(src.year)})"
     if ex.author:  # e.g. a foreword by someone else: name the writer, then the book it appears in
         caption = f"— {html.escape(ex.author)}, {html.escape(ex.location)}, in: {html.escape(src.author_line)}, {work}."

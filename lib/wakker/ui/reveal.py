@@ -12,11 +12,14 @@ In a notebook::
     nb.reveal(obs, '''
     De Spiegel wint zonder één wedstrijd te winnen: ...
     ''')
+
+``then`` shows more under the explanation, also only after the click: a function that displays
+something, e.g. a lesson's table that would give the answer away (``then=nb07.character_table``).
 """
 from __future__ import annotations
 
 import textwrap
-from typing import Any
+from typing import Any, Callable
 
 import ipywidgets as w
 
@@ -56,8 +59,9 @@ def _inputs(widget) -> list:
 class Reveal(View):
     """A "Wat zagen wij?" button under a question; it shows ``markdown`` once the question is answered."""
 
-    def __init__(self, question, markdown: str, button: str = BUTTON):
+    def __init__(self, question, markdown: str, button: str = BUTTON, then: Callable[[], Any] | None = None):
         self.question = question
+        self.then = then
         self.message = w.HTML()
         self.button = w.Button(description=button, icon="eye", button_style="info",
                                layout=w.Layout(width="auto"), tooltip=button)
@@ -94,10 +98,17 @@ class Reveal(View):
         if not self.ready:
             return
         if not self._drawn:
-            from IPython.display import Markdown, display
+            from IPython.display import HTML, Markdown, display
 
             with self.text:
                 display(Markdown(self._markdown))
+                if self.then is not None:
+                    try:
+                        self.then()
+                    except Exception as exc:  # noqa: BLE001 - a Dutch box, never a traceback
+                        from .view import error_box
+
+                        display(HTML(error_box(exc)))
             self._drawn = True
         show = not self.shown
         self.text.layout.display = None if show else "none"

@@ -28,9 +28,13 @@ def in_de_les_html(lesson: str | None) -> str:
     esc = html.escape
     parts = []
     for s in plan.sessions:
-        rows = "".join(f'<tr><td style="padding:.1em .8em .1em 0;white-space:nowrap;vertical-align:top">'
-                       f"{m} min</td><td style=\"padding:.1em 0\">{esc(t)}</td></tr>" for m, t in s.plan)
-        parts.append(f"<h4 style=\"margin:.6em 0 .2em 0\">{esc(s.name)} — {s.minutes} minuten</h4>"
+        # text-align: JupyterLab right-aligns the cells of a table in an output; a plan is text
+        rows = "".join(f'<tr><td style="padding:.1em .8em .1em 0;white-space:nowrap;vertical-align:top;'
+                       f'text-align:left">{m} min</td><td style="padding:.1em 0;vertical-align:top;'
+                       f'text-align:left">{esc(t)}</td></tr>' for m, t in s.plan)
+        # a name that already gives the time ("Les 1 (90 minuten)") does not get it twice
+        time = "" if "minuten" in s.name else f" — {s.minutes} minuten"
+        parts.append(f"<h4 style=\"margin:.6em 0 .2em 0\">{esc(s.name)}{time}</h4>"
                      f'<table style="border-collapse:collapse"><caption style="position:absolute;left:-9999px">'
                      f"Lesplan {esc(s.name)}</caption>{rows}</table>")
     for key, heading in HEADINGS.items():
