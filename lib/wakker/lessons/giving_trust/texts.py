@@ -19,11 +19,10 @@ MODEL_FAILED = "Het model kon niet worden doorgerekend"
 ROUND_AXIS = "ronde"
 SHARE_AXIS = "procent"
 PER_EURO_AXIS = "terug per euro"
-PANEL_TITLES = ("Vertrouwen van de gemeente en wat bewoners teruggeven",
-                "Wat er per toevertrouwde euro terugkwam (1 = quitte)")
-TRUST_NAME = "vertrouwen van de gemeente (% van haar budget)"
-RETURN_NAME = "teruggave door bewoners die wel iets teruggeven (%)"
-TIPPING_NAME = "kantelpunt: vanaf hier loont geven"
+PANEL_TITLES = ("Vertrouwen en teruggave (%)", "Terug per euro (1 = quitte)")
+TRUST_NAME = "vertrouwen gemeente (%)"
+RETURN_NAME = "teruggave bewoners (%)"
+TIPPING_NAME = "kantelpunt (hierboven loont geven)"
 PER_EURO_NAME = "terug per euro"
 BREAK_EVEN = "quitte"
 HOVER_TRUST = "na ronde %{x}: %{y:.0f} %<extra>vertrouwen gemeente</extra>"
@@ -52,7 +51,7 @@ VALUE_HTML = " Samen gemaakt over alle rondes: <b>{value}</b> per groep bovenop 
 TIMES = "{x}×"
 
 # ---------------------------------------------------------------- the breach
-BREACH_TITLE = "Vertrouwen van de gemeente na een breuk"
+BREACH_TITLE = "Vertrouwen van de gemeente"
 BREACH_RETURN_TITLE = "Wat bewoners teruggeven"
 BREACH_MORE = "Meer aannames (begin, nemers, teleurstelling)"
 NO_BREACH = "zonder breuk"

@@ -328,7 +328,7 @@ class TaskSplit(SavedWidget):
                                f"<b>{html.escape(example.title)}.</b> {html.escape(example.text)}</div>"))
             for task in example.tasks:
                 key = f"{example.id}/{task.id}"
-                toggle = w.ToggleButtons(options=options, value=None, style={"button_width": "7.5em"},
+                toggle = w.ToggleButtons(options=options, value=None, style={"button_width": "auto"},
                                          tooltips=[f"{task.text}: {word}" for word, _ in options])
                 toggle.add_class(f"wakker-taak-{example.id}-{task.id}")
                 toggle.observe(self.changed, names="value")
