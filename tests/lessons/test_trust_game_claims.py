@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,8 @@ from wakker.lessons import trust_game as nb07
 from wakker.models import prisoners_dilemma as P
 
 NOTEBOOK = Path(__file__).resolve().parents[2] / "notebooks" / f"{nb07.NOTEBOOK}.ipynb"
-SEEDS = range(8)
+SEEDS = range(8)  # where the text says what happens (always): every seed must agree
+MANY = range(50)  # where the text says how often ("meestal", "drie van de vier"): frequencies over 50 runs
 FORGIVING = ("generous_tit_for_tat", "tit_for_two_tats")  # Gulle spiegel, Geduldige spiegel
 
 
@@ -49,6 +51,22 @@ def test_c21_betraying_is_better_for_a_whatever_b_does():
 def test_c24_years_and_points_keep_the_same_order():
     for pay in (P.years_to_payoffs(), P.CASE):
         assert pay.T > pay.R > pay.P > pay.S
+
+
+def test_c19_the_dominance_prediction_comes_before_the_game():
+    nb = json.loads(NOTEBOOK.read_text(encoding="utf-8"))
+    at = {c.get("id"): i for i, c in enumerate(nb["cells"])}
+    assert "dominantie-voorspelling" in cell("c19") and "nb07.one_shot()" in cell("c17")
+    assert at["c15"] < at["c19"] < at["c16"] < at["c17"] < at["c21"], "predict, then play (lesson guide L3)"
+
+
+def test_c34d_the_rules_of_the_characters_only_behind_the_reveal_of_the_blind_game():
+    nb = json.loads(NOTEBOOK.read_text(encoding="utf-8"))
+    code = [(c.get("id"), "".join(c["source"])) for c in nb["cells"] if c["cell_type"] == "code"]
+    shown = [cid for cid, src in code if "character_table" in src]
+    assert shown == ["c34d"], shown
+    assert "nb.reveal(obs_tegenstander" in cell("c34d") and "then=nb07.character_table)" in cell("c34d")
+    assert "Hieronder staan ze allemaal" in cell("c34d")
 
 
 # ---------------------------------------------------------------- § 3: repeated game (reveal c34f after the game)
@@ -92,22 +110,79 @@ def test_c39c_with_10_percent_mistakes_forgiving_does_not_help_in_the_tournament
     assert "meestal staan ze allebei bij de onderste vier van de negen" in text
     winners = Counter()
     low = goedzak_last = 0
-    for seed in SEEDS:
+    for seed in MANY:
         res = tournament(noise=0.10, seed=seed)
         winners[res.ranking.iloc[0]["strategy"]] += 1
         rank = res.ranking.set_index("strategy")["rank"]
         low += all(rank[s] >= 6 for s in FORGIVING)  # both in the bottom four of nine
         goedzak_last += rank["always_cooperate"] == len(rank)
-    assert winners["always_defect"] + winners["grudger"] >= 6, winners  # "meestal"
+    assert winners["always_defect"] + winners["grudger"] >= 0.8 * len(MANY), winners  # "meestal"
     assert not any(winners[s] for s in FORGIVING), winners
-    assert low >= 6, low  # "meestal ... onderste vier"
-    assert goedzak_last >= 6, goedzak_last  # "Meestal eindigt de Goedzak helemaal onderaan"
+    assert low >= 0.7 * len(MANY), low  # "meestal ... onderste vier"
+    assert goedzak_last >= 0.7 * len(MANY), goedzak_last  # "Meestal eindigt de Goedzak helemaal onderaan"
     # the widget exactly as the student sets it (seed 7, 10 repetitions, the slider on 10 %) tells the same story
     view = nb07.tournament_view()
     view.noise.value = 10
     rank = view.result.ranking.set_index("strategy")["rank"]
     assert rank.idxmin() in ("always_defect", "grudger") and all(rank[s] >= 6 for s in FORGIVING)
     assert rank["always_cooperate"] == len(rank)
+
+
+def test_c39c_why_forgiving_costs_in_the_tournament_the_three_exploit_the_forgivers_more():
+    text = cell("c39c")
+    assert ("die drie halen samen tegen de Gulle en de Geduldige spiegel meer punten dan tegen de Spiegel" in text)
+    exploiters = ("always_defect", "detective", "random")  # Valsspeler, Rechercheur, Gokker
+    for seed in MANY:
+        m = tournament(noise=0.10, seed=seed).matrix
+        against = {s: sum(m.loc[x, s] for x in exploiters) for s in ("tit_for_tat", *FORGIVING)}
+        assert all(against[f] > against["tit_for_tat"] for f in FORGIVING), (seed, against)
+
+
+FOUR = ["tit_for_tat", "grudger", "generous_tit_for_tat", "tit_for_two_tats"]  # in the notebook's order
+
+
+def four_only(view, noise: int):
+    """The student's moves: every character unticked except the four, then the mistakes slider."""
+    for sid, box in view.boxes.items():
+        box.value = sid in FOUR
+    view.noise.value = noise
+    assert view.chosen() == [s for s in view.ids if s in FOUR]
+    return view.result.ranking.iloc[0]["strategy"]
+
+
+def test_c39c_with_only_spiegels_and_the_wrokkoester_a_forgiver_usually_wins_at_5_percent():
+    text = cell("c39c")
+    assert ("laat alleen de Spiegel, de Wrokkoester, de Gulle spiegel en de Geduldige spiegel meedoen, met 5 % "
+            "vergissingen. Dan wint meestal wél een vergever; in ons toernooi de Geduldige spiegel.") in text
+    assert "Zet de vergissingen daarna op 10 %: dan wint in ons toernooi weer de Wrokkoester." in text
+    view = nb07.tournament_view()
+    assert four_only(view, 5) == "tit_for_two_tats"  # "in ons toernooi": the widget's own seed
+    assert four_only(view, 10) == "grudger"
+    assert nb07.tournament_view(noise=0.10).result.ranking.iloc[0]["strategy"] == "grudger"  # "weer"
+    winners = Counter(P.tournament(FOUR, rounds=10, repetitions=10, payoffs=P.CASE, noise=0.05, seed=seed,
+                                   self_play=False).ranking.iloc[0]["strategy"] for seed in MANY)
+    assert sum(winners[f] for f in FORGIVING) > len(MANY) / 2, winners  # "meestal"
+
+
+def test_c39c_repetitions_one_lets_the_rechercheur_win_and_chance_decides_much():
+    text = cell("c39c")
+    assert "de herhalingen per paar op 1: dan wint in ons toernooi zelfs de Rechercheur" in text
+    assert "Bij 10 of 30 herhalingen wint weer de Valsspeler of de Wrokkoester" in text
+    assert "wie er dan wint, wisselt sterk met het toeval" in text
+    view = nb07.tournament_view()
+    view.noise.value = 10
+    for repetitions, expected in ((1, {"detective"}), (10, {"always_defect", "grudger"}),
+                                  (30, {"always_defect", "grudger"})):
+        view.repetitions.value = repetitions
+        assert view.result.ranking.iloc[0]["strategy"] in expected, repetitions
+    one = Counter(tournament(noise=0.10, seed=seed, repetitions=1).ranking.iloc[0]["strategy"] for seed in MANY)
+    ten = Counter(tournament(noise=0.10, seed=seed).ranking.iloc[0]["strategy"] for seed in MANY)
+    assert len(one) >= 5 and len(ten) <= 3, (one, ten)
+    assert max(one.values()) < 0.5 * len(MANY) < max(ten.values()), (one, ten)
+
+
+def test_c39c_tit_for_tat_was_sent_in_by_rapoport():
+    assert "onze Spiegel), ingestuurd door **Anatol Rapoport**" in cell("c39c")
 
 
 # ---------------------------------------------------------------- § 5: evolution (reveal c54c, summary c55)
@@ -139,45 +214,67 @@ def test_c48_r_1_or_lower_is_no_prisoners_dilemma_but_1_2_is():
     assert e.shares is None and "geen prisoner" in e.message.value
 
 
-def proef_3_runs(noise: int, runs: int = 12) -> list:
+PROEF_3_RUNS = 60  # clicks on "Nog eens, met ander toeval": frequencies need many (review of 07, finding 6)
+
+
+def proef_3_widget(noise: int):
     """Proef 3 exactly as the student gets it: the notebook's evolution cell (starting on 'Begin'), 'Proef 3' chosen
-    in the menu, optionally the mistakes slider moved, then 'Nog eens, met ander toeval' clicked again and again."""
+    in the menu, optionally the mistakes slider moved."""
     assert 'nb07.evolution_view(experiment="begin")' in cell("c54")
     e = nb07.evolution_view(experiment="begin")
     e.experiment.value = "vergissingen"
     assert (e.preset.value, e.rounds.value, e.reward.value, e.noise.value) == ("alle-acht", 10, 2.0, 5)
     if noise != 5:
         e.noise.value = noise
-    last = []
-    for _ in range(runs):
-        assert e.shares is not None, e.message.value
-        last.append(e.shares.iloc[-1])
+    return e
+
+
+@lru_cache(maxsize=None)
+def proef_3_runs(noise: int) -> tuple:
+    """The last generation of proef 3 for the first PROEF_3_RUNS clicks on 'Nog eens'. Two clicks are played through
+    the widget itself, to check that the rest (run directly, which is cheaper) is what the widget would show."""
+    e = proef_3_widget(noise)
+    settings = (e.method.value, nb07.PRESETS[e.preset.value][1], e.generations.value, e.rounds.value,
+                e.payoffs(), e.noise.value / 100, e.replace.value)
+    seeds = [e.seed + k for k in range(PROEF_3_RUNS)]  # every click adds one to the seed
+    for k in range(2):
+        assert e.seed == seeds[k]
+        direct = nb07.run_evolution(*settings, seeds[k])
+        assert direct.equals(e.shares), "the widget does not run what this test runs"
         e.reseed.click()
-    return last
+    return tuple(nb07.run_evolution(*settings, seed).iloc[-1] for seed in seeds)
 
 
 def test_c54c_proef_3_five_percent_mistakes_who_becomes_largest():
     text = cell("c54c")
     assert "de Spiegel wint niet meer" in text
-    assert "meestal de Geduldige spiegel, soms de Bijsteller, een enkele keer de Goedzak" in text
+    assert ("in ongeveer drie van de vier keer de Geduldige spiegel, anders meestal de Bijsteller, een enkele keer de "
+            "Goedzak") in text
     assert "De Bijsteller wint de ene keer alles en verdwijnt de andere keer helemaal" in text
     runs = proef_3_runs(5)
     largest = Counter(last.idxmax() for last in runs)
     assert largest["tit_for_tat"] == 0, largest
-    assert largest.most_common(1)[0][0] == "tit_for_two_tats" and largest["tit_for_two_tats"] >= len(runs) // 2, largest
-    assert largest["win_stay_lose_shift"] >= 2, largest  # "soms"
-    assert 1 <= largest["always_cooperate"] <= 2, largest  # "een enkele keer"
+    assert 0.65 <= largest["tit_for_two_tats"] / len(runs) <= 0.85, largest  # "ongeveer drie van de vier"
+    assert largest.most_common(2)[1][0] == "win_stay_lose_shift", largest  # "anders meestal de Bijsteller"
+    assert 1 <= largest["always_cooperate"] <= 0.1 * len(runs), largest  # "een enkele keer"
     assert set(largest) <= {"tit_for_two_tats", "win_stay_lose_shift", "always_cooperate"}, largest
     assert any(last["win_stay_lose_shift"] == 1.0 for last in runs)  # "wint de ene keer alles"
     assert any(last["win_stay_lose_shift"] == 0 for last in runs)  # "verdwijnt de andere keer helemaal"
 
 
-def test_c54c_proef_3_two_percent_mistakes_almost_always_the_geduldige_spiegel():
-    assert "Bij 2 % vergissingen wordt bijna altijd de Geduldige spiegel de grootste groep" in cell("c54c")
-    runs = proef_3_runs(2)
-    largest = Counter(last.idxmax() for last in runs)
-    assert largest["tit_for_two_tats"] >= len(runs) - 2, largest
-    assert largest["tit_for_tat"] == 0, largest
+def test_c54c_proef_3_one_or_five_looks_are_too_few_ten_show_the_pattern():
+    assert "Eén of vijf keer kijken is daarom te weinig: klik minstens tien keer op *Nog eens* en tel." in cell("c54c")
+    runs = [last.idxmax() for last in proef_3_runs(5)]
+    overall = Counter(runs).most_common(1)[0][0]
+    assert runs[0] != overall and Counter(runs[:5]).most_common(1)[0][0] != overall, runs[:5]  # the student's path
+    assert Counter(runs[:10]).most_common(1)[0][0] == overall, runs[:10]
+
+
+def test_c54c_proef_3_two_percent_mistakes_about_three_in_four_the_geduldige_spiegel():
+    assert "Bij 2 % vergissingen wordt het ook in ongeveer drie van de vier keer de Geduldige spiegel" in cell("c54c")
+    assert "bijna altijd" not in cell("c54c")
+    largest = Counter(last.idxmax() for last in proef_3_runs(2))
+    assert 0.65 <= largest["tit_for_two_tats"] / PROEF_3_RUNS <= 0.85, largest
 
 
 def test_c54c_many_mistakes_valsspeler_wins():
@@ -188,13 +285,18 @@ def test_c54c_many_mistakes_valsspeler_wins():
 
 def test_c55_the_summary_qualifies_forgiving():
     text = cell("c55")
-    assert "Bij een paar procent vergissingen" in text and "in het toernooi, helpt vergeven niet" in text
+    assert "Bij een paar procent vergissingen" in text
+    assert "ook niet in het toernooi van § 4 met alle negen personages en 10 % vergissingen" in text
     assert "wie een beetje vergeeft doet het dan beter" not in text
 
 
 def test_teacher_box_smooth_mode_tips_one_round_earlier():
     plan = (Path(__file__).resolve().parents[2] / "data/lessons/trust_game/in_de_les.yaml").read_text("utf-8")
     assert "vanaf 4 rondes in plaats van vanaf 5" in plan
+    # the teacher's box repeats the tournament's claims of c39c (tested above) and proef 3's
+    assert "winnen meestal de Valsspeler of de Wrokkoester" in plan
+    assert "met alleen de Spiegel, de Wrokkoester en de twee vergevers bij 5 % wint meestal wel een vergever" in plan
+    assert "bij proef 3 minstens tien keer" in plan
     pop = nb07.PRESETS["goedgelovig"][1]
     for seed in (1, 2, 3):
         win = {(m, r): nb07.run_evolution(m, pop, 40, r, P.CASE, 0.0, 5, seed).iloc[-1].idxmax()
@@ -216,6 +318,17 @@ def test_c58_taking_turns_is_worse_than_cooperating():
                                                (2, 3, 0, -1, False)])
 def test_c27_which_tables_are_a_prisoners_dilemma(t, r, p, s, is_pd):
     assert (not P.Payoffs(T=t, R=r, P=p, S=s).problems()) == is_pd
+
+
+def test_c27_r_above_t_is_a_stag_hunt_where_trust_is_still_needed():
+    """T 2, R 3, P 0, S −1: no temptation, but each player's best move is the other's (review of 07, finding 1)."""
+    text = cell("c27")
+    assert "Toch is vertrouwen nodig" in text and "geen vertrouwen nodig" not in text
+    assert "Verraadt de ander, dan haal jij met verraden 0 en met samenwerken −1" in text
+    assert "hertenjacht (stag hunt)" in text
+    t, r, p, s = 2, 3, 0, -1
+    assert r > t and p > s  # against a cooperator cooperate; against a defector defect: trust decides
+    assert r > t >= p > s  # the stag hunt (Skyrms 2004)
 
 
 def test_c61_sandbox_t_6_and_t_2_give_a_message():

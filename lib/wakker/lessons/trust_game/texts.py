@@ -99,8 +99,9 @@ MOVES_HEAD = ("ronde", "jij", "punten jij / ander")
 BAD_MOVE = "kies 'C' (samenwerken) of 'D' (verraden)"
 MATCH_OVER = "Deze wedstrijd is klaar. Klik op <b>Opnieuw beginnen</b> of kies een andere tegenstander."
 REVEAL = "<br>Je speelde tegen de <b>{name}</b>: {rule}"
-MATCH_RESULT = ("<b>Klaar!</b> Jij: <b>{me}</b> punten, {opponent}: <b>{them}</b> punten. "
-                "Samen: {together}.{reveal}")
+#: "punten" before the numbers: a score can be 1 or −1 ("−1 punten" reads wrong).
+MATCH_RESULT = ("<b>Klaar!</b> Punten: jij <b>{me}</b>, {opponent} <b>{them}</b>, "
+                "samen {together}.{reveal}")
 
 # --------------------------------------------------------------------------- tournament
 
@@ -244,7 +245,7 @@ DESIGN_STATUS = {
 # --------------------------------------------------------------------------- the model's problems in words
 
 _PAYOFF_RULE = "{a} moet groter zijn dan {b} (nu {a} = {x}, {b} = {y})"
-_PAYOFF_WHY = {"2R>T+S": ": anders levert om beurten verraden meer op dan samenwerken"}
+_PAYOFF_WHY = {"2R>T+S": ": anders levert om beurten verraden evenveel of meer op dan samenwerken"}
 _NOT_FINITE = "{name} is geen (eindig) getal"
 
 _DESIGN = {
