@@ -263,7 +263,10 @@ def steady_gap_alone(t, change_pace: float, learning_rate: float, initial_gap: f
     if r == 0:
         return initial_gap + c * t
     # the same formula, written as c (1 - e^{-rt}) / r + gap0 e^{-rt} so that a tiny r loses no precision
-    return c * -np.expm1(-r * t) / r + initial_gap * np.exp(-r * t)
+    # (and for r t below 1e-8 its series c t (1 - r t / 2), which also holds for a subnormal r)
+    x = r * t
+    span = np.where(np.abs(x) < 1e-8, t * (1.0 - x / 2.0), -np.expm1(-x) / r)
+    return c * span + initial_gap * np.exp(-x)
 
 
 def gap_at_rates(p: LearningGapParams, at: float, rates) -> np.ndarray:
