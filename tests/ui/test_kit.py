@@ -151,3 +151,34 @@ def test_parameter_panel_is_built_from_model_metadata_and_reports_changes():
     panel.reset()
     assert panel.values() == {"speed": 1.0, "count": 20, "share": 0.25}
     assert Params(**panel.values()) == Params()
+
+
+def test_kit_stylesheet_goes_into_the_page_with_the_front_end_hook():
+    """Issue 9, findings 15-17: the kit's CSS (no 4 px overflow, scales on one line, narrow screens)."""
+    from wakker.ui import style
+
+    esm = style.front_end_esm()
+    assert esm.startswith("const KIT_CSS = ") and "installStyle();" in esm
+    css = style.KIT_CSS
+    assert 'widget-box > .jupyter-widgets[style*="width: 100%"]' in css and "--jp-widgets-margin" in css
+    assert ".wakker-scale .widget-toggle-buttons > div { white-space: nowrap; }" in css
+    assert "@media (max-width: 640px)" in css and ".wakker-columns" in css and ".wakker-slider-row" in css
+    assert "aria-valuetext" in esm and "aria-pressed" in esm and "'null'" in esm
+
+
+def test_slider_rows_and_panel_columns_carry_the_classes_the_stylesheet_uses():
+    from wakker.models.params import param, specs
+    from dataclasses import dataclass
+
+    @dataclass(frozen=True)
+    class Params:
+        speed: float = param(1.0, "x", 0.1, 10.0, 0.1, "speed", scale="log")
+        count: int = param(20, "people", 2, 50, 1, "how many")
+
+    panel = ParameterPanel(specs(Params), {"speed": ParamWords("Tempo"), "count": ParamWords("Aantal")},
+                           main=["speed", "count"])
+    columns = panel.box.children[0]
+    assert "wakker-columns" in columns._dom_classes
+    row = panel.sliders["speed"].box
+    assert "wakker-slider-row" in row._dom_classes and "wakker-slider-label" in row.children[0]._dom_classes
+    assert row.children[2]._dom_classes == ("wakker-readout", "wakker-readout-param-speed")  # what the hook reads

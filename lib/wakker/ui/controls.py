@@ -92,8 +92,12 @@ class DutchSlider(View):
             small = f'<br><span style="font-size:.82em;opacity:.7">{html.escape(unit)}</span>' if unit else ""
             self.label = w.HTML(f'<div{tip} style="line-height:1.25;padding:.15em 0">{html.escape(label)}{small}</div>',
                                 layout=w.Layout(width=label_width, min_width=label_width))
+            self.label.add_class("wakker-slider-label")
+            # the gap to the next column is padding, inside the 100 % (a margin would make the row wider than its box)
             self.box = w.HBox([self.label, self.slider, self.readout],
-                              layout=w.Layout(width="100%", align_items="center", margin="0 1em .15em 0"))
+                              layout=w.Layout(width="100%", align_items="center", padding="0 1em 0 0",
+                                              margin="0 0 .15em 0"))
+            self.box.add_class("wakker-slider-row")  # on a narrow screen: the label above the track (style.KIT_CSS)
 
     def text(self, value: float | None = None) -> str:
         """The readout text for ``value`` (default: the current value)."""
@@ -168,7 +172,9 @@ class ParameterPanel(View):
         per = max(1, math.ceil(len(rows) / max(1, columns)))
         cols = [rows[i:i + per] for i in range(0, len(rows), per)]
         width = f"{100 / max(1, len(cols)):.0f}%"
-        return w.HBox([w.VBox(c, layout=w.Layout(width=width)) for c in cols], layout=w.Layout(width="100%"))
+        box = w.HBox([w.VBox(c, layout=w.Layout(width=width)) for c in cols], layout=w.Layout(width="100%"))
+        box.add_class("wakker-columns")  # on a narrow screen: one column (style.KIT_CSS)
+        return box
 
     def _changed(self, _change=None) -> None:
         if self._on_change is not None:

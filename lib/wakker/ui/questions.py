@@ -21,14 +21,24 @@ from .style import WRAP_OPTIONS_CSS, error_html, front_end, styled
 
 
 class Question(SavedWidget):
-    """Base class of a reflection widget. A new kind implements ``_build``, ``value`` and ``apply``."""
+    """Base class of a reflection widget. A new kind implements ``_build``, ``value`` and ``apply``.
+
+    ``context`` (optional): what the question is about when several questions ask the same thing,
+    such as a case before "Welke rol past hier het best?". It is shown above the question in plain
+    type, and it is part of the question everywhere else: the saved prompt (so a portfolio says which
+    case an answer belongs to) and the accessible name of the answer controls.
+    """
 
     kind = "text"
     delay = 0.0
 
-    def __init__(self, page, qid: str, prompt: str, delay: float | None = None):
-        super().__init__(page, qid, prompt, delay)
-        label = w.HTML(styled("vraag", html.escape(prompt)))
+    def __init__(self, page, qid: str, prompt: str, delay: float | None = None, context: str = ""):
+        self.context = " ".join(str(context or "").split())
+        super().__init__(page, qid, f"{self.context} {prompt}" if self.context else prompt, delay)
+        shown = html.escape(prompt)
+        if self.context:
+            shown = f'<span style="font-weight:normal">{html.escape(self.context)}</span><br>{shown}'
+        label = w.HTML(styled("vraag", shown))
         if self.error:
             self.box = w.VBox([label, w.HTML(error_html(self.error))])
             return
@@ -47,9 +57,9 @@ class Question(SavedWidget):
 class OpenQuestion(Question):
     kind = "text"
 
-    def __init__(self, page, qid, prompt, placeholder="Typ hier je antwoord…", rows=5):
+    def __init__(self, page, qid, prompt, placeholder="Typ hier je antwoord…", rows=5, context=""):
         self._placeholder, self._rows = placeholder, rows
-        super().__init__(page, qid, prompt, delay=SAVE_DELAY)
+        super().__init__(page, qid, prompt, delay=SAVE_DELAY, context=context)
 
     def _build(self):
         self.area = w.Textarea(placeholder=self._placeholder, rows=self._rows, continuous_update=True,
@@ -69,13 +79,13 @@ class OpenQuestion(Question):
 class Scale(Question):
     kind = "scale"
 
-    def __init__(self, page, qid, prompt, low=1, high=5, low_label="", high_label=""):
+    def __init__(self, page, qid, prompt, low=1, high=5, low_label="", high_label="", context=""):
         if not (isinstance(low, int) and isinstance(high, int) and 2 <= high - low + 1 <= 11):
             self._bad = "Een schaal heeft tussen 2 en 11 punten, met hele getallen."
         else:
             self._bad = None
         self._low, self._high, self._labels = low, high, (low_label, high_label)
-        super().__init__(page, qid, prompt)
+        super().__init__(page, qid, prompt, context=context)
 
     def _build(self):
         if self._bad:
@@ -88,7 +98,9 @@ class Scale(Question):
                       layout=w.Layout(margin="0 0.6em 0 0"))
         right = w.HTML(styled("status", html.escape(self._labels[1]), "span"),
                        layout=w.Layout(margin="0 0 0 0.6em"))
-        return w.HBox([left, self.buttons, right], layout=w.Layout(align_items="center"))
+        box = w.HBox([left, self.buttons, right], layout=w.Layout(align_items="center"))
+        box.add_class("wakker-scale")  # the points stay on one line (style.KIT_CSS)
+        return box
 
     def value(self):
         """The chosen point with its scale, so that a portfolio can say what the number means.
@@ -191,10 +203,10 @@ class Choice(Question):
 
     kind = "choice"
 
-    def __init__(self, page, qid, prompt, options: Sequence, multiple=False):
+    def __init__(self, page, qid, prompt, options: Sequence, multiple=False, context=""):
         self.options = make_options(options)
         self._multiple = multiple
-        super().__init__(page, qid, prompt)
+        super().__init__(page, qid, prompt, context=context)
 
     def _build(self):
         labels = [o.label for o in self.options]

@@ -103,6 +103,52 @@ def show_html(markup: str) -> None:
     display(HTML(markup))
 
 
+# ---------------------------------------------------------------- the kit's stylesheet
+#: CSS the front-end hook (below) puts in the page once, for every widget of the kit and every lesson.
+#: Inline styles cannot do these: they fix ipywidgets' own layout and react to the screen width.
+KIT_CSS = r"""
+/* A widget with Layout(width="100%") keeps ipywidgets' 2 px side margins, so it is 4 px wider than its
+   box; the box (overflow: auto) then shows a horizontal scrollbar under every answer box and row. */
+.jupyter-widgets.widget-box > .jupyter-widgets[style*="width: 100%"] {
+  max-width: calc(100% - 2 * var(--jp-widgets-margin, 2px));
+}
+/* A scale (1-5) keeps its points on one line; on a narrow screen its end labels go above and below. */
+.wakker-scale .widget-toggle-buttons > div { white-space: nowrap; }
+@media (max-width: 640px) {
+  .wakker-scale { flex-wrap: wrap !important; row-gap: .2em; }
+  .wakker-scale .widget-toggle-button { width: 2.5em !important; }
+  /* Slider panels: the columns under each other, each slider row as label above track and value. */
+  .wakker-columns { flex-direction: column !important; }
+  .wakker-columns > .widget-box { width: 100% !important; }
+  .wakker-slider-row { flex-wrap: wrap !important; }
+  .wakker-slider-row > .wakker-slider-label { width: 100% !important; min-width: 0 !important; }
+  .wakker-slider-row > .widget-slider { flex: 1 1 8em !important; min-width: 8em !important; }
+  /* Notebook 04's week: its two columns under each other, the label of each slider above it. */
+  .wakker-mijn-week > .widget-hbox { flex-direction: column !important; }
+  .wakker-mijn-week > .widget-hbox > .widget-vbox { width: 100% !important; padding: 0 !important; }
+  .wakker-mijn-week > .widget-hbox > .widget-vbox > .widget-hbox { flex-wrap: wrap !important; }
+  .wakker-mijn-week > .widget-hbox > .widget-vbox > .widget-hbox > .widget-html:first-child {
+    width: 100% !important; }
+  /* Tables: long text cells wrap; a table that is still too wide scrolls, with a shadow at the edge
+     that has more (the cue that there is more to see). */
+  .wakker-ordes td { white-space: normal !important; }
+  .wakker-tijdlijn > div { flex-direction: column !important; gap: .1em !important; }
+  .wakker-tijdlijn > div > div:first-child { flex: none !important; }
+  .jp-RenderedHTMLCommon table td, .jp-RenderedHTMLCommon table th,
+  table.wakker-aannames td, table.wakker-aannames th { min-width: 6.5em; }
+  table.wakker-aannames td:last-child { min-width: 22em; }
+  .jp-RenderedHTMLCommon table, table.wakker-aannames, table.wakker-tabel {
+    display: block; max-width: 100%; overflow-x: auto;
+    background:
+      linear-gradient(to right, var(--jp-layout-color0, #fff) 30%, transparent) left / 2em 100% no-repeat local,
+      linear-gradient(to left, var(--jp-layout-color0, #fff) 30%, transparent) right / 2em 100% no-repeat local,
+      radial-gradient(farthest-side at 0 50%, rgba(0,0,0,.25), transparent) left / .8em 100% no-repeat scroll,
+      radial-gradient(farthest-side at 100% 50%, rgba(0,0,0,.25), transparent) right / .8em 100% no-repeat scroll;
+  }
+}
+"""
+
+
 # ---------------------------------------------------------------- the front-end hook
 # ipywidgets 8 gives a slider's keyboard handle (noUiSlider's ``<div role="slider">``) no
 # accessible name, even when the slider has a description, and an HTML widget cannot carry ARIA
@@ -110,26 +156,46 @@ def show_html(markup: str) -> None:
 # kernel in the browser) fills that gap by convention, and tells the kernel whether JupyterLab's
 # theme is dark so figures can follow it:
 #
-# * a slider handle is named after the slider's description, else its ``tooltip``;
+# * a slider handle is named after the slider's description, else its ``tooltip``, and says its value
+#   as shown next to it (``aria-valuetext``: our Dutch readout ``0,15``, ``1,00``, not noUiSlider's
+#   ``0`` for 1x on a log slider or ``5.999999999999999``);
 # * a text box or answer box without ``aria-label`` is named after its ``tooltip`` (the question);
-# * ToggleButtons / RadioButtons with a ``tooltip`` become a named group;
-# * an HTML widget with the class ``wakker-live`` is a polite live region (``role="status"``).
+# * ToggleButtons / RadioButtons with a ``tooltip`` become a named group; a toggle button says whether
+#   it is chosen (``aria-pressed``), not only by its colour;
+# * an HTML widget with the class ``wakker-live`` is a polite live region (``role="status"``);
+# * the kit's stylesheet (:data:`KIT_CSS`) is put in the page once.
 FRONT_END_ESM = r"""
 const isDark = () => document.body.dataset.jpThemeLight === 'false';
 const text = (el) => (el ? (el.textContent || '').replace(/\s+/g, ' ').trim() : '');
+const real = (s) => (s && s !== 'null' && s !== 'undefined' ? s.trim() : '');
 function nameOf(widget) {
   if (!widget) return '';
   const label = widget.querySelector(':scope > .widget-label');
   const shown = label && label.style.display !== 'none' ? text(label) : '';
-  // ipywidgets puts a described widget's tooltip on its (hidden) label, others' on the widget.
-  return shown || ((label && label.title) || widget.getAttribute('title') || '').trim();
+  // ipywidgets puts a described widget's tooltip on its (hidden) label, others' on the widget
+  // (and writes "null" there when a widget has no tooltip).
+  return shown || real(label && label.title) || real(widget.getAttribute('title'));
+}
+function valueText(slider) {
+  // our Dutch readout next to the slider (DutchSlider), else the widget's own readout with a comma
+  const row = slider.parentElement;
+  const ours = row && row.querySelector(':scope > .wakker-readout');
+  if (ours) return text(ours);
+  const own = slider.querySelector('.widget-readout');
+  return own ? text(own).replace(/(\d)\.(\d)/g, '$1,$2') : '';
 }
 function setAttr(el, name, value) {
   if (el && value && el.getAttribute(name) !== value) el.setAttribute(name, value);
 }
 function nameControls(root) {
   for (const handle of root.querySelectorAll('.widget-slider .noUi-handle')) {
-    setAttr(handle, 'aria-label', nameOf(handle.closest('.widget-slider')));
+    const slider = handle.closest('.widget-slider');
+    setAttr(handle, 'aria-label', nameOf(slider));
+    setAttr(handle, 'aria-valuetext', valueText(slider));
+  }
+  for (const button of root.querySelectorAll('.widget-toggle-buttons button')) {
+    const pressed = button.classList.contains('mod-active') ? 'true' : 'false';
+    if (button.getAttribute('aria-pressed') !== pressed) button.setAttribute('aria-pressed', pressed);
   }
   for (const box of root.querySelectorAll('.widget-textarea textarea, .widget-text input')) {
     if (!box.hasAttribute('aria-label')) setAttr(box, 'aria-label', (box.getAttribute('title') || '').trim());
@@ -146,18 +212,31 @@ function nameControls(root) {
     setAttr(live, 'aria-live', 'polite');
   }
 }
+function installStyle() {
+  if (document.getElementById('wakker-kit-css')) return;
+  const style = document.createElement('style');
+  style.id = 'wakker-kit-css';
+  style.textContent = KIT_CSS;
+  document.head.appendChild(style);
+}
 function installNamer() {
   if (window.__wakkerNamer) return;
   let queued = false;
   const run = () => { queued = false; nameControls(document.body); };
-  window.__wakkerNamer = new MutationObserver(() => {
-    if (!queued) { queued = true; requestAnimationFrame(run); }
+  // New or changed output (childList), and a toggle button that was chosen or unchosen (its class):
+  // noUiSlider rewrites aria-valuetext on every move, our readout changes just after, so we run again.
+  const relevant = (m) => m.type === 'childList' || (m.target.classList && m.target.classList.contains('widget-toggle-button'))
+    || (m.target.classList && m.target.classList.contains('noUi-handle'));
+  window.__wakkerNamer = new MutationObserver((records) => {
+    if (!queued && records.some(relevant)) { queued = true; requestAnimationFrame(run); }
   });
-  window.__wakkerNamer.observe(document.body, {childList: true, subtree: true});
+  window.__wakkerNamer.observe(document.body, {childList: true, subtree: true, attributes: true,
+                                               attributeFilter: ['class', 'aria-valuetext']});
   run();
 }
 export default {
   initialize({ model }) {
+    installStyle();
     installNamer();
     const sync = () => {
       if (model.get('dark') !== isDark()) { model.set('dark', isDark()); model.save_changes(); }
@@ -173,6 +252,13 @@ export default {
 _front_end = None
 
 
+def front_end_esm() -> str:
+    """The hook's JavaScript module, with the kit's stylesheet in it."""
+    import json
+
+    return f"const KIT_CSS = {json.dumps(KIT_CSS)};\n" + FRONT_END_ESM
+
+
 def front_end():
     """The kernel's one front-end hook (see above), created on first use. ``front_end().dark``
     is True while JupyterLab shows a dark theme; observe it to follow theme changes."""
@@ -182,7 +268,7 @@ def front_end():
         import traitlets
 
         class FrontEnd(anywidget.AnyWidget):
-            _esm = FRONT_END_ESM
+            _esm = front_end_esm()
             dark = traitlets.Bool(False).tag(sync=True)
 
         _front_end = FrontEnd()
