@@ -168,8 +168,22 @@ def quote_html(key: str) -> str:
         caption = f"— {html.escape(src.author_line)}, {work}, {html.escape(ex.location)}."
     if ex.attribution:
         caption += f" <span style=\"opacity:.85\">({html.escape(ex.attribution)})</span>"
+    caption += styled("citaat-rechten", rights_html(src))
     inner = styled("citaat-tekst", f"“{text}”", "blockquote") + styled("citaat-bron", caption, "figcaption")
     return styled("citaat", inner, "figure", f' data-excerpt="{html.escape(ex.key)}"')
+
+
+def rights_html(src) -> str:
+    """Under a quotation: the source's licence, where it can be found, and, for a text that is not openly
+    licensed, that it is quoted under the Dutch citaatrecht and not covered by the workbook's own licence
+    (CC BY 4.0 for texts, README and LICENSE); literature brief § 7."""
+    parts = [html.escape(src.licence)]
+    if src.url:
+        url = html.escape(src.url)
+        parts.append(f'bron: <a href="{url}" target="_blank" rel="noopener" style="color:inherit">{url}</a>')
+    if not src.licence.startswith("CC "):
+        parts.append("valt niet onder de licentie van dit werkboek")
+    return "; ".join(parts) + "."
 
 
 def term_html(key: str) -> str:

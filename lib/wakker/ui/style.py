@@ -21,6 +21,7 @@ STYLES = {
                "background:rgba(224,159,62,.09);border-radius:0 6px 6px 0;max-width:52em"),
     "citaat-tekst": "margin:0;padding:0;border:none;font-style:italic;font-size:1.02em;line-height:1.5",
     "citaat-bron": "margin-top:.5em;font-size:.85em;opacity:.8",
+    "citaat-rechten": "margin-top:.25em;font-size:.78em;opacity:.7;overflow-wrap:anywhere",
     "begrip": "margin:.4em 0;padding:.4em .8em;border:1px solid rgba(128,128,128,.35);border-radius:6px;max-width:52em",
     # messages
     "fout": f"color:{BAD};background:rgba(164,22,26,.08);padding:.4em .8em;border-radius:6px;line-height:1.45",
