@@ -31,3 +31,11 @@ def test_context_makes_questions_that_ask_the_same_thing_distinct(journal):
     assert q.area.tooltip == "Wat zie je?" and "font-weight:normal" not in q.box.children[0].value
     s = Scale(page, "s", "Hoeveel?", context="Bij casus 3:")
     assert s.buttons.tooltip == "Bij casus 3: Hoeveel?" and "wakker-scale" in s.input._dom_classes
+
+
+def test_the_page_passes_a_context_on(journal):
+    page = ui.Page(NB, journal=journal)
+    c = page.choice("rol-c", "Welke rol?", ["x"], context="Casus 3.")
+    o = page.open_question("o", "Waarom?", context="Bij casus 3:")
+    s = page.scale("s2", "Hoe zeker?", context="Bij casus 3:")
+    assert c.prompt == "Casus 3. Welke rol?" and o.prompt == "Bij casus 3: Waarom?" and s.prompt == "Bij casus 3: Hoe zeker?"

@@ -100,14 +100,18 @@ class Page:
         display(HTML(map_html()))
 
     # -- questions
-    def open_question(self, qid: str, prompt: str, placeholder: str = "Typ hier je antwoord…", rows: int = 5):
-        return OpenQuestion(self, qid, prompt, placeholder=placeholder, rows=rows)
+    # ``context`` (optional): what a question is about when several ask the same thing (a case); see Question.
+    def open_question(self, qid: str, prompt: str, placeholder: str = "Typ hier je antwoord…", rows: int = 5,
+                      context: str = ""):
+        return OpenQuestion(self, qid, prompt, placeholder=placeholder, rows=rows, context=context)
 
-    def scale(self, qid: str, prompt: str, low: int = 1, high: int = 5, low_label: str = "", high_label: str = ""):
-        return Scale(self, qid, prompt, low=low, high=high, low_label=low_label, high_label=high_label)
+    def scale(self, qid: str, prompt: str, low: int = 1, high: int = 5, low_label: str = "", high_label: str = "",
+              context: str = ""):
+        return Scale(self, qid, prompt, low=low, high=high, low_label=low_label, high_label=high_label,
+                     context=context)
 
-    def choice(self, qid: str, prompt: str, options: Sequence, multiple: bool = False):
-        return Choice(self, qid, prompt, options, multiple=multiple)
+    def choice(self, qid: str, prompt: str, options: Sequence, multiple: bool = False, context: str = ""):
+        return Choice(self, qid, prompt, options, multiple=multiple, context=context)
 
     # -- values of models and games (strategies, scores, divisions of a week)
     def save_value(self, qid: str, value: Any, kind: str = "value", prompt: str = "") -> Entry:
