@@ -236,7 +236,8 @@ _targets = {{"wakker.models.planning_machine": ("sweep", "simulate", "strength_c
             "wakker.models.prisoners_dilemma": ("tournament", "evolve", "replicator", "match"),
             "wakker.models.rule_or_room": ("sweep", "decisions"),
             "wakker.models.trust_learning": ("trust_path", "compare_governments"),
-            "wakker.models.learning_gap": ("gap", "simulate", "summarise", "steady_gap")}}
+            "wakker.models.learning_gap": ("gap", "simulate", "summarise", "steady_gap"),
+            "wakker.models.investment_game": ("simulate", "simulate_seeds", "breach_pair")}}
 _done = []
 for _module, _names in _targets.items():
     _mod = importlib.import_module(_module)
