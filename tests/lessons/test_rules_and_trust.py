@@ -241,6 +241,12 @@ def test_claim_poor_judgement_makes_room_worse_on_average_with_more_inequality()
     assert np.mean([o.unequal[2] for o in outs]) > np.mean([o.unequal[2] for o in _sweeps()])
 
 
+def test_reveal_says_its_numbers_are_averages_over_the_seeds_the_claims_use():
+    reveal = next("".join(c["source"]) for c in _cells() if "nb.reveal(obs_ruimte" in "".join(c["source"]))
+    assert "gemiddelden over twintig trekkingen" in reveal and "1 tot en met 20" in reveal
+    assert list(SEEDS) == list(range(1, 21))
+
+
 def test_claim_sheppard_thirty_percent_at_0_6():
     assert round(rr.sheppard_disagreement(0.6), 2) == 0.30
 
