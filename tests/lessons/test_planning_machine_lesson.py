@@ -174,6 +174,74 @@ def test_the_middle_range_needs_a_quick_fourth_order_and_growing_ownership():
         assert _fourth_width(seed=seed, ownership_growth_rate=0.05) == 0, seed
 
 
+def _ranges_on_the_explorers_grid(both=False, **changes):
+    summary = pl.summarise_sweep(pl.sweep(pl.PlanningParams(**changes), nb04.PlanningExplorer().speeds, both=both))
+    return [(r.order, r.start, r.end) for r in summary.ranges]
+
+
+def test_claims_about_both():
+    # notebook 04, task 5 and "Wat zagen wij?": "Zet je 'beide' aan, dan wint 'beide' het middengebied, van ongeveer
+    # 0,2x tot 6x; bij heel langzaam wint nog steeds de 3e orde, bij heel snel de 1e. Kies je bij 'beide' de 3e orde,
+    # dan wint 'beide' ook bij het laagste tempo, tot ongeveer 4x; daarboven de 1e orde." and "De lijn van 'beide' ligt
+    # nooit onder die van de 4e orde of van de geplande orde die erbij hoort."
+    both = pl.BOTH_ORDER
+    for seed in range(6):
+        regs = _ranges_on_the_explorers_grid(both=True, seed=seed)
+        assert [r[0] for r in regs] == [3, both, 1], seed
+        assert 0.15 < regs[0][2] < 0.25 and 5.0 < regs[1][2] < 7.5, (seed, regs)
+        regs = _ranges_on_the_explorers_grid(both=True, seed=seed, both_planned_order=3)
+        assert [r[0] for r in regs] == [both, 1] and 3.5 < regs[0][2] < 4.5, (seed, regs)
+        for k in (1, 2, 3):
+            t = pl.sweep(pl.PlanningParams(seed=seed, both_planned_order=k), nb04.PlanningExplorer().speeds, both=True)
+            t = t.pivot(index="speed", columns="order", values="total_effect")
+            assert (t[both] >= t[[4, k]].max(axis=1) - 1e-9).all(), (seed, k)
+    # with 'beide' off (the default) the four approaches are as before: 83 against 80 at tempo 1
+    assert [r[0] for r in _ranges_on_the_explorers_grid()] == [3, 4, 1]
+
+
+def test_claims_about_what_waiting_yields():
+    # notebook 04, task 3 and "Wat zagen wij?": "Zet je daarna 'Wat wachten oplevert' op 0,1 (elke maand wachten maakt
+    # de eerste stap sterker), dan wint de vierde orde met drie maanden wachten weer het middengebied, van ongeveer 0,2x
+    # tot ruim 4x." and: "Met 0,1 levert twee maanden wachten bij tempo 1 meer op dan een maand; een half jaar minder."
+    for seed in range(6):
+        regs = _ranges_on_the_explorers_grid(seed=seed, delay_fourth=3, fourth_wait_gain=0.1)
+        assert [r[0] for r in regs] == [3, 4, 1] and 0.12 < regs[0][2] < 0.25 and 4.0 < regs[1][2] < 5.5, (seed, regs)
+        total = {d: pl.simulate(pl.PlanningParams(seed=seed, delay_fourth=d, fourth_wait_gain=0.1))
+                 .set_index("order").loc[4, "total_effect"] for d in (1, 2, 6)}
+        assert total[2] > total[1] > total[6], (seed, total)
+
+
+def test_both_tick_box_adds_a_line_and_a_bar_and_takes_part_in_the_sentence():
+    ex = nb04.PlanningExplorer()
+    assert ex.both.value is False and "‘beide’" not in ex.sentence.value
+    assert ex.both in ex.panel.more.children[0].children  # under "Meer aannames", not up front (M4)
+    ex.both.value = True
+    fig = ex.fig
+    assert fig.data[6].visible is True and fig.data[6].name == "beide: 4e orde + 2e orde"
+    assert list(fig.data[4].x) == ["1e orde", "2e orde", "3e orde", "4e orde", "beide"] and len(fig.data[5].y) == 5
+    text = ex.sentence.value
+    assert "Dan levert <b>‘beide’ (de 4e orde samen met de 2e orde)</b>" in text and "wint <b>‘beide’</b>" in text
+    assert "nooit onder de 4e orde of de 2e orde alleen" in text
+    assert any(a.text == "beide wint" for a in fig.layout.annotations)
+    ex.sliders["both_planned_order"].value = 3
+    assert fig.data[6].name == "beide: 4e orde + 3e orde" and ex.readout_text("both_planned_order") == "3e"
+    assert "samen met de 3e orde" in ex.sentence.value
+    ex.reset()
+    assert ex.both.value is False and fig.data[6].visible is False and len(fig.data[4].x) == 4
+    assert "83" in ex.sentence.value and "vlak voor de 2e orde (80)" in ex.sentence.value
+
+
+def test_sorting_rows_and_role_cases_are_named_after_their_activity_and_case(page):
+    game = nb04.SortingGame(page)
+    first = game.shown[0]
+    assert game.toggles[first.id].tooltip == f"Activiteit 1: {first.text} Welke orde?"
+    box = nb04.role_cases(page)
+    q = box.children[0].children[0]
+    radio = q.children[1].children[1]
+    assert radio.tooltip.startswith("Casus 1. Bewoners runnen al twee jaar") and radio.tooltip.endswith(
+        "Welke rol van de overheid past hier het best?")
+
+
 def test_summary_sentence_names_winner_and_crossover():
     p = pl.PlanningParams(speed_of_change=0.15)
     text = nb04.summary_html(p)
@@ -329,7 +397,7 @@ def test_range_label_never_sits_on_the_speed_line():
 def test_slider_updates_figure_in_place_and_sentence():
     ex = nb04.PlanningExplorer()
     fig = ex.fig
-    assert len(fig.data) == 6
+    assert len(fig.data) == 7 and fig.data[6].visible is False  # four lines, two bar charts, 'beide' (hidden)
     before_bars = list(fig.data[4].y)
     before_line = np.array(fig.data[3].y)
     before_text = ex.sentence.value
@@ -648,7 +716,14 @@ def _question_ids(cells):
 def test_teacher_box_plans_90_minutes_and_compares_questions_the_notebook_asks():
     from wakker.core.teaching import lesson_plan
     plan = lesson_plan("planning_machine")
-    assert [s.minutes for s in plan.sessions] == [90]
+    # one 90-minute lesson, or the two parts of the notebook (A: sections 1-4, B: the rest) in two lessons
+    assert [s.minutes for s in plan.sessions] == [90, 45, 60]
+    # the plan names questions by what they ask, not by their ids (ids are for notebook 09, in 'compare')
+    import re as _re
+    ids = _question_ids(_notebook_cells())
+    for session in plan.sessions:
+        for _minutes, step in session.plan:
+            assert not set(_re.findall(r"[a-z]+(?:-[a-z]+)+", step)) & ids, step
     assert plan.pairs and plan.plenary and plan.watch and len(plan.compare) >= 4
     asked = _question_ids(_notebook_cells())
     import re

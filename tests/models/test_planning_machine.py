@@ -44,6 +44,8 @@ def params(draw, **fixed):
         ownership_growth_rate=draw(st.floats(0.0, 1.0)),
         delay_noise=draw(st.floats(0.0, 1.0)),
         seed=draw(st.integers(0, 999)),
+        fourth_wait_gain=draw(st.floats(0.0, 0.3)),
+        both_planned_order=draw(st.integers(1, 3)),
     )
     values.update(fixed)
     return PlanningParams(**values)
@@ -83,7 +85,8 @@ def test_every_slider_position_is_a_valid_model_input(name):
     dict(n_movements=0), dict(n_movements=2.5), dict(delay_order2=-1.0),
     dict(strength_order1=-0.1), dict(ownership_growth_rate=-0.1), dict(delay_noise=-0.1),
     dict(delay_fourth=float("nan")), dict(seed=-1), dict(n_movements=float("inf")),
-    dict(seed=1.5), dict(strength_order3="strong"),
+    dict(seed=1.5), dict(strength_order3="strong"), dict(both_planned_order=0), dict(both_planned_order=4),
+    dict(both_planned_order=2.5), dict(fourth_wait_gain=-0.1),
 ])
 def test_invalid_parameters_raise(bad):
     with pytest.raises(ValueError):
@@ -150,6 +153,9 @@ def test_zero_delay_reaches_every_movement(p):
 @FAST
 @given(params(), delays, delays)
 def test_longer_delay_never_reaches_more(p, d_a, d_b):
+    # Waiting only costs when it yields nothing (with a wait gain a later step starts stronger:
+    # see test_with_a_wait_gain_waiting_can_pay_and_waiting_too_long_does_not).
+    p = p.replace(fourth_wait_gain=0.0)
     short, long_ = sorted((d_a, d_b))
     fast = pl.sweep(p.replace(delay_order1=short, delay_order2=short, delay_order3=short,
                               delay_fourth=short), SPEEDS)
@@ -450,3 +456,127 @@ def test_summary_of_an_incomplete_sweep_raises():
     df = pl.sweep(PlanningParams(), SPEEDS)
     with pytest.raises(ValueError):
         pl.summarise_sweep(df[df["order"] != 2])
+
+
+# ---------------------------------------------------------------- what waiting yields
+
+
+def test_without_a_wait_gain_the_start_strength_is_the_initial_strength():
+    p = PlanningParams()
+    assert p.fourth_wait_gain == 0.0
+    assert pl.fourth_start_strength(p) == pytest.approx(p.fourth_initial_strength)
+    curves = pl.strength_curves(p).query("order == 4")
+    assert curves.loc[curves["month"] >= p.delay_fourth, "strength"].iloc[0] == pytest.approx(p.fourth_initial_strength)
+
+
+@pytest.mark.parametrize("gain, delay", [(0.1, 3.0), (0.05, 1.0), (0.3, 6.0), (0.2, 0.0)])
+def test_each_month_of_waiting_adds_the_gain_to_the_start_strength_up_to_the_ceiling(gain, delay):
+    p = PlanningParams(fourth_wait_gain=gain, delay_fourth=delay)
+    expected = min(p.fourth_initial_strength + gain * delay, p.fourth_max_strength)
+    assert pl.fourth_start_strength(p) == pytest.approx(expected)
+    at_landing = pl.strength_curves(p, [delay]).query("order == 4")["strength"].iloc[0]
+    assert at_landing == pytest.approx(expected)
+
+
+@FAST
+@given(params(), st.floats(0.0, 0.3))
+def test_a_larger_wait_gain_never_lowers_the_fourth_order(p, extra):
+    more = p.replace(fourth_wait_gain=min(p.fourth_wait_gain + extra, 0.3))
+    a = pl.movements(p).query("order == 4")["effect"].to_numpy()
+    b = pl.movements(more).query("order == 4")["effect"].to_numpy()
+    assert (b >= a - 1e-12).all()
+
+
+def test_with_a_wait_gain_waiting_can_pay_and_waiting_too_long_does_not():
+    """With a yield of 0.1 per month, two months beat one at tempo 1; half a year loses again."""
+    for seed in range(8):
+        total = {d: pl.simulate(PlanningParams(fourth_wait_gain=0.1, delay_fourth=d, seed=seed))
+                 .set_index("order").loc[4, "total_effect"] for d in (1.0, 2.0, 6.0)}
+        assert total[2.0] > total[1.0] > total[6.0], (seed, total)
+
+
+# ---------------------------------------------------------------- both: fourth order + planning
+
+
+def test_both_is_a_fifth_responder_only_when_asked():
+    p = PlanningParams(speed_of_change=2.0)
+    df = pl.sweep(p, SPEEDS, both=True)
+    assert len(df) == 5 * SPEEDS.size
+    assert list(df["responder"].unique()) == [*pl.RESPONDERS, pl.BOTH]
+    assert df["planned"].tolist() == [o < 4 for o in df["order"]]
+    pd.testing.assert_frame_equal(df[df["order"] < 5].reset_index(drop=True), pl.sweep(p, SPEEDS))
+    pd.testing.assert_frame_equal(pl.simulate(p, both=True), pl.sweep(p, [2.0], both=True))
+    assert set(pl.movements(p, both=True)["order"]) == {1, 2, 3, 4, 5}
+    assert set(pl.strength_curves(p, both=True)["order"]) == {1, 2, 3, 4, 5}
+    assert set(pl.sweep(p, SPEEDS)["order"]) == {1, 2, 3, 4}
+    summary = pl.summarise_sweep(df)
+    assert summary.values.shape == (SPEEDS.size, 5)
+    # the crossover is the fourth order alone against planning: adding "both" does not move it
+    assert summary.crossover == pl.crossover_speed(p, SPEEDS)
+
+
+def _parts(p, mv):
+    k = p.both_planned_order
+    eff = {o: g.sort_values("movement")["effect"].to_numpy() for o, g in mv.groupby("order")}
+    return eff[5], eff[4], eff[k]
+
+
+@FAST
+@given(params())
+def test_both_is_never_below_either_part_and_never_above_their_sum(p):
+    """By design the combination's strength is max(fourth, planned) at every moment, with the same
+    lifetimes and delays as its parts: so per movement it is at least each part and at most their sum."""
+    both, fourth, planned = _parts(p, pl.movements(p, both=True))
+    tol = 1e-9 * max(1.0, p.fourth_max_strength, p.strength_order3, p.strength_order2, p.strength_order1)
+    assert (both >= fourth - tol).all() and (both >= planned - tol).all()
+    assert (both <= fourth + planned + tol).all()
+    df = pl.sweep(p, SPEEDS, both=True)
+    t = df.pivot(index="speed", columns="order", values="total_effect")
+    assert (t[5] >= t[[4, p.both_planned_order]].max(axis=1) - tol * p.n_movements).all()
+
+
+@pytest.mark.parametrize("k", [1, 2, 3])
+@pytest.mark.parametrize("growth, initial, cap", [(0.15, 0.2, 0.8), (0.0, 0.2, 0.8), (1.0, 0.05, 1.5),
+                                                   (0.02, 0.8, 0.8), (0.15, 0.0, 0.8), (0.15, 0.2, 0.0)])
+def test_both_effect_equals_the_integral_of_its_strength_curve(k, growth, initial, cap):
+    p = PlanningParams(speed_of_change=1.0, ownership_growth_rate=growth, fourth_initial_strength=initial,
+                       fourth_max_strength=cap, both_planned_order=k, n_movements=30, delay_fourth=2.0)
+    mv = pl.movements(p, both=True).query("order == 5")
+    for life, eff in zip(mv["lifetime"].to_numpy()[:8], mv["effect"].to_numpy()[:8]):
+        t = np.linspace(0.0, life, 40001)
+        curve = pl.strength_curves(p, t, both=True).query("order == 5")["strength"].to_numpy()
+        integral = np.sum((curve[1:] + curve[:-1]) / 2 * np.diff(t))
+        assert eff == pytest.approx(integral / life, rel=2e-3, abs=1e-4)
+
+
+def test_both_reduces_to_one_part_when_the_other_adds_nothing():
+    base = PlanningParams(delay_noise=0.3, seed=4, speed_of_change=0.8)
+    # planning without strength: only the fourth order is left
+    both, fourth, _ = _parts(base.replace(strength_order2=0.0), pl.movements(base.replace(strength_order2=0.0), both=True))
+    np.testing.assert_allclose(both, fourth, rtol=1e-12, atol=1e-15)
+    # a fourth order without strength: only the planned order is left
+    p = base.replace(fourth_max_strength=0.0)
+    both, _, planned = _parts(p, pl.movements(p, both=True))
+    np.testing.assert_allclose(both, planned, rtol=1e-12, atol=1e-15)
+    # planning stronger than the fourth order can ever get, and landing at the same moment: planning alone
+    p = base.replace(strength_order2=0.9, delay_order2=base.delay_fourth, delay_noise=0.0)
+    both, _, planned = _parts(p, pl.movements(p, both=True))
+    np.testing.assert_allclose(both, planned, rtol=1e-12, atol=1e-15)
+
+
+def test_catch_up_time_is_where_the_fourth_order_reaches_the_planned_strength():
+    p = PlanningParams()
+    cap, o0 = pl._fourth_start_ratio(p)
+    tau = pl._catch_up_time(p.strength_order2, cap, o0, p.ownership_growth_rate)
+    at = pl.strength_curves(p, [p.delay_fourth + tau]).query("order == 4")["strength"].iloc[0]
+    assert at == pytest.approx(p.strength_order2, rel=1e-12)
+    assert pl._catch_up_time(1.0, cap, o0, p.ownership_growth_rate) == math.inf  # above the ceiling
+    assert pl._catch_up_time(0.1, cap, o0, p.ownership_growth_rate) == 0.0  # below the start
+    assert pl._catch_up_time(0.5, cap, o0, 0.0) == math.inf  # no growth
+
+
+def test_defaults_both_with_a_project_wins_the_middle_and_not_the_ends():
+    """Honesty check: doing both costs nothing in the model, yet it does not win everywhere."""
+    for seed in range(5):
+        summary = pl.summarise_sweep(pl.sweep(PlanningParams(seed=seed), both=True))
+        assert [r.order for r in summary.ranges] == [3, 5, 1], seed

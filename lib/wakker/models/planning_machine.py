@@ -29,6 +29,17 @@ The model, in words
     ownership, logistically, at rate ``ownership_growth_rate`` per month towards a ceiling
     ``fourth_max_strength``.
 
+* Waiting can be given a yield (``fourth_wait_gain``, default 0): every month of the fourth
+  order's reaction time (``delay_fourth``, the intended wait, not the noisy one) adds that much
+  to its starting strength, up to the ceiling. The book's leader "waits for the right moment";
+  with a gain of 0 waiting only costs time, as in the first version of this model.
+* A fifth responder, **both** (``sweep(..., both=True)``): the fourth-order leader steps in as
+  above *and* the planned order ``both_planned_order`` (1-3) lands at its own delay. The two do
+  not add up: at every moment the movement gets the stronger of the two supports,
+  ``max(fourth(t), planned(t))``. Nothing is lost or paid for doing both (no capacity, no
+  crowding out), so by construction *both* is never below either of its parts at the same
+  settings, and never above their sum. The Voorwoord and the Nawoord of the book ask for
+  both; this responder lets a student look at what that adds, and where it adds nothing.
 * The *effect* on one movement is the support it received averaged over its whole life:
   ``(integral of strength over the months the responder was active) / lifetime``. So a planned
   intervention of strength 1.0 that lands halfway through a movement's life has effect 0.5;
@@ -65,6 +76,11 @@ Public API
 ``summarise_sweep(...)``  values per speed, winner ranges and crossover from one pivot.
 ``movements(params)``     one row per movement x responder (lifetime, delay, reached, effect).
 ``strength_curves(...)``  support strength over time after landing, per responder.
+
+Every function that returns responders takes ``both=False``; with ``both=True`` the combination
+is a fifth responder (``"both"``, order ``BOTH_ORDER`` = 5, ``planned`` False). The crossover
+stays "the fourth order against the best planned order"; winner ranges and winners include
+*both* when it is in the sweep.
 """
 
 from __future__ import annotations
@@ -79,6 +95,8 @@ import pandas as pd
 from .params import Param, param, specs
 
 __all__ = [
+    "BOTH",
+    "BOTH_ORDER",
     "ORDERS",
     "ParamSpec",
     "PlanningParams",
@@ -88,6 +106,7 @@ __all__ = [
     "WinnerRange",
     "crossover_speed",
     "default_speeds",
+    "fourth_start_strength",
     "metric_by_speed",
     "movements",
     "parameter_specs",
@@ -104,7 +123,15 @@ __all__ = [
 RESPONDERS: tuple[str, ...] = ("order 1", "order 2", "order 3", "order 4")
 #: The order (1-4) of each responder in ``RESPONDERS``.
 ORDERS: tuple[int, ...] = (1, 2, 3, 4)
-_PLANNED = np.array([True, True, True, False])
+#: The combination "fourth order + planning" (a fifth responder, only with ``both=True``).
+BOTH = "both"
+#: The ``order`` column's value for :data:`BOTH` (it is not an order of the book).
+BOTH_ORDER = 5
+_PLANNED = np.array([True, True, True, False, False])
+
+
+def _responders(both: bool) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    return (RESPONDERS + (BOTH,), ORDERS + (BOTH_ORDER,)) if both else (RESPONDERS, ORDERS)
 
 # Smallest unit lifetime; keeps lifetimes strictly positive so a zero delay reaches everything.
 _MIN_UNIT_LIFETIME = 1e-12
@@ -159,6 +186,12 @@ class PlanningParams:
     ownership_growth_rate: float = param(
         0.15, "per month", 0.0, 1.0, 0.01,
         "Logistic growth rate of ownership after the fourth-order intervention lands.")
+    fourth_wait_gain: float = param(
+        0.0, "effect units per month", 0.0, 0.3, 0.01,
+        "Extra starting strength of the fourth-order step per month of its reaction time (0 = waiting only costs).")
+    both_planned_order: int = param(
+        2, "order (1-3)", 1, 3, 1,
+        "Which planned order joins the fourth order in the combination 'both'.")
     delay_noise: float = param(
         0.0, "dimensionless (log-sd)", 0.0, 1.0, 0.05,
         "Spread of each delay per movement (log-normal sigma, mean kept); 0 = delays are exact.")
@@ -168,7 +201,7 @@ class PlanningParams:
 
     def __post_init__(self) -> None:
         positive = ("speed_of_change", "base_lifetime", "lifetime_shape")
-        whole = ("n_movements", "seed")
+        whole = ("n_movements", "seed", "both_planned_order")
         bad = []
         for f in fields(self):
             v = getattr(self, f.name)
@@ -178,6 +211,8 @@ class PlanningParams:
                     ok = ok and v > 0
                 if f.name in whole:
                     ok = ok and float(v).is_integer() and (f.name == "seed" or v >= 1)
+                if f.name == "both_planned_order":
+                    ok = ok and v in (1, 2, 3)
             except TypeError:
                 ok = False
             if not ok:
@@ -231,11 +266,22 @@ def _draws(p: PlanningParams) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _fourth_start_ratio(p: PlanningParams) -> tuple[float, float]:
-    """(ceiling, initial/ceiling in [0, 1]) of the fourth-order support."""
+    """(ceiling, initial/ceiling in [0, 1]) of the fourth-order support.
+
+    The initial strength is ``fourth_initial_strength + fourth_wait_gain * delay_fourth``
+    (what the intended wait yields), never above the ceiling.
+    """
     cap = float(p.fourth_max_strength)
     if cap <= 0.0:
         return 0.0, 0.0
-    return cap, min(float(p.fourth_initial_strength), cap) / cap
+    start = float(p.fourth_initial_strength) + float(p.fourth_wait_gain) * float(p.delay_fourth)
+    return cap, min(start, cap) / cap
+
+
+def fourth_start_strength(params: PlanningParams | None = None) -> float:
+    """The fourth order's support when it lands: initial strength plus what waiting yields, capped."""
+    cap, o0 = _fourth_start_ratio(PlanningParams() if params is None else params)
+    return cap * o0
 
 
 def _ownership_integral(active: np.ndarray, o0: float, g: float) -> np.ndarray:
@@ -266,29 +312,77 @@ def _ownership_integral(active: np.ndarray, o0: float, g: float) -> np.ndarray:
     return out
 
 
-def _effects(p: PlanningParams, speeds: np.ndarray):
-    """Per responder x speed: share reached, mean effect (arrays of shape 4 x S)."""
-    unit, delays = _draws(p)
-    mean_life = p.base_lifetime / speeds  # (S,)
-    life = mean_life[:, None] * unit[None, :]  # (S, n)
+def _catch_up_time(strength: float, cap: float, o0: float, g: float) -> float:
+    """Months after landing until the fourth-order support reaches ``strength`` (inf: never).
+
+    The support is ``cap * o(t)`` with the logistic ownership ``o(t)`` (``o(0) = o0``, rate ``g``,
+    ceiling 1), so it reaches ``strength`` where ``o(t) = strength / cap``.
+    """
+    if strength <= 0.0:
+        return 0.0
+    if cap <= 0.0 or o0 <= 0.0:
+        return math.inf
+    r = strength / cap
+    if r <= o0:
+        return 0.0
+    if r >= 1.0 or g <= 0.0:
+        return math.inf
+    t = math.log((1.0 / o0 - 1.0) / (1.0 / r - 1.0)) / g
+    return t if math.isfinite(t) else math.inf
+
+
+def _both_support(life: np.ndarray, d4: np.ndarray, dk: np.ndarray, strength: float,
+                  cap: float, o0: float, g: float) -> np.ndarray:
+    """Integral over a movement's life of ``max(fourth(t), planned(t))`` (exact, vectorised).
+
+    ``fourth(t) = cap * o(t - d4)`` from ``d4`` on (non-decreasing), ``planned(t) = strength`` from
+    ``dk`` on. The integral is the fourth order's own, plus what the planned support adds where it
+    is the stronger one: from ``dk`` until the fourth order catches up (``d4 + tau``) or the
+    movement ends, ``strength - fourth(t)``.
+    """
+    def fourth_integral(until):  # integral of fourth(t) over [0, until]
+        return cap * _ownership_integral(np.maximum(until - d4, 0.0), o0, g)
+
+    own = fourth_integral(life)
+    tau = _catch_up_time(strength, cap, o0, g)
+    end = np.minimum(d4 + tau, life) if math.isfinite(tau) else np.broadcast_to(life, own.shape)
+    start = np.broadcast_to(dk, own.shape)
+    gap = end > start
+    extra = np.where(gap, strength * (end - start) - (fourth_integral(end) - fourth_integral(start)), 0.0)
+    return own + np.maximum(extra, 0.0)
+
+
+def _support(p: PlanningParams, life: np.ndarray, delays: np.ndarray, both: bool):
+    """(reached, support) per responder: arrays of shape (R,) + life.shape, R = 4 or 5.
+
+    ``life`` is (..., n) lifetimes, ``delays`` (4, n) delays; support is the integral of the
+    responder's strength over the movement's life (effect = support / life).
+    """
     strengths = (p.strength_order1, p.strength_order2, p.strength_order3)
     cap, o0 = _fourth_start_ratio(p)
     g = float(p.ownership_growth_rate)
-    n_speeds = speeds.size
-    share = np.empty((4, n_speeds))
-    mean_eff = np.empty((4, n_speeds))
+    rows = 5 if both else 4
+    reached = np.empty((rows,) + life.shape, bool)
+    support = np.empty((rows,) + life.shape)
     for r in range(4):
-        active = life - delays[r][None, :]  # months the responder is active
-        reached = active > 0.0
-        active = np.where(reached, active, 0.0)
-        if r < 3:
-            support = strengths[r] * active
-        else:
-            support = cap * _ownership_integral(active, o0, g)
-        effect = support / life
-        share[r] = reached.mean(axis=1)
-        mean_eff[r] = effect.mean(axis=1)
-    return share, mean_eff
+        active = life - delays[r]  # months the responder is active
+        reached[r] = active > 0.0
+        active = np.where(reached[r], active, 0.0)
+        support[r] = strengths[r] * active if r < 3 else cap * _ownership_integral(active, o0, g)
+    if both:
+        k = int(p.both_planned_order) - 1
+        reached[4] = reached[3] | reached[k]
+        support[4] = _both_support(life, delays[3], delays[k], float(strengths[k]), cap, o0, g)
+    return reached, support
+
+
+def _effects(p: PlanningParams, speeds: np.ndarray, both: bool = False):
+    """Per responder x speed: share reached, mean effect (arrays of shape R x S, R = 4 or 5)."""
+    unit, delays = _draws(p)
+    mean_life = p.base_lifetime / speeds  # (S,)
+    life = mean_life[:, None] * unit[None, :]  # (S, n)
+    reached, support = _support(p, life, delays[:, None, :], both)
+    return reached.mean(axis=2), (support / life[None]).mean(axis=2)
 
 
 def _as_speeds(speeds: Iterable[float] | float | None) -> np.ndarray:
@@ -301,13 +395,15 @@ def _as_speeds(speeds: Iterable[float] | float | None) -> np.ndarray:
 def _frame(p: PlanningParams, speeds: np.ndarray, share: np.ndarray, mean_eff: np.ndarray):
     n_speeds = speeds.size
     n = int(p.n_movements)
+    rows = share.shape[0]
+    names, orders = _responders(rows == 5)
     reached_mean = np.divide(mean_eff, share, out=np.zeros_like(mean_eff), where=share > 0)
     return pd.DataFrame({
-        "speed": np.tile(speeds, 4),
-        "mean_lifetime": np.tile(p.base_lifetime / speeds, 4),
-        "responder": np.repeat(np.array(RESPONDERS, dtype=object), n_speeds),
-        "order": np.repeat(np.array(ORDERS), n_speeds),
-        "planned": np.repeat(_PLANNED, n_speeds),
+        "speed": np.tile(speeds, rows),
+        "mean_lifetime": np.tile(p.base_lifetime / speeds, rows),
+        "responder": np.repeat(np.array(names, dtype=object), n_speeds),
+        "order": np.repeat(np.array(orders), n_speeds),
+        "planned": np.repeat(_PLANNED[:rows], n_speeds),
         "share_reached": share.ravel(),
         "mean_effect": mean_eff.ravel(),
         "mean_effect_if_reached": reached_mean.ravel(),
@@ -319,7 +415,7 @@ def _frame(p: PlanningParams, speeds: np.ndarray, share: np.ndarray, mean_eff: n
 
 
 def sweep(params: PlanningParams | None = None,
-          speeds: Iterable[float] | None = None) -> pd.DataFrame:
+          speeds: Iterable[float] | None = None, both: bool = False) -> pd.DataFrame:
     """Tidy results, one row per responder x speed (``params.speed_of_change`` is ignored).
 
     Columns: ``speed`` (x reference pace), ``mean_lifetime`` (months), ``responder``,
@@ -328,17 +424,18 @@ def sweep(params: PlanningParams | None = None,
     movement, 0 if none reached) and ``total_effect`` (sum over all movements).
     Rows are grouped by responder, speeds in the given order within each group, so
     ``px.line(df, x="speed", y="total_effect", color="responder", log_x=True)`` works as is.
+    ``both=True`` adds the combination :data:`BOTH` (order 5) after the four orders.
     """
     p = PlanningParams() if params is None else params
     s = _as_speeds(speeds)
-    share, mean_eff = _effects(p, s)
+    share, mean_eff = _effects(p, s, both)
     return _frame(p, s, share, mean_eff)
 
 
-def simulate(params: PlanningParams | None = None) -> pd.DataFrame:
+def simulate(params: PlanningParams | None = None, both: bool = False) -> pd.DataFrame:
     """Results at ``params.speed_of_change``: one row per responder (same columns as ``sweep``)."""
     p = PlanningParams() if params is None else params
-    return sweep(p, [p.speed_of_change])
+    return sweep(p, [p.speed_of_change], both)
 
 
 def winners(sweep_df: pd.DataFrame, metric: str = "total_effect") -> pd.DataFrame:
@@ -376,7 +473,7 @@ class SweepSummary:
     """What a sweep says, computed once: the values per speed, the winner ranges, the crossover.
 
     ``speeds`` ascending and unique; ``values[i, k]`` is the metric of order ``k + 1`` at
-    ``speeds[i]``.
+    ``speeds[i]`` (column 4, order 5, is the combination *both* when the sweep has it).
     """
 
     speeds: np.ndarray
@@ -386,11 +483,15 @@ class SweepSummary:
 
 
 def metric_by_speed(sweep_df: pd.DataFrame, metric: str = "total_effect") -> tuple[np.ndarray, np.ndarray]:
-    """(ascending unique speeds, array speeds x 4 of ``metric`` per order) from a tidy sweep."""
+    """(ascending unique speeds, array speeds x R of ``metric`` per order) from a tidy sweep.
+
+    R is 4 (the orders), or 5 when the sweep has the combination *both* (order 5).
+    """
     speed = sweep_df["speed"].to_numpy(float)
     order = sweep_df["order"].to_numpy(int)
     s, col = np.unique(speed, return_inverse=True)
-    values = np.full((s.size, 4), np.nan)
+    rows = 5 if (order == BOTH_ORDER).any() else 4
+    values = np.full((s.size, rows), np.nan)
     values[col, order - 1] = sweep_df[metric].to_numpy(float)
     if np.isnan(values).any():
         raise ValueError("sweep_df must hold every responder at every speed")
@@ -468,7 +569,8 @@ def crossover_speed(params: PlanningParams | None = None,
                     metric: str = "total_effect") -> float | None:
     """Lowest speed at which the fourth order's ``metric`` first exceeds the best planned one.
 
-    Scans the speeds in ascending order. Between the last grid speed where planning still
+    The combination *both* (if the sweep has it) plays no part: this is where the fourth order
+    alone overtakes planning. Scans the speeds in ascending order. Between the last grid speed where planning still
     wins (or ties) and the first where the fourth order wins, the crossing is interpolated
     linearly in log(speed). If the fourth order already wins at the lowest speed, that speed
     is returned (the crossover lies at or below it); if it never wins, ``None``.
@@ -480,29 +582,28 @@ def crossover_speed(params: PlanningParams | None = None,
     return _crossover(*metric_by_speed(sweep_df, metric))
 
 
-def movements(params: PlanningParams | None = None) -> pd.DataFrame:
+def movements(params: PlanningParams | None = None, both: bool = False) -> pd.DataFrame:
     """Per movement x responder at ``params.speed_of_change`` (for histograms / strip plots).
 
     Columns: ``movement`` (index), ``lifetime`` (months), ``responder``, ``order``,
     ``planned``, ``delay`` (months, with noise), ``reached`` (bool), ``effect`` (effect units).
+    For *both* (``both=True``) ``delay`` is the earlier of its two parts' delays.
     """
     p = PlanningParams() if params is None else params
     unit, delays = _draws(p)
     n = unit.size
     life = p.mean_lifetime * unit
-    active = life[None, :] - delays
-    reached = active > 0.0
-    active = np.where(reached, active, 0.0)
-    cap, o0 = _fourth_start_ratio(p)
-    support = np.empty_like(active)
-    support[:3] = np.array([p.strength_order1, p.strength_order2, p.strength_order3])[:, None] * active[:3]
-    support[3] = cap * _ownership_integral(active[3], o0, float(p.ownership_growth_rate))
+    reached, support = _support(p, life, delays, both)
+    rows = reached.shape[0]
+    names, orders = _responders(both)
+    if both:
+        delays = np.vstack([delays, np.minimum(delays[3], delays[int(p.both_planned_order) - 1])])
     return pd.DataFrame({
-        "movement": np.tile(np.arange(n), 4),
-        "lifetime": np.tile(life, 4),
-        "responder": np.repeat(np.array(RESPONDERS, dtype=object), n),
-        "order": np.repeat(np.array(ORDERS), n),
-        "planned": np.repeat(_PLANNED, n),
+        "movement": np.tile(np.arange(n), rows),
+        "lifetime": np.tile(life, rows),
+        "responder": np.repeat(np.array(names, dtype=object), n),
+        "order": np.repeat(np.array(orders), n),
+        "planned": np.repeat(_PLANNED[:rows], n),
         "delay": delays.ravel(),
         "reached": reached.ravel(),
         "effect": (support / life[None, :]).ravel(),
@@ -510,12 +611,13 @@ def movements(params: PlanningParams | None = None) -> pd.DataFrame:
 
 
 def strength_curves(params: PlanningParams | None = None,
-                    months: Iterable[float] | None = None) -> pd.DataFrame:
+                    months: Iterable[float] | None = None, both: bool = False) -> pd.DataFrame:
     """Support strength of each responder against months since a movement arose.
 
     Assumes the movement is still alive (no end) and uses the exact delays (no noise): zero
     before a responder lands, then its strength (planned: constant; fourth order: logistic
-    growth from the initial strength towards the ceiling). Default months: 0-48 in 193 steps.
+    growth from the initial strength towards the ceiling; *both*: the larger of the fourth order
+    and the planned order ``both_planned_order``). Default months: 0-48 in 193 steps.
     Columns: ``month``, ``responder``, ``order``, ``planned``, ``strength``.
     """
     p = PlanningParams() if params is None else params
@@ -538,10 +640,14 @@ def strength_curves(params: PlanningParams | None = None,
             else:
                 own = 1.0 / (1.0 + (1.0 / o0 - 1.0) * np.exp(-g * tau))
             rows[r] = np.where(on, cap * own, 0.0)
+    if both:
+        rows = np.vstack([rows, np.maximum(rows[3], rows[int(p.both_planned_order) - 1])])
+    names, orders = _responders(both)
+    n_rows = rows.shape[0]
     return pd.DataFrame({
-        "month": np.tile(t, 4),
-        "responder": np.repeat(np.array(RESPONDERS, dtype=object), t.size),
-        "order": np.repeat(np.array(ORDERS), t.size),
-        "planned": np.repeat(_PLANNED, t.size),
+        "month": np.tile(t, n_rows),
+        "responder": np.repeat(np.array(names, dtype=object), t.size),
+        "order": np.repeat(np.array(orders), t.size),
+        "planned": np.repeat(_PLANNED[:n_rows], t.size),
         "strength": rows.ravel(),
     })

@@ -11,6 +11,14 @@ from __future__ import annotations
 ORDER_FALLBACK = "orde {order}"          # when the data cannot be read
 ALL_FOUR = "alle vier aanpakken"
 ORDER_PHRASE = "de {name} ({short})"     # "de 4e orde (kijken en eigenaarschap wekken)"
+ALL_FIVE = "alle vijf aanpakken"
+#: The combination "both" (the fourth order and one planned order): its name in a label, with an
+#: article in a sentence, and in the legend ("beide: 4e orde + 2e orde").
+BOTH_NAME = "beide"
+BOTH_REF = "‘beide’"
+BOTH_PHRASE = "‘beide’ (de 4e orde samen met de {k}e orde)"
+BOTH_TITLE = "beide: 4e orde + {k}e orde"
+BOTH_TOGGLE = "Toon ook ‘beide’: de vierde orde en daarna een geplande orde samen"
 
 # ---------------------------------------------------------------- the assumptions table
 ASSUMPTION_HEADS = ("aanname", "standaard", "bereik", "eenheid", "wat het betekent")
@@ -53,14 +61,14 @@ SORTING_STATUS = {
 }
 
 # ---------------------------------------------------------------- the planning machine
-MORE_ASSUMPTIONS = "Meer aannames (levensduur, 1e en 2e orde, kracht, plafond, spreiding, toeval)"
+MORE_ASSUMPTIONS = "Meer aannames (beide, wachten, levensduur, 1e en 2e orde, kracht, plafond, spreiding, toeval)"
 RESET = "Terug naar de standaardaannames"
 CANNOT_COMPUTE = ("Deze combinatie van aannames kan het model niet doorrekenen. "
                   "Kies een andere waarde of druk op 'Terug naar de standaardaannames'.")
 MODEL_FAILED = "Het model kon niet worden doorgerekend"
-PANEL_TITLES = ("Totaal effect van elke aanpak bij elk tempo van verandering",
-                "Bereikte bewegingen bij het gekozen tempo",
-                "Gemiddeld effect per bereikte beweging")
+PANEL_TITLES = ("Totaal effect van elke aanpak<br>bij elk tempo van verandering",  # <br>: fits a phone
+                "Bereikte bewegingen<br>bij het gekozen tempo",
+                "Gemiddeld effect<br>per bereikte beweging")
 SPEED_AXIS = "tempo van verandering (× het gewone tempo)"
 TOTAL_AXIS = "totaal effect (alle bewegingen samen)"
 COUNT_AXIS = "aantal"
@@ -81,7 +89,7 @@ NO_STRENGTH_ONE, NO_STRENGTH_MANY = "die aanpak heeft kracht 0. ", "die aanpakke
 EXACTLY, NEARLY = "precies evenveel", "vrijwel evenveel"
 NEITHER, NONE_OF_THEM = "geen van beide", "geen van hen"
 TIE_HERE_HTML = "Dan leveren <b>{names}</b> {how} effect op ({total}); {nobody} wint hier. "
-WINS_HERE_HTML = "Dan levert <b>{phrase}</b> {barely}het meeste effect op ({total}), {just}voor de {second} ({second_total}). "
+WINS_HERE_HTML = "Dan levert <b>{phrase}</b> {barely}het meeste effect op ({total}), {just}voor {second} ({second_total}). "
 BARELY, JUST = "nipt ", "vlak "
 #: what a total effect means, in the sentence above the plot (once someone has effect)
 MEANING_HTML = ("<br><i>Wat betekent een totaal effect van {total}?</i> Evenveel steun als wanneer {total} van de {n} "
@@ -89,17 +97,21 @@ MEANING_HTML = ("<br><i>Wat betekent een totaal effect van {total}?</i> Evenveel
                 "die pas halverwege steun krijgt, telt maar voor de helft mee; een gemiste beweging telt niet. ")
 WHOLE_RANGE_NOBODY_HTML = "<br>Over het hele bereik ({lo}× tot {hi}×) heeft <b>geen enkele aanpak</b> effect. "
 WHOLE_RANGE_TIE_HTML = "<br>Over het hele bereik ({lo}× tot {hi}×) leveren <b>{names}</b> precies evenveel op. "
-WHOLE_RANGE_WINS_HTML = "<br>Over het hele bereik ({lo}× tot {hi}×) wint steeds <b>de {name}</b>. "
+WHOLE_RANGE_WINS_HTML = "<br>Over het hele bereik ({lo}× tot {hi}×) wint steeds <b>{name}</b>. "
 RANGES_HTML = "<br>Over het hele bereik ({lo}× tot {hi}×): {pieces}. "
 UP_TO, ABOVE, FROM_TO = "tot {end}×", "boven {start}×", "van {start}× tot {end}×"
 PIECE_NOBODY_HTML = "{where} heeft <b>geen enkele aanpak</b> effect"
 PIECE_TIE_HTML = "{where} leveren <b>{names}</b> precies evenveel op"
-PIECE_WINS_HTML = "{where} wint <b>de {name}</b>"
+PIECE_WINS_HTML = "{where} wint <b>{name}</b>"
 NO_CROSSOVER_HTML = ("<br>In dit bereik haalt de vierde orde de beste geplande aanpak <b>nergens</b> in: "
                      "er is geen omslagpunt.")
 CROSSOVER_AT_START_HTML = "<br>De vierde orde wint al bij het laagste tempo: het omslagpunt ligt op of onder {speed}×."
 CROSSOVER_HTML = ("<br>Het <b>omslagpunt</b>, waar de vierde orde de beste geplande aanpak inhaalt, ligt bij "
                   "<b>{speed}×</b> (bewegingen van gemiddeld {months} maanden).")
+#: with 'beide' shown: where it wins, and that it cannot lose to its own parts in this model
+BOTH_NOTE_HTML = ("<br><i>Over ‘beide’:</i> in dit model kost het doen van beide niets extra (geen uren, geen geld) "
+                  "en neemt de planning niemand het eigenaarschap af. Daarom ligt ‘beide’ nooit onder de 4e orde of "
+                  "de {k}e orde alleen.")
 
 # ---------------------------------------------------------------- my week
 WEEK_PROMPT = "Mijn week over de vier ordes: nu en gewenst (in %)"
@@ -128,6 +140,7 @@ WEEK_STATUS = {
 # ---------------------------------------------------------------- roles of government
 ROLE_QUESTION = "Welke rol van de overheid past hier het best?"
 CASE = "Casus {number}."
+SORT_GROUP = "Activiteit {number}: {text} Welke orde?"  # the accessible name of one row's buttons
 
 
 # ---------------------------------------------------------------- saved values in words (the portfolio)

@@ -11,6 +11,7 @@ import html
 import math
 import random
 import secrets
+import textwrap
 from typing import Any, Sequence
 
 import ipywidgets as w
@@ -31,8 +32,9 @@ from . import data, texts
 from .data import ORDER_NUMBERS, SortingData
 
 NOTEBOOK = "04_boek_deel3_vierde_orde_leiders"
-#: Plot colours: planned orders in blues/grey, the fourth order in the workbook's accent colour.
-COLOURS = {1: "#8d99ae", 2: "#5fa8d3", 3: "#1b4965", 4: "#e09f3e"}
+#: Plot colours: planned orders in blues/grey, the fourth order in the workbook's accent colour, 'beide' green.
+COLOURS = {1: "#8d99ae", 2: "#5fa8d3", 3: "#1b4965", 4: "#e09f3e", pl.BOTH_ORDER: "#4f772d"}
+BOTH = pl.BOTH_ORDER
 
 
 # ---------------------------------------------------------------- names of the orders
@@ -44,20 +46,31 @@ def _orders() -> dict:
         return {}
 
 
-def order_title(order: int) -> str:
-    """``"4e orde: kijken en eigenaarschap wekken"`` (legends)."""
+def order_title(order: int, both_with: int = 2) -> str:
+    """``"4e orde: kijken en eigenaarschap wekken"`` (legends); 'beide' names its planned order."""
+    if order == BOTH:
+        return texts.BOTH_TITLE.format(k=both_with)
     info = _orders().get(order)
     return info.title if info else texts.ORDER_FALLBACK.format(order=order)
 
 
 def order_name(order: int) -> str:
-    """``"4e orde"``."""
+    """``"4e orde"`` (``"beide"`` for the combination)."""
+    if order == BOTH:
+        return texts.BOTH_NAME
     info = _orders().get(order)
     return info.name if info else texts.ORDER_FALLBACK.format(order=order)
 
 
-def order_phrase(order: int) -> str:
+def order_ref(order: int) -> str:
+    """``"de 4e orde"``, ``"‘beide’"``: an approach as it reads in a sentence, with its article."""
+    return texts.BOTH_REF if order == BOTH else f"de {order_name(order)}"
+
+
+def order_phrase(order: int, both_with: int = 2) -> str:
     """``"de 4e orde (kijken en eigenaarschap wekken)"``: an order as it reads inside a sentence."""
+    if order == BOTH:
+        return texts.BOTH_PHRASE.format(k=both_with)
     info = _orders().get(order)
     return texts.ORDER_PHRASE.format(name=info.name, short=info.short) if info else texts.ORDER_FALLBACK.format(order=order)
 
@@ -65,8 +78,13 @@ def order_phrase(order: int) -> str:
 def order_names(orders: Sequence[int]) -> str:
     """``"de 1e orde"``, ``"de 1e en de 4e orde"``, ``"de 1e, 2e en 4e orde"``, ``"alle vier aanpakken"``."""
     orders = sorted(orders)
-    if len(orders) == len(ORDER_NUMBERS):
+    if set(orders) == set(ORDER_NUMBERS):
         return texts.ALL_FOUR
+    if set(orders) == {*ORDER_NUMBERS, BOTH}:
+        return texts.ALL_FIVE
+    if BOTH in orders:  # 'beide' has no "... orde" to share: name each with its own article
+        refs = [order_ref(o) for o in orders]
+        return refs[0] if len(refs) == 1 else ", ".join(refs[:-1]) + f" en {refs[-1]}"
     names = [order_name(o) for o in orders]
     if len(names) == 1:
         return f"de {names[0]}"
@@ -252,6 +270,7 @@ class SortingGame(SavedWidget):
         for i, act in enumerate(self.shown, 1):
             tb = w.ToggleButtons(options=[(orders[o].name, o) for o in ORDER_NUMBERS], value=None,
                                  tooltips=[orders[o].short for o in ORDER_NUMBERS],
+                                 tooltip=texts.SORT_GROUP.format(number=i, text=act.text),
                                  style={"button_width": "5.5em"}, layout=w.Layout(width="auto"))
             tb.add_class(f"wakker-sorteer-{act.id}")
             fb = w.HTML()
@@ -367,13 +386,15 @@ def summary_html(p: pl.PlanningParams, summary: pl.SweepSummary | None = None, h
     here = pl.simulate(p) if here is None else here
     by_order = here.set_index("order")
     tot, reached = by_order["total_effect"], by_order["share_reached"]
-    ranked = sorted(ORDER_NUMBERS, key=lambda o: (-tot[o], o))
+    present = [int(o) for o in by_order.index]  # the four orders, and 'beide' when it is shown
+    k = int(p.both_planned_order)
+    ranked = sorted(present, key=lambda o: (-tot[o], o))
     first, second = ranked[0], ranked[1]
     speed = dutch.significant
     parts = [texts.AT_SPEED_HTML.format(speed=speed(p.speed_of_change),
                                         life=dutch.number(p.mean_lifetime, 0 if p.mean_lifetime >= 10 else 1))]
     if tot[first] <= 1e-12:
-        in_time = [o for o in ORDER_NUMBERS if reached[o] > 0]
+        in_time = [o for o in present if reached[o] > 0]
         if not in_time:
             parts.append(texts.NOBODY_IN_TIME_HTML)
         else:
@@ -382,7 +403,7 @@ def summary_html(p: pl.PlanningParams, summary: pl.SweepSummary | None = None, h
                                                              names=html.escape(order_names(in_time)))
                          + (texts.NO_STRENGTH_ONE if one else texts.NO_STRENGTH_MANY))
     else:
-        shown = {o: dutch.number(tot[o], 0) for o in ORDER_NUMBERS}
+        shown = {o: dutch.number(tot[o], 0) for o in present}
         exact_tie = [o for o in ranked if tot[first] - tot[o] <= pl.TIE_TOLERANCE * tot[first]]
         tied = [o for o in ranked if o in exact_tie or shown[o] == shown[first]]
         if len(tied) > 1:
@@ -393,7 +414,7 @@ def summary_html(p: pl.PlanningParams, summary: pl.SweepSummary | None = None, h
         else:
             close = tot[second] >= 0.95 * tot[first]
             parts.append(texts.WINS_HERE_HTML.format(
-                phrase=html.escape(order_phrase(first)), total=shown[first], second=html.escape(order_name(second)),
+                phrase=html.escape(order_phrase(first, k)), total=shown[first], second=html.escape(order_ref(second)),
                 second_total=shown[second], barely=texts.BARELY if close else "", just=texts.JUST if close else ""))
         parts.append(texts.MEANING_HTML.format(total=shown[first], n=int(p.n_movements)))
     ranges = summary.ranges
@@ -405,7 +426,7 @@ def summary_html(p: pl.PlanningParams, summary: pl.SweepSummary | None = None, h
         elif r.tied:
             parts.append(texts.WHOLE_RANGE_TIE_HTML.format(lo=lo, hi=hi, names=html.escape(order_names(r.tied))))
         else:
-            parts.append(texts.WHOLE_RANGE_WINS_HTML.format(lo=lo, hi=hi, name=html.escape(order_name(r.order))))
+            parts.append(texts.WHOLE_RANGE_WINS_HTML.format(lo=lo, hi=hi, name=html.escape(order_ref(r.order))))
     else:
         pieces = []
         for k, r in enumerate(ranges):
@@ -420,7 +441,7 @@ def summary_html(p: pl.PlanningParams, summary: pl.SweepSummary | None = None, h
             elif r.tied:
                 pieces.append(texts.PIECE_TIE_HTML.format(where=where, names=html.escape(order_names(r.tied))))
             else:
-                pieces.append(texts.PIECE_WINS_HTML.format(where=where, name=html.escape(order_name(r.order))))
+                pieces.append(texts.PIECE_WINS_HTML.format(where=where, name=html.escape(order_ref(r.order))))
         parts.append(texts.RANGES_HTML.format(lo=lo, hi=hi, pieces="; ".join(pieces)))
     cross = summary.crossover
     if cross is None:
@@ -429,14 +450,18 @@ def summary_html(p: pl.PlanningParams, summary: pl.SweepSummary | None = None, h
         parts.append(texts.CROSSOVER_AT_START_HTML.format(speed=speed(cross)))
     else:
         parts.append(texts.CROSSOVER_HTML.format(speed=speed(cross), months=dutch.number(p.base_lifetime / cross, 0)))
+    if BOTH in present:
+        parts.append(texts.BOTH_NOTE_HTML.format(k=k))
     return styled("zin", "".join(parts))
 
 
 #: Four sliders up front (lesson guide M4), the rest under "Meer aannames".
 MAIN_PARAMS = ("speed_of_change", "delay_order3", "delay_fourth", "ownership_growth_rate")
-MORE_PARAMS = ("base_lifetime", "delay_order1", "delay_order2", "strength_order1", "strength_order2",
-               "strength_order3", "fourth_initial_strength", "fourth_max_strength", "lifetime_shape",
-               "delay_noise", "n_movements", "seed")
+MORE_PARAMS = ("both_planned_order", "fourth_wait_gain", "base_lifetime", "delay_order1", "delay_order2",
+               "strength_order1", "strength_order2", "strength_order3", "fourth_initial_strength",
+               "fourth_max_strength", "lifetime_shape", "delay_noise", "n_movements", "seed")
+#: How a slider shows its value when a plain number would not say it (the planned order of 'beide': "2e").
+FORMATS = {"both_planned_order": lambda v: f"{int(round(v))}e"}
 #: Room kept free around the dashed speed line for a range's label (in decades of the log axis).
 LABEL_GAP = 0.04
 _TICKS = [0.1, 0.2, 0.5, 1, 2, 5, 10]
@@ -466,6 +491,10 @@ class PlanningExplorer(View):
     Above the plot a Dutch paragraph says who wins and where the crossover lies.
     The sweep and its summary (winner ranges, crossover) depend on every assumption but the
     speed, so moving the speed slider only recomputes the single speed.
+    Under "Meer aannames" a tick box (``self.both``) adds 'beide' (the fourth order and a planned
+    order together, :data:`wakker.models.planning_machine.BOTH`) as a fifth line and bar; it then
+    takes part in the winner ranges and the sentence. Off by default, so the default picture is
+    that of the four approaches.
     """
 
     def __init__(self, speeds: Sequence[float] | None = None, words: dict[str, ParamWords] | None = None):
@@ -482,7 +511,13 @@ class PlanningExplorer(View):
             return
         self.panel = ParameterPanel(pl.parameter_specs(), words, MAIN_PARAMS, MORE_PARAMS,
                                     more_title=texts.MORE_ASSUMPTIONS, reset_label=texts.RESET,
-                                    on_change=self.update)
+                                    on_change=self.update, formats=FORMATS)
+        self.both = w.Checkbox(value=False, description=texts.BOTH_TOGGLE, indent=False,
+                               layout=w.Layout(width="auto"))
+        self.both.add_class("wakker-toon-beide")
+        self.both.observe(lambda _change: self.update(), names="value")
+        if self.panel.more is not None:  # the tick box first under "Meer aannames" (at most four controls up front)
+            self.panel.more.children = [w.VBox([self.both, *self.panel.more.children])]
         self.sliders = self.panel.sliders
         self.reset_button = self.panel.reset_button
         self.fig = self._figure()
@@ -500,6 +535,10 @@ class PlanningExplorer(View):
             fig.add_scatter(x=self.speeds, y=np.zeros_like(self.speeds), mode="lines", name=names[o - 1],
                             line=dict(color=COLOURS[o], width=4 if o == 4 else 2.5, dash="dot" if o == 1 else None),
                             hovertemplate=texts.HOVER_TOTAL.format(name=names[o - 1]), row=1, col=1)
+        both = order_title(BOTH)
+        fig.add_scatter(x=self.speeds, y=np.zeros_like(self.speeds), mode="lines", name=both, visible=False,
+                        line=dict(color=COLOURS[BOTH], width=3.5, dash="dashdot"),
+                        hovertemplate=texts.HOVER_TOTAL.format(name=both), row=1, col=1)
         short = [order_name(o) for o in ORDER_NUMBERS]
         colours = [COLOURS[o] for o in ORDER_NUMBERS]
         fig.add_bar(x=short, y=[0, 0, 0, 0], marker_color=colours, showlegend=False,
@@ -530,9 +569,9 @@ class PlanningExplorer(View):
 
     def summary(self, p: pl.PlanningParams) -> pl.SweepSummary:
         """The sweep's summary for ``p``: recomputed only when an assumption other than the speed changed."""
-        key = p.replace(speed_of_change=1.0)
+        key = (p.replace(speed_of_change=1.0), bool(self.both.value))
         if key != self._sweep_key or self._summary is None:
-            self._summary = pl.summarise_sweep(pl.sweep(p, self.speeds))
+            self._summary = pl.summarise_sweep(pl.sweep(p, self.speeds, both=bool(self.both.value)))
             self._sweep_key = key
         return self._summary
 
@@ -545,7 +584,7 @@ class PlanningExplorer(View):
             return
         try:
             summary = self.summary(p)
-            here = pl.simulate(p)
+            here = pl.simulate(p, both=bool(self.both.value))
             sentence = summary_html(p, summary, here)
         except Exception as exc:  # noqa: BLE001 - never a traceback in the lesson
             self.message.value = error_box(exc, texts.MODEL_FAILED)
@@ -553,6 +592,7 @@ class PlanningExplorer(View):
         self.message.value = ""
         self.sentence.value = sentence
         here = here.set_index("order")
+        shown = [int(o) for o in here.index]  # the four orders, and 'beide' when ticked
         n = int(p.n_movements)
         ranges = summary.ranges
         shapes = [dict(type="rect", xref="x", yref="y domain", x0=r.start, x1=r.end, y0=0, y1=1, layer="below",
@@ -571,8 +611,16 @@ class PlanningExplorer(View):
         with self.fig.batch_update():
             for o in ORDER_NUMBERS:
                 self.fig.data[o - 1].y = summary.values[:, o - 1]
-            self.fig.data[4].y = [here.loc[o, "share_reached"] * n for o in ORDER_NUMBERS]
-            self.fig.data[5].y = [here.loc[o, "mean_effect_if_reached"] for o in ORDER_NUMBERS]
+            line = self.fig.data[6]  # 'beide'
+            line.visible = BOTH in shown
+            if BOTH in shown:
+                line.y = summary.values[:, BOTH - 1]
+                line.name = order_title(BOTH, int(p.both_planned_order))
+            bars_x = [order_name(o) for o in shown]
+            for bar, column in ((self.fig.data[4], "share_reached"), (self.fig.data[5], "mean_effect_if_reached")):
+                bar.x = bars_x
+                bar.y = [here.loc[o, column] * (n if column == "share_reached" else 1) for o in shown]
+                bar.marker.color = [COLOURS[o] for o in shown]
             self.fig.layout.shapes = shapes
             self.fig.layout.annotations = self._titles + tuple(labels)
             self.fig.layout.yaxis2.range = [0, n * 1.05]
@@ -583,6 +631,7 @@ class PlanningExplorer(View):
 
     def reset(self) -> None:
         self.panel.reset()
+        self.both.value = False
 
 
 def planning_explorer() -> PlanningExplorer:
@@ -681,7 +730,8 @@ class MyWeek(SavedWidget):
         return w.VBox(rows, layout=w.Layout(width="50%", padding="0 1em 0 0"))
 
     def _figure(self) -> LiveFigure:
-        x = [order_title(o).replace(": ", "<br>") for o in ORDER_NUMBERS]
+        x = ["<br>".join([order_name(o), *textwrap.wrap(_orders()[o].short, 14)]) if o in _orders()
+             else order_title(o) for o in ORDER_NUMBERS]
         fig = go.Figure()
         for key, _t in self.SETS:  # _refresh sets the final look (grey while a column is untouched)
             fig.add_bar(name=key, x=x, y=self.DEFAULT, marker_color=self.COLOURS[key],
@@ -778,8 +828,7 @@ def role_cases(page) -> w.VBox:
     boxes = []
     for i, case in enumerate(cases, 1):
         options = [(r.name, case.feedback[r.id]) for r in roles]
-        q = page.choice(f"rol-{case.id}", texts.ROLE_QUESTION, options)
-        head = w.HTML(f'<div style="line-height:1.45;max-width:52em"><b>{texts.CASE.format(number=i)}</b> '
-                      f'{html.escape(case.text)}</div>')
-        boxes.append(w.VBox([head, q.box], layout=w.Layout(margin="0 0 1em 0")))
+        context = f"{texts.CASE.format(number=i)} {case.text}"
+        q = page.choice(f"rol-{case.id}", texts.ROLE_QUESTION, options, context=context)
+        boxes.append(w.VBox([q.box], layout=w.Layout(margin="0 0 1em 0")))
     return w.VBox(boxes)
