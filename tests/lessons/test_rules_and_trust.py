@@ -325,6 +325,18 @@ def test_notebook_plays_first_states_its_time_and_ends_with_synthesis_and_export
     assert {"verantwoording-vorm", "verantwoording-wat", "verantwoording-wie", "verantwoording-hoe"} <= _question_ids(cells)
 
 
+def test_optional_questions_are_marked_and_the_plan_keeps_the_gelatenheid_question_in_section_4():
+    cells = _cells()
+    optional = {q for c in cells if c["cell_type"] == "code" and "Als je tijd over hebt" in "".join(c["source"])
+                for q in _question_ids([c])}
+    assert optional == {"volwaardig-lid", "ruimte-waar", "wantrouwen-meegenomen", "verantwoording-risico"}
+    assert "Als je tijd over hebt" in "".join(cells[0]["source"])
+    plan = yaml.safe_load((C.REPO / "data" / "lessons" / "rules_and_trust" / "in_de_les.yaml").read_text("utf-8"))
+    steps = [text for _, text in plan["sessions"][0]["plan"]]
+    assert any(t.startswith("§ 4") and "gelatenheid-of-eromheen" in t for t in steps)
+    assert all(q in steps[-1] for q in optional)
+
+
 def test_goals_on_the_map_are_checkable_and_the_notebook_is_ready():
     entry = C.notebook_entry(NOTEBOOK)
     assert entry["status"] == "klaar" and entry["lesson"] == "rules_and_trust"
