@@ -283,6 +283,23 @@ def test_claims_of_the_government_text():
         assert np.mean([r.trusted[key].sum() for r in heavy]) < np.mean([r.trusted[key].sum() for r in runs])
 
 
+def test_claim_misuse_found_afterwards_can_differ_or_come_out_equal_in_task_3():
+    runs = _gov(good_when_controlled=0.8)
+    diffs = [r.misuse["trust"] - r.misuse["control"] for r in runs]
+    assert any(d != 0 for d in diffs) and any(d == 0 for d in diffs)  # "kan wel verschillen, of toevallig gelijk"
+
+
+def test_claim_government_learns_afterwards_from_every_encounter_trusted_or_not():
+    p = tl.GovernmentParams(citizen_reliability=0.5, seed=3)
+    g = tl.compare_governments(p)
+    v = np.random.default_rng(3)
+    v.random(p.n_encounters)
+    keeps = v.random(p.n_encounters) < p.citizen_reliability
+    assert g.trusted["trust"].any() and not (keeps[g.trusted["trust"]]).all()  # there was misuse while trusted
+    expected = tl.trust_path(keeps, tl.LearningParams(prior_good=p.start_weight))
+    assert np.allclose(g.government_trust["trust"], expected)  # learns as much as under control
+
+
 # ---------------------------------------------------------------- the notebook's shape (lesson guide)
 def _cells():
     path = C.notebook_path(NOTEBOOK)

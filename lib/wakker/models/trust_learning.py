@@ -22,7 +22,9 @@ encounter the government shows trust when its learned trust in the citizen is at
 ``threshold``, and controls otherwise. The citizen experiences an encounter as good with chance
 ``good_when_trusted`` or ``good_when_controlled``; the citizen does as agreed with chance
 ``citizen_reliability`` (the government learns from that, whether it trusted or controlled); a
-citizen who does not, while trusted, is *misuse that went unnoticed*. A control-first government
+citizen who does not, while trusted, is *misuse found out only afterwards* ("misbruik dat pas achteraf
+bleek"): the government always learns afterwards whether the agreement was kept, trusted or not, and
+learns from it just as much; control only sees it in time. A control-first government
 starts with ``start_weight`` bad earlier experiences of citizens, a trust-first one with as many good
 ones; both meet the same citizen with the same chance draws. Whether trust-first does better follows
 from the two chances the student sets: with ``good_when_controlled == good_when_trusted`` the

@@ -82,8 +82,8 @@ HOVER_GOV = "{name}<br>na ontmoeting %{{x}}: %{{y:.2f}}<extra></extra>"
 GOV_SENTENCE = (
     "Na {n} ontmoetingen vertrouwt de inwoner de overheid die <b>eerst controleert</b> voor <b>{c_end}</b>, en de "
     "overheid die <b>eerst vertrouwt</b> voor <b>{t_end}</b>. De eerste gaf {c_trusted} keer vertrouwen en had "
-    "{c_misuse} keer misbruik dat niet werd opgemerkt; de tweede gaf {t_trusted} keer vertrouwen, met "
-    "{t_misuse} keer misbruik dat niet werd opgemerkt."
+    "{c_misuse} keer misbruik dat pas achteraf bleek; de tweede gaf {t_trusted} keer vertrouwen, met "
+    "{t_misuse} keer misbruik dat pas achteraf bleek."
 )
 GOV_SAME = (" Let op: de inwoner ervaart controle en vertrouwen hier als even goed. Dan maakt het voor zijn "
             "vertrouwen niet uit hoe de overheid begint.")
