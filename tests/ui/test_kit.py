@@ -166,6 +166,24 @@ def test_kit_stylesheet_goes_into_the_page_with_the_front_end_hook():
     assert "aria-valuetext" in esm and "aria-pressed" in esm and "'null'" in esm
 
 
+def test_on_a_phone_labels_go_above_their_controls_rows_wrap_and_wide_boxes_can_be_scrolled_by_keyboard():
+    """Review of 07, finding 3 (390 px): a 14em or 27em label beside a slider or menu left no track and pushed
+    menus off screen; a row of buttons cut a word; a fixed three-column grid of checkboxes stuck out; a heat map
+    was squashed; and a box that scrolls sideways without anything focusable in it cannot be scrolled by keyboard."""
+    from wakker.ui import style
+
+    css = style.KIT_CSS
+    narrow = css[css.index("@media (max-width: 640px)"):]
+    for rule in (".widget-hslider > .widget-label, .widget-inline-hbox:not(.widget-checkbox) > .widget-label",
+                 ".widget-hslider > .slider-container", ".widget-hbox { flex-wrap: wrap !important; }",
+                 ".widget-gridbox:has(> .widget-checkbox)", "minmax(11em, 1fr)",
+                 ".wakker-toernooi .wakker-figure .js-plotly-plot"):
+        assert rule in narrow, rule
+    esm = style.front_end_esm()
+    assert "function focusableScrollers" in esm and "setAttribute('tabindex', '0')" in esm
+    assert "focusableScrollers(document.body)" in esm and "addEventListener('resize'" in esm
+
+
 def test_slider_rows_and_panel_columns_carry_the_classes_the_stylesheet_uses():
     from wakker.models.params import param, specs
     from dataclasses import dataclass

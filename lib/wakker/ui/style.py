@@ -130,6 +130,32 @@ KIT_CSS = r"""
   .wakker-mijn-week > .widget-hbox > .widget-vbox > .widget-hbox { flex-wrap: wrap !important; }
   .wakker-mijn-week > .widget-hbox > .widget-vbox > .widget-hbox > .widget-html:first-child {
     width: 100% !important; }
+  /* A control with a label of its own (ipywidgets' description: a slider, a menu, a number or text box,
+     toggle buttons): the label on its own line, the control under it with the full width. A label
+     of 14em or 27em next to the control would leave a slider no track and push a menu off the screen. */
+  .widget-hslider, .widget-inline-hbox:not(.widget-checkbox) {
+    flex-wrap: wrap !important; height: auto !important;
+    max-width: calc(100% - 2 * var(--jp-widgets-margin, 2px)) !important; }
+  .widget-hslider { width: auto !important; flex: 1 1 auto !important; min-width: 0 !important; }
+  .widget-hbox > .widget-hslider { flex: 1 1 0 !important; }  /* next to its readout, sharing the line */
+  .widget-hslider > .widget-label, .widget-inline-hbox:not(.widget-checkbox) > .widget-label {
+    width: 100% !important; max-width: 100% !important; text-align: left !important; height: auto !important;
+    white-space: normal !important; line-height: 1.35 !important; margin: .15em 0 .1em 0 !important; }
+  .widget-hslider > .slider-container {
+    flex: 1 1 8em !important; min-width: 8em !important; height: var(--jp-widgets-inline-height, 28px); }
+  .widget-inline-hbox:not(.widget-checkbox) > select, .widget-inline-hbox:not(.widget-checkbox) > input {
+    flex: 1 1 auto !important; min-width: 0 !important; max-width: 100% !important;
+    height: var(--jp-widgets-inline-height, 28px) !important; }
+  /* Rows of buttons and controls go onto more lines instead of squeezing a button's word ("Verrad…"). */
+  .widget-hbox { flex-wrap: wrap !important; }
+  .widget-hbox > .widget-button { flex-shrink: 0 !important; max-width: 100% !important; }
+  /* A grid of checkboxes (who plays) gets as many columns as fit, instead of a fixed three. */
+  .widget-gridbox:has(> .widget-checkbox) {
+    grid-template-columns: repeat(auto-fill, minmax(11em, 1fr)) !important; }
+  /* A heat map needs room for its numbers: it keeps 34em and its box scrolls sideways. */
+  .wakker-toernooi .wakker-figure, .wakker-klassentoernooi .wakker-figure { overflow-x: auto !important; }
+  .wakker-toernooi .wakker-figure .js-plotly-plot, .wakker-klassentoernooi .wakker-figure .js-plotly-plot {
+    min-width: 34em !important; }
   /* Tables: long text cells wrap; a table that is still too wide scrolls, with a shadow at the edge
      that has more (the cue that there is more to see). */
   .wakker-ordes td { white-space: normal !important; }
@@ -220,10 +246,22 @@ function installStyle() {
   style.textContent = KIT_CSS;
   document.head.appendChild(style);
 }
+// A box that scrolls sideways (a wide table or heat map on a phone) but holds nothing to focus cannot be
+// scrolled with the keyboard (axe: scrollable-region-focusable): it gets tabindex=0.
+const SCROLLERS = 'table, [style*="overflow"], .wakker-figure';
+function focusableScrollers(root) {
+  for (const el of root.querySelectorAll(SCROLLERS)) {
+    if (el.hasAttribute('tabindex') || el.scrollWidth <= el.clientWidth + 1) continue;
+    if (!/(auto|scroll)/.test(getComputedStyle(el).overflowX)) continue;
+    if (el.querySelector('a[href], button, input, select, textarea, [tabindex]')) continue;
+    el.setAttribute('tabindex', '0');
+  }
+}
 function installNamer() {
   if (window.__wakkerNamer) return;
   let queued = false;
-  const run = () => { queued = false; nameControls(document.body); };
+  const run = () => { queued = false; nameControls(document.body); focusableScrollers(document.body); };
+  window.addEventListener('resize', () => { if (!queued) { queued = true; requestAnimationFrame(run); } });
   // New or changed output (childList), and a toggle button that was chosen or unchosen (its class):
   // noUiSlider rewrites aria-valuetext on every move, our readout changes just after, so we run again.
   const relevant = (m) => m.type === 'childList' || (m.target.classList && m.target.classList.contains('widget-toggle-button'))
