@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 
 LAB = "lab"
 STUDENT = "student"
@@ -57,7 +58,7 @@ _RESTART = {
 }
 
 
-def mode(environ: os._Environ | dict | None = None) -> str:
+def mode(environ: Mapping[str, str] | None = None) -> str:
     """``"student"`` in the student mode (Voilà), else ``"lab"``; see the module docstring."""
     env = os.environ if environ is None else environ
     forced = env.get("WAKKER_MODE", "").strip().lower()
@@ -68,7 +69,7 @@ def mode(environ: os._Environ | dict | None = None) -> str:
     return LAB
 
 
-def is_student(environ: os._Environ | dict | None = None) -> bool:
+def is_student(environ: Mapping[str, str] | None = None) -> bool:
     return mode(environ) == STUDENT
 
 
