@@ -58,9 +58,11 @@ SPEEDING_HTML = ("Het tempo <b>groeit {acc} % per jaar</b>: na {years} jaar kome
 SPEEDING_SHARED_HTML = "Met {n} gemeenten die delen is dat {gap}{trend}. "
 TREND = {1: " en groeit nog", 0: " en blijft ongeveer gelijk", -1: " en krimpt"}
 SPEEDING_NEEDED_HTML = ("Bij een versnelling houdt <b>geen enkele vaste leersnelheid</b> de kloof op den duur binnen de "
-                        "grens. Om na {years} jaar onder de {limit} te blijven is {needed_alone} nodig{shared}; wie "
+                        "grens. Om na {years} jaar onder de {limit} te blijven is een leersnelheid van {needed_alone} "
+                        "nodig{beyond}{shared}; wie "
                         "verder vooruit kijkt, heeft nog meer nodig. ")
 SPEEDING_NEEDED_SHARED = " (met delen {needed})"
+BEYOND_SLIDER = " (buiten het bereik van het schuifje)"
 OUT_OF_REACH = "meer dan {max} per jaar"
 SHARE_OPEN_HTML = ("Gemeten als <b>deel</b> van alles wat de wereld sinds de start vroeg, staat na {years} jaar {share} "
                    "open (één gemeente alleen).")

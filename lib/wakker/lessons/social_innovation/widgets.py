@@ -147,7 +147,9 @@ def summary_html(p: lg.LearningGapParams, s: lg.GapSummary | None = None) -> str
             parts.append(texts.SPEEDING_SHARED_HTML.format(n=n, gap=dutch.number(s.gap_end_shared, 0),
                                                            trend=texts.TREND[s.trend_shared]))
         shared = texts.SPEEDING_NEEDED_SHARED.format(needed=_rate(s.needed_shared)) if s.sharing else ""
-        parts.append(texts.SPEEDING_NEEDED_HTML.format(years=s.end_year, limit=limit,
+        top = lg.parameter_specs()["learning_rate"].high
+        beyond = texts.BEYOND_SLIDER if s.needed_alone is None or s.needed_alone > top else ""
+        parts.append(texts.SPEEDING_NEEDED_HTML.format(years=s.end_year, limit=limit, beyond=beyond,
                                                        needed_alone=_rate(s.needed_alone), shared=shared))
         parts.append(texts.SHARE_OPEN_HTML.format(years=s.end_year, share=dutch.percent(s.share_open_end_alone)))
     return styled("zin", "".join(parts))
