@@ -137,6 +137,7 @@ def test_grid_codes_match_the_model():
 def test_trust_playground_buttons_and_sentence():
     pg = lesson.TrustPlayground()
     assert "Nog geen ervaringen" in pg.sentence.value and "0,50" in pg.sentence.value
+    assert "zonder ervaringen vooraf" in pg.sentence.value and "volgt uit de ervaringen vooraf" not in pg.sentence.value
     for _ in range(5):
         pg.buttons["good"].click()
     pg.buttons["bad"].click()
@@ -150,6 +151,13 @@ def test_trust_playground_buttons_and_sentence():
     assert len(pg.experiences) == 16 and pg.fig.data[4].visible and "80 %" in pg.sentence.value
     pg.buttons["restart"].click()
     assert pg.experiences == [] and not pg.fig.data[4].visible
+
+
+def test_trust_playground_start_sentence_names_earlier_experiences_only_when_there_are_some():
+    pg = lesson.TrustPlayground()
+    pg.set(prior_bad=5)
+    assert "Nog geen ervaringen" in pg.sentence.value and "0,14" in pg.sentence.value
+    assert "volgt uit de ervaringen vooraf" in pg.sentence.value
 
 
 def test_trust_playground_stops_at_its_limit_with_a_dutch_message():

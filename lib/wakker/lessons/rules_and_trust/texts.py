@@ -61,6 +61,8 @@ MARK_BAD = "slechte ervaring"
 HOVER_TRUST = "{name}<br>na %{{x}} ervaringen: %{{y:.2f}}<extra></extra>"
 LEARN_START = ("Nog geen ervaringen. Het vertrouwen begint op <b>{trust}</b>: dat volgt uit de ervaringen vooraf. "
                "Druk op een knop hierboven.")
+LEARN_START_BLANK = ("Nog geen ervaringen. Het vertrouwen begint op <b>{trust}</b>: zonder ervaringen vooraf is dat het "
+                     "midden, want er is nog niets om op af te gaan. Druk op een knop hierboven.")
 LEARN_SENTENCE = (
     "Na <b>{n}</b> ({good} goed, {bad} slecht) is het vertrouwen <b>{trust}</b>. "
     "Het bètamodel, waarin een slechte ervaring even zwaar telt als een goede en niets wordt vergeten, "

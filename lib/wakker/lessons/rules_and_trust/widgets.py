@@ -315,7 +315,8 @@ class TrustPlayground(View):
         n = len(self.experiences)
         good = sum(self.experiences)
         if n == 0:
-            sentence = texts.LEARN_START.format(trust=_trust(mine[0]))
+            start = texts.LEARN_START if p.prior_good or p.prior_bad else texts.LEARN_START_BLANK
+            sentence = start.format(trust=_trust(mine[0]))
         else:
             sentence = texts.LEARN_SENTENCE.format(n=dutch.count(n, "ervaring", "ervaringen"), good=good,
                                                    bad=n - good, trust=_trust(mine[-1]), beta=_trust(beta[-1]))
