@@ -15,6 +15,11 @@ NOTEBOOK = "notebooks/04_boek_deel3_vierde_orde_leiders.ipynb"
 
 pytestmark = pytest.mark.browser
 
+#: anywidget 0.11 reports a module that took over 2 s to load (a busy browser during Run All) as a page error
+#: (jlab.BENIGN_CONSOLE matches only the console form). What the kit's front-end hook does is checked
+#: functionally below: accessible names, aria-valuetext and aria-pressed, and the stylesheet's effects.
+BENIGN = [r"^pageerror: \[anywidget\] Failed to initialize model\."]
+
 
 _shot = jlab.screenshot_at
 
@@ -24,7 +29,7 @@ def test_nb04_sorting_game_model_slider_and_week(page, jupyter_server, fresh_jou
     st = jlab.run_all(page, timeout=180)
     assert st["executed"] == st["total"]
     jlab.wait_for_widgets(page, timeout=60)
-    assert not jlab.console_errors(page)
+    assert not jlab.console_errors(page, ignore=BENIGN)
     _shot(page, jlab.cells(page).first, "nb04-01-top")
     teacher = page.locator(".wakker-in-de-les")
     teacher.locator("summary").click()
@@ -53,6 +58,11 @@ def test_nb04_sorting_game_model_slider_and_week(page, jupyter_server, fresh_jou
                                               "wakker-sorteer-rooster-thuiszorg", "wakker-sorteer-subsidies-uitbetalen"]
     page.locator(".wakker-sorteer-vacature button", has_text="1e orde").click()
     page.locator(".wakker-sorteer-interne-rem button", has_text="2e orde").click()
+    # issue 9, finding 18: each row's buttons are a group named after its activity; the chosen one says so
+    row = page.get_by_role("group", name="Een vacature voor een wijkconsulent", exact=False)
+    expect(row).to_have_count(1)
+    expect(row.get_by_role("button", name="1e orde", exact=True)).to_have_attribute("aria-pressed", "true")
+    expect(row.get_by_role("button", name="2e orde", exact=True)).to_have_attribute("aria-pressed", "false")
     game.locator("button", has_text="Controleer").click()
     expect(game).to_contain_text("Je score: 1 van de 2 goed", timeout=10_000)
     expect(game).to_contain_text("✓ Goed.")
@@ -94,12 +104,14 @@ def test_nb04_sorting_game_model_slider_and_week(page, jupyter_server, fresh_jou
     _shot(page, machine, "nb04-06-machine-default")
     jlab.screenshot(page, "nb04-06b-machine-plot", locator=plot)
     handle = machine.locator(".wakker-param-speed_of_change .noUi-handle")
+    expect(handle).to_have_attribute("aria-valuetext", "1,00")  # finding 18: not noUiSlider's "0" (log10 of 1)
     handle.scroll_into_view_if_needed()
     handle.focus()
     for _ in range(35):  # 35 steps of 0.02 in log10: from 1x to 5x
         handle.press("ArrowRight")
     # our own readout next to each slider writes a decimal comma (the widget's own would write 5.01)
     expect(machine.locator(".wakker-readout-param-speed_of_change")).to_have_text("5,01", timeout=10_000)
+    expect(handle).to_have_attribute("aria-valuetext", "5,01", timeout=10_000)
     expect(machine.locator(".wakker-readout-param-ownership_growth_rate")).to_have_text("0,15")
     expect(machine.locator(".wakker-param-speed_of_change .widget-readout")).to_be_hidden()
     expect(sentence).to_contain_text("Bij een tempo van 5×", timeout=10_000)
@@ -114,6 +126,17 @@ def test_nb04_sorting_game_model_slider_and_week(page, jupyter_server, fresh_jou
     more.click()
     expect(machine.locator(".wakker-param-seed")).to_be_visible(timeout=10_000)
     _shot(page, machine.locator(".wakker-param-seed"), "nb04-08-machine-more")
+    # 'beide' (finding 4): a tick box under "Meer aannames" adds a fifth line and bar and enters the sentence
+    both = machine.locator(".wakker-toon-beide input[type=checkbox]")
+    both.check()
+    expect(sentence).to_contain_text("‘beide’", timeout=10_000)
+    expect(sentence).to_contain_text("kost het doen van beide niets extra")
+    expect(bars).to_have_count(10, timeout=10_000)
+    expect(plot.locator(".legend")).to_contain_text("beide: 4e orde + 2e orde")
+    jlab.screenshot(page, "nb04-08c-machine-both", locator=plot)
+    _shot(page, sentence, "nb04-08d-sentence-both")
+    both.uncheck()
+    expect(bars).to_have_count(8, timeout=10_000)
     observed = page.locator(".wakker-q-planningsmachine-gezien")
     reveal = page.locator(".wakker-reveal").first
     expect(reveal.locator(".wakker-reveal-button")).to_be_hidden()
@@ -150,18 +173,26 @@ def test_nb04_sorting_game_model_slider_and_week(page, jupyter_server, fresh_jou
     _shot(page, page.locator(".wakker-tijdlijn"), "nb04-10-timeline")
     _shot(page, jlab.cells(page).filter(has_text="Anderen maken ook publieke waarde"), "nb04-10b-chapter40")
     case = page.locator(".wakker-q-rol-huiskamer-regel")
+    # finding 18: five cases ask the same question; each answer group is named after its case
+    expect(page.get_by_role("radiogroup", name="Casus 1. Bewoners runnen al twee jaar", exact=False)).to_have_count(1)
     case.locator("label", has_text="kadersteller").click()
     expect(case.locator(".wakker-feedback")).to_contain_text("Past het best")
     _shot(page, case, "nb04-11-roles")
     _shot(page, jlab.cells(page).filter(has_text="Plannen kan eigenaarschap wegnemen"), "nb04-11b-limits")
     further = jlab.cells(page).filter(has_text="Verder in het werkboek")
-    expect(further.locator("a", has_text="Deel 2")).to_have_count(0)  # notebooks 03 and 06 do not exist yet
+    expect(further.locator("a", has_text="Deel 2")).to_have_count(0)  # notebook 03 does not exist yet
+    expect(further.locator("a", has_text="Regio Zwolle 2016")).to_have_count(1)  # 06 does
     expect(further).to_contain_text("(volgt)")
     _shot(page, further, "nb04-11c-further")
     sources = jlab.cells(page).filter(has_text="Watzlawick, P., Weakland")
     expect(sources).to_contain_text("Bronnen")
     closing = jlab.cells(page).filter(has_text="Wat neem je mee uit dit notebook?")
     _shot(page, closing, "nb04-12-synthesis")
+    # finding 15: no box is a few pixels too wide (which gave a scrollbar under every answer box)
+    wide = page.evaluate("""() => Array.from(document.querySelectorAll('.jp-OutputArea-output .widget-box'))
+        .filter(e => ['auto', 'scroll'].includes(getComputedStyle(e).overflowX) && e.scrollWidth > e.clientWidth)
+        .map(e => e.className.slice(0, 80))""")
+    assert not wide, wide
     last = jlab.cells(page).last
     last.scroll_into_view_if_needed()
     expect(last.locator("button").first).to_be_visible()
@@ -170,12 +201,20 @@ def test_nb04_sorting_game_model_slider_and_week(page, jupyter_server, fresh_jou
     # U3: the planning machine and the sorting game on a phone-width screen
     page.set_viewport_size({"width": 390, "height": 844})
     page.evaluate("window.jupyterapp.commands.execute('application:toggle-left-area')")  # the file browser shut
-    assert not jlab.console_errors(page)
+    assert not jlab.console_errors(page, ignore=BENIGN)
     machine.scroll_into_view_if_needed()
     page.wait_for_timeout(800)
     jlab.screenshot(page, "nb04-13-phone-machine", full_page=False)
+    # finding 16: the sliders are usable, one column, each label above its track
+    tracks = machine.locator(".wakker-columns").first.locator(".widget-slider").evaluate_all(
+        "ss => ss.map(s => Math.round(s.getBoundingClientRect().width))")
+    assert len(tracks) == 4 and min(tracks) > 100, tracks
+    _shot(page, machine.locator(".wakker-columns").first, "nb04-13a-phone-sliders")
+    week_tracks = week.locator(".widget-slider").evaluate_all("ss => ss.map(s => Math.round(s.getBoundingClientRect().width))")
+    assert len(week_tracks) == 8 and min(week_tracks) > 100, week_tracks
+    _shot(page, week, "nb04-13c-phone-week")
     page.locator(".wakker-sorteer-vacature").scroll_into_view_if_needed()
     jlab.screenshot(page, "nb04-13b-phone-sorting", full_page=False)
     page.set_viewport_size(jlab.VIEWPORT)
 
-    assert not jlab.console_errors(page)
+    assert not jlab.console_errors(page, ignore=BENIGN)

@@ -398,6 +398,7 @@ def test_slider_updates_figure_in_place_and_sentence():
     ex = nb04.PlanningExplorer()
     fig = ex.fig
     assert len(fig.data) == 7 and fig.data[6].visible is False  # four lines, two bar charts, 'beide' (hidden)
+    assert [d.type for d in fig.data] == ["scatter"] * 4 + ["bar", "bar", "scatter"]
     before_bars = list(fig.data[4].y)
     before_line = np.array(fig.data[3].y)
     before_text = ex.sentence.value

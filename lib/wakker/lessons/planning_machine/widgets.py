@@ -535,16 +535,16 @@ class PlanningExplorer(View):
             fig.add_scatter(x=self.speeds, y=np.zeros_like(self.speeds), mode="lines", name=names[o - 1],
                             line=dict(color=COLOURS[o], width=4 if o == 4 else 2.5, dash="dot" if o == 1 else None),
                             hovertemplate=texts.HOVER_TOTAL.format(name=names[o - 1]), row=1, col=1)
-        both = order_title(BOTH)
-        fig.add_scatter(x=self.speeds, y=np.zeros_like(self.speeds), mode="lines", name=both, visible=False,
-                        line=dict(color=COLOURS[BOTH], width=3.5, dash="dashdot"),
-                        hovertemplate=texts.HOVER_TOTAL.format(name=both), row=1, col=1)
         short = [order_name(o) for o in ORDER_NUMBERS]
         colours = [COLOURS[o] for o in ORDER_NUMBERS]
         fig.add_bar(x=short, y=[0, 0, 0, 0], marker_color=colours, showlegend=False,
                     hovertemplate=texts.HOVER_REACHED, row=2, col=1)
         fig.add_bar(x=short, y=[0, 0, 0, 0], marker_color=colours, showlegend=False,
                     hovertemplate=texts.HOVER_PER_REACHED, row=2, col=2)
+        both = order_title(BOTH)  # data[6], after the bars: data[0-3] lines, data[4-5] bars
+        fig.add_scatter(x=self.speeds, y=np.zeros_like(self.speeds), mode="lines", name=both, visible=False,
+                        line=dict(color=COLOURS[BOTH], width=3.5, dash="dashdot"),
+                        hovertemplate=texts.HOVER_TOTAL.format(name=both), row=1, col=1)
         fig.update_xaxes(type="log", range=[math.log10(self.speeds.min()), math.log10(self.speeds.max())],
                          tickvals=_TICKS, ticktext=[texts.TIMES.format(speed=dutch.significant(t)) for t in _TICKS],
                          title_text=texts.SPEED_AXIS, row=1, col=1)
