@@ -1,13 +1,81 @@
-"""LiveFigure redraws once per change (once per batch_update) and stays a light, ordinary figure."""
+"""LiveFigure: an ordinary go.Figure whose widget sends the whole figure once, then only what changed.
+
+The kernel half is tested here by catching what the widget sends (``_send``) and applying it the
+way the browser half (``figure_esm.py``) does; the browser half itself is tested in
+``tests/browser/test_figure_browser.py`` (changes arrive, the newest wins, errors in Dutch).
+"""
+import json
+
 import ipywidgets as w
 import plotly.graph_objects as go
+import pytest
 
+from wakker.ui import figure as figure_module
 from wakker.ui.figure import MIME, LiveFigure
 
 
-def test_redraws_once_per_change_and_once_per_batch():
+class Page:
+    """What a browser does with the widget's messages (a port of figure_esm.py's ``initialize``)."""
+
+    def __init__(self, fig: LiveFigure, ready: bool = True):
+        self.widget = fig.widget
+        self.sent: list[tuple[dict, list]] = []
+        self.widget._send = lambda msg, buffers=None: self.sent.append((msg, buffers or []))
+        state = self.widget.get_state()
+        self.figure = json.loads(bytes(state["_figure"]))
+        self.rev = state["_rev"]
+        self.patches = self.fulls = self.asked = 0
+        if ready:
+            self.widget._on_front_end(self.widget, {"wakker": "ready", "rev": self.rev}, [])
+        self.receive()
+
+    def receive(self) -> None:
+        for msg, buffers in self.sent:
+            if msg["method"] == "update":  # a full sync of the synced state
+                state = msg["state"]  # bytes travel as a binary buffer, not in the JSON
+                assert set(state) == {"_rev"} and msg["buffer_paths"] == [["_figure"]]
+                self.figure = json.loads(bytes(buffers[0]))
+                self.rev = state["_rev"]
+                self.fulls += 1
+            elif msg["method"] == "custom" and msg["content"]["wakker"] == "patch":
+                content = msg["content"]
+                if content["base"] != self.rev:
+                    self.asked += 1
+                    continue
+                patch = json.loads(bytes(buffers[0]))
+                data = patch.get("data") or self.figure["data"][:patch.get("ntraces", len(self.figure["data"]))]
+                for i, trace in patch.get("traces", {}).items():
+                    data[int(i)] = trace
+                layout = dict(self.figure["layout"])
+                for k, v in patch.get("layout", {}).items():
+                    if v is None:
+                        layout.pop(k, None)
+                    else:
+                        layout[k] = v
+                self.figure = {"data": data, "layout": layout}
+                self.rev = content["rev"]
+                self.patches += 1
+        self.sent.clear()
+
+    def last_patch(self, fig: LiveFigure) -> dict:
+        msg, buffers = self.sent[-1]
+        assert msg["method"] == "custom"
+        return json.loads(bytes(buffers[0]))
+
+
+def full(fig: LiveFigure) -> dict:
+    return json.loads(fig._full_json())
+
+
+def bar_figure(**layout) -> LiveFigure:
+    return LiveFigure(go.Figure([go.Bar(x=[1, 2], y=[3, 4]), go.Scatter(x=[1, 2], y=[0, 1])],
+                                layout=dict(title="Titel", template="plotly_white", **layout)))
+
+
+def test_counts_one_change_per_change_and_one_per_batch():
     fig = LiveFigure(go.Figure(go.Bar(x=[1, 2], y=[3, 4]), layout=dict(title="Titel")))
-    assert fig.renders == 1 and isinstance(fig.widget, w.Output)
+    assert fig.renders == 1 and isinstance(fig.widget, w.DOMWidget)
+    assert "wakker-figure" in fig.widget._dom_classes
     fig.data[0].y = [5, 6]
     assert fig.renders == 2
     with fig.batch_update():
@@ -19,9 +87,154 @@ def test_redraws_once_per_change_and_once_per_batch():
     assert fig.renders == 4 and len(fig.data) == 2
 
 
-def test_bundle_is_the_small_plotly_mimetype_not_a_javascript_bundle():
+def test_the_widget_state_is_the_whole_figure_as_it_is_now():
+    fig = bar_figure()
+    fig.data[0].y = [7, 8]  # before the widget exists: it starts from this
+    state = fig.widget.get_state()
+    assert json.loads(bytes(state["_figure"])) == json.loads(json.dumps(fig.to_plotly_json()))
+    assert state["_rev"] == fig._rev == 1
+    fig.layout.title.text = "Later"
+    assert json.loads(bytes(fig.widget.get_state()["_figure"]))["layout"]["title"] == {"text": "Later"}
+
+
+def test_a_ready_page_gets_only_the_changed_trace_or_layout_key():
+    fig = bar_figure()
+    page = Page(fig)
+    fig.data[1].y = [5, 6]
+    patch = page.last_patch(fig)
+    assert set(patch) == {"traces", "ntraces"} and list(patch["traces"]) == ["1"]
+    assert patch["traces"]["1"]["y"] == [5, 6]
+    page.receive()
+    fig.layout.yaxis.range = [0, 9]
+    patch = page.last_patch(fig)
+    assert set(patch) == {"layout"} and set(patch["layout"]) == {"yaxis"}
+    assert "template" not in json.dumps(patch)  # the template went once, with the whole figure
+    page.receive()
+    assert page.patches == 2 and page.fulls == 0 and page.figure == full(fig)
+
+
+def test_an_unchanged_value_sends_nothing():
+    fig = bar_figure()
+    page = Page(fig)
+    with fig.batch_update():
+        fig.data[0].y = [3, 4]  # what the page has
+        fig.layout.title.text = "Titel"
+    fig.update_layout(height=None)
+    assert page.sent == []
+
+
+def test_patches_rebuild_the_figure_through_many_kinds_of_change():
+    fig = bar_figure()
+    page = Page(fig)
+    steps = [
+        lambda: setattr(fig.data[0], "y", [1, 2]),
+        lambda: fig.update_layout(shapes=[dict(type="line", x0=0, x1=1, y0=0, y1=1)]),
+        lambda: fig.update_layout(annotations=[dict(text="a", x=0, y=0)], yaxis2=dict(range=[0, 1])),
+        lambda: fig.add_scatter(x=[3], y=[3], name="nieuw"),
+        lambda: setattr(fig.layout, "shapes", ()),
+        lambda: fig.update_traces(marker_color="red", selector=dict(type="bar")),
+        lambda: setattr(fig, "data", [fig.data[2], fig.data[0]]),  # delete and move traces
+        lambda: setattr(fig, "layout", go.Layout(title="Helemaal nieuw", height=300)),  # keys vanish
+    ]
+    for step in steps:
+        step()
+        page.receive()
+        assert page.figure == full(fig), step
+        assert page.figure == json.loads(json.dumps(fig.to_plotly_json(), default=list))
+    assert page.patches >= len(steps) and page.fulls == 0 and page.asked == 0
+
+
+def test_before_a_page_is_ready_the_whole_figure_is_synced_and_ready_catches_up():
+    fig = bar_figure()
+    page = Page(fig, ready=False)
+    fig.data[0].y = [1, 1]
+    page.receive()
+    assert page.patches == 0 and page.fulls == 1 and page.figure == full(fig)
+    # the page becomes ready with an old revision (it loaded before the last change): it gets everything
+    old = page.rev - 1
+    fig.widget._on_front_end(fig.widget, {"wakker": "ready", "rev": old}, [])
+    page.rev = old
+    page.receive()
+    assert page.fulls == 2 and page.rev == fig._rev
+    fig.data[0].y = [2, 2]
+    page.receive()
+    assert page.patches == 1 and page.figure == full(fig)
+
+
+def test_a_page_that_missed_a_patch_asks_for_the_whole_figure():
+    fig = bar_figure()
+    page = Page(fig)
+    fig.data[0].y = [1, 1]
+    page.sent.clear()  # this patch is lost
+    fig.data[0].y = [2, 2]
+    page.receive()
+    assert page.asked == 1 and page.figure != full(fig)
+    fig.widget._on_front_end(fig.widget, {"wakker": "full", "rev": page.rev}, [])
+    page.receive()
+    assert page.fulls == 1 and page.figure == full(fig) and page.rev == fig._rev
+
+
+def test_dark_theme_sends_only_the_template_and_a_transparent_background(monkeypatch):
+    fig = bar_figure()
+    page = Page(fig)
+    monkeypatch.setattr(figure_module, "dark_theme", lambda: True)
+    fig._theme_changed()
+    patch = page.last_patch(fig)
+    assert set(patch) == {"layout"} and set(patch["layout"]) == {"template", "paper_bgcolor"}
+    assert patch["layout"]["paper_bgcolor"] == "rgba(0,0,0,0)"
+    assert patch["layout"]["template"]["layout"]["font"]["color"] == "#f2f5fa"  # plotly_dark
+    page.receive()
+    fig.data[0].y = [0, 0]  # a change under the dark theme keeps it dark
+    page.receive()
+    assert page.figure["layout"]["paper_bgcolor"] == "rgba(0,0,0,0)" and page.figure == full(fig)
+    monkeypatch.setattr(figure_module, "dark_theme", lambda: False)
+    fig._theme_changed()
+    page.receive()
+    assert "paper_bgcolor" not in page.figure["layout"]
+    assert page.figure["layout"]["template"]["layout"]["paper_bgcolor"] == "white"  # plotly_white again
+
+
+def test_numpy_and_nan_are_sent_as_json():
+    np = pytest.importorskip("numpy")
+    fig = LiveFigure(go.Figure(go.Heatmap(z=[[1, 2], [3, 4]])))
+    page = Page(fig)
+    fig.data[0].z = np.array([[1.5, np.nan], [np.float64(3), 4]])
+    page.receive()
+    assert page.figure["data"][0]["z"] == [[1.5, None], [3.0, 4.0]]
+
+
+def test_bundle_is_the_small_plotly_mimetype_and_the_front_end_is_small():
     fig = LiveFigure(go.Figure(go.Heatmap(z=[[1, 2], [3, 4]])))
     bundle = fig.bundle()
     assert set(bundle) == {MIME, "text/plain"}
     assert bundle[MIME]["data"][0]["z"] == [[1, 2], [3, 4]]
     assert len(str(bundle)) < 50_000  # a FigureWidget sends ~5 MB of plotly.js per instance
+    esm = fig.widget._esm
+    assert len(esm) < 8_000 and "Plotly.react" in esm  # the module goes to the page once per figure
+    assert "@@" not in esm and "De grafiek kon niet getekend worden" in esm
+
+
+def test_changes_while_a_cell_runs_go_whole_once_when_it_has_run(monkeypatch):
+    """Before a page is ready (Run All), a figure that changes many times in one cell is synced once."""
+    import IPython
+
+    hooks = []
+
+    class Events:
+        def register(self, event, callback):
+            hooks.append((event, callback))
+
+    shell = type("Shell", (), {"events": Events()})()
+    monkeypatch.setattr(IPython, "get_ipython", lambda: shell)
+    monkeypatch.setattr(figure_module, "_flush_hooked", False)
+    monkeypatch.setattr(figure_module, "_in_cell", lambda: True)
+    fig = bar_figure()
+    page = Page(fig, ready=False)
+    for i in range(5):
+        fig.data[0].y = [i, i]
+    assert page.sent == [] and [ev for ev, _f in hooks] == ["post_execute"]
+    hooks[0][1]()  # the cell has run
+    page.receive()
+    assert page.fulls == 1 and page.figure == full(fig)
+    hooks[0][1]()  # nothing pending: nothing sent
+    assert page.sent == []

@@ -1,34 +1,127 @@
-"""LiveFigure: a plotly figure that redraws itself in an ipywidgets Output after every change.
-
-Why not ``go.FigureWidget``? Since plotly 6 a FigureWidget is an anywidget that sends the
-whole plotly.js bundle (~5 MB) to the browser with *every* instance. A notebook with seven
-figures then moves ~35 MB through the kernel's websocket — slow on a school network or
-Binder, and it made headless execution several times slower than the floor.
+"""LiveFigure: a plotly figure that the browser updates in place after every change.
 
 A LiveFigure is an ordinary ``go.Figure`` (so ``fig.data[0].y = ...``, ``fig.layout...``,
-``fig.batch_update()``, ``fig.update_layout(...)`` all work as usual). Plotly calls its
-``_send_*`` hooks on every change, exactly as it does for a FigureWidget; here each call
-sets the Output's ``outputs`` to the small ``application/vnd.plotly.v1+json`` bundle, which the
-``jupyterlab-plotly`` extension (shipped with plotly, loaded once and cached) draws. Put
-``fig.widget`` where a FigureWidget would go in a layout.
+``fig.batch_update()``, ``fig.update_layout(...)`` all work as usual). Put ``fig.widget`` where a
+widget goes in a layout, or show the figure itself.
+
+How it reaches the browser (issue 11: a slider move should repaint within a frame or three):
+
+* ``fig.widget`` is a small anywidget (:class:`FigureWidget`, created on first use, so a lesson that
+  fills its figure before building its box sends the figure once). Its front end
+  (``figure_esm.py``) draws with the ONE copy of plotly.js the page already has (the
+  ``jupyterlab-plotly`` extension that comes with plotly; JupyterLab and Voilà load it) and
+  ``Plotly.react``. Not ``go.FigureWidget``: since plotly 6 every FigureWidget sends the whole
+  plotly.js bundle (~5 MB) to the browser. Not an ``Output`` with a new plotly mime bundle per
+  change (what this class did before): that rebuilt the plot from scratch, reflowed the notebook,
+  and JupyterLab's plotly renderer then wrote a PNG of it into the Output, which went to the kernel
+  and back.
+* The whole figure goes once, as synced bytes. After that, plotly's own change hooks (``_send_*``,
+  called once per change or once per ``batch_update``) say which traces and layout keys changed;
+  only those are serialised and sent as a patch (a custom message with a revision number). Until
+  a page has said it is ready (its front end loaded), and whenever it asks (it missed a patch),
+  the whole figure is synced instead, so a page never shows a stale or half-patched figure.
+* The page redraws at most once per animation frame and one draw at a time, always the newest
+  figure: dragging a slider never queues stale repaints.
+* Under a dark JupyterLab theme the figure is drawn with ``plotly_dark`` on a transparent
+  background (the browser tells the kernel the theme; see ``style.front_end``).
 """
 from __future__ import annotations
 
+import re
 import weakref
 
-import ipywidgets as w
 import plotly.graph_objects as go
 from IPython.display import display
 
-from .style import dark_theme, front_end
+from .style import STYLES, dark_theme, front_end
 
 MIME = "application/vnd.plotly.v1+json"
+DARK_PAPER = "rgba(0,0,0,0)"
+
+#: What a student reads when a figure cannot be drawn (Dutch), and a figure's name without a title.
+TEXTS = {
+    "NO_PLOTLY": ("De grafiek kan hier niet getekend worden: plotly ontbreekt in deze omgeving. "
+                  "Open het werkboek in JupyterLab of Voilà (zie de README)."),
+    "FAILED": "De grafiek kon niet getekend worden",
+    "AGAIN": "Voer de cel opnieuw uit of herlaad de pagina.",
+    "TITLE": "grafiek",
+}
 
 
-def _dark_template() -> dict:
-    import plotly.io as pio
+def _esm() -> str:
+    """The front end, with the Dutch texts filled in and comments and indentation left out (the module
+    goes to the browser once per figure)."""
+    from .figure_esm import ESM as src
 
-    return pio.templates["plotly_dark"].to_plotly_json()
+    values = {**TEXTS, "ERROR_STYLE": STYLES["fout"]}
+    for key, value in values.items():
+        src = src.replace(f"@@{key}@@", value.replace("\\", "\\\\").replace("'", "\\'"))
+    lines = (line.strip() for line in src.splitlines())
+    return "\n".join(line for line in lines if line and not line.startswith("//"))
+
+
+_ESM: str | None = None
+_WIDGET_CLASS = None
+
+
+def _widget_class():
+    """:class:`FigureWidget`, defined on first use (anywidget is imported only when a figure is shown)."""
+    global _WIDGET_CLASS, _ESM
+    if _WIDGET_CLASS is None:
+        import anywidget
+        import traitlets
+
+        _ESM = _esm()
+
+        class FigureWidget(anywidget.AnyWidget):
+            """The browser side of one LiveFigure: ``_figure`` is the whole figure as JSON bytes."""
+
+            _esm = _ESM
+            _figure = traitlets.Bytes(b"{}").tag(sync=True)
+            _rev = traitlets.Int(0).tag(sync=True)
+
+            def __init__(self, owner: "LiveFigure", **kwargs):
+                self._owner = weakref.ref(owner)
+                super().__init__(**kwargs)
+                self.on_msg(self._on_front_end)
+
+            def get_state(self, key=None, drop_defaults=False):
+                # Whoever asks for the state (a new page, a reload) gets the figure as it is now.
+                owner = self._owner()
+                if owner is not None:
+                    self._trait_values["_figure"] = owner._full_json()
+                    self._trait_values["_rev"] = owner._rev
+                return super().get_state(key=key, drop_defaults=drop_defaults)
+
+            def _on_front_end(self, _widget, content, _buffers):
+                owner = self._owner()
+                if owner is None or not isinstance(content, dict):
+                    return
+                if content.get("wakker") == "ready":
+                    owner._front_end_ready(content.get("rev"))
+                elif content.get("wakker") == "full":
+                    owner._send_full()
+
+        _WIDGET_CLASS = FigureWidget
+    return _WIDGET_CLASS
+
+
+def _json(obj) -> str:
+    from plotly.io.json import to_json_plotly
+
+    return to_json_plotly(obj)
+
+
+_dark_json: str | None = None
+
+
+def _dark_template_json() -> str:
+    global _dark_json
+    if _dark_json is None:
+        import plotly.io as pio
+
+        _dark_json = _json(pio.templates["plotly_dark"].to_plotly_json())
+    return _dark_json
 
 
 _themed: "weakref.WeakValueDictionary[int, LiveFigure]" = weakref.WeakValueDictionary()
@@ -38,81 +131,232 @@ def _follow_theme(fig: "LiveFigure") -> None:
     """Redraw ``fig`` whenever JupyterLab switches between a light and a dark theme."""
     hook = front_end()
     if not getattr(hook, "_redraws_figures", False):
-        hook.observe(lambda _change: [f.redraw() for f in list(_themed.values())], names="dark")
+        hook.observe(lambda _change: [f._theme_changed() for f in list(_themed.values())], names="dark")
         hook._redraws_figures = True
     _themed[id(fig)] = fig
 
 
-def _in_kernel() -> bool:
+_pending: "weakref.WeakValueDictionary[int, LiveFigure]" = weakref.WeakValueDictionary()
+_flush_hooked = False
+
+
+def _in_cell() -> bool:
+    """Whether the kernel is running a cell now (not a widget callback between cells)."""
     try:
         from IPython import get_ipython
-    except ImportError:  # pragma: no cover
+
+        kernel = getattr(get_ipython(), "kernel", None)
+        parent = kernel.get_parent() if kernel is not None else None
+    except Exception:  # noqa: BLE001 - an older or unusual kernel: send at once
         return False
-    shell = get_ipython()
-    return shell is not None and getattr(shell, "kernel", None) is not None
+    return bool(parent) and parent.get("header", {}).get("msg_type") == "execute_request"
+
+
+def _defer_full(fig: "LiveFigure") -> None:
+    """Send ``fig`` whole when the running cell has finished (IPython's ``post_execute``)."""
+    global _flush_hooked
+    if not _flush_hooked:
+        from IPython import get_ipython
+
+        get_ipython().events.register("post_execute", _flush_pending)
+        _flush_hooked = True
+    _pending[id(fig)] = fig
+
+
+def _flush_pending() -> None:
+    figures = list(_pending.values())
+    _pending.clear()
+    for fig in figures:
+        fig._send_full()
+
+
+def _top_key(path: str) -> str:
+    """The top-level layout key of a plotly property path (``xaxis.range`` -> ``xaxis``)."""
+    return re.split(r"[.\[]", str(path), maxsplit=1)[0]
 
 
 class LiveFigure(go.Figure):
-    """A ``go.Figure`` shown in ``self.widget`` (an Output) and redrawn after each change."""
+    """A ``go.Figure`` shown by ``self.widget`` and updated in the browser after each change."""
 
     def __init__(self, *args, **kwargs):
         object.__setattr__(self, "_live_ready", False)
         super().__init__(*args, **kwargs)
-        object.__setattr__(self, "widget", w.Output(layout=w.Layout(width="100%")))
-        object.__setattr__(self, "renders", 0)
-        self.widget.add_class("wakker-figure")
+        object.__setattr__(self, "_widget", None)
+        object.__setattr__(self, "renders", 0)  # changes sent (or, without a widget yet, noted)
+        object.__setattr__(self, "_rev", 0)
+        object.__setattr__(self, "_dark", dark_theme())
+        object.__setattr__(self, "_trace_parts", [])  # JSON of each trace as the page has it
+        object.__setattr__(self, "_layout_parts", {})  # JSON of each top-level layout key
+        object.__setattr__(self, "_page_ready", False)  # a page has loaded the front end: patches from now on
         object.__setattr__(self, "_live_ready", True)
         _follow_theme(self)
-        self.redraw()
+        self._serialise_all()
+        object.__setattr__(self, "renders", 1)
 
-    def bundle(self) -> dict:
-        """The display bundle: the plotly mime type plus a short text for non-browser front ends.
-        Under a dark JupyterLab theme the figure is drawn with ``plotly_dark`` on a transparent
-        background (the browser tells the kernel the theme; see ``style.front_end``)."""
-        title = self.layout.title.text or "grafiek"
-        data = self.to_plotly_json()
-        if dark_theme():
-            data["layout"] = {**data.get("layout", {}), "template": _dark_template(),
-                              "paper_bgcolor": "rgba(0,0,0,0)"}
-        return {MIME: data, "text/plain": f"<grafiek: {title}>"}
+    # ------------------------------------------------------------------ the widget
+    @property
+    def widget(self):
+        """The widget to put in a layout (created on first use, with the figure as it is then)."""
+        if self._widget is None:
+            import ipywidgets as w
 
-    def redraw(self) -> None:
-        if not self._live_ready:
-            return
-        object.__setattr__(self, "renders", self.renders + 1)
-        if not _in_kernel():
-            return  # plain Python (tests, scripts): nothing to draw into
-        # Replace the Output's content through its synced ``outputs`` state, in one comm message.
-        # Not ``clear_output(wait=True)`` + ``with self.widget: display(...)``: that captures
-        # output by parent message id, and nbclient (nbconvert, papermill, Jupyter Book) then
-        # mimics the front end's Output widget and writes every captured output back to the
-        # kernel on the shell channel while it is awaiting the execute_reply on that same socket;
-        # now and then that await misses its wake-up and waits out the whole cell timeout (forever
-        # without one): jupyter/nbclient#312. JupyterLab draws ``outputs`` the same way.
-        self.widget.outputs = ({"output_type": "display_data", "data": self.bundle(), "metadata": {}},)
-
-    # Plotly calls these after every change (once per batch_update); a FigureWidget sends a
-    # message to its view, a LiveFigure redraws.
-    def _send_addTraces_msg(self, *args, **kwargs):
-        self.redraw()
-
-    def _send_moveTraces_msg(self, *args, **kwargs):
-        self.redraw()
-
-    def _send_deleteTraces_msg(self, *args, **kwargs):
-        self.redraw()
-
-    def _send_restyle_msg(self, *args, **kwargs):
-        self.redraw()
-
-    def _send_relayout_msg(self, *args, **kwargs):
-        self.redraw()
-
-    def _send_update_msg(self, *args, **kwargs):
-        self.redraw()
-
-    def _send_animate_msg(self, *args, **kwargs):
-        self.redraw()
+            # the class goes with the widget's first message (add_class would send a second one)
+            widget = _widget_class()(self, layout=w.Layout(width="100%"), _dom_classes=("wakker-figure",))
+            object.__setattr__(self, "_widget", widget)
+        return self._widget
 
     def _ipython_display_(self):
         display(self.widget)
+
+    # ------------------------------------------------------------------ serialising
+    def _layout_items(self) -> dict[str, str]:
+        parts = {k: _json(v) for k, v in self._layout.items() if k != "template" or not self._dark}
+        if self._dark:
+            parts["template"] = _dark_template_json()
+            parts["paper_bgcolor"] = _json(DARK_PAPER)
+        return parts
+
+    def _layout_part(self, key: str) -> str | None:
+        if self._dark and key == "template":
+            return _dark_template_json()
+        if self._dark and key == "paper_bgcolor":
+            return _json(DARK_PAPER)
+        return _json(self._layout[key]) if key in self._layout else None
+
+    def _serialise_all(self) -> None:
+        object.__setattr__(self, "_trace_parts", [_json(t) for t in self._data])
+        object.__setattr__(self, "_layout_parts", self._layout_items())
+
+    def _full_json(self) -> bytes:
+        layout = ",".join(f"{_json(k)}:{v}" for k, v in self._layout_parts.items())
+        return f'{{"data":[{",".join(self._trace_parts)}],"layout":{{{layout}}}}}'.encode()
+
+    def bundle(self) -> dict:
+        """The figure as a display bundle (plotly's mime type and a short text), e.g. for a static export."""
+        import json
+
+        title = self.layout.title.text or TEXTS["TITLE"]
+        return {MIME: json.loads(self._full_json()), "text/plain": f"<grafiek: {title}>"}
+
+    # ------------------------------------------------------------------ changes
+    def _changed(self, traces=None, layout_keys=None, everything: bool = False) -> None:
+        """Re-serialise what changed (``traces``: indexes or None = all; ``layout_keys``: top-level
+        keys or None = all) and send it: a patch to a ready page, else the whole figure."""
+        if not self._live_ready:
+            return
+        object.__setattr__(self, "renders", self.renders + 1)
+        patch: dict = {}
+        if everything or traces is None or len(self._trace_parts) != len(self._data):
+            new = [_json(t) for t in self._data]
+            if new != self._trace_parts:
+                patch["data"] = new
+                object.__setattr__(self, "_trace_parts", new)
+        else:
+            changed = {}
+            for i in traces:
+                part = _json(self._data[i])
+                if part != self._trace_parts[i]:
+                    self._trace_parts[i] = part
+                    changed[i] = part
+            if changed:
+                patch["traces"] = changed
+        if everything or layout_keys is None:
+            keys = set(self._layout_parts) | set(self._layout)
+        else:
+            # also keys that vanished (a new layout replaces the old one)
+            keys = set(layout_keys) | (set(self._layout_parts) - set(self._layout))
+        layout = {}
+        for key in keys:
+            part = self._layout_part(key)
+            if part != self._layout_parts.get(key):
+                layout[key] = part
+                if part is None:
+                    self._layout_parts.pop(key, None)
+                else:
+                    self._layout_parts[key] = part
+        if layout:
+            patch["layout"] = layout
+        if not patch:
+            return
+        object.__setattr__(self, "_rev", self._rev + 1)
+        if self._widget is None:
+            return  # nothing shown yet: the widget starts from the figure as it is then
+        if self._page_ready:
+            self._send_patch(patch)
+        elif _in_cell():
+            _defer_full(self)  # once, when the cell has run, however often it changed
+        else:
+            self._send_full()
+
+    def _send_patch(self, patch: dict) -> None:
+        parts = []
+        if "data" in patch:
+            parts.append(f'"data":[{",".join(patch["data"])}]')
+        if "traces" in patch:
+            parts.append('"traces":{' + ",".join(f'"{i}":{p}' for i, p in patch["traces"].items()) + "}")
+            parts.append(f'"ntraces":{len(self._trace_parts)}')
+        if "layout" in patch:
+            parts.append('"layout":{' + ",".join(f"{_json(k)}:{'null' if v is None else v}"
+                                                for k, v in patch["layout"].items()) + "}")
+        body = ("{" + ",".join(parts) + "}").encode()
+        self._widget.send({"wakker": "patch", "base": self._rev - 1, "rev": self._rev}, buffers=[body])
+
+    def _send_full(self) -> None:
+        """Sync the whole figure (a page that is not ready yet, or that missed a patch)."""
+        widget = self._widget
+        if widget is None:
+            return
+        widget._trait_values["_figure"] = self._full_json()
+        widget._trait_values["_rev"] = self._rev
+        widget.send_state(["_figure", "_rev"])
+
+    def _front_end_ready(self, rev) -> None:
+        object.__setattr__(self, "_page_ready", True)
+        if rev != self._rev:
+            self._send_full()
+
+    def _theme_changed(self) -> None:
+        dark = dark_theme()
+        if dark != self._dark:
+            object.__setattr__(self, "_dark", dark)
+            self._changed(traces=[], layout_keys=["template", "paper_bgcolor"])
+
+    def redraw(self) -> None:
+        """Serialise the whole figure again and send all of it (to every page, ready or not)."""
+        if not self._live_ready:
+            return
+        self._serialise_all()
+        object.__setattr__(self, "renders", self.renders + 1)
+        object.__setattr__(self, "_rev", self._rev + 1)
+        self._send_full()
+
+    # Plotly calls these after every change (once per batch_update), as it does for a FigureWidget.
+    def _send_addTraces_msg(self, *args, **kwargs):
+        self._changed(traces=None, layout_keys=[])
+
+    def _send_moveTraces_msg(self, *args, **kwargs):
+        self._changed(traces=None, layout_keys=[])
+
+    def _send_deleteTraces_msg(self, *args, **kwargs):
+        self._changed(traces=None, layout_keys=[])
+
+    def _send_restyle_msg(self, style, trace_indexes=None, source_view_id=None):
+        self._changed(traces=_indexes(trace_indexes, len(self._data)), layout_keys=[])
+
+    def _send_relayout_msg(self, layout, source_view_id=None):
+        self._changed(traces=[], layout_keys=[_top_key(k) for k in (layout or {})])
+
+    def _send_update_msg(self, restyle_data, relayout_data, trace_indexes=None, source_view_id=None):
+        traces = _indexes(trace_indexes, len(self._data)) if restyle_data else []
+        self._changed(traces=traces, layout_keys=[_top_key(k) for k in (relayout_data or {})])
+
+    def _send_animate_msg(self, *args, **kwargs):
+        self._changed(everything=True)
+
+
+def _indexes(trace_indexes, n: int) -> list[int] | None:
+    if trace_indexes is None:
+        return None
+    if isinstance(trace_indexes, int):
+        trace_indexes = [trace_indexes]
+    return [i for i in trace_indexes if 0 <= i < n]

@@ -521,10 +521,10 @@ class PlanningExplorer(View):
         self.sliders = self.panel.sliders
         self.reset_button = self.panel.reset_button
         self.fig = self._figure()
+        self.update()  # before fig.widget exists: the browser gets the figure once, filled in
         self.box = w.VBox([self.panel.box, self.message, self.sentence, self.fig.widget],
                           layout=w.Layout(width="100%"))
         self.box.add_class("wakker-planningsmachine")
-        self.update()
 
     def _figure(self) -> LiveFigure:
         fig = make_subplots(rows=2, cols=2, specs=[[{"colspan": 2}, None], [{}, {}]],
@@ -699,12 +699,12 @@ class MyWeek(SavedWidget):
             return
         columns = [self._column(key, title) for key, title in self.SETS]
         self.fig = self._figure()
+        self.restore()
+        self._refresh()  # before fig.widget exists: the browser gets the figure once, filled in
         explain = w.HTML(f'<div style="line-height:1.45">{texts.WEEK_INTRO_HTML}</div>')
         self.box = w.VBox([explain, w.HBox(columns, layout=w.Layout(width="100%")), self.message, self.status,
                            self.fig.widget], layout=w.Layout(width="100%", max_width="68em"))
         self.box.add_class("wakker-mijn-week")
-        self.restore()
-        self._refresh()
 
     def _column(self, key: str, title: str) -> w.VBox:
         orders = _orders()

@@ -272,13 +272,13 @@ class RepeatedGame(View):
                 yaxis=dict(title=T.POINTS_AXIS, zeroline=True),
                 legend=dict(orientation="h", y=1.02, x=1, xanchor="right", yanchor="bottom")))
         legend = T.POINTS_LEGEND.format(**{k: dutch.compact(getattr(payoffs, k)) for k in "RSTP"})
+        self.reset()  # before fig.widget exists: the browser gets the figure once, filled in
         self.box = w.VBox([self.opponent, self.rule,
                            w.HBox([self.coop, self.defect, self.again]),
                            w.HTML(note_html(legend)),
                            self.status, self.moves, self.fig.widget, self.message],
                           layout=w.Layout(max_width="56em"))
         self.box.add_class("wakker-herhaald")
-        self.reset()
 
     @property
     def round(self) -> int:
@@ -415,6 +415,8 @@ class TournamentView(View):
         self.summary = w.HTML()
         self.message = w.HTML()
         self.fig = heatmap_figure(payoffs)
+        self.result: P.TournamentResult | None = None
+        self.update()  # before fig.widget exists: the browser gets the figure once, filled in
         grid = w.GridBox(list(self.boxes.values()),
                          layout=w.Layout(grid_template_columns="repeat(3, 13em)", grid_gap="0 1em"))
         controls = w.VBox([w.HTML(T.WHO_PLAYS), grid, self.rounds.box, self.repetitions.box, self.noise.box,
@@ -423,8 +425,6 @@ class TournamentView(View):
                            w.HBox([self.table], layout=w.Layout(overflow="auto")), self.fig.widget],
                           layout=w.Layout(max_width="60em"))
         self.box.add_class("wakker-toernooi")
-        self.result: P.TournamentResult | None = None
-        self.update()
 
     def chosen(self) -> list[str]:
         return [s for s in self.ids if self.boxes[s].value]
@@ -553,6 +553,11 @@ class EvolutionView(View):
         self.summary = w.HTML()
         self.message = w.HTML()
         self.fig = evolution_figure(T.EVOLUTION_TITLE)
+        self.shares = None
+        if experiment is not None:
+            self.experiment.value = experiment  # sets the controls and draws, before fig.widget exists
+        else:
+            self.update()
         method_row = w.HBox([w.HTML(f'<div style="text-align:right;padding-right:8px">{T.METHOD_LABEL}</div>',
                                     layout=w.Layout(width="14em")), self.method],
                             layout=w.Layout(align_items="center"))
@@ -564,11 +569,6 @@ class EvolutionView(View):
                            self.more, self.explain, self.message, self.summary, self.fig.widget],
                           layout=w.Layout(max_width="60em"))
         self.box.add_class("wakker-evolutie")
-        self.shares = None
-        if experiment is not None:
-            self.experiment.value = experiment  # sets the controls and draws
-        else:
-            self.update()
 
     def _on_experiment(self, change) -> None:
         settings = EXPERIMENTS[change["new"]][1]
@@ -676,16 +676,16 @@ class Sandbox(View):
         self.summary = w.HTML()
         self.message = w.HTML()
         self.fig = evolution_figure(T.SANDBOX_TITLE)
+        self._filling = False
+        self.shares = None
+        self.update()  # before fig.widget exists: the browser gets the figure once, filled in
         grid = w.GridBox([c.box for c in self.counts.values()],
                          layout=w.Layout(grid_template_columns="repeat(auto-fill, minmax(min(28em, 100%), 1fr))",
                                         grid_gap="0 .8em"))
-        self._filling = False
         self.box = w.VBox([self.preset, *self.inputs.values(), w.HTML(T.POPULATION_HEAD), grid, self.population,
                            self.rounds.box, self.noise.box, self.message, self.summary, self.fig.widget],
                           layout=w.Layout(max_width="62em"))
         self.box.add_class("wakker-zandbak")
-        self.shares = None
-        self.update()
 
     def _on_preset(self, change) -> None:
         pay = PAYOFF_PRESETS[change["new"]][1]

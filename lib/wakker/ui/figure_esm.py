@@ -1,0 +1,190 @@
+"""The browser half of :class:`wakker.ui.figure.LiveFigure`: an anywidget ES module, kept as a string
+here so it ships with the package like any module (``figure._esm()`` fills in the Dutch texts and
+drops comments and indentation; the module goes to the browser once per figure)."""
+
+ESM = r"""
+// The browser half of wakker.ui.figure.LiveFigure (an anywidget ESM; Python fills in the @@...@@ texts).
+//
+// * plotly.js is never sent by the kernel: the page already has ONE copy, in the jupyterlab-plotly
+//   extension that comes with plotly (JupyterLab, Notebook 7 and Voila load it). It is taken from
+//   window.Plotly, or loaded through that extension's module federation container.
+// * The kernel sends the whole figure once (the synced bytes `_figure`, revision `_rev`); after that
+//   only the changed traces and top-level layout keys, as a custom message {wakker: 'patch', base,
+//   rev} with the JSON as a binary buffer. A patch whose base is not the revision shown asks for the
+//   whole figure again ({wakker: 'full'}); `ready` tells the kernel this page can take patches.
+// * Every view redraws with Plotly.react in an animation frame, at most one draw at a time: many
+//   changes in one frame, or during a draw, become one draw of the newest figure (no backlog).
+const MIME = 'application/vnd.plotly.v1+json';
+const CONFIG = {displaylogo: false, responsive: false};
+const NO_PLOTLY = '@@NO_PLOTLY@@';
+const FAILED = '@@FAILED@@';
+const AGAIN = '@@AGAIN@@';
+const ERROR_STYLE = '@@ERROR_STYLE@@';
+const TITLE = '@@TITLE@@';
+
+function loadPlotly() {
+  if (window.Plotly && window.Plotly.react) return Promise.resolve(window.Plotly);
+  if (!window.__wakkerPlotly) {
+    window.__wakkerPlotly = (async () => {
+      const deadline = performance.now() + 30000;
+      for (;;) {
+        if (window.Plotly && window.Plotly.react) return window.Plotly;
+        const box = window._JUPYTERLAB && window._JUPYTERLAB['jupyterlab-plotly'];
+        if (box) {
+          // The extension loads plotly.js the first time it draws: let it draw nothing, once.
+          const mod = (await box.get('./mimeExtension'))();
+          const R = mod.RenderedPlotly;
+          if (R && !R.Plotly) {
+            const r = new R({mimeType: mod.MIME_TYPE || MIME});
+            try { await r.renderModel({data: {[MIME]: {data: [], layout: {}}}, setData() {}}); } catch (e) { /* loaded anyway */ }
+            try { r.dispose(); } catch (e) { /* ignore */ }
+          }
+          const P = (R && R.Plotly) || window.Plotly;
+          if (P && P.react) return P;
+        }
+        if (performance.now() > deadline) throw new Error('plotly.js');
+        await new Promise((ok) => setTimeout(ok, 100));
+      }
+    })();
+    window.__wakkerPlotly.catch(() => { window.__wakkerPlotly = null; });
+  }
+  return window.__wakkerPlotly;
+}
+
+// anywidget 0.11 handles a model's comm messages only once its module has loaded, and drops them all,
+// for good, when that took over 2 s (a busy page during Run All): such a figure would never change
+// again. Each figure that loads lets those messages through, for every anywidget model on the page
+// (each binds its handler when it is made: existing ones are bound again, new ones use the fixed
+// method). A change lost before that is caught by the revision check (the page asks for the whole figure).
+function rescue(model, args) {
+  const proto = Object.getPrototypeOf(model);
+  return Promise.resolve(proto.__wakkerGated.apply(model, args)).catch((e) => {
+    if (e && /Failed to initialize model/.test(String(e.message))) return proto.__wakkerBase.apply(model, args);
+    throw e;
+  });
+}
+function ungate(manager) {
+  const models = manager && manager._models;
+  if (!models) return;
+  Promise.allSettled(Object.values(models)).then((all) => {
+    for (const r of all) {
+      const m = r.value, C = m && m.constructor;
+      if (!C || C.model_name !== 'AnyModel' || Object.getPrototypeOf(m) !== C.prototype) continue;
+      const proto = C.prototype;
+      if (!proto.__wakkerGated) {
+        const gated = proto._handle_comm_msg, base = Object.getPrototypeOf(proto)._handle_comm_msg;
+        if (typeof gated !== 'function' || typeof base !== 'function') return;
+        proto.__wakkerGated = gated;
+        proto.__wakkerBase = base;
+        proto._handle_comm_msg = function (...args) { return rescue(this, args); };
+      }
+      if (m.comm && !m.__wakkerRescued && typeof m.comm.on_msg === 'function') {
+        m.__wakkerRescued = true;
+        m.comm.on_msg(m._handle_comm_msg.bind(m));
+      }
+    }
+  });
+}
+
+const decode = (view) => JSON.parse(new TextDecoder().decode(view));
+const plain = (html) => String(html || '').replace(/<br\s*\/?>/gi, ' ').replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
+
+function titleOf(fig) {
+  const t = fig.layout && fig.layout.title;
+  return plain(typeof t === 'string' ? t : (t && t.text)) || TITLE;
+}
+
+export default {
+  initialize({ model }) {
+    try { ungate(model.widget_manager); } catch (e) { /* an unknown widget manager: leave it */ }
+    let fig = null, rev = -1, asked = false;
+    const publish = () => model.set('_live', {rev, fig});
+    const full = () => {
+      try { fig = decode(model.get('_figure')); rev = model.get('_rev'); asked = false; publish(); }
+      catch (e) { fig = null; model.set('_live', {rev: -1, fig: null, error: String(e)}); }
+    };
+    full();
+    model.on('change:_figure', full);
+    model.on('msg:custom', (msg, buffers) => {
+      if (!msg || msg.wakker !== 'patch') return;
+      if (msg.base !== rev || !fig) {  // a change went missing: ask for the whole figure (once)
+        if (!asked) { asked = true; model.send({wakker: 'full', rev}); }
+        return;
+      }
+      const p = decode(buffers[0]);
+      const data = p.data ? p.data : fig.data.slice(0, p.ntraces === undefined ? fig.data.length : p.ntraces);
+      if (p.traces) for (const i of Object.keys(p.traces)) data[Number(i)] = p.traces[i];
+      const layout = Object.assign({}, fig.layout);
+      if (p.layout) for (const k of Object.keys(p.layout)) {
+        if (p.layout[k] === null) delete layout[k]; else layout[k] = p.layout[k];
+      }
+      fig = {data, layout};
+      rev = msg.rev;
+      publish();
+    });
+    model.send({wakker: 'ready', rev});
+  },
+
+  render({ model, el }) {
+    const gd = document.createElement('div');
+    gd.className = 'wakker-plot';
+    gd.setAttribute('role', 'figure');
+    const note = document.createElement('div');
+    el.append(gd, note);
+    let Plotly = null, shown = null, drawing = false, frame = 0, gone = false;
+    const first = model.get('_live');
+    const h = first && first.fig && first.fig.layout && first.fig.layout.height;
+    el.style.minHeight = `${h || 450}px`;  // room for the plot before it is drawn: no reflow later
+    const fail = (text) => {
+      note.innerHTML = '';
+      const box = document.createElement('div');
+      box.className = 'wakker-fout';
+      box.setAttribute('style', ERROR_STYLE);
+      box.textContent = `⚠ ${text}`;
+      note.append(box);
+    };
+    const draw = async () => {
+      frame = 0;
+      if (drawing || gone) return;
+      const live = model.get('_live');
+      if (!live || live === shown) return;
+      if (!live.fig) { fail(`${FAILED}. ${AGAIN}`); shown = live; return; }
+      drawing = true;
+      try {
+        if (!Plotly) {
+          try { Plotly = await loadPlotly(); } catch (e) { fail(NO_PLOTLY); return; }
+        }
+        shown = live;
+        await Plotly.react(gd, live.fig.data, live.fig.layout, CONFIG);
+        gd.setAttribute('aria-label', titleOf(live.fig));
+        el.style.minHeight = '';
+        if (note.firstChild) note.innerHTML = '';
+      } catch (e) {
+        fail(`${FAILED} (${e && e.message ? e.message : e}). ${AGAIN}`);
+      } finally {
+        drawing = false;
+        if (!gone && model.get('_live') !== shown) schedule();
+      }
+    };
+    const schedule = () => { if (!frame && !gone) frame = requestAnimationFrame(draw); };
+    model.on('change:_live', schedule);
+    schedule();
+    // JupyterLab's panels change width without a window resize (side bar, split view): follow the cell.
+    let width = 0, resizing = 0;
+    const ro = new ResizeObserver(() => {
+      const w = el.clientWidth;
+      if (!Plotly || !shown || !w || w === width || resizing) return;  // hidden (0) or unchanged: nothing to do
+      width = w;
+      resizing = requestAnimationFrame(() => { resizing = 0; if (gd._fullLayout) Plotly.Plots.resize(gd); });
+    });
+    ro.observe(el);
+    return () => {
+      gone = true;
+      model.off('change:_live', schedule);
+      ro.disconnect();
+      if (frame) cancelAnimationFrame(frame);
+      if (Plotly) try { Plotly.purge(gd); } catch (e) { /* ignore */ }
+    };
+  },
+};
+"""

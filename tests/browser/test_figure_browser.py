@@ -1,0 +1,131 @@
+"""LiveFigure's browser half (``wakker/ui/figure_esm.py``) in a real JupyterLab, on the fixture
+notebook ``fixtures/figure.ipynb`` (a LiveFigure and a slider that changes it):
+
+* every change arrives, and the plot ends on the newest one;
+* a burst of changes is drawn a few times, not once per change (no backlog of stale repaints),
+  also when a slider is moved with the keyboard as fast as it goes;
+* a figure that cannot be drawn says so in Dutch, and draws again once it can.
+"""
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+import jlab
+
+NOTEBOOK = "tests/browser/fixtures/figure.ipynb"
+
+pytestmark = pytest.mark.browser
+
+PLOT = ".wakker-figure .js-plotly-plot"
+
+# Counts the draws of the (first) plot: plotly fires plotly_afterplot after every react.
+COUNT_DRAWS = """() => { const gd = document.querySelector('%s');
+  window.__draws = 0; gd.on('plotly_afterplot', () => { window.__draws += 1; }); }""" % PLOT
+SHOWN = """() => { const gd = document.querySelector('%s');
+  return {title: gd.layout.title.text, y: Array.from(gd.data[0].y),
+          svgTitle: (gd.querySelector('.gtitle') || {}).textContent, draws: window.__draws}; }""" % PLOT
+
+
+def _ready(page, jupyter_server):
+    jlab.open_notebook(page, jupyter_server, NOTEBOOK, timeout=180)
+    jlab.run_all(page)
+    jlab.wait_for_widgets(page)
+    expect(page.locator(PLOT + " .main-svg").first).to_be_visible()
+    expect(page.locator(PLOT + " .gtitle")).to_have_text("Stap 0")
+
+
+def _wait_for_title(page, title: str, timeout: float = 15):
+    page.wait_for_function("(t) => { const g = document.querySelector('%s');"
+                           " return g && g.layout && g.layout.title.text === t"
+                           " && (g.querySelector('.gtitle') || {}).textContent === t; }" % PLOT,
+                           arg=title, timeout=timeout * 1000)
+
+
+def test_changes_arrive_and_a_burst_is_drawn_a_few_times_ending_on_the_newest(page, jupyter_server, fresh_journal):
+    _ready(page, jupyter_server)
+    page.evaluate(COUNT_DRAWS)
+    # 60 changes as fast as the kernel makes them (each is one patch message to the page)
+    jlab.run_in_kernel(page, "for i in range(1, 61):\n"
+                             "    with fig.batch_update():\n"
+                             "        fig.data[0].y = [i, 100 - i]\n"
+                             "        fig.layout.title.text = f'Stap {i}'\n")
+    _wait_for_title(page, "Stap 60")
+    page.wait_for_timeout(800)  # anything still queued would be drawn now
+    shown = page.evaluate(SHOWN)
+    assert shown["title"] == shown["svgTitle"] == "Stap 60" and shown["y"] == [60, 40], shown
+    assert 1 <= shown["draws"] <= 20, f"{shown['draws']} draws for 60 changes: stale changes were drawn"
+    jlab.screenshot(page, "figure-01-after-burst", locator=page.locator(".wakker-figure").first)
+
+    # one change after the burst still arrives (patches, not only whole figures)
+    jlab.run_in_kernel(page, "fig.data[0].marker.color = 'rgb(224, 159, 62)'")
+    page.wait_for_function("() => document.querySelector('%s').data[0].marker.color === 'rgb(224, 159, 62)'" % PLOT,
+                           timeout=15_000)
+    # the page said it was ready, and the changes went as patches: the synced revision stayed behind
+    assert jlab.run_in_kernel(page, "print(fig._page_ready, fig.widget._rev < fig._rev)").split() == ["True", "True"]
+
+
+def test_a_slider_moved_fast_ends_on_its_last_value_without_a_backlog(page, jupyter_server, fresh_journal):
+    _ready(page, jupyter_server)
+    page.evaluate(COUNT_DRAWS)
+    handle = page.locator(".widget-slider .noUi-handle").first
+    handle.focus()
+    for _ in range(25):
+        handle.press("ArrowRight")
+    _wait_for_title(page, "Stap 25")
+    first_seen = page.evaluate(SHOWN)
+    page.wait_for_timeout(1000)
+    later = page.evaluate(SHOWN)
+    assert later["title"] == "Stap 25" and later["y"] == [25, 75], later
+    assert later["draws"] == first_seen["draws"], "the plot kept redrawing after it showed the last value"
+    assert later["draws"] <= 25
+    assert not jlab.console_errors(page)
+
+
+def test_a_figure_that_cannot_be_drawn_says_so_in_dutch(page, jupyter_server, fresh_journal):
+    _ready(page, jupyter_server)
+    fig = page.locator(".wakker-figure").first
+    # the figure's JSON is damaged on its way: a Dutch message instead of a plot that silently stays old
+    jlab.run_in_kernel(page, "fig.widget._send({'method': 'update', 'state': {}, 'buffer_paths': [['_figure']]},"
+                             " buffers=[b'{kapot'])")
+    expect(fig.locator(".wakker-fout")).to_contain_text("De grafiek kon niet getekend worden", timeout=15_000)
+    jlab.screenshot(page, "figure-02-damaged", locator=fig)
+    # whole again: the message goes, the plot follows the kernel
+    jlab.run_in_kernel(page, "fig.layout.title.text = 'Weer heel'\nfig.redraw()")
+    _wait_for_title(page, "Weer heel")
+    expect(fig.locator(".wakker-fout")).to_have_count(0)
+
+    # a page without plotly.js (no jupyterlab-plotly): a Dutch message, not an empty box
+    page.evaluate("() => { window.__plotly = window.Plotly; delete window.Plotly;"
+                  " window.__wakkerPlotly = Promise.reject(new Error('geen plotly')); }")
+    jlab.run_all(page)
+    fig = page.locator(".wakker-figure").first
+    expect(fig.locator(".wakker-fout")).to_contain_text("plotly ontbreekt", timeout=15_000)
+    expect(fig.locator(".main-svg")).to_have_count(0)
+    jlab.screenshot(page, "figure-03-no-plotly", locator=fig)
+    page.evaluate("() => { window.Plotly = window.__plotly; window.__wakkerPlotly = null; }")
+    jlab.run_all(page)
+    expect(page.locator(PLOT + " .gtitle")).to_have_text("Stap 0", timeout=15_000)
+    expect(fig.locator(".wakker-fout")).to_have_count(0)
+
+
+# Every widget module (anywidget loads each from a blob URL) takes 2.5 s to arrive, as on a busy page
+# during Run All: anywidget 0.11 then gives up on the model after 2 s and drops its messages.
+SLOW_MODULES = """() => { const make = URL.createObjectURL.bind(URL);
+  URL.createObjectURL = (blob) => {
+    if (blob && blob.type === 'text/javascript') { const end = performance.now() + 2500; while (performance.now() < end) {} }
+    return make(blob); }; }"""
+
+
+def test_a_figure_whose_module_loaded_late_still_follows_the_slider(page, jupyter_server, fresh_journal):
+    jlab.open_notebook(page, jupyter_server, NOTEBOOK, timeout=180)
+    page.evaluate(SLOW_MODULES)
+    jlab.run_all(page)
+    jlab.wait_for_widgets(page, timeout=60)
+    expect(page.locator(PLOT + " .gtitle")).to_have_text("Stap 0", timeout=15_000)
+    handle = page.locator(".widget-slider .noUi-handle").first
+    handle.focus()
+    for _ in range(3):
+        handle.press("ArrowRight")
+    _wait_for_title(page, "Stap 3")
+    assert page.evaluate(SHOWN)["y"] == [3, 97]
