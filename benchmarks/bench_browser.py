@@ -316,22 +316,28 @@ def measure_sliders(page, wire: Wire, presses: int, drag: int) -> dict:
 
 
 def bench_notebook(browser, server, nr: str, repeats: int, presses: int, drag: int, sliders: bool) -> dict:
-    out = {"notebook": nr, "cold": [], "warm": [], "sliders": None}
+    out = {"notebook": nr, "cold": [], "warm": [], "sliders": None, "failures": []}
     for rep in range(repeats):
         request = SimpleNamespace(node=SimpleNamespace(name=f"bench-{nr}-{rep}", rep_call=None))
-        with jlab.new_page(request, browser, server) as page:
-            wire = Wire(page)
-            jlab.open_notebook(page, server, NOTEBOOKS[nr])
-            out["cold"].append(run_all_timed(page, wire))
-            out["warm"].append(run_all_timed(page, wire))
-            if sliders and rep == 0:
-                out["sliders"] = measure_sliders(page, wire, presses, drag)
-            errors = jlab.console_errors(page)
-            if errors:
-                out.setdefault("console_errors", []).extend(errors)
-        print(f"  {nr} run {rep + 1}/{repeats}: cold {out['cold'][-1]['seconds']:.2f} s, "
-              f"warm {out['warm'][-1]['seconds']:.2f} s, {out['cold'][-1]['bytes_in'] / 1e6:.2f} MB "
-              f"(load {_load()})", flush=True)
+        try:
+            with jlab.new_page(request, browser, server) as page:
+                wire = Wire(page)
+                jlab.open_notebook(page, server, NOTEBOOKS[nr], timeout=240)  # a busy machine starts kernels slowly
+                cold = run_all_timed(page, wire)
+                warm = run_all_timed(page, wire)
+                if sliders and out["sliders"] is None:
+                    out["sliders"] = measure_sliders(page, wire, presses, drag)
+                errors = jlab.console_errors(page)
+                if errors:
+                    out.setdefault("console_errors", []).extend(errors)
+        except Exception as exc:  # noqa: BLE001 - one failed run (a timeout under load) must not lose the others
+            out["failures"].append(f"run {rep + 1}: {type(exc).__name__}: {str(exc)[:300]}")
+            print(f"  {nr} run {rep + 1}/{repeats} failed: {out['failures'][-1]} (load {_load()})", flush=True)
+            continue
+        out["cold"].append(cold)
+        out["warm"].append(warm)
+        print(f"  {nr} run {rep + 1}/{repeats}: cold {cold['seconds']:.2f} s, warm {warm['seconds']:.2f} s, "
+              f"{cold['bytes_in'] / 1e6:.2f} MB (load {_load()})", flush=True)
     return out
 
 
@@ -345,6 +351,10 @@ def report(results: list[dict]) -> None:
     rows = []
     for res in results:
         nr = res["notebook"]
+        for failure in res.get("failures", []):
+            rows.append((f"{nr}: failed", failure[:100], "", ""))
+        if not res["cold"]:
+            continue
         cold = [r["seconds"] for r in res["cold"]]
         warm = [r["seconds"] for r in res["warm"]]
         mb = [r["bytes_in"] / 1e6 for r in res["cold"]]
@@ -421,6 +431,8 @@ def main(argv: list[str] | None = None) -> None:
             for nr in args.notebooks:
                 results.append(bench_notebook(browser, server, nr, args.repeats, args.presses, args.drag,
                                               not args.no_sliders))
+                if args.json:  # after every notebook, so a long run that fails later keeps what it measured
+                    args.json.write_text(json.dumps({"load": _load(), "results": results}, indent=1))
         finally:
             browser.close()
     print(f"load average after: {_load()}")
