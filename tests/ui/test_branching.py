@@ -102,3 +102,13 @@ def test_a_saved_path_that_no_longer_fits_is_shown_not_lost(journal):
     assert "past niet meer" in widget.status.value
     with pytest.raises(ValueError):
         widget.choose("toch-praten")  # not an option of the first step
+
+
+def test_a_label_with_its_own_full_stop_reads_well_in_the_portfolio(journal):
+    doc = copy.deepcopy(DOC)
+    doc["steps"][0]["options"][0]["label"] = "Afwachten."
+    widget = BranchingCase(ui.Page(NB, journal=journal), "casus", parse_case(doc, "casus.yaml"), "Het dorp")
+    widget.choose("wachten")
+    widget.choose("toch-praten")
+    saved = journal.latest(NB, "casus")
+    assert describe(saved.value, saved.kind, NB) == "Wat doe je? → Afwachten; En nu? → Toch praten (einde)"

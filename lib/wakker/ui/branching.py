@@ -220,7 +220,8 @@ class BranchingCase(SavedWidget):
         if not self.path:
             return None
         walked = self.case.walk(self.path)
-        label = "; ".join(TEXTS["label_step"].format(question=s.question, label=o.label) for s, o in walked)
+        # a label's own full stop would read "….; " before the next step in the portfolio
+        label = "; ".join(TEXTS["label_step"].format(question=s.question, label=o.label.rstrip(".")) for s, o in walked)
         return {"path": list(self.path), "steps": [s.id for s, _o in walked], "finished": self.finished,
                 "label": label + (TEXTS["label_end"] if self.finished else "")}
 
