@@ -15,10 +15,10 @@ CANNOT_COMPUTE = "Deze combinatie van instellingen kan het model niet doorrekene
 MODEL_FAILED = "Het model kon niet rekenen"
 
 # ---------------------------------------------------------------- regel of ruimte
-ROOM_TITLES = ("Wie krijgt hulp? Links de grootste nood", "Meer ruimte: wat gebeurt er?")
+ROOM_TITLES = ("Wie krijgt hulp?", "Meer ruimte: wat gebeurt er?")
 REALITY_ROW = "echt in nood?"
 PROFESSIONAL_ROW = "professional {letter}"
-HOUSEHOLD_AXIS = "huishoudens, gesorteerd van meeste naar minste nood"
+HOUSEHOLD_AXIS = "huishoudens, van meeste naar minste nood"
 ROOM_AXIS = "ruimte voor eigen afweging"
 COUNT_AXIS = "huishoudens"
 LINE_MISSED = "gemist (nood, geen hulp)"
