@@ -62,11 +62,13 @@ def test_nb05_every_widget_then_restart(page, jupyter_server, fresh_journal):
     expect(teacher).to_contain_text("wie-valt-buiten", timeout=T)
     _shot(page, teacher, "nb05-01b-in-de-les")
 
-    # Quotations name the speaker and the report's authors (S1).
+    # Quotations name the speaker and the report's authors (S1); the reporters' own sentences about a talk
+    # stay on the reporters' name.
     quotes = page.locator(".wakker-citaat")
     expect(quotes).to_have_count(6, timeout=T)
     voortman = quotes.filter(has_text="voorbeeldgedrag van de leiding")
-    expect(voortman.locator("figcaption")).to_contain_text("Pauline Voortman, zoals weergegeven in: Petra Kroon", timeout=T)
+    expect(voortman.locator("figcaption")).to_contain_text("verslag van de voordracht van Pauline Voortman", timeout=T)
+    expect(voortman.locator("figcaption")).not_to_contain_text("zoals weergegeven in", timeout=T)
     expect(quotes.filter(has_text="superoplosser").locator("figcaption")).to_contain_text("Judith Harmsen", timeout=T)
     _shot(page, voortman, "nb05-02-voortman")
 

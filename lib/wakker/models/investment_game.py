@@ -1,8 +1,9 @@
 """Does giving trust generate trust? A repeated investment game with learning on both sides.
 
-The model behind notebook 05 (Social Innovation Meetup 2013). The room at the meetup concluded
-"vertrouwen geven genereert vertrouwen"; this model lets a student see *when* that holds and when
-giving trust is exploited.
+The model behind notebook 05 (Social Innovation Meetup 2013). The report of the meetup gives
+"vertrouwen geven genereert vertrouwen" as the reason for one action some in the room planned; the
+notebook reads it as the evening's conclusion. This model lets a student see *when* that holds and
+when giving trust is exploited.
 
 The one-shot game (Berg, Dickhaut & McCabe 1995)
 ------------------------------------------------
