@@ -39,6 +39,8 @@ REPO = Path(__file__).resolve().parents[2]
 #: The class of the workbook's error box (``wakker.ui.style.ERROR_CLASS``), as a whole token:
 #: ``wakker-fout-antwoord`` (the feedback on a wrong answer) is not an error box.
 ERROR_CLASS = "wakker-fout"
+#: Widget state keys that hold an anywidget's front-end code, not what it shows.
+ANYWIDGET_CODE = ("_esm", "_css")
 ERROR_TOKEN = re.compile(r"(?<![\w-])" + re.escape(ERROR_CLASS) + r"(?![\w-])")
 
 CELL_TIMEOUT = 60.0  # seconds for one cell; a stalled kernel fails the check instead of hanging
@@ -384,7 +386,10 @@ def cell_problems(run: CellRun) -> list[str]:
         elif kind in ("comm_open", "comm_msg"):
             state = (content.get("data") or {}).get("state")
             if state:
-                blob = json.dumps(state, ensure_ascii=False)
+                # An anywidget's front-end code (_esm, _css) names the error class to draw a box when it
+                # must; that code is not a box on the page, so only the rest of the state is searched.
+                shown = {k: v for k, v in state.items() if k not in ANYWIDGET_CODE}
+                blob = json.dumps(shown, ensure_ascii=False)
                 if ERROR_TOKEN.search(blob):
                     problems.append(f"{where}: error box in a widget ({kind}): {_box_text(blob)}")
         elif kind == "stream" and ERROR_TOKEN.search(content.get("text", "")):
