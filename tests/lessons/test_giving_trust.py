@@ -83,6 +83,7 @@ def test_berkelland_data_is_valid_and_matches_the_report():
     assert tasks["groen/groen-onderhoud"].report == "bewoners"     # regelt de buurt
     assert tasks["werkcafe/coachen"].report == "bewoners"          # werkloze coaches
     assert tasks["muziekschool/betalen"].report is None            # the report is silent
+    assert tasks["muziekschool/lessen"].report is None             # only: the teachers become zzp'ers
 
 
 def test_a_bad_choice_in_the_berkelland_data_is_a_dutch_error(tmp_path):

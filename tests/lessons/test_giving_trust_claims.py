@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
+import yaml
 
 import lesson_contract as C
 from wakker.lessons import giving_trust as lesson
@@ -99,6 +101,35 @@ def test_without_reciprocity_the_start_does_not_matter(explorer, start):
     assert set(outcomes(explorer.params())) == {"spiral"}
 
 
+def test_without_reciprocity_residents_return_the_maximum(explorer):
+    """Assumption 'Hoe sterk bewoners vertrouwen beantwoorden': 'Bij 0 geven ze altijd dat maximum terug, ook zonder
+    vertrouwen'; choice 'wederkerigheid-nul': 'altijd het maximum terug (de helft), ook zonder vertrouwen'."""
+    explorer.set(reciprocity=0.0, start_trust=10)
+    p = explorer.params()
+    assert p.max_return == 50
+    shares = [ig.simulate(p.replace(seed=s)).return_share[-1] for s in SEEDS]
+    assert all(abs(x - 0.5) < 0.05 for x in shares)
+    words = yaml.safe_load((C.REPO / "data/lessons/giving_trust/params.yaml").read_text(encoding="utf-8"))
+    assert "Bij 0 geven ze altijd dat maximum terug, ook zonder vertrouwen" in " ".join(
+        words["game"]["reciprocity"]["explanation"].split())
+    assert "altijd het maximum terug (de helft), ook zonder" in notebook_text()
+
+
+def test_explorer_sentence_on_when_giving_can_pay(explorer):
+    """Sentence above the explorer and § 4b: with reciprocity (standard) 'alleen als het vertrouwen ... hoog genoeg
+    begint'; without it 'kan geven ook lonen als het vertrouwen van de gemeente laag begint' (finding M3)."""
+    assert "alleen als het vertrouwen aan beide kanten hoog genoeg begint" in explorer.sentence.value
+    assert np.isfinite(ig.tipping_trust(explorer.params()))
+    explorer.set(reciprocity=0.0)
+    p = explorer.params()
+    assert not np.isfinite(ig.tipping_trust(p))
+    untrusted = p.max_return / 100 * (1 - p.reciprocity)  # what residents return at no trust at all
+    assert untrusted > ig.tipping_return(p)
+    s = explorer.sentence.value
+    assert "alleen als" not in s and "kan geven ook lonen als het vertrouwen van de gemeente laag begint" in s
+    assert "Geven bewoners ook zonder vertrouwen al genoeg terug (zoals bij wederkerigheid 0)" in notebook_text()
+
+
 @pytest.mark.parametrize("start", [10, 90])
 def test_without_reciprocity_forty_percent_takers_collapse(explorer, start):
     """The same feedback: 'Zet de nemers op 40 % en het stort in beide gevallen in.'"""
@@ -135,6 +166,17 @@ def breach():
 def test_standard_breach_admitting_makes_the_difference_at_every_seed(breach):
     """'Standaard (60 %): zonder toegeven stort het vertrouwen in, met toegeven herstelt het, bij elk toeval.'"""
     assert set(breach_outcomes(breach)) == {("collapse", "spiral")}
+
+
+def test_standard_breach_sentence_says_what_the_lines_do(breach):
+    """The sentence above the breach chart, at the standard: collapse without admitting, a spiral again with it,
+    and a spiral without the breach (finding U2: whole Dutch sentences, one per outcome)."""
+    s = breach.sentence.value
+    assert ig.outcome(breach.pair.without) == "collapse" and ig.outcome(breach.pair.admitted) == "spiral"
+    assert ig.outcome(breach.pair.baseline) == "spiral"
+    assert "Zonder toegeven <b>stort het vertrouwen in</b> (0 % na 30 rondes)" in s
+    assert "met toegeven <b>groeit het weer tot een spiraal</b> (100 %)" in s
+    assert "Zonder breuk: een spiraal van vertrouwen." in s
 
 
 def test_light_breach_recovers_without_admitting(breach):

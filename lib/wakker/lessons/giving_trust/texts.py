@@ -40,6 +40,9 @@ CONDITION_HTML = ("<br><i>Kan geven hier lonen?</i> Bij vol vertrouwen komt per 
                   "(groei) × (teruggave bij vol vertrouwen) = {share} × {growth} × {top} = <b>{product}</b>. ")
 CONDITION_YES = ("Dat is meer dan 1: vol vertrouwen kan lonen, maar alleen als het vertrouwen aan beide kanten hoog "
                  "genoeg begint; hoe dichter bij 1, hoe hoger dat begin moet zijn. ")
+CONDITION_YES_ANY_START = ("Dat is meer dan 1: vol vertrouwen kan lonen. En omdat bewoners hier ook zonder veel "
+                           "vertrouwen genoeg teruggeven, kan geven ook lonen als het vertrouwen van de gemeente laag "
+                           "begint. ")
 CONDITION_NO = ("Dat is niet meer dan 1: zelfs vol vertrouwen levert de gemeente minder op dan ze geeft, dus wie "
                 "vertrouwen geeft, verliest hier, hoe hoog het ook begint. ")
 TIPPING_HTML = ("Het vertrouwen van de gemeente groeit alleen zolang bewoners meer dan <b>{tip}</b> teruggeven "
@@ -59,8 +62,14 @@ NOT_ADMITTED = "breuk, niet toegegeven"
 ADMITTED = "breuk, toegegeven"
 BREACH_LINE = "breuk"
 HOVER_BREACH = "na ronde %{{x}}: %{{y:.0f}} %<extra>{name}</extra>"
-BREACH_OUTCOME = {"spiral": "herstelt tot een spiraal", "collapse": "stort in", "undecided": "is nog niet beslist"}
-BREACH_HTML = ("Zonder toegeven <b>{without}</b> het vertrouwen ({w_trust} na {rounds} rondes); met toegeven "
+# after "Zonder toegeven" (verb first), after "met toegeven" (the subject already named), and "Zonder breuk: ..."
+BREACH_OUTCOME = {"spiral": "groeit het vertrouwen weer tot een spiraal", "collapse": "stort het vertrouwen in",
+                  "undecided": "is de afloop nog niet beslist"}
+BREACH_OUTCOME_AGAIN = {"spiral": "groeit het weer tot een spiraal", "collapse": "stort het in",
+                        "undecided": "is het nog niet beslist"}
+BREACH_BASE = {"spiral": "een spiraal van vertrouwen", "collapse": "het vertrouwen stort ook dan in",
+               "undecided": "nog niet beslist"}
+BREACH_HTML = ("Zonder toegeven <b>{without}</b> ({w_trust} na {rounds} rondes); met toegeven "
                "<b>{admitted}</b> ({a_trust}). ")
 BREACH_SAME_HTML = "Toegeven maakt hier geen verschil voor de afloop. "
 BREACH_DIFF_HTML = "Hier maakt toegeven het verschil. "

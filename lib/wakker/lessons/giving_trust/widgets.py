@@ -165,7 +165,10 @@ def explorer_html(run: ig.TrustRun, tally: Mapping[str, int]) -> str:
     product = share * p.multiplier * p.max_return / 100
     text += texts.CONDITION_HTML.format(share=dutch.compact(share), growth=dutch.compact(p.multiplier),
                                         top=dutch.compact(p.max_return / 100), product=dutch.compact(product))
-    text += texts.CONDITION_YES if ig.spiral_possible(p) else texts.CONDITION_NO
+    if not ig.spiral_possible(p):
+        text += texts.CONDITION_NO
+    else:  # no tipping trust: the residents return enough even untrusted, so the giver's start does not decide
+        text += texts.CONDITION_YES if np.isfinite(ig.tipping_trust(p)) else texts.CONDITION_YES_ANY_START
     tip = ig.tipping_return(p)
     text += texts.TIPPING_HTML.format(tip=pct(tip)) if tip <= 1 else (
         texts.TIPPING_NEVER_HTML if not np.isfinite(tip) else "")
@@ -266,14 +269,14 @@ class BreachView(View):
 def breach_html(pair: ig.BreachPair, breach: ig.BreachParams) -> str:
     rounds = int(pair.without.params.rounds)
     without, admitted = ig.outcome(pair.without), ig.outcome(pair.admitted)
-    text = texts.BREACH_HTML.format(without=texts.BREACH_OUTCOME[without], admitted=texts.BREACH_OUTCOME[admitted],
+    text = texts.BREACH_HTML.format(without=texts.BREACH_OUTCOME[without], admitted=texts.BREACH_OUTCOME_AGAIN[admitted],
                                     w_trust=pct(pair.without.final_trust), a_trust=pct(pair.admitted.final_trust),
                                     rounds=rounds)
     if int(breach.admit_effect) == 0:
         text += texts.BREACH_ZERO_HTML
     else:
         text += texts.BREACH_SAME_HTML if without == admitted else texts.BREACH_DIFF_HTML
-    text += texts.BREACH_BASE_HTML.format(base=texts.BREACH_OUTCOME[ig.outcome(pair.baseline)])
+    text += texts.BREACH_BASE_HTML.format(base=texts.BREACH_BASE[ig.outcome(pair.baseline)])
     return text
 
 
