@@ -30,6 +30,14 @@ def _heatmap_state(plot) -> str:
         " (i.getAttribute('href') || i.getAttribute('xlink:href') || '').slice(-200)).join('|')")
 
 
+def _open_more(box):
+    """Open the "Meer instellingen" of a widget box (an ipywidgets Accordion)."""
+    header = box.locator(".wakker-meer").locator(
+        ".jupyter-widget-Collapse-header, .p-Collapse-header, .lm-Collapse-header").first
+    header.scroll_into_view_if_needed()
+    header.click()
+
+
 def _press(page, slider, key: str, times: int):
     handle = slider.locator(".noUi-handle")
     handle.scroll_into_view_if_needed()
@@ -40,8 +48,8 @@ def _press(page, slider, key: str, times: int):
 
 
 def test_nb07_games_tournament_evolution_designer(page, jupyter_server, fresh_journal):
-    jlab.open_notebook(page, jupyter_server, NOTEBOOK)
-    st = jlab.run_all(page, timeout=180)
+    jlab.open_notebook(page, jupyter_server, NOTEBOOK, timeout=180)  # patience: 2 shared cores
+    st = jlab.run_all(page, timeout=300)
     assert st["executed"] == st["total"]
     jlab.wait_for_widgets(page, timeout=90)
     _shot(page, jlab.cells(page).first, "nb07-01-top")
@@ -76,9 +84,13 @@ def test_nb07_games_tournament_evolution_designer(page, jupyter_server, fresh_jo
     q = page.locator(".wakker-q-onbekende-tegenstander")
     reveal = page.locator(".wakker-reveal").first
     expect(reveal.locator("button", has_text="Wat zagen wij?")).to_be_hidden()
+    # the rules of the characters would give the game away: only behind the reveal (review of 07, finding 4)
+    expect(page.locator("table.wakker-personages")).to_have_count(0)
     jlab.type_into(q.locator("textarea"), "Hij sloeg terug toen ik verraadde.")
     reveal.locator("button", has_text="Wat zagen wij?").click()
     expect(reveal).to_contain_text("vaste regel", timeout=10_000)
+    expect(reveal.locator("table.wakker-personages")).to_be_visible(timeout=10_000)
+    expect(reveal.locator("table.wakker-personages")).to_contain_text("Rechercheur")
     _shot(page, reveal, "nb07-06b-reveal")
 
     # --- the repeated game: three rounds against the Spiegel, betraying in round 3
@@ -117,7 +129,11 @@ def test_nb07_games_tournament_evolution_designer(page, jupyter_server, fresh_jo
     jlab.screenshot(page, "nb07-10-tournament-heatmap-3-rounds", locator=plot)
     _shot(page, tour.locator("table.wakker-ranglijst"), "nb07-10b-tournament-ranking-3-rounds")
 
-    # fewer than two characters: a warning and no stale ranking or heat map; back with two
+    # fewer than two characters: a warning and no stale ranking or heat map; back with two.
+    # Who plays is under "Meer instellingen" (at most four controls up front, review of 07 finding 13).
+    expect(tour.locator(".widget-checkbox").first).to_be_hidden()
+    _open_more(tour)
+    expect(tour.locator(".widget-checkbox").first).to_be_visible(timeout=10_000)
     names = ["Spiegel", "Valsspeler", "Goedzak", "Wrokkoester", "Rechercheur", "Geduldige spiegel", "Bijsteller",
              "Gokker", "Gulle spiegel"]
     for name in names[1:]:
@@ -145,8 +161,13 @@ def test_nb07_games_tournament_evolution_designer(page, jupyter_server, fresh_jo
     expect(evo.locator(".wakker-readout-vergissing")).to_have_text("5", timeout=10_000)
     jlab.screenshot(page, "nb07-12b-evolution-proef-3", locator=evo)
 
-    # --- the sandbox: T = 6 is not a prisoner's dilemma
+    # --- the sandbox: a start population from the menu; T = 6 (under "Meer instellingen") is not a prisoner's dilemma
     sand = page.locator(".wakker-zandbak")
+    sand.locator(".widget-dropdown", has_text="Bevolking:").locator("select").select_option(
+        label="20 Valsspelers, 5 Spiegels")
+    expect(sand).to_contain_text("Samen 25 spelers", timeout=10_000)
+    expect(sand.locator(".widget-text", has_text="T, verleiding")).to_be_hidden()
+    _open_more(sand)
     track = sand.locator(".widget-slider .noUi-target, .widget-slider .slider-container").first
     track.scroll_into_view_if_needed()
     width = track.evaluate("e => e.getBoundingClientRect().width")
@@ -186,4 +207,51 @@ def test_nb07_games_tournament_evolution_designer(page, jupyter_server, fresh_jo
 
     last = jlab.cells(page).last
     _shot(page, last, "nb07-16-end")
+
+    # --- the same page at 1280 and at 390 px (a phone; JupyterLab's side panels closed, as on a phone)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.wait_for_timeout(800)
+    for name, box in PARTS:  # the whole widget, also when it is taller than the window
+        jlab.screenshot(page, f"nb07-1280-{name}", locator=page.locator(box).first)
+    page.set_viewport_size(PHONE)
+    page.evaluate("() => { const s = window.jupyterapp.shell; s.collapseLeft(); s.collapseRight(); }")
+    page.wait_for_timeout(1500)
+    for name, box in PARTS:
+        jlab.screenshot(page, f"nb07-390-{name}", locator=page.locator(box).first)
+    narrow_screen_checks(page)
     assert not jlab.console_errors(page)
+
+
+PHONE = {"width": 390, "height": 844}
+PARTS = [("one-shot", ".wakker-eenmalig"), ("payoff", "table.wakker-beloningen"), ("characters", ".wakker-reveal"),
+         ("repeated", ".wakker-herhaald >> nth=1"), ("tournament", ".wakker-toernooi .widget-gridbox"),
+         ("heatmap", ".wakker-toernooi .wakker-figure"), ("evolution", ".wakker-evolutie"),
+         ("sandbox", ".wakker-zandbak .widget-text"), ("designer", ".wakker-ontwerper"), ("export", ".wakker-export")]
+
+
+def narrow_screen_checks(page):
+    """At 390 px (review of 07, finding 3): every slider has a track, no control sticks out of the output
+    column, no button word is cut off, the checkboxes fit, the heat map keeps its width and scrolls (and can
+    be scrolled with the keyboard), and axe finds nothing serious."""
+    edge = page.evaluate("() => document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea')"
+                         ".getBoundingClientRect().right")
+    tracks = page.evaluate("""() => Array.from(document.querySelectorAll('.jp-OutputArea-output .slider-container'))
+        .filter(e => e.offsetParent !== null).map(e => Math.round(e.getBoundingClientRect().width))""")
+    assert tracks and min(tracks) >= 100, f"slider tracks at 390 px: {tracks}"
+    outside = page.evaluate("""(edge) => Array.from(document.querySelectorAll(
+        '.jp-OutputArea-output select, .jp-OutputArea-output input, .jp-OutputArea-output button:not(.modebar-btn),'
+        + ' .jp-OutputArea-output .slider-container, .jp-OutputArea-output .widget-checkbox'))
+        .filter(e => e.offsetParent !== null && !e.closest('.wakker-figure'))
+        .filter(e => e.getBoundingClientRect().right > edge + 1)
+        .map(e => (e.textContent || e.value || e.className).toString().trim().slice(0, 40))""", edge)
+    assert not outside, f"controls beyond the right edge ({edge:.0f} px): {outside}"
+    cut = page.evaluate("""() => Array.from(document.querySelectorAll('.jp-OutputArea-output button'))
+        .filter(b => b.offsetParent !== null && b.scrollWidth > b.clientWidth + 1).map(b => b.textContent.trim())""")
+    assert not cut, f"buttons whose word is cut off: {cut}"
+    heat = page.locator(".wakker-toernooi .wakker-figure").first
+    sizes = heat.evaluate("f => ({box: f.clientWidth, plot: f.querySelector('.js-plotly-plot').clientWidth,"
+                          " scrolls: f.scrollWidth > f.clientWidth})")
+    assert sizes["plot"] >= 400 and sizes["scrolls"], sizes  # 34em, not squashed; its box scrolls sideways
+    violations = jlab.run_axe(page)
+    print(f"\naxe nb07 at 390 px: {jlab.axe_counts(violations)}\n{jlab.axe_report(violations)}")
+    assert not [v for v in violations if v["impact"] in ("serious", "critical")], jlab.axe_report(violations)

@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import ipywidgets as w
 import numpy as np
 import pytest
 
@@ -391,6 +392,53 @@ def test_sandbox_non_pd_gives_dutch_message_not_exception():
     s.preset.value = "axelrod"
     assert [s.inputs[k].value for k in "TRPS"] == [5, 3, 1, 0]
     assert s.message.value == "" and s.summary.value
+
+
+def _up_front(view) -> list:
+    """The controls a student sees without opening "Meer" (lesson guide M4)."""
+    out = []
+
+    def walk(widget):
+        if isinstance(widget, w.Accordion):
+            return
+        if isinstance(widget, w.Box):
+            for child in widget.children:
+                walk(child)
+        elif isinstance(widget, (w.ValueWidget,)) and not isinstance(widget, (w.HTML, w.Label)):
+            out.append(widget)
+
+    walk(view.box)
+    return out
+
+
+def test_few_controls_up_front_the_rest_under_meer():
+    """Review of 07, finding 13: the tournament showed 9 tick boxes and 3 sliders, the sandbox 2 menus, 4 number
+    boxes and 11 sliders; now at most four up front, the rest under "Meer instellingen"."""
+    t = nb07.tournament_view()
+    assert [c.description for c in _up_front(t)] == ["Rondes per wedstrijd:", "Kans op vergissing (%):"]
+    assert t.more.get_title(0).startswith("Meer instellingen") and t.more.selected_index is None
+    s = nb07.sandbox()
+    assert [c.description for c in _up_front(s)] == ["Puntentabel:", "Bevolking:", "Rondes per wedstrijd:",
+                                                      "Kans op vergissing (%):"]
+    assert s.more.selected_index is None
+    e = nb07.evolution_view()
+    assert len(_up_front(e)) <= 4
+
+
+def test_sandbox_population_menu_sets_the_sliders_and_moving_one_says_eigen():
+    s = nb07.sandbox()
+    assert s.population_preset.value == "alle-acht" and "Samen 25 spelers" in s.population.value
+    s.population_preset.value = "weinig-spiegels"
+    assert {k: c.value for k, c in s.counts.items() if c.value} == {"always_defect": 20, "tit_for_tat": 5}
+    assert "Spiegel 25 van de 25" in s.summary.value
+    s.counts["tit_for_tat"].value = 6
+    assert s.population_preset.value == "eigen" and "Samen 26 spelers" in s.population.value
+    s.counts["tit_for_tat"].value = 5
+    assert s.population_preset.value == "weinig-spiegels"  # the menu recognises a start population again
+    s.population_preset.value = "een-valsspeler"
+    assert "Valsspeler 25 van de 25" in s.summary.value
+    s.population_preset.value = "eigen"  # choosing "eigen" keeps what is there
+    assert {k: c.value for k, c in s.counts.items() if c.value} == {"always_defect": 1, "always_cooperate": 24}
 
 
 def test_sandbox_population_sliders():

@@ -152,8 +152,9 @@ def four_only(view, noise: int):
 
 def test_c39c_with_only_spiegels_and_the_wrokkoester_a_forgiver_usually_wins_at_5_percent():
     text = cell("c39c")
-    assert ("laat alleen de Spiegel, de Wrokkoester, de Gulle spiegel en de Geduldige spiegel meedoen, met 5 % "
-            "vergissingen. Dan wint meestal wél een vergever; in ons toernooi de Geduldige spiegel.") in text
+    assert ("laat (onder *Meer instellingen*) alleen de Spiegel, de Wrokkoester, de Gulle spiegel en de Geduldige "
+            "spiegel meedoen, met 5 % vergissingen. Dan wint meestal wél een vergever; in ons toernooi de Geduldige "
+            "spiegel.") in text
     assert "Zet de vergissingen daarna op 10 %: dan wint in ons toernooi weer de Wrokkoester." in text
     view = nb07.tournament_view()
     assert four_only(view, 5) == "tit_for_two_tats"  # "in ons toernooi": the widget's own seed
@@ -329,6 +330,19 @@ def test_c27_r_above_t_is_a_stag_hunt_where_trust_is_still_needed():
     t, r, p, s = 2, 3, 0, -1
     assert r > t and p > s  # against a cooperator cooperate; against a defector defect: trust decides
     assert r > t >= p > s  # the stag hunt (Skyrms 2004)
+
+
+def test_c61_the_populations_the_text_names_are_in_the_menu_and_do_what_the_questions_ask_about():
+    text = cell("c61")
+    sb = nb07.sandbox()
+    labels = dict(sb.population_preset.options)
+    for label, counts in (("20 Valsspelers, 5 Spiegels", {"always_defect": 20, "tit_for_tat": 5}),
+                          ("24 Goedzakken, 1 Valsspeler", {"always_cooperate": 24, "always_defect": 1})):
+        assert f"Kies bij *Bevolking* **{label}**" in text
+        sb.population_preset.value = labels[label]
+        assert {s: c.value for s, c in sb.counts.items() if c.value} == counts
+        assert sb.message.value == "" and "Na 50 generaties" in sb.summary.value
+    assert "Open *Meer instellingen* en zet **T op 6**" in text
 
 
 def test_c61_sandbox_t_6_and_t_2_give_a_message():

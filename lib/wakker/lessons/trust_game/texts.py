@@ -111,6 +111,7 @@ HEATMAP_HOVER = "%{y} tegen %{x}: %{customdata} punten per ronde<extra></extra>"
 HEATMAP_SCALE = "punten per ronde"
 HEATMAP_X = "tegen …"
 WHO_PLAYS = "<b>Wie doen er mee?</b>"
+TOURNAMENT_MORE_LABEL = "Meer instellingen (wie doen er mee, herhalingen per paar)"
 TOO_FEW_CHARACTERS = "Kies minstens twee personages: anders valt er niets te spelen."
 WINS = "<b>{name}</b> wint"
 SHARED_FIRST = "gedeelde eerste plaats: {names}"
@@ -179,6 +180,17 @@ PAYOFF_LABELS = {
     "S": "S, sukkel (jij werkt samen, de ander verraadt):",
 }
 PAYOFF_PRESET_LABEL = "Puntentabel:"
+PAYOFF_HEAD = "<b>Eigen punten</b>"
+POPULATION_PRESET_LABEL = "Bevolking:"
+#: Start populations of the sandbox: key -> Dutch label (the counts are in the widgets module).
+POPULATION_LABELS = {
+    "alle-acht": "De acht personages van Nicky Case (3 van elk, 4 Spiegels)",
+    "weinig-spiegels": "20 Valsspelers, 5 Spiegels",
+    "een-valsspeler": "24 Goedzakken, 1 Valsspeler",
+    "goedgelovig": "15 Goedzakken, 5 Valsspelers, 5 Spiegels",
+    "eigen": "Eigen bevolking (onder Meer instellingen)",
+}
+SANDBOX_MORE_LABEL = "Meer instellingen (eigen punten, eigen bevolking)"
 POPULATION_HEAD = "<b>Bevolking (aantal spelers per personage)</b>"
 POPULATION = "Samen {players} (hoogstens {max})."
 TOO_FEW_PLAYERS = "Zet minstens twee spelers in de bevolking."

@@ -403,7 +403,7 @@ class TournamentView(View):
         self.payoffs, self.seed = payoffs, seed
         chosen = set(self.ids if chosen is None else chosen)
         self.boxes = {s: w.Checkbox(value=s in chosen, description=name_of(s), indent=False,
-                                    layout=w.Layout(width="13em")) for s in self.ids}
+                                    layout=w.Layout(width="auto")) for s in self.ids}
         for b in self.boxes.values():
             b.observe(self.update, names="value")
         self.rounds = _slider(T.ROUNDS_LABEL, rounds, 1, 50, css="rondes")
@@ -418,9 +418,14 @@ class TournamentView(View):
         self.result: P.TournamentResult | None = None
         self.update()  # before fig.widget exists: the browser gets the figure once, filled in
         grid = w.GridBox(list(self.boxes.values()),
-                         layout=w.Layout(grid_template_columns="repeat(3, 13em)", grid_gap="0 1em"))
-        controls = w.VBox([w.HTML(T.WHO_PLAYS), grid, self.rounds.box, self.repetitions.box, self.noise.box,
-                           w.HTML(T.REPETITIONS_NOTE)])
+                         layout=w.Layout(grid_template_columns="repeat(auto-fill, minmax(11em, 1fr))",
+                                         grid_gap="0 1em"))
+        # at most four controls up front (lesson guide M4): rounds and mistakes; who plays and how often under "Meer"
+        self.more = w.Accordion(children=[w.VBox([w.HTML(T.WHO_PLAYS), grid, self.repetitions.box,
+                                                  w.HTML(T.REPETITIONS_NOTE)])],
+                                titles=(T.TOURNAMENT_MORE_LABEL,), selected_index=None)
+        self.more.add_class("wakker-meer")
+        controls = w.VBox([self.rounds.box, self.noise.box, self.more])
         self.box = w.VBox([controls, self.message, self.summary,
                            w.HBox([self.table], layout=w.Layout(overflow="auto")), self.fig.widget],
                           layout=w.Layout(max_width="60em"))
@@ -644,6 +649,15 @@ PAYOFF_LABELS = T.PAYOFF_LABELS
 
 MAX_POPULATION = 50  # keeps every sandbox move well under 100 ms (50 players: ~1200 matches a generation)
 
+#: Start populations of the sandbox: key -> (Dutch label, counts); "eigen" = the student's own counts.
+POPULATIONS: dict[str, tuple[str, dict[str, int] | None]] = {
+    "alle-acht": (T.POPULATION_LABELS["alle-acht"], PRESETS["alle-acht"][1]),
+    "weinig-spiegels": (T.POPULATION_LABELS["weinig-spiegels"], PRESETS["weinig-spiegels"][1]),
+    "een-valsspeler": (T.POPULATION_LABELS["een-valsspeler"], {"always_defect": 1, "always_cooperate": 24}),
+    "goedgelovig": (T.POPULATION_LABELS["goedgelovig"], PRESETS["goedgelovig"][1]),
+    "eigen": (T.POPULATION_LABELS["eigen"], None),
+}
+
 
 class Sandbox(View):
     """Case's sandbox: your own payoffs, population, rounds and mistakes; Case-style evolution.
@@ -662,12 +676,17 @@ class Sandbox(View):
                        for k in ("T", "R", "P", "S")}
         for box in self.inputs.values():
             box.observe(self._on_number, names="value")
-        start = PRESETS["alle-acht"][1]
+        start = POPULATIONS["alle-acht"][1]
+        self.population_preset = w.Dropdown(options=[(label, key) for key, (label, _) in POPULATIONS.items()],
+                                            value="alle-acht", description=T.POPULATION_PRESET_LABEL,
+                                            style={"description_width": "initial"},
+                                            layout=w.Layout(width="30em", max_width="100%"))
+        self.population_preset.observe(self._on_population, names="value")
         self.counts = {s: DutchSlider(name_of(s), start.get(s, 0), 0, 25, continuous_update=False,
                                       label_width="9.7em", width="27em", readout_width="3em")
                        for s in main_characters()}
         for s in self.counts.values():
-            s.observe(self.update)
+            s.observe(self._on_count)
         self.rounds = _slider(T.ROUNDS_LABEL, ROUNDS, 1, 20, css="rondes")
         self.noise = _slider(T.NOISE_LABEL, 0, 0, 50, css="vergissing")
         for s in (self.rounds, self.noise):
@@ -682,8 +701,14 @@ class Sandbox(View):
         grid = w.GridBox([c.box for c in self.counts.values()],
                          layout=w.Layout(grid_template_columns="repeat(auto-fill, minmax(min(28em, 100%), 1fr))",
                                         grid_gap="0 .8em"))
-        self.box = w.VBox([self.preset, *self.inputs.values(), w.HTML(T.POPULATION_HEAD), grid, self.population,
-                           self.rounds.box, self.noise.box, self.message, self.summary, self.fig.widget],
+        # at most four controls up front (lesson guide M4): the two tables to start from, rounds and mistakes;
+        # the four numbers and the nine population sliders under "Meer"
+        self.more = w.Accordion(children=[w.VBox([w.HTML(T.PAYOFF_HEAD), *self.inputs.values(),
+                                                  w.HTML(T.POPULATION_HEAD), grid])],
+                                titles=(T.SANDBOX_MORE_LABEL,), selected_index=None)
+        self.more.add_class("wakker-meer")
+        self.box = w.VBox([self.preset, self.population_preset, self.population, self.rounds.box, self.noise.box,
+                           self.more, self.message, self.summary, self.fig.widget],
                           layout=w.Layout(max_width="62em"))
         self.box.add_class("wakker-zandbak")
 
@@ -695,6 +720,31 @@ class Sandbox(View):
         try:
             for k, box in self.inputs.items():
                 box.value = float(getattr(pay, k))
+        finally:
+            self._filling = False
+        self.update()
+
+    def _on_population(self, change) -> None:
+        counts = POPULATIONS[change["new"]][1]
+        if counts is None or self._filling:
+            return
+        self._filling = True
+        try:
+            for sid, slider in self.counts.items():
+                slider.value = counts.get(sid, 0)
+        finally:
+            self._filling = False
+        self.update()
+
+    def _on_count(self, _change=None) -> None:
+        """A population slider moved by the student: the menu says which start population this is, then redraw."""
+        if self._filling:
+            return
+        now = {s: c.value for s, c in self.counts.items() if c.value > 0}
+        match = [key for key, (_, counts) in POPULATIONS.items() if counts == now]
+        self._filling = True
+        try:
+            self.population_preset.value = match[0] if match else "eigen"
         finally:
             self._filling = False
         self.update()
