@@ -242,6 +242,7 @@ def hub(chromium_path, tmp_path_factory):
 
 _T0 = [time.monotonic()]  # reset when the hub starts
 
+
 def shot(page, name: str, locator=None, settle_ms: int = 500) -> Path:
     """``screenshots/hub/<name>.png`` of the viewport, with ``locator`` scrolled into view first."""
     SHOTS.mkdir(parents=True, exist_ok=True)
@@ -291,7 +292,12 @@ def follow_link(page, hub: Hub, user: str, prefix: str) -> None:
         shot(page, f"{prefix}-nbgitpuller", settle_ms=300)
     except Exception:  # noqa: BLE001 - the status page can be gone before we look; the end state is checked below
         pass
-    page.wait_for_url(re.compile(rf"/user/{user}/lab/tree/"), timeout=180_000)
+    try:
+        page.wait_for_url(re.compile(rf"/user/{user}/lab/tree/"), timeout=180_000)
+    except Exception as exc:  # noqa: BLE001 - say what the student sees instead (a spawn or nbgitpuller error)
+        shot(page, f"FAILED-{prefix}-link", settle_ms=0)
+        raise AssertionError(f"{user} did not reach notebook 07 ({page.url}):\n"
+                             f"{page.locator('body').inner_text()[:3000]}") from exc
     jlab.wait_for_kernel_idle(page, NB07_IN_HOME, timeout=180)
     page.locator(".jp-NotebookPanel:visible .jp-Cell").first.wait_for(state="visible", timeout=60_000)
     expect(page.locator(".lm-MenuBar")).to_contain_text("Bestand")  # the administrator's Dutch menus

@@ -10,18 +10,21 @@ Try it yourself (from the repository, after ``make test`` has made ``.venv``)::
     (cd tools/hub && npm ci)
     .venv/bin/jupyterhub -f tools/hub/jupyterhub_config.py
 
-and open http://127.0.0.1:8000 (any name, any password). Settings come from environment variables
-(all optional):
+and open http://127.0.0.1:8000 (any name, any password): the single-user servers then read the
+repository's ``jupyter-config/`` as ``make lab`` does, and each user's exports go to ``~/exports``.
+Settings come from environment variables (all optional):
 
 ``WAKKER_HUB_DIR``           state folder: database, cookie secret, logs, ``homes/<user>`` (default: a new temp folder)
 ``WAKKER_HUB_PORT``          public port of the proxy (default 8000)
 ``WAKKER_HUB_API_PORT``      the proxy's API port (default: public port + 1)
 ``WAKKER_HUB_HUB_PORT``      the hub's own port (default: public port + 2)
-``WAKKER_HUB_CONFIG_PATH``   extra Jupyter config folders for the single-user servers (``JUPYTER_CONFIG_PATH``);
-                             the test puts there what ``pip install`` puts in ``<prefix>/etc/jupyter``
+``WAKKER_HUB_CONFIG_PATH``   Jupyter config folders for the single-user servers (``JUPYTER_CONFIG_PATH``; default
+                             the repository's ``jupyter-config/``); the test puts there what ``pip install``
+                             puts in ``<prefix>/etc/jupyter``
 ``WAKKER_HUB_SINGLEUSER_ARGS`` JSON list of extra arguments for every single-user server
-``WAKKER_HUB_EXPORTS``       ``1``: a user's exports go to ``~/exports`` (``WAKKER_EXPORTS``); the test needs this
-                             because its single-user environment runs an editable ``wakker`` from the checkout
+``WAKKER_HUB_EXPORTS``       ``0``: no ``WAKKER_EXPORTS``; otherwise a user's exports go to ``~/exports``: the
+                             single-user environment runs the checkout's editable ``wakker``, which would
+                             put every user's exports in the repository's ``exports/``
 """
 import json
 import os
@@ -32,6 +35,7 @@ from pathlib import Path
 c = get_config()  # noqa: F821 - provided by JupyterHub when it loads this file
 
 HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1]
 BIN = Path(sys.executable).parent  # the environment JupyterHub runs in is also the single-user environment
 
 state = Path(os.environ.get("WAKKER_HUB_DIR") or tempfile.mkdtemp(prefix="wakker-hub-"))
@@ -66,10 +70,8 @@ c.Spawner.args = json.loads(os.environ.get("WAKKER_HUB_SINGLEUSER_ARGS") or "[]"
 if hasattr(os, "geteuid") and os.geteuid() == 0:
     c.Spawner.args.append("--allow-root")  # containers and CI often run as root; Jupyter refuses unless told
 
-environment = {}
-if os.environ.get("WAKKER_HUB_CONFIG_PATH"):
-    environment["JUPYTER_CONFIG_PATH"] = os.environ["WAKKER_HUB_CONFIG_PATH"]
-if os.environ.get("WAKKER_HUB_EXPORTS") == "1":
+environment = {"JUPYTER_CONFIG_PATH": os.environ.get("WAKKER_HUB_CONFIG_PATH") or str(REPO / "jupyter-config")}
+if os.environ.get("WAKKER_HUB_EXPORTS") != "0":
     environment["WAKKER_EXPORTS"] = lambda spawner: os.path.join(spawner.home_dir, "exports")
 environment["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"  # silences a debugpy warning on kernel stderr
 c.Spawner.environment = environment
