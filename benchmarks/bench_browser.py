@@ -15,7 +15,8 @@ For each ready notebook (00, 04, 07) in a real JupyterLab in headless Debian Chr
   in the same cell (a slider without a plot: of the cell's other output), and the latency is the
   last mutation after the key minus the keydown, once the plot has been quiet for 0.4 s. Also a
   breakdown: key → first message to the kernel, → last kernel message before the repaint,
-  → repaint.
+  → repaint, and of that the time in ``Plotly.react`` (a LiveFigure counts its draws in
+  ``window.__wakkerFigureStats``).
 * **drag**: ``--drag`` key presses 25 ms apart on the first model slider of each notebook (a
   held key or a drag): how long after the last key the plot settles, and how many separate
   repaints it makes after the last key (a backlog of stale values shows as many).
@@ -120,7 +121,8 @@ BENCH_JS = r"""
     if (B._keyTarget) B._keyTarget.removeEventListener('keydown', B._keyHandler, true);
     B._slObs = null; B._keyTarget = null;
   };
-  B.mark = () => ({keys: B.keys.length, muts: B.muts.length, msgs: B.msgs.length});
+  const stats = () => Object.assign({draws: 0, ms: 0}, window.__wakkerFigureStats || {});  // kept by the figures
+  B.mark = () => ({keys: B.keys.length, muts: B.muts.length, msgs: B.msgs.length, stats: stats()});
   // Wait until the plots were quiet for `quiet` ms after the last key (or `timeout` ms without any change).
   B.waitQuiet = (quiet, timeout) => new Promise(resolve => {
     const tick = () => {
@@ -132,7 +134,9 @@ BENCH_JS = r"""
     };
     setTimeout(tick, 20);
   });
-  B.since = (mark) => ({keys: B.keys.slice(mark.keys), muts: B.muts.slice(mark.muts), msgs: B.msgs.slice(mark.msgs)});
+  B.since = (mark) => { const now = stats();
+    return {keys: B.keys.slice(mark.keys), muts: B.muts.slice(mark.muts), msgs: B.msgs.slice(mark.msgs),
+            draws: now.draws - mark.stats.draws, drawMs: now.ms - mark.stats.ms}; };
 })();
 """
 
@@ -257,7 +261,8 @@ def _press_result(r: dict) -> dict | None:
             "to_kernel": (first_send - key) if first_send is not None else None,
             "kernel": (last_recv - first_send) if (first_send is not None and last_recv is not None) else None,
             "draw": (last - last_recv) if last_recv is not None else None,
-            "recv": len(recvs)}
+            "recv": len(recvs),
+            "react": (r["drawMs"] / r["draws"]) if r.get("draws") else None}
 
 
 def _bursts(times: list[float], gap: float = 12.0) -> int:
@@ -298,6 +303,7 @@ def measure_sliders(page, wire: Wire, presses: int, drag: int) -> dict:
                "to_kernel": [p["to_kernel"] for p in parts if p["to_kernel"] is not None],
                "kernel": [p["kernel"] for p in parts if p["kernel"] is not None],
                "draw": [p["draw"] for p in parts if p["draw"] is not None],
+               "react": [p["react"] for p in parts if p["react"] is not None],
                "bytes_per_press": (after[0] - before[0]) / max(len(res), 1)}
         rows.append(row)
         if drag and info["figures"] and len(drag_rows) < 1:
@@ -379,10 +385,11 @@ def report(results: list[dict]) -> None:
                          f"p50 {_pct(every, 50):.0f} / p95 {_pct(every, 95):.0f} ms",
                          f"p50 ≤ {TARGET_P50_MS:.0f} / p95 ≤ {TARGET_P95_MS:.0f}",
                          f"{_pct(every, 50) / TARGET_P50_MS:.2f} / {_pct(every, 95) / TARGET_P95_MS:.2f}"))
-            parts = {k: [x for r in sl["sliders"] for x in r[k]] for k in ("to_kernel", "kernel", "draw")}
+            parts = {k: [x for r in sl["sliders"] for x in r.get(k, [])] for k in ("to_kernel", "kernel", "draw", "react")}
+            react = f" (Plotly.react {_pct(parts['react'], 50):.0f})" if parts["react"] else ""
             rows.append((f"{nr}:   of which (median)",
                          f"key→kernel {_pct(parts['to_kernel'], 50):.0f}, kernel {_pct(parts['kernel'], 50):.0f}, "
-                         f"draw {_pct(parts['draw'], 50):.0f} ms", "", ""))
+                         f"draw {_pct(parts['draw'], 50):.0f}{react} ms", "", ""))
         for r in sl["sliders"]:
             if not r["ms"]:
                 rows.append((f"{nr}:   {r['slider']}", f"no repaint in {r['presses']} presses", "", ""))

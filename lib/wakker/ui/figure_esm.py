@@ -155,7 +155,12 @@ export default {
           try { Plotly = await loadPlotly(); } catch (e) { fail(NO_PLOTLY); return; }
         }
         shown = live;
+        const t0 = performance.now();
         await Plotly.react(gd, live.fig.data, live.fig.layout, CONFIG);
+        // how many draws and how long they took (benchmarks/bench_browser.py reads it)
+        const stats = window.__wakkerFigureStats || (window.__wakkerFigureStats = {draws: 0, ms: 0});
+        stats.draws += 1;
+        stats.ms += performance.now() - t0;
         gd.setAttribute('aria-label', titleOf(live.fig));
         el.style.minHeight = '';
         if (note.firstChild) note.innerHTML = '';
