@@ -13,15 +13,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from wakker.core.mode import markdown_for
+from wakker.core.mode import LAB_ONLY, markdown_for
 
 ROOT = Path(__file__).resolve().parents[1]
 STUDENT_DIR = ROOT / "student-mode"
 TEMPLATE = STUDENT_DIR / "data" / "voila" / "templates" / "wakker"
 
-# Words of JupyterLab's screen that mean nothing on a page without code, menus or file browser.
-LAB_ONLY = re.compile(r"Run All|Shift ?\+ ?Enter|bestandsbrowser|bestandenbrowser|Kernel →|Restart Kernel|zijpaneel|"
-                      r"codecel|Klik in de cel", re.I)
 READY = [e["id"] for e in yaml.safe_load((ROOT / "data" / "notebooks.yaml").read_text(encoding="utf-8"))
          if e["status"] == "klaar"]
 
@@ -72,6 +69,8 @@ def test_student_server_finds_the_template_and_its_config():
     server = json.loads((STUDENT_DIR / "config" / "jupyter_server_config.json").read_text())
     assert server["ServerApp"]["tornado_settings"] == {"mathjax_url": "null", "mathjax_config": "null"}
     assert server["VoilaExporter"]["language_code"] == "nl"
+    culling = server["MappingKernelManager"]  # kernels of pages closed without a word; never an open page's
+    assert culling["cull_connected"] is False and 600 <= culling["cull_idle_timeout"] <= 3600
 
 
 def test_template_links_nothing_on_the_internet():
@@ -79,6 +78,12 @@ def test_template_links_nothing_on_the_internet():
     code = re.sub(r"\{#.*?#\}", "", text, flags=re.S)  # comments may name a URL
     assert not re.search(r"(src|href)\s*=\s*[\"']?(https?:)?//", code)
     assert "super.super()" in code  # skips the lab template's block with the CDN links, keeps nbconvert's
+
+
+def test_template_swaps_the_texts_as_the_notebook_header_does():
+    from wakker.core.mode import STUDENT_CSS
+
+    assert STUDENT_CSS in (TEMPLATE / "index.html.j2").read_text(encoding="utf-8")
 
 
 # ---------------------------------------------------------------- the Binder links
@@ -98,7 +103,7 @@ def test_binder_student_links_open_voila_render():
 def test_mode_versions_are_well_formed():
     for nb in READY:
         for cid, md in _markdown(nb):
-            opened = re.findall(r'<(div|span) class="wakker-(lab|student)"( hidden)?>', md)
+            opened = re.findall(r'<(div|span) class="wakker-(lab|student)"( hidden="hidden")?>', md)
             for tag, which, hidden in opened:
                 assert bool(hidden) == (which == "student"), f"{nb} {cid}: the student version is hidden, the Lab one not"
             assert len(opened) == md.count('class="wakker-'), f"{nb} {cid}: write the wrapper exactly as documented"
@@ -113,7 +118,7 @@ def test_student_mode_texts_name_nothing_of_jupyterlab(notebook):
            for m in re.finditer(rf".{{0,40}}({LAB_ONLY.pattern}).{{0,40}}", markdown_for(md, "student"), re.I | re.S)]
     assert not bad, (f"{notebook}: in the student mode (Voilà) these texts tell a student to do something that "
                      f"does not exist there. Put the JupyterLab wording in <span class=\"wakker-lab\">…</span> and "
-                     f"follow it with <span class=\"wakker-student\" hidden>…</span> (see wakker.core.mode):\n"
+                     f"follow it with <span class=\"wakker-student\" hidden=\"hidden\">…</span> (see wakker.core.mode):\n"
                      + "\n".join(bad))
 
 

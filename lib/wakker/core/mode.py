@@ -23,15 +23,16 @@ text can fit it:
       Kies *Uitvoeren → Run All Cells*.
 
       </div>
-      <div class="wakker-student" hidden>
+      <div class="wakker-student" hidden="hidden">
 
       De les start vanzelf.
 
       </div>
 
-  Within a sentence, ``<span class="wakker-lab">…</span><span class="wakker-student" hidden>…</span>``
-  does the same (Markdown inside the spans still works). JupyterLab's sanitizer keeps ``class``
-  and ``hidden``, so the student version stays out of sight there;
+  Within a sentence, ``<span class="wakker-lab">…</span><span class="wakker-student" hidden="hidden">…</span>``
+  does the same (Markdown inside the spans still works). JupyterLab's sanitizer keeps ``class`` and
+  ``hidden`` -- but only with a value: a bare ``hidden`` is dropped as an empty attribute -- so the
+  student version stays out of sight there;
   in the student mode the notebook's header (``wakker.ui.page.Page``) adds :data:`STUDENT_CSS`,
   which swaps the two. :func:`markdown_for` gives the text one mode shows (for tests and counts).
 
@@ -51,6 +52,11 @@ MODES = (LAB, STUDENT)
 STUDENT_CSS = (".wakker-lab{display:none !important}"
                "div.wakker-student[hidden]{display:block !important}"
                "span.wakker-student[hidden]{display:inline !important}")
+
+#: Words of JupyterLab's screen that mean nothing on a page without code, menus or file browser: a text the
+#: student mode shows must not use them (tests/test_student_mode.py, tests/browser/test_student_mode_browser.py).
+LAB_ONLY = re.compile(r"Run All|Shift ?\+ ?Enter|bestandsbrowser|bestandenbrowser|Kernel →|Restart Kernel|zijpaneel|"
+                      r"codecel|Klik in de cel", re.I)
 
 _RESTART = {
     LAB: "herstart de kernel (menu Kernel, Restart Kernel)",
@@ -84,7 +90,7 @@ def restart_hint(sentence: bool = False) -> str:
     return hint[0].upper() + hint[1:] if sentence else hint
 
 
-_VERSION = re.compile(r'<(div|span) class="wakker-(lab|student)"(?: hidden)?>(.*?)</\1>', re.S)
+_VERSION = re.compile(r'<(div|span) class="wakker-(lab|student)"(?: hidden="hidden")?>(.*?)</\1>', re.S)
 
 
 def markdown_for(markdown: str, which: str) -> str:
