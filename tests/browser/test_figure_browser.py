@@ -78,7 +78,9 @@ def test_a_slider_moved_fast_ends_on_its_last_value_without_a_backlog(page, jupy
     later = page.evaluate(SHOWN)
     assert later["title"] == "Stap 25" and later["y"] == [25, 75], later
     assert later["draws"] == first_seen["draws"], "the plot kept redrawing after it showed the last value"
-    assert later["draws"] <= 25
+    # at most one draw per key press; plotly_afterplot also fires when the page resizes the plot (a
+    # scrollbar that comes or goes during the presses), so allow two of those on top
+    assert later["draws"] <= 25 + 2, later
     assert not jlab.console_errors(page)
 
 
