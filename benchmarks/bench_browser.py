@@ -1,6 +1,6 @@
 """Benchmark: speed as the student feels it in the browser (issue 11).
 
-For each ready notebook (00, 04, 07) in a real JupyterLab in headless Debian Chromium
+For each ready notebook (00, 04, 05, 06, 07, 08) in a real JupyterLab in headless Debian Chromium
 (Playwright, ``/usr/bin/chromium``; the server and pages come from ``tests/browser/jlab.py``):
 
 * **Run All → rendered**: from the moment ``notebook:run-all-cells`` starts until the notebook's
@@ -48,7 +48,10 @@ import jlab  # noqa: E402  (tests/browser/jlab.py: server + page helpers)
 NOTEBOOKS = {
     "00": "notebooks/00_start.ipynb",
     "04": "notebooks/04_boek_deel3_vierde_orde_leiders.ipynb",
+    "05": "notebooks/05_meetup_vertrouwen_2013.ipynb",
+    "06": "notebooks/06_regio_zwolle_sociale_innovatie_2016.ipynb",
     "07": "notebooks/07_blog_vertrouwen_prisoners_dilemma.ipynb",
+    "08": "notebooks/08_vertrouwen_moet_je_leren_2021.ipynb",
 }
 TARGET_P50_MS = 50.0
 TARGET_P95_MS = 100.0
