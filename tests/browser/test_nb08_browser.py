@@ -80,8 +80,10 @@ def test_nb08_models_questions_and_answers_after_restart(page, jupyter_server, f
         expect(room.locator(f".wakker-param-{name}")).to_be_visible()
     expect(room.locator(".wakker-param-seed")).to_be_hidden()
     plot = room.locator(".js-plotly-plot")
-    expect(plot.locator(".main-svg").first).to_be_visible()
-    expect(plot.locator(".heatmaplayer")).to_have_count(1)
+    expect(plot).to_have_count(2)  # the strips of households, and the lines
+    expect(plot.first.locator(".main-svg").first).to_be_visible()
+    expect(room.locator(".wakker-huishoudens .heatmaplayer")).to_have_count(1)
+    expect(room.locator(".wakker-strook-hint")).to_be_hidden()  # a wide screen shows every household
     _shot(page, room, "nb08-04-room-default")
     _press(room.locator(".wakker-param-room_share .noUi-handle"), "ArrowLeft", 10)  # 50 % -> 0 %
     expect(room.locator(".wakker-readout-param-room_share")).to_have_text("0 %", timeout=10_000)
@@ -146,7 +148,7 @@ def test_nb08_models_questions_and_answers_after_restart(page, jupyter_server, f
     _shot(page, gov, "nb08-09-governments-default")
     _press(gov.locator(".wakker-param-good_when_controlled .noUi-handle"), "ArrowRight", 8)  # 40 % -> 80 %
     expect(gov.locator(".wakker-readout-param-good_when_controlled")).to_have_text("80 %", timeout=10_000)
-    expect(gov.locator(".wakker-zin")).to_contain_text("maakt het voor zijn vertrouwen niet uit", timeout=10_000)
+    expect(gov.locator(".wakker-zin")).to_contain_text("maakt het voor het vertrouwen van de inwoner niet uit", timeout=10_000)
     _shot(page, gov, "nb08-10-governments-equal")
 
     # --- the exercise (saved, so exported) and the end
@@ -165,6 +167,7 @@ def test_nb08_models_questions_and_answers_after_restart(page, jupyter_server, f
     # --- 1280 px and 390 px (U3): the models on a laptop and on a phone-width screen
     page.set_viewport_size({"width": 1280, "height": 900})
     page.wait_for_timeout(600)
+    expect(room.locator(".wakker-strook-hint")).to_be_hidden()
     _shot(page, room, "nb08-12-room-1280")
     _shot(page, learn, "nb08-12b-learning-1280")
     page.set_viewport_size({"width": 390, "height": 844})
@@ -172,9 +175,24 @@ def test_nb08_models_questions_and_answers_after_restart(page, jupyter_server, f
     room.scroll_into_view_if_needed()
     page.wait_for_timeout(800)
     jlab.screenshot(page, "nb08-13-phone-room", full_page=False)
-    room.locator(".js-plotly-plot").scroll_into_view_if_needed()
+    # the strips keep a readable width and scroll sideways, with the hint shown; the lines fit the screen
+    strips = room.locator(".wakker-huishoudens")
+    strips.scroll_into_view_if_needed()
+    expect(strips.locator(".wakker-strook-hint")).to_be_visible()
+    box = strips.locator(".wakker-figure")
+    size = box.evaluate("el => ({scroll: el.scrollWidth, client: el.clientWidth, "
+                        "plot: el.querySelector('.js-plotly-plot').getBoundingClientRect().width})")
+    assert size["scroll"] > size["client"] + 50 and size["plot"] >= 500, size
+    lines = room.locator(".js-plotly-plot").last
+    assert lines.evaluate("el => el.getBoundingClientRect().right") <= 390, "the lines must fit a phone"
     page.wait_for_timeout(500)
-    jlab.screenshot(page, "nb08-13b-phone-room-plot", full_page=False)
+    jlab.screenshot(page, "nb08-13b-phone-room-strips", full_page=False)
+    box.evaluate("el => { el.scrollLeft = el.scrollWidth; }")
+    page.wait_for_timeout(300)
+    jlab.screenshot(page, "nb08-13d-phone-room-strips-scrolled", full_page=False)
+    lines.scroll_into_view_if_needed()
+    page.wait_for_timeout(500)
+    jlab.screenshot(page, "nb08-13e-phone-room-lines", full_page=False)
     learn.scroll_into_view_if_needed()
     page.wait_for_timeout(500)
     jlab.screenshot(page, "nb08-13c-phone-learning", full_page=False)

@@ -98,20 +98,39 @@ def test_room_explorer_four_sliders_up_front_percent_readouts_and_sentence():
     assert ex.panel.readout_text("room_share") == "50 %" and ex.panel.readout_text("judgement_accuracy") == "0,70"
     text = ex.sentence.value
     assert "Bij <b>50 % ruimte</b>" in text and "alleen de regel" in text and "0 ongelijk" in text
-    assert ex.fig.data[0].z.shape == (6, 100)  # reality + 5 professionals
+    assert ex.strips.data[0].z.shape == (6, 100)  # reality + 5 professionals
+    assert [t.type for t in ex.fig.data] == ["scatter"] * 3  # the lines have a figure of their own
 
 
 def test_room_explorer_slider_updates_figure_and_sentence_in_place():
     ex = lesson.RoomExplorer()
-    renders = ex.fig.renders
+    renders = ex.strips.renders, ex.fig.renders
     ex.set(room_share=0.0)
-    assert ex.fig.renders == renders + 1  # one batch update per slider move
+    assert (ex.strips.renders, ex.fig.renders) == (renders[0] + 1, renders[1] + 1)  # one batch update each
     assert "Over <b>0 van de 100</b>" in ex.sentence.value
-    assert set(np.unique(ex.fig.data[0].z[1:])) <= {0, 1, 2, 3}
-    rows = ex.fig.data[0].z[1:]
+    assert set(np.unique(ex.strips.data[0].z[1:])) <= {0, 1, 2, 3}
+    rows = ex.strips.data[0].z[1:]
     assert (rows == rows[0]).all()  # the rule: every professional decides the same
+    assert ex.fig.layout.shapes[0].x0 == 0  # the dotted line at the student's setting
+    height = ex.strips.layout.height
     ex.set(n_professionals=8)
-    assert ex.fig.data[0].z.shape == (9, 100)
+    assert ex.strips.data[0].z.shape == (9, 100)
+    assert ex.strips.layout.height > height  # a row more per professional, not thinner rows
+
+
+def test_room_strips_scroll_sideways_on_a_phone_with_a_hint_and_fit_a_wider_screen():
+    """Finding 15 (390 px): on a phone the strips keep a readable width and their box scrolls sideways,
+    with a hint that is shown only there; the lines keep the screen's width."""
+    ex = lesson.RoomExplorer()
+    strips = next(c for c in ex.box.children if "wakker-huishoudens" in c._dom_classes)
+    assert ex.strips.widget in strips.children and ex.fig.widget not in strips.children
+    hint = strips.children[0].value
+    assert "wakker-strook-hint" in hint and "display:none" in hint and html.escape(texts.STRIPS_SCROLL_HINT) in hint
+    css = " ".join(c.value for c in ex.box.children if isinstance(getattr(c, "value", None), str))
+    phone = re.search(r"@media \(max-width: 640px\) \{(.*)\}</style>", css).group(1)
+    assert ".wakker-huishoudens .wakker-figure { overflow-x: auto" in phone
+    assert f"min-width: {lesson.widgets.STRIPS_MIN_WIDTH}" in phone and ".wakker-strook-hint { display: block" in phone
+    assert float(lesson.widgets.STRIPS_MIN_WIDTH.removesuffix("em")) >= 30  # 100 households: a few px each
 
 
 def test_every_slider_reaches_both_ends_of_its_range_without_an_error():
@@ -173,7 +192,7 @@ def test_government_comparison_sentence_and_equal_experience_note():
     assert "eerst controleert" in g.sentence.value and "misbruik" in g.sentence.value
     assert len(g.fig.data) == 4 and len(g.fig.data[0].x) == 31
     g.set(good_when_controlled=0.8)
-    assert "maakt het voor zijn vertrouwen niet uit" in g.sentence.value
+    assert "maakt het voor het vertrouwen van de inwoner niet uit" in g.sentence.value
     assert list(g.fig.data[0].y) == list(g.fig.data[1].y)
 
 

@@ -19,6 +19,7 @@ ROOM_TITLES = ("Wie krijgt hulp?", "Meer ruimte: wat gebeurt er?")
 REALITY_ROW = "echt in nood?"
 PROFESSIONAL_ROW = "professional {letter}"
 HOUSEHOLD_AXIS = "huishoudens, van meeste naar minste nood"
+STRIPS_SCROLL_HINT = "↔ Schuif de strepen opzij: zo zie je alle huishoudens."
 ROOM_AXIS = "ruimte voor eigen afweging"
 COUNT_AXIS = "huishoudens"
 LINE_MISSED = "gemist (nood, geen hulp)"
@@ -87,5 +88,5 @@ GOV_SENTENCE = (
     "{c_misuse} keer misbruik dat pas achteraf bleek; de tweede gaf {t_trusted} keer vertrouwen, met "
     "{t_misuse} keer misbruik dat pas achteraf bleek."
 )
-GOV_SAME = (" Let op: de inwoner ervaart controle en vertrouwen hier als even goed. Dan maakt het voor zijn "
-            "vertrouwen niet uit hoe de overheid begint.")
+GOV_SAME = (" Let op: de inwoner ervaart controle en vertrouwen hier als even goed. Dan maakt het voor het "
+            "vertrouwen van de inwoner niet uit hoe de overheid begint.")

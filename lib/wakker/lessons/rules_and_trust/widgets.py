@@ -108,8 +108,27 @@ def room_sentence_html(p: rr.RoomParams, out: rr.Outcome) -> str:
         room_unequal=int(out.unequal[i_room]), verdict=verdict))
 
 
+#: On a phone (the kit's breakpoint, 640 px) the strips keep a width at which one household is a few pixels
+#: wide, and their box scrolls sideways under a hint that says so; wider screens show them whole. The kit's
+#: front end makes such a scrolling box reachable by keyboard (style.py, SCROLLERS).
+STRIPS_MIN_WIDTH = "40em"
+ROOM_PHONE_CSS = (
+    "<style>@media (max-width: 640px) {"
+    ".wakker-huishoudens .wakker-figure { overflow-x: auto !important; }"
+    f".wakker-huishoudens .wakker-figure .js-plotly-plot {{ min-width: {STRIPS_MIN_WIDTH} !important; }}"
+    ".wakker-huishoudens .wakker-strook-hint { display: block !important; }"
+    "}</style>"
+)
+
+
+def _strips_height(n_professionals: int) -> int:
+    """Pixels for the strips figure: a fixed frame plus one row for the reality and one per professional."""
+    return 110 + 28 * (int(n_professionals) + 1)
+
+
 class RoomExplorer(View):
-    """Rule or room: sliders, a sentence, the grid of decisions and the lines over the room share."""
+    """Rule or room: sliders, a sentence, the strips of decisions (``strips``) and the lines over the room
+    share (``fig``), two figures so that on a phone only the strips scroll sideways."""
 
     def __init__(self, shares=None):
         self.shares = rr.default_shares() if shares is None else np.asarray(shares, float)
@@ -126,30 +145,43 @@ class RoomExplorer(View):
                                     on_change=self.update, formats=_formats(ROOM_MAIN + ROOM_MORE),
                                     label_width="13em", readout_width="4.2em")
         self.sliders = self.panel.sliders
-        self.fig = self._figure()
-        legend = w.HTML(_legend_html(texts.ROOM_LEGEND))
-        self.box = w.VBox([self.panel.box, self.message, self.sentence, legend, self.fig.widget],
+        self.strips, self.fig = self._strips_figure(), self._lines_figure()
+        legend = w.HTML(ROOM_PHONE_CSS + _legend_html(texts.ROOM_LEGEND))
+        hint = w.HTML(f'<div class="wakker-strook-hint" style="display:none;font-size:.9em;opacity:.85">'
+                      f"{html.escape(texts.STRIPS_SCROLL_HINT)}</div>")
+        strips = w.VBox([hint, self.strips.widget], layout=w.Layout(width="100%"))
+        strips.add_class("wakker-huishoudens")
+        self.box = w.VBox([self.panel.box, self.message, self.sentence, legend, strips, self.fig.widget],
                           layout=w.Layout(width="100%"))
         self.box.add_class("wakker-regel-of-ruimte")
         self.update()
 
-    def _figure(self) -> LiveFigure:
-        fig = make_subplots(rows=2, cols=1, row_heights=[0.4, 0.6], vertical_spacing=0.2,
-                            subplot_titles=texts.ROOM_TITLES)
+    @staticmethod
+    def _strips_figure() -> LiveFigure:
+        """The households as strips: the reality on top, then one row per professional."""
+        fig = make_subplots(rows=1, cols=1, subplot_titles=(texts.ROOM_TITLES[0],))
         fig.add_heatmap(z=[[0]], zmin=-0.5, zmax=len(CELL_COLOURS) - 0.5, colorscale=_stepped(CELL_COLOURS),
-                        showscale=False, xgap=0, ygap=2, hovertemplate=texts.HOVER_CELL, row=1, col=1)
+                        showscale=False, xgap=0, ygap=2, hovertemplate=texts.HOVER_CELL)
+        fig.update_yaxes(autorange="reversed")
+        fig.update_xaxes(title_text=texts.HOUSEHOLD_AXIS, showticklabels=False)
+        fig.update_layout(height=_strips_height(5), margin=dict(l=100, r=20, t=40, b=40), template="plotly_white",
+                          separators=",.", uirevision="keep")
+        fig.update_annotations(font_size=13)
+        return LiveFigure(fig)
+
+    def _lines_figure(self) -> LiveFigure:
+        """Missed, needless and unequal as the room share goes from 0 to 100 %."""
+        fig = make_subplots(rows=1, cols=1, subplot_titles=(texts.ROOM_TITLES[1],))
         for name, colour, dash in ((texts.LINE_MISSED, MISSED_COLOUR, None),
                                    (texts.LINE_NEEDLESS, NEEDLESS_COLOUR, None),
                                    (texts.LINE_UNEQUAL, UNEQUAL_COLOUR, "dash")):
             fig.add_scatter(x=self.shares * 100, y=np.zeros_like(self.shares), mode="lines", name=name,
                             line=dict(color=colour, width=3, dash=dash),
-                            hovertemplate=texts.HOVER_LINE.format(name=name), row=2, col=1)
-        fig.update_yaxes(autorange="reversed", row=1, col=1)
-        fig.update_xaxes(title_text=texts.HOUSEHOLD_AXIS, showticklabels=False, row=1, col=1)
-        fig.update_xaxes(title_text=texts.ROOM_AXIS, ticksuffix=" %", range=[0, 100], row=2, col=1)
-        fig.update_yaxes(title_text=texts.COUNT_AXIS, rangemode="tozero", row=2, col=1)
-        fig.update_layout(height=640, margin=dict(l=100, r=20, t=60, b=40), template="plotly_white",
-                          legend=dict(orientation="h", x=0, y=-0.12, yanchor="top", font=dict(size=12)),
+                            hovertemplate=texts.HOVER_LINE.format(name=name))
+        fig.update_xaxes(title_text=texts.ROOM_AXIS, ticksuffix=" %", range=[0, 100])
+        fig.update_yaxes(title_text=texts.COUNT_AXIS, rangemode="tozero")
+        fig.update_layout(height=420, margin=dict(l=100, r=20, t=40, b=40), template="plotly_white",
+                          legend=dict(orientation="h", x=0, y=-0.2, yanchor="top", font=dict(size=12)),
                           separators=",.", uirevision="keep")
         fig.update_annotations(font_size=13)
         return LiveFigure(fig)
@@ -181,16 +213,19 @@ class RoomExplorer(View):
         words = np.vectorize(texts.CELL_WORDS.get)(codes)
         grid = np.isin(out.shares, self.shares)
         x = out.shares[grid] * 100
-        shapes = [dict(type="line", xref="x2", yref="y2 domain", x0=p.room_share * 100, x1=p.room_share * 100,
-                       y0=0, y1=1, line=dict(color="#333333", width=2, dash="dash")),
-                  dict(type="line", xref="x", yref="y domain", x0=in_need + 0.5, x1=in_need + 0.5, y0=0, y1=1,
-                       line=dict(color="#333333", width=1.5))]
-        with self.fig.batch_update():
-            heat = self.fig.data[0]
+        mine = dict(type="line", xref="x", yref="y domain", x0=p.room_share * 100, x1=p.room_share * 100,
+                    y0=0, y1=1, line=dict(color="#333333", width=2, dash="dash"))
+        border = dict(type="line", xref="x", yref="y domain", x0=in_need + 0.5, x1=in_need + 0.5, y0=0, y1=1,
+                      line=dict(color="#333333", width=1.5))
+        with self.strips.batch_update():
+            heat = self.strips.data[0]
             heat.z, heat.y, heat.x, heat.text = codes, rows, np.arange(1, codes.shape[1] + 1), words
-            for trace, values in zip(self.fig.data[1:], (out.missed, out.needless, out.unequal)):
+            self.strips.layout.shapes = [border]
+            self.strips.layout.height = _strips_height(len(rows) - 1)
+        with self.fig.batch_update():
+            for trace, values in zip(self.fig.data, (out.missed, out.needless, out.unequal)):
                 trace.x, trace.y = x, np.asarray(values, float)[grid]
-            self.fig.layout.shapes = shapes
+            self.fig.layout.shapes = [mine]
 
     def set(self, **values) -> None:
         self.panel.set(**values)
