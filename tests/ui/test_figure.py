@@ -69,7 +69,7 @@ def full(fig: LiveFigure) -> dict:
 
 def bar_figure(**layout) -> LiveFigure:
     return LiveFigure(go.Figure([go.Bar(x=[1, 2], y=[3, 4]), go.Scatter(x=[1, 2], y=[0, 1])],
-                                layout=dict(title="Titel", template="plotly_white", **layout)))
+                                layout=dict(title="Titel", **layout)))
 
 
 def test_counts_one_change_per_change_and_one_per_batch():
@@ -238,3 +238,26 @@ def test_changes_while_a_cell_runs_go_whole_once_when_it_has_run(monkeypatch):
     assert page.fulls == 1 and page.figure == full(fig)
     hooks[0][1]()  # nothing pending: nothing sent
     assert page.sent == []
+
+
+def test_a_figure_looks_like_plotly_white_without_naming_a_template_and_stays_small():
+    """The workbook's slim template is plotly's default: the white look, about 2 kB instead of 7 kB."""
+    fig = LiveFigure(go.Figure([go.Bar(x=[1, 2], y=[3, 4]), go.Scatter(x=[1, 2], y=[0, 1])],
+                               layout=dict(title="Titel")))
+    page = Page(fig)
+    template = page.figure["layout"]["template"]
+    assert template["layout"]["plot_bgcolor"] == "white" and template["layout"]["xaxis"]["gridcolor"] == "#EBF0F8"
+    assert {"bar", "scatter"} <= set(template["data"])
+    assert "scene" not in template["layout"] and "surface" not in template["data"]
+    assert len(fig._full_json()) < 3500, len(fig._full_json())
+
+
+def test_no_lesson_names_a_template():
+    """A lesson that writes template="plotly_white" gets the slow, large template back (see figure.py)."""
+    from pathlib import Path
+
+    lessons = Path(figure_module.__file__).resolve().parents[1] / "lessons"
+    named = [f"{p.relative_to(lessons)}:{i}" for p in sorted(lessons.rglob("*.py"))
+             for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+             if "template=" in line and "plotly" in line]
+    assert not named, named

@@ -176,7 +176,7 @@ def strength_figure(params: pl.PlanningParams | None = None) -> LiveFigure:
                         line=dict(color=COLOURS[int(order)], width=3, shape="linear",
                                   dash="solid" if order == 4 else "dot" if order == 1 else None))
     fig.update_layout(
-        height=360, margin=dict(l=60, r=20, t=50, b=50), template="plotly_white",
+        height=360, margin=dict(l=60, r=20, t=50, b=50),
         title=dict(text=texts.STRENGTH_TITLE, font=dict(size=15)),
         xaxis_title=texts.STRENGTH_X, yaxis_title=texts.STRENGTH_Y,
         legend=dict(orientation="h", y=-0.25, x=0), separators=",.")
@@ -551,7 +551,7 @@ class PlanningExplorer(View):
         fig.update_yaxes(title_text=texts.TOTAL_AXIS, rangemode="tozero", row=1, col=1)
         fig.update_yaxes(title_text=texts.COUNT_AXIS, rangemode="tozero", row=2, col=1)
         fig.update_yaxes(title_text=texts.EFFECT_AXIS, rangemode="tozero", row=2, col=2)
-        fig.update_layout(height=720, margin=dict(l=70, r=20, t=95, b=40), template="plotly_white",
+        fig.update_layout(height=720, margin=dict(l=70, r=20, t=95, b=40),
                           legend=dict(orientation="h", x=0, y=1.05, yanchor="bottom", font=dict(size=12)),
                           separators=",.", uirevision="keep", bargap=0.35)
         fig.update_annotations(font_size=13)
@@ -737,7 +737,7 @@ class MyWeek(SavedWidget):
             fig.add_bar(name=key, x=x, y=self.DEFAULT, marker_color=self.COLOURS[key],
                         text=[f"{v} %" for v in self.DEFAULT], textposition="outside",
                         hovertemplate=f"{key}: %{{y}} %<extra></extra>")
-        fig.update_layout(barmode="group", height=380, template="plotly_white", margin=dict(l=60, r=20, t=50, b=70),
+        fig.update_layout(barmode="group", height=380, margin=dict(l=60, r=20, t=50, b=70),
                           title=dict(text=texts.WEEK_TITLE, font=dict(size=15)),
                           yaxis=dict(title=texts.WEEK_AXIS, range=[0, 110]),
                           xaxis=dict(tickangle=0, automargin=True),

@@ -164,7 +164,7 @@ class RoomExplorer(View):
                         showscale=False, xgap=0, ygap=2, hovertemplate=texts.HOVER_CELL)
         fig.update_yaxes(autorange="reversed")
         fig.update_xaxes(title_text=texts.HOUSEHOLD_AXIS, showticklabels=False)
-        fig.update_layout(height=_strips_height(5), margin=dict(l=100, r=20, t=40, b=40), template="plotly_white",
+        fig.update_layout(height=_strips_height(5), margin=dict(l=100, r=20, t=40, b=40),
                           separators=",.", uirevision="keep")
         fig.update_annotations(font_size=13)
         return LiveFigure(fig)
@@ -180,7 +180,7 @@ class RoomExplorer(View):
                             hovertemplate=texts.HOVER_LINE.format(name=name))
         fig.update_xaxes(title_text=texts.ROOM_AXIS, ticksuffix=" %", range=[0, 100])
         fig.update_yaxes(title_text=texts.COUNT_AXIS, rangemode="tozero")
-        fig.update_layout(height=420, margin=dict(l=100, r=20, t=40, b=40), template="plotly_white",
+        fig.update_layout(height=420, margin=dict(l=100, r=20, t=40, b=40),
                           legend=dict(orientation="h", x=0, y=-0.2, yanchor="top", font=dict(size=12)),
                           separators=",.", uirevision="keep")
         fig.update_annotations(font_size=13)
@@ -295,7 +295,7 @@ class TrustPlayground(View):
                         line=dict(color=GOOD, width=1.5, dash="dot"), hoverinfo="skip")
         fig.update_xaxes(title_text=texts.LEARN_X, rangemode="tozero")
         fig.update_yaxes(title_text=texts.LEARN_Y, range=[0, 1.02])
-        fig.update_layout(height=430, margin=dict(l=70, r=20, t=50, b=40), template="plotly_white",
+        fig.update_layout(height=430, margin=dict(l=70, r=20, t=50, b=40),
                           legend=dict(orientation="h", x=0, y=-0.18, yanchor="top", font=dict(size=12)),
                           separators=",.", uirevision="keep")
         return LiveFigure(fig)
@@ -426,7 +426,7 @@ class GovernmentComparison(View):
                             hovertemplate=texts.HOVER_GOV.format(name=name))
         fig.update_xaxes(title_text=texts.GOV_X, rangemode="tozero")
         fig.update_yaxes(title_text=texts.GOV_Y, range=[0, 1.02])
-        fig.update_layout(height=460, margin=dict(l=70, r=20, t=50, b=40), template="plotly_white",
+        fig.update_layout(height=460, margin=dict(l=70, r=20, t=50, b=40),
                           legend=dict(orientation="h", x=0, y=-0.18, yanchor="top", font=dict(size=12)),
                           separators=",.", uirevision="keep")
         return LiveFigure(fig)

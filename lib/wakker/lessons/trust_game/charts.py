@@ -18,7 +18,7 @@ from .data import characters
 def fig_layout(**extra) -> dict:
     """The plotly layout every chart of the lesson starts from (Dutch decimal separators)."""
     base = dict(height=380, margin=dict(l=10, r=10, t=50, b=40), separators=",.",
-                font=dict(size=13), template="plotly_white")
+                font=dict(size=13))
     base.update(extra)
     return base
 
