@@ -93,7 +93,7 @@ class TrustExplorer(View):
         fig.update_yaxes(title_text=texts.SHARE_AXIS, range=[-3, 103], row=1, col=1)
         fig.update_yaxes(title_text=texts.PER_EURO_AXIS, rangemode="tozero", row=2, col=1)
         fig.update_xaxes(title_text=texts.ROUND_AXIS, row=2, col=1)
-        fig.update_layout(height=600, margin=dict(l=60, r=15, t=90, b=40), template="plotly_white",
+        fig.update_layout(height=600, margin=dict(l=60, r=15, t=90, b=40),
                           legend=dict(orientation="h", x=0, y=1.08, yanchor="bottom", font=dict(size=12)),
                           separators=",.", uirevision="keep", bargap=0.3)
         fig.update_annotations(font_size=13)
@@ -222,7 +222,7 @@ class BreachView(View):
         fig.update_yaxes(title_text=texts.SHARE_AXIS, range=[-3, 103], row=1, col=1)
         fig.update_yaxes(title_text=texts.SHARE_AXIS, range=[-3, 103], row=2, col=1)
         fig.update_xaxes(title_text=texts.ROUND_AXIS, row=2, col=1)
-        fig.update_layout(height=560, margin=dict(l=60, r=15, t=80, b=40), template="plotly_white",
+        fig.update_layout(height=560, margin=dict(l=60, r=15, t=80, b=40),
                           legend=dict(orientation="h", x=0, y=1.08, yanchor="bottom", font=dict(size=12)),
                           separators=",.", uirevision="keep")
         fig.update_annotations(font_size=13)
