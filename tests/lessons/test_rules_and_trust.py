@@ -207,21 +207,36 @@ def test_model_error_shows_a_dutch_message_not_a_traceback(monkeypatch):
     assert "wakker-fout" in ex.message.value and "Het model kon niet rekenen" in ex.message.value
 
 
-def test_slider_move_is_fast_enough_in_the_kernel_budget():
-    """Lesson guide / issue: kernel p95 < 100 ms for a slider move (here in-process, without comm traffic)."""
+def test_slider_move_redraws_once_and_stays_within_the_kernel_budget_in_cpu_time():
+    """Lesson guide / issue: kernel p95 < 100 ms for a slider move (here in-process, without comm traffic).
+
+    Every move redraws the view, each figure at most once (one batch update, not one per trace). The time is
+    CPU time of this process (``time.process_time``), not wall time: on a machine shared by other jobs,
+    waiting for a core is not the lesson's cost. Wall-clock speed with comm traffic is for benchmarks."""
     rng = np.random.default_rng(0)
     ex, gov, pg = lesson.RoomExplorer(), lesson.GovernmentComparison(), lesson.TrustPlayground()
     for _ in range(10):
         pg.random_batch()
-    times = []
+    figures = {ex: (ex.strips, ex.fig), gov: (gov.fig,), pg: (pg.fig,)}
+    times, redrawn = [], 0
     for _ in range(40):
         for view, name in ((ex, "room_share"), (ex, "judgement_accuracy"), (gov, "citizen_reliability"),
                            (pg, "negative_weight")):
             spec = view.panel.specs[name]
-            value = round(rng.uniform(spec.low, spec.high) / spec.step) * spec.step
-            t = time.perf_counter()
-            view.set(**{name: float(min(max(value, spec.low), spec.high))})
-            times.append(time.perf_counter() - t)
+            value = float(min(max(round(rng.uniform(spec.low, spec.high) / spec.step) * spec.step, spec.low),
+                              spec.high))
+            if abs(value - view.panel.values()[name]) < spec.step / 2:  # no move, nothing to redraw
+                continue
+            renders = [f.renders for f in figures[view]]
+            t = time.process_time()
+            view.set(**{name: value})
+            times.append(time.process_time() - t)
+            added = [f.renders - r for f, r in zip(figures[view], renders)]
+            # one batch per figure; a figure whose picture did not change (the strips at 0 % room) is not sent
+            assert max(added) <= 1 and view.message.value == "", (name, value, added)
+            assert view.panel.values()[name] == pytest.approx(value)
+            redrawn += max(added)
+    assert len(times) >= 100 and redrawn >= 0.8 * len(times)  # the moves did redraw
     assert np.percentile(times, 95) < 0.1, np.percentile(times, 95)
 
 
