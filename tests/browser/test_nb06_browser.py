@@ -212,6 +212,18 @@ def test_nb06_every_widget_and_answers_back_after_restart(page, jupyter_server, 
         jlab.screenshot(page, f"nb06-16-phone-{name}", full_page=False)
     width = plot.locator(".main-svg").first.bounding_box()["width"]
     assert 250 <= width <= 390, width  # the learning gap fits a phone's width
+    # § 1's list of who speaks reflows on a phone: nothing in it reaches past the right edge of its cell
+    # (review 06, finding 12: the three-column table's last column was cut off without a scroll cue)
+    people = jlab.cells(page).filter(has_text="Wie er in dit notebook aan het woord komen").locator(".jp-RenderedMarkdown")
+    for _ in range(2):  # JupyterLab lays the cells out again after the first scroll on a narrow screen
+        people.scroll_into_view_if_needed()
+        page.wait_for_timeout(800)
+    jlab.screenshot(page, "nb06-16-phone-people", full_page=False)
+    sticking_out = people.evaluate(
+        "e => { const edge = e.getBoundingClientRect().right + 1;"
+        " return [...e.querySelectorAll('*')].filter(c => c.getBoundingClientRect().right > edge)"
+        ".map(c => c.tagName + ': ' + c.textContent.trim().slice(0, 40)); }")
+    assert not sticking_out, sticking_out
     closing = page.locator(".wakker-q-afsluiting-praktijk")
     closing.scroll_into_view_if_needed()
     expect(closing.locator("textarea")).to_have_value(CLOSING)
