@@ -131,6 +131,11 @@ def test_room_strips_scroll_sideways_on_a_phone_with_a_hint_and_fit_a_wider_scre
     assert ".wakker-huishoudens .wakker-figure { overflow-x: auto" in phone
     assert f"min-width: {lesson.widgets.STRIPS_MIN_WIDTH}" in phone and ".wakker-strook-hint { display: block" in phone
     assert float(lesson.widgets.STRIPS_MIN_WIDTH.removesuffix("em")) >= 30  # 100 households: a few px each
+    # the title (also the figure's accessible name) and the axis words start at the left: read before scrolling
+    for fig, title in ((ex.strips, texts.ROOM_TITLES[0]), (ex.fig, texts.ROOM_TITLES[1])):
+        assert fig.layout.title.text == title and fig.layout.title.x == 0 and fig.layout.title.xanchor == "left"
+    axis = ex.strips.layout.annotations[0]
+    assert axis.text == texts.HOUSEHOLD_AXIS and axis.x == 0 and axis.xanchor == "left"
 
 
 def test_every_slider_reaches_both_ends_of_its_range_without_an_error():
@@ -407,3 +412,56 @@ def test_notebook_passes_the_lesson_contract():
     """Page, quotes and terms, an import that reads no data, and a headless run without errors."""
     problems = C.check_notebook(NOTEBOOK, C.REPO, lesson="rules_and_trust")
     assert not problems, C.report(problems)
+
+
+# ---------------------------------------------------------------- citing the essay, and neutral words
+#: The essay's headings as it gives them (a label "Les n" before a title; the first has no label).
+ESSAY_HEADINGS = {"Les 1": "Beschouw vertrouwen als waarde",
+                  "Les 2": "Vertrek vanuit vertrouwen in de burger en de professional",
+                  "Les 3": "Elkaar vertrouwen moet je leren",
+                  "paragraaf": "Werkplaats Sociaal Domein als lerende omgeving"}
+
+
+def test_quote_captions_cite_the_essays_headings_with_a_comma_and_quotation_marks():
+    """Finding 17: not "Les 2 Vertrek vanuit ..." run together, but the label, a comma and the title quoted."""
+    from wakker.ui.page import quote_html
+
+    excerpts = [e for e in load(C.REPO / "data").excerpts.values() if e.source == "vertrouwen-leren-2021"]
+    assert excerpts
+    allowed = {f"{label}, '{title}'" if label.startswith("Les") else f"{label} '{title}'"
+               for label, title in ESSAY_HEADINGS.items()}
+    for ex in excerpts:
+        assert ex.location in allowed, ex.location
+        assert html.escape(ex.location) in quote_html(ex.key)
+    for label, title in ESSAY_HEADINGS.items():  # a heading in the notebook that names a lesson quotes its title
+        for cell in _cells():
+            text = "".join(cell["source"])
+            assert f"{label} {title}" not in text and f"{label}: {title.lower()}" not in text
+
+
+#: "hij"/"hem" not in "hij of zij", and "zijn" as a possessive before the nouns these texts use it with.
+_GENERIC = re.compile(r"\b(?:hij|hem)\b(?! of (?:zij|haar))|\bzijn (?:eigen|vertrouwen|oordeel|routine|situatie|team|"
+                      r"neiging|werk|beslissing)\b", re.IGNORECASE)
+#: Where "hij" is one known person: Lipsky.
+_KNOWN_PERSON = ("Hij vraagt daar", "in zijn boek")
+
+
+def _generic_pronouns(text: str) -> list[str]:
+    for known in _KNOWN_PERSON:
+        text = text.replace(known, "")
+    text = re.sub(r"\s+", " ", text)
+    return [text[max(0, m.start() - 40):m.end() + 20] for m in _GENERIC.finditer(text)]
+
+
+def test_no_generic_hij_for_an_unknown_professional_citizen_or_person():
+    """Finding 17: "hij of zij", or neutral words, for someone we do not know (the notebook, the widgets'
+    words, the parameter files and the teacher's box)."""
+    found = []
+    for cell in _cells():
+        found += [("cel " + cell.get("id", "?"), s) for s in _generic_pronouns("".join(cell["source"]))]
+    words = [v for k, v in vars(texts).items() if k.isupper() and isinstance(v, str)]
+    for path in sorted(lesson_dir("rules_and_trust", C.REPO / "data").glob("*.yaml")):
+        words.append(path.read_text(encoding="utf-8"))
+    for w_ in words:
+        found += [("tekst", s) for s in _generic_pronouns(w_)]
+    assert not found, found
