@@ -183,6 +183,9 @@ def test_nb08_models_questions_and_answers_after_restart(page, jupyter_server, f
     size = box.evaluate("el => ({scroll: el.scrollWidth, client: el.clientWidth, "
                         "plot: el.querySelector('.js-plotly-plot').getBoundingClientRect().width})")
     assert size["scroll"] > size["client"] + 50 and size["plot"] >= 500, size
+    for words in (box.locator(".gtitle"), box.locator(".annotation-text")):  # read before scrolling
+        right = words.first.evaluate("el => el.getBoundingClientRect().right")
+        assert right <= box.evaluate("el => el.getBoundingClientRect().right"), (words, right)
     lines = room.locator(".js-plotly-plot").last
     assert lines.evaluate("el => el.getBoundingClientRect().right") <= 390, "the lines must fit a phone"
     page.wait_for_timeout(500)

@@ -12,6 +12,7 @@ from typing import Callable
 
 import ipywidgets as w
 import numpy as np
+import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from ...core import dutch
@@ -121,6 +122,14 @@ ROOM_PHONE_CSS = (
 )
 
 
+STRIPS_LEFT = 100  # px for the row names ("professional A")
+
+
+def _left_title(text: str) -> dict:
+    """A figure's title at its left edge (plotly's layout title, which is also the figure's accessible name)."""
+    return dict(text=text, x=0, xref="container", xanchor="left", pad=dict(l=8), font=dict(size=14))
+
+
 def _strips_height(n_professionals: int) -> int:
     """Pixels for the strips figure: a fixed frame plus one row for the reality and one per professional."""
     return 110 + 28 * (int(n_professionals) + 1)
@@ -147,7 +156,8 @@ class RoomExplorer(View):
         self.sliders = self.panel.sliders
         self.strips, self.fig = self._strips_figure(), self._lines_figure()
         legend = w.HTML(ROOM_PHONE_CSS + _legend_html(texts.ROOM_LEGEND))
-        hint = w.HTML(f'<div class="wakker-strook-hint" style="display:none;font-size:.9em;opacity:.85">'
+        hint = w.HTML(f'<div class="wakker-strook-hint" style="display:none;font-size:.9em;line-height:1.4;'
+                      f'opacity:.85">'
                       f"{html.escape(texts.STRIPS_SCROLL_HINT)}</div>")
         strips = w.VBox([hint, self.strips.widget], layout=w.Layout(width="100%"))
         strips.add_class("wakker-huishoudens")
@@ -158,20 +168,24 @@ class RoomExplorer(View):
 
     @staticmethod
     def _strips_figure() -> LiveFigure:
-        """The households as strips: the reality on top, then one row per professional."""
-        fig = make_subplots(rows=1, cols=1, subplot_titles=(texts.ROOM_TITLES[0],))
+        """The households as strips: the reality on top, then one row per professional. Title and axis words
+        start at the left edge, so that on a phone (where the strips scroll) they are read before scrolling."""
+        fig = go.Figure()
         fig.add_heatmap(z=[[0]], zmin=-0.5, zmax=len(CELL_COLOURS) - 0.5, colorscale=_stepped(CELL_COLOURS),
                         showscale=False, xgap=0, ygap=2, hovertemplate=texts.HOVER_CELL)
         fig.update_yaxes(autorange="reversed")
-        fig.update_xaxes(title_text=texts.HOUSEHOLD_AXIS, showticklabels=False)
-        fig.update_layout(height=_strips_height(5), margin=dict(l=100, r=20, t=40, b=40),
+        fig.update_xaxes(showticklabels=False)
+        fig.add_annotation(text=texts.HOUSEHOLD_AXIS, xref="paper", yref="paper", x=0, y=0, xanchor="left",
+                           yanchor="top", xshift=-STRIPS_LEFT + 8, yshift=-6, showarrow=False,
+                           font=dict(size=13))
+        fig.update_layout(title=_left_title(texts.ROOM_TITLES[0]), height=_strips_height(5),
+                          margin=dict(l=STRIPS_LEFT, r=20, t=40, b=36), template="plotly_white",
                           separators=",.", uirevision="keep")
-        fig.update_annotations(font_size=13)
         return LiveFigure(fig)
 
     def _lines_figure(self) -> LiveFigure:
         """Missed, needless and unequal as the room share goes from 0 to 100 %."""
-        fig = make_subplots(rows=1, cols=1, subplot_titles=(texts.ROOM_TITLES[1],))
+        fig = go.Figure()
         for name, colour, dash in ((texts.LINE_MISSED, MISSED_COLOUR, None),
                                    (texts.LINE_NEEDLESS, NEEDLESS_COLOUR, None),
                                    (texts.LINE_UNEQUAL, UNEQUAL_COLOUR, "dash")):
@@ -180,10 +194,10 @@ class RoomExplorer(View):
                             hovertemplate=texts.HOVER_LINE.format(name=name))
         fig.update_xaxes(title_text=texts.ROOM_AXIS, ticksuffix=" %", range=[0, 100])
         fig.update_yaxes(title_text=texts.COUNT_AXIS, rangemode="tozero")
-        fig.update_layout(height=420, margin=dict(l=100, r=20, t=40, b=40),
+        fig.update_layout(title=_left_title(texts.ROOM_TITLES[1]), height=420,
+                          margin=dict(l=STRIPS_LEFT, r=20, t=40, b=40), template="plotly_white",
                           legend=dict(orientation="h", x=0, y=-0.2, yanchor="top", font=dict(size=12)),
                           separators=",.", uirevision="keep")
-        fig.update_annotations(font_size=13)
         return LiveFigure(fig)
 
     def params(self) -> rr.RoomParams:
