@@ -105,7 +105,35 @@ def test_explorer_has_four_controls_up_front_and_the_rest_under_more():
     assert len(lesson.MAIN_PARAMS) <= 4 and e.panel.more is not None
     assert set(e.sliders) == set(lesson.MAIN_PARAMS) | set(lesson.MORE_PARAMS)
     assert e.message.value == ""
-    assert "ingestort" in e.sentence.value and "1,35" in e.sentence.value and "37 %" in e.sentence.value
+    assert "ingestort" in e.sentence.value
+    assert "1,35" in e.explanation.value and "37 %" in e.explanation.value
+
+
+def _below(widget) -> list:
+    out = [widget]
+    for child in getattr(widget, "children", ()):
+        out += _below(child)
+    return out
+
+
+def test_explorer_says_what_happened_but_not_why_until_the_reveal(monkeypatch):
+    """Review 05 finding 9 (lesson guide L3): the sentence above the figure says what happened and how often;
+    why (can giving pay, the tipping point) is not in the explorer, but shown by ``explain`` behind the
+    'Wat zagen wij?' of 'spel-gezien', and it follows the sliders there."""
+    e = lesson.TrustExplorer()
+    assert "Kan geven hier lonen" not in e.sentence.value and "1,35" not in e.sentence.value
+    assert "kantelpunt" not in e.sentence.value.lower()
+    assert e.explanation not in _below(e.box)
+    shown = []
+    monkeypatch.setattr("IPython.display.display", lambda *objs, **_kw: shown.extend(objs))
+    e.explain()
+    assert len(shown) == 1 and e.explanation in _below(shown[0])
+    assert "Kan geven hier lonen" in e.explanation.value and "1,35" in e.explanation.value
+    e.set(takers=40)
+    assert "0,6 × 3 × 0,5 = <b>0,9</b>" in e.explanation.value
+    cells = [src for _i, src in C.code_cells(C.notebook_path(lesson.NOTEBOOK))]
+    reveal = next(i for i, src in enumerate(cells) if "nb.reveal(spel_gezien" in src)
+    assert "then=spel.explain" in cells[reveal] and "spel = nb05.TrustExplorer()" in "".join(cells[:reveal])
 
 
 def test_explorer_redraws_on_every_slider_and_the_sentence_follows():
@@ -116,7 +144,7 @@ def test_explorer_redraws_on_every_slider_and_the_sentence_follows():
     assert "spiraal" in e.sentence.value
     assert list(e.fig.data[0].y) == pytest.approx(list(e.run.trust * 100))
     e.set(takers=40)
-    assert "ingestort" in e.sentence.value and "0,9" in e.sentence.value and "verliest" in e.sentence.value
+    assert "ingestort" in e.sentence.value and "0,9" in e.explanation.value and "verliest" in e.explanation.value
     e.reset()
     assert e.params().start_trust == 50 and e.params().takers == 10
 
@@ -142,6 +170,18 @@ def test_breach_view_draws_three_runs_and_its_sentence():
     b.set(admit_effect=0)
     assert "0 %" in b.sentence.value and list(b.fig.data[1].y) == list(b.fig.data[2].y)
     assert len(b.fig.layout.shapes) == 2
+
+
+def test_breach_view_draws_other_chance_on_its_button():
+    """Review 05 finding 10: the breach view has a button for a new chance draw, like the explorer."""
+    b = lesson.BreachView()
+    assert b.reseed_button in _below(b.box)
+    first = [run.trust.copy() for run in (b.pair.baseline, b.pair.without, b.pair.admitted)]
+    renders = b.fig.renders
+    b.reseed_button.click()
+    assert b.seed == 2 and b.params()[0].seed == 2 and b.fig.renders > renders
+    again = (b.pair.baseline, b.pair.without, b.pair.admitted)
+    assert any(not np.array_equal(old, run.trust) for old, run in zip(first, again))
 
 
 @pytest.mark.parametrize("make, name, values", [

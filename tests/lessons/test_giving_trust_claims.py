@@ -118,14 +118,14 @@ def test_without_reciprocity_residents_return_the_maximum(explorer):
 def test_explorer_sentence_on_when_giving_can_pay(explorer):
     """Sentence above the explorer and § 4b: with reciprocity (standard) 'alleen als het vertrouwen ... hoog genoeg
     begint'; without it 'kan geven ook lonen als het vertrouwen van de gemeente laag begint' (finding M3)."""
-    assert "alleen als het vertrouwen aan beide kanten hoog genoeg begint" in explorer.sentence.value
+    assert "alleen als het vertrouwen aan beide kanten hoog genoeg begint" in explorer.explanation.value
     assert np.isfinite(ig.tipping_trust(explorer.params()))
     explorer.set(reciprocity=0.0)
     p = explorer.params()
     assert not np.isfinite(ig.tipping_trust(p))
     untrusted = p.max_return / 100 * (1 - p.reciprocity)  # what residents return at no trust at all
     assert untrusted > ig.tipping_return(p)
-    s = explorer.sentence.value
+    s = explorer.explanation.value
     assert "alleen als" not in s and "kan geven ook lonen als het vertrouwen van de gemeente laag begint" in s
     assert "Geven bewoners ook zonder vertrouwen al genoeg terug (zoals bij wederkerigheid 0)" in notebook_text()
 

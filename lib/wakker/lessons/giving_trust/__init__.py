@@ -24,7 +24,8 @@ from . import texts
 from .data import Berkelland, Example, Task, load_berkelland, load_param_words  # noqa: F401
 from .widgets import (BREACH_MAIN, BREACH_MORE, MAIN_PARAMS, MORE_PARAMS, NOTEBOOK, BreachView,  # noqa: F401
                       TaskSplit, TrustExplorer, assumptions_table_html, breach_html, breach_specs, breach_view,
-                      comparison_html, explorer_html, outcome_tally, task_split, trust_explorer)
+                      comparison_html, condition_html, explorer_html, outcome_tally, task_split,
+                      trust_explorer)
 
 
 def intro_html() -> str:

@@ -36,7 +36,7 @@ OUTCOME_HTML = {
                 "toe; wie niets meer geeft, leert ook niets meer bij. ",
     "undecided": "<b>Nog niet beslist.</b> Na {rounds} rondes vertrouwt de gemeente <b>{trust}</b> toe. ",
 }
-CONDITION_HTML = ("<br><i>Kan geven hier lonen?</i> Bij vol vertrouwen komt per euro terug: (deel dat teruggeeft) × "
+CONDITION_HTML = ("<i>Kan geven hier lonen?</i> Bij vol vertrouwen komt per euro terug: (deel dat teruggeeft) × "
                   "(groei) × (teruggave bij vol vertrouwen) = {share} × {growth} × {top} = <b>{product}</b>. ")
 CONDITION_YES = ("Dat is meer dan 1: vol vertrouwen kan lonen, maar alleen als het vertrouwen aan beide kanten hoog "
                  "genoeg begint; hoe dichter bij 1, hoe hoger dat begin moet zijn. ")
@@ -48,6 +48,8 @@ CONDITION_NO = ("Dat is niet meer dan 1: zelfs vol vertrouwen levert de gemeente
 TIPPING_HTML = ("Het vertrouwen van de gemeente groeit alleen zolang bewoners meer dan <b>{tip}</b> teruggeven "
                 "(de stippellijn). ")
 TIPPING_NEVER_HTML = "Er is geen groep die teruggeeft: geven kan hier nooit lonen. "
+EXPLAIN_INTRO_HTML = ("<b>Waarom het zo loopt, bij de instellingen die nu in het vertrouwensspel staan.</b> Deze "
+                      "uitleg rekent mee: verschuif hierboven een schuifje en kijk wat er verandert.")
 SEEDS_HTML = "<br>Met ander toeval (tien keer): <b>{spiral}</b> keer een spiraal, <b>{collapse}</b> keer ingestort{rest}."
 SEEDS_REST = ", {n} keer nog onbeslist"
 VALUE_HTML = " Samen gemaakt over alle rondes: <b>{value}</b> per groep bovenop het budget."

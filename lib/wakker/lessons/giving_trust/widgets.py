@@ -1,9 +1,12 @@
 """The widgets and HTML pieces of notebook 05, built on the shared kit (:mod:`wakker.ui`).
 
 * :class:`TrustExplorer` -- the repeated investment game: sliders (a kit ParameterPanel) and one
-  LiveFigure; a sentence says what happened, whether giving can pay here, and how often chance
-  turns it the other way.
-* :class:`BreachView` -- the same game with a breach of trust, not admitted and admitted.
+  LiveFigure; a sentence above the figure says what happened and how often chance turns it the
+  other way. Why (whether giving can pay here, the tipping point) is a second, live sentence that
+  is not in the explorer: :meth:`TrustExplorer.explain` shows it behind the "Wat zagen wij?" of
+  the observation question, so the student observes first (lesson guide L3, review 05 finding 9).
+* :class:`BreachView` -- the same game with a breach of trust, not admitted and admitted, with a
+  button for another chance draw.
 * :class:`TaskSplit` -- "terreinknecht of regisseur": who does which task in the Berkelland
   examples, saved in the journal, compared with the report on request.
 
@@ -57,6 +60,9 @@ class TrustExplorer(View):
         self.seed = int(seed)
         self.message = w.HTML()
         self.sentence = w.HTML()
+        #: why it went so (can giving pay, the tipping point): live, but shown only by :meth:`explain`
+        self.explanation = w.HTML()
+        self.explanation.add_class("wakker-vertrouwensspel-uitleg")
         self.panel = None
         self.run: ig.TrustRun | None = None
         try:
@@ -114,6 +120,13 @@ class TrustExplorer(View):
         self.seed += 1
         self.update()
 
+    def explain(self) -> None:
+        """Display the live explanation (for ``nb.reveal(..., then=explorer.explain)``): whether giving can
+        pay at the explorer's current settings and where the tipping point lies; it follows every slider."""
+        from IPython.display import display
+
+        display(w.VBox([w.HTML(styled("tekst", texts.EXPLAIN_INTRO_HTML)), self.explanation]))
+
     @safe
     def update(self) -> None:
         """Recompute the model for the current sliders and redraw the figure in place."""
@@ -130,6 +143,7 @@ class TrustExplorer(View):
         self.run = run
         self.message.value = ""
         self.sentence.value = styled("tekst", explorer_html(run, tally))
+        self.explanation.value = styled("tekst", condition_html(p))
         rounds = np.arange(int(p.rounds) + 1)
         tip = ig.tipping_return(p)
         tip_y = [tip * 100] * 2 if tip <= 1 else [None, None]
@@ -156,15 +170,24 @@ def outcome_tally(p: ig.TrustParams, seeds: int = SEEDS) -> dict[str, int]:
 
 
 def explorer_html(run: ig.TrustRun, tally: Mapping[str, int]) -> str:
-    """The sentence above the explorer's figure (HTML)."""
+    """The sentence above the explorer's figure (HTML): what happened, and how often over ten chance draws.
+    It does not say why; that is :func:`condition_html`, shown after the student's own observation."""
     p = run.params
     kind = ig.outcome(run)
     text = texts.OUTCOME_HTML[kind].format(rounds=int(p.rounds), trust=pct(run.final_trust),
                                            back=pct(run.return_share[-1]))
+    rest = texts.SEEDS_REST.format(n=tally["undecided"]) if tally["undecided"] else ""
+    text += texts.SEEDS_HTML.format(spiral=tally["spiral"], collapse=tally["collapse"], rest=rest)
+    return text
+
+
+def condition_html(p: ig.TrustParams) -> str:
+    """Why it goes as it goes (HTML): what full trust brings back per euro, whether giving can pay, and the
+    tipping point of the residents' return."""
     share = 1.0 - round(p.takers / 100 * p.groups) / p.groups
     product = share * p.multiplier * p.max_return / 100
-    text += texts.CONDITION_HTML.format(share=dutch.compact(share), growth=dutch.compact(p.multiplier),
-                                        top=dutch.compact(p.max_return / 100), product=dutch.compact(product))
+    text = texts.CONDITION_HTML.format(share=dutch.compact(share), growth=dutch.compact(p.multiplier),
+                                       top=dutch.compact(p.max_return / 100), product=dutch.compact(product))
     if not ig.spiral_possible(p):
         text += texts.CONDITION_NO
     else:  # no tipping trust: the residents return enough even untrusted, so the giver's start does not decide
@@ -172,8 +195,6 @@ def explorer_html(run: ig.TrustRun, tally: Mapping[str, int]) -> str:
     tip = ig.tipping_return(p)
     text += texts.TIPPING_HTML.format(tip=pct(tip)) if tip <= 1 else (
         texts.TIPPING_NEVER_HTML if not np.isfinite(tip) else "")
-    rest = texts.SEEDS_REST.format(n=tally["undecided"]) if tally["undecided"] else ""
-    text += texts.SEEDS_HTML.format(spiral=tally["spiral"], collapse=tally["collapse"], rest=rest)
     return text
 
 
@@ -204,8 +225,13 @@ class BreachView(View):
         self.panel = ParameterPanel(breach_specs(), words, BREACH_MAIN, BREACH_MORE, more_title=texts.BREACH_MORE,
                                     reset_label=texts.RESET, on_change=self.update, css_prefix="wakker-breuk-")
         self.sliders = self.panel.sliders
+        self.reseed_button = w.Button(description=texts.RESEED, icon="refresh",
+                                      layout=w.Layout(width="auto", align_self="flex-start"),
+                                      tooltip=texts.RESEED)
+        self.reseed_button.on_click(lambda _b: self.reseed())
         self.fig = self._figure()
-        self.box = w.VBox([self.panel.box, self.message, self.sentence, self.fig.widget], layout=w.Layout(width="100%"))
+        self.box = w.VBox([self.panel.box, self.reseed_button, self.message, self.sentence, self.fig.widget],
+                          layout=w.Layout(width="100%"))
         self.box.add_class("wakker-breuk")
         self.update()
 
@@ -239,6 +265,11 @@ class BreachView(View):
 
     def reset(self) -> None:
         self.panel.reset()
+
+    def reseed(self) -> None:
+        """Another chance draw for all three runs (they share it, so they stay comparable)."""
+        self.seed += 1
+        self.update()
 
     @safe
     def update(self) -> None:
