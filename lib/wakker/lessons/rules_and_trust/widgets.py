@@ -179,7 +179,7 @@ class RoomExplorer(View):
                            yanchor="top", xshift=-STRIPS_LEFT + 8, yshift=-6, showarrow=False,
                            font=dict(size=13))
         fig.update_layout(title=_left_title(texts.ROOM_TITLES[0]), height=_strips_height(5),
-                          margin=dict(l=STRIPS_LEFT, r=20, t=40, b=36), template="plotly_white",
+                          margin=dict(l=STRIPS_LEFT, r=20, t=40, b=36),
                           separators=",.", uirevision="keep")
         return LiveFigure(fig)
 
@@ -195,7 +195,7 @@ class RoomExplorer(View):
         fig.update_xaxes(title_text=texts.ROOM_AXIS, ticksuffix=" %", range=[0, 100])
         fig.update_yaxes(title_text=texts.COUNT_AXIS, rangemode="tozero")
         fig.update_layout(title=_left_title(texts.ROOM_TITLES[1]), height=420,
-                          margin=dict(l=STRIPS_LEFT, r=20, t=40, b=40), template="plotly_white",
+                          margin=dict(l=STRIPS_LEFT, r=20, t=40, b=40),
                           legend=dict(orientation="h", x=0, y=-0.2, yanchor="top", font=dict(size=12)),
                           separators=",.", uirevision="keep")
         return LiveFigure(fig)
