@@ -23,6 +23,28 @@ BENIGN = [r"^pageerror: \[anywidget\] Failed to initialize model\."]
 
 _shot = jlab.screenshot_at
 
+#: Pairs of texts in a plot that run into each other (titles, range labels, axis titles, tick labels), or an
+#: axis title over a bar, or a title wider than the plot (cut off): what a student could not read on a phone.
+OVERLAPS_JS = """(sel) => {
+  const plot = document.querySelector(sel);
+  const box = (e) => e.getBoundingClientRect();
+  const hit = (a, b) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+  const name = (e) => (e.textContent || '').trim().slice(0, 30);
+  const texts = Array.from(plot.querySelectorAll(
+      '.annotation-text, .g-gtitle text, [class^="g-"][class$="title"] text, .xtick text'))
+    .filter(e => box(e).width > 0);
+  const titles = Array.from(plot.querySelectorAll('[class^="g-y"][class$="title"] text')).filter(e => box(e).width > 0);
+  const bars = Array.from(plot.querySelectorAll('.barlayer .point path')).filter(e => box(e).width > 0);
+  const out = [];
+  for (let i = 0; i < texts.length; i++)
+    for (let j = i + 1; j < texts.length; j++)
+      if (hit(box(texts[i]), box(texts[j]))) out.push(name(texts[i]) + ' | ' + name(texts[j]));
+  for (const t of titles) for (const b of bars) if (hit(box(t), box(b))) out.push(name(t) + ' | a bar');
+  const edge = box(plot);
+  for (const t of texts) if (box(t).left < edge.left - 1 || box(t).right > edge.right + 1) out.push(name(t) + ' | cut');
+  return out;
+}"""
+
 
 def test_nb04_sorting_game_model_slider_and_week(page, jupyter_server, fresh_journal):
     jlab.open_notebook(page, jupyter_server, NOTEBOOK)
@@ -209,10 +231,40 @@ def test_nb04_sorting_game_model_slider_and_week(page, jupyter_server, fresh_jou
     tracks = machine.locator(".wakker-columns").first.locator(".widget-slider").evaluate_all(
         "ss => ss.map(s => Math.round(s.getBoundingClientRect().width))")
     assert len(tracks) == 4 and min(tracks) > 100, tracks
+    # ... each track level with the readout beside it (not at the top of its row)
+    offsets = machine.locator(".wakker-columns").first.locator(".wakker-slider-row").evaluate_all("""rows => rows.map(r => {
+        const mid = (e) => { const b = e.getBoundingClientRect(); return b.top + b.height / 2; };
+        return Math.round(Math.abs(mid(r.querySelector('.noUi-base')) - mid(r.querySelector('.wakker-readout')))); })""")
+    assert len(offsets) == 4 and max(offsets) <= 3, offsets
+    # the long label of 'Toon ook beide' wraps in lines of text, not in 28 px widget rows
+    more = machine.locator(".jupyter-widget-Collapse-header, .p-Collapse-header, .lm-Collapse-header").first
+    if not machine.locator(".wakker-toon-beide").is_visible():
+        more.click()
+    label = machine.locator(".wakker-toon-beide .widget-label-basic span")
+    line = label.evaluate("e => parseFloat(getComputedStyle(e).lineHeight)")
+    assert line < 22, line
+    _shot(page, machine.locator(".wakker-toon-beide"), "nb04-13e-phone-both")
+    # the plots stay readable: no title, range label or axis title runs into another, or into a bar
+    machine.locator(".js-plotly-plot").scroll_into_view_if_needed()
+    page.wait_for_timeout(800)
+    clashes = page.evaluate(OVERLAPS_JS, ".wakker-planningsmachine .js-plotly-plot")
+    assert not clashes, clashes
+    jlab.screenshot(page, "nb04-13f-phone-machine-plot", locator=machine.locator(".js-plotly-plot"))
+    week.locator(".js-plotly-plot").scroll_into_view_if_needed()
+    page.wait_for_timeout(800)
+    clashes = page.evaluate(OVERLAPS_JS, ".wakker-mijn-week .js-plotly-plot")
+    assert not clashes, clashes
+    jlab.screenshot(page, "nb04-13g-phone-week-plot", locator=week.locator(".js-plotly-plot"))
     _shot(page, machine.locator(".wakker-columns").first, "nb04-13a-phone-sliders")
     week_tracks = week.locator(".widget-slider").evaluate_all("ss => ss.map(s => Math.round(s.getBoundingClientRect().width))")
     assert len(week_tracks) == 8 and min(week_tracks) > 100, week_tracks
     _shot(page, week, "nb04-13c-phone-week")
+    # finding 17: the 1-5 scale keeps its five points on one line (its end labels are long here)
+    scale = page.locator(".wakker-q-vierde-orde-overtuigend")
+    scale.scroll_into_view_if_needed()
+    tops = scale.locator(".wakker-scale button").evaluate_all("bs => bs.map(b => Math.round(b.getBoundingClientRect().top))")
+    assert len(tops) == 5 and len(set(tops)) == 1, tops
+    _shot(page, scale, "nb04-13d-phone-scale")
     page.locator(".wakker-sorteer-vacature").scroll_into_view_if_needed()
     jlab.screenshot(page, "nb04-13b-phone-sorting", full_page=False)
     page.set_viewport_size(jlab.VIEWPORT)

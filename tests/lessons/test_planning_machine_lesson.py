@@ -753,3 +753,15 @@ def test_notebook_plays_first_states_its_time_and_ends_with_synthesis_and_export
     # M2 and L4: what the model leaves out, and at least five open questions
     assert any(s.startswith("## 9. Wat het model weglaat") for s in src)
     assert sum("nb.open_question(" in s for s in src) >= 5
+
+
+def test_panel_titles_come_first_and_fit_a_phone():
+    # the kit's stylesheet hides annotations from index 3 on a phone (the range labels): the three panel titles
+    # must stay annotations 0-2, and each line of a bar chart's title stays short (two charts of ~100 px)
+    from wakker.lessons.planning_machine import texts
+    from wakker.ui.style import KIT_CSS
+    ex = nb04.PlanningExplorer()
+    shown = [a.text for a in ex.fig.layout.annotations]
+    assert shown[:3] == list(texts.PANEL_TITLES) and len(shown) > 3, shown
+    assert ':not([data-index="2"])' in KIT_CSS
+    assert all(len(line) <= 18 for title in texts.PANEL_TITLES[1:] for line in title.split("<br>"))

@@ -77,8 +77,10 @@ def notice_html(inner_html: str) -> str:
 
 
 def status_html(text: str) -> str:
-    """A small grey status line (e.g. "✓ opgeslagen om 14:05")."""
-    return styled("status", html.escape(text), "span")
+    """A small grey status line (e.g. "✓ opgeslagen om 14:05"). An inline block with its own line height:
+    in an HTML widget (28 px lines) a status that wraps on a phone would otherwise get a line's gap."""
+    return (f'<span class="wakker-status" style="display:inline-block;line-height:1.4;{STYLES["status"]}">'
+            f'{html.escape(text)}</span>')
 
 
 def text_html(inner_html: str) -> str:
@@ -113,6 +115,13 @@ KIT_CSS = r"""
 .jupyter-widgets.widget-box > .jupyter-widgets[style*="width: 100%"] {
   max-width: calc(100% - 2 * var(--jp-widgets-margin, 2px));
 }
+/* A tick box with a long label (notebook 04's 'Toon ook beide') wraps its label instead of cutting it off. */
+.wakker-toon-beide, .wakker-toon-beide .widget-label-basic, .wakker-toon-beide .widget-label-basic span {
+  white-space: normal !important; height: auto !important; overflow: visible !important; text-overflow: clip !important;
+  line-height: 1.35 !important;
+}
+.wakker-toon-beide .widget-label-basic { display: flex !important; align-items: flex-start !important; padding: .3em 0; }
+.wakker-toon-beide .widget-label-basic input { flex: none; margin: .15em .5em 0 0 !important; }
 /* A scale (1-5) keeps its points on one line; on a narrow screen its end labels go above and below. */
 .wakker-scale .widget-toggle-buttons > div { white-space: nowrap; }
 @media (max-width: 640px) {
@@ -124,6 +133,11 @@ KIT_CSS = r"""
   .wakker-slider-row { flex-wrap: wrap !important; }
   .wakker-slider-row > .wakker-slider-label { width: 100% !important; min-width: 0 !important; }
   .wakker-slider-row > .widget-slider { flex: 1 1 8em !important; min-width: 8em !important; }
+  /* Notebook 04's planning machine: no room beside the speed line for a label per winner's range ('1e orde
+     wint' was cut at the edge); the shaded ranges stay, and the sentence above the plot names them.
+     Annotations 0-2 are the panel titles. */
+  .wakker-planningsmachine .annotation:not([data-index="0"]):not([data-index="1"]):not([data-index="2"]) {
+    display: none; }
   /* Notebook 04's week: its two columns under each other, the label of each slider above it. */
   .wakker-mijn-week > .widget-hbox { flex-direction: column !important; }
   .wakker-mijn-week > .widget-hbox > .widget-vbox { width: 100% !important; padding: 0 !important; }
@@ -141,8 +155,9 @@ KIT_CSS = r"""
   .widget-hslider > .widget-label, .widget-inline-hbox:not(.widget-checkbox) > .widget-label {
     width: 100% !important; max-width: 100% !important; text-align: left !important; height: auto !important;
     white-space: normal !important; line-height: 1.35 !important; margin: .15em 0 .1em 0 !important; }
-  .widget-hslider > .slider-container {
-    flex: 1 1 8em !important; min-width: 8em !important; height: var(--jp-widgets-inline-height, 28px); }
+  .widget-hslider > .slider-container {  /* a row's height, the track in its middle (level with the readout) */
+    flex: 1 1 8em !important; min-width: 8em !important; height: auto !important;
+    padding: calc((var(--jp-widgets-inline-height, 28px) - var(--jp-widgets-slider-track-thickness, 4px)) / 2) 0; }
   .widget-inline-hbox:not(.widget-checkbox) > select, .widget-inline-hbox:not(.widget-checkbox) > input {
     flex: 1 1 auto !important; min-width: 0 !important; max-width: 100% !important;
     height: var(--jp-widgets-inline-height, 28px) !important; }

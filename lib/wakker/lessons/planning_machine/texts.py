@@ -66,10 +66,11 @@ RESET = "Terug naar de standaardaannames"
 CANNOT_COMPUTE = ("Deze combinatie van aannames kan het model niet doorrekenen. "
                   "Kies een andere waarde of druk op 'Terug naar de standaardaannames'.")
 MODEL_FAILED = "Het model kon niet worden doorgerekend"
-PANEL_TITLES = ("Totaal effect van elke aanpak<br>bij elk tempo van verandering",  # <br>: fits a phone
-                "Bereikte bewegingen<br>bij het gekozen tempo",
-                "Gemiddeld effect<br>per bereikte beweging")
-SPEED_AXIS = "tempo van verandering (× het gewone tempo)"
+# <br>: each line fits a phone (390 px), where the two bar charts are about 100 px wide each
+PANEL_TITLES = ("Totaal effect van elke aanpak<br>bij elk tempo van verandering",
+                "Bereikte<br>bewegingen<br>(gekozen tempo)",
+                "Effect per<br>bereikte beweging<br>(gekozen tempo)")
+SPEED_AXIS = "tempo van verandering"       # the ticks say the multiple: "0,5×", "1×", "2×"
 TOTAL_AXIS = "totaal effect (alle bewegingen samen)"
 COUNT_AXIS = "aantal"
 EFFECT_AXIS = "steun (1 = zoveel als 3e orde)"
@@ -118,7 +119,7 @@ WEEK_PROMPT = "Mijn week over de vier ordes: nu en gewenst (in %)"
 WEEK_COLUMNS = (("nu", "Zo ziet mijn week er nu uit"), ("gewenst", "Zo zou ik hem willen verdelen"))
 WEEK_INTRO_HTML = ("Versleep de schuifjes. Als je er één verschuift, schuiven de andere drie naar verhouding mee, "
                    "zodat het totaal altijd <b>100 %</b> is. Je verdeling wordt vanzelf bewaard.")
-WEEK_TITLE = "Mijn week over de vier ordes: nu en gewenst"
+WEEK_TITLE = "Mijn week: nu en gewenst"  # fits a phone
 WEEK_AXIS = "deel van mijn week (%)"
 WEEK_TOTAL = "Samen: {total} %"
 WEEK_UNTOUCHED = "Nog niet ingevuld: versleep een schuifje."

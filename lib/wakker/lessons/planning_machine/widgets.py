@@ -11,7 +11,6 @@ import html
 import math
 import random
 import secrets
-import textwrap
 from typing import Any, Sequence
 
 import ipywidgets as w
@@ -528,7 +527,7 @@ class PlanningExplorer(View):
 
     def _figure(self) -> LiveFigure:
         fig = make_subplots(rows=2, cols=2, specs=[[{"colspan": 2}, None], [{}, {}]],
-                            row_heights=[0.58, 0.42], vertical_spacing=0.2, horizontal_spacing=0.12,
+                            row_heights=[0.58, 0.42], vertical_spacing=0.2, horizontal_spacing=0.25,
                             subplot_titles=texts.PANEL_TITLES)
         names = [order_title(o) for o in ORDER_NUMBERS]
         for o in ORDER_NUMBERS:
@@ -549,14 +548,19 @@ class PlanningExplorer(View):
                          tickvals=_TICKS, ticktext=[texts.TIMES.format(speed=dutch.significant(t)) for t in _TICKS],
                          title_text=texts.SPEED_AXIS, row=1, col=1)
         fig.update_yaxes(title_text=texts.TOTAL_AXIS, rangemode="tozero", row=1, col=1)
-        fig.update_yaxes(title_text=texts.COUNT_AXIS, rangemode="tozero", row=2, col=1)
-        fig.update_yaxes(title_text=texts.EFFECT_AXIS, rangemode="tozero", row=2, col=2)
+        fig.update_yaxes(title_text=texts.COUNT_AXIS, title_font_size=12, rangemode="tozero", row=2, col=1)
+        # the gap between the bar charts holds this title and its ticks, also when the charts are 100 px wide
+        fig.update_yaxes(title_text=texts.EFFECT_AXIS, title_font_size=12, rangemode="tozero", row=2, col=2)
         fig.update_layout(height=720, margin=dict(l=70, r=20, t=95, b=40),
                           legend=dict(orientation="h", x=0, y=1.05, yanchor="bottom", font=dict(size=12)),
                           separators=",.", uirevision="keep", bargap=0.35)
         fig.update_annotations(font_size=13)
+        for title in fig.layout.annotations[1:]:  # the bar charts' titles, side by side
+            title.font.size = 12
         widget = LiveFigure(fig)
-        self._titles = tuple(widget.layout.annotations)  # the subplot titles; range labels are added to these
+        # the subplot titles, first (annotations 0-2); range labels are added after them, and a phone hides those
+        # (style.KIT_CSS: no room beside the speed line; the sentence names the ranges)
+        self._titles = tuple(widget.layout.annotations)
         return widget
 
     # -- behaviour
@@ -602,12 +606,14 @@ class PlanningExplorer(View):
         shapes.append(dict(type="line", xref="x", yref="y domain", x0=p.speed_of_change, x1=p.speed_of_change,
                            y0=0, y1=1, line=dict(color="#333333", width=2, dash="dash")))
         # a label in each winner's range that is wide enough to hold one (>= 0.2 decade), never on the speed line
-        labels = [dict(xref="x", yref="y domain", y=0.98, yanchor="top", showarrow=False,
+        # neighbouring labels at two heights, so they do not run into each other on a narrow screen
+        wide = [r for r in ranges if r.order and math.log10(r.end / r.start) >= 0.2]
+        labels = [dict(xref="x", yref="y domain", y=0.98 if i % 2 == 0 else 0.88, yanchor="top", showarrow=False,
                        text=(texts.RANGE_TIE.join(order_name(o) for o in r.tied) if r.tied
                              else texts.RANGE_WINS.format(name=order_name(r.order))),
                        font=dict(size=12, color="#555555" if r.tied else COLOURS[r.order]),
                        bgcolor="rgba(255,255,255,.7)", **label_place(r.start, r.end, p.speed_of_change))
-                  for r in ranges if r.order and math.log10(r.end / r.start) >= 0.2]
+                  for i, r in enumerate(wide)]
         with self.fig.batch_update():
             for o in ORDER_NUMBERS:
                 self.fig.data[o - 1].y = summary.values[:, o - 1]
@@ -730,14 +736,15 @@ class MyWeek(SavedWidget):
         return w.VBox(rows, layout=w.Layout(width="50%", padding="0 1em 0 0"))
 
     def _figure(self) -> LiveFigure:
-        x = ["<br>".join([order_name(o), *textwrap.wrap(_orders()[o].short, 14)]) if o in _orders()
-             else order_title(o) for o in ORDER_NUMBERS]
+        # only "1e orde" ... "4e orde": the sliders right above say what each order is, and on a phone four
+        # bars share about 190 px, where the short descriptions ran into each other
+        x = [order_name(o) for o in ORDER_NUMBERS]
         fig = go.Figure()
         for key, _t in self.SETS:  # _refresh sets the final look (grey while a column is untouched)
             fig.add_bar(name=key, x=x, y=self.DEFAULT, marker_color=self.COLOURS[key],
                         text=[f"{v} %" for v in self.DEFAULT], textposition="outside",
                         hovertemplate=f"{key}: %{{y}} %<extra></extra>")
-        fig.update_layout(barmode="group", height=380, margin=dict(l=60, r=20, t=50, b=70),
+        fig.update_layout(barmode="group", height=360, margin=dict(l=60, r=20, t=50, b=40),
                           title=dict(text=texts.WEEK_TITLE, font=dict(size=15)),
                           yaxis=dict(title=texts.WEEK_AXIS, range=[0, 110]),
                           xaxis=dict(tickangle=0, automargin=True),
