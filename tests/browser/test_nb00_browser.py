@@ -28,6 +28,21 @@ def test_start_notebook_answer_survives_restart_and_reload(page, jupyter_server,
     quotes = page.locator(".wakker-citaat")
     expect(quotes).to_have_count(5)
     expect(quotes.first.locator("figcaption")).to_contain_text("Verhaaren")
+    # ... and their rights: the CC BY report links to its full text, the others are quoted under art. 15a
+    meetup = page.locator(".wakker-citaat", has_text="terreinknecht").locator(".wakker-citaat-rechten")
+    expect(meetup).to_contain_text("CC BY")
+    expect(meetup.locator("a")).to_have_attribute("href", "https://www.kl.nl/nieuws/social-innovation-meetup-5-vertrouwen/")
+    expect(quotes.first.locator(".wakker-citaat-rechten")).to_contain_text("valt niet onder de licentie van dit werkboek")
+    # goal 1 is checked: which writers wrote which text (tick all that are right, feedback under each)
+    writers = page.locator(".wakker-q-wie-schreef-wat")
+    writers.locator("label", has_text="Pauline Voortman en Judith Harmsen").click()
+    expect(writers.locator(".wakker-feedback")).to_contain_text("Petra Kroon en Christine Kuiper")
+    jlab.screenshot_at(page, writers, "nb00-01b-wie-schreef-wat")
+    # issue 9, finding 15: no box of the workbook is a few pixels too wide (a scrollbar under every answer box)
+    wide = page.evaluate("""() => Array.from(document.querySelectorAll('.jp-OutputArea-output .widget-box'))
+        .filter(e => ['auto', 'scroll'].includes(getComputedStyle(e).overflowX) && e.scrollWidth > e.clientWidth)
+        .map(e => e.className.slice(0, 80))""")
+    assert not wide, wide
     expect(page.locator(".wakker-kaart")).to_contain_text("in voorbereiding")
     expect(page.locator(".wakker-citaat", has_text="terreinknecht").locator("figcaption")).to_contain_text(
         "Judith Harmsen")
@@ -119,6 +134,12 @@ def test_start_notebook_answer_survives_restart_and_reload(page, jupyter_server,
     page.evaluate("window.jupyterapp.commands.execute('application:toggle-left-area')")  # the file browser shut
     page.locator(".wakker-q-citaat-eigen-praktijk").scroll_into_view_if_needed()
     jlab.screenshot(page, "nb00-06-narrow", full_page=False)
+    # the 1-5 scale keeps its five points on one line (finding 17)
+    scale = page.locator(".wakker-q-demo-vertrouwen-organisatie")
+    scale.scroll_into_view_if_needed()
+    tops = scale.locator(".wakker-scale button").evaluate_all("bs => bs.map(b => Math.round(b.getBoundingClientRect().top))")
+    assert len(tops) == 5 and len(set(tops)) == 1, tops
+    jlab.screenshot_at(page, scale, "nb00-06b-narrow-scale")
     page.set_viewport_size(jlab.VIEWPORT)
 
     # "Klik op een titel met ✓ klaar om dat notebook te openen": the map's link opens notebook 04 in a tab.
