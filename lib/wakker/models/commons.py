@@ -34,7 +34,7 @@ The households, in words
   with many it collapses.
 * **Income** of a household in a season: what it harvested (one unit of grass = one unit of
   income) minus the fines it paid. Nothing else counts (no costs of herding, of meetings, of
-  monitoring).
+  monitoring). In a season with a large fine the income can be negative.
 * Chance enters only through the rules (who is dutiful, who is seen, who disputes a fine); the
   random draws are made once per run from ``seed``, so a seed gives the same run, and two runs
   with the same seed but other switches differ only by the switches.
@@ -64,7 +64,8 @@ rules can come too late.
   themselves, and they know their pasture: the season's total quota is what it can bear, a margin
   ``say_margin`` below the maximum sustainable yield, and less when the pasture is thin:
   ``(1 - margin) * r K / 4 * min(1, N / (K/2))``, shared equally. Under this quota (if kept) the
-  stock grows back from any level above zero: there is no tipping point. Switching on ``say``
+  stock grows back from any level above the collapse level, as long as no outsiders graze: there
+  is no tipping point. Switching on ``say``
   also switches on the quota (the households make one).
 * ``conflict_resolution`` -- without it, a household that is fined disputes the fine with
   probability ``dispute``; an unsettled quarrel makes it ignore the quota for ``GRUDGE_SEASONS``
@@ -89,7 +90,7 @@ What the model leaves out
 Power and who makes the rules in practice, unequal households and unequal needs, the role of the
 state (Ostrom's principle 7), the time and money that meetings and monitoring cost, weather and
 other chance in the regrowth, learning across seasons other than through fines, trade and prices.
-Initiatives like these will "of course not" solve the world's problems, as the book itself says.
+The book itself says that initiatives like these will not solve the world's problems (issue 15).
 
 Anchors (tested in ``tests/models/test_commons.py``)
 ---------------------------------------------------
@@ -313,7 +314,7 @@ class CommonsRun:
     seen: np.ndarray              # (seasons, households) bool: an over-harvest that was seen
     outsider_harvest: np.ndarray  # (seasons,): what users from outside took together
     quota: np.ndarray             # (seasons,): quota per household in force (nan: no quota)
-    collapse_season: int | None   # first season (1-based) after which the stock was gone; None: it lasted
+    collapse_season: int | None   # first season (1-based) after which the stock was gone (0: bare at the start)
 
     @property
     def collapsed(self) -> bool:
