@@ -325,7 +325,7 @@ def test_no_rules_need_not_collapse_with_few_households():
 
 
 def test_rules_that_come_too_late_do_not_save_the_pasture():
-    """Without rules the default village (13 users) has its pasture below 13.8 after 4 seasons and bare after 6."""
+    """Without rules the default village (13 users) has its pasture below 13.8 after 5 seasons and bare after 6."""
     bare = cm.simulate(ANCHOR).collapse_season
     assert bare is not None and bare <= 10
     for after in (bare, bare + 2, 20):

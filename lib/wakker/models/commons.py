@@ -2,9 +2,10 @@
 
 The model behind notebook 01 (issue 15). Hardin (1968) pictured a pasture open to all: every
 herdsman gains the whole value of one more animal but bears only a share of the damage, so each
-adds animals and "Freedom in a commons brings ruin to all". Ostrom (1990) described communities
-that kept a commons for centuries and drew design principles from them. This model lets a student
-see *under which assumptions* a shared pasture lasts 30 seasons, and under which it does not.
+adds animals and "Freedom in a commons brings ruin to all" (p. 1244). Ostrom (1990) drew design
+principles from long-enduring institutions that communities made for their common-pool resources.
+This model lets a student see *under which assumptions* a shared pasture lasts 30 seasons, and
+under which it does not.
 How each design principle acts on the model is **our assumption**, stated below; the model shows
 that the tragedy is not inevitable, and neither is success.
 
@@ -65,8 +66,8 @@ rules can come too late.
   ``say_margin`` below the maximum sustainable yield, and less when the pasture is thin:
   ``(1 - margin) * r K / 4 * min(1, N / (K/2))``, shared equally. Under this quota (if kept) the
   stock grows back from any level above the collapse level, as long as no outsiders graze: there
-  is no tipping point. Switching on ``say``
-  also switches on the quota (the households make one).
+  is no tipping point. But the thinner the pasture, the lower the quota and the more breaking it
+  pays. Switching on ``say`` also switches on the quota (the households make one).
 * ``conflict_resolution`` -- without it, a household that is fined disputes the fine with
   probability ``dispute``; an unsettled quarrel makes it ignore the quota for ``GRUDGE_SEASONS``
   (3) seasons, taking its capacity whatever it expects to pay. With a place to settle conflicts,
@@ -83,7 +84,9 @@ What follows (nothing here is tuned to make the rules win)
 * Rules can fail: a fixed quota is a constant harvest, so with a start (or a late start of the
   rules) below the tipping point the pasture collapses even when everyone keeps to it; a quota that
   nobody checks is kept by the dutiful only; rules that start after the collapse save nothing.
-* All principles on and a start above the tipping point: the pasture lasts.
+* All principles on and a start above the tipping point: the pasture lasts (with the default
+  fine; with a fine too light to deter, the over-harvest of the first seasons can still push a thin
+  pasture over the edge, for some seeds and not for others).
 
 What the model leaves out
 -------------------------
