@@ -217,8 +217,9 @@ def leave_and_expect_kernel_stopped(page, server, events: tuple[str, ...], timeo
     """Send the page the events a browser sends when a page is left, then wait until its kernel stops.
     (Navigating away for real is not used: on 2 busy cores Chromium sometimes discarded the page before
     its handlers ran, which would make this check a lottery.)"""
-    before = set(kernels(server))
-    assert before, "the page has no kernel"
+    kernel = page.evaluate("() => JSON.parse(document.getElementById('jupyter-config-data').textContent).kernelId")
+    assert kernel in kernels(server), f"the page's kernel {kernel} does not run"
+    before = {kernel}  # only this page's: a page left earlier may still be stopping its own
     page.evaluate("events => events.forEach(name => window.dispatchEvent(name === 'pagehide'"
                   "  ? new PageTransitionEvent('pagehide', {persisted: false}) : new Event(name)))", list(events))
     deadline = time.monotonic() + timeout
