@@ -183,6 +183,10 @@ def test_nb08_models_questions_and_answers_after_restart(page, jupyter_server, f
     size = box.evaluate("el => ({scroll: el.scrollWidth, client: el.clientWidth, "
                         "plot: el.querySelector('.js-plotly-plot').getBoundingClientRect().width})")
     assert size["scroll"] > size["client"] + 50 and size["plot"] >= 500, size
+    # the scrolling strips can be reached by keyboard (axe: scrollable-region-focusable, serious)
+    violations = jlab.run_axe(page, include=".wakker-huishoudens")
+    blocking = [v for v in violations if v["impact"] in ("serious", "critical")]
+    assert not blocking, jlab.axe_report(violations)
     for words in (box.locator(".gtitle"), box.locator(".annotation-text")):  # read before scrolling
         right = words.first.evaluate("el => el.getBoundingClientRect().right")
         assert right <= box.evaluate("el => el.getBoundingClientRect().right"), (words, right)
