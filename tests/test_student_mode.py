@@ -65,6 +65,8 @@ def test_student_server_finds_the_template_and_its_config():
     assert env["JUPYTER_TOKEN"] == "T"
     voila = json.loads((STUDENT_DIR / "config" / "voila.json").read_text())["VoilaConfiguration"]
     assert voila["template"] == TEMPLATE.name and voila["strip_sources"] is True
+    # the texts are there at once, the widgets follow cell by cell (hence the template's STUDENT_CSS)
+    assert voila["progressive_rendering"] is True and voila["show_tracebacks"] is False
     assert json.loads((TEMPLATE / "conf.json").read_text())["base_template"] == "lab"
     server = json.loads((STUDENT_DIR / "config" / "jupyter_server_config.json").read_text())
     assert server["ServerApp"]["tornado_settings"] == {"mathjax_url": "null", "mathjax_config": "null"}
