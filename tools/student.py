@@ -14,8 +14,9 @@ hook; JupyterLab stays reachable under /lab), with:
 * the default URL ``/voila/render/notebooks/00_start.ipynb`` (the start notebook as a page);
 * ``student-mode/config`` on JUPYTER_CONFIG_PATH: ``voila.json`` chooses the workbook's Voilà
   template; ``jupyter_server_config.d/wakker-student.json`` makes Voilà use its own bundled
-  MathJax instead of a CDN, writes ``lang="nl"`` into the page and stops kernels of pages that
-  were closed without saying so (30 minutes without a connection);
+  MathJax instead of a CDN, writes ``lang="nl"`` into the page, says in Dutch what to do when a
+  cell fails (no traceback) and stops kernels of pages that were closed without saying so
+  (30 minutes without a connection);
 * ``student-mode/data`` on JUPYTER_PATH: the template ``wakker`` (Voilà's ``lab`` template
   without its CDN links, a reading column, Dutch waiting text; see its index.html.j2).
 

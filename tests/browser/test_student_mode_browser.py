@@ -21,6 +21,8 @@ button's two files arrive as real browser downloads. Leaving a page stops its ke
 Voilà's own 'beforeunload' POST (which works only because the template sets the _xsrf cookie), in 04
 through the template's 'pagehide' POST alone (what Safari on an iPhone sends).
 
+A cell that fails says in Dutch what a student can do (no traceback, no instruction for developers).
+
 Screenshots of 00 and 07 at 1280 and 390 px wide land in the git-ignored ``screenshots/student/``.
 """
 from __future__ import annotations
@@ -295,3 +297,23 @@ def test_student_page_offline(offline_page, student_server, notebook):
 
     assert not page.blocked, f"requests to the internet: {page.blocked}"
     assert not jlab.console_errors(page, BENIGN), jlab.console_errors(page, BENIGN)
+
+
+def test_an_error_says_in_dutch_what_to_do(offline_page, student_server):
+    """A cell that fails shows no traceback and no Voilà instruction for developers, but what a student
+    can do, in Dutch (VoilaExecutor.cell_error_instruction in student-mode/config)."""
+    page, server = offline_page, student_server
+    folder = SHOTS / "fout"
+    folder.mkdir(parents=True, exist_ok=True)  # git-ignored, inside the server's root
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Een les met een fout"),
+                                         nbformat.v4.new_code_cell("1 / 0")])
+    nb.metadata.kernelspec = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, folder / "fout.ipynb")
+    page.goto(server.url("voila/render/screenshots/student/fout/fout.ipynb"), wait_until="commit")
+    error = page.locator("[data-mime-type='application/vnd.jupyter.stderr'], [data-mime-type='application/vnd.jupyter.error'],"
+                         " .jp-OutputArea-output.jp-mod-error").first
+    expect(error).to_contain_text("laat het dan aan je docent zien", timeout=RENDER_TIMEOUT * 1000)
+    text = error.inner_text()
+    assert "show_tracebacks" not in text and "ZeroDivisionError" not in text, text
+    shot(page, "fout-1280")
+    assert not page.blocked, page.blocked
