@@ -41,7 +41,7 @@ def test_start_notebook_answer_survives_restart_and_reload(page, jupyter_server,
     # issue 9, finding 15: no box of the workbook is a few pixels too wide (a scrollbar under every answer box)
     wide = page.evaluate("""() => Array.from(document.querySelectorAll('.jp-OutputArea-output .widget-box'))
         .filter(e => ['auto', 'scroll'].includes(getComputedStyle(e).overflowX) && e.scrollWidth > e.clientWidth)
-        .map(e => e.className.slice(0, 80))""")
+        .map(e => (e.className.match(/wakker-\\S+/g) || [e.className.slice(0, 80)]).join(' ') + ` ${e.scrollWidth}/${e.clientWidth}`)""")
     assert not wide, wide
     expect(page.locator(".wakker-kaart")).to_contain_text("in voorbereiding")
     expect(page.locator(".wakker-citaat", has_text="terreinknecht").locator("figcaption")).to_contain_text(
