@@ -309,10 +309,13 @@ def test_an_error_says_in_dutch_what_to_do(offline_page, student_server):
                                          nbformat.v4.new_code_cell("1 / 0")])
     nb.metadata.kernelspec = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nbformat.write(nb, folder / "fout.ipynb")
-    page.goto(server.url("voila/render/screenshots/student/fout/fout.ipynb"), wait_until="commit")
-    error = page.locator("[data-mime-type='application/vnd.jupyter.stderr'], [data-mime-type='application/vnd.jupyter.error'],"
-                         " .jp-OutputArea-output.jp-mod-error").first
-    expect(error).to_contain_text("laat het dan aan je docent zien", timeout=RENDER_TIMEOUT * 1000)
+    try:
+        page.goto(server.url("voila/render/screenshots/student/fout/fout.ipynb"), wait_until="commit")
+        error = page.locator("[data-mime-type='application/vnd.jupyter.stderr'], [data-mime-type='application/vnd.jupyter.error'],"
+                             " .jp-OutputArea-output.jp-mod-error").first
+        expect(error).to_contain_text("laat het dan aan je docent zien", timeout=RENDER_TIMEOUT * 1000)
+    finally:  # no notebook that fails on purpose stays behind for anything that collects notebooks
+        (folder / "fout.ipynb").unlink()
     text = error.inner_text()
     assert "show_tracebacks" not in text and "ZeroDivisionError" not in text, text
     shot(page, "fout-1280")
