@@ -15,11 +15,6 @@ NOTEBOOK = "notebooks/04_boek_deel3_vierde_orde_leiders.ipynb"
 
 pytestmark = pytest.mark.browser
 
-#: anywidget 0.11 reports a module that took over 2 s to load (a busy browser during Run All) as a page error
-#: (jlab.BENIGN_CONSOLE matches only the console form). What the kit's front-end hook does is checked
-#: functionally below: accessible names, aria-valuetext and aria-pressed, and the stylesheet's effects.
-BENIGN = [r"^pageerror: \[anywidget\] Failed to initialize model\."]
-
 
 _shot = jlab.screenshot_at
 
@@ -51,7 +46,7 @@ def test_nb04_sorting_game_model_slider_and_week(page, jupyter_server, fresh_jou
     st = jlab.run_all(page, timeout=180)
     assert st["executed"] == st["total"]
     jlab.wait_for_widgets(page, timeout=60)
-    assert not jlab.console_errors(page, ignore=BENIGN)
+    assert not jlab.console_errors(page)
     _shot(page, jlab.cells(page).first, "nb04-01-top")
     teacher = page.locator(".wakker-in-de-les")
     teacher.locator("summary").click()
@@ -213,7 +208,7 @@ def test_nb04_sorting_game_model_slider_and_week(page, jupyter_server, fresh_jou
     # finding 15: no box is a few pixels too wide (which gave a scrollbar under every answer box)
     wide = page.evaluate("""() => Array.from(document.querySelectorAll('.jp-OutputArea-output .widget-box'))
         .filter(e => ['auto', 'scroll'].includes(getComputedStyle(e).overflowX) && e.scrollWidth > e.clientWidth)
-        .map(e => e.className.slice(0, 80))""")
+        .map(e => (e.className.match(/wakker-\\S+/g) || [e.className.slice(0, 80)]).join(' ') + ` ${e.scrollWidth}/${e.clientWidth}`)""")
     assert not wide, wide
     last = jlab.cells(page).last
     last.scroll_into_view_if_needed()
@@ -223,7 +218,7 @@ def test_nb04_sorting_game_model_slider_and_week(page, jupyter_server, fresh_jou
     # U3: the planning machine and the sorting game on a phone-width screen
     page.set_viewport_size({"width": 390, "height": 844})
     page.evaluate("window.jupyterapp.commands.execute('application:toggle-left-area')")  # the file browser shut
-    assert not jlab.console_errors(page, ignore=BENIGN)
+    assert not jlab.console_errors(page)
     machine.scroll_into_view_if_needed()
     page.wait_for_timeout(800)
     jlab.screenshot(page, "nb04-13-phone-machine", full_page=False)
@@ -267,6 +262,30 @@ def test_nb04_sorting_game_model_slider_and_week(page, jupyter_server, fresh_jou
     _shot(page, scale, "nb04-13d-phone-scale")
     page.locator(".wakker-sorteer-vacature").scroll_into_view_if_needed()
     jlab.screenshot(page, "nb04-13b-phone-sorting", full_page=False)
+    # finding 16: nothing sticks out past the notebook's right edge, except inside a box that scrolls sideways
+    # (a wide table, with the shadow as cue); and no label or button word is cut off. Not counted: JupyterLab's
+    # heading anchors, and the plots: a plot drawn at 1400 px (the strength figure, a cell's own output) did not
+    # always narrow with the window here; that is the in-place figure's resize (wakker.ui.figure_esm), and the
+    # two plots of the explorer and the week are checked above
+    out = page.evaluate("""() => {
+      const edge = document.querySelector('.jp-NotebookPanel-notebook').getBoundingClientRect().right + 1;
+      const top = (p) => p.classList.contains('jp-OutputArea-output') || p.classList.contains('jp-MarkdownOutput');
+      const inScroller = (e) => { for (let p = e.parentElement; p && !top(p);
+          p = p.parentElement) if (/(auto|scroll|hidden)/.test(getComputedStyle(p).overflowX)
+            && p.getBoundingClientRect().right <= edge) return true; return false; };
+      const skip = (e) => e.closest('.js-plotly-plot, .wakker-figure, .jp-InternalAnchorLink');
+      return Array.from(document.querySelectorAll('.jp-OutputArea-output *, .jp-MarkdownOutput *'))
+        .filter(e => { const b = e.getBoundingClientRect();
+          return b.width > 0 && b.right > edge && !skip(e) && !inScroller(e); })
+        .map(e => e.tagName + ' ' + (e.textContent || '').trim().slice(0, 40)).slice(0, 10); }""")
+    assert not out, out
+    strength.scroll_into_view_if_needed()
+    jlab.screenshot(page, "nb04-13h-phone-strength", full_page=False)
+    cut = page.evaluate("""() => Array.from(document.querySelectorAll(
+        '.jp-OutputArea-output .wakker-slider-label, .jp-OutputArea-output button, .jp-OutputArea-output label'))
+      .filter(e => e.getBoundingClientRect().width > 0 && e.scrollWidth > e.clientWidth + 1)
+      .map(e => (e.textContent || '').trim().slice(0, 40))""")
+    assert not cut, cut
     page.set_viewport_size(jlab.VIEWPORT)
 
-    assert not jlab.console_errors(page, ignore=BENIGN)
+    assert not jlab.console_errors(page)

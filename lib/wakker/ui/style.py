@@ -174,6 +174,8 @@ KIT_CSS = r"""
   /* Tables: long text cells wrap; a table that is still too wide scrolls, with a shadow at the edge
      that has more (the cue that there is more to see). */
   .wakker-ordes td { white-space: normal !important; }
+  /* A file name in the text (`03_boek_deel2_de_straat_op.ipynb`) may break, instead of running off the screen. */
+  .jp-RenderedHTMLCommon :not(pre) > code { overflow-wrap: anywhere; }
   .wakker-tijdlijn > div { flex-direction: column !important; gap: .1em !important; }
   .wakker-tijdlijn > div > div:first-child { flex: none !important; }
   .jp-RenderedHTMLCommon table td, .jp-RenderedHTMLCommon table th,
