@@ -24,9 +24,10 @@ BOTH_TOGGLE = "Toon ook ‘beide’: de vierde orde en daarna een geplande orde 
 ASSUMPTION_HEADS = ("aanname", "standaard", "bereik", "eenheid", "wat het betekent")
 
 # ---------------------------------------------------------------- the strength figure
-STRENGTH_TITLE = "Hoe sterk elke aanpak één beweging steunt (standaardaannames)"
-STRENGTH_X = "maanden nadat de beweging ontstond"
-STRENGTH_Y = "steun aan de beweging (1 = zoveel als de 3e orde)"
+# short lines: the figure is about 270 px wide on a phone
+STRENGTH_TITLE = "Hoe sterk elke aanpak<br>één beweging steunt<br>(standaardaannames)"
+STRENGTH_X = "maanden na het ontstaan"
+STRENGTH_Y = "steun (1 = zoveel als 3e orde)"
 
 # ---------------------------------------------------------------- the sorting game
 SORTING_PROMPT = "Sorteerspel: welke orde van verandering is deze activiteit?"

@@ -175,9 +175,10 @@ def strength_figure(params: pl.PlanningParams | None = None) -> LiveFigure:
                         line=dict(color=COLOURS[int(order)], width=3, shape="linear",
                                   dash="solid" if order == 4 else "dot" if order == 1 else None))
     fig.update_layout(
-        height=360, margin=dict(l=60, r=20, t=50, b=50),
+        height=400, margin=dict(l=60, r=20, t=90, b=50),
         title=dict(text=texts.STRENGTH_TITLE, font=dict(size=15)),
-        xaxis_title=texts.STRENGTH_X, yaxis_title=texts.STRENGTH_Y,
+        xaxis=dict(title=dict(text=texts.STRENGTH_X, font=dict(size=13))),
+        yaxis=dict(title=dict(text=texts.STRENGTH_Y, font=dict(size=13))),
         legend=dict(orientation="h", y=-0.25, x=0), separators=",.")
     return LiveFigure(fig)
 
