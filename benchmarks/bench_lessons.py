@@ -1,0 +1,106 @@
+"""Benchmark: one slider move in the models of notebooks 05, 06 and 08, in the kernel (target: p95 < 100 ms).
+
+For every model view of those lessons (05: the trust game explorer and the breach view; 06: the learning gap;
+08: the rule-or-room model, the trust playground and the two governments), every slider of its parameter panel
+(also those under "Meer instellingen") is moved to random values inside its range. What is timed is what a
+student's move runs: the observe handler recomputes the model, rewrites the Dutch sentence and updates the
+in-place figure (``wakker.ui.figure.LiveFigure``); in a kernel the widget and figure messages are serialised
+and sent too. The browser's drawing is not included (that is ``bench_browser.py``).
+
+By default the measurement runs inside a real ipykernel (started with jupyter_client), as bench_nb07.py does.
+``--in-process`` measures in this process instead (no comm traffic).
+
+Run: .venv/bin/python benchmarks/bench_lessons.py [--reps 40] [--in-process]
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+TARGET_MS = 100.0
+
+
+def measure(reps: int = 40, seed: int = 0) -> list[dict]:
+    """Time every slider of every model view of 05, 06 and 08 (``reps`` moves each)."""
+    import time
+
+    import numpy as np
+
+    from wakker.lessons import giving_trust, rules_and_trust, social_innovation
+
+    rng = np.random.default_rng(seed)
+    views = [
+        ("05 vertrouwensspel", giving_trust.TrustExplorer),
+        ("05 breuk", giving_trust.BreachView),
+        ("06 leerkloof", social_innovation.GapExplorer),
+        ("08 regel of ruimte", rules_and_trust.RoomExplorer),
+        ("08 vertrouwen leren", rules_and_trust.TrustPlayground),
+        ("08 twee overheden", rules_and_trust.GovernmentComparison),
+    ]
+
+    def moves(slider, n: int) -> list:
+        """n values on the slider's steps, each different from the one before."""
+        lo, hi, step = slider.min, slider.max, slider.step
+        k = int(round((hi - lo) / step))
+        out, last = [], slider.value
+        while len(out) < n and k > 0:
+            v = lo + int(rng.integers(0, k + 1)) * step
+            v = round(v, 6) if isinstance(step, float) else int(v)
+            if v != last:
+                out.append(v)
+                last = v
+        return out
+
+    results = []
+    for label, make in views:
+        view = make()
+        for name, control in view.panel.sliders.items():
+            slider = control.slider
+            values = moves(slider, reps + 1)
+            if not values:
+                continue
+            start = slider.value
+            slider.value = values[0]  # warm-up
+            times = np.empty(len(values) - 1)
+            for i, v in enumerate(values[1:]):
+                t0 = time.perf_counter()
+                slider.value = v
+                times[i] = (time.perf_counter() - t0) * 1000.0
+            slider.value = start  # the next slider starts from the defaults
+            p50, p95, worst = np.percentile(times, [50, 95, 100])
+            results.append({"case": f"{label}: {name}", "reps": len(times), "p50": float(p50), "p95": float(p95),
+                            "max": float(worst)})
+    return results
+
+
+def _in_kernel(reps: int) -> list[dict]:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from _kernel import measure_in_kernel
+
+    return measure_in_kernel(Path(__file__), reps, timeout=900)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--reps", type=int, default=40)
+    ap.add_argument("--in-process", action="store_true", help="measure in this process, not in a kernel")
+    args = ap.parse_args()
+    results = measure(args.reps) if args.in_process else _in_kernel(args.reps)
+    where = "this process (no comm traffic)" if args.in_process else "an ipykernel (comm messages sent)"
+    print(f"notebooks 05, 06, 08: one slider move, measured in {where}; Python {sys.version.split()[0]}")
+    header = f"{'case':<48}{'reps':>6}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}{'target ms':>11}{'p95/target':>12}"
+    print(header)
+    print("-" * len(header))
+    for r in results:
+        print(f"{r['case']:<48}{r['reps']:>6}{r['p50']:>9.2f}{r['p95']:>9.2f}{r['max']:>9.2f}{TARGET_MS:>11.0f}"
+              f"{r['p95'] / TARGET_MS:>12.3f}")
+    worst = max(results, key=lambda r: r["p95"])
+    print()
+    print(f"closest to the target: {worst['case']} p95 = {worst['p95']:.1f} ms "
+          f"({TARGET_MS / worst['p95']:.1f}x under the {TARGET_MS:.0f} ms target)"
+          if worst["p95"] < TARGET_MS else f"TARGET MISSED: {worst['case']} p95 = {worst['p95']:.1f} ms")
+
+
+if __name__ == "__main__":
+    main()
