@@ -1,4 +1,5 @@
-"""Run a benchmark script's ``measure(reps)`` inside a real ipykernel, so widget comm traffic is included."""
+"""Run a benchmark script's ``measure(reps)`` inside a real ipykernel, so widget comm traffic is included, and print
+its table (:func:`callback_main`)."""
 from __future__ import annotations
 
 import json
@@ -25,3 +26,33 @@ def measure_in_kernel(script: Path, reps: int, timeout: float = 900) -> list[dic
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)
+
+
+def callback_main(script: Path, measure, title: str, reps: int, target_ms: float, timeout: float = 900) -> None:
+    """The command line of a callback benchmark: ``measure(reps)`` in a kernel (or ``--in-process``), then a
+    table of p50/p95/max per case against ``target_ms`` (a row may carry its own ``target``)."""
+    import argparse
+    import sys
+
+    ap = argparse.ArgumentParser(description=title)
+    ap.add_argument("--reps", type=int, default=reps)
+    ap.add_argument("--in-process", action="store_true", help="measure in this process, not in a kernel")
+    args = ap.parse_args()
+    results = measure(args.reps) if args.in_process else measure_in_kernel(Path(script), args.reps, timeout)
+    where = "this process (no comm traffic)" if args.in_process else "an ipykernel (comm messages sent)"
+    print(f"{title}, measured in {where}; Python {sys.version.split()[0]}")
+    width = max(len(r["case"]) for r in results) + 2
+    header = f"{'case':<{width}}{'reps':>6}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}{'target ms':>11}{'p95/target':>12}"
+    print(header)
+    print("-" * len(header))
+    for r in results:
+        target = r.get("target", target_ms)
+        worst = f"{r['max']:>9.2f}" if "max" in r else f"{'–':>9}"
+        print(f"{r['case']:<{width}}{r['reps']:>6}{r['p50']:>9.2f}{r['p95']:>9.2f}{worst}"
+              f"{target:>11.0f}{r['p95'] / target:>12.3f}")
+    worst = max(results, key=lambda r: r["p95"] / r.get("target", target_ms))
+    target = worst.get("target", target_ms)
+    print()
+    print(f"closest to its target: {worst['case']} p95 = {worst['p95']:.1f} ms "
+          f"({target / worst['p95']:.1f}x under the {target:.0f} ms target)"
+          if worst["p95"] < target else f"TARGET MISSED: {worst['case']} p95 = {worst['p95']:.1f} ms")

@@ -14,7 +14,6 @@ Run: .venv/bin/python benchmarks/bench_lessons.py [--reps 40] [--in-process]
 """
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -74,32 +73,11 @@ def measure(reps: int = 40, seed: int = 0) -> list[dict]:
     return results
 
 
-def _in_kernel(reps: int) -> list[dict]:
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from _kernel import measure_in_kernel
-
-    return measure_in_kernel(Path(__file__), reps, timeout=900)
-
-
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--reps", type=int, default=40)
-    ap.add_argument("--in-process", action="store_true", help="measure in this process, not in a kernel")
-    args = ap.parse_args()
-    results = measure(args.reps) if args.in_process else _in_kernel(args.reps)
-    where = "this process (no comm traffic)" if args.in_process else "an ipykernel (comm messages sent)"
-    print(f"notebooks 05, 06, 08: one slider move, measured in {where}; Python {sys.version.split()[0]}")
-    header = f"{'case':<48}{'reps':>6}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}{'target ms':>11}{'p95/target':>12}"
-    print(header)
-    print("-" * len(header))
-    for r in results:
-        print(f"{r['case']:<48}{r['reps']:>6}{r['p50']:>9.2f}{r['p95']:>9.2f}{r['max']:>9.2f}{TARGET_MS:>11.0f}"
-              f"{r['p95'] / TARGET_MS:>12.3f}")
-    worst = max(results, key=lambda r: r["p95"])
-    print()
-    print(f"closest to the target: {worst['case']} p95 = {worst['p95']:.1f} ms "
-          f"({TARGET_MS / worst['p95']:.1f}x under the {TARGET_MS:.0f} ms target)"
-          if worst["p95"] < TARGET_MS else f"TARGET MISSED: {worst['case']} p95 = {worst['p95']:.1f} ms")
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from _kernel import callback_main
+
+    callback_main(Path(__file__), measure, 'notebooks 05, 06, 08: one slider move', reps=40, target_ms=TARGET_MS, timeout=900)
 
 
 if __name__ == "__main__":

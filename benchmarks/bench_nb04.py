@@ -16,7 +16,6 @@ Run: .venv/bin/python benchmarks/bench_nb04.py [--reps 200] [--in-process]
 """
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -83,27 +82,11 @@ def measure(reps: int = 200, seed: int = 0) -> list[dict]:
     return results
 
 
-def _in_kernel(reps: int) -> list[dict]:
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from _kernel import measure_in_kernel
-
-    return measure_in_kernel(Path(__file__), reps, timeout=600)
-
-
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--reps", type=int, default=200)
-    ap.add_argument("--in-process", action="store_true", help="measure in this process, not in a kernel")
-    args = ap.parse_args()
-    results = measure(args.reps) if args.in_process else _in_kernel(args.reps)
-    where = "this process (no comm traffic)" if args.in_process else "an ipykernel (comm messages sent)"
-    print(f"notebook 04 slider callbacks, measured in {where}; Python {sys.version.split()[0]}")
-    header = f"{'case':<38}{'reps':>6}{'p50 ms':>9}{'p95 ms':>9}{'target ms':>11}{'p95/target':>12}"
-    print(header)
-    print("-" * len(header))
-    for r in results:
-        print(f"{r['case']:<38}{r['reps']:>6}{r['p50']:>9.2f}{r['p95']:>9.2f}{TARGET_MS:>11.0f}"
-              f"{r['p95'] / TARGET_MS:>12.3f}")
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from _kernel import callback_main
+
+    callback_main(Path(__file__), measure, 'notebook 04 slider callbacks', reps=200, target_ms=TARGET_MS, timeout=600)
 
 
 if __name__ == "__main__":

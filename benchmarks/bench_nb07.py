@@ -16,7 +16,6 @@ Run: .venv/bin/python benchmarks/bench_nb07.py [--reps 200] [--in-process]
 """
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -153,34 +152,11 @@ def measure(reps: int = 200, seed: int = 0) -> list[dict]:
     return results
 
 
-def _in_kernel(reps: int) -> list[dict]:
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from _kernel import measure_in_kernel
-
-    return measure_in_kernel(Path(__file__), reps, timeout=900)
-
-
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--reps", type=int, default=200)
-    ap.add_argument("--in-process", action="store_true", help="measure in this process, not in a kernel")
-    args = ap.parse_args()
-    results = measure(args.reps) if args.in_process else _in_kernel(args.reps)
-    where = "this process (no comm traffic)" if args.in_process else "an ipykernel (comm messages sent)"
-    print(f"notebook 07 callbacks, measured in {where}; Python {sys.version.split()[0]}")
-    header = f"{'case':<52}{'reps':>6}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}{'target ms':>11}{'p95/target':>12}"
-    print(header)
-    print("-" * len(header))
-    for r in results:
-        target = r.get("target", TARGET_MS)
-        print(f"{r['case']:<52}{r['reps']:>6}{r['p50']:>9.2f}{r['p95']:>9.2f}{r['max']:>9.2f}{target:>11.0f}"
-              f"{r['p95'] / target:>12.3f}")
-    worst = max(results, key=lambda r: r["p95"] / r.get("target", TARGET_MS))
-    target = worst.get("target", TARGET_MS)
-    print()
-    print(f"closest to its target: {worst['case']} p95 = {worst['p95']:.1f} ms "
-          f"({target / worst['p95']:.1f}x under the {target:.0f} ms target)"
-          if worst["p95"] < target else f"TARGET MISSED: {worst['case']} p95 = {worst['p95']:.1f} ms")
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from _kernel import callback_main
+
+    callback_main(Path(__file__), measure, 'notebook 07 callbacks', reps=200, target_ms=TARGET_MS, timeout=900)
 
 
 if __name__ == "__main__":
