@@ -642,6 +642,23 @@ def type_into(locator, text: str, clear: bool = True, submit: bool = False):
     return target
 
 
+def export_downloads(page, panel, student: str = "Sam de Student", timeout: float = 30) -> dict:
+    """Type ``student`` into the export panel, press "Exporteer mijn antwoorden" and wait for the browser's
+    two downloads; returns them by suffix (``{".json": Download, ".html": Download}``), asserting there are
+    exactly those two."""
+    panel.locator("input[type=text]").fill(student)
+    downloads = []
+    page.on("download", lambda d: downloads.append(d))
+    with page.expect_download(timeout=timeout * 1000):
+        panel.locator("button", has_text="Exporteer mijn antwoorden").click()
+    deadline = time.monotonic() + 20
+    while len(downloads) < 2 and time.monotonic() < deadline:
+        page.wait_for_timeout(100)
+    by_suffix = {Path(d.suggested_filename).suffix: d for d in downloads}
+    assert set(by_suffix) == {".json", ".html"} and len(downloads) == 2, [d.suggested_filename for d in downloads]
+    return by_suffix
+
+
 def screenshot_at(page, locator, name: str, settle_ms: int = 600) -> Path:
     """Scroll ``locator`` into view, let JupyterLab and plotly finish drawing, then :func:`screenshot`."""
     locator.scroll_into_view_if_needed()

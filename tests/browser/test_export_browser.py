@@ -92,16 +92,7 @@ def test_export_is_a_browser_download_and_import_refreshes_the_screen(page, note
     jlab.screenshot(page, "export-02-imported-again")
 
     # -- export: the browser receives the JSON and the HTML as downloads
-    panel.locator("input[type=text]").fill("Sam de Student")
-    downloads = []
-    page.on("download", lambda d: downloads.append(d))
-    with page.expect_download(timeout=20_000):
-        panel.locator("button", has_text="Exporteer mijn antwoorden").click()
-    deadline = time.monotonic() + 20
-    while len(downloads) < 2 and time.monotonic() < deadline:
-        page.wait_for_timeout(100)
-    by_suffix = {Path(d.suggested_filename).suffix: d for d in downloads}
-    assert set(by_suffix) == {".json", ".html"}, [d.suggested_filename for d in downloads]
+    by_suffix = jlab.export_downloads(page, panel, "Sam de Student", timeout=20)
     doc = json.loads(Path(by_suffix[".json"].path()).read_text(encoding="utf-8"))
     assert doc["student"] == "Sam de Student"
     assert IMPORTED in [e["value"] for e in doc["entries"]]

@@ -198,16 +198,7 @@ def export_downloads(page, text: str) -> None:
     """The export button's two files (.json and .html) arrive as browser downloads, with the answer."""
     panel = page.locator(".wakker-export").first
     panel.scroll_into_view_if_needed()
-    panel.locator("input[type=text]").fill("Sam de Student")
-    downloads = []
-    page.on("download", lambda d: downloads.append(d))
-    with page.expect_download(timeout=30_000):
-        panel.locator("button", has_text="Exporteer mijn antwoorden").click()
-    deadline = time.monotonic() + 20
-    while len(downloads) < 2 and time.monotonic() < deadline:
-        page.wait_for_timeout(100)
-    by_suffix = {Path(d.suggested_filename).suffix: d for d in downloads}
-    assert set(by_suffix) == {".json", ".html"}, [d.suggested_filename for d in downloads]
+    by_suffix = jlab.export_downloads(page, panel, "Sam de Student")
     doc = json.loads(Path(by_suffix[".json"].path()).read_text(encoding="utf-8"))
     assert doc["student"] == "Sam de Student" and text in [e["value"] for e in doc["entries"]]
     assert "<main>" in Path(by_suffix[".html"].path()).read_text(encoding="utf-8")
