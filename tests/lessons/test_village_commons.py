@@ -1,0 +1,33 @@
+"""Starter tests for the lesson ``village_commons`` (notebook 01_boek_inleiding).
+
+Add a test for every claim the notebook makes about a model (lesson guide M3) and one that reads
+every file in ``data/lessons/village_commons/``.
+"""
+from __future__ import annotations
+
+import html
+
+import lesson_contract as C
+from wakker.core.content import load
+from wakker.core.data import lesson_dir
+from wakker.lessons import village_commons as lesson
+from wakker.lessons.village_commons import texts
+
+NOTEBOOK = "01_boek_inleiding"
+
+
+def test_lesson_belongs_to_its_notebook():
+    assert lesson.NOTEBOOK == NOTEBOOK
+    assert load(C.REPO / "data").notebook(NOTEBOOK).lesson == "village_commons"
+    assert lesson_dir("village_commons", C.REPO / "data").is_dir()
+
+
+def test_intro_shows_the_text_from_texts():
+    shown = lesson.intro_html()
+    assert html.escape(texts.INTRO) in shown and 'class="wakker-tekst"' in shown
+
+
+def test_notebook_passes_the_lesson_contract():
+    """Page, quotes and terms, an import that reads no data, and a headless run without errors."""
+    problems = C.check_notebook(NOTEBOOK, C.REPO, lesson="village_commons")
+    assert not problems, C.report(problems)
