@@ -22,6 +22,7 @@ _LAZY = {
     "read_param_words": "controls", "assumptions_html": "controls",
     "LiveFigure": "figure",
     "ExportPanel": "export",
+    "SortingWidget": "sorting", "Category": "sorting", "Item": "sorting",
     "STYLES": "style", "styled": "style", "error_html": "style", "notice_html": "style", "status_html": "style",
 }
 

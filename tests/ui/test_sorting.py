@@ -1,0 +1,130 @@
+"""The kit's sorting exercise: scores, feedback per item, ambiguous items, saving, restoring, shuffling."""
+import pytest
+
+from wakker import ui
+from wakker.core.journal import Journal
+from wakker.ui.sorting import Category, Item, SortingWidget, shuffled, shuffle_seed
+
+NB = "00_start"
+CATS = [Category("rood", "Rood", "gezag", "#c0392b"), Category("blauw", "Blauw", "regels", "#2e86c1"),
+        Category("groen", "Groen", "leefwereld", "#27ae60")]
+ITEMS = [Item("a", "Een boete", ("rood",), "Uitleg a."),
+         Item("b", "Een protocol", ("blauw",), "Uitleg b."),
+         Item("c", "Koffie in de buurtwinkel", ("groen",), "Uitleg c."),
+         Item("d", "Een buurtbudget", ("blauw", "groen"), "Uitleg d."),
+         Item("e", "Een vergunning", ("rood",), "Uitleg e."),
+         Item("f", "Een appgroep", ("groen",), "Uitleg f.")]
+
+
+@pytest.fixture
+def page(tmp_path):
+    return ui.Page(NB, journal=Journal(tmp_path / "j.sqlite"))
+
+
+def make(page, **kw):
+    return SortingWidget(page, "sorteer-demo", CATS, ITEMS, prompt="Demo", **kw)
+
+
+def test_check_scores_gives_feedback_per_item_and_saves(page):
+    game = make(page)
+    assert game.check() is None and "minstens één" in game.result.value
+    assert page.journal.latest(NB, "sorteer-demo") is None
+    game.set_answer("a", "rood")
+    game.set_answer("b", "groen")
+    value = game.check()
+    assert value["score"] == 1 and value["answered"] == 2 and value["total"] == 6
+    assert value["per_category_correct"] == {"rood": 1, "blauw": 0, "groen": 0}
+    assert "✓ Goed." in game.feedback["a"].value and "Uitleg a." in game.feedback["a"].value
+    assert "Jij koos Groen; volgens ons hoort dit bij Blauw" in game.feedback["b"].value
+    assert "Nog niet ingedeeld" in game.feedback["c"].value
+    assert "1 van de 2 goed (nog 4 niet ingedeeld)" in game.result.value
+    saved = page.journal.latest(NB, "sorteer-demo")
+    assert saved.kind == "sorting" and saved.value["answers"] == {"a": "rood", "b": "groen"}
+    # a change clears that item's feedback until the next check
+    game.set_answer("b", "blauw")
+    assert game.feedback["b"].value == ""
+
+
+def test_an_ambiguous_item_counts_for_both_categories_only(page):
+    game = make(page)
+    for chosen in ("blauw", "groen"):
+        game.set_answer("d", chosen)
+        value = game.check()
+        assert value["score"] == 1 and value["per_category_correct"][chosen] == 1
+        assert "Te verdedigen" in game.feedback["d"].value
+    game.set_answer("d", "rood")
+    assert game.check()["score"] == 0
+    assert "Jij koos Rood; hier zijn Blauw en Groen allebei te verdedigen" in game.feedback["d"].value
+
+
+def test_restore_after_a_rerun_and_damaged_values(tmp_path):
+    page = ui.Page(NB, journal=Journal(tmp_path / "j.sqlite"))
+    game = make(page)
+    game.set_answer("a", "blauw")
+    game.set_answer("c", "groen")
+    game.check()
+    again = make(ui.Page(NB, journal=Journal(tmp_path / "j.sqlite")))
+    assert again.answers() == {"a": "blauw", "c": "groen"}
+    assert "✗" in again.feedback["a"].value and "eerdere antwoorden" in again.status.value
+    assert len(page.journal.history(NB, "sorteer-demo")) == 1  # restoring writes nothing
+    # unknown items and categories (and a bool) are skipped; a value of another form is shown as text
+    page.save_value("sorteer-demo", {"answers": {"a": "paars", "zz": "rood", "c": True, "b": "blauw"}}, kind="sorting")
+    assert make(page).answers() == {"b": "blauw"}
+    page.save_value("sorteer-demo", ["a", "rood"], kind="sorting")
+    odd = make(page)
+    assert odd.answers() == {} and "rood" in odd.message.value
+
+
+def test_order_is_shuffled_stable_per_student_and_mixed():
+    many = [Item(f"i{n}", f"tekst {n}", (CATS[n % 3].id if n < 12 else "rood",)) for n in range(18)]
+    for seed in range(200):
+        out = shuffled(many, seed)
+        assert sorted(i.id for i in out) == sorted(i.id for i in many)
+        assert sum(1 for x, y in zip(out, out[1:]) if x.accepted[0] == y.accepted[0]) <= 2, seed
+    assert shuffled(many, 3) == shuffled(many, 3) and shuffled(many, 3) != shuffled(many, 4)
+
+
+def test_seed_is_kept_in_the_journal_and_follows_the_name(tmp_path):
+    p = ui.Page(NB, journal=Journal(tmp_path / "a.sqlite"))
+    p.journal.set_student("Anna de Vries")
+    first = [i.id for i in make(p).shown]
+    assert [i.id for i in make(p).shown] == first
+    assert p.journal.latest(NB, "sorteer-demo-volgorde").kind == "volgorde"
+    q = ui.Page(NB, journal=Journal(tmp_path / "b.sqlite"))
+    q.journal.set_student("anna  de vries")
+    assert shuffle_seed(q, "sorteer-demo") == shuffle_seed(p, "sorteer-demo")
+    assert [i.id for i in make(ui.Page(NB, journal=Journal(tmp_path / "c.sqlite")), shuffle=False).shown] == \
+        [i.id for i in ITEMS]
+
+
+def test_texts_can_be_passed_in(page):
+    game = make(page, texts={"check": "Nakijken", "wrong": "Nee: {chosen} i.p.v. {right}."})
+    assert game.check_button.description == "Nakijken"
+    game.set_answer("a", "groen")
+    game.check()
+    assert "Nee: Groen i.p.v. Rood." in game.feedback["a"].value
+
+
+@pytest.mark.parametrize("cats, items", [
+    ([CATS[0]], ITEMS),  # one category
+    (CATS, []),  # nothing to sort
+    (CATS, [Item("a", "x", ("paars",))]),  # unknown category
+    (CATS, [Item("a", "x", ("rood",)), Item("a", "y", ("rood",))]),  # double id
+    (CATS, [Item("a", "x", ("rood", "blauw", "groen"))]),  # three accepted
+])
+def test_bad_content_gives_a_dutch_message(page, cats, items):
+    game = SortingWidget(page, "sorteer-demo", cats, items)
+    assert "⚠" in game.box.children[0].value and "Sorteeroefening" in game.box.children[0].value
+    assert game.check() is None
+
+
+def test_save_failure_keeps_the_feedback_and_says_so(page, monkeypatch):
+    game = make(page)
+    game.set_answer("a", "rood")
+
+    def full(*_a, **_k):
+        raise OSError("schijf vol")
+
+    monkeypatch.setattr(page.journal, "save", full)
+    assert game.check()["score"] == 1
+    assert "Opslaan is niet gelukt (schijf vol)" in game.status.value and "Goed" in game.feedback["a"].value
