@@ -11,11 +11,17 @@
     plenary: ["...", "..."]        # questions for the whole class
     watch: ["...", "..."]          # what to watch for
     compare: ["...", "..."]        # which answers to compare in notebook 09 (question ids and why)
+    rubric:                        # optional: a simple rubric for grading one reflection (shown in 09)
+      question: "<question id>"
+      criteria:
+        - name: "<criterion>"
+          levels: ["onvoldoende: ...", "voldoende: ...", "goed: ..."]
 
 Every problem is a ContentError in Dutch that names the file.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -36,6 +42,20 @@ class Session:
 
 
 @dataclass(frozen=True)
+class Criterion:
+    name: str
+    levels: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Rubric:
+    """A simple rubric for grading one reflection question (``question`` is its id)."""
+
+    question: str
+    criteria: tuple[Criterion, ...]
+
+
+@dataclass(frozen=True)
 class LessonPlan:
     lesson: str
     sessions: tuple[Session, ...]
@@ -43,6 +63,7 @@ class LessonPlan:
     plenary: tuple[str, ...] = ()
     watch: tuple[str, ...] = ()
     compare: tuple[str, ...] = ()
+    rubric: Rubric | None = None
 
 
 def _texts(doc: dict, key: str, where: str) -> tuple[str, ...]:
@@ -76,7 +97,37 @@ def parse_plan(lesson: str, doc) -> LessonPlan:
         sessions.append(session)
     if not sessions:
         raise ContentError(f"{where}: er staat geen lesplan in (sessions).")
-    return LessonPlan(lesson, tuple(sessions), *(_texts(doc, k, where) for k in LISTS))
+    return LessonPlan(lesson, tuple(sessions), *(_texts(doc, k, where) for k in LISTS),
+                      rubric=parse_rubric(doc.get("rubric"), where))
+
+
+def _clean(text) -> str:
+    return " ".join(text.split()) if isinstance(text, str) else ""
+
+
+def parse_rubric(doc, where: str) -> Rubric | None:
+    """The optional ``rubric`` of a plan (None when absent); a ContentError in Dutch when malformed."""
+    if doc is None:
+        return None
+    if not isinstance(doc, dict):
+        raise ContentError(f"{where}: 'rubric' moet de velden question en criteria hebben.")
+    question = _clean(doc.get("question"))
+    if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", question):
+        raise ContentError(f"{where}: de rubric noemt geen geldige vraag (question: de id van een reflectievraag).")
+    criteria = []
+    for n, c in enumerate(doc.get("criteria") or [], 1):
+        name = _clean(c.get("name")) if isinstance(c, dict) else ""
+        levels = c.get("levels") if isinstance(c, dict) else None
+        if not name:
+            raise ContentError(f"{where}: criterium {n} van de rubric heeft geen naam.")
+        if (not isinstance(levels, list) or len(levels) < 2
+                or not all(isinstance(x, str) and x.strip() for x in levels)):
+            raise ContentError(f"{where}: criterium '{name}' van de rubric heeft geen lijst met niveaus "
+                               f"(bijvoorbeeld onvoldoende, voldoende, goed).")
+        criteria.append(Criterion(name, tuple(_clean(x) for x in levels)))
+    if not criteria:
+        raise ContentError(f"{where}: de rubric heeft geen criteria.")
+    return Rubric(question, tuple(criteria))
 
 
 @lru_cache(maxsize=None)

@@ -17,6 +17,26 @@ STYLE = ("margin:.6em 0 1em 0;padding:.5em .9em;border:1px dashed rgba(128,128,1
          "max-width:52em;line-height:1.45")
 
 
+RUBRIC_HEADING = "Rubric voor een reflectie"
+RUBRIC_QUESTION = "Voor de vraag <code>{question}</code>."
+NO_RUBRIC = "Voor deze les is nog geen rubric gemaakt."
+
+
+def rubric_html(rubric) -> str:
+    """A rubric (:class:`wakker.core.teaching.Rubric`) as a table: one row per criterion, one column per level;
+    ``None`` gives a short Dutch note instead."""
+    if rubric is None:
+        return f"<p><i>{NO_RUBRIC}</i></p>"
+    esc = html.escape
+    cell = "padding:.25em .6em;border:1px solid rgba(128,128,128,.4);vertical-align:top;text-align:left"
+    rows = "".join(f'<tr><th scope="row" style="{cell}">{esc(c.name)}</th>'
+                   + "".join(f'<td style="{cell}">{esc(level)}</td>' for level in c.levels) + "</tr>"
+                   for c in rubric.criteria)
+    return (f'<p style="margin:.2em 0">{RUBRIC_QUESTION.format(question=esc(rubric.question))}</p>'
+            f'<div style="overflow-x:auto"><table class="wakker-rubric" style="border-collapse:collapse">'
+            f"<caption style=\"position:absolute;left:-9999px\">Rubric</caption>{rows}</table></div>")
+
+
 def in_de_les_html(lesson: str | None) -> str:
     """The box for ``lesson``; a Dutch error box when its plan is missing or malformed."""
     if not lesson:
@@ -42,5 +62,7 @@ def in_de_les_html(lesson: str | None) -> str:
         if items:
             lis = "".join(f"<li>{esc(x)}</li>" for x in items)
             parts.append(f'<h4 style="margin:.6em 0 .2em 0">{heading}</h4><ul style="margin:.2em 0">{lis}</ul>')
+    if plan.rubric is not None:
+        parts.append(f'<h4 style="margin:.6em 0 .2em 0">{RUBRIC_HEADING}</h4>{rubric_html(plan.rubric)}')
     return (f'<details class="wakker-in-de-les" style="{STYLE}"><summary style="cursor:pointer;font-weight:600">'
             f"In de les (voor de docent)</summary>{''.join(parts)}</details>")
