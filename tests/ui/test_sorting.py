@@ -128,3 +128,28 @@ def test_save_failure_keeps_the_feedback_and_says_so(page, monkeypatch):
     monkeypatch.setattr(page.journal, "save", full)
     assert game.check()["score"] == 1
     assert "Opslaan is niet gelukt (schijf vol)" in game.status.value and "Goed" in game.feedback["a"].value
+
+
+# A value saved by notebook 04's own SortingGame before it was built on this widget (captured from
+# that code on 2 Dec 2026): existing journals must still restore, and a new check saves the same shape.
+OLD_04_VALUE = {
+    "label": "6 van de 7 goed (nog 11 niet ingedeeld)", "score": 6, "answered": 7, "total": 18,
+    "per_order_correct": {"1": 4, "2": 1, "3": 0, "4": 1},
+    "answers": {"vacature": 1, "digitaal-loket": 2, "interne-rem": 3, "teamleiders-in-de-wijk": 4,
+                "subsidies-uitbetalen": 1, "rooster-thuiszorg": 1, "klacht-uitkering": 1},
+    "checked": True,
+}
+
+
+def test_notebook_04_restores_a_value_saved_by_its_old_game_and_keeps_the_shape(tmp_path):
+    from wakker.lessons import planning_machine as nb04
+
+    page = ui.Page(nb04.NOTEBOOK, journal=Journal(tmp_path / "old.sqlite"))
+    page.save_value("sorteerspel", OLD_04_VALUE, kind="sorting")
+    game = nb04.SortingGame(page)
+    assert game.answers() == OLD_04_VALUE["answers"]
+    assert game.value() == OLD_04_VALUE  # the same score, label and per-order counts as the old code gave
+    assert "✗ Jij koos de 3e orde; hier zijn de" in game.feedback["interne-rem"].value
+    assert "6 van de 7 goed" in game.result.value and "eerdere antwoorden" in game.status.value
+    game.check()
+    assert page.journal.latest(nb04.NOTEBOOK, "sorteerspel").value == OLD_04_VALUE

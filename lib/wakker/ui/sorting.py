@@ -186,7 +186,7 @@ class SortingWidget(SavedWidget):
         self.result = w.HTML()
         self.toggles: dict[str, Any] = {}
         self.feedback: dict[str, Any] = {}
-        self.data = None
+        self.ready = False  # True once the content fitted and the rows are built
         try:
             if self.error:
                 raise ContentError(self.error)
@@ -194,7 +194,7 @@ class SortingWidget(SavedWidget):
         except ContentError as exc:  # content or page problem: a message, never a traceback
             self.box = failed_box(exc)
             return
-        self.data = True
+        self.ready = True
         cats = list(self.categories.values())
         order = self.items
         if shuffle:
@@ -307,7 +307,7 @@ class SortingWidget(SavedWidget):
     # -- actions
     def check(self) -> dict | None:
         """Score the answers, show feedback per item, and save. Returns the saved value."""
-        if self.data is None:
+        if not self.ready:
             return None
         value = self.value()
         if value is None:

@@ -61,6 +61,14 @@ SORTING_STATUS = {
     "old_form": "Je eerdere antwoorden konden niet worden teruggezet: {value}",
 }
 
+#: The words of the kit's sorting widget (wakker.ui.sorting) for this game.
+SORTING_WORDS = {
+    "intro": SORTING_INTRO_HTML, "check": CHECK, "start_again": START_AGAIN, "choose_first": CHOOSE_FIRST,
+    "not_sorted": NOT_SORTED, "right": RIGHT, "wrong": WRONG, "right_ambiguous": RIGHT_AMBIGUOUS,
+    "wrong_ambiguous": WRONG_AMBIGUOUS, "score": SCORE, "score_open": SCORE_OPEN, "score_html": SCORE_HTML,
+    "shuffle_prompt": SHUFFLE_PROMPT, **SORTING_STATUS,
+}
+
 # ---------------------------------------------------------------- the planning machine
 MORE_ASSUMPTIONS = "Meer aannames (beide, wachten, levensduur, 1e en 2e orde, kracht, plafond, spreiding, toeval)"
 RESET = "Terug naar de standaardaannames"

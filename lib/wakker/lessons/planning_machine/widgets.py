@@ -6,11 +6,8 @@ A problem never shows a traceback but a Dutch message in the widget.
 """
 from __future__ import annotations
 
-import hashlib
 import html
 import math
-import random
-import secrets
 from typing import Any, Sequence
 
 import ipywidgets as w
@@ -25,6 +22,8 @@ from ...models import planning_machine as pl
 from ...ui.controls import ParameterPanel, ParamWords
 from ...ui.figure import LiveFigure
 from ...ui.saving import SavedWidget
+from ...ui.sorting import MAX_SAME_NEIGHBOURS, Category, SortingWidget, name_seed, shuffled  # noqa: F401
+from ...ui.sorting import shuffle_seed as _kit_shuffle_seed
 from ...ui.style import STYLES, error_html, notice_html, status_html, styled
 from ...ui.view import View, error_box, failed_box
 from . import data, texts
@@ -184,189 +183,37 @@ def strength_figure(params: pl.PlanningParams | None = None) -> LiveFigure:
 
 
 # ---------------------------------------------------------------- the sorting game
-#: At most this many neighbours in the shuffled game share the same (first) order: a plain shuffle
-#: sometimes clusters them, which gives answers away as the file's grouped order did.
-MAX_SAME_NEIGHBOURS = 2
-
-
-def _same_neighbours(activities: Sequence) -> int:
-    return sum(1 for a, b in zip(activities, activities[1:]) if a.order == b.order)
-
-
-def shuffled(activities: Sequence, seed: int) -> list:
-    """``activities`` in a shuffled order that depends only on ``seed`` (the same seed, the same order).
-
-    Reshuffled (with the same generator, so still deterministic) until at most
-    :data:`MAX_SAME_NEIGHBOURS` neighbours share an order.
-    """
-    out, rng = list(activities), random.Random(seed)
-    for _ in range(10_000):
-        rng.shuffle(out)
-        if _same_neighbours(out) <= MAX_SAME_NEIGHBOURS:
-            break
-    return out
-
-
-def name_seed(name: str) -> int:
-    """A shuffle seed from a student's name (stable across runs and machines, unlike ``hash``)."""
-    return int.from_bytes(hashlib.sha256(" ".join(name.lower().split()).encode("utf-8")).digest()[:4], "big")
-
-
+# The game is the kit's sorting widget (wakker.ui.sorting) with the four orders as categories;
+# shuffled, name_seed and MAX_SAME_NEIGHBOURS are the kit's (the same order per student as before).
 def shuffle_seed(page, qid: str) -> int:
-    """The seed of this student's order of the sorting game, kept in their journal (``<qid>-volgorde``).
-
-    The first time: from the student's name when the journal has one, else a random number; then
-    saved, so the order stays the same for this student on every run (and after an import of their
-    journal), while two students see different orders. When the journal cannot be read or written,
-    the name (or a fresh random number) is used for this run only.
-    """
-    key = f"{qid}-volgorde"
-    saved = page.load_value(key)
-    if isinstance(saved, int) and not isinstance(saved, bool) and saved >= 0:
-        return saved
-    try:
-        name = page.journal.student() or ""
-    except Exception:  # noqa: BLE001 - a journal that cannot be read: no name
-        name = ""
-    seed = name_seed(name) if name.strip() else secrets.randbits(32)
-    try:
-        page.save_value(key, seed, kind="volgorde", prompt=texts.SHUFFLE_PROMPT)
-    except Exception:  # noqa: BLE001 - not saved: this run still gets an order
-        pass
-    return seed
+    """The seed of this student's order of the sorting game, kept in their journal (``<qid>-volgorde``)."""
+    return _kit_shuffle_seed(page, qid, texts.SHUFFLE_PROMPT)
 
 
-class SortingGame(SavedWidget):
+class SortingGame(SortingWidget):
     """Place activities in order 1-4; "Controleer" gives feedback per item and saves the score.
 
-    Saved (kind ``sorting``) only when checked, as ``{"label", "score", "answered", "total",
-    "per_order_correct", "answers", "checked"}``; a re-run shows the last checked answers and
-    their feedback again. The activities appear in a shuffled order, stable per student
-    (:func:`shuffle_seed`; ``seed`` overrides it). An ambiguous activity counts as right for
-    either of its two orders; ``per_order_correct`` counts it under the order the student chose.
+    The kit's :class:`~wakker.ui.sorting.SortingWidget` with this lesson's orders and words. Saved
+    (kind ``sorting``) only when checked, as ``{"label", "score", "answered", "total",
+    "per_order_correct", "answers", "checked"}`` (answers: activity id -> order 1-4); a re-run shows
+    the last checked answers and their feedback again. The activities appear in a shuffled order,
+    stable per student (:func:`shuffle_seed`; ``seed`` overrides it). An ambiguous activity counts as
+    right for either of its two orders; ``per_order_correct`` counts it under the order the student chose.
     """
 
-    kind = "sorting"
-    delay = 0.0
-    TEXTS = {**SavedWidget.TEXTS, **texts.SORTING_STATUS}
-
     def __init__(self, page, qid: str = "sorteerspel", data_: SortingData | None = None, seed: int | None = None):
-        super().__init__(page, qid, texts.SORTING_PROMPT)
-        self.shown: list = []  # the activities in the order they are shown
-        self.result = w.HTML()
-        self.toggles: dict[str, w.ToggleButtons] = {}
-        self.feedback: dict[str, w.HTML] = {}
-        self.data = None
+        problem, cats, acts = None, [], []
         try:
-            if self.error:
-                raise ContentError(self.error)
             self.data = data_ or data.sorting()
-        except ContentError as exc:  # content or page problem: a message, never a traceback
-            self.box = failed_box(exc)
-            return
-        orders = self.data.orders
-        self.shown = shuffled(self.data.activities, shuffle_seed(page, qid) if seed is None else seed)
-        rows = []
-        for i, act in enumerate(self.shown, 1):
-            tb = w.ToggleButtons(options=[(orders[o].name, o) for o in ORDER_NUMBERS], value=None,
-                                 tooltips=[orders[o].short for o in ORDER_NUMBERS],
-                                 tooltip=texts.SORT_GROUP.format(number=i, text=act.text),
-                                 style={"button_width": "5.5em"}, layout=w.Layout(width="auto"))
-            tb.add_class(f"wakker-sorteer-{act.id}")
-            fb = w.HTML()
-            tb.observe(lambda _change, aid=act.id: setattr(self.feedback[aid], "value", ""), names="value")
-            self.toggles[act.id], self.feedback[act.id] = tb, fb
-            text = w.HTML(f'<div style="line-height:1.4"><b>{i}.</b> {html.escape(act.text)}</div>',
-                          layout=w.Layout(width="100%"))
-            rows.append(w.VBox([text, tb, fb], layout=w.Layout(margin="0 0 .7em 0", width="100%")))
-        self.check_button = w.Button(description=texts.CHECK, button_style="warning", icon="check",
-                                     layout=w.Layout(width="auto"))
-        self.reset_button = w.Button(description=texts.START_AGAIN, icon="undo", layout=w.Layout(width="auto"))
-        self.check_button.on_click(lambda _b: self.check())
-        self.reset_button.on_click(lambda _b: self.reset())
-        intro = w.HTML(
-            "<style>.wakker-sorteerspel .widget-toggle-button.mod-active"
-            f"{{background:{COLOURS[4]};color:#fff}}</style>"
-            f'<div style="line-height:1.45">{texts.SORTING_INTRO_HTML}</div>')
-        self.box = w.VBox([intro, *rows, w.HBox([self.check_button, self.reset_button]), self.result,
-                           self.message, self.status], layout=w.Layout(max_width="60em", width="100%"))
-        self.box.add_class("wakker-sorteerspel")
-        self.restore()
-
-    # -- state
-    def answers(self) -> dict[str, int]:
-        """The orders chosen so far (activities without a choice are left out)."""
-        return {aid: tb.value for aid, tb in self.toggles.items() if tb.value is not None}
-
-    def set_answer(self, activity_id: str, order: int | None) -> None:
-        self.toggles[activity_id].value = order
-
-    def value(self) -> dict | None:
-        """The score of the current answers, as it is saved (None: nothing chosen yet)."""
-        answers = self.answers()
-        if not answers:
-            return None
-        acts = self.data.activities
-        score = sum(answers.get(a.id) in a.accepted for a in acts)
-        total, answered = len(acts), len(answers)
-        label = texts.SCORE.format(score=score, answered=answered)
-        if answered < total:
-            label += texts.SCORE_OPEN.format(left=total - answered)
-        per_order = {str(o): sum(1 for a in acts if o in a.accepted and answers.get(a.id) == o) for o in ORDER_NUMBERS}
-        return {"label": label, "score": score, "answered": answered, "total": total,
-                "per_order_correct": per_order, "answers": answers, "checked": True}
-
-    def problems(self, value: Any) -> str | None:
-        return texts.CHOOSE_FIRST if value is None else None
-
-    def apply(self, value: Any) -> None:
-        """Put saved answers back (unknown activities and orders are skipped) and show their feedback."""
-        if not isinstance(value, dict) or not isinstance(value.get("answers"), dict):
-            raise ValueError("not a sorting game value")
-        for aid, order in value["answers"].items():
-            if aid in self.toggles and order in ORDER_NUMBERS and not isinstance(order, bool):
-                self.toggles[aid].value = order
-        if value.get("checked") and self.answers():
-            self._show_feedback(self.value())
-
-    # -- actions
-    def check(self) -> dict | None:
-        """Score the answers, show feedback per activity, and save. Returns the saved value."""
-        if self.data is None:
-            return None
-        value = self.value()
-        if value is None:
-            self.result.value = notice_html(html.escape(texts.CHOOSE_FIRST))
-            return None
-        self._show_feedback(value)
-        self.save()
-        return value
-
-    def _show_feedback(self, value: dict) -> None:
-        orders, answers = self.data.orders, value["answers"]
-        for act in self.data.activities:
-            chosen = answers.get(act.id)
-            if chosen is None:
-                self.feedback[act.id].value = styled("status", html.escape(texts.NOT_SORTED))
-                continue
-            good = chosen in act.accepted
-            if act.ambiguous:
-                both = dict(a=orders[act.accepted[0]].name, b=orders[act.accepted[1]].name)
-                head = (texts.RIGHT_AMBIGUOUS.format(**both) if good
-                        else texts.WRONG_AMBIGUOUS.format(chosen=orders[chosen].name, **both))
-            else:
-                head = texts.RIGHT if good else texts.WRONG.format(chosen=orders[chosen].name,
-                                                                   right=orders[act.order].name)
-            self.feedback[act.id].value = styled("goed" if good else "fout-antwoord",
-                                                 f"<b>{html.escape(head)}</b> {html.escape(act.feedback)}")
-        self.result.value = notice_html(texts.SCORE_HTML.format(label=html.escape(value["label"])))
-
-    def reset(self) -> None:
-        """Clear all choices and feedback (what was saved stays in the journal)."""
-        for aid, tb in self.toggles.items():
-            tb.value = None
-            self.feedback[aid].value = ""
-        self.result.value = ""
+            cats = [Category(o, self.data.orders[o].name, self.data.orders[o].short, COLOURS[4]) for o in ORDER_NUMBERS]
+            acts = self.data.activities
+        except ContentError as exc:  # content problem: a message, never a traceback
+            problem, self.data = exc, None
+        super().__init__(page, qid, cats, acts, prompt=texts.SORTING_PROMPT,
+                         texts={**texts.SORTING_WORDS, "group": texts.SORT_GROUP}, seed=seed,
+                         per_key="per_order_correct")
+        if problem is not None and not self.error:
+            self.box, self.ready = failed_box(problem), False
 
 
 def sorting_game(page, qid: str = "sorteerspel") -> SortingGame:
