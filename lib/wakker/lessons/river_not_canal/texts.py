@@ -100,3 +100,61 @@ def describe_saved(kind: str, value) -> str | None:
     if kind in ("rivier", "netwerk") and isinstance(value, dict) and isinstance(value.get("label"), str):
         return value["label"]
     return None
+
+# ---------------------------------------------------------------- model 1: een bewegend doel
+RIVER_SWITCH_LABELS = {"irreversible": "Stappen zijn niet terug te draaien",
+                       "forecast": "De planner rekent de trend mee"}
+RIVER_SWITCH_HELP = {
+    "irreversible": "Aan: niemand kan terug. Wie één kant op is gegaan, kan alleen nog verder die kant op, of wachten. "
+                    "Dat geldt voor de aanmodderaar én voor de planner (een nieuw plan gaat niet terug).",
+    "forecast": "Aan: de planner weet het tempo van de rivier en mikt op waar de behoefte halverwege het plan zal "
+                "zijn. De toevallige schokken kan niemand voorspellen.",
+}
+SWITCHES_HEAD = "Twee schakelaars (onder Meer aannames)"
+RIVER_PANELS = ("Waar is de behoefte, waar zijn de planner en de aanmodderaar?", "Afstand tot de behoefte")
+RIVER_TRACES = {"need": "de behoefte", "planner": "planner (plan vooraf)", "muddler": "aanmodderaar (kleine stappen)"}
+RIVER_HOVER = "{name}<br>stap %{{x}}: %{{y:.1f}}<extra></extra>"
+RIVER_X = "stappen (bijvoorbeeld weken)"
+RIVER_Y_PLACE = "plek"
+RIVER_Y_DISTANCE = "afstand"
+RIVER_HERE_HTML = ("In <b>deze rivier</b> (nummer {seed}) zit de planner gemiddeld <b>{planner}</b> van de behoefte af, "
+                   "de aanmodderaar <b>{muddler}</b>; de aanmodderaar deed {fails} mislukte pogingen. Kosten "
+                   "(afstand opgeteld, plus de mislukte pogingen): planner {p_cost}, aanmodderaar {m_cost}. ")
+RIVER_OVER_HTML = ("Met dezelfde instellingen in <b>{n} rivieren</b> (ander toeval) is de planner in <b>{wins}</b> "
+                   "goedkoper uit en de aanmodderaar in <b>{muddler}</b>{ties}. ")
+RIVER_TIES = " (gelijk: {ties})"
+RIVER_VERDICT = {
+    "planner": "Bij deze aannames wint plannen meestal.",
+    "muddler": "Bij deze aannames wint aanmodderen meestal.",
+    "even": "Bij deze aannames is het ongeveer gelijk op.",
+}
+
+# ---------------------------------------------------------------- model 2: de wijsheid van de menigte
+CROWD_PANELS = ("De schattingen, de waarheid en de deskundige",
+                "Hoe ver zit het gemiddelde meestal af, per groepsgrootte?")
+CROWD_TRACES = {"guesses": "schattingen", "truth": "echte gewicht", "median": "mediaan van de menigte",
+                "mean": "gemiddelde van de menigte", "expert": "de deskundige",
+                "curve": "gemiddelde: zo ver zit het meestal af (getrokken)",
+                "theory": "gemiddelde: volgens de formule", "expert_line": "de deskundige: zo ver zit die meestal af",
+                "here": "jouw menigte"}
+CROWD_BAR_HOVER = "rond %{x:.0f} pond: %{y} schattingen<extra></extra>"
+CROWD_LINE_HOVER = "{name}: %{{x:.0f}} pond<extra></extra>"
+CROWD_CURVE_HOVER = "{name}<br>%{{x}} mensen: %{{y:.1f}} pond<extra></extra>"
+CROWD_X_WEIGHT = "gewicht (pond)"
+CROWD_Y_COUNT = "aantal schattingen"
+CROWD_X_SIZE = "aantal mensen (1, 10, 100, 1000)"
+CROWD_Y_ERROR = "pond ernaast"
+CROWD_WAY = {1: "te zwaar", -1: "te licht", 0: "precies goed"}
+CROWD_OFF = "{lb} pond {way}"
+CROWD_PEOPLE = {True: "<b>1 mens</b> schat", False: "<b>{n} mensen</b> schatten"}
+CROWD_HERE_HTML = ("{people} een os van <b>{truth} pond</b>. De <b>mediaan</b> (de middelste "
+                   "schatting) is {median} ({median_off}), het <b>gemiddelde</b> {mean} ({mean_off}). De "
+                   "<b>deskundige</b> zegt {expert} ({expert_off}). ")
+CROWD_BEATS = {True: "Deze keer zit de mediaan van de menigte dichter bij de waarheid dan de deskundige. ",
+               False: "Deze keer zit de deskundige dichter bij de waarheid dan de mediaan van de menigte. "}
+CROWD_FLOOR_HTML = ("Over veel menigtes gerekend zit het gemiddelde van zo'n groep meestal zo'n <b>{typical} pond</b> "
+                    "ernaast; hoe groot de groep ook wordt, het komt niet onder de <b>{floor} pond</b> (door na-apen en "
+                    "de gedeelde fout). De deskundige zit meestal zo'n {expert} pond ernaast.")
+CROWD_NO_FLOOR_HTML = ("Over veel menigtes gerekend zit het gemiddelde van zo'n groep meestal zo'n <b>{typical} pond</b> "
+                       "ernaast; zonder na-apen en zonder gedeelde fout wordt dat steeds kleiner naarmate de groep "
+                       "groeit. De deskundige zit meestal zo'n {expert} pond ernaast.")

@@ -1,0 +1,331 @@
+"""The two model views of notebook 03, built on the kit: a :class:`~wakker.ui.controls.ParameterPanel`
+of sliders and one :class:`~wakker.ui.figure.LiveFigure` each, redrawn in place.
+
+* :class:`RiverExplorer` -- :mod:`wakker.models.moving_target`: a planner and a muddler chase a need
+  that drifts; positions and the distance to the need over time, and the same settings over many
+  rivers (seeds).
+* :class:`CrowdExplorer` -- :mod:`wakker.models.crowd`: a crowd's median and mean against the truth and
+  one expert (Galton's ox).
+
+Every fixed Dutch word is in :mod:`.texts`; the parameter words in ``data/lessons/river_not_canal/``.
+A problem shows a Dutch message, never a traceback.
+"""
+from __future__ import annotations
+
+import html
+
+import ipywidgets as w
+import numpy as np
+from plotly.subplots import make_subplots
+
+from ...core import dutch
+from ...core.data import ContentError, lesson_dir
+from ...models import moving_target as mt
+from ...ui.controls import ParameterPanel, ParamWords, assumptions_html, read_param_words
+from ...ui.figure import LiveFigure
+from ...ui.style import error_html, styled
+from ...ui.view import View, error_box, failed_box
+from . import texts
+
+LESSON = "river_not_canal"
+COLOURS = {"need": "#555555", "planner": "#5fa8d3", "muddler": "#e09f3e", "truth": "#a4161a", "expert": "#6a4c93"}
+
+#: Rivers (seeds) over which the sentence compares planner and muddler at every slider move.
+COMPARE_SEEDS = tuple(range(1, 51))
+#: Four sliders up front (lesson guide M4); the rest and both switches under "Meer aannames".
+RIVER_MAIN = ("drift", "drift_noise", "analysis_time", "feedback_noise")
+RIVER_MORE = ("plan_length", "step_size", "fail_cost", "start_gap", "steps", "seed")
+RIVER_SWITCHES = ("irreversible", "forecast")
+
+
+def river_words() -> dict[str, ParamWords]:
+    return read_param_words(lesson_dir(LESSON) / "moving_target_params.yaml", mt.parameter_specs())
+
+
+def river_assumptions_html() -> str:
+    """Every assumption of the moving-target model (sliders and switches), in Dutch."""
+    try:
+        words = river_words()
+    except ContentError as exc:
+        return error_html(str(exc))
+    switches = "".join(f"<li><b>{html.escape(texts.RIVER_SWITCH_LABELS[k])}</b> (standaard uit): "
+                       f"{html.escape(texts.RIVER_SWITCH_HELP[k])}</li>" for k in RIVER_SWITCHES)
+    return (f'<div style="overflow-x:auto">{assumptions_html(mt.parameter_specs(), words)}</div>'
+            f'<p style="margin:.5em 0 .2em 0"><b>{html.escape(texts.SWITCHES_HEAD)}</b></p><ul>{switches}</ul>')
+
+
+def river_summary_html(p: mt.MovingTargetParams, run: mt.MovingTargetRun, summary: mt.MovingTargetSummary) -> str:
+    """A Dutch paragraph: this river's mean distances and costs, and the planner's share of wins over rivers."""
+    n = len(summary.seeds)
+    wins = int(round(summary.planner_wins * n))
+    ties = int(round(summary.ties * n))
+    here = texts.RIVER_HERE_HTML.format(
+        seed=p.seed, planner=dutch.number(run.planner_mean_distance, 1), muddler=dutch.number(run.muddler_mean_distance, 1),
+        fails=run.failed_tries, p_cost=dutch.number(run.planner_cost, 0), m_cost=dutch.number(run.muddler_cost, 0))
+    over = texts.RIVER_OVER_HTML.format(n=n, wins=wins, muddler=n - wins - ties,
+                                        ties=texts.RIVER_TIES.format(ties=ties) if ties else "")
+    if summary.planner_wins >= 0.6:
+        verdict = texts.RIVER_VERDICT["planner"]
+    elif summary.planner_wins <= 0.4:
+        verdict = texts.RIVER_VERDICT["muddler"]
+    else:
+        verdict = texts.RIVER_VERDICT["even"]
+    return styled("zin", here + over + verdict)
+
+
+class RiverExplorer(View):
+    """Sliders (kit ParameterPanel), two switches and one LiveFigure: where the need, the planner and the
+    muddler are (top), and each one's distance to the need (bottom); a sentence over 50 rivers above it."""
+
+    def __init__(self, words: dict[str, ParamWords] | None = None):
+        self.message = w.HTML()
+        self.sentence = w.HTML()
+        self.panel = None
+        self._steps = None
+        try:
+            words = words or river_words()
+        except ContentError as exc:
+            self.box = failed_box(exc)
+            return
+        self.panel = ParameterPanel(mt.parameter_specs(), words, RIVER_MAIN, RIVER_MORE,
+                                    more_title=texts.MORE_ASSUMPTIONS, reset_label=texts.RESET,
+                                    on_change=self.update, css_prefix="wakker-rivier-")
+        self.sliders = self.panel.sliders
+        self.switches = {}
+        for name in RIVER_SWITCHES:
+            box = w.Checkbox(value=False, description=texts.RIVER_SWITCH_LABELS[name], indent=False,
+                             tooltip=texts.RIVER_SWITCH_HELP[name], layout=w.Layout(width="auto"))
+            box.add_class(f"wakker-rivier-{name}")
+            box.observe(lambda _c: self.update(), names="value")
+            self.switches[name] = box
+        more = self.panel.more
+        more.children = [w.VBox([more.children[0], *self.switches.values()])]
+        self.panel.reset_button.on_click(lambda _b: self._reset_switches())
+        self.fig = self._figure()
+        self.box = w.VBox([self.panel.box, self.message, self.sentence, self.fig.widget], layout=w.Layout(width="100%"))
+        self.box.add_class("wakker-rivier-model")
+        self.update()
+
+    def _figure(self) -> LiveFigure:
+        fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.13,
+                            subplot_titles=texts.RIVER_PANELS, row_heights=[0.5, 0.5])
+        empty = np.zeros(2)
+        for key, width, dash, row, legend in (("need", 2.5, "solid", 1, True), ("planner", 2.5, "solid", 1, True),
+                                              ("muddler", 2.5, "dot", 1, True), ("planner", 2.5, "solid", 2, False),
+                                              ("muddler", 2.5, "dot", 2, False)):
+            name = texts.RIVER_TRACES[key]
+            fig.add_scatter(x=empty, y=empty, mode="lines", name=name, showlegend=legend,
+                            line=dict(color=COLOURS[key], width=width, dash=dash, shape="hv" if key == "planner" else "linear"),
+                            hovertemplate=texts.RIVER_HOVER.format(name=name), row=row, col=1)
+        fig.update_xaxes(title_text=texts.RIVER_X, row=2, col=1)
+        fig.update_yaxes(title_text=texts.RIVER_Y_PLACE, row=1, col=1)
+        fig.update_yaxes(title_text=texts.RIVER_Y_DISTANCE, rangemode="tozero", row=2, col=1)
+        fig.update_layout(height=600, margin=dict(l=60, r=15, t=100, b=45),
+                          legend=dict(orientation="h", x=0, y=1.08, yanchor="bottom", font=dict(size=12)),
+                          separators=",.", uirevision="keep")
+        fig.update_annotations(font_size=13)
+        return LiveFigure(fig)
+
+    def params(self) -> mt.MovingTargetParams:
+        return mt.MovingTargetParams(**self.panel.values(), **{k: bool(b.value) for k, b in self.switches.items()})
+
+    def readout_text(self, name: str) -> str:
+        return self.panel.readout_text(name)
+
+    def update(self) -> None:
+        """Recompute for the current controls; update the sentence and the figure in place."""
+        if self.panel is None:
+            return
+        try:
+            p = self.params()
+        except (ValueError, TypeError) as exc:
+            self.message.value = error_html(str(exc) or texts.CANNOT_COMPUTE)
+            return
+        try:
+            run = mt.simulate(p)
+            summary = mt.compare(p, COMPARE_SEEDS)
+            sentence = river_summary_html(p, run, summary)
+        except Exception as exc:  # noqa: BLE001 - never a traceback in the lesson
+            self.message.value = error_box(exc, texts.MODEL_FAILED)
+            return
+        self.message.value = ""
+        self.sentence.value = sentence
+        ys = [run.need, run.planner, run.muddler, run.planner_distance, run.muddler_distance]
+        new_x = self._steps != len(run.t)
+        with self.fig.batch_update():
+            for trace, y in zip(self.fig.data, ys):
+                if new_x:
+                    trace.x = run.t
+                trace.y = np.asarray(y, dtype=float)
+        self._steps = len(run.t)
+
+    def set(self, **values) -> None:
+        """Set sliders or switches by parameter name (each change updates, as a student's would)."""
+        for name in [k for k in values if k in self.switches]:
+            self.switches[name].value = bool(values.pop(name))
+        self.panel.set(**values)
+
+    def _reset_switches(self) -> None:
+        for box in self.switches.values():
+            box.value = False
+
+    def reset(self) -> None:
+        self.panel.reset()
+        self._reset_switches()
+
+
+# ---------------------------------------------------------------- model 2: de wijsheid van de menigte
+from ...models import crowd as cr  # noqa: E402
+
+#: Four sliders up front (lesson guide M4), the rest under "Meer aannames".
+CROWD_MAIN = ("n", "spread", "bias", "herding")
+CROWD_MORE = ("expert_spread", "truth", "seed")
+#: Crowd sizes and crowds per size of the error curve (the curve does not depend on ``n``: cached).
+CURVE_SIZES = (1, 2, 3, 5, 10, 20, 50, 100, 200, 500, 787, 1000, 2000)
+CURVE_REPS = 60
+BINS = 30
+
+
+def crowd_words() -> dict[str, ParamWords]:
+    return read_param_words(lesson_dir(LESSON) / "crowd_params.yaml", cr.parameter_specs())
+
+
+def crowd_assumptions_html() -> str:
+    """Every assumption of the crowd model, in Dutch."""
+    try:
+        words = crowd_words()
+    except ContentError as exc:
+        return error_html(str(exc))
+    return f'<div style="overflow-x:auto">{assumptions_html(cr.parameter_specs(), words)}</div>'
+
+
+def crowd_summary_html(p: cr.CrowdParams, run: cr.CrowdRun, curve: cr.ErrorCurve) -> str:
+    """A Dutch paragraph: median, mean and expert against the truth, and where the mean's error levels off."""
+    def off(x: float) -> str:
+        return texts.CROWD_OFF.format(lb=dutch.number(abs(x), 0), way=texts.CROWD_WAY[int(np.sign(round(x)))])
+
+    parts = [texts.CROWD_HERE_HTML.format(
+        people=texts.CROWD_PEOPLE[int(p.n) == 1].format(n=p.n), truth=dutch.number(p.truth, 0), median=dutch.number(run.median, 0), median_off=off(run.median_error),
+        mean=dutch.number(run.mean, 0), mean_off=off(run.mean_error), expert=dutch.number(run.expert, 0),
+        expert_off=off(run.expert_error))]
+    parts.append(texts.CROWD_BEATS[run.crowd_beats_expert])
+    floor = texts.CROWD_FLOOR_HTML if curve.floor >= 0.5 else texts.CROWD_NO_FLOOR_HTML
+    parts.append(floor.format(floor=dutch.number(curve.floor, 0),
+                                               typical=dutch.number(float(cr.rms_error_of_mean(p.n, p.spread, p.herding, p.bias)), 0),
+                                               expert=dutch.number(p.expert_spread, 0)))
+    return styled("zin", "".join(parts))
+
+
+class CrowdExplorer(View):
+    """Sliders (kit ParameterPanel) and one LiveFigure: the guesses with the truth, the median, the mean and
+    the expert (top), and how far the crowd's mean is off, typically, for every crowd size (bottom)."""
+
+    def __init__(self, words: dict[str, ParamWords] | None = None):
+        self.message = w.HTML()
+        self.sentence = w.HTML()
+        self.panel = None
+        self._curve_key = None
+        self._curve = None
+        try:
+            words = words or crowd_words()
+        except ContentError as exc:
+            self.box = failed_box(exc)
+            return
+        self.panel = ParameterPanel(cr.parameter_specs(), words, CROWD_MAIN, CROWD_MORE,
+                                    more_title=texts.MORE_ASSUMPTIONS, reset_label=texts.RESET,
+                                    on_change=self.update, css_prefix="wakker-menigte-")
+        self.sliders = self.panel.sliders
+        self.fig = self._figure()
+        self.box = w.VBox([self.panel.box, self.message, self.sentence, self.fig.widget], layout=w.Layout(width="100%"))
+        self.box.add_class("wakker-menigte-model")
+        self.update()
+
+    def _figure(self) -> LiveFigure:
+        fig = make_subplots(rows=2, cols=1, vertical_spacing=0.16, subplot_titles=texts.CROWD_PANELS,
+                            row_heights=[0.5, 0.5])
+        empty = np.zeros(2)
+        fig.add_bar(x=empty, y=empty, name=texts.CROWD_TRACES["guesses"], marker_color="rgba(128,128,128,.45)",
+                    hovertemplate=texts.CROWD_BAR_HOVER, row=1, col=1)
+        for key, dash in (("truth", "solid"), ("median", "dash"), ("mean", "dot"), ("expert", "dashdot")):
+            colour = {"median": COLOURS["planner"], "mean": COLOURS["muddler"]}.get(key, COLOURS.get(key))
+            fig.add_scatter(x=empty, y=empty, mode="lines", name=texts.CROWD_TRACES[key],
+                            line=dict(color=colour, width=2.5, dash=dash),
+                            hovertemplate=texts.CROWD_LINE_HOVER.format(name=texts.CROWD_TRACES[key]), row=1, col=1)
+        fig.add_scatter(x=empty, y=empty, mode="lines+markers", name=texts.CROWD_TRACES["curve"], showlegend=False,
+                        line=dict(color=COLOURS["muddler"], width=2.5),
+                        hovertemplate=texts.CROWD_CURVE_HOVER.format(name=texts.CROWD_TRACES["curve"]), row=2, col=1)
+        fig.add_scatter(x=empty, y=empty, mode="lines", name=texts.CROWD_TRACES["theory"], showlegend=False,
+                        line=dict(color=COLOURS["need"], width=1.5, dash="dash"),
+                        hovertemplate=texts.CROWD_CURVE_HOVER.format(name=texts.CROWD_TRACES["theory"]), row=2, col=1)
+        fig.add_scatter(x=empty, y=empty, mode="lines", name=texts.CROWD_TRACES["expert_line"], showlegend=False,
+                        line=dict(color=COLOURS["expert"], width=1.5, dash="dashdot"),
+                        hovertemplate=texts.CROWD_CURVE_HOVER.format(name=texts.CROWD_TRACES["expert_line"]), row=2, col=1)
+        fig.add_scatter(x=empty, y=empty, mode="markers", name=texts.CROWD_TRACES["here"], showlegend=False,
+                        marker=dict(color=COLOURS["truth"], size=11, symbol="diamond"),
+                        hovertemplate=texts.CROWD_CURVE_HOVER.format(name=texts.CROWD_TRACES["here"]), row=2, col=1)
+        fig.update_xaxes(title_text=texts.CROWD_X_WEIGHT, row=1, col=1)
+        fig.update_yaxes(title_text=texts.CROWD_Y_COUNT, rangemode="tozero", row=1, col=1)
+        fig.update_xaxes(title_text=texts.CROWD_X_SIZE, type="log", row=2, col=1)
+        fig.update_yaxes(title_text=texts.CROWD_Y_ERROR, rangemode="tozero", row=2, col=1)
+        fig.update_layout(height=640, margin=dict(l=60, r=15, t=100, b=45), bargap=0.05,
+                          legend=dict(orientation="h", x=0, y=1.08, yanchor="bottom", font=dict(size=12)),
+                          separators=",.", uirevision="keep")
+        fig.update_annotations(font_size=13)
+        return LiveFigure(fig)
+
+    def params(self) -> cr.CrowdParams:
+        return cr.CrowdParams(**self.panel.values())
+
+    def readout_text(self, name: str) -> str:
+        return self.panel.readout_text(name)
+
+    def curve(self, p: cr.CrowdParams) -> cr.ErrorCurve:
+        """The error curve for ``p``; recomputed only when something other than the crowd size changed."""
+        key = (p.spread, p.bias, p.herding, p.expert_spread, p.seed)
+        if key != self._curve_key:
+            self._curve = cr.error_of_mean(p, CURVE_SIZES, CURVE_REPS)
+            self._curve_key = key
+        return self._curve
+
+    def update(self) -> None:
+        """Recompute for the current sliders; update the sentence and the figure in place."""
+        if self.panel is None:
+            return
+        try:
+            p = self.params()
+        except (ValueError, TypeError) as exc:
+            self.message.value = error_html(str(exc) or texts.CANNOT_COMPUTE)
+            return
+        try:
+            run = cr.simulate(p)
+            curve = self.curve(p)
+            sentence = crowd_summary_html(p, run, curve)
+        except Exception as exc:  # noqa: BLE001 - never a traceback in the lesson
+            self.message.value = error_box(exc, texts.MODEL_FAILED)
+            return
+        self.message.value = ""
+        self.sentence.value = sentence
+        values = np.concatenate([run.guesses, [p.truth, run.expert]])
+        low, high = float(values.min()), float(values.max())
+        if high - low < 1e-9:
+            low, high = low - 1, high + 1
+        counts, edges = np.histogram(run.guesses, bins=BINS, range=(low, high))
+        top = max(1.0, float(counts.max())) * 1.08
+        centres = (edges[:-1] + edges[1:]) / 2
+        sizes = curve.n.astype(float)
+        here = float(cr.rms_error_of_mean(p.n, p.spread, p.herding, p.bias))
+        with self.fig.batch_update():
+            bar, truth, median, mean, expert, sim, theory, exp_line, marker = self.fig.data
+            bar.x, bar.y, bar.width = centres, counts, float(edges[1] - edges[0])
+            for trace, x in ((truth, p.truth), (median, run.median), (mean, run.mean), (expert, run.expert)):
+                trace.x, trace.y = [x, x], [0.0, top]
+            sim.x, sim.y = sizes, curve.mean
+            theory.x, theory.y = sizes, curve.theory
+            exp_line.x, exp_line.y = [sizes[0], sizes[-1]], [curve.expert, curve.expert]
+            marker.x, marker.y = [float(p.n)], [here]
+
+    def set(self, **values) -> None:
+        self.panel.set(**values)
+
+    def reset(self) -> None:
+        self.panel.reset()
