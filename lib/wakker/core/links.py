@@ -76,3 +76,77 @@ def update_readme(path) -> bool:
         path.write_text(new, encoding="utf-8")
         return True
     return False
+
+
+# ---------------------------------------------------------------- checking a teacher's addresses (notebook 09)
+class AddressError(ValueError):
+    """A malformed address, with a Dutch message."""
+
+
+def check_hub(text: str) -> str:
+    """The address of a school's JupyterHub, checked and tidied (``https://host[/prefix]``, no trailing ``/``).
+
+    Accepts an address without ``https://`` and cuts off what the browser showed after ``/hub/``
+    (``/hub/login``, ``/hub/spawn``). Raises :class:`AddressError` with a Dutch message otherwise."""
+    import re
+
+    raw = (text or "").strip()
+    if not raw:
+        raise AddressError("Typ eerst het adres van de JupyterHub van je school, bijvoorbeeld "
+                           "https://jupyterhub.jouwschool.nl.")
+    if any(c.isspace() for c in raw):
+        raise AddressError("Een adres heeft geen spaties. Kopieer het adres uit de adresbalk van je browser.")
+    if "://" not in raw:
+        raw = "https://" + raw
+    parts = urlparse(raw)
+    if parts.scheme not in ("http", "https"):
+        raise AddressError("Het adres moet beginnen met https:// (of http://).")
+    host = parts.hostname or ""
+    if not host or not (host == "localhost" or re.fullmatch(r"[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+", host)):
+        raise AddressError(f"'{text.strip()}' is geen webadres. Een goed adres ziet eruit als "
+                           f"https://jupyterhub.jouwschool.nl.")
+    try:
+        port = parts.port
+    except ValueError:
+        raise AddressError("Het poortnummer in het adres (na de dubbele punt) is ongeldig.") from None
+    if parts.query or parts.fragment:
+        raise AddressError("Geef alleen het adres van de hub, zonder ? of # en wat erna komt.")
+    path = parts.path
+    cut = re.search(r"/(hub|user)(/|$)", path)
+    if cut:
+        path = path[:cut.start()]
+    netloc = host + (f":{port}" if port else "")
+    return f"{parts.scheme}://{netloc}{path.rstrip('/')}"
+
+
+def check_fork(text: str, cfg: dict | None = None) -> dict:
+    """The settings (repository, branch) for a fork on GitHub, or the workbook's own when ``text`` is empty.
+
+    ``text`` is ``https://github.com/owner/name`` (optionally ``/tree/<branch>``) or ``owner/name``.
+    Raises :class:`AddressError` with a Dutch message otherwise (Binder needs GitHub)."""
+    import re
+
+    cfg = dict(cfg or settings())
+    raw = (text or "").strip().rstrip("/")
+    if not raw:
+        return cfg
+    if re.fullmatch(r"[A-Za-z0-9-]+/[A-Za-z0-9._-]+", raw):
+        raw = "https://github.com/" + raw
+    if "://" not in raw:
+        raw = "https://" + raw
+    parts = urlparse(raw)
+    m = re.fullmatch(r"/([A-Za-z0-9-]+)/([A-Za-z0-9._-]+?)(?:\.git)?(?:/tree/([A-Za-z0-9._/-]+))?", parts.path)
+    if parts.hostname not in ("github.com", "www.github.com") or not m:
+        raise AddressError("Een kopie (fork) moet op GitHub staan, in de vorm https://github.com/eigenaar/naam "
+                           "(Binder werkt alleen met GitHub). Laat het veld leeg voor het werkboek zelf.")
+    cfg["repository"] = f"https://github.com/{m.group(1)}/{m.group(2)}"
+    if m.group(3):
+        cfg["branch"] = m.group(3)
+    return cfg
+
+
+def links_for(hub: str, notebook: str, cfg: dict | None = None) -> dict[str, str]:
+    """The three links for one notebook: ``hub`` (nbgitpuller), ``binder`` and ``student`` (Binder, no code)."""
+    cfg = cfg or settings()
+    return {"hub": nbgitpuller_url(hub, notebook, cfg), "binder": binder_url(notebook, cfg),
+            "student": student_url(notebook, cfg)}

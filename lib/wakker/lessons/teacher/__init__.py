@@ -1,19 +1,16 @@
-"""Lesson of notebook 09_docent: Voor de docent.
+"""Lesson of notebook 09_docent: Voor de docent (for the teacher; no code to write).
 
-``from wakker.lessons import teacher`` is what the notebook does; the conventions every lesson keeps:
+``from wakker.lessons import teacher`` is what the notebook does, then::
 
-* **Notebook-facing functions.** Each step of the notebook calls one function of this package
-  (``teacher.intro()``, later for example ``teacher.explorer(nb)``); put larger widgets in modules
-  of this package (``widgets.py``) and import here only what the notebook calls.
-* **Widgets from the kit.** Build on ``wakker.ui``: :class:`wakker.ui.View` with :func:`wakker.ui.safe`
-  on every callback (an error becomes a Dutch box, and a line on stderr under ``WAKKER_STRICT=1``),
-  the questions of the page, ``DutchSlider``/``ParameterPanel``, ``LiveFigure``. A model belongs
-  in ``wakker.models``, without widgets.
-* **Dutch words in one place.** Every fixed Dutch text the student sees is in :mod:`.texts`;
-  longer or structured content (cases, tables, options) is data in ``data/lessons/teacher/``.
-* **Nothing read at import.** Read data inside a function, when a widget is first built, e.g.
-  ``read_yaml(lesson_dir("teacher") / "cases.yaml")`` from ``wakker.core.data``. The lesson
-  contract (``tests/lessons/test_contract.py``) checks this once the notebook is ``klaar``.
+    desk = teacher.collect()        # upload the exports (or a folder), a class list, anonymous
+    teacher.overview(desk)          # per notebook: counts, distributions, 04's game and week, open answers
+    teacher.tournament(desk)        # the class tournament of 07, with 07's settings
+    teacher.plans()                 # goals, plans, prompts, what to look for, the rubric
+    teacher.links()                 # nbgitpuller, Binder and student-mode links for a school's hub
+
+* :mod:`.exports` -- reading and checking exports (pure); :mod:`.tables` -- the tables (pure pandas);
+* :mod:`.widgets` -- the views; :mod:`.example` -- a made-up class exported with the workbook's own code;
+* :mod:`.texts` -- every Dutch word. Nothing is read at import.
 """
 from __future__ import annotations
 
@@ -32,5 +29,40 @@ def intro_html() -> str:
 
 
 def intro() -> None:
-    """Show the lesson's opening text (an example of a notebook-facing function)."""
+    """Show the notebook's opening text."""
     show_html(intro_html())
+
+
+def collect():
+    """The collecting panel (:class:`.widgets.Desk`): show it, and pass it to the views below."""
+    from .widgets import Desk
+
+    return Desk()
+
+
+def overview(desk):
+    """The class overview per notebook, for what ``desk`` collected."""
+    from .widgets import Overview
+
+    return Overview(desk)
+
+
+def tournament(desk):
+    """The class tournament of notebook 07 on what ``desk`` collected."""
+    from .widgets import Tournament
+
+    return Tournament(desk)
+
+
+def plans():
+    """The lesson plan per notebook (goals, plans, prompts, what to look for, rubric)."""
+    from .widgets import Plans
+
+    return Plans()
+
+
+def links():
+    """The link generator for a school's JupyterHub (and a fork)."""
+    from .widgets import Links
+
+    return Links()

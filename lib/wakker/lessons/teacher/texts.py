@@ -1,10 +1,138 @@
-"""Every fixed Dutch word the lesson ``teacher`` shows: labels, buttons, titles and feedback.
+"""Every fixed Dutch word of notebook 09 (for the teacher): labels, buttons, titles and messages.
 
-Keep student-facing words here, not in the widget code, so that they can be read and corrected in
-one place. Templates use ``str.format`` fields in braces; the widgets escape what they put in.
-Longer or structured content belongs in ``data/lessons/teacher/`` (read inside a function, never
-at import).
+Templates use ``str.format`` fields in braces; the widgets escape what they put in. Longer or
+structured content (the lesson plans, rubrics, goals) is data: ``data/lessons/<les>/in_de_les.yaml``
+and ``data/notebooks.yaml``.
 """
 from __future__ import annotations
 
-INTRO = "Deze les is nog in voorbereiding. Hier komt straks een korte inleiding in eigen woorden."
+INTRO = ("Dit notebook is voor jou als docent. Je hoeft geen code te schrijven: voer het notebook uit (Run All) en "
+         "gebruik de knoppen. Je leest de ingeleverde exports van je klas in, ziet per notebook wat de klas "
+         "antwoordde, speelt het klassentoernooi van notebook 07, bekijkt het lesplan per notebook en maakt links "
+         "voor je eigen JupyterHub. De gegevens van je studenten blijven op deze computer: niets wordt in de map "
+         "van het werkboek bewaard, downloads gaan naar je browser.")
+
+# ---------------------------------------------------------------- collecting
+UPLOAD = "Kies exports (.json)"
+UPLOAD_HELP = ("Kies de .json-bestanden die je studenten inleverden (je kunt er veel tegelijk kiezen), of geef "
+               "hieronder de map waar ze staan.")
+FOLDER = "Map:"
+FOLDER_PLACEHOLDER = "bijvoorbeeld /home/jij/inleveren"
+READ_FOLDER = "Lees de map"
+CLASS_LIST = "Klassenlijst:"
+CLASS_LIST_PLACEHOLDER = "Plak hier de namen van je klas, één per regel (mag leeg blijven)"
+ANONYMOUS = "Anoniem (namen vervangen door nummers)"
+NOTHING_YET = "Nog niets ingelezen. Kies bestanden of geef een map."
+
+NO_FOLDER_GIVEN = "Geef eerst de map met de ingeleverde bestanden."
+NO_FOLDER = "De map '{folder}' bestaat niet. Controleer de naam (met de hele weg ernaartoe); er is niets ingelezen."
+NOT_A_FOLDER = "'{folder}' is een bestand, geen map. Geef de map met de ingeleverde bestanden."
+FOLDER_UNREADABLE = "De map '{folder}' kon niet gelezen worden (geen toegang?); er is niets ingelezen."
+EMPTY_FOLDER = "De map '{folder}' is leeg: er staan geen bestanden in. Zet de .json-bestanden van je klas erin."
+TOO_MANY = ("Dat zijn {n} bestanden; meer dan {max} tegelijk leest dit notebook niet in. Kies alleen de "
+            ".json-bestanden van één klas; er is niets ingelezen.")
+
+SUBFOLDER = "een map: alleen de bestanden direct in de map worden gelezen"
+UNREADABLE = "het bestand kon niet gelezen worden"
+NOT_JSON = "geen .json-bestand (lever het .json-bestand van de export in, niet de HTML of Markdown)"
+TOO_BIG = "te groot ({size}); een export is hooguit een paar honderd kB, dus dit is vast een ander bestand"
+EMPTY_FILE = "het bestand is leeg"
+FILE_N = "bestand {n}"
+STUDENT_N = "student {n}"
+NO_NAME = "zonder naam ({file})"
+LABEL_FILE = "{name} ({file})"
+NAME_HIDDEN = "[naam]"
+CONFLICT = ("{n} bestanden noemen dezelfde naam '{student}' maar komen uit verschillende werkboeken: {files}. Het "
+            "kunnen verschillende studenten zijn; ze staan allebei in het overzicht, elk met de bestandsnaam erbij. "
+            "Er is niets vervangen. Is het één student, haal dan het verkeerde bestand weg.")
+
+SUMMARY = "<b>{read}</b> ingelezen, <b>{students}</b> in het overzicht, <b>{skipped}</b> overgeslagen."
+READ_HEAD = "Ingelezen ({n})"
+SKIPPED_HEAD = "Overgeslagen ({n})"
+CONFLICT_HEAD = "Let op: dezelfde naam in meer dan één werkboek ({n})"
+MERGED = ("Samengevoegd ({n}): meerdere exports uit hetzelfde werkboek; van elk antwoord telt de nieuwste versie, "
+          "er gaat niets verloren: {files}.")
+MISSING_HEAD = "Niets ingeleverd ({n} van de klassenlijst)"
+MISSING_ANON = "{n} studenten van de klassenlijst hebben niets ingeleverd (namen verborgen, want anoniem staat aan)."
+ALL_HANDED_IN = "Iedereen van de klassenlijst heeft iets ingeleverd."
+FILE_READ = "{file} → {student}"
+FILE_SKIPPED = "{file}: {reason}"
+UPLOAD_FAILED = "De bestanden konden niet ontvangen worden. Kies ze opnieuw, of gebruik de map."
+
+# ---------------------------------------------------------------- overview
+OVERVIEW_NOTEBOOK = "Notebook:"
+OVERVIEW_EMPTY = "Lees eerst exports in (hierboven); dan verschijnt hier het overzicht."
+NO_ANSWERS = "Voor dit notebook staan nog geen antwoorden in de ingelezen exports."
+ANSWERED_HEAD = "Hoeveel studenten antwoordden per vraag"
+ANSWERED_COLUMNS = ("vraag", "id", "soort", "beantwoord", "van")
+CHOICE_HEAD = "Keuzes en schalen: de verdeling"
+CHOICE_COLUMNS = ("vraag", "id", "antwoord", "aantal", "procent")
+SCALE_ANSWER = "{point}"
+SCALE_END = "{point} ({label})"
+MEAN = "gemiddeld {mean}"
+NUMBERS_HEAD = "Zelfscans en andere getallen: gemiddelden"
+NUMBERS_COLUMNS = ("vraag", "id", "onderdeel", "gemiddelde", "aantal")
+CATEGORIES_HEAD = "Keuzes binnen een opdracht"
+CATEGORIES_COLUMNS = ("vraag", "id", "onderdeel", "keuze", "aantal")
+SORTING_HEAD = "Sorteerspel: waarover is de klas het oneens?"
+SORTING_COLUMNS = ("activiteit", "1e orde", "2e orde", "3e orde", "4e orde", "meest gekozen", "oneens", "aantal")
+SORTING_NOTE = ("<i>oneens</i> is het deel van de klas dat níet de meest gekozen orde koos: 0 % is eensgezind, "
+                "hoe hoger hoe meer verdeeld. Bespreek de bovenste regels.")
+WEEK_HEAD = "Mijn week: nu en gewenst (gemiddeld)"
+WEEK_COLUMNS = ("orde", "nu (%)", "gewenst (%)", "verschil", "aantal nu", "aantal gewenst")
+ORDER = "{n}e orde"
+STRATEGY_HEAD = "Ontworpen strategieën (notebook 07)"
+STRATEGY_COLUMNS = ("student", "naam van de strategie", "begint met", "na CC", "na CD", "na DC", "na DD")
+FIGURE_QUESTION = "Grafiek van:"
+FIGURE_TITLE = "{prompt}"
+FIGURE_X = "aantal studenten"
+OPEN_HEAD = "Open antwoorden"
+OPEN_QUESTION = "Vraag:"
+OPEN_FILTER = "Zoek:"
+OPEN_FILTER_PLACEHOLDER = "woord in het antwoord (mag leeg blijven)"
+OPEN_COUNT = "{shown} van {total} antwoorden"
+OPEN_NONE = "Geen open antwoorden bij deze vraag (of geen die het zoekwoord bevatten)."
+OPEN_COLUMNS = ("student", "antwoord")
+CSV_LABEL = "{title} (CSV)"
+CSV_NOTE = "De CSV-bestanden openen in Excel (puntkomma's en decimale komma's) en gaan naar je map Downloads."
+KIND_WORDS = {"text": "open", "scale": "schaal", "choice": "keuze", "sorting": "sorteerspel", "week": "mijn week",
+              "strategy": "strategie", "scan": "zelfscan"}
+TRUE_FALSE = ("ja", "nee")
+
+# ---------------------------------------------------------------- tournament
+TOURNAMENT_BUTTON = "Speel het klassentoernooi"
+TOURNAMENT_INTRO = ("Het toernooi speelt de strategieën die je studenten in notebook 07 ontwierpen tegen elkaar en "
+                    "tegen de personages van dat notebook, met de instellingen van het notebook (10 rondes, de punten "
+                    "van Nicky Case, geen vergissingen).")
+TOURNAMENT_EMPTY = "Lees eerst exports in (hierboven); dan kun je het toernooi spelen."
+TOURNAMENT_NONE = "In de ingelezen exports staat geen ontworpen strategie (notebook 07)."
+TOURNAMENT_FAILED = "Het toernooi kon niet gespeeld worden door een onverwachte fout. Probeer het nog eens."
+
+# ---------------------------------------------------------------- plans
+PLAN_NOTEBOOK = "Lesplan voor:"
+PLAN_GOALS = "Leerdoelen"
+PLAN_SESSIONS = "Lesplan"
+PLAN_RUBRIC = "Rubric voor een reflectie"
+PLAN_NO_LESSON = "Dit notebook heeft (nog) geen lesplan."
+PLAN_NOT_READY = "Dit notebook is nog in voorbereiding; het lesplan kan nog veranderen."
+PLAN_HEADINGS = {
+    "pairs": "In tweetallen en groepjes",
+    "plenary": "Plenaire vragen",
+    "watch": "Let op",
+    "compare": "Kijk daarna in het overzicht naar",
+}
+MINUTES = "{m} min"
+SESSION_TIME = "{name} — {minutes} minuten"
+
+# ---------------------------------------------------------------- links
+HUB = "JupyterHub:"
+HUB_PLACEHOLDER = "https://jupyterhub.jouwschool.nl"
+FORK = "Eigen kopie (fork):"
+FORK_PLACEHOLDER = "mag leeg blijven, bijvoorbeeld https://github.com/jouwschool/wakker-werkboek"
+MAKE_LINKS = "Maak de links"
+LINKS_COLUMNS = ("notebook", "JupyterHub (nbgitpuller)", "Binder", "zonder code (Binder)")
+LINKS_NOTE = ("Kopieer een link en plak hem in je leeromgeving. De JupyterHub-link haalt het werkboek op in de map van "
+              "de student en opent het notebook; eerdere antwoorden blijven staan.")
+LINKS_MADE = "✓ Links gemaakt voor {hub}{fork}."
+LINKS_FORK = " met de kopie {fork}"
+LINKS_CSV = "alle links"

@@ -1,0 +1,289 @@
+"""Collecting the students' exports (JSON) for the teacher: read, check, merge, anonymise.
+
+Pure Python, no widgets. Exports are validated only by :func:`wakker.core.portfolio.parse_export`
+(the same checks as importing them), each file once, and only when it is at most
+:data:`MAX_FILE_BYTES` (the size is checked *before* reading, so a 200 MB file costs nothing).
+
+* A file that is not used is in ``skipped`` with a Dutch reason: not a ``.json`` file, too big,
+  not an export, damaged, from a newer version of the workbook, empty. Names starting with ``.``
+  (``.DS_Store``, ``.ipynb_checkpoints``) are the system's and are passed over.
+* Two files with the same student name: when they share a saved version they come from the same
+  workbook (an export holds every version), so they are merged (nothing lost, the newest version
+  of each answer counts). Otherwise they may be two students: both are kept, each with its file
+  name in its label, and a ``conflict`` says so. Nothing is silently replaced.
+* A pasted class list gives ``missing``: the names that no export carries (compared without
+  case, accents and extra spaces).
+* ``anonymous=True`` replaces every student's name by a label ("student 1", …) in labels, file
+  references and messages, and in the students' own texts where their name appears.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from ...core.journal import SCHEMA_VERSION, Entry, JournalError, normalise_moment
+from ...core.portfolio import SCHEMA_NAME, parse_export
+from . import texts as T
+
+#: Larger files are not read (an export is at most a few hundred kB).
+MAX_FILE_BYTES = 5_000_000
+#: More files than this in one go: a Dutch message, nothing read (a class is at most a few hundred).
+MAX_FILES = 1000
+
+
+@dataclass
+class Student:
+    """One student (or one workbook, when two share a name): its label, name and current answers."""
+
+    label: str  # what every view shows: the name, or "student 3" when anonymous
+    name: str | None
+    files: list[str]
+    entries: list[Entry]
+    versions: set = field(default_factory=set, repr=False)
+
+    def current(self) -> dict[tuple[str, str], Entry]:
+        """The newest version of each (notebook, question) (entries are in saved order)."""
+        latest: dict[tuple[str, str], Entry] = {}
+        for e in sorted(self.entries, key=_moment):
+            latest[(e.notebook, e.question)] = e
+        return latest
+
+
+@dataclass
+class Collection:
+    """What was read: students, the files used, the files skipped (with reasons), conflicts, missing names."""
+
+    students: list[Student] = field(default_factory=list)
+    read: list[tuple[str, str]] = field(default_factory=list)  # (file as shown, student label)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (file as shown, Dutch reason)
+    conflicts: list[str] = field(default_factory=list)
+    merged: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    error: str | None = None
+    anonymous: bool = False
+    names: list[str] = field(default_factory=list, repr=False)  # every real name seen (for scrubbing texts)
+
+    def scrub(self, text: str) -> str:
+        """``text`` with every known student name replaced by a neutral word (only when anonymous)."""
+        if not self.anonymous or not text:
+            return text
+        return _scrub(text, self.names)
+
+
+def _moment(e: Entry) -> str:
+    try:
+        return normalise_moment(e.saved_at)
+    except JournalError:
+        return e.saved_at
+
+
+def _version(e: Entry) -> tuple:
+    try:
+        value = json.dumps(e.value, sort_keys=True, ensure_ascii=False)
+    except (TypeError, ValueError, RecursionError):
+        value = None
+    return e.notebook, e.question, e.kind, _moment(e), value
+
+
+def name_key(name: str) -> str:
+    """A name compared without case, accents and extra spaces ("  Ëva  de Vries" == "eva de vries")."""
+    text = unicodedata.normalize("NFKD", name or "")
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(text.casefold().split())
+
+
+def _scrub(text: str, names: Iterable[str]) -> str:
+    for name in sorted({n for n in names if n and len(n.strip()) >= 2}, key=len, reverse=True):
+        words = [re.escape(w) for w in name.split()]
+        pattern = r"\s+".join(words)
+        text = re.sub(rf"(?<!\w){pattern}(?!\w)", T.NAME_HIDDEN, text, flags=re.IGNORECASE)
+        for w in name.split():  # a first or last name on its own
+            if len(w) >= 3:
+                text = re.sub(rf"(?<!\w){re.escape(w)}(?!\w)", T.NAME_HIDDEN, text, flags=re.IGNORECASE)
+    return text
+
+
+def parse_class_list(text: str) -> list[str]:
+    """Names from a pasted class list: one per line (or separated by ';' or tabs); empty lines dropped."""
+    names = []
+    for line in re.split(r"[\n;\t]+", text or ""):
+        name = " ".join(line.split()).strip(" ,")
+        if name and name_key(name) not in {name_key(n) for n in names}:
+            names.append(name[:200])
+    return names
+
+
+# ---------------------------------------------------------------- sources
+@dataclass
+class Source:
+    """One file to read: its name and either its bytes or a path (read only when small enough)."""
+
+    name: str
+    size: int
+    data: bytes | None = None
+    path: Path | None = None
+
+    def read(self) -> bytes:
+        if self.data is not None:
+            return bytes(self.data)
+        return self.path.read_bytes()
+
+
+def folder_sources(folder: str | Path) -> tuple[list[Source], str | None]:
+    """The files directly in ``folder`` (name order), or a Dutch error for a missing or unreadable folder."""
+    text = str(folder).strip()
+    if not text:
+        return [], T.NO_FOLDER_GIVEN
+    path = Path(text).expanduser()
+    try:
+        if not path.exists():
+            return [], T.NO_FOLDER.format(folder=text)
+        if not path.is_dir():
+            return [], T.NOT_A_FOLDER.format(folder=text)
+        entries = sorted((p for p in path.iterdir() if not p.name.startswith(".")), key=lambda p: p.name)
+    except OSError:
+        return [], T.FOLDER_UNREADABLE.format(folder=text)
+    out = []
+    for p in entries[:MAX_FILES + 1]:
+        try:
+            if p.is_dir():
+                out.append(Source(p.name + "/", -1))
+                continue
+            out.append(Source(p.name, p.stat().st_size, path=p))
+        except OSError:
+            out.append(Source(p.name, -2))
+    if not entries:
+        return [], T.EMPTY_FOLDER.format(folder=text)
+    return out, None
+
+
+def upload_sources(value) -> list[Source]:
+    """Files from an ipywidgets ``FileUpload`` value (a tuple of dicts with name, size and content)."""
+    out = []
+    for item in value or ():
+        get = item.get if isinstance(item, dict) else (lambda k, d=None, _i=item: getattr(_i, k, d))
+        content = get("content")
+        data = bytes(content) if content is not None else b""
+        out.append(Source(str(get("name") or "?"), int(get("size") or len(data)), data=data))
+    return out
+
+
+# ---------------------------------------------------------------- collecting
+def _size(n: int) -> str:
+    return f"{n / 2 ** 20:.0f} MB" if n >= 2 ** 20 else f"{max(1, round(n / 2 ** 10))} kB"
+
+
+def collect(sources: list[Source], class_list: str = "", anonymous: bool = False,
+            error: str | None = None) -> Collection:
+    """Read ``sources`` into a :class:`Collection` (see the module docstring); never raises for bad input."""
+    col = Collection(anonymous=anonymous, error=error)
+    if error:
+        return col
+    if len(sources) > MAX_FILES:
+        col.error = T.TOO_MANY.format(n=len(sources), max=MAX_FILES)
+        return col
+    shown = {s.name: (T.FILE_N.format(n=i) if anonymous else s.name) for i, s in enumerate(sources, 1)}
+    found: list[tuple[str, str | None, list[Entry]]] = []
+    for s in sources:
+        if s.name.startswith("."):
+            continue
+        reason = None
+        if s.size == -1:
+            reason = T.SUBFOLDER
+        elif s.size == -2:
+            reason = T.UNREADABLE
+        elif not s.name.lower().endswith(".json"):
+            reason = T.NOT_JSON
+        elif s.size > MAX_FILE_BYTES:
+            reason = T.TOO_BIG.format(size=_size(s.size))
+        elif s.size == 0:
+            reason = T.EMPTY_FILE
+        if reason is None:
+            try:
+                raw = s.read()
+                if len(raw) > MAX_FILE_BYTES:
+                    raise JournalError(T.TOO_BIG.format(size=_size(len(raw))))
+                entries, student = parse_export(raw)
+            except JournalError as exc:
+                reason = str(exc)
+            except OSError:
+                reason = T.UNREADABLE
+            except Exception:  # noqa: BLE001 - whatever a file holds, the others are still read
+                reason = T.UNREADABLE
+        if reason is not None:
+            col.skipped.append((shown[s.name], reason))
+            continue
+        name = " ".join(student.split()) if student else None
+        found.append((s.name, name, entries))
+
+    # group by name; within a name, by workbook (shared versions)
+    by_name: dict[str, list] = {}
+    order: list[str] = []
+    for i, (fname, name, entries) in enumerate(found):
+        key = name_key(name) if name else f"\0{i}"
+        if key not in by_name:
+            order.append(key)
+        by_name.setdefault(key, []).append((fname, name, entries))
+    students: list[Student] = []
+    pending_conflicts: list[tuple[str, list[Student]]] = []
+    for key in order:
+        groups: list[Student] = []
+        for fname, name, entries in by_name[key]:
+            versions = {_version(e) for e in entries}
+            same = [g for g in groups if g.versions & versions]
+            if same:
+                g = same[0]
+                known = g.versions
+                g.entries += [e for e in entries if _version(e) not in known]
+                g.versions |= versions
+                g.files.append(fname)
+                col.merged.append(fname)
+                continue
+            groups.append(Student("", name, [fname], list(entries), versions))
+        if len(groups) > 1:
+            pending_conflicts.append((by_name[key][0][1] or "", groups))
+        students += groups
+
+    # labels
+    for n, st in enumerate(students, 1):
+        if anonymous:
+            st.label = T.STUDENT_N.format(n=n)
+        elif st.name:
+            dup = sum(1 for x in students if x.name and name_key(x.name) == name_key(st.name)) > 1
+            st.label = T.LABEL_FILE.format(name=st.name, file=st.files[0]) if dup else st.name
+        else:
+            st.label = T.NO_NAME.format(file=st.files[0])
+    col.students = students
+    col.names = sorted({st.name for st in students if st.name} | set(parse_class_list(class_list)))
+    for st in students:
+        for f in st.files:
+            col.read.append((shown[f], st.label))
+    for name, groups in pending_conflicts:
+        who = T.STUDENT_N.format(n=students.index(groups[0]) + 1) if anonymous else name
+        files = ", ".join(shown[g.files[0]] for g in groups)
+        col.conflicts.append(T.CONFLICT.format(n=len(groups), student=who, files=files))
+    if col.merged:
+        col.merged = [shown[f] for f in col.merged]
+    # who handed nothing in
+    listed = parse_class_list(class_list)
+    have = {name_key(st.name) for st in students if st.name}
+    col.missing = [n for n in listed if name_key(n) not in have]
+    return col
+
+
+def strategy_folder(col: Collection, folder: Path) -> Path:
+    """Write each student's answers as an export into ``folder`` (a temporary folder outside the
+    repository), named by label, for the class tournament; returns ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for n, st in enumerate(col.students, 1):
+        strategies = [e.as_dict() for e in st.entries if e.kind == "strategy"]
+        if not strategies:
+            continue
+        # the student's label as the name: anonymous stays anonymous, two workbooks with one name stay apart
+        doc = {"schema": SCHEMA_NAME, "schema_version": SCHEMA_VERSION, "student": st.label, "entries": strategies}
+        (folder / f"{n:03d}.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    return folder

@@ -1,0 +1,490 @@
+"""The teacher's widgets of notebook 09: collect the exports, the class overview, the class
+tournament, the lesson plans and the links. No code for the teacher to write.
+
+One :class:`Desk` holds what was collected; every view that shows student data listens to it, so
+switching *anonymous* on changes every view and every download at once. Downloads are plain
+``data:`` links (:func:`wakker.ui.export.download_links_html`): they go to the browser, nothing is
+written into the workbook's folder. The class tournament gets a temporary folder outside the
+repository (removed right after it was read).
+"""
+from __future__ import annotations
+
+import html
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+import ipywidgets as w
+import pandas as pd
+
+from ...ui.export import download_links_html
+from ...ui.figure import LiveFigure
+from ...ui.style import cell_html, error_html, note_html, notice_html, text_html
+from ...ui.view import View, report, safe
+from . import exports as C
+from . import tables as O
+from . import texts as T
+
+WIDE = w.Layout(width="100%", max_width="70em")
+
+
+def _fmt(x) -> str:
+    if isinstance(x, bool):
+        return T.TRUE_FALSE[0] if x else T.TRUE_FALSE[1]
+    if isinstance(x, float):
+        if x != x:  # NaN
+            return "—"
+        return f"{x:.2f}".rstrip("0").rstrip(".").replace(".", ",") if abs(x - round(x)) > 1e-9 else str(int(round(x)))
+    return "" if x is None else str(x)
+
+
+def table_html(df: pd.DataFrame, cls: str = "") -> str:
+    """A Dutch table (decimal commas), scrollable sideways on a phone."""
+    if df is None or df.empty:
+        return ""
+    head = "".join(cell_html(html.escape(str(c)), head=True) for c in df.columns)
+    rows = "".join("<tr>" + "".join(cell_html(html.escape(_fmt(v)), "text-align:left;vertical-align:top")
+                                    for v in row) + "</tr>" for row in df.itertuples(index=False))
+    return (f'<div class="wakker-docent-tabel {cls}" style="overflow-x:auto;max-width:100%">'
+            f'<table style="border-collapse:collapse;margin:.3em 0">'
+            f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>")
+
+
+def csv_links(items: list[tuple[str, str, pd.DataFrame]]) -> str:
+    """Download links (to the browser) for tables as Dutch CSV."""
+    files = [{"format": "csv", "label": T.CSV_LABEL.format(title=title), "mime": "text/csv",
+              "name": f"{stem}.csv", "text": O.to_csv(df)} for title, stem, df in items if df is not None and len(df)]
+    return download_links_html(files) if files else ""
+
+
+# ---------------------------------------------------------------- collecting
+class Desk(View):
+    """Collect the exports: an upload (many files at once) or a folder, a class list, *anonymous*.
+
+    ``collection`` is what was read; views registered with :meth:`listen` are redrawn after every change."""
+
+    def __init__(self):
+        self.collection: C.Collection | None = None
+        self.sources: list[C.Source] = []
+        self.source_error: str | None = None
+        self._listeners: list[Callable[[], None]] = []
+        self.upload = w.FileUpload(accept=".json,application/json", multiple=True, description=T.UPLOAD,
+                                   layout=w.Layout(width="auto"))
+        self.upload.add_class("wakker-docent-upload")
+        self.folder = w.Text(placeholder=T.FOLDER_PLACEHOLDER, description=T.FOLDER,
+                             layout=w.Layout(width="30em", max_width="100%"))
+        self.read_button = w.Button(description=T.READ_FOLDER, icon="folder-open", layout=w.Layout(width="auto"))
+        self.class_list = w.Textarea(placeholder=T.CLASS_LIST_PLACEHOLDER, description=T.CLASS_LIST, rows=4,
+                                     layout=w.Layout(width="36em", max_width="100%"))
+        self.anonymous = w.Checkbox(value=False, description=T.ANONYMOUS, indent=False,
+                                    layout=w.Layout(width="auto"))
+        self.anonymous.add_class("wakker-docent-anoniem")
+        self.report_html = w.HTML(note_html(T.NOTHING_YET))
+        self.report_html.add_class("wakker-docent-verslag")
+        self.message = w.HTML()
+        self.upload.observe(self._uploaded, "value")
+        self.read_button.on_click(self._read_folder)
+        self.class_list.observe(self._redo, "value")
+        self.anonymous.observe(self._redo, "value")
+        self.box = w.VBox([w.HTML(text_html(html.escape(T.UPLOAD_HELP))), self.upload,
+                           w.HBox([self.folder, self.read_button], layout=w.Layout(flex_flow="row wrap")),
+                           self.class_list, self.anonymous, self.message, self.report_html], layout=WIDE)
+        self.box.add_class("wakker-docent-inleveren")
+
+    def listen(self, callback: Callable[[], None]) -> None:
+        self._listeners.append(callback)
+
+    # -- input
+    @safe
+    def _uploaded(self, change=None) -> None:
+        try:
+            self.sources, self.source_error = C.upload_sources(self.upload.value), None
+        except Exception as exc:  # noqa: BLE001
+            report(exc)
+            self.sources, self.source_error = [], T.UPLOAD_FAILED
+        self.refresh()
+
+    @safe
+    def _read_folder(self, _button=None) -> None:
+        self.read(self.folder.value)
+
+    def read(self, folder) -> C.Collection:
+        """Read the files of ``folder`` (also what the button does); returns the collection."""
+        self.folder.value = str(folder)
+        self.sources, self.source_error = C.folder_sources(folder)
+        return self.refresh()
+
+    def read_sources(self, sources: list[C.Source]) -> C.Collection:
+        self.sources, self.source_error = list(sources), None
+        return self.refresh()
+
+    @safe
+    def _redo(self, change=None) -> None:
+        if self.sources or self.source_error:
+            self.refresh()
+
+    def refresh(self) -> C.Collection:
+        self.collection = C.collect(self.sources, self.class_list.value, self.anonymous.value, self.source_error)
+        self.report_html.value = report_html(self.collection)
+        for callback in self._listeners:
+            try:
+                callback()
+            except Exception as exc:  # noqa: BLE001 - one view failing never stops the others
+                report(exc)
+        return self.collection
+
+
+def _list(items: list[str], open_: bool = False, cls: str = "") -> str:
+    lis = "".join(f"<li>{x}</li>" for x in items)
+    return f'<ul class="{cls}" style="margin:.2em 0 .4em 1.2em;padding:0;line-height:1.45">{lis}</ul>'
+
+
+def report_html(col: C.Collection) -> str:
+    """What was read and skipped, the conflicts and who handed nothing in (Dutch, names hidden when anonymous)."""
+    if col.error:
+        return error_html(col.error)
+    esc = html.escape
+    parts = [text_html(T.SUMMARY.format(read=len(col.read), students=len(col.students), skipped=len(col.skipped)))]
+    if col.conflicts:
+        parts.append(notice_html(f"<b>{T.CONFLICT_HEAD.format(n=len(col.conflicts))}</b>"
+                                 + _list([esc(c) for c in col.conflicts], cls="wakker-docent-conflicten")))
+    if col.skipped:
+        parts.append(notice_html(f"<b>{T.SKIPPED_HEAD.format(n=len(col.skipped))}</b>"
+                                 + _list([esc(T.FILE_SKIPPED.format(file=f, reason=r)) for f, r in col.skipped],
+                                         cls="wakker-docent-overgeslagen")))
+    if col.merged:
+        parts.append(note_html(esc(T.MERGED.format(n=len(col.merged), files=", ".join(col.merged)))))
+    if col.missing:
+        if col.anonymous:
+            parts.append(notice_html(esc(T.MISSING_ANON.format(n=len(col.missing)))))
+        else:
+            parts.append(notice_html(f"<b>{T.MISSING_HEAD.format(n=len(col.missing))}</b>"
+                                     + _list([esc(n) for n in col.missing], cls="wakker-docent-ontbreekt")))
+    if col.read:
+        parts.append(f"<details><summary style='cursor:pointer'>{T.READ_HEAD.format(n=len(col.read))}</summary>"
+                     + _list([esc(T.FILE_READ.format(file=f, student=s)) for f, s in col.read],
+                             cls="wakker-docent-ingelezen") + "</details>")
+    return "".join(parts)
+
+
+# ---------------------------------------------------------------- the overview
+def _wrap(text: str, width: int = 38) -> str:
+    words, lines, line = text.split(), [], ""
+    for word in words:
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append(line)
+    out = "<br>".join(html.escape(x) for x in lines[:4])
+    return out + ("…" if len(lines) > 4 else "")
+
+
+class Overview(View):
+    """The class overview per notebook: tables with CSV downloads, a chart per question, open answers."""
+
+    def __init__(self, desk: Desk):
+        self.desk = desk
+        self.current: O.NotebookOverview | None = None
+        self.notebook = w.Dropdown(description=T.OVERVIEW_NOTEBOOK, options=[], layout=w.Layout(width="36em",
+                                                                                              max_width="100%"))
+        self.tables = w.HTML(note_html(T.OVERVIEW_EMPTY))
+        self.tables.add_class("wakker-docent-overzicht")
+        self.chart_question = w.Dropdown(description=T.FIGURE_QUESTION, options=[],
+                                         layout=w.Layout(width="36em", max_width="100%"))
+        self.fig = self._figure()
+        self.open_question = w.Dropdown(description=T.OPEN_QUESTION, options=[],
+                                        layout=w.Layout(width="36em", max_width="100%"))
+        self.open_filter = w.Text(description=T.OPEN_FILTER, placeholder=T.OPEN_FILTER_PLACEHOLDER,
+                                  layout=w.Layout(width="30em", max_width="100%"))
+        self.open_html = w.HTML()
+        self.open_html.add_class("wakker-docent-open")
+        self.message = w.HTML()
+        self.chart_box = w.VBox([self.chart_question, self.fig.widget])
+        self.open_box = w.VBox([w.HTML(f"<h4>{T.OPEN_HEAD}</h4>"), self.open_question, self.open_filter,
+                                self.open_html])
+        self.chart_box.layout.display = self.open_box.layout.display = "none"
+        self.notebook.observe(self._show, "value")
+        self.chart_question.observe(self._chart, "value")
+        self.open_question.observe(self._open, "value")
+        self.open_filter.observe(self._open, "value")
+        self.box = w.VBox([self.notebook, self.message, self.tables, self.chart_box, self.open_box], layout=WIDE)
+        self.box.add_class("wakker-docent-klas")
+        desk.listen(self.update)
+
+    @staticmethod
+    def _figure() -> LiveFigure:
+        import plotly.graph_objects as go
+
+        fig = go.Figure()
+        fig.add_bar(x=[], y=[], orientation="h", marker_color="#e09f3e", hovertemplate="%{x}<extra></extra>")
+        fig.update_layout(height=320, margin=dict(l=10, r=20, t=50, b=40), xaxis=dict(title=T.FIGURE_X, dtick=1),
+                          yaxis=dict(autorange="reversed", automargin=True), title=dict(text="", font=dict(size=14)))
+        return LiveFigure(fig)
+
+    def update(self) -> None:
+        col = self.desk.collection
+        nbs = O.notebooks_in(col) if col and not col.error else []
+        titles = _titles()
+        keep = self.notebook.value
+        self.notebook.options = [(f"{nb[:2]} · {titles.get(nb, nb)}", nb) for nb in nbs]
+        if nbs:
+            self.notebook.value = keep if keep in nbs else nbs[0]
+        self._show()
+
+    @safe
+    def _show(self, change=None) -> None:
+        col = self.desk.collection
+        nb = self.notebook.value
+        if not col or col.error or not col.students or not nb:
+            self.current = None
+            self.tables.value = note_html(T.OVERVIEW_EMPTY)
+            self.chart_box.layout.display = self.open_box.layout.display = "none"
+            return
+        ov = self.current = O.overview(col, nb)
+        parts = []
+        for title, stem, df in ov.tables():
+            note = note_html(T.SORTING_NOTE) if stem == "sorteerspel" else ""
+            parts.append(f"<h4 style='margin:.8em 0 .2em 0'>{html.escape(title)}</h4>{note}{table_html(df, stem)}")
+        if not parts:
+            parts.append(note_html(T.NO_ANSWERS))
+        links = csv_links([(t, f"{nb[:2]}-{s}", df) for t, s, df in ov.tables()])
+        self.tables.value = "".join(parts) + (note_html(T.CSV_NOTE) + links if links else "")
+        prompts = {q.id: q.prompt for q in ov.questions}
+        charts = [(f"{_short(prompts.get(q, q))} ({q})", q) for q in ov.distributions]
+        self.chart_question.options = charts
+        self.chart_box.layout.display = "" if charts else "none"
+        if charts:
+            self.chart_question.value = charts[0][1]
+        self._chart()
+        opens = [(f"{_short(prompts.get(q, q))} ({q})", q) for q in ov.open]
+        self.open_question.options = opens
+        self.open_box.layout.display = "" if opens else "none"
+        if opens:
+            self.open_question.value = opens[0][1]
+        self._open()
+
+    @safe
+    def _chart(self, change=None) -> None:
+        ov, qid = self.current, self.chart_question.value
+        if ov is None or qid not in ov.distributions:
+            return
+        df = ov.distributions[qid]
+        prompt = next((q.prompt for q in ov.questions if q.id == qid), qid)
+        with self.fig.batch_update():
+            self.fig.data[0].x = list(df["aantal"])
+            self.fig.data[0].y = [_wrap(str(a)) for a in df["antwoord"]]
+            self.fig.layout.title.text = _wrap(prompt, 90)
+            self.fig.layout.height = max(260, 120 + 46 * len(df))
+
+    @safe
+    def _open(self, change=None) -> None:
+        ov, qid = self.current, self.open_question.value
+        if ov is None or qid not in ov.open:
+            self.open_html.value = ""
+            return
+        table = ov.open[qid]
+        shown = O.filter_open(table, self.open_filter.value)
+        if shown.empty:
+            self.open_html.value = note_html(T.OPEN_NONE)
+            return
+        items = "".join(f'<li style="margin:.3em 0"><b>{html.escape(str(who))}</b>: '
+                        f'<span style="white-space:pre-wrap">{html.escape(str(text))}</span></li>'
+                        for who, text in shown.itertuples(index=False))
+        count = note_html(T.OPEN_COUNT.format(shown=len(shown), total=len(table)))
+        nb = self.notebook.value or ""
+        self.open_html.value = (count + f'<ul style="margin:.2em 0 .4em 1.2em;padding:0;line-height:1.45">{items}</ul>'
+                                + csv_links([(qid, f"{nb[:2]}-open-{qid}", shown)]))
+
+
+def _short(text: str, n: int = 70) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= n else text[:n - 1] + "…"
+
+
+def _titles() -> dict[str, str]:
+    try:
+        from ...core.content import content
+
+        return {k: v.title for k, v in content().notebooks.items()}
+    except Exception:  # noqa: BLE001
+        return {}
+
+
+# ---------------------------------------------------------------- the class tournament
+class Tournament(View):
+    """The class tournament of notebook 07 on the collected exports, with that notebook's settings."""
+
+    def __init__(self, desk: Desk):
+        self.desk = desk
+        self.view = None
+        self.button = w.Button(description=T.TOURNAMENT_BUTTON, icon="trophy", button_style="warning",
+                               layout=w.Layout(width="auto"))
+        self.message = w.HTML()
+        self.result = w.VBox()
+        self.button.on_click(self._play)
+        self.box = w.VBox([w.HTML(text_html(html.escape(T.TOURNAMENT_INTRO))), self.button, self.message,
+                           self.result], layout=WIDE)
+        self.box.add_class("wakker-docent-toernooi")
+        desk.listen(self._clear)
+
+    def _clear(self) -> None:
+        self.result.children = ()
+        self.view = None
+        self.message.value = ""
+
+    @safe
+    def _play(self, _button=None) -> None:
+        self.play()
+
+    def play(self):
+        """Play the tournament (also what the button does); returns the class tournament's view, or None."""
+        from ..class_tournament import class_tournament_view
+
+        col = self.desk.collection
+        self._clear()
+        if col is None or col.error or not col.students:
+            self.message.value = note_html(T.TOURNAMENT_EMPTY)
+            return None
+        folder = Path(tempfile.mkdtemp(prefix="wakker-toernooi-"))  # outside the repository, removed below
+        try:
+            C.strategy_folder(col, folder)
+            if not any(folder.iterdir()):
+                self.message.value = notice_html(html.escape(T.TOURNAMENT_NONE))
+                return None
+            self.view = class_tournament_view(folder)
+        except Exception as exc:  # noqa: BLE001
+            report(exc)
+            self.message.value = error_html(T.TOURNAMENT_FAILED)
+            return None
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+        table = getattr(self.view, "table", None)
+        links = csv_links([("klassentoernooi", "klassentoernooi", table)]) if table is not None else ""
+        self.result.children = (self.view.box, w.HTML(links))
+        return self.view
+
+
+# ---------------------------------------------------------------- lesson plans
+def plan_html(notebook: str) -> str:
+    """Goals, plan(s), prompts, plenary questions, what to look for and the rubric of one notebook (Dutch)."""
+    from ...core.content import content
+    from ...core.data import ContentError
+    from ...core.teaching import lesson_plan
+    from ...ui.teaching import rubric_html
+
+    esc = html.escape
+    info = content().notebooks.get(notebook)
+    if info is None:
+        return error_html(T.PLAN_NO_LESSON)
+    parts = [f"<h3 style='margin:.4em 0'>{esc(info.title)}</h3>"]
+    if info.status != "klaar":
+        parts.append(note_html(esc(T.PLAN_NOT_READY)))
+    if info.goals:
+        parts.append(f"<h4>{T.PLAN_GOALS}</h4>" + _list([esc(g) for g in info.goals]))
+    try:
+        plan = lesson_plan(info.lesson) if info.lesson else None
+    except ContentError as exc:
+        plan = None
+        parts.append(note_html(esc(str(exc)) if info.status == "klaar" else esc(T.PLAN_NO_LESSON)))
+    if plan is None:
+        if not info.lesson:
+            parts.append(note_html(esc(T.PLAN_NO_LESSON)))
+        return "".join(parts)
+    for s in plan.sessions:
+        name = s.name if "minuten" in s.name else T.SESSION_TIME.format(name=s.name, minutes=s.minutes)
+        rows = "".join(f"<tr>{cell_html(T.MINUTES.format(m=m), 'white-space:nowrap;text-align:left')}"
+                       f"{cell_html(esc(t), 'text-align:left')}</tr>" for m, t in s.plan)
+        parts.append(f"<h4>{esc(name)}</h4><div style='overflow-x:auto'><table style='border-collapse:collapse'>"
+                     f"{rows}</table></div>")
+    for key, heading in T.PLAN_HEADINGS.items():
+        items = getattr(plan, key)
+        if items:
+            parts.append(f"<h4>{heading}</h4>" + _list([esc(x) for x in items]))
+    parts.append(f"<h4>{T.PLAN_RUBRIC}</h4>{rubric_html(plan.rubric)}")
+    return "".join(parts)
+
+
+class Plans(View):
+    def __init__(self):
+        from ...core.content import content
+
+        nbs = [(f"{nb[:2]} · {info.title}", nb) for nb, info in content().notebooks.items() if nb != "09_docent"]
+        self.notebook = w.Dropdown(description=T.PLAN_NOTEBOOK, options=nbs,
+                                   layout=w.Layout(width="36em", max_width="100%"))
+        self.plan = w.HTML()
+        self.plan.add_class("wakker-docent-lesplan")
+        self.message = w.HTML()
+        self.notebook.observe(self._show, "value")
+        self.box = w.VBox([self.notebook, self.message, self.plan], layout=WIDE)
+        self._show()
+
+    @safe
+    def _show(self, change=None) -> None:
+        self.plan.value = plan_html(self.notebook.value) if self.notebook.value else ""
+
+
+# ---------------------------------------------------------------- links
+def links_table(hub: str, fork: str = "") -> tuple[pd.DataFrame, dict]:
+    """(Dutch table of links per ready notebook, settings used); raises AddressError with a Dutch message."""
+    from ...core.content import content
+    from ...core.links import check_fork, check_hub, links_for
+
+    address = check_hub(hub)
+    cfg = check_fork(fork)
+    rows = []
+    for nb, info in content().notebooks.items():
+        if info.status != "klaar":
+            continue
+        links = links_for(address, nb, cfg)
+        rows.append({T.LINKS_COLUMNS[0]: f"{nb[:2]} · {info.title}", T.LINKS_COLUMNS[1]: links["hub"],
+                     T.LINKS_COLUMNS[2]: links["binder"], T.LINKS_COLUMNS[3]: links["student"]})
+    return pd.DataFrame(rows), {**cfg, "hub": address}
+
+
+class Links(View):
+    def __init__(self):
+        self.hub = w.Text(description=T.HUB, placeholder=T.HUB_PLACEHOLDER, layout=w.Layout(width="30em",
+                                                                                             max_width="100%"))
+        self.fork = w.Text(description=T.FORK, placeholder=T.FORK_PLACEHOLDER,
+                           layout=w.Layout(width="36em", max_width="100%"), style={"description_width": "initial"})
+        self.button = w.Button(description=T.MAKE_LINKS, icon="link", layout=w.Layout(width="auto"))
+        self.message = w.HTML()
+        self.out = w.HTML()
+        self.out.add_class("wakker-docent-links")
+        self.table = None
+        self.button.on_click(self._make)
+        self.box = w.VBox([self.hub, self.fork, self.button, self.message, self.out], layout=WIDE)
+
+    @safe
+    def _make(self, _button=None) -> None:
+        self.make()
+
+    def make(self):
+        from ...core.links import AddressError
+
+        try:
+            table, cfg = links_table(self.hub.value, self.fork.value)
+        except AddressError as exc:
+            self.table = None
+            self.out.value = ""
+            self.message.value = error_html(str(exc))
+            return None
+        self.table = table
+        fork = T.LINKS_FORK.format(fork=html.escape(cfg["repository"])) if self.fork.value.strip() else ""
+        self.message.value = notice_html(T.LINKS_MADE.format(hub=html.escape(cfg["hub"]), fork=fork))
+        esc = html.escape
+        rows = []
+        for row in table.itertuples(index=False):
+            cells = [f"<b>{esc(row[0])}</b>"] + [
+                f'<input type="text" readonly value="{esc(u)}" aria-label="{esc(T.LINKS_COLUMNS[i + 1])} {esc(row[0])}" '
+                f'style="width:100%;min-width:14em;font-size:.8em" onclick="this.select()"> '
+                f'<a href="{esc(u)}" target="_blank" rel="noopener">openen</a>' for i, u in enumerate(row[1:])]
+            rows.append("<tr>" + "".join(cell_html(c, "text-align:left;vertical-align:top") for c in cells) + "</tr>")
+        head = "".join(cell_html(esc(c), head=True) for c in T.LINKS_COLUMNS)
+        self.out.value = (note_html(esc(T.LINKS_NOTE)) + '<div style="overflow-x:auto"><table style="border-collapse:'
+                          f'collapse"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+                          + csv_links([(T.LINKS_CSV, "links-werkboek", table)]))
+        return table
