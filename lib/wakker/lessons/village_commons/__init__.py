@@ -1,19 +1,22 @@
-"""Lesson of notebook 01_boek_inleiding: Het boek: Voorwoord, Inleiding en Nawoord.
+"""Lesson of notebook 01 (the book's Voorwoord, Inleiding and Nawoord): algorithms, the commons, meervoudigheid.
 
-``from wakker.lessons import village_commons`` is what the notebook does; the conventions every lesson keeps:
+* :mod:`.data` -- the lesson's YAML files (parameter words, the design principles, the instructions
+  to sort, the two cases), validated and cached; nothing is read at import.
+* :mod:`.texts` -- every fixed Dutch word the widgets show.
+* :mod:`.widgets` -- the village pasture (sliders, a switch per design principle, a LiveFigure),
+  the tipping point, "Mijn rollen", the sorting and the cases as the kit's choice questions; the
+  model is :mod:`wakker.models.commons`.
 
-* **Notebook-facing functions.** Each step of the notebook calls one function of this package
-  (``village_commons.intro()``, later for example ``village_commons.explorer(nb)``); put larger widgets in modules
-  of this package (``widgets.py``) and import here only what the notebook calls.
-* **Widgets from the kit.** Build on ``wakker.ui``: :class:`wakker.ui.View` with :func:`wakker.ui.safe`
-  on every callback (an error becomes a Dutch box, and a line on stderr under ``WAKKER_STRICT=1``),
-  the questions of the page, ``DutchSlider``/``ParameterPanel``, ``LiveFigure``. A model belongs
-  in ``wakker.models``, without widgets.
-* **Dutch words in one place.** Every fixed Dutch text the student sees is in :mod:`.texts`;
-  longer or structured content (cases, tables, options) is data in ``data/lessons/village_commons/``.
-* **Nothing read at import.** Read data inside a function, when a widget is first built, e.g.
-  ``read_yaml(lesson_dir("village_commons") / "cases.yaml")`` from ``wakker.core.data``. The lesson
-  contract (``tests/lessons/test_contract.py``) checks this once the notebook is ``klaar``.
+In the notebook::
+
+    from wakker.lessons import village_commons as nb01
+    nb01.sorting_exercise(nb)    # "Algoritme of stappenplan?": one choice per instruction (saved)
+    nb01.CommonsExplorer()       # de dorpsweide: stock and income over 30 seasons, principles as switches
+    nb01.show_principles()       # what each principle does in the model (our assumption)
+    nb01.TippingView()           # the tipping point K = 50, r = 0.5, h = 5, N0 = 10
+    nb01.show_assumptions()      # every assumption of the model, in Dutch
+    nb01.roles(nb)               # my roles in one day (saved)
+    nb01.cases_exercise(nb)      # equal and unequal cases (saved)
 """
 from __future__ import annotations
 
@@ -21,16 +24,29 @@ import html
 
 from ...ui.style import show_html, text_html
 from . import texts
+from .widgets import (MAIN_PARAMS, MORE_PARAMS, CommonsExplorer, Roles, TippingView,  # noqa: F401
+                      assumptions_table_html, cases_exercise, principles_html, roles, sort_score, sort_score_view,
+                      sorting_exercise, summary_html, tipping_html)
 
 #: The notebook this lesson belongs to (``data/notebooks.yaml``).
 NOTEBOOK = "01_boek_inleiding"
 
 
 def intro_html() -> str:
-    """The lesson's opening text as HTML (what :func:`intro` shows; tested without a kernel)."""
+    """The lesson's opening text as HTML (tested without a kernel)."""
     return text_html(html.escape(texts.INTRO))
 
 
 def intro() -> None:
-    """Show the lesson's opening text (an example of a notebook-facing function)."""
+    """Show the lesson's opening text."""
     show_html(intro_html())
+
+
+def show_principles() -> None:
+    """What each design principle does in the model (our assumption), as a table."""
+    show_html(principles_html())
+
+
+def show_assumptions() -> None:
+    """Every assumption of the commons model, in Dutch."""
+    show_html(assumptions_table_html())

@@ -1,10 +1,109 @@
-"""Every fixed Dutch word the lesson ``village_commons`` shows: labels, buttons, titles and feedback.
+"""Every fixed Dutch word the lesson ``village_commons`` (notebook 01) shows: labels, buttons,
+titles, the sentence templates of the commons model, and saved values in words for the portfolio.
 
-Keep student-facing words here, not in the widget code, so that they can be read and corrected in
-one place. Templates use ``str.format`` fields in braces; the widgets escape what they put in.
-Longer or structured content belongs in ``data/lessons/village_commons/`` (read inside a function, never
-at import).
+Templates use ``str.format`` fields in braces; the ``_HTML`` ones get already escaped text. The
+content itself (parameter words, principles, instructions to sort, cases) lives in
+``data/lessons/village_commons/``; quotations in ``data/excerpts/boek-werkvonken.yaml``.
 """
 from __future__ import annotations
 
-INTRO = "Deze les is nog in voorbereiding. Hier komt straks een korte inleiding in eigen woorden."
+INTRO = ("Dit notebook gaat over het begin en het eind van het boek Werkvonken naar wakkere gemeenschappen: "
+         "wat de auteurs met een 'algoritme' bedoelen, waarom gemeenschappen volgens hen weer belangrijk worden, "
+         "en wat een gedeelde weide zegt over de ruzie tussen Hardin en Ostrom.")
+
+# ---------------------------------------------------------------- the commons explorer
+MAIN_TITLE = "De dorpsweide"
+PRINCIPLES_TITLE = "Ontwerpprincipes (zet aan of uit):"
+MORE_ASSUMPTIONS = "Meer aannames (hoe de principes werken, weide, toeval)"
+RESET = "Terug naar de standaardaannames"
+ALL_OFF = "Alle principes uit"
+ALL_ON = "Alle principes aan"
+CANNOT_COMPUTE = "Met deze instellingen kan het model niet rekenen. Zet een schuifje terug."
+MODEL_FAILED = "Het model kon niet rekenen"
+PANEL_TITLES = ("Gras op de weide", "Inkomen per huishouden per seizoen")
+STOCK_RULES = "met de gekozen principes"
+STOCK_NONE = "zonder regels (ter vergelijking)"
+HALF = "halfvolle weide: hier groeit het gras het snelst"
+SEASON_AXIS = "seizoen"
+STOCK_AXIS = "eenheden gras"
+INCOME_AXIS = "eenheden gras"
+HOVER_STOCK = "{name}<br>seizoen %{{x}}: %{{y:.1f}} eenheden<extra></extra>"
+
+NO_HOUSEHOLDS_HTML = "Er zijn <b>geen huishoudens</b>: niemand graast, en de weide groeit naar vol ({k} eenheden). "
+LASTS_HTML = ("<b>Met de gekozen principes</b> staat er na {seasons} seizoenen nog <b>{final} eenheden gras</b> "
+              "(van de {k}). Een huishouden verdiende gemiddeld <b>{income}</b> per seizoen. ")
+COLLAPSES_HTML = ("<b>Met de gekozen principes</b> is de weide na <b>seizoen {season}</b> kaal. Daarna is er niets "
+                  "meer te halen. Een huishouden verdiende over {seasons} seizoenen gemiddeld <b>{income}</b> per "
+                  "seizoen. ")
+NONE_LASTS_HTML = "Zonder regels staat er na {seasons} seizoenen {final} eenheden (gemiddeld {income} per seizoen). "
+NONE_COLLAPSES_HTML = "Zonder regels is de weide na seizoen {season} kaal (gemiddeld {income} per seizoen). "
+SAME_AS_NONE_HTML = "Er staat geen principe aan: dit is de weide zonder regels. "
+HARVEST_HTML = ("Zonder regels neemt elk huishouden {cap}, met gebruikers van buiten samen <b>{h} per seizoen</b>; "
+                "de weide kan blijvend hooguit <b>{msy}</b> per seizoen geven. ")
+CHEATS_HTML = "Met de principes namen huishoudens in {share} van de seizoenen meer dan het quotum. "
+LATE_HTML = "De principes gelden pas vanaf seizoen {start}. "
+
+# ---------------------------------------------------------------- the tipping point
+TIP_START = "Gras bij de start"
+TIP_START_UNIT = "eenheden (van de 50)"
+TIP_START_HELP = "Hoeveel gras er in het eerste seizoen op de weide staat. De weide kan hooguit 50 eenheden dragen."
+TIP_HARVEST = "Oogst per seizoen"
+TIP_HARVEST_UNIT = "eenheden, elk seizoen hetzelfde"
+TIP_HARVEST_HELP = ("Hoeveel iedereen samen elk seizoen neemt, zoals bij een vast quotum dat iedereen keurig "
+                    "naleeft.")
+TIP_TITLE = "Het kantelpunt (weide van 50, aangroei 0,5)"
+TIP_PATH = "gras op de weide"
+TIP_LOW = "kantelpunt ({x})"
+TIP_HIGH = "evenwicht ({x})"
+TIP_TWO_HTML = ("Bij een oogst van <b>{h}</b> (de weide kan blijvend hooguit {msy} geven) zijn er twee evenwichten: "
+                "een <b>kantelpunt bij {low}</b> en een rustpunt bij {high}. ")
+TIP_ONE_HTML = "Bij een oogst van <b>{h}</b> is er precies één evenwicht, bij {x}: de rand van wat de weide kan geven. "
+TIP_NONE_HTML = ("Een oogst van <b>{h}</b> is meer dan de weide blijvend kan geven ({msy}): vanuit elke start "
+                 "raakt het gras op. ")
+TIP_ZERO_HTML = "Zonder oogst groeit de weide naar vol (50). "
+TIP_FALLS_HTML = "Vanaf {start} is de weide na <b>seizoen {season}</b> kaal. "
+TIP_LASTS_HTML = "Vanaf {start} staat er na 30 seizoenen {final} eenheden. "
+TIP_BELOW_HTML = "De start ligt <b>onder het kantelpunt</b>: de oogst is kleiner dan de grootste blijvende oogst, en toch gaat het mis. "
+
+# ---------------------------------------------------------------- the assumptions and principles tables
+PRINCIPLE_HEADS = ("principe", "wat het in dit model doet (onze aanname)")
+
+# ---------------------------------------------------------------- my roles
+ROLES_PROMPT = "Mijn rollen op één dag: welke rollen heb jij, van 's ochtends tot 's avonds?"
+ROLES_PLACEHOLDER = "Eén rol per regel, in de volgorde van je dag. Bijvoorbeeld:\nouder\nstagiair in het wijkteam\nvrijwilliger bij de voedselbank"
+ROLES_EMPTY_VIEW = "Nog geen rollen: typ ze hierboven, één per regel."
+ROLES_COUNT = "{n} rollen op één dag."
+ROLES_TOO_MANY = "Dat zijn er veel! Alleen de eerste {max} worden getoond en bewaard."
+ROLES_STATUS = {
+    "empty": "Nog geen rollen.",
+    "restored": "✓ je eerdere rollen zijn teruggezet (opgeslagen op {day} om {time})",
+}
+MAX_ROLES = 15
+MAX_ROLE_CHARS = 80
+
+# ---------------------------------------------------------------- sorting and cases
+SORT_PROMPT = "Aanwijzing {n}: {text}"
+SORT_OPTIONS = {
+    "stappenplan": "Een stappenplan: uitvoeren, en iedereen komt op hetzelfde uit.",
+    "perspectief": "Een handelingsperspectief: een richting om mee te zoeken, met een waarde erachter.",
+    "allebei": "Allebei een beetje: een vaste regel met een waarde erachter.",
+}
+SORT_RIGHT = "Zo lezen wij het ook. "
+SORT_OTHER = "Wij lezen het anders ({kind}). "
+SORT_KIND_WORD = {"stappenplan": "als stappenplan", "perspectief": "als handelingsperspectief",
+                  "allebei": "als allebei een beetje"}
+SORT_COUNT_BUTTON = "Tel mijn keuzes"
+SORT_COUNT = ("{right} van je {made} keuzes komen overeen met onze lezing ({total} aanwijzingen). Lees bij de andere "
+              "de uitleg: je mag het oneens zijn, als je je reden kunt noemen.")
+SORT_NONE_YET = "Je hebt nog geen aanwijzing gesorteerd."
+SORT_NOT_AVAILABLE = "De sorteeroefening is niet geladen; voer de cel erboven opnieuw uit."
+CASE_PROMPT = "{title}: wat doe jij?"
+
+
+# ---------------------------------------------------------------- saved values in words (the portfolio)
+def describe_saved(kind: str, value) -> str | None:
+    """A saved ``roles`` value in plain Dutch for the portfolio (None: not this lesson's kind)."""
+    if kind == "roles" and isinstance(value, dict) and isinstance(value.get("roles"), list):
+        roles = [r for r in value["roles"] if isinstance(r, str)]
+        return "Mijn rollen op één dag: " + (" → ".join(roles) if roles else "(geen)") + "."
+    return None

@@ -1,0 +1,477 @@
+"""The widgets and HTML pieces of notebook 01, built on the shared kit (:mod:`wakker.ui`).
+
+Content comes from :mod:`.data`, every fixed Dutch word from :mod:`.texts`, the model from
+:mod:`wakker.models.commons`; this module only arranges and shows. A problem never shows a
+traceback but a Dutch message in the widget.
+"""
+from __future__ import annotations
+
+import html
+from dataclasses import fields
+from typing import Any
+
+import ipywidgets as w
+import numpy as np
+from plotly.subplots import make_subplots
+
+from ...core import dutch
+from ...core.data import ContentError
+from ...models import commons as cm
+from ...ui.controls import DutchSlider, ParameterPanel
+from ...ui.figure import LiveFigure
+from ...ui.questions import Choice
+from ...ui.saving import SavedWidget
+from ...ui.style import STYLES, error_html, front_end, styled
+from ...ui.view import View, error_box, failed_box, safe
+from . import data, texts
+
+COLOURS = {"rules": "#2a9d8f", "none": "#8d99ae", "half": "#a4161a", "tip": "#a4161a", "high": "#2a9d8f",
+           "path": "#e09f3e"}
+#: Four sliders up front (lesson guide M4), the rest under "Meer aannames".
+MAIN_PARAMS = ("households", "start_stock", "rules_after", "capacity")
+MORE_PARAMS = ("quota", "say_margin", "outsiders", "dutiful", "detection", "fine", "dispute",
+               "growth", "carrying_capacity", "seasons", "seed")
+PRINCIPLES = tuple(f.name for f in fields(cm.Principles))
+#: The textbook exercise of the tipping point (literature brief [20]): K = 50, r = 0.5.
+TIP_K, TIP_R, TIP_SEASONS = 50.0, 0.5, 30
+
+
+# ---------------------------------------------------------------- the commons explorer
+def summary_html(p: cm.CommonsParams, pr: cm.Principles, run: cm.CommonsRun | None = None,
+                 bare: cm.CommonsRun | None = None) -> str:
+    """A Dutch paragraph: does the pasture last with the chosen principles, what did households earn,
+    and how does that compare with no rules at all."""
+    run = cm.simulate(p, pr) if run is None else run
+    bare = cm.simulate(p, cm.Principles.none()) if bare is None else bare
+    k = dutch.compact(p.carrying_capacity)
+    seasons = int(p.seasons)
+    if int(p.households) == 0:
+        return styled("zin", texts.NO_HOUSEHOLDS_HTML.format(k=k))
+    parts = []
+    users = int(p.households) + int(round(p.outsiders / 100.0 * int(p.households)))
+    parts.append(texts.HARVEST_HTML.format(cap=dutch.compact(p.capacity), h=dutch.compact(p.capacity * users),
+                                           msy=dutch.number(p.msy, 2)))
+    income = dutch.number(float(run.mean_income.mean()), 2)
+    if run.collapsed:
+        parts.append(texts.COLLAPSES_HTML.format(season=run.collapse_season, seasons=seasons, income=income))
+    else:
+        parts.append(texts.LASTS_HTML.format(seasons=seasons, final=dutch.number(run.final_stock, 1), k=k,
+                                             income=income))
+    if pr == cm.Principles.none():
+        parts.append(texts.SAME_AS_NONE_HTML)
+    else:
+        if int(p.rules_after) > 0:
+            parts.append(texts.LATE_HTML.format(start=int(p.rules_after) + 1))
+        b_income = dutch.number(float(bare.mean_income.mean()), 2)
+        parts.append(texts.NONE_COLLAPSES_HTML.format(season=bare.collapse_season, income=b_income) if bare.collapsed
+                     else texts.NONE_LASTS_HTML.format(seasons=seasons, final=dutch.number(bare.final_stock, 1),
+                                                       income=b_income))
+        if pr.has_quota:
+            with_quota = ~np.isnan(run.quota)
+            if with_quota.any():
+                share = float(run.over_harvest[with_quota].mean())
+                parts.append(texts.CHEATS_HTML.format(share=dutch.percent(share)))
+    return styled("zin", "".join(parts))
+
+
+class CommonsExplorer(View):
+    """Sliders (a kit ParameterPanel), one checkbox per design principle, and one LiveFigure.
+
+    Top: the grass on the pasture with the chosen principles and, grey, without any rules.
+    Bottom: the mean income per household per season, the same two runs.
+    """
+
+    def __init__(self, words=None, principles=None):
+        self.message = w.HTML()
+        self.sentence = w.HTML()
+        self.sentence.add_class("wakker-live")
+        self.panel = None
+        try:
+            words = words or data.param_words()
+            principles = principles or data.principle_words()
+        except ContentError as exc:
+            self.box = failed_box(exc)
+            return
+        self.panel = ParameterPanel(cm.parameter_specs(), words, MAIN_PARAMS, MORE_PARAMS,
+                                    more_title=texts.MORE_ASSUMPTIONS, reset_label=texts.RESET,
+                                    on_change=self.update, css_prefix="wakker-weide-")
+        self.sliders = self.panel.sliders
+        self.switches: dict[str, w.Checkbox] = {}
+        for pw in principles:
+            cb = w.Checkbox(value=False, description=pw.label, indent=False, tooltip=pw.effect,
+                            layout=w.Layout(width="auto", margin="0 1.2em 0 0"))
+            cb.add_class(f"wakker-principe-{pw.name}")
+            cb.observe(lambda _ch: self.update(), names="value")
+            self.switches[pw.name] = cb
+        self.all_on = w.Button(description=texts.ALL_ON, layout=w.Layout(width="auto"))
+        self.all_off = w.Button(description=texts.ALL_OFF, layout=w.Layout(width="auto"))
+        self.all_on.on_click(lambda _b: self.set_principles(**{n: True for n in PRINCIPLES}))
+        self.all_off.on_click(lambda _b: self.set_principles(**{n: False for n in PRINCIPLES}))
+        switch_box = w.VBox([
+            w.HTML(styled("vraag", html.escape(texts.PRINCIPLES_TITLE))),
+            w.HBox(list(self.switches.values()), layout=w.Layout(flex_flow="row wrap")),
+            w.HBox([self.all_on, self.all_off], layout=w.Layout(flex_flow="row wrap")),
+        ])
+        switch_box.add_class("wakker-principes")
+        self._busy = False
+        self.fig = self._figure()
+        self.box = w.VBox([self.panel.box, switch_box, self.message, self.sentence, self.fig.widget],
+                          layout=w.Layout(width="100%"))
+        self.box.add_class("wakker-dorpsweide")
+        self.update()
+
+    def _figure(self) -> LiveFigure:
+        fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.13,
+                            subplot_titles=texts.PANEL_TITLES, row_heights=[0.55, 0.45])
+        empty = np.zeros(2)
+        fig.add_scatter(x=empty, y=empty, mode="lines", name=texts.STOCK_RULES,
+                        line=dict(color=COLOURS["rules"], width=3), row=1, col=1)
+        fig.add_scatter(x=empty, y=empty, mode="lines", name=texts.STOCK_NONE,
+                        line=dict(color=COLOURS["none"], width=2.5, dash="dot"), row=1, col=1)
+        fig.add_scatter(x=empty, y=empty, mode="lines", name=texts.HALF,
+                        line=dict(color=COLOURS["half"], width=1.2, dash="dash"), row=1, col=1)
+        fig.add_scatter(x=empty, y=empty, mode="lines", name=texts.STOCK_RULES, showlegend=False,
+                        line=dict(color=COLOURS["rules"], width=3), row=2, col=1)
+        fig.add_scatter(x=empty, y=empty, mode="lines", name=texts.STOCK_NONE, showlegend=False,
+                        line=dict(color=COLOURS["none"], width=2.5, dash="dot"), row=2, col=1)
+        fig.update_xaxes(title_text=texts.SEASON_AXIS, row=2, col=1)
+        fig.update_yaxes(title_text=texts.STOCK_AXIS, rangemode="tozero", row=1, col=1)
+        fig.update_yaxes(title_text=texts.INCOME_AXIS, row=2, col=1)
+        fig.update_layout(height=600, margin=dict(l=60, r=15, t=110, b=45),
+                          legend=dict(orientation="h", x=0, y=1.06, yanchor="bottom", font=dict(size=12)),
+                          separators=",.", uirevision="keep")
+        fig.update_annotations(font_size=13)
+        return LiveFigure(fig)
+
+    def params(self) -> cm.CommonsParams:
+        return cm.CommonsParams(**self.panel.values())
+
+    def principles(self) -> cm.Principles:
+        return cm.Principles(**{n: bool(cb.value) for n, cb in self.switches.items()})
+
+    @safe
+    def update(self) -> None:
+        """Recompute both runs for the current controls; update the sentence and the figure in place."""
+        if self._busy:
+            return
+        try:
+            p = self.params()
+        except (ValueError, TypeError):
+            self.message.value = error_html(texts.CANNOT_COMPUTE)
+            return
+        pr = self.principles()
+        try:
+            run = cm.simulate(p, pr)
+            bare = cm.simulate(p, cm.Principles.none())
+            sentence = summary_html(p, pr, run, bare)
+        except Exception as exc:  # noqa: BLE001 - never a traceback in the lesson
+            self.message.value = error_box(exc, texts.MODEL_FAILED)
+            return
+        self.message.value = ""
+        self.sentence.value = sentence
+        xs = np.arange(len(run.stock))
+        xi = np.arange(1, len(run.stock))
+        ys = [(xs, run.stock), (xs, bare.stock), (xs, np.full(len(xs), p.carrying_capacity / 2.0)),
+              (xi, run.mean_income), (xi, bare.mean_income)]
+        with self.fig.batch_update():
+            for trace, (x, y) in zip(self.fig.data, ys):
+                trace.x = x
+                trace.y = np.asarray(y, dtype=float)
+            visible = pr != cm.Principles.none()
+            if self.fig.data[0].visible != visible:
+                self.fig.data[0].visible = visible
+                self.fig.data[3].visible = visible
+
+    def set(self, **values) -> None:
+        """Set sliders by parameter name (each change updates the figure, as a student's would)."""
+        self.panel.set(**values)
+
+    def set_principles(self, **on) -> None:
+        """Switch principles by name; the figure is updated once."""
+        self._busy = True
+        try:
+            for name, value in on.items():
+                self.switches[name].value = bool(value)
+        finally:
+            self._busy = False
+        self.update()
+
+    def reset(self) -> None:
+        self.set_principles(**{n: False for n in PRINCIPLES})
+        self.panel.reset()
+
+
+def principles_html() -> str:
+    """Every design principle of the model with what it does here (our assumption), as a table."""
+    try:
+        principles = data.principle_words()
+    except ContentError as exc:
+        return error_html(str(exc))
+    cell = STYLES["kaart-cel"]
+    head = "".join(f'<th style="{cell}">{h}</th>' for h in texts.PRINCIPLE_HEADS)
+    rows = "".join(f'<tr><td style="{cell}"><b>{html.escape(p.label)}</b></td>'
+                   f'<td style="{cell}">{html.escape(p.effect)}</td></tr>' for p in principles)
+    return (f'<div style="overflow-x:auto"><table class="wakker-principes-tabel" style="border-collapse:collapse;'
+            f'max-width:62em"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>')
+
+
+def assumptions_table_html() -> str:
+    from ...ui.controls import assumptions_html
+
+    try:
+        words = data.param_words()
+    except ContentError as exc:
+        return error_html(str(exc))
+    return assumptions_html(cm.parameter_specs(), words)
+
+
+# ---------------------------------------------------------------- the tipping point
+def tipping_html(start: float, harvest: float, path: np.ndarray | None = None) -> str:
+    """A Dutch paragraph on the equilibria for this harvest and where this start goes (K = 50, r = 0.5)."""
+    path = cm.season_path(TIP_R, TIP_K, start, harvest, TIP_SEASONS) if path is None else path
+    msy = cm.max_sustainable_yield(TIP_R, TIP_K)
+    eq = cm.equilibria(TIP_R, TIP_K, harvest)
+    h, s = dutch.compact(harvest), dutch.compact(start)
+    parts = []
+    if harvest <= 0:
+        parts.append(texts.TIP_ZERO_HTML)
+    elif len(eq) == 2:
+        parts.append(texts.TIP_TWO_HTML.format(h=h, msy=dutch.number(msy, 2), low=dutch.number(eq[0], 1),
+                                               high=dutch.number(eq[1], 1)))
+    elif len(eq) == 1:
+        parts.append(texts.TIP_ONE_HTML.format(h=h, x=dutch.number(eq[0], 1)))
+    else:
+        parts.append(texts.TIP_NONE_HTML.format(h=h, msy=dutch.number(msy, 2)))
+    gone = np.nonzero(path[1:] <= 0)[0]
+    if start > 0 and gone.size:
+        parts.append(texts.TIP_FALLS_HTML.format(start=s, season=int(gone[0]) + 1))
+        if len(eq) == 2 and start < eq[0]:
+            parts.append(texts.TIP_BELOW_HTML)
+    else:
+        parts.append(texts.TIP_LASTS_HTML.format(start=s, final=dutch.number(float(path[-1]), 1)))
+    return styled("zin", "".join(parts))
+
+
+class TippingView(View):
+    """Two sliders (start, constant harvest) on the textbook pasture K = 50, r = 0.5, with the equilibria drawn."""
+
+    def __init__(self, start: float = 10, harvest: float = 5):
+        self.sentence = w.HTML()
+        self.sentence.add_class("wakker-live")
+        self.message = w.HTML()
+        self.start = DutchSlider(texts.TIP_START, start, 0, TIP_K, 1, unit=texts.TIP_START_UNIT,
+                                 help=texts.TIP_START_HELP, layout="block", css="wakker-kantel-start")
+        self.harvest = DutchSlider(texts.TIP_HARVEST, harvest, 0, 8, 0.25, scale="float", unit=texts.TIP_HARVEST_UNIT,
+                                   help=texts.TIP_HARVEST_HELP, layout="block", css="wakker-kantel-oogst")
+        self.sliders = {"start": self.start, "harvest": self.harvest}
+        for s in self.sliders.values():
+            s.observe(lambda _ch: self.update())
+        import plotly.graph_objects as go
+
+        fig = go.Figure()
+        empty = np.zeros(2)
+        fig.add_scatter(x=empty, y=empty, mode="lines+markers", name=texts.TIP_PATH,
+                        line=dict(color=COLOURS["path"], width=3), marker=dict(size=4))
+        fig.add_scatter(x=empty, y=empty, mode="lines", name=texts.TIP_LOW.format(x=""),
+                        line=dict(color=COLOURS["tip"], width=1.5, dash="dash"))
+        fig.add_scatter(x=empty, y=empty, mode="lines", name=texts.TIP_HIGH.format(x=""),
+                        line=dict(color=COLOURS["high"], width=1.5, dash="dash"))
+        fig.update_layout(height=380, margin=dict(l=60, r=15, t=80, b=45), separators=",.", uirevision="keep",
+                          title=dict(text=texts.TIP_TITLE, font=dict(size=15)),
+                          legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom"),
+                          xaxis=dict(title=texts.SEASON_AXIS), yaxis=dict(title=texts.STOCK_AXIS, range=[0, TIP_K]))
+        self.fig = LiveFigure(fig)
+        self.box = w.VBox([w.HBox([self.start.box, self.harvest.box], layout=w.Layout(flex_flow="row wrap")),
+                           self.message, self.sentence, self.fig.widget], layout=w.Layout(width="100%"))
+        self.box.add_class("wakker-kantelpunt")
+        self.update()
+
+    @safe
+    def update(self) -> None:
+        try:
+            start, harvest = float(self.start.value), float(self.harvest.value)
+            path = cm.season_path(TIP_R, TIP_K, start, harvest, TIP_SEASONS)
+            sentence = tipping_html(start, harvest, path)
+        except Exception as exc:  # noqa: BLE001
+            self.message.value = error_box(exc, texts.MODEL_FAILED)
+            return
+        self.message.value = ""
+        self.sentence.value = sentence
+        eq = cm.equilibria(TIP_R, TIP_K, harvest) if harvest > 0 else ()
+        xs = np.arange(TIP_SEASONS + 1)
+        low = eq[0] if len(eq) == 2 else None
+        high = eq[-1] if eq else None
+        with self.fig.batch_update():
+            self.fig.data[0].x, self.fig.data[0].y = xs, path
+            for trace, level, name in ((self.fig.data[1], low, texts.TIP_LOW), (self.fig.data[2], high, texts.TIP_HIGH)):
+                trace.visible = level is not None
+                if level is not None:
+                    trace.x, trace.y = [0, TIP_SEASONS], [level, level]
+                    trace.name = name.format(x=dutch.number(level, 1))
+
+    def set(self, start: float | None = None, harvest: float | None = None) -> None:
+        if start is not None:
+            self.start.value = start
+        if harvest is not None:
+            self.harvest.value = harvest
+
+
+# ---------------------------------------------------------------- my roles
+def split_roles(text: Any) -> list[str]:
+    """One role per line (commas also split); empty lines dropped, long roles cut, at most MAX_ROLES."""
+    if not isinstance(text, str):
+        return []
+    out = []
+    for line in text.replace(",", "\n").replace(";", "\n").splitlines():
+        role = " ".join(line.split())[: texts.MAX_ROLE_CHARS]
+        if role:
+            out.append(role)
+    return out[: texts.MAX_ROLES]
+
+
+class Roles(SavedWidget):
+    """The roles of one day, typed one per line, laid out as a row of cards (a day from left to right).
+
+    Saved as ``{"roles": [...], "text": "...", "label": "..."}`` shortly after typing stops.
+    """
+
+    kind = "roles"
+    TEXTS = {**SavedWidget.TEXTS, **texts.ROLES_STATUS}
+
+    def __init__(self, page, qid: str = "mijn-rollen"):
+        super().__init__(page, qid, texts.ROLES_PROMPT)
+        self.view = w.HTML()
+        if self.error:
+            self.box = failed_box(ContentError(self.error))
+            return
+        self.area = w.Textarea(placeholder=texts.ROLES_PLACEHOLDER, rows=5, continuous_update=True,
+                               tooltip=texts.ROLES_PROMPT, layout=w.Layout(width="100%"))
+        self.area.observe(self.changed, names="value")
+        self.input = self.area
+        front_end()
+        label = w.HTML(styled("vraag", html.escape(texts.ROLES_PROMPT)))
+        self.box = w.VBox([label, self.area, self.status, self.message, self.view],
+                          layout=w.Layout(width="100%", max_width="52em", margin=".5em 0 1em 0"))
+        self.box.add_class("wakker-rollen")
+        self.restore()
+        self._draw()
+
+    def roles(self) -> list[str]:
+        return split_roles(self.area.value)
+
+    def value(self):
+        roles = self.roles()
+        return {"roles": roles, "text": self.area.value,
+                "label": texts.describe_saved("roles", {"roles": roles})}
+
+    def apply(self, value):
+        if not isinstance(value, dict) or not isinstance(value.get("roles"), list):
+            raise ValueError("not saved roles")
+        text = value.get("text")
+        self.area.value = text if isinstance(text, str) else "\n".join(map(str, value["roles"]))
+
+    def after_change(self, value):
+        self._draw()
+
+    def _draw(self) -> None:
+        roles = self.roles()
+        if not roles:
+            self.view.value = styled("status", html.escape(texts.ROLES_EMPTY_VIEW), "div")
+            return
+        cards = "".join(
+            f'<div style="flex:0 1 auto;padding:.35em .7em;border:1px solid rgba(128,128,128,.45);border-radius:1em;'
+            f'background:rgba(42,157,143,.12)"><span style="opacity:.6">{i}.</span> {html.escape(r)}</div>'
+            + ('<div aria-hidden="true" style="align-self:center;opacity:.5">→</div>' if i < len(roles) else "")
+            for i, r in enumerate(roles, 1))
+        raw = [x for x in str(self.area.value).replace(",", "\n").replace(";", "\n").splitlines() if x.strip()]
+        extra = (" " + texts.ROLES_TOO_MANY.format(max=texts.MAX_ROLES)) if len(raw) > texts.MAX_ROLES else ""
+        self.view.value = (f'<div class="wakker-rollen-dag" style="display:flex;flex-wrap:wrap;gap:.4em;margin:.4em 0">'
+                           f"{cards}</div>"
+                           + styled("status", html.escape(texts.ROLES_COUNT.format(n=len(roles)) + extra), "div"))
+
+
+def roles(page, qid: str = "mijn-rollen") -> Roles:
+    return Roles(page, qid)
+
+
+# ---------------------------------------------------------------- algorithm or step-by-step plan (choice questions)
+def sort_options(item: data.SortItem) -> list[tuple[str, str]]:
+    """The three options for one instruction, each with feedback that says how we read it and why."""
+    out = []
+    for kind in data.KINDS:
+        verdict = texts.SORT_RIGHT if kind == item.kind else texts.SORT_OTHER.format(kind=texts.SORT_KIND_WORD[item.kind])
+        out.append((texts.SORT_OPTIONS[kind], verdict + item.why))
+    return out
+
+
+def sort_score(questions, items) -> tuple[int, int, int]:
+    """(choices that match our reading, choices made, instructions): what the notebook says is counted."""
+    right = made = 0
+    for q, item in zip(questions, items):
+        chosen = q.positions()
+        if chosen:
+            made += 1
+            right += data.KINDS[chosen[0]] == item.kind
+    return right, made, len(items)
+
+
+class SortScore(View):
+    """A button that counts how many of the sorting choices match our reading (nothing is graded or saved)."""
+
+    def __init__(self, exercise):
+        self.exercise = exercise
+        self.result = w.HTML()
+        self.result.add_class("wakker-live")
+        self.button = w.Button(description=texts.SORT_COUNT_BUTTON, icon="check", layout=w.Layout(width="auto"))
+        self.button.on_click(lambda _b: self.count())
+        self.box = w.VBox([self.button, self.result])
+        self.box.add_class("wakker-sorteer-telling")
+
+    @safe
+    def count(self) -> None:
+        questions = getattr(self.exercise, "questions", None)
+        if not questions:
+            self.result.value = error_html(texts.SORT_NOT_AVAILABLE)
+            return
+        right, made, total = sort_score(questions, self.exercise.items)
+        if made == 0:
+            self.result.value = styled("status", html.escape(texts.SORT_NONE_YET), "div")
+            return
+        self.result.value = styled("zin", html.escape(texts.SORT_COUNT.format(right=right, made=made, total=total)))
+
+
+def sort_score_view(page, exercise) -> SortScore:
+    return SortScore(exercise)
+
+
+def sorting_exercise(page):
+    """One choice question per instruction (ids ``sorteer-<item>``), with feedback per option."""
+    try:
+        intro, items = data.sorting()
+    except ContentError as exc:
+        return failed_box(exc)
+    questions = [Choice(page, f"sorteer-{it.id}", texts.SORT_PROMPT.format(n=n, text=it.text), sort_options(it))
+                 for n, it in enumerate(items, 1)]
+    box = w.VBox([w.HTML(styled("zin", html.escape(intro)))] + [q.box for q in questions],
+                 layout=w.Layout(width="100%"))
+    box.add_class("wakker-sorteren")
+    box.questions, box.items = questions, items
+    return box
+
+
+# ---------------------------------------------------------------- equal and unequal cases
+def cases_exercise(page):
+    """One choice question per case (ids ``geval-<case>``), the case text as context."""
+    try:
+        cases = data.cases()
+    except ContentError as exc:
+        return failed_box(exc)
+    questions = []
+    for c in cases:
+        q = Choice(page, f"geval-{c.id}", texts.CASE_PROMPT.format(title=c.title),
+                   [(o.label, o.feedback) for o in c.options], context=c.text)
+        questions.append(q)
+    box = w.VBox([q.box for q in questions], layout=w.Layout(width="100%"))
+    box.add_class("wakker-gevallen")
+    box.questions = questions
+    return box
