@@ -4,8 +4,8 @@ The model behind notebook 03 (issue 17, "Model 1"). Lindblom (1959) contrasted t
 policy making: the *root* (rational-comprehensive) method, which clarifies the values first,
 analyses means and ends comprehensively and then picks the best means; and the *branch* method of
 "successive limited comparisons" (muddling through), which proceeds in small, incremental steps
-and learns from each. The book's Inleiding speaks of "intelligent aanmodderen" and also names its
-drawbacks. This model lets a student see *under which assumptions* which of the two ends up closer
+and learns from each. The book's Inleiding prefers to speak of "intelligent aanmodderen" (taking
+a small step to try something and adjusting at once) and also names its drawbacks. This model lets a student see *under which assumptions* which of the two ends up closer
 to a need that keeps moving. Nothing here is tuned to make either approach win.
 
 The model in three sentences (for the student)
@@ -13,9 +13,8 @@ The model in three sentences (for the student)
 The need walks along a line: every step it moves ``drift`` on average, plus a random jolt. The
 planner first studies where the need is (``analysis_time`` steps, during which nothing changes),
 then moves there in one go and keeps that plan for ``plan_length`` steps before it studies again.
-The muddler takes one small step a time towards where it *sees* the need (with noise), looks
-(again with noise) whether that helped, and takes the step back if it looks worse, unless steps
-are irreversible.
+The muddler looks every step where the need is (with noise, ``feedback_noise``) and takes a small
+step towards it; a step that in truth moved it away is a failed try, which costs ``fail_cost``.
 
 The model, precisely
 --------------------
@@ -36,12 +35,17 @@ The model, precisely
   without re-planning: until the middle of what is left of the horizon). It never forecasts the
   random jolts (nobody can).
 * **The muddler** (branch): at every step it looks where the need is, with noise
-  (``need + feedback_noise * normal``), and tries a step towards it of ``step_size`` (or less, if
-  the need looks closer than that). Then it looks again (a new noisy look) and judges whether the
-  step brought it closer. If the step looks worse and steps are reversible, it takes the step
-  back at once; with ``irreversible`` on the step stays, whatever it looks like. A **failed try**
-  is a step that truly moved away from the need (judged against the true need at that moment);
-  each one costs ``fail_cost``, whether it is taken back or not (time, money, trust spent).
+  (``need + feedback_noise * normal``, a new look every step), and takes a step towards what it
+  sees of ``step_size`` (or less, if the need looks closer than that). Its next look shows it the
+  result, and it adjusts; nothing else is remembered. A **failed try** is a step that truly moved
+  it away from the need (judged against the true need at that moment); each one costs
+  ``fail_cost`` (time, money, trust spent), on top of the distance it causes.
+* **Irreversible steps** (``irreversible``): nobody can go back. On a line that means: once an
+  actor has moved one way, it can only move further that way. A muddler that sees the need behind
+  it waits; a new plan that would go back stays where the old one was. This binds the planner too
+  (its plan is a step as well). It hurts most in a river that turns (``drift_noise`` large
+  compared with ``drift``); in a river that flows steadily one way it costs little, and can even
+  help a muddler with noisy feedback, because it cannot be fooled into stepping back.
 * Then the need moves, and the next step begins.
 
 What is counted
@@ -61,8 +65,8 @@ What follows (all of it depends on the parameters)
 * A slow, predictable river with a large start gap: the plan's one big move beats the muddler's
   many small steps, so planning can win.
 * A fast or unpredictable river: every plan is out of date before it starts; the muddler keeps
-  following. Very noisy feedback (and irreversible steps) make the muddler wander and pay for
-  failed tries, so muddling can lose.
+  following. Very noisy feedback makes the muddler wander and pay for failed tries, and
+  irreversible steps in a river that turns leave it stuck on the wrong side, so muddling can lose.
 * More feedback noise never helps the muddler in expectation (tested over seeds).
 
 How this differs from notebook 04's planning machine
@@ -80,14 +84,15 @@ Assumptions that favour one side (and can be changed)
 -----------------------------------------------------
 * For planning: its analysis is exact; its plan is carried out at once and in full; analysis costs
   nothing; with ``forecast`` it even knows the trend.
-* For muddling: undoing a step is free and immediate (when reversible); it may take a step every
-  time step; it does not need to know the trend.
+* For muddling: going back is as easy as going forward (unless ``irreversible``); it may take a
+  step every time step; it does not need to know the trend; its looks are unbiased.
 
 What the model leaves out
 -------------------------
-Legal certainty and accountability (the drawbacks the authors name themselves: tension with
-lawfulness, efficiency and legal certainty, the primacy of politics, a less predictable
-government), who defines the need and whether there is one need at all, lock-in and path
+Legal certainty and accountability (the drawbacks the authors name themselves in the
+Inleiding: flexibility can be at odds with lawfulness, effectiveness, efficiency and legal
+certainty; the primacy of politics; a government that becomes less reliable and predictable for
+citizens), who defines the need and whether there is one need at all, lock-in and path
 dependence beyond the irreversibility switch, mandate and budget, more than one dimension,
 combinations of planning and muddling (a plan that adjusts), and learning the drift.
 
@@ -97,8 +102,10 @@ Anchors (tested in ``tests/models/test_moving_target.py``)
   reaches it after ``ceil(start_gap / step_size)`` steps and stays.
 * Without noise and without forecasting, a plan made at ``t0`` is off by ``drift * (t - t0)`` at
   time ``t`` (the lag of a plan aimed at where the need was).
-* In a slow, predictable river planning wins on most seeds; with very noisy feedback and
-  irreversible steps the muddler loses on most seeds; in a fast, noisy river the muddler wins.
+* In a slow, predictable river planning wins on most seeds; in a fast, noisy river the muddler
+  wins; with very noisy feedback, or with irreversible steps in a river that turns, the muddler
+  loses on most seeds.
+* With irreversible steps nobody's path ever turns back.
 * More feedback noise never lowers the muddler's mean distance or cost (mean over seeds).
 * Invalid parameters give a Dutch message that names them; a seed gives the same run.
 
