@@ -66,3 +66,24 @@ def links():
     from .widgets import Links
 
     return Links()
+
+
+def example(desk):
+    """A button that reads a made-up class into ``desk`` (to try the overview before students hand in)."""
+    from .widgets import ExampleClass
+
+    return ExampleClass(desk)
+
+
+def progress(desk):
+    """Per student: how many questions of each notebook have an answer."""
+    from .widgets import Progress
+
+    return Progress(desk)
+
+
+def open_answers(desk):
+    """The open answers per question, filterable, anonymised on request."""
+    from .widgets import OpenAnswers
+
+    return OpenAnswers(desk)

@@ -137,33 +137,66 @@ def _lesson_values(rng: random.Random) -> list[tuple[str, str, str, str, object]
     return out
 
 
+def _answers(rng: random.Random, specs: list[Spec], ready: tuple[str, ...]) -> list[tuple]:
+    out = [(s.notebook, s.qid, s.kind, s.prompt, _value(s, rng)) for s in specs if rng.random() < .85]
+    return out + [v for v in _lesson_values(rng) if v[0] in ready]
+
+
+def _ready(notebooks) -> tuple[str, ...]:
+    from ...core.content import content
+
+    return notebooks or tuple(nb for nb, info in content().notebooks.items()
+                              if info.status == "klaar" and nb != "09_docent")
+
+
+def _names(n: int) -> list[str]:
+    return [f"{FIRST[i % len(FIRST)]} {LAST[(i * 7) % len(LAST)]}" for i in range(n)]
+
+
+def example_sources(n: int = 30, seed: int = 1, notebooks: tuple[str, ...] | None = None):
+    """A made-up class as in-memory files (no journal, nothing written): each the JSON of
+    :func:`wakker.core.portfolio.to_json`, as the export button writes it. Quick; for the notebook's
+    "try with an example class" button and the benchmark."""
+    from datetime import datetime, timedelta, timezone
+
+    from ...core.journal import Entry
+    from ...core.portfolio import Contents, safe_filename, to_json
+    from .exports import Source
+
+    rng = random.Random(seed)
+    ready = _ready(notebooks)
+    specs = [s for nb in ready for s in notebook_questions(nb)]
+    start = datetime(2026, 9, 1, 9, 0, tzinfo=timezone.utc)
+    out = []
+    for i, name in enumerate(_names(n)):
+        entries = [Entry(nb, q, kind, prompt, value, (start + timedelta(minutes=k)).isoformat(timespec="microseconds"))
+                   for k, (nb, q, kind, prompt, value) in enumerate(_answers(rng, specs, ready))]
+        data = json.dumps(to_json(Contents(entries, name), name), ensure_ascii=False).encode("utf-8")
+        out.append(Source(f"wakker-portfolio-{safe_filename(name)}.json", len(data), data=data))
+    return out
+
+
 def make_class(folder: Path | str, n: int = 30, seed: int = 1, notebooks: tuple[str, ...] | None = None,
                names: list[str] | None = None) -> list[Path]:
     """Export a class of ``n`` made-up students into ``folder``; returns the JSON files (one per student).
 
     Each student has a journal of their own in a temporary folder; only the exports stay."""
-    from ...core.content import content
     from ...core.journal import Journal
     from ...core.portfolio import export_files
 
     rng = random.Random(seed)
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    ready = notebooks or tuple(nb for nb, info in content().notebooks.items()
-                               if info.status == "klaar" and nb != "09_docent")
+    ready = _ready(notebooks)
     specs = [s for nb in ready for s in notebook_questions(nb)]
-    names = names or [f"{FIRST[i % len(FIRST)]} {LAST[(i * 7) % len(LAST)]}" for i in range(n)]
+    names = names or _names(n)
     work = Path(tempfile.mkdtemp(prefix="wakker-klas-"))
     files = []
     try:
         for i, name in enumerate(names[:n]):
             journal = Journal(work / f"j{i}.sqlite", known_notebooks=None)
-            for s in specs:
-                if rng.random() < .85:
-                    journal.save(s.notebook, s.qid, _value(s, rng), kind=s.kind, prompt=s.prompt)
-            for nb, q, kind, prompt, value in _lesson_values(rng):
-                if nb in ready:
-                    journal.save(nb, q, value, kind=kind, prompt=prompt)
+            for nb, q, kind, prompt, value in _answers(rng, specs, ready):
+                journal.save(nb, q, value, kind=kind, prompt=prompt)
             out = folder / f"s{i:03d}"
             paths = export_files(journal, out, student=name)
             target = folder / f"{i:03d}-{paths['json'].name}"

@@ -44,13 +44,16 @@ class Student:
     files: list[str]
     entries: list[Entry]
     versions: set = field(default_factory=set, repr=False)
+    _current: dict | None = field(default=None, repr=False)
 
     def current(self) -> dict[tuple[str, str], Entry]:
-        """The newest version of each (notebook, question) (entries are in saved order)."""
-        latest: dict[tuple[str, str], Entry] = {}
-        for e in sorted(self.entries, key=_moment):
-            latest[(e.notebook, e.question)] = e
-        return latest
+        """The newest version of each (notebook, question) (computed once; entries do not change after collecting)."""
+        if self._current is None:
+            latest: dict[tuple[str, str], Entry] = {}
+            for e in sorted(self.entries, key=_moment):
+                latest[(e.notebook, e.question)] = e
+            self._current = latest
+        return self._current
 
 
 @dataclass
@@ -241,6 +244,7 @@ def collect(sources: list[Source], class_list: str = "", anonymous: bool = False
                 g.entries += [e for e in entries if _version(e) not in known]
                 g.versions |= versions
                 g.files.append(fname)
+                g._current = None
                 col.merged.append(fname)
                 continue
             groups.append(Student("", name, [fname], list(entries), versions))

@@ -338,3 +338,17 @@ def filter_open(table: pd.DataFrame, word: str) -> pd.DataFrame:
 def to_csv(table: pd.DataFrame) -> str:
     """A table as CSV for a Dutch spreadsheet: ``;`` between fields, decimal commas, a byte order mark for Excel."""
     return "\ufeff" + table.to_csv(sep=";", decimal=",", index=False)
+
+
+def progress(col: Collection) -> pd.DataFrame:
+    """Per student (label): the number of answered questions per notebook (columns "00", "04", …) and in total."""
+    nbs = notebooks_in(col)
+    rows = []
+    for st in col.students:
+        counts = dict.fromkeys(nbs, 0)
+        for (nb, _q), e in st.current().items():
+            if nb in counts and _is_answer_kind(nb, e.kind):
+                counts[nb] += 1
+        rows.append({T.PROGRESS_STUDENT: st.label, **{nb[:2]: counts[nb] for nb in nbs},
+                     T.PROGRESS_TOTAL: sum(counts.values())})
+    return pd.DataFrame(rows)

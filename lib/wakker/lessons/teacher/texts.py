@@ -6,11 +6,11 @@ and ``data/notebooks.yaml``.
 """
 from __future__ import annotations
 
-INTRO = ("Dit notebook is voor jou als docent. Je hoeft geen code te schrijven: voer het notebook uit (Run All) en "
-         "gebruik de knoppen. Je leest de ingeleverde exports van je klas in, ziet per notebook wat de klas "
-         "antwoordde, speelt het klassentoernooi van notebook 07, bekijkt het lesplan per notebook en maakt links "
-         "voor je eigen JupyterHub. De gegevens van je studenten blijven op deze computer: niets wordt in de map "
-         "van het werkboek bewaard, downloads gaan naar je browser.")
+INTRO = ("Over de gegevens van je studenten: wat je hier inleest, blijft waar dit notebook draait (je eigen "
+         "computer, of je eigen map op de JupyterHub). Het notebook bewaart niets in de map van het werkboek; "
+         "tabellen downloaden gaat via je browser naar je map Downloads. Zet 'Anoniem' aan voordat je iets op het "
+         "scherm van de klas laat zien of deelt: dan staan er in elke tabel, lijst en download nummers in plaats "
+         "van namen.")
 
 # ---------------------------------------------------------------- collecting
 UPLOAD = "Kies exports (.json)"
@@ -98,6 +98,14 @@ CSV_NOTE = "De CSV-bestanden openen in Excel (puntkomma's en decimale komma's) e
 KIND_WORDS = {"text": "open", "scale": "schaal", "choice": "keuze", "sorting": "sorteerspel", "week": "mijn week",
               "strategy": "strategie", "scan": "zelfscan"}
 TRUE_FALSE = ("ja", "nee")
+
+PROGRESS_HEAD = "Wie heeft wat gedaan"
+PROGRESS_STUDENT = "student"
+PROGRESS_TOTAL = "totaal"
+EXAMPLE_BUTTON = "Probeer met een voorbeeldklas"
+EXAMPLE_BUSY = "Een voorbeeldklas wordt gemaakt…"
+EXAMPLE_DONE = ("✓ Een verzonnen klas van {n} studenten is ingelezen (met willekeurige antwoorden). Kies daarna je "
+                "eigen bestanden; die vervangen de voorbeeldklas.")
 
 # ---------------------------------------------------------------- tournament
 TOURNAMENT_BUTTON = "Speel het klassentoernooi"

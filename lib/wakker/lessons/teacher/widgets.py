@@ -195,24 +195,16 @@ class Overview(View):
         self.chart_question = w.Dropdown(description=T.FIGURE_QUESTION, options=[],
                                          layout=w.Layout(width="36em", max_width="100%"))
         self.fig = self._figure()
-        self.open_question = w.Dropdown(description=T.OPEN_QUESTION, options=[],
-                                        layout=w.Layout(width="36em", max_width="100%"))
-        self.open_filter = w.Text(description=T.OPEN_FILTER, placeholder=T.OPEN_FILTER_PLACEHOLDER,
-                                  layout=w.Layout(width="30em", max_width="100%"))
-        self.open_html = w.HTML()
-        self.open_html.add_class("wakker-docent-open")
         self.message = w.HTML()
         self.chart_box = w.VBox([self.chart_question, self.fig.widget])
-        self.open_box = w.VBox([w.HTML(f"<h4>{T.OPEN_HEAD}</h4>"), self.open_question, self.open_filter,
-                                self.open_html])
-        self.chart_box.layout.display = self.open_box.layout.display = "none"
+        self.chart_box.layout.display = "none"
         self.notebook.observe(self._show, "value")
         self.chart_question.observe(self._chart, "value")
-        self.open_question.observe(self._open, "value")
-        self.open_filter.observe(self._open, "value")
-        self.box = w.VBox([self.notebook, self.message, self.tables, self.chart_box, self.open_box], layout=WIDE)
-        self.box.add_class("wakker-docent-klas")
+        self.box = w.VBox([self.notebook, self.message, self.tables, self.chart_box], layout=WIDE)
+        self.box.add_class(self.CLASS)
         desk.listen(self.update)
+
+    CLASS = "wakker-docent-klas"
 
     @staticmethod
     def _figure() -> LiveFigure:
@@ -241,7 +233,7 @@ class Overview(View):
         if not col or col.error or not col.students or not nb:
             self.current = None
             self.tables.value = note_html(T.OVERVIEW_EMPTY)
-            self.chart_box.layout.display = self.open_box.layout.display = "none"
+            self.chart_box.layout.display = "none"
             return
         ov = self.current = O.overview(col, nb)
         parts = []
@@ -259,12 +251,6 @@ class Overview(View):
         if charts:
             self.chart_question.value = charts[0][1]
         self._chart()
-        opens = [(f"{_short(prompts.get(q, q))} ({q})", q) for q in ov.open]
-        self.open_question.options = opens
-        self.open_box.layout.display = "" if opens else "none"
-        if opens:
-            self.open_question.value = opens[0][1]
-        self._open()
 
     @safe
     def _chart(self, change=None) -> None:
@@ -278,6 +264,58 @@ class Overview(View):
             self.fig.data[0].y = [_wrap(str(a)) for a in df["antwoord"]]
             self.fig.layout.title.text = _wrap(prompt, 90)
             self.fig.layout.height = max(260, 120 + 46 * len(df))
+
+
+
+class OpenAnswers(View):
+    """The open answers of one question, readable on a projector, filterable, anonymised on request."""
+
+    def __init__(self, desk: Desk):
+        self.desk = desk
+        self.current: O.NotebookOverview | None = None
+        self.notebook = w.Dropdown(description=T.OVERVIEW_NOTEBOOK, options=[],
+                                   layout=w.Layout(width="36em", max_width="100%"))
+        self.open_question = w.Dropdown(description=T.OPEN_QUESTION, options=[],
+                                        layout=w.Layout(width="36em", max_width="100%"))
+        self.open_filter = w.Text(description=T.OPEN_FILTER, placeholder=T.OPEN_FILTER_PLACEHOLDER,
+                                  layout=w.Layout(width="30em", max_width="100%"))
+        self.open_html = w.HTML(note_html(T.OVERVIEW_EMPTY))
+        self.open_html.add_class("wakker-docent-open")
+        self.message = w.HTML()
+        self.notebook.observe(self._show, "value")
+        self.open_question.observe(self._open, "value")
+        self.open_filter.observe(self._open, "value")
+        self.box = w.VBox([self.notebook, self.open_question, self.open_filter, self.message, self.open_html],
+                          layout=WIDE)
+        self.box.add_class("wakker-docent-open-antwoorden")
+        desk.listen(self.update)
+
+    def update(self) -> None:
+        col = self.desk.collection
+        nbs = O.notebooks_in(col) if col and not col.error else []
+        titles = _titles()
+        keep = self.notebook.value
+        self.notebook.options = [(f"{nb[:2]} · {titles.get(nb, nb)}", nb) for nb in nbs]
+        if nbs:
+            self.notebook.value = keep if keep in nbs else nbs[0]
+        self._show()
+
+    @safe
+    def _show(self, change=None) -> None:
+        col, nb = self.desk.collection, self.notebook.value
+        if not col or col.error or not col.students or not nb:
+            self.current = None
+            self.open_question.options = []
+            self.open_html.value = note_html(T.OVERVIEW_EMPTY)
+            return
+        ov = self.current = O.overview(col, nb)
+        prompts = {q.id: q.prompt for q in ov.questions}
+        keep = self.open_question.value
+        opens = [(f"{_short(prompts.get(q, q))} ({q})", q) for q in ov.open]
+        self.open_question.options = opens
+        if opens:
+            self.open_question.value = keep if keep in ov.open else opens[0][1]
+        self._open()
 
     @safe
     def _open(self, change=None) -> None:
@@ -311,6 +349,52 @@ def _titles() -> dict[str, str]:
         return {k: v.title for k, v in content().notebooks.items()}
     except Exception:  # noqa: BLE001
         return {}
+
+
+class Progress(View):
+    """Per student: how many questions of each notebook have an answer (who is where)."""
+
+    def __init__(self, desk: Desk):
+        self.desk = desk
+        self.table: pd.DataFrame | None = None
+        self.out = w.HTML(note_html(T.OVERVIEW_EMPTY))
+        self.out.add_class("wakker-docent-voortgang")
+        self.message = w.HTML()
+        self.box = w.VBox([self.message, self.out], layout=WIDE)
+        desk.listen(self.update)
+
+    @safe
+    def update(self) -> None:
+        col = self.desk.collection
+        if not col or col.error or not col.students:
+            self.table = None
+            self.out.value = note_html(T.OVERVIEW_EMPTY)
+            return
+        self.table = O.progress(col)
+        self.out.value = table_html(self.table, "voortgang") + csv_links([(T.PROGRESS_HEAD, "voortgang", self.table)])
+
+
+class ExampleClass(View):
+    """A button that reads a made-up class (exported with the workbook's own code) into ``desk``."""
+
+    def __init__(self, desk: Desk):
+        self.desk = desk
+        self.button = w.Button(description=T.EXAMPLE_BUTTON, icon="users", layout=w.Layout(width="auto"))
+        self.message = w.HTML()
+        self.button.on_click(self._make)
+        self.box = w.VBox([self.button, self.message], layout=WIDE)
+
+    @safe
+    def _make(self, _button=None) -> None:
+        self.make()
+
+    def make(self, n: int = 30) -> C.Collection:
+        from .example import example_sources
+
+        self.message.value = note_html(T.EXAMPLE_BUSY)
+        col = self.desk.read_sources(example_sources(n))
+        self.message.value = notice_html(html.escape(T.EXAMPLE_DONE.format(n=n)))
+        return col
 
 
 # ---------------------------------------------------------------- the class tournament
