@@ -211,34 +211,40 @@ def test_roles_survive_bad_input(page):
 
 
 # ---------------------------------------------------------------- algorithm or step-by-step plan
-def test_sorting_saves_restores_and_scores_as_the_text_says(page):
-    box = lesson.sorting_exercise(page)
-    qs, items = box.questions, box.items
-    score = lesson.sort_score_view(page, box)
-    score.count()
-    assert texts.SORT_NONE_YET in score.result.value
-    # answer each as our reading, except the first
-    for i, (q, item) in enumerate(zip(qs, items)):
-        kind = item.kind if i else next(k for k in data.KINDS if k != item.kind)
-        q.radio.index = data.KINDS.index(kind)
-    assert texts.SORT_RIGHT.strip() in qs[1].message.value
-    assert "Wij lezen het anders" in qs[0].message.value
-    score.count()
-    n = len(items)
-    assert texts.SORT_COUNT.format(right=n - 1, made=n, total=n) in html.unescape(score.result.value)
-    box2 = lesson.sorting_exercise(restart(page))
-    assert [q.positions() for q in box2.questions] == [q.positions() for q in qs]
+def test_sorting_is_the_kits_widget_and_scores_as_the_text_says(page):
+    from wakker.ui.sorting import SortingWidget
+
+    w = lesson.sorting_exercise(page)
+    assert isinstance(w, SortingWidget) and w.ready
+    _intro, items = data.sorting()
+    assert [i.id for i in w.items] == [i.id for i in items]
+    twijfel = [i for i in items if i.kind == "allebei"]
+    assert twijfel and all(len(x.accepted) == 2 for x in w.items if x.id in {t.id for t in twijfel})
+    # everything as our reading, except the first clear-cut item
+    wrong = next(i for i in items if i.kind != "allebei")
+    for i in items:
+        cat = i.kind if i.kind != "allebei" else "perspectief"
+        if i is wrong:
+            cat = "perspectief" if i.kind == "stappenplan" else "stappenplan"
+        w.set_answer(i.id, cat)
+    saved = w.check()
+    assert saved["score"] == len(items) - 1 and saved["answered"] == len(items)
+    assert "✗" in w.feedback[wrong.id].value and wrong.why[:30] in html.unescape(w.feedback[wrong.id].value)
+    assert "Te verdedigen" in w.feedback[twijfel[0].id].value
+    w2 = lesson.sorting_exercise(restart(page))
+    assert w2.answers() == w.answers() and "✗" in w2.feedback[wrong.id].value
 
 
 def test_sorting_survives_a_bad_saved_value(page):
-    _intro, items = data.sorting()
-    page.journal.save(NOTEBOOK, f"sorteer-{items[0].id}", {"selected": ["bestaat-niet"]}, kind="choice")
-    page.journal.save(NOTEBOOK, f"sorteer-{items[1].id}", "rommel", kind="choice")
-    box = lesson.sorting_exercise(restart(page))
-    assert box.questions[0].positions() == [] and box.questions[1].positions() == []
-    score = lesson.sort_score_view(page, object())
-    score.count()
-    assert texts.SORT_NOT_AVAILABLE in score.result.value
+    page.journal.save(NOTEBOOK, "algoritme-of-stappenplan", {"answers": {"bestaat-niet": "x", "eerst-luisteren": True}},
+                      kind="sorting")
+    w = lesson.sorting_exercise(restart(page))
+    assert w.ready and w.answers() == {}
+    page.journal.save(NOTEBOOK, "algoritme-of-stappenplan", "rommel", kind="sorting")
+    w = lesson.sorting_exercise(restart(page))
+    assert w.ready and "Traceback" not in w.message.value
+    assert w.check() is None  # nothing chosen: a Dutch notice, nothing saved
+    assert "Kies eerst" in w.result.value
 
 
 # ---------------------------------------------------------------- equal and unequal cases

@@ -4,13 +4,14 @@
   to sort, the two cases), validated and cached; nothing is read at import.
 * :mod:`.texts` -- every fixed Dutch word the widgets show.
 * :mod:`.widgets` -- the village pasture (sliders, a switch per design principle, a LiveFigure),
-  the tipping point, "Mijn rollen", the sorting and the cases as the kit's choice questions; the
+  the tipping point, "Mijn rollen", the sorting (the kit's SortingWidget) and the cases (the kit's
+  choice questions); the
   model is :mod:`wakker.models.commons`.
 
 In the notebook::
 
     from wakker.lessons import village_commons as nb01
-    nb01.sorting_exercise(nb)    # "Algoritme of stappenplan?": one choice per instruction (saved)
+    nb01.sorting_exercise(nb)    # "Algoritme of stappenplan?": the kit's SortingWidget (saved)
     nb01.CommonsExplorer()       # de dorpsweide: stock and income over 30 seasons, principles as switches
     nb01.show_principles()       # what each principle does in the model (our assumption)
     nb01.TippingView()           # the tipping point K = 50, r = 0.5, h = 5, N0 = 10
@@ -25,7 +26,7 @@ import html
 from ...ui.style import show_html, text_html
 from . import texts
 from .widgets import (MAIN_PARAMS, MORE_PARAMS, CommonsExplorer, Roles, TippingView,  # noqa: F401
-                      assumptions_table_html, cases_exercise, principles_html, roles, sort_score, sort_score_view,
+                      assumptions_table_html, cases_exercise, principles_html, roles, sort_items,
                       sorting_exercise, summary_html, tipping_html)
 
 #: The notebook this lesson belongs to (``data/notebooks.yaml``).

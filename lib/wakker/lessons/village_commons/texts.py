@@ -82,21 +82,12 @@ MAX_ROLES = 15
 MAX_ROLE_CHARS = 80
 
 # ---------------------------------------------------------------- sorting and cases
-SORT_PROMPT = "Aanwijzing {n}: {text}"
-SORT_OPTIONS = {
-    "stappenplan": "Een stappenplan: uitvoeren, en iedereen komt op hetzelfde uit.",
-    "perspectief": "Een handelingsperspectief: een richting om mee te zoeken, met een waarde erachter.",
-    "allebei": "Allebei een beetje: een vaste regel met een waarde erachter.",
-}
-SORT_RIGHT = "Zo lezen wij het ook. "
-SORT_OTHER = "Wij lezen het anders ({kind}). "
-SORT_KIND_WORD = {"stappenplan": "als stappenplan", "perspectief": "als handelingsperspectief",
-                  "allebei": "als allebei een beetje"}
-SORT_COUNT_BUTTON = "Tel mijn keuzes"
-SORT_COUNT = ("{right} van je {made} keuzes komen overeen met onze lezing ({total} aanwijzingen). Lees bij de andere "
-              "de uitleg: je mag het oneens zijn, als je je reden kunt noemen.")
-SORT_NONE_YET = "Je hebt nog geen aanwijzing gesorteerd."
-SORT_NOT_AVAILABLE = "De sorteeroefening is niet geladen; voer de cel erboven opnieuw uit."
+SORT_PROMPT = "Algoritme of stappenplan? Sorteer zes aanwijzingen uit het sociaal werk."
+SORT_NAMES = {"stappenplan": "Stappenplan", "perspectief": "Handelingsperspectief"}
+SORT_SHORT = {"stappenplan": "Je voert het uit; iedereen die het goed doet, komt op hetzelfde uit.",
+              "perspectief": "Een richting om mee te zoeken, met een waarde erachter."}
+SORT_INTRO_HTML = ("Kies bij elke aanwijzing en druk dan op <b>Controleer</b>: je ziet hoe wij het lezen, en waarom. "
+                   "Bij een <b>twijfelgeval</b> tellen beide als goed. Het gaat om de reden, niet om de score.")
 CASE_PROMPT = "{title}: wat doe jij?"
 
 

@@ -26,7 +26,7 @@ from ...ui.view import View, error_box, failed_box, safe
 from . import data, texts
 
 COLOURS = {"rules": "#2a9d8f", "none": "#8d99ae", "half": "#a4161a", "tip": "#a4161a", "high": "#2a9d8f",
-           "path": "#e09f3e"}
+           "path": "#e09f3e", "sort_stappenplan": "#5c677d", "sort_perspectief": "#2a9d8f"}
 #: Four sliders up front (lesson guide M4), the rest under "Meer aannames".
 MAIN_PARAMS = ("households", "start_stock", "rules_after", "capacity")
 MORE_PARAMS = ("quota", "say_margin", "outsiders", "dutiful", "detection", "fine", "dispute",
@@ -394,69 +394,35 @@ def roles(page, qid: str = "mijn-rollen") -> Roles:
     return Roles(page, qid)
 
 
-# ---------------------------------------------------------------- algorithm or step-by-step plan (choice questions)
-def sort_options(item: data.SortItem) -> list[tuple[str, str]]:
-    """The three options for one instruction, each with feedback that says how we read it and why."""
-    out = []
-    for kind in data.KINDS:
-        verdict = texts.SORT_RIGHT if kind == item.kind else texts.SORT_OTHER.format(kind=texts.SORT_KIND_WORD[item.kind])
-        out.append((texts.SORT_OPTIONS[kind], verdict + item.why))
-    return out
+# ---------------------------------------------------------------- algorithm or step-by-step plan (the kit's sorting)
+def sort_categories():
+    from ...ui.sorting import Category
+
+    return [Category(k, texts.SORT_NAMES[k], texts.SORT_SHORT[k], COLOURS[f"sort_{k}"]) for k in ("stappenplan", "perspectief")]
 
 
-def sort_score(questions, items) -> tuple[int, int, int]:
-    """(choices that match our reading, choices made, instructions): what the notebook says is counted."""
-    right = made = 0
-    for q, item in zip(questions, items):
-        chosen = q.positions()
-        if chosen:
-            made += 1
-            right += data.KINDS[chosen[0]] == item.kind
-    return right, made, len(items)
+def sort_items(items=None):
+    """The instructions as the kit's sorting items; 'allebei' accepts both categories (a twijfelgeval)."""
+    from ...ui.sorting import Item
+
+    items = data.sorting()[1] if items is None else items
+    both = ("stappenplan", "perspectief")
+    return [Item(it.id, it.text, both if it.kind == "allebei" else (it.kind,), it.why) for it in items]
 
 
-class SortScore(View):
-    """A button that counts how many of the sorting choices match our reading (nothing is graded or saved)."""
+def sorting_exercise(page, qid: str = "algoritme-of-stappenplan"):
+    """"Algoritme of stappenplan?" as the kit's SortingWidget (saved kind 'sorting', score per category)."""
+    from ...ui.sorting import SortingWidget
 
-    def __init__(self, exercise):
-        self.exercise = exercise
-        self.result = w.HTML()
-        self.result.add_class("wakker-live")
-        self.button = w.Button(description=texts.SORT_COUNT_BUTTON, icon="check", layout=w.Layout(width="auto"))
-        self.button.on_click(lambda _b: self.count())
-        self.box = w.VBox([self.button, self.result])
-        self.box.add_class("wakker-sorteer-telling")
-
-    @safe
-    def count(self) -> None:
-        questions = getattr(self.exercise, "questions", None)
-        if not questions:
-            self.result.value = error_html(texts.SORT_NOT_AVAILABLE)
-            return
-        right, made, total = sort_score(questions, self.exercise.items)
-        if made == 0:
-            self.result.value = styled("status", html.escape(texts.SORT_NONE_YET), "div")
-            return
-        self.result.value = styled("zin", html.escape(texts.SORT_COUNT.format(right=right, made=made, total=total)))
-
-
-def sort_score_view(page, exercise) -> SortScore:
-    return SortScore(exercise)
-
-
-def sorting_exercise(page):
-    """One choice question per instruction (ids ``sorteer-<item>``), with feedback per option."""
     try:
-        intro, items = data.sorting()
+        intro, _items = data.sorting()
+        items = sort_items()
     except ContentError as exc:
         return failed_box(exc)
-    questions = [Choice(page, f"sorteer-{it.id}", texts.SORT_PROMPT.format(n=n, text=it.text), sort_options(it))
-                 for n, it in enumerate(items, 1)]
-    box = w.VBox([w.HTML(styled("zin", html.escape(intro)))] + [q.box for q in questions],
-                 layout=w.Layout(width="100%"))
-    box.add_class("wakker-sorteren")
-    box.questions, box.items = questions, items
-    return box
+    return SortingWidget(page, qid, sort_categories(), items, prompt=texts.SORT_PROMPT,
+                         texts={"intro": html.escape(intro) + " " + texts.SORT_INTRO_HTML},
+                         css_class="wakker-sorteren", row_class="wakker-sorteer-", per_key="per_kind_correct",
+                         button_width="12em")
 
 
 # ---------------------------------------------------------------- equal and unequal cases
