@@ -112,3 +112,17 @@ def test_a_large_independent_crowd_beats_a_good_expert_and_a_herding_one_need_no
     biased = [cr.simulate(C(seed=s, expert_spread=20.0, bias=50.0)).crowd_beats_expert for s in range(200)]
     assert np.mean(wise) > 0.8
     assert np.mean(herd) < 0.6 and np.mean(biased) < 0.2
+
+
+def test_the_mean_curve_does_not_depend_on_whether_medians_are_computed():
+    with_median = cr.error_of_mean(C(herding=0.2), [1, 10, 100], reps=300)
+    without = cr.error_of_mean(C(herding=0.2), [1, 10, 100], reps=300, median=False)
+    assert np.array_equal(with_median.mean, without.mean) and np.all(np.isnan(without.median))
+    assert with_median.median[0] == pytest.approx(with_median.mean[0])  # a crowd of one: median = mean
+
+
+@pytest.mark.parametrize("sizes,reps", [([0, 10], 100), ([10, cr.MAX_CROWD + 1], 100), ([], 100), ([5], 0)])
+def test_impossible_curves_give_a_dutch_message(sizes, reps):
+    with pytest.raises(ValueError, match="groepsgroottes"):
+        cr.error_of_mean(C(), sizes, reps=reps)
+

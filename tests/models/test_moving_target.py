@@ -152,3 +152,44 @@ def test_the_planner_makes_no_tries_and_failed_tries_cost_the_muddler():
     assert cheap.failed_tries > 0 and np.array_equal(cheap.muddler, dear.muddler)
     assert dear.muddler_cost - cheap.muddler_cost == pytest.approx(3.0 * cheap.failed_tries)
     assert cheap.planner_cost == pytest.approx(cheap.planner_distance[1:].sum())
+
+
+@pytest.mark.parametrize("d,step", [(0.4, 1.0), (0.9, 1.0), (0.2, 3.0)])
+def test_in_a_steady_flow_the_muddler_trails_by_one_step_of_drift(d, step):
+    run = mt.simulate(P(drift=d, drift_noise=0.0, feedback_noise=0.0, step_size=step, steps=200))
+    caught = math.ceil(run.params.start_gap / (step - d)) + 1
+    assert np.allclose(run.muddler_distance[caught:], d)
+
+
+@pytest.mark.parametrize("d,step", [(1.0, 1.0), (1.5, 1.0), (3.0, 0.5)])
+def test_a_muddler_slower_than_the_river_never_closes_the_gap(d, step):
+    run = mt.simulate(P(drift=d, drift_noise=0.0, feedback_noise=0.0, step_size=step))
+    assert np.all(np.diff(run.muddler_distance) >= -1e-12)
+    assert run.muddler_distance[-1] == pytest.approx(run.params.start_gap + (d - step) * run.params.steps)
+
+
+def test_the_crossover_follows_from_the_settings():
+    """Where planning stops winning moves with the analysis time: a longer analysis loses sooner."""
+    drifts = np.arange(0.0, 0.61, 0.05)
+
+    def first_loss(a):
+        wins = [mt.compare(P(drift=d, drift_noise=0.1, analysis_time=a), range(100)).planner_wins for d in drifts]
+        return drifts[np.argmax(np.array(wins) < 0.5)]
+
+    quick, slow = first_loss(2), first_loss(6)
+    assert mt.compare(P(drift=0.0, drift_noise=0.1, analysis_time=2), range(100)).planner_wins > 0.9
+    assert 0.0 < slow < quick < 0.6
+
+
+def test_a_river_faster_than_the_muddlers_steps_lets_planning_win_again():
+    river = dict(drift_noise=0.1, analysis_time=2, step_size=1.0)
+    assert mt.compare(P(drift=0.5, **river), SEEDS).planner_wins < 0.1
+    assert mt.compare(P(drift=1.0, **river), SEEDS).planner_wins > 0.9
+
+
+def test_compare_and_the_empty_seed_list():
+    s = mt.compare(P(), range(30))
+    assert len(s.seeds) == 30 and s.planner_costs.shape == (30,)
+    assert s.planner_wins == pytest.approx(np.mean(s.planner_costs < s.muddler_costs))
+    with pytest.raises(ValueError, match="seed"):
+        mt.compare(P(), [])

@@ -190,6 +190,14 @@ def simulate(p: CrowdParams | None = None) -> CrowdRun:
                     errors=g - p.truth)
 
 
+def _row_medians(x: np.ndarray) -> np.ndarray:
+    """The median of every row (as ``np.median(x, axis=1)``, about twice as fast: one partition)."""
+    k = x.shape[1]
+    lo, hi = (k - 1) // 2, k // 2
+    part = np.partition(x, hi if lo == hi else [lo, hi], axis=1)
+    return (part[:, lo] + part[:, hi]) / 2.0
+
+
 def rms_error_of_mean(n, spread: float, herding: float = 0.0, bias: float = 0.0) -> np.ndarray:
     """``sqrt(bias^2 + spread^2 (rho + (1 - rho)/n))``: the root-mean-square error of the crowd's mean."""
     n = np.asarray(n, dtype=float)
@@ -215,7 +223,7 @@ def error_of_mean(p: CrowdParams | None = None, n_values: Iterable[int] | None =
 
     ``reps`` crowds are drawn (seeded by ``p.seed``); the crowd of size ``n`` is the first ``n`` people
     of each, so the curves are smooth in ``n``. Default sizes: 1 to :data:`MAX_CROWD`, spaced on a log scale.
-    The medians take most of the time (about 35 ms of 50 for the defaults); ``median=False`` skips
+    The medians take most of the time (about 15 ms of 30 for the defaults); ``median=False`` skips
     them (``median`` is then all NaN).
     """
     p = CrowdParams() if p is None else p
@@ -233,7 +241,7 @@ def error_of_mean(p: CrowdParams | None = None, n_values: Iterable[int] | None =
     sums = np.cumsum(errors, axis=1)
     mean_err = sums[:, ns - 1] / ns
     if median:
-        median_err = np.stack([np.median(errors[:, :k], axis=1) for k in ns], axis=1)
+        median_err = np.stack([_row_medians(errors[:, :k]) for k in ns], axis=1)
         median_rms = np.sqrt((median_err ** 2).mean(axis=0))
     else:
         median_rms = np.full(ns.shape, np.nan)

@@ -67,6 +67,11 @@ What follows (all of it depends on the parameters)
 * A fast or unpredictable river: every plan is out of date before it starts; the muddler keeps
   following. Very noisy feedback makes the muddler wander and pay for failed tries, and
   irreversible steps in a river that turns leave it stuck on the wrong side, so muddling can lose.
+* A muddler whose steps are not larger than the drift never catches up (it loses ``drift -
+  step_size`` per step at best): in a river that flows faster than its steps, the planner's big
+  jumps win again. So the crossover is not one point on the drift axis: planning can win at low
+  drift, lose in between, and win again at high drift; where those points lie follows from the
+  analysis time, the plan length, the step size and the noise.
 * More feedback noise never helps the muddler in expectation (tested over seeds).
 
 How this differs from notebook 04's planning machine
@@ -100,6 +105,9 @@ Anchors (tested in ``tests/models/test_moving_target.py``)
 ----------------------------------------------------------
 * Zero drift and zero noise: the plan hits the need from ``t = analysis_time`` on; the muddler
   reaches it after ``ceil(start_gap / step_size)`` steps and stays.
+* A steady flow without noise: a muddler with ``step_size > drift`` ends up trailing by exactly
+  ``drift`` (it closes the gap every step, then the need moves on); with ``step_size <= drift``
+  its distance never shrinks.
 * Without noise and without forecasting, a plan made at ``t0`` is off by ``drift * (t - t0)`` at
   time ``t`` (the lag of a plan aimed at where the need was).
 * In a slow, predictable river planning wins on most seeds; in a fast, noisy river the muddler
