@@ -1,19 +1,52 @@
-"""Starter tests for the lesson ``river_not_canal`` (notebook 03_boek_deel2_de_straat_op).
+"""The lesson ``river_not_canal`` (notebook 03): its data, its exercises (each saves, restores, scores as the
+notebook says and survives bad input), the model views, and the lesson contract.
 
-Add a test for every claim the notebook makes about a model (lesson guide M3) and one that reads
-every file in ``data/lessons/river_not_canal/``.
+The claims the notebook makes about the two models are checked over seeds in
+``test_river_not_canal_claims.py``.
 """
 from __future__ import annotations
 
 import html
+import json
+import re
+
+import pytest
 
 import lesson_contract as C
+from wakker import ui
 from wakker.core.content import load
-from wakker.core.data import lesson_dir
+from wakker.core.data import ContentError, lesson_dir
+from wakker.core.journal import Journal
+from wakker.core.portfolio import describe
+from wakker.core.teaching import lesson_plan
 from wakker.lessons import river_not_canal as lesson
-from wakker.lessons.river_not_canal import texts
+from wakker.lessons.river_not_canal import data, models_view, texts
+from wakker.models import crowd as cr
+from wakker.models import moving_target as mt
 
 NOTEBOOK = "03_boek_deel2_de_straat_op"
+PATH = C.notebook_path(NOTEBOOK)
+
+
+@pytest.fixture
+def page(tmp_path):
+    return ui.Page(NOTEBOOK, journal=Journal(tmp_path / "j.sqlite"))
+
+
+def restart(page):
+    ui.flush()
+    return ui.Page(NOTEBOOK, journal=Journal(page.journal.path))
+
+
+def saved(page, qid):
+    ui.flush()
+    return page.journal.latest(NOTEBOOK, qid)
+
+
+def notebook_text() -> str:
+    nb = json.loads(PATH.read_text(encoding="utf-8"))
+    text = "\n".join("".join(c["source"]) for c in nb["cells"])
+    return re.sub(r'"\s*\n\s*"', "", text)
 
 
 def test_lesson_belongs_to_its_notebook():
@@ -25,6 +58,211 @@ def test_lesson_belongs_to_its_notebook():
 def test_intro_shows_the_text_from_texts():
     shown = lesson.intro_html()
     assert html.escape(texts.INTRO) in shown and 'class="wakker-tekst"' in shown
+
+
+def test_the_notebook_says_only_the_table_of_contents_of_deel_2_is_in_the_source():
+    """Lesson guide S5: said plainly at the top, and again where chapters 24 and 36 are used."""
+    text = notebook_text()
+    assert "Alleen de **inhoudsopgave**" in text
+    assert "Hoofdstuk 24 heet *Sturing van bonding naar bridging*. De tekst van dat hoofdstuk staat niet in onze bron" in text
+    assert "Hoofdstuk 36 heet *De 'wisdom of the crowd' gebruiken*. Ook dat hoofdstuk staat niet in onze bron" in text
+
+
+# ---------------------------------------------------------------- data
+def test_every_data_file_reads_and_fits():
+    drawbacks = data.load_drawbacks(C.REPO / "data")
+    assert [d.id for d in drawbacks if d.named] == ["goed-bestuur", "primaat-politiek", "minder-voorspelbaar"]
+    cases = data.load_small_steps(C.REPO / "data")
+    assert [c.id for c in cases] == ["buurtbudget", "uitkering"]
+    assert set(models_view.river_words()) == set(mt.parameter_specs())
+    assert set(models_view.crowd_words()) == set(cr.parameter_specs())
+    assert set(models_view.RIVER_MAIN) | set(models_view.RIVER_MORE) == set(mt.parameter_specs())
+    assert set(models_view.CROWD_MAIN) | set(models_view.CROWD_MORE) == set(cr.parameter_specs())
+    assert len(models_view.RIVER_MAIN) <= 4 and len(models_view.CROWD_MAIN) <= 4  # M4
+    plan = lesson_plan("river_not_canal")
+    assert 45 <= plan.sessions[0].minutes <= 90
+
+
+def test_the_rubric_grades_a_reflection_of_this_notebook():
+    doc = data.read_yaml(lesson_dir("river_not_canal", C.REPO / "data") / "in_de_les.yaml")
+    rubric = doc["rubric"]
+    assert f'"{rubric["question"]}"' in notebook_text()
+    for criterion in rubric["criteria"]:
+        assert [lvl.split(":")[0] for lvl in criterion["levels"]] == ["onvoldoende", "voldoende", "goed"]
+
+
+def test_named_drawbacks_are_the_ones_in_the_excerpt():
+    """The options marked 'named' say what the quoted Inleiding says (S2), the others do not appear in it."""
+    from wakker.core.content import content
+
+    quote = content().excerpt("boek-werkvonken:nadelen-aanmodderen").text
+    assert all(w in quote for w in ("rechtmatigheid", "doelmatigheid", "rechtszekerheid", "primaat",
+                                    "betrouwbaar en voorspelbaar"))
+    assert "geld" not in quote and "participatie" not in quote
+
+
+def test_a_broken_drawbacks_file_is_a_dutch_error(tmp_path):
+    folder = tmp_path / "lessons" / "river_not_canal"
+    folder.mkdir(parents=True)
+    (folder / "drawbacks.yaml").write_text("options:\n  - id: a\n    label: A\n    named: ja\n    feedback: f\n",
+                                           encoding="utf-8")
+    with pytest.raises(ContentError, match="true of false"):
+        data.load_drawbacks(tmp_path)
+
+
+# ---------------------------------------------------------------- Rivier of kanaal?
+@pytest.mark.parametrize("place,approach,key", [
+    (1, "plannen", "canal-plannen"), (5, "aanmodderen", "river-aanmodderen"), (2, "aanmodderen", "canal-aanmodderen"),
+    (4, "plannen", "river-plannen"), (3, "plannen", "middle"), (5, "beide", "beide"), (None, "plannen", None),
+])
+def test_river_feedback_follows_place_and_approach(place, approach, key):
+    assert data.river_fit(place, approach) == key
+
+
+def test_river_or_canal_saves_restores_and_gives_feedback(page):
+    r = lesson.river_or_canal(page)
+    r.set_case(1, name="huiswerkklas in de wijk", place=5, approach="plannen", why="de subsidie vraagt een plan")
+    r.set_case(3, name="roosters", place=1, approach="plannen")
+    assert texts.RIVER_FIT["river-plannen"] in r.feedback[0].value
+    assert texts.RIVER_FIT["canal-plannen"] in r.feedback[2].value
+    assert r.feedback[1].value == ""
+    entry = saved(page, "rivier-of-kanaal")
+    assert entry.kind == "rivier"
+    assert [(c["n"], c["name"], c["place"], c["approach"]) for c in entry.value["cases"]] == [
+        (1, "huiswerkklas in de wijk", 5, "plannen"), (3, "roosters", 1, "plannen")]
+    assert describe(entry.value, entry.kind, NOTEBOOK).startswith("huiswerkklas in de wijk (5 rivier; vooraf plannen)")
+    again = lesson.river_or_canal(restart(page))
+    assert again.names[2].value == "roosters" and again.places[0].value == 5 and again.names[1].value == ""
+    assert "teruggezet" in again.status.value
+
+
+def test_river_or_canal_keeps_a_case_without_a_name_and_says_so(page):
+    r = lesson.river_or_canal(page)
+    r.set_case(2, place=4, why="x" * 3)
+    assert "geef de situatie nog een korte naam" in r.hints.value
+    entry = saved(page, "rivier-of-kanaal")
+    assert entry.value["cases"] == [{"n": 2, "name": "", "place": 4, "approach": None, "why": "xxx"}]
+    r.set_case(2, name="n" * 200)
+    assert "een paar woorden is genoeg" in r.hints.value
+    assert len(saved(page, "rivier-of-kanaal").value["cases"][0]["name"]) == 200  # never cut off or lost
+
+
+def test_river_or_canal_shows_an_unusable_old_answer_instead_of_failing(page):
+    page.save_value("rivier-of-kanaal", {"cases": [{"name": 3, "place": 9}]}, kind="rivier")
+    r = lesson.river_or_canal(page)
+    assert "Je eerdere antwoord" in r.message.value and r.names[0].value == ""
+
+
+# ---------------------------------------------------------------- Bonding en bridging
+def test_network_bonding_and_bridging():
+    net = data.parse_network("team: ik, Sanne, Karim\nvoetbal: IK, Tom\nmoskee: Karim, Fatima",
+                             "ik - Sanne\nik-Tom\nKarim - Fatima\nik - Fatima\nTom – Fatima\nsanne - ik")
+    kinds = {(t.a, t.b): t.kind for t in net.ties}
+    assert kinds == {("ik", "Sanne"): "bond", ("ik", "Tom"): "bond", ("Karim", "Fatima"): "bond",
+                     ("ik", "Fatima"): "bridge", ("Tom", "Fatima"): "bridge"}  # 'sanne - ik' is the same tie
+    assert (net.bonds, net.bridges) == (3, 2) and not net.problems
+    assert net.ties[3].groups_a == ("team", "voetbal") and net.ties[3].groups_b == ("moskee",)
+
+
+def test_network_with_hyphenated_names():
+    net = data.parse_network("buurt: Anne-Marie, ik\nwerk: Jan-Willem", "Anne-Marie - ik\nik - Jan-Willem")
+    assert [(t.a, t.b, t.kind) for t in net.ties] == [("Anne-Marie", "ik", "bond"), ("ik", "Jan-Willem", "bridge")]
+
+
+@pytest.mark.parametrize("groups,ties,problem", [
+    ("team ik Sanne", "", "mist een dubbele punt"),
+    ("team:", "", "na de dubbele punt staat geen naam"),
+    ("team: ik, Sanne", "ik Sanne", "is geen band"),
+    ("team: ik, Sanne", "ik - ik", "twee verschillende mensen"),
+    ("team: ik, Sanne", "ik - Piet", "Piet staat in geen groep"),
+    ("\n".join(f"g{i}: a{i}" for i in range(60)), "", "meer dan 40 regels"),
+])
+def test_network_bad_lines_are_named_in_dutch_and_the_rest_counts(groups, ties, problem):
+    net = data.parse_network("club: ik, Sanne\n" + groups, "ik - Sanne\n" + ties)
+    assert any(problem in p for p in net.problems), net.problems
+    assert any(t.kind == "bond" for t in net.ties)
+
+
+def test_network_widget_saves_restores_and_shows_the_table(page):
+    n = lesson.network_map(page)
+    assert texts.NETWORK_NONE in n.view.value
+    n.groups.value = "team: ik, Sanne\nclub: Tom\nfoute regel"
+    n.ties.value = "ik - Sanne\nik - Tom"
+    assert "bindend" in n.view.value and "overbruggend" in n.view.value and "mist een dubbele punt" in n.view.value
+    entry = saved(page, "mijn-netwerk")
+    assert (entry.value["bonds"], entry.value["bridges"]) == (1, 1)
+    assert describe(entry.value, entry.kind, NOTEBOOK) == "1 bindende en 1 overbruggende banden."
+    again = lesson.network_map(restart(page))
+    assert again.groups.value.endswith("foute regel") and again.ties.value == "ik - Sanne\nik - Tom"
+
+
+# ---------------------------------------------------------------- the authors' drawbacks and small steps
+def test_drawbacks_choice_scores_as_the_text_says(page):
+    c = lesson.drawbacks_choice(page)
+    ids = [o.id for o in c.options]
+    c.boxes[ids.index("goed-bestuur")].value = True
+    assert "Je koos 1 van de 3 nadelen die de auteurs noemen." in c.message.value
+    c.boxes[ids.index("duurder")].value = True
+    assert "1 van de 3 nadelen die de auteurs noemen, en 1 die ze niet noemen" in c.message.value
+    c.boxes[ids.index("duurder")].value = False
+    c.boxes[ids.index("primaat-politiek")].value = True
+    c.boxes[ids.index("minder-voorspelbaar")].value = True
+    assert "3 van de 3" in c.message.value and "Alle drie gevonden" in c.message.value
+    again = lesson.drawbacks_choice(restart(page))
+    assert again.score() == (3, 3, 0) and "Alle drie gevonden" in again.message.value
+
+
+def test_small_step_cases_save_with_their_context(page):
+    c = lesson.small_step_case(page, "uitkering")
+    c.radio.index = 0
+    assert "niet terug te draaien" in c.message.value
+    entry = saved(page, "kleine-stap-uitkering")
+    assert entry.prompt.startswith("De stopgezette toeslag.") and texts.SMALL_STEP_PROMPT in entry.prompt
+    box = lesson.small_step_case(page, "bestaat-niet")
+    assert "Onbekende casus" in str(box.children[0].value)
+
+
+# ---------------------------------------------------------------- the model views
+def test_river_explorer_follows_every_control():
+    e = lesson.RiverExplorer()
+    assert "50 rivieren" in e.sentence.value and not e.message.value
+    before = list(e.fig.data[2].y)
+    for name, spec in mt.parameter_specs().items():
+        e.set(**{name: spec.high})
+        assert not e.message.value, name
+        e.reset()
+    e.set(feedback_noise=8)
+    assert list(e.fig.data[2].y) != before
+    e.set(irreversible=True, forecast=True)
+    assert e.params().irreversible and e.params().forecast
+    e.reset()
+    assert not e.params().irreversible and list(e.fig.data[2].y) == before
+    e.set(steps=100)
+    assert len(e.fig.data[0].x) == 101
+
+
+def test_crowd_explorer_follows_every_control():
+    e = lesson.CrowdExplorer()
+    assert "787 mensen" in e.sentence.value and "1198 pond" in e.sentence.value
+    for name, spec in cr.parameter_specs().items():
+        for v in (spec.low, spec.high):
+            e.set(**{name: v})
+            assert not e.message.value, (name, v)
+        e.reset()
+    e.set(n=1)
+    assert "1 mens</b> schat" in e.sentence.value
+    e.reset()
+    e.set(herding=0.3)
+    assert "niet onder de <b>33 pond</b>" in e.sentence.value  # 60 x sqrt(0.3)
+
+
+def test_assumption_tables_name_every_parameter_and_switch():
+    river = lesson.river_assumptions_html()
+    for word in models_view.river_words().values():
+        assert html.escape(word.label) in river
+    assert all(html.escape(texts.RIVER_SWITCH_LABELS[k]) in river for k in models_view.RIVER_SWITCHES)
+    crowd = lesson.crowd_assumptions_html()
+    assert all(html.escape(w.label) in crowd for w in models_view.crowd_words().values())
 
 
 def test_notebook_passes_the_lesson_contract():

@@ -74,9 +74,10 @@ class RiverOrCanal(SavedWidget):
             case.add_class(f"wakker-rivier-{n}")
             rows.append(case)
         self.summary = w.HTML()
+        self.hints = w.HTML()  # a missing or too long name (self.message keeps an old answer that did not fit)
         self.input = w.VBox(rows[2:])
         front_end()
-        self.box = w.VBox([*rows, self.summary, self.message, self.status],
+        self.box = w.VBox([*rows, self.summary, self.hints, self.message, self.status],
                           layout=w.Layout(width="100%", max_width="52em", margin=".5em 0 1em 0"))
         self.box.add_class("wakker-rivier-of-kanaal")
         self.restore()
@@ -149,7 +150,7 @@ class RiverOrCanal(SavedWidget):
             key = data.river_fit(self.places[i].value, self.approaches[i].value)
             self.feedback[i].value = styled("feedback", html.escape(texts.RIVER_FIT[key])) if key else ""
         count = sum(1 for c in self.cases() if c["name"] and c["place"] and c["approach"])
-        self.message.value = "".join(notice_html(html.escape(x)) for x in self.notices())
+        self.hints.value = "".join(notice_html(html.escape(x)) for x in self.notices())
         self.summary.value = styled("status", html.escape(texts.RIVER_COUNT.format(count=count) if count
                                                           else texts.RIVER_NONE), "div")
 
