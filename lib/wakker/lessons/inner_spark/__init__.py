@@ -1,36 +1,24 @@
-"""Lesson of notebook 02_boek_deel1_de_vonk_in_jezelf: Deel 1: De vonk in jezelf ontsteken.
+"""Lesson of notebook 02 (Deel 1 of the book): inner work, De Buurtvrouw, red, blue and green, the drama triangle.
 
-``from wakker.lessons import inner_spark`` is what the notebook does; the conventions every lesson keeps:
+* :mod:`.data` -- the lesson's YAML files (spheres, chapters, dialogue, value map), validated and
+  cached; nothing is read at import.
+* :mod:`.texts` -- every fixed Dutch word the widgets show.
+* :mod:`.widgets` -- the exercises, built on :mod:`wakker.ui` (the two sorting exercises are the
+  kit's :class:`~wakker.ui.sorting.SortingWidget`).
 
-* **Notebook-facing functions.** Each step of the notebook calls one function of this package
-  (``inner_spark.intro()``, later for example ``inner_spark.explorer(nb)``); put larger widgets in modules
-  of this package (``widgets.py``) and import here only what the notebook calls.
-* **Widgets from the kit.** Build on ``wakker.ui``: :class:`wakker.ui.View` with :func:`wakker.ui.safe`
-  on every callback (an error becomes a Dutch box, and a line on stderr under ``WAKKER_STRICT=1``),
-  the questions of the page, ``DutchSlider``/``ParameterPanel``, ``LiveFigure``. A model belongs
-  in ``wakker.models``, without widgets.
-* **Dutch words in one place.** Every fixed Dutch text the student sees is in :mod:`.texts`;
-  longer or structured content (cases, tables, options) is data in ``data/lessons/inner_spark/``.
-* **Nothing read at import.** Read data inside a function, when a widget is first built, e.g.
-  ``read_yaml(lesson_dir("inner_spark") / "cases.yaml")`` from ``wakker.core.data``. The lesson
-  contract (``tests/lessons/test_contract.py``) checks this once the notebook is ``klaar``.
+In the notebook::
+
+    from wakker.lessons import inner_spark as nb02
+    nb02.spheres_game(nb)      # rood, blauw, groen: place a dozen instruments (score saved)
+    nb02.my_instruments(nb)    # my own instruments, and where they meet a green initiative
+    nb02.value_map(nb)         # what De Buurtvrouw gives to whom, and what each must give
+    nb02.my_spark(nb)          # mijn vonk: the ten chapter titles, with a plain chart
+    nb02.drama_triangle(nb)    # label the roles in a dialogue and see the switches drawn
 """
 from __future__ import annotations
 
-import html
-
-from ...ui.style import show_html, text_html
-from . import texts
-
-#: The notebook this lesson belongs to (``data/notebooks.yaml``).
-NOTEBOOK = "02_boek_deel1_de_vonk_in_jezelf"
-
-
-def intro_html() -> str:
-    """The lesson's opening text as HTML (what :func:`intro` shows; tested without a kernel)."""
-    return text_html(html.escape(texts.INTRO))
-
-
-def intro() -> None:
-    """Show the lesson's opening text (an example of a notebook-facing function)."""
-    show_html(intro_html())
+from .data import (Chapter, Party, Sorting, Turn, load_chapters, load_drama, load_parties,  # noqa: F401
+                   load_spheres)
+from .widgets import (NOTEBOOK, DramaTriangle, MyInstruments, MySpark, ValueMap, drama_triangle,  # noqa: F401
+                      instrument_flags, my_instruments, my_spark, role_paths, spark_chart_html, spheres_game,
+                      switch_count, switches_html, value_map, value_map_html)
