@@ -14,6 +14,8 @@ import math
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from wakker.models import crowd as cr
 from wakker.models.crowd import CrowdParams as C
@@ -127,3 +129,27 @@ def test_impossible_curves_give_a_dutch_message(sizes, reps):
     with pytest.raises(ValueError, match="groepsgroottes"):
         cr.error_of_mean(C(), sizes, reps=reps)
 
+
+
+@st.composite
+def any_params(draw):
+    """Any values the sliders of the model can take."""
+    values = {}
+    for name, spec in cr.parameter_specs().items():
+        if spec.is_int:
+            values[name] = draw(st.integers(int(spec.low), int(spec.high)))
+        else:
+            values[name] = draw(st.floats(spec.low, spec.high))
+    return C(**values)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(any_params())
+def test_every_slider_setting_gives_a_finite_crowd_and_curve(p):
+    run = cr.simulate(p)
+    assert run.guesses.shape == (p.n,) and np.all(np.isfinite(run.guesses))
+    assert run.guesses.min() <= run.median <= run.guesses.max()
+    assert np.isfinite(run.expert) and run.expert_error == pytest.approx(run.expert - p.truth)
+    curve = cr.error_of_mean(p, [1, 10, 100], reps=20)
+    assert np.all(np.isfinite(curve.mean)) and np.all(np.isfinite(curve.median))
+    assert np.all(curve.theory >= curve.floor - 1e-9)

@@ -16,6 +16,8 @@ import math
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from wakker.models import moving_target as mt
 from wakker.models.moving_target import MovingTargetParams as P
@@ -193,3 +195,31 @@ def test_compare_and_the_empty_seed_list():
     assert s.planner_wins == pytest.approx(np.mean(s.planner_costs < s.muddler_costs))
     with pytest.raises(ValueError, match="seed"):
         mt.compare(P(), [])
+
+
+@st.composite
+def any_params(draw):
+    """Any values a slider (or a switch) of the model can take."""
+    values = {}
+    for name, spec in mt.parameter_specs().items():
+        if spec.is_int:
+            values[name] = draw(st.integers(int(spec.low), int(spec.high)))
+        else:
+            values[name] = draw(st.floats(spec.low, spec.high))
+    return P(irreversible=draw(st.booleans()), forecast=draw(st.booleans()), **values)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(any_params())
+def test_every_slider_setting_gives_a_finite_run_with_consistent_totals(p):
+    run = mt.simulate(p)
+    n = int(p.steps) + 1
+    for f in ("t", "need", "planner", "muddler", "planner_distance", "muddler_distance", "failed"):
+        assert getattr(run, f).shape == (n,), f
+    assert np.all(np.isfinite(run.need)) and np.all(np.isfinite(run.muddler)) and np.all(np.isfinite(run.planner))
+    assert run.muddler[0] == 0 and run.need[0] == p.start_gap
+    assert p.analysis_time == 0 or run.planner[0] == 0  # (no analysis: the plan is there at once)
+    assert np.all(np.abs(np.diff(run.muddler)) <= p.step_size + 1e-9)  # never more than one step at a time
+    assert run.muddler_cost == pytest.approx(run.muddler_distance[1:].sum() + p.fail_cost * run.failed_tries)
+    assert run.muddler_mean_distance == pytest.approx(run.muddler_distance[1:].mean())
+    assert set(run.plan_times) <= set(range(n)) and run.plan_times[:1] in ((), (int(p.analysis_time),))

@@ -3,7 +3,7 @@
 The model behind notebook 03 (issue 17, "Model 2"; chapter 36 of the book is titled *De 'wisdom of
 the crowd' gebruiken*). Galton (1907, "Vox populi", *Nature* 75:450-451) collected the tickets of
 a weight-judging competition at a fat-stock show in Plymouth: of about 800 tickets, 13 were
-removed, leaving **787** usable guesses; their median ("middlemost" estimate) was **1207 lb**
+removed, leaving **787** usable guesses; their median was **1207 lb**
 against a dressed weight of **1198 lb**, within 1 %. Surowiecki (2004) retells the story with a
 **mean of 1197 lb** (and the year 1906), so two figures circulate; Wallis (2014) documents errors in
 Galton's data. The two figures differ in kind, not only in size: a median is hardly moved by a few
