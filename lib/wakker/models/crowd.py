@@ -1,7 +1,7 @@
 """De wijsheid van de menigte: when the crowd's median or mean beats one expert, and when it does not.
 
-The model behind notebook 03 (issue 17, "Model 2"; chapter 36 of the book is titled *De 'wisdom of
-the crowd' gebruiken*). Galton (1907, "Vox populi", *Nature* 75:450-451) collected the tickets of
+The model behind notebook 03 (issue 17, "Model 2"; chapter 36 of the book is titled *De ‘wisdom of
+the crowd’ gebruiken*). Galton (1907, "Vox populi", *Nature* 75:450-451) collected the tickets of
 a weight-judging competition at a fat-stock show in Plymouth: of about 800 tickets, 13 were
 removed, leaving **787** usable guesses; their median was **1207 lb**
 against a dressed weight of **1198 lb**, within 1 %. Surowiecki (2004) retells the story with a

@@ -5,8 +5,12 @@ policy making: the *root* (rational-comprehensive) method, which clarifies the v
 analyses means and ends comprehensively and then picks the best means; and the *branch* method of
 "successive limited comparisons" (muddling through), which proceeds in small, incremental steps
 and learns from each. The book's Inleiding prefers to speak of "intelligent aanmodderen" (taking
-a small step to try something and adjusting at once) and also names its drawbacks. This model lets a student see *under which assumptions* which of the two ends up closer
-to a need that keeps moving. Nothing here is tuned to make either approach win.
+a small step to try something and adjusting at once) and also names its drawbacks. In "Opbouw van
+dit boek" it calls task-oriented working classically planned in its steering and adds that for
+urgent needs this is a very sensible and effective approach (our reading: the planned approach
+has its place). So the model must let either side win. It lets a student see *under which
+assumptions* which of the two ends up closer to a need that keeps moving. Nothing here is tuned
+to make either approach win.
 
 The model in three sentences (for the student)
 ----------------------------------------------
