@@ -90,6 +90,7 @@ def test_explorer_starts_at_the_defaults_and_switches_act():
     ex = lesson.CommonsExplorer()
     assert ex.params() == P() and ex.principles() == Pr.none()
     assert "kaal" in ex.sentence.value and "geen principe" in ex.sentence.value
+    assert texts.WITHOUT_RULES in ex.sentence.value and texts.WITH_RULES not in ex.sentence.value
     ex.set_principles(**{n: True for n in widgets.PRINCIPLES})
     assert ex.principles() == Pr.all_on()
     assert "staat er na 30 seizoenen nog" in ex.sentence.value
@@ -127,7 +128,9 @@ def test_claim_no_rules_ten_households_bare_after_six_seasons_four_households_la
     assert p.capacity * (p.households + round(p.outsiders / 100 * p.households)) == 13
     assert p.msy == pytest.approx(6.25)
     assert {r.collapse_season for r in runs(p, Pr.none())} == {6}
-    assert not any(r.collapsed for r in runs(p.replace(households=4), Pr.none()))
+    four = runs(p.replace(households=4), Pr.none())
+    assert not any(r.collapsed for r in four)
+    assert all(np.allclose(r.mean_income, p.capacity) for r in four)  # each takes its full share every season
     assert any(r.collapsed for r in runs(p.replace(households=5), Pr.none()))
 
 
@@ -180,7 +183,7 @@ def test_claim_the_tipping_point_of_3c():
 
 def test_the_notebook_text_carries_those_numbers():
     text = notebook_text()
-    for s in ("13,8", "36,2", "6,25", "Na zes seizoenen", "vier huishoudens", "0,5 tegen 0,2", "Na vijf hangt",
+    for s in ("13,8", "36,2", "6,25", "Na zes seizoenen", "vier huishoudens", "zijn volle deel", "0,5 tegen 0,2", "Na vijf hangt",
               "ook als iedereen zich eraan", "niets zichtbaars"):
         assert s in text, s
 

@@ -23,21 +23,23 @@ MODEL_FAILED = "Het model kon niet rekenen"
 PANEL_TITLES = ("Gras op de weide", "Inkomen per huishouden per seizoen")
 STOCK_RULES = "met de gekozen principes"
 STOCK_NONE = "zonder regels (ter vergelijking)"
-HALF = "halfvolle weide: hier groeit het gras het snelst"
+HALF = "halfvolle weide (snelste aangroei)"
 SEASON_AXIS = "seizoen"
 STOCK_AXIS = "eenheden gras"
 INCOME_AXIS = "eenheden gras"
 HOVER_STOCK = "{name}<br>seizoen %{{x}}: %{{y:.1f}} eenheden<extra></extra>"
 
 NO_HOUSEHOLDS_HTML = "Er zijn <b>geen huishoudens</b>: niemand graast, en de weide groeit naar vol ({k} eenheden). "
-LASTS_HTML = ("<b>Met de gekozen principes</b> staat er na {seasons} seizoenen nog <b>{final} eenheden gras</b> "
+WITH_RULES = "Met de gekozen principes"
+WITHOUT_RULES = "Zonder regels"
+LASTS_HTML = ("<b>{who}</b> staat er na {seasons} seizoenen nog <b>{final} eenheden gras</b> "
               "(van de {k}). Een huishouden verdiende gemiddeld <b>{income}</b> per seizoen. ")
-COLLAPSES_HTML = ("<b>Met de gekozen principes</b> is de weide na <b>seizoen {season}</b> kaal. Daarna is er niets "
+COLLAPSES_HTML = ("<b>{who}</b> is de weide na <b>seizoen {season}</b> kaal. Daarna is er niets "
                   "meer te halen. Een huishouden verdiende over {seasons} seizoenen gemiddeld <b>{income}</b> per "
                   "seizoen. ")
 NONE_LASTS_HTML = "Zonder regels staat er na {seasons} seizoenen {final} eenheden (gemiddeld {income} per seizoen). "
 NONE_COLLAPSES_HTML = "Zonder regels is de weide na seizoen {season} kaal (gemiddeld {income} per seizoen). "
-SAME_AS_NONE_HTML = "Er staat geen principe aan: dit is de weide zonder regels. "
+SAME_AS_NONE_HTML = "Er staat nog geen principe aan: zet er hierboven een of meer aan. "
 HARVEST_HTML = ("Zonder regels neemt elk huishouden {cap}, met gebruikers van buiten samen <b>{h} per seizoen</b>; "
                 "de weide kan blijvend hooguit <b>{msy}</b> per seizoen geven. ")
 CHEATS_HTML = "Met de principes namen huishoudens in {share} van de seizoenen meer dan het quotum. "

@@ -52,10 +52,11 @@ def summary_html(p: cm.CommonsParams, pr: cm.Principles, run: cm.CommonsRun | No
     parts.append(texts.HARVEST_HTML.format(cap=dutch.compact(p.capacity), h=dutch.compact(p.capacity * users),
                                            msy=dutch.number(p.msy, 2)))
     income = dutch.number(float(run.mean_income.mean()), 2)
+    who = texts.WITHOUT_RULES if pr == cm.Principles.none() else texts.WITH_RULES
     if run.collapsed:
-        parts.append(texts.COLLAPSES_HTML.format(season=run.collapse_season, seasons=seasons, income=income))
+        parts.append(texts.COLLAPSES_HTML.format(who=who, season=run.collapse_season, seasons=seasons, income=income))
     else:
-        parts.append(texts.LASTS_HTML.format(seasons=seasons, final=dutch.number(run.final_stock, 1), k=k,
+        parts.append(texts.LASTS_HTML.format(who=who, seasons=seasons, final=dutch.number(run.final_stock, 1), k=k,
                                              income=income))
     if pr == cm.Principles.none():
         parts.append(texts.SAME_AS_NONE_HTML)
@@ -422,7 +423,7 @@ def sorting_exercise(page, qid: str = "algoritme-of-stappenplan"):
     return SortingWidget(page, qid, sort_categories(), items, prompt=texts.SORT_PROMPT,
                          texts={"intro": html.escape(intro) + " " + texts.SORT_INTRO_HTML},
                          css_class="wakker-sorteren", row_class="wakker-sorteer-", per_key="per_kind_correct",
-                         button_width="12em")
+                         button_width="14em")
 
 
 # ---------------------------------------------------------------- equal and unequal cases
