@@ -4,7 +4,9 @@ Times what a slider move in notebook 03 could recompute, per call, in millisecon
 100 ms target for a slider callback (lesson guide): one ``simulate()`` of each model, one
 ``compare()`` over the seeds a notebook would use (50 and 200), and one ``error_of_mean()`` over
 the default crowd sizes (25 sizes up to 2000 people, 200 crowds each). Parameters are drawn at
-random inside the slider ranges for every repetition, so no cache can flatter the numbers.
+random inside the slider ranges for every repetition. ``error_of_mean`` summarises its draws once
+per seed (an exact shortcut, see wakker.models.crowd), so it is timed twice: with a new seed every
+time (nothing cached: the worst case) and with the seed fixed (what a slider other than the seed costs).
 Rendering is not included: see benchmarks/bench_lessons.py for the kernel p95 per slider.
 
 Run: .venv/bin/python benchmarks/bench_nb03_models.py [--reps 100]
@@ -71,7 +73,10 @@ def main() -> None:
         ("moving_target.compare, 50 seeds (steps max 200)", lambda r: moving_params(r, mt.MAX_STEPS),
          lambda p: mt.compare(p, range(50))),
         ("crowd.simulate", crowd_params, cr.simulate),
-        ("crowd.error_of_mean (25 sizes, 200 crowds)", crowd_params, lambda p: cr.error_of_mean(p, reps=200)),
+        ("crowd.error_of_mean, new seed (25 sizes, 200 crowds)", crowd_params,
+         lambda p: cr.error_of_mean(p, reps=200)),
+        ("crowd.error_of_mean, same seed (a slider move)", lambda r: crowd_params(r).replace(seed=1),
+         lambda p: cr.error_of_mean(p, reps=200)),
     ]
     print(f"{'call':52s} {'median ms':>10s} {'p95 ms':>8s} {'p95 / target':>13s}")
     for name, make, call in cases:

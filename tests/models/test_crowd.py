@@ -153,3 +153,21 @@ def test_every_slider_setting_gives_a_finite_crowd_and_curve(p):
     curve = cr.error_of_mean(p, [1, 10, 100], reps=20)
     assert np.all(np.isfinite(curve.mean)) and np.all(np.isfinite(curve.median))
     assert np.all(curve.theory >= curve.floor - 1e-9)
+
+
+def test_the_error_curve_is_exactly_that_of_the_guesses_it_draws():
+    """The curve combines per-seed summaries of standard draws; check it against the guesses themselves."""
+    p = C(spread=70.0, bias=-12.0, herding=0.6, seed=9)
+    sizes, reps = [1, 2, 7, 50, 400], 40
+    rng = np.random.default_rng(9)  # the order the docstring documents: shared errors, then personal ones
+    shared = rng.standard_normal(reps)
+    own = rng.standard_normal((reps, max(sizes)))
+    guesses = p.truth + p.bias + p.spread * (math.sqrt(0.6) * shared[:, None] + math.sqrt(0.4) * own)
+    mean_rms = [np.sqrt(np.mean((guesses[:, :k].mean(axis=1) - p.truth) ** 2)) for k in sizes]
+    median_rms = [np.sqrt(np.mean((np.median(guesses[:, :k], axis=1) - p.truth) ** 2)) for k in sizes]
+    curve = cr.error_of_mean(p, sizes, reps=reps)
+    assert np.allclose(curve.mean, mean_rms) and np.allclose(curve.median, median_rms)
+    again = cr.error_of_mean(p.replace(spread=20.0, bias=30.0), sizes, reps=reps)  # from the cache: still right
+    guesses2 = p.truth + 30.0 + 20.0 * (math.sqrt(0.6) * shared[:, None] + math.sqrt(0.4) * own)
+    assert np.allclose(again.median, [np.sqrt(np.mean((np.median(guesses2[:, :k], axis=1) - p.truth) ** 2))
+                                      for k in sizes])
