@@ -193,8 +193,9 @@ def test_compare_and_the_empty_seed_list():
     s = mt.compare(P(), range(30))
     assert len(s.seeds) == 30 and s.planner_costs.shape == (30,)
     assert s.planner_wins == pytest.approx(np.mean(s.planner_costs < s.muddler_costs))
-    with pytest.raises(ValueError, match="seed"):
-        mt.compare(P(), [])
+    for bad in ([], [-1], ["x"], None):
+        with pytest.raises(ValueError, match="minstens één seed"):
+            mt.compare(P(), bad)
 
 
 @st.composite

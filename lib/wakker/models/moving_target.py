@@ -128,6 +128,7 @@ Public API
 ``simulate(params)``          one run: a :class:`MovingTargetRun`.
 ``compare(params, seeds)``    the same parameters over many seeds: a :class:`MovingTargetSummary`.
 ``InvalidParameters``         the ``ValueError`` (with a Dutch message) for invalid parameters.
+``check_params(obj)``         the check behind it, from the parameters' own metadata (crowd uses it too).
 """
 from __future__ import annotations
 
@@ -146,6 +147,7 @@ __all__ = [
     "MovingTargetParams",
     "MovingTargetRun",
     "MovingTargetSummary",
+    "check_params",
     "compare",
     "parameter_specs",
     "simulate",
@@ -381,9 +383,13 @@ def simulate(p: MovingTargetParams | None = None) -> MovingTargetRun:
 def compare(p: MovingTargetParams | None = None, seeds: Iterable[int] = range(50)) -> MovingTargetSummary:
     """The same parameters (``p.seed`` ignored) over ``seeds``: means over seeds and the planner's share of wins."""
     p = MovingTargetParams() if p is None else p
-    seeds = tuple(int(s) for s in seeds)
-    if not seeds:
-        raise InvalidParameters("Kies minstens één seed om te vergelijken.", ("seeds",))
+    try:
+        seeds = tuple(int(s) for s in seeds)
+    except (TypeError, ValueError, OverflowError):
+        seeds = ()
+    if not seeds or min(seeds) < 0:
+        raise InvalidParameters("Kies om te vergelijken minstens één seed, elk een geheel getal van 0 of meer.",
+                                ("seeds",))
     need, planner, muddler, failed, _ = _run(p, _draws(np.array(seeds)))
     pd_, md, fails, p_cost, m_cost = _totals(p, need, planner, muddler, failed)
     return MovingTargetSummary(
