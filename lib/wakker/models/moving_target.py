@@ -64,7 +64,7 @@ What is counted
 
 What follows (all of it depends on the parameters)
 --------------------------------------------------
-* No drift and no noise: the need stands still and the plan hits it exactly after
+* No drift, no jolts and clear feedback: the need stands still and the plan hits it exactly after
   ``analysis_time`` steps; the muddler gets there too, after ``start_gap / step_size`` steps.
 * A slow, predictable river with a large start gap: the plan's one big move beats the muddler's
   many small steps, so planning can win.
