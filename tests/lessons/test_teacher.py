@@ -1,19 +1,72 @@
-"""Starter tests for the lesson ``teacher`` (notebook 09_docent).
+"""Notebook 09 (for the teacher): collecting exports, the class overview, tournament, plans, links.
 
-Add a test for every claim the notebook makes about a model (lesson guide M3) and one that reads
-every file in ``data/lessons/teacher/``.
+The class is made with the workbook's own export code (:func:`wakker.lessons.teacher.example.make_class`:
+a journal per student, ``Journal.save`` and ``portfolio.export_files``); the overview's numbers are
+checked against a direct count of the exported JSON, not against the overview's own code.
 """
 from __future__ import annotations
 
 import html
+import json
+import os
+import re
+import shutil
+from collections import Counter
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
 
 import lesson_contract as C
 from wakker.core.content import load
 from wakker.core.data import lesson_dir
 from wakker.lessons import teacher as lesson
+from wakker.lessons.teacher import exports as X
+from wakker.lessons.teacher import tables as O
 from wakker.lessons.teacher import texts
+from wakker.lessons.teacher import widgets as W
+from wakker.lessons.teacher.example import make_class
 
 NOTEBOOK = "09_docent"
+NB04 = "04_boek_deel3_vierde_orde_leiders"
+NB07 = "07_blog_vertrouwen_prisoners_dilemma"
+ODD = ["Zoë d'Hondt-Ãlvarez", "  Jan   <b>Vet</b> ", "Ōmura 大 Ken", "Émile; \"de\" Baas", "Ann-Sophie van 't Hof"]
+
+
+# ---------------------------------------------------------------- a class of 30, made once
+@pytest.fixture(scope="module")
+def klas(tmp_path_factory):
+    """30 exports (5 odd names), one damaged, one duplicate name from another workbook, one future schema,
+    one older export of the same student (same workbook), and a Markdown file."""
+    folder = tmp_path_factory.mktemp("klas")
+    names = ODD + [f"Student{i:02d} Achternaam{i:02d}" for i in range(25)]
+    files = make_class(folder, n=30, seed=3, names=names)
+    (folder / "zz-kapot.json").write_text(files[1].read_text(encoding="utf-8")[:500], encoding="utf-8")
+    twin = make_class(folder / "tweede", n=1, seed=99, names=["Student03 Achternaam03"])[0]
+    shutil.move(str(twin), folder / "zz-tweeling.json")
+    shutil.rmtree(folder / "tweede")
+    doc = json.loads(files[2].read_text(encoding="utf-8"))
+    (folder / "zz-toekomst.json").write_text(json.dumps({**doc, "schema_version": 99, "student": "Toekomst Student"}),
+                                             encoding="utf-8")
+    older = json.loads(files[5].read_text(encoding="utf-8"))
+    older["entries"] = older["entries"][: len(older["entries"]) // 2]
+    (folder / "zz-ouder.json").write_text(json.dumps(older), encoding="utf-8")
+    (folder / "portfolio.md").write_text("# geen export", encoding="utf-8")
+    return folder, files, names
+
+
+def _collect(folder, class_list="", anonymous=False):
+    sources, error = X.folder_sources(folder)
+    return X.collect(sources, class_list, anonymous, error)
+
+
+def _current(path: Path) -> dict:
+    """Direct count: the newest value per (notebook, question) of one export file, read as plain JSON."""
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    out = {}
+    for e in sorted(doc["entries"], key=lambda e: e["saved_at"]):
+        out[(e["notebook"], e["question"])] = e
+    return out
 
 
 def test_lesson_belongs_to_its_notebook():
@@ -25,6 +78,259 @@ def test_lesson_belongs_to_its_notebook():
 def test_intro_shows_the_text_from_texts():
     shown = lesson.intro_html()
     assert html.escape(texts.INTRO) in shown and 'class="wakker-tekst"' in shown
+
+
+def test_collect_reads_skips_and_reports_conflicts(klas):
+    folder, files, names = klas
+    col = _collect(folder, class_list="\n".join(names[:10] + ["Niet Ingeleverd", "  zoe d'hondt-alvarez "]))
+    skipped = dict(col.skipped)
+    assert "portfolio.md" in skipped and "json" in skipped["portfolio.md"]
+    assert "geen geldig JSON" in skipped["zz-kapot.json"]
+    assert "nieuwere versie" in skipped["zz-toekomst.json"]
+    assert len(col.students) == 31  # 30 + the twin from another workbook; the older export was merged
+    assert "zz-ouder.json" in col.merged
+    assert len(col.conflicts) == 1 and "Student03 Achternaam03" in col.conflicts[0]
+    twins = [s for s in col.students if s.name == "Student03 Achternaam03"]
+    assert len(twins) == 2 and len({s.label for s in twins}) == 2  # both kept, told apart by file
+    assert col.missing == ["Niet Ingeleverd"]  # case, accents and spaces do not count
+    assert any(s.name == "Jan <b>Vet</b>" for s in col.students)
+    shown = W.report_html(col)
+    assert "<b>Vet</b>" not in shown and "Jan &lt;b&gt;Vet&lt;/b&gt;" in shown
+
+
+def test_overview_numbers_match_a_direct_count(klas):
+    folder, files, _ = klas
+    col = _collect(folder)
+    students = [s for s in col.students if s.files[0] != "zz-tweeling.json"]
+    assert len(students) == 30
+    only = X.Collection(students=students)
+    current = [_current(f) for f in files]
+    for nb in (NB04, NB07, "05_meetup_vertrouwen_2013"):
+        ov = O.overview(only, nb)
+        answered = dict(zip(ov.answered["id"], ov.answered["beantwoord"]))
+        direct = Counter(q for cur in current for (n, q), e in cur.items() if n == nb and e["kind"] != "volgorde")
+        assert answered == dict(direct), nb
+        for qid in set(ov.choices["id"]):
+            rows = ov.choices[ov.choices["id"] == qid]
+            got = dict(zip(rows["antwoord"], rows["aantal"]))
+            want = Counter()
+            for cur in current:
+                e = cur.get((nb, qid))
+                if e is None:
+                    continue
+                if e["kind"] == "choice":
+                    sel = e["value"]["selected"]
+                    labels = [e["value"]["label"]] if len(sel) == 1 else e["value"]["label"].split("; ")
+                    want.update(labels)
+                else:
+                    want[str(e["value"]["value"])] += 1
+            got = {re.sub(r" \(.*\)$", "", k) if k[:1].isdigit() else k: v for k, v in got.items() if v}
+            assert got == dict(want), (nb, qid)
+    # the sorting game: counts per activity, and the disagreement is the share outside the most chosen order
+    ov = O.overview(only, NB04)
+    from wakker.lessons.planning_machine.data import sorting
+
+    text = {a.id: a.text for a in sorting().activities}
+    for aid, name in text.items():
+        orders = [cur[(NB04, "sorteerspel")]["value"]["answers"][aid] for cur in current if (NB04, "sorteerspel") in cur]
+        row = ov.sorting[ov.sorting["activiteit"] == name].iloc[0]
+        c = Counter(orders)
+        assert [row[f"{o}e orde"] for o in (1, 2, 3, 4)] == [c[o] for o in (1, 2, 3, 4)]
+        assert row["oneens"] == pytest.approx(round(100 * (1 - max(c.values()) / len(orders)), 1))
+    # the week: the mean of the columns that were filled in
+    weeks = [cur[(NB04, "mijn-week")]["value"] for cur in current if (NB04, "mijn-week") in cur]
+    wished = [w["gewenst"] for w in weeks if w["ingevuld"]["gewenst"]]
+    assert len(wished) < len(weeks)  # some did not fill in the wished week: they must not count
+    assert list(ov.week["gewenst (%)"]) == pytest.approx([round(sum(x[i] for x in wished) / len(wished), 1)
+                                                          for i in range(4)])
+    assert list(ov.week["aantal gewenst"]) == [len(wished)] * 4
+
+
+def test_choice_counted_by_option_id_not_position():
+    """Two students chose the same option; in the second export the options were reordered and one label
+    reworded: the count follows the stable id."""
+    from wakker.core.journal import Entry
+
+    def st(label, value):
+        return X.Student(label, label, [label], [Entry("99_x", "q", "choice", "Vraag?", value, "2026-01-01T00:00:00+00:00")])
+
+    col = X.Collection(students=[st("a", {"selected": ["ja"], "label": "Ja"}),
+                                 st("b", {"selected": ["ja"], "label": "Ja, zeker"}),
+                                 st("c", {"selected": ["nee", "ja"], "label": "Nee; Ja"})])
+    rows = O.overview(col, "99_x").choices
+    got = dict(zip(rows["antwoord"], rows["aantal"]))
+    assert got == {"Ja": 3, "Nee": 1}
+
+
+def test_anonymous_leaves_no_name_in_any_view_or_download(klas):
+    folder, _files, names = klas
+    desk = W.Desk()
+    views = [W.Overview(desk), W.OpenAnswers(desk), W.Progress(desk)]
+    tour = W.Tournament(desk)
+    desk.class_list.value = "\n".join(names + ["Wubbo Ockelstra"])
+    desk.anonymous.value = True
+    desk.read(folder)
+    assert tour.play() is not None
+    shown = [desk.report_html.value, tour.view.summary.value, tour.view.table_html.value, tour.view.problems_html.value,
+             *(w.value for w in tour.result.children if hasattr(w, "value"))]
+    for v in views:
+        v.update()
+    ov, op = views[0], views[1]
+    for nb, _ in [(o[1], o) for o in ov.notebook.options]:
+        ov.notebook.value = nb
+        shown += [ov.tables.value, json.dumps(list(ov.chart_question.options))]
+        op.notebook.value = nb
+        for _label, q in op.open_question.options:
+            op.open_question.value = q
+            shown.append(op.open_html.value)
+    shown.append(views[2].out.value)
+    import base64
+
+    page = "\n".join(shown)
+    downloads = [base64.b64decode(m).decode("utf-8") for m in re.findall(r"base64,([A-Za-z0-9+/=]+)", page)]
+    assert len(downloads) > 5
+    everything = html.unescape(page) + "\n".join(downloads)
+    for name in names + ["Wubbo Ockelstra"]:
+        for part in [name.strip()] + [w for w in name.split() if len(w) >= 4 and w.isalpha()]:
+            assert part.lower() not in everything.lower(), part
+    assert "student 1" in everything
+
+
+def test_scrub_replaces_a_name_inside_an_open_answer():
+    col = X.Collection(anonymous=True, names=["Fatima El Amrani"])
+    assert col.scrub("Ik sprak met Fatima over de wijk.") == f"Ik sprak met {texts.NAME_HIDDEN} over de wijk."
+    assert X.Collection(names=["Fatima"]).scrub("Fatima") == "Fatima"
+
+
+def test_csv_is_dutch():
+    import pandas as pd
+
+    text = O.to_csv(pd.DataFrame({"vraag": ["a;b"], "gemiddelde": [2.5]}))
+    assert text.startswith("\ufeff") and '"a;b";2,5' in text
+
+
+# ---------------------------------------------------------------- bad input
+def test_bad_folders_give_a_dutch_message(tmp_path):
+    for folder, word in ((tmp_path / "bestaat-niet", "bestaat niet"), ("", "Geef eerst")):
+        col = _collect(folder)
+        assert col.error and word in col.error and not col.students
+    (tmp_path / "leeg").mkdir()
+    assert "leeg" in _collect(tmp_path / "leeg").error
+    (tmp_path / "bestand.json").write_text("{}")
+    assert "geen map" in _collect(tmp_path / "bestand.json").error
+
+
+def test_a_200_mb_file_is_refused_without_reading_it(tmp_path, monkeypatch):
+    big = tmp_path / "groot.json"
+    with open(big, "wb") as f:  # sparse: 200 MB on paper, nothing on disk
+        f.truncate(200 * 2 ** 20)
+    read = []
+    monkeypatch.setattr(X.Source, "read", lambda self: read.append(self.name) or b"")
+    col = _collect(tmp_path)
+    assert read == [] and col.skipped == [("groot.json", texts.TOO_BIG.format(size="200 MB"))]
+
+
+def test_300_files_are_read_and_too_many_is_a_message(tmp_path):
+    from wakker.lessons.teacher.example import example_sources
+
+    sources = example_sources(300, notebooks=(NB04, NB07))
+    col = X.collect(sources + [X.Source("notities.txt", 3, data=b"abc")])
+    assert len(col.students) == 300 and col.skipped == [("notities.txt", texts.NOT_JSON)]
+    col = X.collect(sources * 4)
+    assert col.error and "1200 bestanden" in col.error and not col.students
+
+
+def test_upload_value_is_read_like_a_folder(klas):
+    folder, files, _ = klas
+    value = tuple({"name": f.name, "type": "application/json", "size": f.stat().st_size, "last_modified": datetime.now(timezone.utc),
+                   "content": memoryview(f.read_bytes())}
+                  for f in files[:3])
+    desk = W.Desk()
+    desk.upload.set_trait("value", value)
+    assert len(desk.collection.students) == 3 and "3</b> ingelezen" in desk.report_html.value
+
+
+# ---------------------------------------------------------------- plans, rubrics, links
+def test_every_plan_shows_goals_and_a_rubric_or_a_note():
+    from wakker.core.content import content
+
+    for nb, info in content().notebooks.items():
+        if nb == NOTEBOOK:
+            continue
+        shown = W.plan_html(nb)
+        assert "wakker-fout" not in shown, nb
+        assert html.escape(info.goals[0]) in shown, nb
+        if info.status == "klaar":
+            assert 'class="wakker-rubric"' in shown, nb
+
+
+def test_rubric_parsing_and_its_dutch_errors():
+    from wakker.core.data import ContentError
+    from wakker.core.teaching import parse_plan
+
+    base = {"sessions": [{"name": "Les", "plan": [[45, "Alles"]]}]}
+    assert parse_plan("x", base).rubric is None
+    ok = parse_plan("x", {**base, "rubric": {"question": "afsluiting-praktijk", "criteria": [
+        {"name": "Concreet", "levels": ["onvoldoende: a", "voldoende: b", "goed: c"]}]}})
+    assert ok.rubric.question == "afsluiting-praktijk" and ok.rubric.criteria[0].levels[2] == "goed: c"
+    for bad in ({"criteria": []}, {"question": "q", "criteria": []}, {"question": "q", "criteria": [{"name": "x"}]},
+                {"question": "Q Q", "criteria": [{"name": "x", "levels": ["a", "b"]}]}):
+        with pytest.raises(ContentError, match="rubric"):
+            parse_plan("x", {**base, "rubric": bad})
+    from wakker.ui.teaching import rubric_html
+
+    assert texts.PLAN_RUBRIC and "nog geen rubric" in rubric_html(None)
+
+
+def test_the_rubrics_grade_a_real_reflection_question():
+    from wakker.core.teaching import lesson_plan
+    from wakker.lessons.teacher.example import notebook_questions
+
+    for nb, info in load(C.REPO / "data").notebooks.items():
+        if info.status != "klaar" or nb == NOTEBOOK:
+            continue
+        rubric = lesson_plan(info.lesson).rubric
+        assert rubric is not None, nb
+        opens = {s.qid for s in notebook_questions(nb) if s.kind == "text"}
+        assert rubric.question in opens, (nb, rubric.question)
+        assert all(len(c.levels) == 3 for c in rubric.criteria)
+
+
+def test_links_are_made_and_a_bad_address_is_a_dutch_message():
+    from urllib.parse import unquote
+
+    from wakker.core.links import AddressError
+
+    table, cfg = W.links_table("hub.school.nl/hub/login", "https://github.com/mijnschool/werkboek")
+    assert cfg["hub"] == "https://hub.school.nl"
+    hub = table.iloc[0]["JupyterHub (nbgitpuller)"]
+    assert hub.startswith("https://hub.school.nl/hub/user-redirect/git-pull?repo=")
+    assert "github.com/mijnschool/werkboek" in unquote(hub) and "lab/tree/werkboek/notebooks/00_start" in unquote(hub)
+    assert table.iloc[0]["Binder"].startswith("https://mybinder.org/v2/gh/mijnschool/werkboek/main")
+    assert "voila/render" in unquote(table.iloc[0]["zonder code (Binder)"])
+    for bad in ("", "jupyter", "https://hub school.nl", "ftp://hub.school.nl", "https://hub.nl?x=1"):
+        with pytest.raises(AddressError):
+            W.links_table(bad)
+    with pytest.raises(AddressError, match="GitHub"):
+        W.links_table("hub.school.nl", "https://gitlab.com/a/b")
+    view = W.Links()
+    view.hub.value = "geen adres"
+    assert view.make() is None and "wakker-fout" in view.message.value and "spaties" in view.message.value
+
+
+def test_the_tournament_folder_is_temporary_and_outside_the_repository(klas, monkeypatch):
+    import tempfile
+
+    folder, _f, _n = klas
+    made = []
+    real = tempfile.mkdtemp
+    monkeypatch.setattr(W.tempfile, "mkdtemp", lambda **kw: made.append(Path(real(**kw))) or str(made[-1]))
+    desk = W.Desk()
+    tour = W.Tournament(desk)
+    desk.read(folder)
+    view = tour.play()
+    assert view is not None and len(view.result.designs) == 31
+    assert len(made) == 1 and C.REPO.resolve() not in made[0].resolve().parents and not made[0].exists()
 
 
 def test_notebook_passes_the_lesson_contract():

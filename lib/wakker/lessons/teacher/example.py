@@ -150,7 +150,8 @@ def _ready(notebooks) -> tuple[str, ...]:
 
 
 def _names(n: int) -> list[str]:
-    return [f"{FIRST[i % len(FIRST)]} {LAST[(i * 7) % len(LAST)]}" for i in range(n)]
+    return [f"{FIRST[i % len(FIRST)]} {LAST[(i * 7) % len(LAST)]}" + (f" {i // len(FIRST) + 1}" if i >= len(FIRST) else "")
+            for i in range(n)]
 
 
 def example_sources(n: int = 30, seed: int = 1, notebooks: tuple[str, ...] | None = None):
@@ -169,7 +170,8 @@ def example_sources(n: int = 30, seed: int = 1, notebooks: tuple[str, ...] | Non
     start = datetime(2026, 9, 1, 9, 0, tzinfo=timezone.utc)
     out = []
     for i, name in enumerate(_names(n)):
-        entries = [Entry(nb, q, kind, prompt, value, (start + timedelta(minutes=k)).isoformat(timespec="microseconds"))
+        begin = start + timedelta(hours=i, seconds=rng.random())  # every student works at another moment
+        entries = [Entry(nb, q, kind, prompt, value, (begin + timedelta(minutes=k)).isoformat(timespec="microseconds"))
                    for k, (nb, q, kind, prompt, value) in enumerate(_answers(rng, specs, ready))]
         data = json.dumps(to_json(Contents(entries, name), name), ensure_ascii=False).encode("utf-8")
         out.append(Source(f"wakker-portfolio-{safe_filename(name)}.json", len(data), data=data))

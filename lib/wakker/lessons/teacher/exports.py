@@ -111,9 +111,10 @@ def _scrub(text: str, names: Iterable[str]) -> str:
 
 
 def parse_class_list(text: str) -> list[str]:
-    """Names from a pasted class list: one per line (or separated by ';' or tabs); empty lines dropped."""
+    """Names from a pasted class list: one per line (tabs, as from a spreadsheet, become spaces); empty lines
+    and repeated names dropped."""
     names = []
-    for line in re.split(r"[\n;\t]+", text or ""):
+    for line in (text or "").splitlines():
         name = " ".join(line.split()).strip(" ,")
         if name and name_key(name) not in {name_key(n) for n in names}:
             names.append(name[:200])
