@@ -108,9 +108,16 @@ def test_a_shared_error_never_averages_away(seeds):
     assert 47 <= np.mean(errors) <= 53 and min(errors) > 40
 
 
-def test_the_curve_in_the_figure_is_the_anchor_curve():
-    """The lower panel's drawn curve follows spread/sqrt(n) without herding and levels off near spread*sqrt(rho)."""
-    free = cr.error_of_mean(cr.CrowdParams(), models_view.CURVE_SIZES, 400)
-    assert np.allclose(free.mean, 60 / np.sqrt(free.n), rtol=0.15)
-    herd = cr.error_of_mean(cr.CrowdParams(herding=0.3), models_view.CURVE_SIZES, 400)
-    assert abs(herd.mean[-1] - 60 * np.sqrt(0.3)) / (60 * np.sqrt(0.3)) < 0.15
+@pytest.mark.parametrize("herding,bias", [(0.0, 0.0), (0.3, 0.0), (0.0, 50.0)])
+def test_the_curve_in_the_figure_is_what_the_models_crowds_give(herding, bias):
+    """The lower panel draws the closed form; crowds drawn by the model follow it at every size shown, and it
+    levels off at the floor the sentence names."""
+    p = cr.CrowdParams(herding=herding, bias=bias)
+    sizes, typical, floor = models_view.CrowdExplorer.curve(p)
+    drawn = cr.error_of_mean(p, models_view.CURVE_SIZES, 400)
+    shown = np.interp(drawn.n, sizes, typical)
+    assert np.allclose(drawn.mean, shown, rtol=0.15)
+    if floor:
+        assert abs(typical[-1] - floor) / floor < 0.02  # levelled off at the floor
+    else:
+        assert floor == 0 and typical[-1] < 1.5 and np.all(np.diff(typical) < 0)  # keeps shrinking

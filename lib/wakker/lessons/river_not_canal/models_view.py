@@ -180,9 +180,8 @@ from ...models import crowd as cr  # noqa: E402
 #: Four sliders up front (lesson guide M4), the rest under "Meer aannames".
 CROWD_MAIN = ("n", "spread", "bias", "herding")
 CROWD_MORE = ("expert_spread", "truth", "seed")
-#: Crowd sizes and crowds per size of the error curve (the curve does not depend on ``n``: cached).
+#: Crowd sizes at which the tests compare the model's draws with the curve the figure shows.
 CURVE_SIZES = (1, 2, 3, 5, 10, 20, 50, 100, 200, 500, 787, 1000, 2000)
-CURVE_REPS = 60
 BINS = 30
 
 
@@ -199,7 +198,7 @@ def crowd_assumptions_html() -> str:
     return f'<div style="overflow-x:auto">{assumptions_html(cr.parameter_specs(), words)}</div>'
 
 
-def crowd_summary_html(p: cr.CrowdParams, run: cr.CrowdRun, curve: cr.ErrorCurve) -> str:
+def crowd_summary_html(p: cr.CrowdParams, run: cr.CrowdRun, floor: float) -> str:
     """A Dutch paragraph: median, mean and expert against the truth, and where the mean's error levels off."""
     def off(x: float) -> str:
         return texts.CROWD_OFF.format(lb=dutch.number(abs(x), 0), way=texts.CROWD_WAY[int(np.sign(round(x)))])
@@ -209,8 +208,8 @@ def crowd_summary_html(p: cr.CrowdParams, run: cr.CrowdRun, curve: cr.ErrorCurve
         mean=dutch.number(run.mean, 0), mean_off=off(run.mean_error), expert=dutch.number(run.expert, 0),
         expert_off=off(run.expert_error))]
     parts.append(texts.CROWD_BEATS[run.crowd_beats_expert])
-    floor = texts.CROWD_FLOOR_HTML if curve.floor >= 0.5 else texts.CROWD_NO_FLOOR_HTML
-    parts.append(floor.format(floor=dutch.number(curve.floor, 0),
+    template = texts.CROWD_FLOOR_HTML if floor >= 0.5 else texts.CROWD_NO_FLOOR_HTML
+    parts.append(template.format(floor=dutch.number(floor, 0),
                                                typical=dutch.number(float(cr.rms_error_of_mean(p.n, p.spread, p.herding, p.bias)), 0),
                                                expert=dutch.number(p.expert_spread, 0)))
     return styled("zin", "".join(parts))
@@ -218,14 +217,13 @@ def crowd_summary_html(p: cr.CrowdParams, run: cr.CrowdRun, curve: cr.ErrorCurve
 
 class CrowdExplorer(View):
     """Sliders (kit ParameterPanel) and one LiveFigure: the guesses with the truth, the median, the mean and
-    the expert (top), and how far the crowd's mean is off, typically, for every crowd size (bottom)."""
+    the expert (top), and how far the crowd's mean is off, typically (root mean square), for every crowd size, with
+    the expert's typical error and this crowd as a diamond (bottom)."""
 
     def __init__(self, words: dict[str, ParamWords] | None = None):
         self.message = w.HTML()
         self.sentence = w.HTML()
         self.panel = None
-        self._curve_key = None
-        self._curve = None
         try:
             words = words or crowd_words()
         except ContentError as exc:
@@ -251,11 +249,8 @@ class CrowdExplorer(View):
             fig.add_scatter(x=empty, y=empty, mode="lines", name=texts.CROWD_TRACES[key],
                             line=dict(color=colour, width=2.5, dash=dash),
                             hovertemplate=texts.CROWD_LINE_HOVER.format(name=texts.CROWD_TRACES[key]), row=1, col=1)
-        fig.add_scatter(x=empty, y=empty, mode="lines+markers", name=texts.CROWD_TRACES["curve"], showlegend=False,
-                        line=dict(color=COLOURS["muddler"], width=2.5),
-                        hovertemplate=texts.CROWD_CURVE_HOVER.format(name=texts.CROWD_TRACES["curve"]), row=2, col=1)
         fig.add_scatter(x=empty, y=empty, mode="lines", name=texts.CROWD_TRACES["theory"], showlegend=False,
-                        line=dict(color=COLOURS["need"], width=1.5, dash="dash"),
+                        line=dict(color=COLOURS["muddler"], width=2.5),
                         hovertemplate=texts.CROWD_CURVE_HOVER.format(name=texts.CROWD_TRACES["theory"]), row=2, col=1)
         fig.add_scatter(x=empty, y=empty, mode="lines", name=texts.CROWD_TRACES["expert_line"], showlegend=False,
                         line=dict(color=COLOURS["expert"], width=1.5, dash="dashdot"),
@@ -265,7 +260,8 @@ class CrowdExplorer(View):
                         hovertemplate=texts.CROWD_CURVE_HOVER.format(name=texts.CROWD_TRACES["here"]), row=2, col=1)
         fig.update_xaxes(title_text=texts.CROWD_X_WEIGHT, row=1, col=1)
         fig.update_yaxes(title_text=texts.CROWD_Y_COUNT, rangemode="tozero", row=1, col=1)
-        fig.update_xaxes(title_text=texts.CROWD_X_SIZE, type="log", row=2, col=1)
+        fig.update_xaxes(title_text=texts.CROWD_X_SIZE, type="log", tickvals=[1, 10, 100, 1000],
+                         ticktext=["1", "10", "100", "1000"], row=2, col=1)
         fig.update_yaxes(title_text=texts.CROWD_Y_ERROR, rangemode="tozero", row=2, col=1)
         fig.update_layout(height=640, margin=dict(l=60, r=15, t=100, b=45), bargap=0.05,
                           legend=dict(orientation="h", x=0, y=1.08, yanchor="bottom", font=dict(size=12)),
@@ -279,13 +275,12 @@ class CrowdExplorer(View):
     def readout_text(self, name: str) -> str:
         return self.panel.readout_text(name)
 
-    def curve(self, p: cr.CrowdParams) -> cr.ErrorCurve:
-        """The error curve for ``p``; recomputed only when something other than the crowd size changed."""
-        key = (p.spread, p.bias, p.herding, p.expert_spread, p.seed)
-        if key != self._curve_key:
-            self._curve = cr.error_of_mean(p, CURVE_SIZES, CURVE_REPS)
-            self._curve_key = key
-        return self._curve
+    @staticmethod
+    def curve(p: cr.CrowdParams) -> tuple[np.ndarray, np.ndarray, float]:
+        """Crowd sizes, the typical (root-mean-square) error of the mean for each, and its floor: the model's
+        closed form :func:`wakker.models.crowd.rms_error_of_mean` (the tests check the model's draws follow it)."""
+        sizes = np.unique(np.round(np.logspace(0, np.log10(cr.MAX_CROWD), 60)).astype(int)).astype(float)
+        return sizes, cr.rms_error_of_mean(sizes, p.spread, p.herding, p.bias), float(np.sqrt(p.bias ** 2 + p.spread ** 2 * p.herding))
 
     def update(self) -> None:
         """Recompute for the current sliders; update the sentence and the figure in place."""
@@ -298,8 +293,8 @@ class CrowdExplorer(View):
             return
         try:
             run = cr.simulate(p)
-            curve = self.curve(p)
-            sentence = crowd_summary_html(p, run, curve)
+            sizes, typical, floor = self.curve(p)
+            sentence = crowd_summary_html(p, run, floor)
         except Exception as exc:  # noqa: BLE001 - never a traceback in the lesson
             self.message.value = error_box(exc, texts.MODEL_FAILED)
             return
@@ -312,16 +307,14 @@ class CrowdExplorer(View):
         counts, edges = np.histogram(run.guesses, bins=BINS, range=(low, high))
         top = max(1.0, float(counts.max())) * 1.08
         centres = (edges[:-1] + edges[1:]) / 2
-        sizes = curve.n.astype(float)
         here = float(cr.rms_error_of_mean(p.n, p.spread, p.herding, p.bias))
         with self.fig.batch_update():
-            bar, truth, median, mean, expert, sim, theory, exp_line, marker = self.fig.data
+            bar, truth, median, mean, expert, theory, exp_line, marker = self.fig.data
             bar.x, bar.y, bar.width = centres, counts, float(edges[1] - edges[0])
             for trace, x in ((truth, p.truth), (median, run.median), (mean, run.mean), (expert, run.expert)):
                 trace.x, trace.y = [x, x], [0.0, top]
-            sim.x, sim.y = sizes, curve.mean
-            theory.x, theory.y = sizes, curve.theory
-            exp_line.x, exp_line.y = [sizes[0], sizes[-1]], [curve.expert, curve.expert]
+            theory.x, theory.y = sizes, typical
+            exp_line.x, exp_line.y = [sizes[0], sizes[-1]], [p.expert_spread, p.expert_spread]
             marker.x, marker.y = [float(p.n)], [here]
 
     def set(self, **values) -> None:

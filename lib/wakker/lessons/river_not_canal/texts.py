@@ -111,7 +111,7 @@ RIVER_SWITCH_HELP = {
                 "zijn. De toevallige schokken kan niemand voorspellen.",
 }
 SWITCHES_HEAD = "Twee schakelaars (onder Meer aannames)"
-RIVER_PANELS = ("Waar is de behoefte, waar zijn de planner en de aanmodderaar?", "Afstand tot de behoefte")
+RIVER_PANELS = ("Waar is de behoefte?<br>Waar zijn planner en aanmodderaar?", "Afstand tot de behoefte")
 RIVER_TRACES = {"need": "de behoefte", "planner": "planner (plan vooraf)", "muddler": "aanmodderaar (kleine stappen)"}
 RIVER_HOVER = "{name}<br>stap %{{x}}: %{{y:.1f}}<extra></extra>"
 RIVER_X = "stappen (bijvoorbeeld weken)"
@@ -130,12 +130,11 @@ RIVER_VERDICT = {
 }
 
 # ---------------------------------------------------------------- model 2: de wijsheid van de menigte
-CROWD_PANELS = ("De schattingen, de waarheid en de deskundige",
-                "Hoe ver zit het gemiddelde meestal af, per groepsgrootte?")
+CROWD_PANELS = ("De schattingen, de waarheid<br>en de deskundige",
+                "Hoe ver zit het gemiddelde meestal<br>ernaast, per groepsgrootte?")
 CROWD_TRACES = {"guesses": "schattingen", "truth": "echte gewicht", "median": "mediaan van de menigte",
                 "mean": "gemiddelde van de menigte", "expert": "de deskundige",
-                "curve": "gemiddelde: zo ver zit het meestal af (getrokken)",
-                "theory": "gemiddelde: volgens de formule", "expert_line": "de deskundige: zo ver zit die meestal af",
+                "theory": "het gemiddelde van de menigte", "expert_line": "de deskundige",
                 "here": "jouw menigte"}
 CROWD_BAR_HOVER = "rond %{x:.0f} pond: %{y} schattingen<extra></extra>"
 CROWD_LINE_HOVER = "{name}: %{{x:.0f}} pond<extra></extra>"
