@@ -189,15 +189,18 @@ def value_map_html(value: Any, parties) -> str:
         gets, give = _text(extra.get("krijgt")).strip(), _text(extra.get("geeft")).strip()
         filled += bool(give)
         rows.append((html.escape(name) + " *", html.escape(gets) if gets else open_, html.escape(give) if give else open_))
-    cell = "padding:.3em .5em;border-top:1px solid rgba(128,128,128,.35);vertical-align:top"
-    body = "".join(f"<tr><td style='{cell};font-weight:bold'>{a}</td><td style='{cell}'>{b}</td>"
-                   f"<td style='{cell}'>{c}</td></tr>" for a, b, c in rows)
-    head = (f"<tr><th style='text-align:left'>{html.escape(texts.MAP_CENTRE)} →</th>"
-            f"<th style='text-align:left'>{html.escape(texts.GETS)}</th>"
-            f"<th style='text-align:left'>{html.escape(texts.GIVES)}</th></tr>")
+    # one block per party; its three parts sit side by side on a wide screen and stack on a phone
+    part = "flex:1 1 11em;padding:.15em .4em"
+    small = "display:block;font-size:.8em;opacity:.75"
+    body = "".join(
+        f"<div style='display:flex;flex-wrap:wrap;border-top:1px solid rgba(128,128,128,.35);padding:.3em 0'>"
+        f"<div style='{part};font-weight:bold'>{a}</div>"
+        f"<div style='{part}'><span style='{small}'>{html.escape(texts.GETS)}</span>{b}</div>"
+        f"<div style='{part}'><span style='{small}'>{html.escape(texts.GIVES)}</span>{c}</div></div>"
+        for a, b, c in rows)
     count = html.escape(texts.MAP_COUNT.format(filled=filled, total=total))
-    return (f"<div style='overflow-x:auto'><b>{html.escape(texts.MAP_HEAD)}</b> ({count})"
-            f"<table style='border-collapse:collapse;width:100%;font-size:.95em'>{head}{body}</table></div>")
+    return (f"<div class='wakker-kaart' style='line-height:1.4'><b>{html.escape(texts.MAP_HEAD)}</b> ({count})"
+            f"{body}</div>")
 
 
 class ValueMap(SavedWidget):
@@ -427,9 +430,13 @@ def switches_html(turns, answers: dict, names: dict[str, str]) -> str:
         return notice_html(html.escape(texts.SWITCH_NONE))
     lines = []
     for i, (speaker, path) in enumerate(paths.items()):
+        colour = SPEAKER_COLOURS[i % len(SPEAKER_COLOURS)]
+        if not path:
+            lines.append(texts.SWITCH_EMPTY.format(colour=colour, speaker=html.escape(speaker)))
+            continue
         count = switch_count(path)
-        steps = " → ".join(f"{html.escape(names.get(r, r).lower())} ({n})" for n, r in path) or "–"
-        lines.append(texts.SWITCH_LINE.format(colour=SPEAKER_COLOURS[i % len(SPEAKER_COLOURS)],
+        steps = " → ".join(f"{html.escape(names.get(r, r).lower())} ({n})" for n, r in path)
+        lines.append(texts.SWITCH_LINE.format(colour=colour,
                                               speaker=html.escape(speaker), path=steps, count=count,
                                               word=texts.SWITCH_ONE if count == 1 else texts.SWITCH_MANY))
     total = sum(switch_count(p) for p in paths.values())
