@@ -239,7 +239,7 @@ class CrowdExplorer(View):
         self.update()
 
     def _figure(self) -> LiveFigure:
-        fig = make_subplots(rows=2, cols=1, vertical_spacing=0.16, subplot_titles=texts.CROWD_PANELS,
+        fig = make_subplots(rows=2, cols=1, vertical_spacing=0.22, subplot_titles=texts.CROWD_PANELS,
                             row_heights=[0.5, 0.5])
         empty = np.zeros(2)
         fig.add_bar(x=empty, y=empty, name=texts.CROWD_TRACES["guesses"], marker_color="rgba(128,128,128,.45)",
@@ -263,7 +263,7 @@ class CrowdExplorer(View):
         fig.update_xaxes(title_text=texts.CROWD_X_SIZE, type="log", tickvals=[1, 10, 100, 1000],
                          ticktext=["1", "10", "100", "1000"], row=2, col=1)
         fig.update_yaxes(title_text=texts.CROWD_Y_ERROR, rangemode="tozero", row=2, col=1)
-        fig.update_layout(height=640, margin=dict(l=60, r=15, t=100, b=45), bargap=0.05,
+        fig.update_layout(height=700, margin=dict(l=60, r=15, t=100, b=45), bargap=0.05,
                           legend=dict(orientation="h", x=0, y=1.08, yanchor="bottom", font=dict(size=12)),
                           separators=",.", uirevision="keep")
         fig.update_annotations(font_size=13)

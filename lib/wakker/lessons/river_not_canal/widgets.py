@@ -176,9 +176,9 @@ def network_html(net: data.Network) -> str:
                 why = texts.BRIDGE_WHY.format(a=", ".join(t.groups_a), b=", ".join(t.groups_b))
                 colour = "#e09f3e"
             rows.append(f'<tr><td style="{cell}">{html.escape(t.a)} – {html.escape(t.b)}</td>'
-                        f'<td style="{cell};border-left:4px solid {colour}"><b>{kind}</b></td>'
-                        f'<td style="{cell}">{html.escape(why)}</td></tr>')
-        parts.append(f'<div style="overflow-x:auto"><table class="wakker-banden" style="{STYLES["kaart"]}">'
+                        f'<td style="{cell};border-left:4px solid {colour}"><b>{kind}</b><br>'
+                        f'<span style="font-size:.88em;opacity:.8">{html.escape(why)}</span></td></tr>')
+        parts.append(f'<div style="overflow-x:auto"><table class="wakker-banden" style="{STYLES["kaart"]};line-height:1.3">'
                      f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
         parts.append(styled("uitkomst", html.escape(texts.NETWORK_COUNT.format(bond=net.bonds, bridge=net.bridges))))
     else:
@@ -214,8 +214,10 @@ class NetworkMap(SavedWidget):
         front_end()
         self.box = w.VBox([w.HTML(styled("vraag", html.escape(texts.NETWORK_PROMPT))),
                            w.HTML(f'<div style="line-height:1.45">{texts.NETWORK_INTRO_HTML}</div>'),
-                           w.HTML(f"<b>{html.escape(texts.GROUPS_LABEL)}</b>"), self.groups,
-                           w.HTML(f"<b>{html.escape(texts.TIES_LABEL)}</b>"), self.ties,
+                           w.HTML(f'<div style="line-height:1.3;margin-top:.4em"><b>{html.escape(texts.GROUPS_LABEL)}</b></div>'),
+                           self.groups,
+                           w.HTML(f'<div style="line-height:1.3;margin-top:.4em"><b>{html.escape(texts.TIES_LABEL)}</b></div>'),
+                           self.ties,
                            self.view, self.message, self.status],
                           layout=w.Layout(width="100%", max_width="52em", margin=".5em 0 1em 0"))
         self.box.add_class("wakker-netwerk")
