@@ -262,3 +262,22 @@ def test_notebook_passes_the_lesson_contract():
     """Page, quotes and terms, an import that reads no data, and a headless run without errors."""
     problems = C.check_notebook(NOTEBOOK, C.REPO, lesson="inner_spark")
     assert not problems, C.report(problems)
+
+
+def test_saved_values_read_as_plain_dutch_in_the_portfolio(page):
+    from wakker.core.portfolio import describe, is_answer
+
+    mine = lesson.my_instruments(page)
+    mine.initiative.value = "de moestuin"
+    mine.set(1, "Subsidieaanvraag", "blauw", True)
+    text = describe(mine.value(), "instrumenten", NOTEBOOK)
+    assert "Groen initiatief: de moestuin." in text and "• Subsidieaanvraag: Blauw, raakt het initiatief" in text
+    vm = lesson.value_map(page)
+    vm.gives["gemeente"].value = "ruimte"
+    assert "• gemeente geeft: ruimte" in describe(vm.value(), "waardenkaart", NOTEBOOK)
+    game = lesson.spheres_game(page)
+    game.set_answer("vergunning", "rood")
+    game.check()
+    assert describe(game.value(), "sorting", NOTEBOOK) == "1 van de 1 goed (nog 11 niet ingedeeld). Gekozen: vergunning → rood."
+    seed = page.journal.latest(NOTEBOOK, "sfeer-sorteren-volgorde")
+    assert seed.kind == "volgorde" and not is_answer(seed)  # the shuffle seed is not shown as an answer

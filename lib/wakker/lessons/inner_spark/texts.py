@@ -84,3 +84,42 @@ SWITCH_ONE, SWITCH_MANY = "wissel", "wissels"
 SWITCH_EMPTY = "<b style='color:{colour}'>{speaker}</b>: nog geen beurt ingedeeld"
 SWITCH_TOTAL = "Samen {count} {word} in {turns} beurten."
 SWITCH_SVG_TITLE = "De dramadriehoek met de rolwissels per spreker"
+
+# ---------------------------------------------------------------- saved values in words (the portfolio)
+#: Kinds of saved values that are not answers: kept in the JSON export, left out of the portfolio.
+NOT_ANSWERS = ("volgorde",)
+SHUFFLED_ORDER = "De volgorde waarin jij de instrumenten van de sorteeroefening ziet (geen antwoord)."
+DESCRIBE_SORTED = "{label}. Gekozen: {choices}."
+DESCRIBE_INITIATIVE = "Groen initiatief: {initiative}."
+DESCRIBE_INSTRUMENT = "• {text}: {sphere}{touch}"
+DESCRIBE_TOUCHES = ", raakt het initiatief"
+DESCRIBE_NO_SPHERE = "nog geen sfeer"
+DESCRIBE_PARTY = "• {name} geeft: {gives}"
+DESCRIBE_OPEN = "(nog open)"
+
+
+def describe_saved(kind: str, value) -> str | None:
+    """A saved ``sorting``, ``instrumenten``, ``waardenkaart`` or ``volgorde`` value in plain Dutch for the
+    portfolio (None: not this lesson's kind). Found by ``wakker.core.portfolio.describe``."""
+    if kind == "volgorde":
+        return SHUFFLED_ORDER
+    if kind == "sorting" and isinstance(value, dict) and isinstance(value.get("label"), str):
+        answers = value.get("answers") if isinstance(value.get("answers"), dict) else {}
+        return DESCRIBE_SORTED.format(label=value["label"], choices=", ".join(f"{k} → {v}" for k, v in answers.items()))
+    if kind == "instrumenten" and isinstance(value, dict):
+        lines = [DESCRIBE_INITIATIVE.format(initiative=str(value.get("initiatief") or DESCRIBE_OPEN))]
+        for row in value.get("instrumenten") or []:
+            if isinstance(row, dict) and str(row.get("tekst") or "").strip():
+                sphere = SPHERE_NAMES.get(row.get("sfeer"), DESCRIBE_NO_SPHERE)
+                lines.append(DESCRIBE_INSTRUMENT.format(text=row["tekst"], sphere=sphere,
+                                                        touch=DESCRIBE_TOUCHES if row.get("raakt") is True else ""))
+        return "\n".join(lines)
+    if kind == "waardenkaart" and isinstance(value, dict):
+        gives = value.get("geeft") if isinstance(value.get("geeft"), dict) else {}
+        lines = [DESCRIBE_PARTY.format(name=k, gives=str(v).strip() or DESCRIBE_OPEN) for k, v in gives.items()]
+        extra = value.get("ontbreekt") if isinstance(value.get("ontbreekt"), dict) else {}
+        if str(extra.get("naam") or "").strip():
+            lines.append(DESCRIBE_PARTY.format(name=extra["naam"], gives=str(extra.get("geeft") or "").strip()
+                                               or DESCRIBE_OPEN) + f" (krijgt: {extra.get('krijgt') or DESCRIBE_OPEN})")
+        return "\n".join(lines)
+    return None
