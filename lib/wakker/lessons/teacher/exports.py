@@ -22,6 +22,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -50,7 +51,8 @@ class Student:
         """The newest version of each (notebook, question) (computed once; entries do not change after collecting)."""
         if self._current is None:
             latest: dict[tuple[str, str], Entry] = {}
-            for e in sorted(self.entries, key=_moment):
+            # parse_export gives every moment normalised (UTC, microseconds): as text they sort in time order
+            for e in sorted(self.entries, key=lambda e: e.saved_at):
                 latest[(e.notebook, e.question)] = e
             self._current = latest
         return self._current
@@ -69,6 +71,17 @@ class Collection:
     error: str | None = None
     anonymous: bool = False
     names: list[str] = field(default_factory=list, repr=False)  # every real name seen (for scrubbing texts)
+
+    def by_notebook(self) -> dict[str, list[tuple[Student, Entry]]]:
+        """Every student's current answers grouped by notebook (computed once per collection)."""
+        cached = getattr(self, "_by_notebook", None)
+        if cached is None:
+            cached = {}
+            for st in self.students:
+                for (nb, _q), e in st.current().items():
+                    cached.setdefault(nb, []).append((st, e))
+            self._by_notebook = cached
+        return cached
 
     def scrub(self, text: str) -> str:
         """``text`` with every known student name replaced by a neutral word (only when anonymous)."""
@@ -100,14 +113,19 @@ def name_key(name: str) -> str:
 
 
 def _scrub(text: str, names: Iterable[str]) -> str:
-    for name in sorted({n for n in names if n and len(n.strip()) >= 2}, key=len, reverse=True):
-        words = [re.escape(w) for w in name.split()]
-        pattern = r"\s+".join(words)
-        text = re.sub(rf"(?<!\w){pattern}(?!\w)", T.NAME_HIDDEN, text, flags=re.IGNORECASE)
-        for w in name.split():  # a first or last name on its own
-            if len(w) >= 3:
-                text = re.sub(rf"(?<!\w){re.escape(w)}(?!\w)", T.NAME_HIDDEN, text, flags=re.IGNORECASE)
-    return text
+    words = _name_words(tuple(sorted(set(names))))
+    return _WORD.sub(lambda m: T.NAME_HIDDEN if m.group().casefold() in words else m.group(), text)
+
+
+_WORD = re.compile(r"[^\W\d_]+")  # a run of letters: "d'Hondt-Alvarez" has the parts Hondt and Alvarez
+
+
+@lru_cache(maxsize=8)
+def _name_words(names: tuple[str, ...]) -> frozenset[str]:
+    """Every part of 3 or more letters of every name, without case: each is hidden on its own, so a first
+    name alone ("Fatima") goes as well as the whole name (over-hiding a word that is also a name is the
+    safe side)."""
+    return frozenset(w.casefold() for name in names for w in _WORD.findall(name) if len(w) >= 3)
 
 
 def parse_class_list(text: str) -> list[str]:
@@ -236,8 +254,9 @@ def collect(sources: list[Source], class_list: str = "", anonymous: bool = False
     pending_conflicts: list[tuple[str, list[Student]]] = []
     for key in order:
         groups: list[Student] = []
+        several = len(by_name[key]) > 1  # versions are only compared between files with one name
         for fname, name, entries in by_name[key]:
-            versions = {_version(e) for e in entries}
+            versions = {_version(e) for e in entries} if several else set()
             same = [g for g in groups if g.versions & versions]
             if same:
                 g = same[0]
@@ -254,11 +273,15 @@ def collect(sources: list[Source], class_list: str = "", anonymous: bool = False
         students += groups
 
     # labels
+    per_key: dict[str, int] = {}
+    for st in students:
+        if st.name:
+            per_key[name_key(st.name)] = per_key.get(name_key(st.name), 0) + 1
     for n, st in enumerate(students, 1):
         if anonymous:
             st.label = T.STUDENT_N.format(n=n)
         elif st.name:
-            dup = sum(1 for x in students if x.name and name_key(x.name) == name_key(st.name)) > 1
+            dup = per_key[name_key(st.name)] > 1
             st.label = T.LABEL_FILE.format(name=st.name, file=st.files[0]) if dup else st.name
         else:
             st.label = T.NO_NAME.format(file=st.files[0])

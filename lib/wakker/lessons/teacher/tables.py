@@ -75,7 +75,7 @@ def notebooks_in(col: Collection) -> list[str]:
     """The notebooks that have answers in the collection, in the order of the workbook's map."""
     from ...core.content import content
 
-    seen = {nb for st in col.students for nb, _q in st.current()}
+    seen = set(col.by_notebook())
     try:
         order = list(content().notebooks)
     except Exception:  # noqa: BLE001
@@ -94,20 +94,20 @@ def questions(col: Collection, notebook: str) -> list[Question]:
     """The questions of ``notebook`` with every student's current answer, in the notebook's order."""
     found: dict[str, Question] = {}
     first: dict[str, int] = {}
-    for st in col.students:
-        for (nb, qid), e in st.current().items():
-            if nb != notebook or not _is_answer_kind(nb, e.kind):
+    for st, e in col.by_notebook().get(notebook, ()):
+        nb, qid = e.notebook, e.question
+        if not _is_answer_kind(nb, e.kind):
+            continue
+        q = found.get(qid)
+        if q is None:
+            q = found[qid] = Question(nb, qid, e.kind, e.prompt or qid)
+            first[qid] = len(first)
+        value = e.value
+        if e.kind == "text" and isinstance(value, str):
+            if not value.strip():
                 continue
-            q = found.get(qid)
-            if q is None:
-                q = found[qid] = Question(nb, qid, e.kind, e.prompt or qid)
-                first[qid] = len(first)
-            value = e.value
-            if e.kind == "text" and isinstance(value, str):
-                if not value.strip():
-                    continue
-                value = col.scrub(value)
-            q.answers.append((st.label, value))
+            value = col.scrub(value)
+        q.answers.append((st.label, value))
     positions = question_positions(notebook)
     big = (10 ** 6, 0)
     return sorted(found.values(), key=lambda q: (positions.get(q.id, big), first[q.id]))
