@@ -118,6 +118,9 @@ def test_nb01_every_widget_plays_and_saves(page, jupyter_server, fresh_journal):
     _shot(page, page.locator("table.wakker-principes-tabel"), "nb01-08-principles")
 
     # --- § 3c: the tipping point
+    guess = page.locator(".wakker-q-voorspelling-kantelpunt")
+    guess.locator("label", has_text="De weide groeit aan").click()
+    expect(guess.locator(".wakker-feedback")).to_contain_text("Je voorspelling is bewaard")
     tip = page.locator(".wakker-kantelpunt")
     tip_sentence = tip.locator(".wakker-zin")
     expect(tip_sentence).to_contain_text("kantelpunt bij 13,8")

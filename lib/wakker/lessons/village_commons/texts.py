@@ -53,7 +53,7 @@ TIP_HARVEST = "Oogst per seizoen"
 TIP_HARVEST_UNIT = "eenheden, elk seizoen hetzelfde"
 TIP_HARVEST_HELP = ("Hoeveel iedereen samen elk seizoen neemt, zoals bij een vast quotum dat iedereen keurig "
                     "naleeft.")
-TIP_TITLE = "Het kantelpunt (weide van 50, aangroei 0,5)"
+TIP_TITLE = "Het kantelpunt"
 TIP_PATH = "gras op de weide"
 TIP_LOW = "kantelpunt ({x})"
 TIP_HIGH = "evenwicht ({x})"

@@ -277,9 +277,9 @@ class TippingView(View):
                         line=dict(color=COLOURS["tip"], width=1.5, dash="dash"))
         fig.add_scatter(x=empty, y=empty, mode="lines", name=texts.TIP_HIGH.format(x=""),
                         line=dict(color=COLOURS["high"], width=1.5, dash="dash"))
-        fig.update_layout(height=380, margin=dict(l=60, r=15, t=80, b=45), separators=",.", uirevision="keep",
+        fig.update_layout(height=420, margin=dict(l=60, r=15, t=50, b=110), separators=",.", uirevision="keep",
                           title=dict(text=texts.TIP_TITLE, font=dict(size=15)),
-                          legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom"),
+                          legend=dict(orientation="h", x=0, y=-0.22, yanchor="top"),
                           xaxis=dict(title=texts.SEASON_AXIS), yaxis=dict(title=texts.STOCK_AXIS, range=[0, TIP_K]))
         self.fig = LiveFigure(fig)
         self.box = w.VBox([w.HBox([self.start.box, self.harvest.box], layout=w.Layout(flex_flow="row wrap")),
