@@ -137,6 +137,7 @@ def test_nb01_every_widget_plays_and_saves(page, jupyter_server, fresh_journal):
     answer = page.locator(".wakker-reveal").nth(1)
     answer.locator(".wakker-reveal-button").click()
     expect(answer).to_contain_text("Het antwoord van de auteurs", timeout=10_000)
+    expect(answer.locator(".wakker-citaat", has_text="niet overtuigend")).to_contain_text("Verhaaren")
     scale = page.locator(".wakker-q-antwoord-overtuigend")
     scale.locator("button", has_text="2").click()
     expect(scale).to_contain_text("opgeslagen om", timeout=10_000)
