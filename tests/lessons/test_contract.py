@@ -232,20 +232,19 @@ import importlib
 def _broken(*args, **kwargs):
     raise RuntimeError("{MUTATION_MARKER}: model uitgezet")
 
-_targets = {{"wakker.models.planning_machine": ("sweep", "simulate", "strength_curves", "crossover_speed"),
-            "wakker.models.prisoners_dilemma": ("tournament", "evolve", "replicator", "match"),
-            "wakker.models.rule_or_room": ("sweep", "decisions"),
-            "wakker.models.trust_learning": ("trust_path", "compare_governments"),
-            "wakker.models.learning_gap": ("gap", "simulate", "summarise", "steady_gap"),
-            "wakker.models.investment_game": ("simulate", "simulate_seeds", "breach_pair")}}
+import inspect, pkgutil, wakker.models as _models
+
 _done = []
-for _module, _names in _targets.items():
-    _mod = importlib.import_module(_module)
-    for _name in _names:
-        _f = getattr(getattr(_mod, _name, None), "__wrapped__", getattr(_mod, _name, None))
-        if callable(_f) and hasattr(_f, "__code__") and not _f.__code__.co_freevars:
+for _info in pkgutil.iter_modules(_models.__path__):
+    if _info.name == "params":  # the parameter machinery, not a model
+        continue
+    _mod = importlib.import_module(f"wakker.models.{{_info.name}}")
+    for _name, _f in vars(_mod).items():
+        _f = getattr(_f, "__wrapped__", _f)
+        if (not _name.startswith("_") and inspect.isfunction(_f) and _f.__module__ == _mod.__name__
+                and not _f.__code__.co_freevars):
             _f.__code__ = _broken.__code__
-            _done.append(_name)
+            _done.append(f"{{_info.name}}.{{_name}}")
 assert _done, "no model function to sabotage"
 '''
 
