@@ -170,6 +170,19 @@ def test_portfolio_lists_the_sorting_choices_and_leaves_out_what_is_not_an_answe
     assert [e["question"] for e in to_json(j)["entries"]] == ["sorteerspel-volgorde", "sorteerspel"]
 
 
+def test_the_kit_sorting_order_is_no_answer_in_any_lesson(tmp_path):
+    """The kit's sorting exercise keeps its order (kind 'volgorde') in every lesson that uses it; a
+    lesson need not list it in its own NOT_ANSWERS for the portfolio to leave it out."""
+    j = fresh(tmp_path)
+    nb01 = "01_boek_inleiding"
+    j.save(nb01, "algoritme-sorteer-volgorde", 424242, kind="volgorde", prompt="Volgorde van de sorteeroefening")
+    j.save(nb01, "eigen", "mijn antwoord", kind="text", prompt="Eigen vraag")
+    for text in (to_markdown(j), to_html(j)):
+        assert "Volgorde van de sorteeroefening" not in text and "424242" not in text
+        assert "mijn antwoord" in text
+    assert [e["question"] for e in to_json(j)["entries"]] == ["algoritme-sorteer-volgorde", "eigen"]
+
+
 def test_export_files_with_unsafe_name(tmp_path):
     j = fresh(tmp_path)
     j.save(NB, "q", "antwoord")

@@ -24,7 +24,8 @@ defines its own kind (week, sorting, strategy) gives ``describe_saved(kind, valu
 ``data/notebooks.yaml`` (looked up by name only when needed, so core imports no lesson);
 :func:`register_describer` adds one directly. A lesson may also keep values that are not
 answers (such as the order in which a game shows its items, kept so that it stays the same
-after an import): it names their kinds in ``NOT_ANSWERS`` in the same ``texts`` module; they stay
+after an import): it names their kinds in ``NOT_ANSWERS`` in the same ``texts`` module (the kit's own
+such kinds, ``KIT_NOT_ANSWERS``, hold for every lesson); they stay
 in the JSON file but are left out of the portfolio. Scale answers are saved with their scale
 (``{"value", "low", "high", "low_label", "high_label"}``); an old answer saved as a bare
 number is shown as that number.
@@ -170,8 +171,15 @@ def _lesson_describer(notebook: str | None) -> Callable[[str, Any], str | None] 
     return found if callable(found) else None
 
 
+# Kinds the kit itself keeps that are never answers, in every lesson: the order in which the
+# sorting exercise (wakker.ui.sorting) shows its items.
+KIT_NOT_ANSWERS = frozenset({"volgorde"})
+
+
 def is_answer(entry: Entry) -> bool:
-    """False for a value the lesson keeps that is not an answer (its kind is in the lesson's ``NOT_ANSWERS``)."""
+    """False for a value that is not an answer: a kit kind in ``KIT_NOT_ANSWERS``, or a kind in the lesson's ``NOT_ANSWERS``."""
+    if entry.kind in KIT_NOT_ANSWERS:
+        return False
     try:
         return entry.kind not in set(getattr(_lesson_texts(entry.notebook), "NOT_ANSWERS", ()) or ())
     except Exception:  # noqa: BLE001 - when in doubt, show it
