@@ -125,7 +125,12 @@ def _name_words(names: tuple[str, ...]) -> frozenset[str]:
     """Every part of 3 or more letters of every name, without case: each is hidden on its own, so a first
     name alone ("Fatima") goes as well as the whole name (over-hiding a word that is also a name is the
     safe side)."""
-    return frozenset(w.casefold() for name in names for w in _WORD.findall(name) if len(w) >= 3)
+    return frozenset(w.casefold() for name in names for w in _WORD.findall(name)
+                     if len(w) >= 3 and w.casefold() not in _PARTICLES)
+
+
+#: Parts of Dutch surnames that are ordinary words ("van den Berg"): not hidden on their own.
+_PARTICLES = {"van", "der", "den", "ter", "ten", "het", "des", "von", "uit", "bij", "aan", "onder", "op"}
 
 
 def parse_class_list(text: str) -> list[str]:

@@ -196,7 +196,8 @@ class Overview(View):
                                          layout=w.Layout(width="36em", max_width="100%"))
         self.fig = self._figure()
         self.message = w.HTML()
-        self.chart_box = w.VBox([self.chart_question, self.fig.widget])
+        # the figure joins the page only once it has data: plotly cannot draw an empty figure in a hidden box
+        self.chart_box = w.VBox([self.chart_question])
         self.chart_box.layout.display = "none"
         self.notebook.observe(self._show, "value")
         self.chart_question.observe(self._chart, "value")
@@ -247,10 +248,10 @@ class Overview(View):
         prompts = {q.id: q.prompt for q in ov.questions}
         charts = [(f"{_short(prompts.get(q, q))} ({q})", q) for q in ov.distributions]
         self.chart_question.options = charts
-        self.chart_box.layout.display = "" if charts else "none"
         if charts:
             self.chart_question.value = charts[0][1]
         self._chart()
+        self.chart_box.layout.display = "" if charts else "none"
 
     @safe
     def _chart(self, change=None) -> None:
@@ -264,6 +265,8 @@ class Overview(View):
             self.fig.data[0].y = [_wrap(str(a)) for a in df["antwoord"]]
             self.fig.layout.title.text = _wrap(prompt, 90)
             self.fig.layout.height = max(260, 120 + 46 * len(df))
+        if len(self.chart_box.children) == 1:
+            self.chart_box.children = (self.chart_question, self.fig.widget)
 
 
 
