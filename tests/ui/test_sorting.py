@@ -3,6 +3,7 @@ import pytest
 
 from wakker import ui
 from wakker.core.journal import Journal
+from wakker.ui.saving import flush
 from wakker.ui.sorting import Category, Item, SortingWidget, shuffled, shuffle_seed
 
 NB = "00_start"
@@ -14,6 +15,12 @@ ITEMS = [Item("a", "Een boete", ("rood",), "Uitleg a."),
          Item("d", "Een buurtbudget", ("blauw", "groen"), "Uitleg d."),
          Item("e", "Een vergunning", ("rood",), "Uitleg e."),
          Item("f", "Een appgroep", ("groen",), "Uitleg f.")]
+
+
+@pytest.fixture(autouse=True)
+def _no_save_left_waiting():
+    yield
+    flush()  # a choice still waiting for its save delay is written before the next test
 
 
 @pytest.fixture
@@ -43,6 +50,60 @@ def test_check_scores_gives_feedback_per_item_and_saves(page):
     # a change clears that item's feedback until the next check
     game.set_answer("b", "blauw")
     assert game.feedback["b"].value == ""
+
+
+def test_a_choice_without_controleer_is_saved_and_restored_without_feedback(tmp_path):
+    page = ui.Page(NB, journal=Journal(tmp_path / "j.sqlite"))
+    game = make(page)
+    game.set_answer("a", "groen")
+    game.set_answer("c", "groen")
+    assert "wordt zo opgeslagen" in game.status.value  # debounced like the kit's other questions
+    flush()
+    saved = page.journal.latest(NB, "sorteer-demo")
+    assert saved.kind == "sorting" and saved.value["answers"] == {"a": "groen", "c": "groen"}
+    assert saved.value["checked"] is False and "keuzes opgeslagen" in game.status.value
+    assert {"label", "score", "answered", "total", "per_category_correct"} <= set(saved.value)
+    # a new page (a kernel restart and Run All): the choices are back, the feedback waits for Controleer
+    again = make(ui.Page(NB, journal=Journal(tmp_path / "j.sqlite")))
+    assert again.answers() == {"a": "groen", "c": "groen"}
+    assert all(fb.value == "" for fb in again.feedback.values()) and again.result.value == ""
+    assert "nog niet gecontroleerd" in again.status.value
+    assert again.check()["checked"] is True and "✗" in again.feedback["a"].value
+
+
+def test_a_change_after_controleer_is_saved_unchecked(tmp_path):
+    page = ui.Page(NB, journal=Journal(tmp_path / "j.sqlite"))
+    game = make(page)
+    game.set_answer("a", "rood")
+    game.set_answer("b", "blauw")
+    game.check()
+    assert len(page.journal.history(NB, "sorteer-demo")) == 1  # the waiting save became the checked one
+    game.set_answer("a", "groen")
+    assert "opnieuw op <b>Controleer</b>" in game.result.value  # the old score no longer holds
+    flush()
+    saved = page.journal.latest(NB, "sorteer-demo").value
+    assert saved["answers"] == {"a": "groen", "b": "blauw"} and saved["checked"] is False
+    again = make(ui.Page(NB, journal=Journal(tmp_path / "j.sqlite")))
+    assert again.answers() == {"a": "groen", "b": "blauw"} and again.feedback["b"].value == ""
+
+
+def test_begin_opnieuw_says_what_happens_and_the_next_choice_is_saved(tmp_path):
+    page = ui.Page(NB, journal=Journal(tmp_path / "j.sqlite"))
+    game = make(page)
+    game.set_answer("a", "rood")
+    game.check()
+    game.reset()
+    flush()
+    assert game.answers() == {} and game.result.value == "" and "Leeg gemaakt" in game.status.value
+    assert page.journal.latest(NB, "sorteer-demo").value["answers"] == {"a": "rood"}  # nothing lost yet
+    game.set_answer("b", "blauw")
+    flush()
+    assert page.journal.latest(NB, "sorteer-demo").value["answers"] == {"b": "blauw"}
+
+
+def test_a_legend_shows_the_short_texts_without_a_mouse(page):
+    assert "leefwereld" not in make(page).intro.value
+    assert "<b>Groen</b>: leefwereld" in make(page, legend=True).intro.value
 
 
 def test_an_ambiguous_item_counts_for_both_categories_only(page):

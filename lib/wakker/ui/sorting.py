@@ -12,11 +12,17 @@ Used by notebook 04 (orders of change) and 02 (red, blue and green spheres); any
 * the items are shown in a shuffled order that is stable per student (:func:`shuffle_seed`: kept in
   the journal as ``<qid>-volgorde``, or from the student's name), with at most
   :data:`MAX_SAME_NEIGHBOURS` neighbours sharing their (first) category, so the order gives nothing away;
-* "Controleer" scores, shows feedback per item and saves (kind ``sorting``)
+* every choice is saved (kind ``sorting``, debounced like the kit's other questions:
+  :data:`~wakker.ui.saving.SAVE_DELAY`) as
   ``{"label", "score", "answered", "total", <per_key>, "answers", "checked"}``; ``<per_key>``
-  (default ``per_category_correct``) counts the right answers per chosen category (keys as strings);
-* a re-run restores the last checked answers and their feedback; a damaged saved value is skipped
-  or shown as text, never a traceback.
+  (default ``per_category_correct``) counts the right answers per chosen category (keys as strings).
+  ``checked`` is True only when the student pressed "Controleer" for exactly these answers: a
+  change after "Controleer" saves again with ``checked: False`` (and the score line asks for a new
+  check);
+* a re-run restores the last saved answers; their feedback and score come back only when that
+  version was checked. A damaged saved value is skipped or shown as text, never a traceback;
+* "Begin opnieuw" clears the screen and says so; the saved version stays until the next choice;
+* ``legend=True`` shows each category's short text above the rows (tooltips need a mouse).
 
 Every Dutch word is in :data:`TEXTS`; a lesson passes its own words in ``texts`` (same keys).
 Items may be any objects with ``id``, ``text``, ``accepted`` and ``feedback`` attributes.
@@ -31,8 +37,8 @@ from dataclasses import dataclass
 from typing import Any, Hashable, Sequence
 
 from ..core.data import ContentError
-from .saving import SavedWidget
-from .style import notice_html, styled
+from .saving import SAVE_DELAY, SavedWidget, pending
+from .style import notice_html, status_html, styled
 from .view import failed_box
 
 #: At most this many neighbours in the shuffled list share the same (first) category: a plain
@@ -60,13 +66,19 @@ TEXTS = {
     "group": "Onderdeel {number}: {text} Welke categorie?",  # the accessible name of one row's buttons
     "shuffle_prompt": ("Volgorde van de sorteeroefening (geen antwoord: zo blijft de volgorde voor jou "
                        "steeds dezelfde)"),
+    "changed_after_check": "Je hebt iets veranderd. Druk opnieuw op <b>Controleer</b> voor je nieuwe score.",
+    "legend_line": "<b>{name}</b>: {short}",
 }
 
 #: Status lines of the widget (merged over :attr:`SavedWidget.TEXTS`; ``texts=`` may override them too).
 STATUS = {
     "empty": "Nog niet gecontroleerd.",
     "restored": "✓ je eerdere antwoorden zijn teruggezet",
+    "restored_unchecked": "✓ je eerdere keuzes zijn teruggezet (nog niet gecontroleerd)",
     "saved": "✓ score opgeslagen om {time}",
+    "saved_unchecked": "✓ keuzes opgeslagen om {time}",
+    "cleared": ("Leeg gemaakt. Je vorige keuzes blijven bewaard tot je een nieuwe keuze maakt; daarna "
+                "wordt je nieuwe indeling bewaard."),
     "unreadable": "Je eerdere antwoorden konden niet gelezen worden: {error}",
     "not_saved": "Opslaan is niet gelukt ({error}).",
     "old_form": "Je eerdere antwoorden konden niet worden teruggezet: {value}",
@@ -167,12 +179,13 @@ class SortingWidget(SavedWidget):
     """
 
     kind = "sorting"
-    delay = 0.0
+    delay = SAVE_DELAY
 
     def __init__(self, page, qid: str, categories: Sequence[Category], items: Sequence, *,
                  prompt: str = "", texts: dict | None = None, seed: int | None = None, shuffle: bool = True,
                  css_class: str = "wakker-sorteerspel", row_class: str = "wakker-sorteer-",
-                 per_key: str = "per_category_correct", button_width: str = "5.5em", max_width: str = "60em"):
+                 per_key: str = "per_category_correct", button_width: str = "5.5em", max_width: str = "60em",
+                 legend: bool = False):
         import ipywidgets as w
 
         words = {**TEXTS, **STATUS, **(texts or {})}
@@ -187,6 +200,7 @@ class SortingWidget(SavedWidget):
         self.toggles: dict[str, Any] = {}
         self.feedback: dict[str, Any] = {}
         self.ready = False  # True once the content fitted and the rows are built
+        self.checked = False  # True while the answers on screen are the ones last checked
         try:
             if self.error:
                 raise ContentError(self.error)
@@ -208,7 +222,7 @@ class SortingWidget(SavedWidget):
                                  style={"button_width": button_width}, layout=w.Layout(width="auto"))
             tb.add_class(f"{row_class}{item.id}")
             fb = w.HTML()
-            tb.observe(lambda _change, iid=item.id: setattr(self.feedback[iid], "value", ""), names="value")
+            tb.observe(lambda _change, iid=item.id: self._chosen(iid), names="value")
             self.toggles[item.id], self.feedback[item.id] = tb, fb
             text = w.HTML(f'<div style="line-height:1.4"><b>{i}.</b> {html.escape(item.text)}</div>',
                           layout=w.Layout(width="100%"))
@@ -218,8 +232,13 @@ class SortingWidget(SavedWidget):
         self.reset_button = w.Button(description=words["start_again"], icon="undo", layout=w.Layout(width="auto"))
         self.check_button.on_click(lambda _b: self.check())
         self.reset_button.on_click(lambda _b: self.reset())
+        key = ""
+        if legend:
+            key = " · ".join(words["legend_line"].format(name=html.escape(c.name), short=html.escape(c.short))
+                             for c in cats if str(c.short).strip())
+            key = f'<div class="wakker-sorteer-legenda" style="line-height:1.45;margin-top:.3em">{key}</div>'
         self.intro = w.HTML(f"<style>{self._css(css_class, cats)}</style>"
-                            f'<div style="line-height:1.45">{words["intro"]}</div>')
+                            f'<div style="line-height:1.45">{words["intro"]}</div>{key}')
         self.box = w.VBox([self.intro, *rows, w.HBox([self.check_button, self.reset_button]), self.result,
                            self.message, self.status], layout=w.Layout(max_width=max_width, width="100%"))
         self.box.add_class(css_class)
@@ -286,7 +305,7 @@ class SortingWidget(SavedWidget):
         per = {str(c): sum(1 for it in self.items if c in it.accepted and answers.get(it.id) == c)
                for c in self.categories}
         return {"label": label, "score": right, "answered": answered, "total": total,
-                self.per_key: per, "answers": answers, "checked": True}
+                self.per_key: per, "answers": answers, "checked": self.checked}
 
     def problems(self, value: Any) -> str | None:
         return self.words["choose_first"] if value is None else None
@@ -295,14 +314,42 @@ class SortingWidget(SavedWidget):
         return not isinstance(category, bool) and isinstance(category, Hashable) and category in self.categories
 
     def apply(self, value: Any) -> None:
-        """Put saved answers back (unknown items and categories are skipped) and show their feedback."""
+        """Put saved answers back (unknown items and categories are skipped); a checked version
+        also gets its feedback and score back, an unchecked one waits for "Controleer"."""
         if not isinstance(value, dict) or not isinstance(value.get("answers"), dict):
             raise ValueError("not a sorting value")
-        for iid, cat in value["answers"].items():
-            if iid in self.toggles and self._valid(cat):
-                self.toggles[iid].value = cat
-        if value.get("checked") and self.answers():
+        for iid, tb in self.toggles.items():
+            cat = value["answers"].get(iid)
+            tb.value = cat if self._valid(cat) else None
+            self.feedback[iid].value = ""
+        self.result.value = ""
+        # an old saved value without the key was saved by "Controleer" (the only save there was)
+        self.checked = bool(value.get("checked", True)) and bool(self.answers())
+        if self.checked:
             self._show_feedback(self.value())
+
+    def text(self, key: str, **kwargs) -> str:
+        """Status texts: a version that was not checked is "keuzes opgeslagen", not "score opgeslagen"."""
+        if not self.checked and key in ("saved", "restored") and f"{key}_unchecked" in self.words:
+            key = f"{key}_unchecked"
+        return self.words[key].format(**kwargs) if key in self.words else super().text(key, **kwargs)
+
+    def _chosen(self, item_id: str) -> None:
+        """A choice changed: its feedback goes, the score asks for a new check, the answers are saved."""
+        self.feedback[item_id].value = ""
+        if self._loading:
+            return
+        if self.checked:
+            self.checked = False
+            self.result.value = notice_html(self.words["changed_after_check"])
+        if self.answers():
+            self.changed()
+
+    def save(self):
+        """Save now (nothing when no choice is left, e.g. right after "Begin opnieuw")."""
+        if self.ready and not self.answers():
+            return None
+        return super().save()
 
     # -- actions
     def check(self) -> dict | None:
@@ -313,7 +360,13 @@ class SortingWidget(SavedWidget):
         if value is None:
             self.result.value = notice_html(html.escape(self.words["choose_first"]))
             return None
+        self.checked = True
+        value = self.value()
         self._show_feedback(value)
+        with pending.lock:  # a choice still waiting to be saved is saved now, checked (one version, not two)
+            waiting = pending.timers.pop(id(self), None)
+        if waiting:
+            waiting[0].cancel()
         self.save()
         return value
 
@@ -337,8 +390,14 @@ class SortingWidget(SavedWidget):
         self.result.value = notice_html(words["score_html"].format(label=html.escape(value["label"])))
 
     def reset(self) -> None:
-        """Clear all choices and feedback (what was saved stays in the journal)."""
-        for iid, tb in self.toggles.items():
-            tb.value = None
-            self.feedback[iid].value = ""
+        """Clear all choices and feedback, and say so (the saved version stays until the next choice)."""
+        self._loading = True
+        try:
+            for iid, tb in self.toggles.items():
+                tb.value = None
+                self.feedback[iid].value = ""
+        finally:
+            self._loading = False
+        self.checked = False
         self.result.value = ""
+        self.status.value = status_html(self.words["cleared"])
