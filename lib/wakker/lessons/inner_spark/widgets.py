@@ -52,7 +52,7 @@ def _content_sorting(page, qid: str, load: Callable, make_items: Callable | None
 def spheres_game(page, qid: str = "sfeer-sorteren") -> SortingWidget:
     """Place a dozen instruments in the red, blue and green spheres (shuffled per student)."""
     return _content_sorting(page, qid, data.spheres, prompt=texts.SPHERES_PROMPT, texts=texts.SPHERES_WORDS,
-                            css_class="wakker-sferen", row_class="wakker-sfeer-", button_width="5.5em")
+                            css_class="wakker-sferen", row_class="wakker-sfeer-", button_width="5.5em", legend=True)
 
 
 def instrument_flags(value: Any) -> list[tuple[str, str]]:
@@ -242,8 +242,12 @@ class ValueMap(SavedWidget):
                                         layout=w.Layout(width="100%"))
         for control in (self.missing_name, self.missing_gets, self.missing_gives):
             control.observe(self.changed, names="value")
+        def label(text: str) -> w.HTML:  # visible on a phone too (a placeholder disappears once filled in)
+            return w.HTML(f"<b>{html.escape(text)}</b>")
+
         missing = w.VBox([w.HTML(f"<h4 style='margin:.6em 0 .2em'>{html.escape(texts.MISSING_HEAD)}</h4>"),
-                          self.missing_name, self.missing_gets, self.missing_gives], layout=w.Layout(width="100%"))
+                          label(texts.MISSING_NAME), self.missing_name, label(texts.MISSING_GETS), self.missing_gets,
+                          label(texts.MISSING_GIVES), self.missing_gives], layout=w.Layout(width="100%"))
         missing.add_class("wakker-partij-ontbreekt")
         self.map = w.HTML()
         self.box = w.VBox([*parts, missing, self.map, self.message, self.status],
@@ -316,13 +320,17 @@ class MySpark(View):
             self.box = failed_box(exc)
             return
         for ch in self.chapters:
-            q = page.choice(ch.id, texts.SPARK_PROMPT, list(texts.SPARK_OPTIONS),
-                            context=texts.SPARK_CONTEXT.format(number=ch.number, title=ch.title, gloss=ch.gloss))
+            q = page.choice(ch.id, texts.SPARK_ITEM.format(number=ch.number, title=ch.title), list(texts.SPARK_OPTIONS))
+            children = getattr(q.box, "children", ())
+            if len(children) > 1:  # the gloss between the title and the options, in plain type
+                q.box.children = (children[0], w.HTML(f"<div style='line-height:1.4'>{html.escape(ch.gloss)}</div>"),
+                                  *children[1:])
             radio = getattr(q, "radio", None)
             if radio is not None:
                 radio.observe(self._changed, names="value")
             self.questions[ch.id] = q
-        self.box = w.VBox([w.HTML(WRAP_OPTIONS_CSS), *(q.box for q in self.questions.values()), self.chart,
+        head = w.HTML(f"<h4 style='margin:.4em 0 .2em'>{html.escape(texts.SPARK_PROMPT)}</h4>")
+        self.box = w.VBox([w.HTML(WRAP_OPTIONS_CSS), head, *(q.box for q in self.questions.values()), self.chart,
                            self.message],
                           layout=w.Layout(max_width="52em", width="100%"))
         self.box.add_class("wakker-vonk")
@@ -453,7 +461,8 @@ class DramaTriangle(View):
     """Label who takes which role at each turn of the dialogue (the kit's sorting widget, in the
     order of the dialogue), and see the switches drawn from those labels as they are chosen.
 
-    The labels are saved by the sorting widget (kind ``sorting``) when checked.
+    The labels are saved by the sorting widget (kind ``sorting``) on every change; ``checked`` says
+    whether "Controleer" was pressed for them.
     """
 
     def __init__(self, page, qid: str = "drama-rollen"):
@@ -469,7 +478,7 @@ class DramaTriangle(View):
 
         self.game = _content_sorting(page, qid, data.drama, make_items=items, prompt=texts.DRAMA_PROMPT,
                                      texts=texts.DRAMA_WORDS, shuffle=False, css_class="wakker-drama",
-                                     row_class="wakker-beurt-", button_width="7.5em")
+                                     row_class="wakker-beurt-", button_width="7.5em", legend=True)
         self.names = {cid: c.name for cid, c in self.game.categories.items()}
         self.switches = w.HTML()
         for tb in self.game.toggles.values():
