@@ -52,10 +52,18 @@ def test_nb02_every_exercise_played_and_saved(page, jupyter_server, fresh_journa
     page.locator(".wakker-sfeer-buurtbudget button", has_text="Blauw").click()
     spheres.locator("button", has_text="Controleer").click()
     expect(spheres).to_contain_text("2 van de 3 goed", timeout=10_000)
-    expect(spheres).to_contain_text("volgens de indeling van de auteurs hoort dit bij Blauw")
+    expect(spheres).to_contain_text("wij delen dit, met de sferen van de auteurs, in bij Blauw")
+    expect(spheres).to_contain_text("leefwereld: bewoners sturen zelf")  # the legend: no mouse needed
     _shot(page, page.locator(".wakker-sfeer-subsidie"), "nb02-02-spheres")
+    _shot(page, spheres.locator(".wakker-sorteer-legenda"), "nb02-02a-spheres-legend")
     saved = _saved(fresh_journal, "sfeer-sorteren")
-    assert saved["score"] == 2 and saved["answers"]["buurtbudget"] == "blauw"
+    assert saved["score"] == 2 and saved["answers"]["buurtbudget"] == "blauw" and saved["checked"] is True
+    # a change after Controleer is saved too (unchecked), and the score asks for a new check
+    page.locator(".wakker-sfeer-koffie button", has_text="Groen").click()
+    expect(spheres).to_contain_text("Druk opnieuw op Controleer", timeout=10_000)
+    expect(spheres).to_contain_text("keuzes opgeslagen om", timeout=10_000)
+    saved = _saved(fresh_journal, "sfeer-sorteren")
+    assert saved["answers"]["koffie"] == "groen" and saved["checked"] is False
 
     obs = page.locator(".wakker-q-sferen-gezien textarea")
     obs.fill("Het buurtbudget: het geld is blauw, maar wat bewoners ermee doen is groen.")
@@ -113,6 +121,12 @@ def test_nb02_every_exercise_played_and_saved(page, jupyter_server, fresh_journa
     expect(drama).to_contain_text("2 van de 2 goed", timeout=10_000)
     _shot(page, switches, "nb02-07-switches")
     assert _saved(fresh_journal, "drama-rollen")["answers"] == {"beurt-3": "aanklager", "beurt-6": "slachtoffer"}
+    # "Begin opnieuw" says what happens to the saved labels
+    drama.locator("button", has_text="Begin opnieuw").click()
+    expect(drama).to_contain_text("Leeg gemaakt", timeout=10_000)
+    page.locator(".wakker-beurt-beurt-3 button", has_text="Aanklager").click()
+    page.locator(".wakker-beurt-beurt-6 button", has_text="Slachtoffer").click()
+    expect(drama).to_contain_text("keuzes opgeslagen om", timeout=10_000)
     page.locator(".wakker-q-drama-gezien textarea").fill("Karim viel eerst aan en voelde zich daarna aangevallen.")
     drama_reveal = page.locator(".wakker-reveal").nth(1)
     drama_reveal.locator(".wakker-reveal-button").click()
@@ -127,6 +141,9 @@ def test_nb02_every_exercise_played_and_saved(page, jupyter_server, fresh_journa
     for locator, name in ((page.locator(".wakker-sfeer-subsidie"), "nb02-08-phone-spheres"),
                           (row, "nb02-09-phone-instrument"),
                           (vm.locator(".wakker-kaart"), "nb02-10-phone-value-map"),
+                          (vm.locator(".wakker-partij-ontbreekt"), "nb02-10b-phone-extra-party"),
+                          (page.locator(".wakker-q-vonk-05"), "nb02-10c-phone-spark"),
+                          (drama.locator(".wakker-sorteer-legenda"), "nb02-10d-phone-roles-legend"),
                           (page.locator(".wakker-beurt-beurt-5"), "nb02-11-phone-turn"),
                           (switches, "nb02-12-phone-switches")):
         _shot(page, locator, name)

@@ -231,7 +231,8 @@ class ValueMap(SavedWidget):
             self.gives[p.id] = area
             block = w.VBox([w.HTML(f"<h4 style='margin:.6em 0 .2em'>{html.escape(p.name)}</h4>"
                                    + quote_html(p.excerpt)),
-                            w.HTML(f"<b>{html.escape(texts.GIVES)}</b>"), area], layout=w.Layout(width="100%"))
+                            w.HTML(f"<div style='line-height:1.4;margin-top:.3em'><b>{html.escape(texts.GIVES)}</b></div>"),
+                            area], layout=w.Layout(width="100%"))
             block.add_class(f"wakker-partij-{p.id}")
             parts.append(block)
         self.missing_name = w.Text(placeholder=texts.MISSING_NAME_PLACEHOLDER, tooltip=texts.MISSING_NAME,
@@ -243,7 +244,7 @@ class ValueMap(SavedWidget):
         for control in (self.missing_name, self.missing_gets, self.missing_gives):
             control.observe(self.changed, names="value")
         def label(text: str) -> w.HTML:  # visible on a phone too (a placeholder disappears once filled in)
-            return w.HTML(f"<b>{html.escape(text)}</b>")
+            return w.HTML(f"<div style='line-height:1.4;margin-top:.3em'><b>{html.escape(text)}</b></div>")
 
         missing = w.VBox([w.HTML(f"<h4 style='margin:.6em 0 .2em'>{html.escape(texts.MISSING_HEAD)}</h4>"),
                           label(texts.MISSING_NAME), self.missing_name, label(texts.MISSING_GETS), self.missing_gets,
