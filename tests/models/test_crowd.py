@@ -6,7 +6,7 @@ Anchors (issue 17, lesson guide M5; literature brief section 6):
 * with correlation ``rho`` between guesses it levels off near ``sigma * sqrt(rho)``;
 * a shared bias never averages away;
 * Galton (1907): 787 usable guesses, median 1207 lb, truth 1198 lb (within 1 %); the 1197 mean
-  via Surowiecki is a different figure.
+  (Galton, "The Ballot-Box", 1907; retold by Surowiecki) is a different aggregate.
 """
 from __future__ import annotations
 

@@ -4,9 +4,10 @@ The model behind notebook 03 (issue 17, "Model 2"; chapter 36 of the book is tit
 the crowd’ gebruiken*). Galton (1907, "Vox populi", *Nature* 75:450-451) collected the tickets of
 a weight-judging competition at a fat-stock show in Plymouth: of about 800 tickets, 13 were
 removed, leaving **787** usable guesses; their median was **1207 lb**
-against a dressed weight of **1198 lb**, within 1 %. Surowiecki (2004) retells the story with a
-**mean of 1197 lb** (and the year 1906), so two figures circulate; Wallis (2014) documents errors in
-Galton's data. The two figures differ in kind, not only in size: a median is hardly moved by a few
+against a dressed weight of **1198 lb**, within 1 %. Three weeks later, in a letter to *Nature*
+("The Ballot-Box", *Nature* 75:509, 1907), Galton also gave the **mean: 1197 lb**. Surowiecki (2004)
+retells the story with that mean (and the year 1906), so two figures circulate; Wallis (2014)
+documents errors in Galton's data. The two figures differ in kind, not only in size: a median is hardly moved by a few
 wild guesses, a mean is, so "the crowd was off by 1 lb" (the mean) and "by 9 lb" (the median) are
 claims about two different aggregates. The model shows both, so a student sees when they part.
 Surowiecki names four conditions for a wise crowd (diversity of opinion, independence,
@@ -107,7 +108,8 @@ GALTON_REMOVED = 13
 GALTON_MEDIAN = 1207
 #: The dressed weight of the ox, in lb (Galton 1907).
 GALTON_TRUTH = 1198
-#: The mean that circulates through Surowiecki (2004); it is not Galton's 1907 median.
+#: The mean of the guesses, in lb: given by Galton himself in "The Ballot-Box" (Nature 75:509, 1907) and
+#: retold by Surowiecki (2004); not the median that "Vox populi" reports.
 SUROWIECKI_MEAN = 1197
 GALTON_YEAR = 1907
 #: The largest crowd; personal errors are drawn for this many people.
