@@ -269,3 +269,29 @@ def test_notebook_passes_the_lesson_contract():
     """Page, quotes and terms, an import that reads no data, and a headless run without errors."""
     problems = C.check_notebook(NOTEBOOK, C.REPO, lesson="river_not_canal")
     assert not problems, C.report(problems)
+
+
+def _river_sentence(**changes) -> str:
+    p = mt.MovingTargetParams(**changes)
+    return models_view.river_summary_html(p, mt.simulate(p), mt.compare(p, models_view.COMPARE_SEEDS))
+
+
+def test_river_verdict_is_even_when_the_rivers_tie():
+    """Review finding 2: with every slider at its minimum all 50 rivers tie; the old verdict (planner's share only)
+    then said 'wint aanmodderen meestal' after '0 … 0 (gelijk: 50)'."""
+    lowest = {k: s.low for k, s in mt.parameter_specs().items() if k != "seed"}
+    sentence = _river_sentence(**lowest)
+    assert "(gelijk: 50)" in sentence
+    assert texts.RIVER_VERDICT["even"] in sentence
+    assert "wint" not in sentence.split("(gelijk: 50)")[1]
+
+
+def test_river_verdict_weighs_both_sides_and_says_always_only_when_it_is():
+    """Findings 2 and 15: a verdict names a winner only when that side clearly has more wins; '(bijna) altijd'
+    after 50 of 50 (a canal with a quick planner), 'meestal' in between."""
+    canal = _river_sentence(drift=0.0, drift_noise=0.0, analysis_time=0)
+    assert texts.RIVER_VERDICT["planner_always"] in canal and "meestal" not in canal
+    assert models_view.river_verdict(0.3, 0.4) == "even"  # 30 vs 30 with 40 % ties
+    assert models_view.river_verdict(0.45, 0.15) == "even"  # 45 vs 40: less than 20 points apart
+    assert models_view.river_verdict(0.2, 0.0) == "muddler"  # 20 vs 80
+    assert models_view.river_verdict(0.0, 0.02) == "muddler_always"  # 0 vs 98

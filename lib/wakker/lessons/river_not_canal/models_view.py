@@ -64,13 +64,20 @@ def river_summary_html(p: mt.MovingTargetParams, run: mt.MovingTargetRun, summar
         fails=run.failed_tries, p_cost=dutch.number(run.planner_cost, 0), m_cost=dutch.number(run.muddler_cost, 0))
     over = texts.RIVER_OVER_HTML.format(n=n, wins=wins, muddler=n - wins - ties,
                                         ties=texts.RIVER_TIES.format(ties=ties) if ties else "")
-    if summary.planner_wins >= 0.6:
-        verdict = texts.RIVER_VERDICT["planner"]
-    elif summary.planner_wins <= 0.4:
-        verdict = texts.RIVER_VERDICT["muddler"]
-    else:
-        verdict = texts.RIVER_VERDICT["even"]
-    return styled("zin", here + over + verdict)
+    return styled("zin", here + over + texts.RIVER_VERDICT[river_verdict(summary.planner_wins, summary.ties)])
+
+
+def river_verdict(planner_wins: float, ties: float) -> str:
+    """The key of the verdict sentence, from both sides' shares of wins (ties count for neither side).
+
+    "even" when at least half the rivers tie or the two sides' shares differ by less than 20 points;
+    "…_always" when one side wins in at least 95 % of the rivers; otherwise the side with more wins, "mostly".
+    """
+    muddler_wins = 1.0 - planner_wins - ties
+    if ties >= 0.5 or abs(planner_wins - muddler_wins) < 0.2:
+        return "even"
+    side = "planner" if planner_wins > muddler_wins else "muddler"
+    return f"{side}_always" if max(planner_wins, muddler_wins) >= 0.95 else side
 
 
 class RiverExplorer(View):

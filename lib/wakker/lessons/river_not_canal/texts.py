@@ -126,6 +126,8 @@ RIVER_TIES = " (gelijk: {ties})"
 RIVER_VERDICT = {
     "planner": "Bij deze aannames wint plannen meestal.",
     "muddler": "Bij deze aannames wint aanmodderen meestal.",
+    "planner_always": "Bij deze aannames wint plannen (bijna) altijd.",
+    "muddler_always": "Bij deze aannames wint aanmodderen (bijna) altijd.",
     "even": "Bij deze aannames is het ongeveer gelijk op.",
 }
 
