@@ -205,12 +205,39 @@ def test_roles_survive_bad_input(page):
     r.area.value = "<script>x</script>\n" + "\n".join(f"rol {i}" for i in range(40)) + "\n" + "x" * 500
     assert "<script>" not in r.view.value and len(r.roles()) == texts.MAX_ROLES
     assert all(len(x) <= texts.MAX_ROLE_CHARS for x in r.roles())
-    assert texts.ROLES_TOO_MANY.format(max=texts.MAX_ROLES) in r.view.value
+    assert texts.ROLES_TOO_MANY.format(n=42, max=texts.MAX_ROLES) in r.view.value
     ui.flush()
     page.journal.save(NOTEBOOK, "mijn-rollen", {"roles": "geen lijst"}, kind="roles")
     r2 = lesson.roles(restart(page))
     assert r2.error is None and "Traceback" not in r2.message.value
     assert widgets.split_roles(None) == [] and widgets.split_roles(12) == []
+
+
+def test_roles_say_honestly_what_was_cut(page):
+    """27 typed roles: the count names what was typed and the cap; a long role: a message that it was shortened."""
+    r = lesson.roles(page)
+    r.area.value = "\n".join(f"rol {i}" for i in range(27))
+    view = html.unescape(r.view.value)
+    assert "27" in view and f"eerste {texts.MAX_ROLES}" in view and f"{texts.MAX_ROLES} rollen op één dag" not in view
+    assert "ingekort" not in view
+    r.area.value = "ouder\n" + "lang " * 30
+    view = html.unescape(r.view.value)
+    assert "2 rollen op één dag" in view and f"ingekort tot {texts.MAX_ROLE_CHARS} tekens" in view
+    r.area.value = "ouder\nbuur"
+    assert "ingekort" not in html.unescape(r.view.value) and "Je typte" not in html.unescape(r.view.value)
+
+
+def test_role_chips_and_status_wrap_on_a_narrow_screen(page):
+    """ipywidgets' HTML widget keeps text on one line (white-space: nowrap); the chips and the status line must
+    undo that, or on a phone a role and the note about the cap run off the screen (review finding 1)."""
+    r = lesson.roles(page)
+    r.area.value = "stagiair in het wijkteam\n" + "x" * 80
+    chips = re.findall(r'<div style="([^"]*)"><span style="opacity:.6">', r.view.value)
+    assert len(chips) == 2
+    for style in chips:
+        assert "white-space:normal" in style and "overflow-wrap:anywhere" in style and "max-width:100%" in style
+    status = re.search(r'class="wakker-status" style="([^"]*)"', r.view.value).group(1)
+    assert "white-space:normal" in status
 
 
 # ---------------------------------------------------------------- algorithm or step-by-step plan

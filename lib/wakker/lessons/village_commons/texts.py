@@ -75,7 +75,8 @@ ROLES_PROMPT = "Mijn rollen op één dag: welke rollen heb jij, van 's ochtends 
 ROLES_PLACEHOLDER = "Eén rol per regel, in de volgorde van je dag. Bijvoorbeeld:\nouder\nstagiair in het wijkteam\nvrijwilliger bij de voedselbank"
 ROLES_EMPTY_VIEW = "Nog geen rollen: typ ze hierboven, één per regel."
 ROLES_COUNT = "{n} rollen op één dag."
-ROLES_TOO_MANY = "Dat zijn er veel! Alleen de eerste {max} worden getoond en bewaard."
+ROLES_TOO_MANY = "Je typte {n} rollen; alleen de eerste {max} worden getoond en bewaard."
+ROLES_SHORTENED = {1: "Een rol is ingekort tot {max} tekens.", "more": "{k} rollen zijn ingekort tot {max} tekens."}
 ROLES_STATUS = {
     "empty": "Nog geen rollen.",
     "restored": "✓ je eerdere rollen zijn teruggezet (opgeslagen op {day} om {time})",

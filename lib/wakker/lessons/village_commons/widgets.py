@@ -318,16 +318,21 @@ class TippingView(View):
 
 
 # ---------------------------------------------------------------- my roles
+def roles_report(text: Any) -> tuple[list[str], int, int]:
+    """The roles kept (one per line, commas and semicolons also split; empty lines dropped, each cut to
+    MAX_ROLE_CHARS, at most MAX_ROLES), how many roles were typed, and how many of the kept ones were shortened."""
+    if not isinstance(text, str):
+        return [], 0, 0
+    typed = [" ".join(line.split()) for line in text.replace(",", "\n").replace(";", "\n").splitlines()]
+    typed = [t for t in typed if t]
+    kept = typed[: texts.MAX_ROLES]
+    shortened = sum(len(t) > texts.MAX_ROLE_CHARS for t in kept)
+    return [t[: texts.MAX_ROLE_CHARS] for t in kept], len(typed), shortened
+
+
 def split_roles(text: Any) -> list[str]:
     """One role per line (commas also split); empty lines dropped, long roles cut, at most MAX_ROLES."""
-    if not isinstance(text, str):
-        return []
-    out = []
-    for line in text.replace(",", "\n").replace(";", "\n").splitlines():
-        role = " ".join(line.split())[: texts.MAX_ROLE_CHARS]
-        if role:
-            out.append(role)
-    return out[: texts.MAX_ROLES]
+    return roles_report(text)[0]
 
 
 class Roles(SavedWidget):
@@ -375,20 +380,27 @@ class Roles(SavedWidget):
         self._draw()
 
     def _draw(self) -> None:
-        roles = self.roles()
+        roles, typed, shortened = roles_report(self.area.value)
         if not roles:
             self.view.value = styled("status", html.escape(texts.ROLES_EMPTY_VIEW), "div")
             return
+        # ipywidgets' HTML widget keeps its text on one line: chips and status wrap explicitly (a phone).
+        wrap = "white-space:normal;overflow-wrap:anywhere;max-width:100%;box-sizing:border-box;line-height:1.4"
         cards = "".join(
             f'<div style="flex:0 1 auto;padding:.35em .7em;border:1px solid rgba(128,128,128,.45);border-radius:1em;'
-            f'background:rgba(42,157,143,.12)"><span style="opacity:.6">{i}.</span> {html.escape(r)}</div>'
+            f'background:rgba(42,157,143,.12);{wrap}"><span style="opacity:.6">{i}.</span> {html.escape(r)}</div>'
             + ('<div aria-hidden="true" style="align-self:center;opacity:.5">→</div>' if i < len(roles) else "")
             for i, r in enumerate(roles, 1))
-        raw = [x for x in str(self.area.value).replace(",", "\n").replace(";", "\n").splitlines() if x.strip()]
-        extra = (" " + texts.ROLES_TOO_MANY.format(max=texts.MAX_ROLES)) if len(raw) > texts.MAX_ROLES else ""
-        self.view.value = (f'<div class="wakker-rollen-dag" style="display:flex;flex-wrap:wrap;gap:.4em;margin:.4em 0">'
-                           f"{cards}</div>"
-                           + styled("status", html.escape(texts.ROLES_COUNT.format(n=len(roles)) + extra), "div"))
+        notes = [texts.ROLES_COUNT.format(n=len(roles))]
+        if typed > texts.MAX_ROLES:
+            notes = [texts.ROLES_TOO_MANY.format(n=typed, max=texts.MAX_ROLES)]
+        if shortened:
+            notes.append(texts.ROLES_SHORTENED[1 if shortened == 1 else "more"].format(k=shortened,
+                                                                                     max=texts.MAX_ROLE_CHARS))
+        self.view.value = (f'<div class="wakker-rollen-dag" style="display:flex;flex-wrap:wrap;gap:.4em;margin:.4em 0;'
+                           f'max-width:100%">{cards}</div>'
+                           f'<div class="wakker-status" style="{STYLES["status"]};{wrap}">'
+                           f'{html.escape(" ".join(notes))}</div>')
 
 
 def roles(page, qid: str = "mijn-rollen") -> Roles:
