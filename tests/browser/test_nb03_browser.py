@@ -24,6 +24,8 @@ _shot = jlab.screenshot_at
 BENIGN = [r"^pageerror: \[anywidget\] Failed to initialize model\."]
 
 
+RIVER_SWITCH_CLASSES = ("irreversible", "forecast")
+
 def _saved(journal, question):
     con = sqlite3.connect(journal)
     try:
@@ -210,6 +212,16 @@ def test_nb03_every_widget(page, jupyter_server, fresh_journal):
             target.scroll_into_view_if_needed()
             page.wait_for_timeout(700)
         jlab.screenshot(page, f"nb03-17-phone-{name}", full_page=False)
+    # review finding 3: the two switches under "Meer aannames" wrap their labels instead of cutting them off
+    for name in RIVER_SWITCH_CLASSES:
+        label = river.locator(f".wakker-rivier-{name} .widget-label-basic")
+        if name == RIVER_SWITCH_CLASSES[0]:
+            label.scroll_into_view_if_needed()
+            page.wait_for_timeout(500)
+            jlab.screenshot(page, "nb03-17-phone-river-switches", full_page=False)
+        expect(label).to_be_visible()
+        cut = label.evaluate("e => [e, ...e.querySelectorAll('*')].some(c => c.scrollWidth > c.clientWidth + 1)")
+        assert not cut, name
     for fig in (plot, cplot):
         width = fig.locator(".main-svg").first.bounding_box()["width"]
         assert 250 <= width <= 390, width

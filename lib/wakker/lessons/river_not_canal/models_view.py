@@ -103,6 +103,7 @@ class RiverExplorer(View):
             box = w.Checkbox(value=False, description=texts.RIVER_SWITCH_LABELS[name], indent=False,
                              tooltip=texts.RIVER_SWITCH_HELP[name], layout=w.Layout(width="auto"))
             box.add_class(f"wakker-rivier-{name}")
+            box.add_class("wakker-toon-beide")  # the kit's wrapping tick box (style.KIT_CSS): no cut-off label at 390 px
             box.observe(lambda _c: self.update(), names="value")
             self.switches[name] = box
         more = self.panel.more
