@@ -6,6 +6,9 @@ wij?" texts. A claim that only holds for the seeds on screen would fail here.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
+import nbformat
 import numpy as np
 import pytest
 
@@ -121,3 +124,22 @@ def test_the_curve_in_the_figure_is_what_the_models_crowds_give(herding, bias):
         assert abs(typical[-1] - floor) / floor < 0.02  # levelled off at the floor
     else:
         assert floor == 0 and typical[-1] < 1.5 and np.all(np.diff(typical) < 0)  # keeps shrinking
+
+
+NOTEBOOK = Path(__file__).resolve().parents[2] / "notebooks" / "03_boek_deel2_de_straat_op.ipynb"
+REVEAL_LEVELS_OFF = "al vanaf een paar tientallen mensen helpt een grotere groep bijna niet meer"
+
+
+@pytest.mark.parametrize("seed", [1, 7, 2024])
+def test_with_herding_the_curve_is_flat_after_a_few_dozen_people(seed):
+    """Review finding 4: 'Na-apen' (0,3) says the lower panel levels off from a few dozen people on (it said 'a few
+    hundred'). The curve drawn, and crowds the model draws, are within 2 lb of the floor at 20 people."""
+    p = cr.CrowdParams(herding=0.3, seed=seed)
+    sizes, typical, floor = models_view.CrowdExplorer.curve(p)
+    assert floor > 0 and np.interp(20, sizes, typical) - floor < 2.0
+    assert typical[0] - floor > 20  # and it is not flat from the start: one person is far worse
+    drawn = cr.error_of_mean(p, [20, 2000], 2000, median=False)
+    assert drawn.mean[0] - drawn.mean[1] < 3.0
+    nb = nbformat.read(NOTEBOOK, 4)
+    reveal = next(c.source for c in nb.cells if "**Na-apen.** Als schattingen op elkaar lijken" in c.source)
+    assert REVEAL_LEVELS_OFF in " ".join(reveal.split())
