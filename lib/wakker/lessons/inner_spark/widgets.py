@@ -229,7 +229,7 @@ class ValueMap(SavedWidget):
                               tooltip=f"{p.name}: {texts.GIVES}")
             area.observe(self.changed, names="value")
             self.gives[p.id] = area
-            block = w.VBox([w.HTML(f"<h4 style='margin:.6em 0 .2em'>{html.escape(p.name)}</h4>"
+            block = w.VBox([w.HTML(f"<h4 style='margin:.6em 0 .2em;line-height:1.3'>{html.escape(p.name)}</h4>"
                                    + quote_html(p.excerpt)),
                             w.HTML(f"<div style='line-height:1.4;margin-top:.3em'><b>{html.escape(texts.GIVES)}</b></div>"),
                             area], layout=w.Layout(width="100%"))
@@ -246,7 +246,7 @@ class ValueMap(SavedWidget):
         def label(text: str) -> w.HTML:  # visible on a phone too (a placeholder disappears once filled in)
             return w.HTML(f"<div style='line-height:1.4;margin-top:.3em'><b>{html.escape(text)}</b></div>")
 
-        missing = w.VBox([w.HTML(f"<h4 style='margin:.6em 0 .2em'>{html.escape(texts.MISSING_HEAD)}</h4>"),
+        missing = w.VBox([w.HTML(f"<h4 style='margin:.6em 0 .2em;line-height:1.3'>{html.escape(texts.MISSING_HEAD)}</h4>"),
                           label(texts.MISSING_NAME), self.missing_name, label(texts.MISSING_GETS), self.missing_gets,
                           label(texts.MISSING_GIVES), self.missing_gives], layout=w.Layout(width="100%"))
         missing.add_class("wakker-partij-ontbreekt")
