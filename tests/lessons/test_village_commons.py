@@ -122,6 +122,15 @@ def test_tipping_view_shows_the_anchor():
     assert "meer dan de weide blijvend kan geven" in tv.sentence.value and "kaal" in tv.sentence.value
 
 
+def test_tipping_sentence_names_the_start_and_a_bare_start_is_not_full():
+    """'Vanaf 10 ... na seizoen 5' read as 'from season 10'; a start of 0 with no harvest stays bare (review 10)."""
+    plain = re.sub(r"<[^>]+>", "", widgets.tipping_html(10, 5))
+    assert "Met 10 eenheden bij de start" in plain and "Vanaf" not in plain
+    bare = re.sub(r"<[^>]+>", "", widgets.tipping_html(0, 0))
+    assert "kaal" in bare and "0,0 eenheden" not in bare and cm.season_path(0.5, 50, 0, 0, 30)[-1] == 0
+    assert "kaal" in re.sub(r"<[^>]+>", "", widgets.tipping_html(0, 5))
+
+
 # ---------------------------------------------------------------- claims of "Wat zagen wij?" and § 3c, over seeds
 def test_claim_no_rules_ten_households_bare_after_six_seasons_four_households_last():
     p = P()
@@ -283,8 +292,17 @@ def test_cases_save_restore_with_feedback(page):
     q = box.questions[0]
     q.radio.index = 0
     assert "gemotiveerd maatwerk" in html.unescape(q.message.value)
+    reason = "De aanvrager lag in het ziekenhuis; bij elke opname zou ik hetzelfde doen."
+    assert [r.qid for r in box.reasons] == [f"geval-{c.id}-reden" for c in data.cases()]
+    box.reasons[0].area.value = reason
     box2 = lesson.cases_exercise(restart(page))
     assert box2.questions[0].positions() == [0] and box2.questions[1].positions() == []
+    assert box2.reasons[0].area.value == reason and box2.reasons[1].area.value == ""
+    # the reason box sits under its own case, and the teacher's box compares those reasons
+    kids = list(box2.children)
+    assert kids.index(box2.reasons[0].box) == kids.index(box2.questions[0].box) + 1
+    plan = (lesson_dir("village_commons") / "in_de_les.yaml").read_text(encoding="utf-8")
+    assert all(r.qid in plan for r in box2.reasons)
 
 
 def test_notebook_passes_the_lesson_contract():

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 INTRO = ("Dit notebook gaat over het begin en het eind van het boek Werkvonken naar wakkere gemeenschappen: "
          "wat de auteurs met een 'algoritme' bedoelen, waarom gemeenschappen volgens hen weer belangrijk worden, "
-         "en wat een gedeelde weide zegt over de ruzie tussen Hardin en Ostrom.")
+         "en wat een gedeelde weide zegt over het meningsverschil tussen Hardin en Ostrom.")
 
 # ---------------------------------------------------------------- the commons explorer
 MAIN_TITLE = "De dorpsweide"
-PRINCIPLES_TITLE = "Ontwerpprincipes (zet aan of uit):"
+PRINCIPLES_TITLE = "De regel en de ontwerpprincipes (zet aan of uit):"
 MORE_ASSUMPTIONS = "Meer aannames (hoe de principes werken, weide, toeval)"
 RESET = "Terug naar de standaardaannames"
 ALL_OFF = "Alle principes uit"
@@ -37,8 +37,12 @@ LASTS_HTML = ("<b>{who}</b> staat er na {seasons} seizoenen nog <b>{final} eenhe
 COLLAPSES_HTML = ("<b>{who}</b> is de weide na <b>seizoen {season}</b> kaal. Daarna is er niets "
                   "meer te halen. Een huishouden verdiende over {seasons} seizoenen gemiddeld <b>{income}</b> per "
                   "seizoen. ")
-NONE_LASTS_HTML = "Zonder regels staat er na {seasons} seizoenen {final} eenheden (gemiddeld {income} per seizoen). "
-NONE_COLLAPSES_HTML = "Zonder regels is de weide na seizoen {season} kaal (gemiddeld {income} per seizoen). "
+BARE_FROM_START_HTML = "<b>{who}</b> is de weide vanaf het begin kaal: er is niets te halen. "
+NONE_LASTS_HTML = ("Ter vergelijking, zonder regels ({h} gevraagd, {msy} blijvend mogelijk): na {seasons} seizoenen "
+                   "nog {final}, gemiddeld {income} per seizoen. ")
+NONE_COLLAPSES_HTML = ("Ter vergelijking, zonder regels ({h} gevraagd, {msy} blijvend mogelijk): na seizoen {season} "
+                       "kaal, gemiddeld {income} per seizoen. ")
+NONE_BARE_HTML = "Ter vergelijking, zonder regels: vanaf het begin kaal. "
 SAME_AS_NONE_HTML = "Er staat nog geen principe aan: zet er hierboven een of meer aan. "
 HARVEST_HTML = ("Zonder regels neemt elk huishouden {cap}, met gebruikers van buiten samen <b>{h} per seizoen</b>; "
                 "de weide kan blijvend hooguit <b>{msy}</b> per seizoen geven. ")
@@ -58,13 +62,14 @@ TIP_PATH = "gras op de weide"
 TIP_LOW = "kantelpunt ({x})"
 TIP_HIGH = "evenwicht ({x})"
 TIP_TWO_HTML = ("Bij een oogst van <b>{h}</b> (de weide kan blijvend hooguit {msy} geven) zijn er twee evenwichten: "
-                "een <b>kantelpunt bij {low}</b> en een rustpunt bij {high}. ")
+                "een <b>kantelpunt bij {low}</b> en een evenwicht bij {high} waar de weide naartoe groeit. ")
 TIP_ONE_HTML = "Bij een oogst van <b>{h}</b> is er precies één evenwicht, bij {x}: de rand van wat de weide kan geven. "
 TIP_NONE_HTML = ("Een oogst van <b>{h}</b> is meer dan de weide blijvend kan geven ({msy}): vanuit elke start "
                  "raakt het gras op. ")
-TIP_ZERO_HTML = "Zonder oogst groeit de weide naar vol (50). "
-TIP_FALLS_HTML = "Vanaf {start} is de weide na <b>seizoen {season}</b> kaal. "
-TIP_LASTS_HTML = "Vanaf {start} staat er na 30 seizoenen {final} eenheden. "
+TIP_ZERO_HTML = "Zonder oogst groeit de weide naar vol (50), als er bij de start nog gras staat. "
+TIP_FALLS_HTML = "Met <b>{start}</b> eenheden bij de start is de weide na <b>seizoen {season}</b> kaal. "
+TIP_LASTS_HTML = "Met {start} eenheden bij de start staat er na 30 seizoenen {final} eenheden. "
+TIP_BARE_HTML = "Bij de start staat er geen gras: de weide is kaal en blijft kaal. "
 TIP_BELOW_HTML = "De start ligt <b>onder het kantelpunt</b>: de oogst is kleiner dan de grootste blijvende oogst, en toch gaat het mis. "
 
 # ---------------------------------------------------------------- the assumptions and principles tables
@@ -85,13 +90,16 @@ MAX_ROLES = 15
 MAX_ROLE_CHARS = 80
 
 # ---------------------------------------------------------------- sorting and cases
-SORT_PROMPT = "Algoritme of stappenplan? Sorteer zes aanwijzingen uit het sociaal werk."
+SORT_PROMPT = "Stappenplan of handelingsperspectief? Sorteer zes aanwijzingen uit het sociaal werk."
 SORT_NAMES = {"stappenplan": "Stappenplan", "perspectief": "Handelingsperspectief"}
 SORT_SHORT = {"stappenplan": "Je voert het uit; iedereen die het goed doet, komt op hetzelfde uit.",
               "perspectief": "Een richting om mee te zoeken, met een waarde erachter."}
 SORT_INTRO_HTML = ("Kies bij elke aanwijzing en druk dan op <b>Controleer</b>: je ziet hoe wij het lezen, en waarom. "
                    "Bij een <b>twijfelgeval</b> tellen beide als goed. Het gaat om de reden, niet om de score.")
 CASE_PROMPT = "{title}: wat doe jij?"
+CASE_REASON = ("Wat is je reden? Schrijf hem zo op dat een collega in een vergelijkbaar geval hetzelfde kan "
+               "besluiten.")
+CASE_REASON_PLACEHOLDER = "Mijn reden: …"
 
 
 # ---------------------------------------------------------------- saved values in words (the portfolio)

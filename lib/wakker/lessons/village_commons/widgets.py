@@ -19,7 +19,7 @@ from ...core.data import ContentError
 from ...models import commons as cm
 from ...ui.controls import DutchSlider, ParameterPanel
 from ...ui.figure import LiveFigure
-from ...ui.questions import Choice
+from ...ui.questions import Choice, OpenQuestion
 from ...ui.saving import SavedWidget
 from ...ui.style import STYLES, error_html, front_end, styled
 from ...ui.view import View, error_box, failed_box, safe
@@ -49,24 +49,32 @@ def summary_html(p: cm.CommonsParams, pr: cm.Principles, run: cm.CommonsRun | No
         return styled("zin", texts.NO_HOUSEHOLDS_HTML.format(k=k))
     parts = []
     users = int(p.households) + int(round(p.outsiders / 100.0 * int(p.households)))
-    parts.append(texts.HARVEST_HTML.format(cap=dutch.compact(p.capacity), h=dutch.compact(p.capacity * users),
-                                           msy=dutch.number(p.msy, 2)))
+    h, msy = dutch.compact(p.capacity * users), dutch.number(p.msy, 2)
+    none = pr == cm.Principles.none()
+    if none:  # the demand first: that is what decides the pasture without rules
+        parts.append(texts.HARVEST_HTML.format(cap=dutch.compact(p.capacity), h=h, msy=msy))
     income = dutch.number(float(run.mean_income.mean()), 2)
-    who = texts.WITHOUT_RULES if pr == cm.Principles.none() else texts.WITH_RULES
-    if run.collapsed:
+    who = texts.WITHOUT_RULES if none else texts.WITH_RULES
+    if run.collapsed and run.collapse_season == 0:
+        parts.append(texts.BARE_FROM_START_HTML.format(who=who))
+    elif run.collapsed:
         parts.append(texts.COLLAPSES_HTML.format(who=who, season=run.collapse_season, seasons=seasons, income=income))
     else:
         parts.append(texts.LASTS_HTML.format(who=who, seasons=seasons, final=dutch.number(run.final_stock, 1), k=k,
                                              income=income))
-    if pr == cm.Principles.none():
+    if none:
         parts.append(texts.SAME_AS_NONE_HTML)
     else:
         if int(p.rules_after) > 0:
             parts.append(texts.LATE_HTML.format(start=int(p.rules_after) + 1))
         b_income = dutch.number(float(bare.mean_income.mean()), 2)
-        parts.append(texts.NONE_COLLAPSES_HTML.format(season=bare.collapse_season, income=b_income) if bare.collapsed
-                     else texts.NONE_LASTS_HTML.format(seasons=seasons, final=dutch.number(bare.final_stock, 1),
-                                                       income=b_income))
+        if bare.collapsed and bare.collapse_season == 0:
+            parts.append(texts.NONE_BARE_HTML)
+        elif bare.collapsed:
+            parts.append(texts.NONE_COLLAPSES_HTML.format(h=h, msy=msy, season=bare.collapse_season, income=b_income))
+        else:
+            parts.append(texts.NONE_LASTS_HTML.format(h=h, msy=msy, seasons=seasons,
+                                                      final=dutch.number(bare.final_stock, 1), income=b_income))
         if pr.has_quota:
             with_quota = ~np.isnan(run.quota)
             if with_quota.any():
@@ -216,14 +224,33 @@ def principles_html() -> str:
             f'max-width:62em"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>')
 
 
+#: On a phone the five columns do not fit and the explanation (the point of the table) was hidden behind a
+#: sideways scroll: below 640 px every assumption becomes a block, its name on top, the other fields as lines.
+NARROW_ASSUMPTIONS_CSS = """<style>
+@media (max-width: 640px) {
+  table.wakker-aannames.wakker-aannames-weide { display: block !important; background: none !important;
+    overflow-x: visible !important; }
+  table.wakker-aannames-weide thead { display: none !important; }
+  table.wakker-aannames-weide tbody, table.wakker-aannames-weide tr, table.wakker-aannames-weide td {
+    display: block !important; min-width: 0 !important; width: auto !important; white-space: normal !important; }
+  table.wakker-aannames-weide tr { padding: .45em 0; border-bottom: 1px solid rgba(128,128,128,.35); }
+  table.wakker-aannames-weide td { border: none !important; padding: .05em .3em !important; }
+  table.wakker-aannames-weide td:nth-child(2)::before { content: "standaard: "; opacity: .7; }
+  table.wakker-aannames-weide td:nth-child(3)::before { content: "bereik: "; opacity: .7; }
+  table.wakker-aannames-weide td:nth-child(4)::before { content: "eenheid: "; opacity: .7; }
+}
+</style>"""
+
+
 def assumptions_table_html() -> str:
+    """The kit's table of assumptions; on a narrow screen each assumption as a block (see the CSS above)."""
     from ...ui.controls import assumptions_html
 
     try:
         words = data.param_words()
     except ContentError as exc:
         return error_html(str(exc))
-    return assumptions_html(cm.parameter_specs(), words)
+    return NARROW_ASSUMPTIONS_CSS + assumptions_html(cm.parameter_specs(), words, "wakker-aannames wakker-aannames-weide")
 
 
 # ---------------------------------------------------------------- the tipping point
@@ -244,7 +271,9 @@ def tipping_html(start: float, harvest: float, path: np.ndarray | None = None) -
     else:
         parts.append(texts.TIP_NONE_HTML.format(h=h, msy=dutch.number(msy, 2)))
     gone = np.nonzero(path[1:] <= 0)[0]
-    if start > 0 and gone.size:
+    if start <= 0:
+        parts.append(texts.TIP_BARE_HTML)
+    elif gone.size:
         parts.append(texts.TIP_FALLS_HTML.format(start=s, season=int(gone[0]) + 1))
         if len(eq) == 2 and start < eq[0]:
             parts.append(texts.TIP_BELOW_HTML)
@@ -440,17 +469,24 @@ def sorting_exercise(page, qid: str = "algoritme-of-stappenplan"):
 
 # ---------------------------------------------------------------- equal and unequal cases
 def cases_exercise(page):
-    """One choice question per case (ids ``geval-<case>``), the case text as context."""
+    """Per case a choice question (id ``geval-<case>``), the case text as context, and under it an open
+    question for the reason (id ``geval-<case>-reden``): the reason is what the text, the feedback and the
+    teacher's box ask for."""
     try:
         cases = data.cases()
     except ContentError as exc:
         return failed_box(exc)
-    questions = []
+    questions, reasons, boxes = [], [], []
     for c in cases:
         q = Choice(page, f"geval-{c.id}", texts.CASE_PROMPT.format(title=c.title),
                    [(o.label, o.feedback) for o in c.options], context=c.text)
+        r = OpenQuestion(page, f"geval-{c.id}-reden", texts.CASE_REASON,
+                         placeholder=texts.CASE_REASON_PLACEHOLDER, rows=3)
         questions.append(q)
-    box = w.VBox([q.box for q in questions], layout=w.Layout(width="100%"))
+        reasons.append(r)
+        boxes += [q.box, r.box]
+    box = w.VBox(boxes, layout=w.Layout(width="100%"))
     box.add_class("wakker-gevallen")
     box.questions = questions
+    box.reasons = reasons
     return box
