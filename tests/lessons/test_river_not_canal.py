@@ -295,3 +295,29 @@ def test_river_verdict_weighs_both_sides_and_says_always_only_when_it_is():
     assert models_view.river_verdict(0.45, 0.15) == "even"  # 45 vs 40: less than 20 points apart
     assert models_view.river_verdict(0.2, 0.0) == "muddler"  # 20 vs 80
     assert models_view.river_verdict(0.0, 0.02) == "muddler_always"  # 0 vs 98
+
+
+def test_network_names_a_person_without_a_group_once():
+    """Review finding 12: 40 ties of two people without a group gave 40 warnings each; now one per person, with
+    how many ties do not count."""
+    net = data.parse_network("club: ik, Sanne", "\n".join(["ik - Sanne"] + ["a - b"] * 39))
+    about_a = [p for p in net.problems if p.startswith("a staat in geen groep")]
+    assert len(about_a) == 1 and "39 banden" in about_a[0]
+    assert len(net.problems) == 2 and net.bonds == 1
+
+
+def test_network_line_with_two_dashes_says_one_tie_per_line():
+    """Finding 12: 'ik - Sanne - Tom' said 'Sanne - Tom staat in geen groep'; a hyphenated name still works."""
+    net = data.parse_network("club: ik, Sanne, Tom, Anne-Marie", "ik - Sanne - Tom\nAnne-Marie - ik")
+    assert len(net.problems) == 1 and "meer dan één streepje" in net.problems[0], net.problems
+    assert not any("staat in geen groep" in p for p in net.problems)
+    assert [(t.a, t.b) for t in net.ties] == [("Anne-Marie", "ik")]
+
+
+def test_network_shows_at_most_five_warnings_and_counts_the_rest():
+    from wakker.lessons.river_not_canal import widgets
+    net = data.parse_network("club: ik", "\n".join(f"x{i} - ik" for i in range(12)))
+    assert len(net.problems) == 12
+    shown = widgets.network_html(net)
+    assert "x4 staat in geen groep" in shown and "x5 staat in geen groep" not in shown
+    assert texts.MORE_PROBLEMS.format(k=7) in shown

@@ -138,9 +138,12 @@ def _lines(text: str) -> list[str]:
     return [" ".join(x.split()) for x in (text or "").splitlines() if x.strip()]
 
 
+_SPACED_DASH = r"\s+(?:[-–—]+|<->|↔)\s+"
+
+
 def _split_tie(line: str) -> list[str]:
     """'a - b' into ['a', 'b']: a dash with spaces around it first (so 'Anne-Marie - Tom' works), else any dash."""
-    for pattern in (r"\s+(?:[-–—]+|<->|↔)\s+", r"\s*(?:<->|↔|[-–—]+)\s*"):
+    for pattern in (_SPACED_DASH, r"\s*(?:<->|↔|[-–—]+)\s*"):
         parts = re.split(pattern, line, maxsplit=1)
         if len(parts) == 2:
             return [p.strip(" .") for p in parts]
@@ -179,7 +182,11 @@ def parse_network(groups_text: str, ties_text: str) -> Network:
                 member_of[k].append(name)
                 net.groups[name].append(m)
     seen: set[frozenset] = set()
+    unknown: dict[str, list[str]] = {}  # person not in any group -> the lines of their ties (one problem each)
     for n, line in enumerate(tlines[:MAX_LINES], 1):
+        if len(re.findall(_SPACED_DASH, line)) > 1:
+            net.problems.append(texts.MULTI_DASH.format(n=n, line=line))
+            continue
         parts = _split_tie(line)
         if len(parts) != 2 or not all(parts):
             net.problems.append(texts.BAD_TIE_LINE.format(n=n, line=line))
@@ -191,7 +198,9 @@ def parse_network(groups_text: str, ties_text: str) -> Network:
             continue
         missing = [x for x, k in ((a, ka), (b, kb)) if k not in member_of]
         if missing:
-            net.problems.extend(texts.UNKNOWN_PERSON.format(name=x, line=line) for x in missing)
+            for x in missing:
+                shown.setdefault(_key(x), x)
+                unknown.setdefault(_key(x), []).append(line)
             continue
         pair = frozenset((ka, kb))
         if pair in seen:
@@ -200,6 +209,9 @@ def parse_network(groups_text: str, ties_text: str) -> Network:
         shared = tuple(g for g in member_of[ka] if g in member_of[kb])
         net.ties.append(Tie(shown[ka], shown[kb], "bond" if shared else "bridge", shared,
                             tuple(member_of[ka]), tuple(member_of[kb])))
+    for k, lines in unknown.items():
+        ties = texts.UNKNOWN_TIES[len(lines) == 1].format(n=len(lines), line=lines[0])
+        net.problems.append(texts.UNKNOWN_PERSON.format(name=shown[k], ties=ties))
     return net
 
 

@@ -63,7 +63,12 @@ BAD_GROUP_LINE = "Regel {n} bij de groepen ('{line}') mist een dubbele punt: sch
 EMPTY_GROUP = "Regel {n} bij de groepen ('{line}'): na de dubbele punt staat geen naam."
 BAD_TIE_LINE = "Regel {n} bij de banden ('{line}') is geen band: schrijf twee namen met een streepje, 'naam - naam'."
 SELF_TIE = "Regel {n} bij de banden ('{line}'): een band is tussen twee verschillende mensen."
-UNKNOWN_PERSON = "{name} staat in geen groep; zet {name} in een groep, anders telt de band '{line}' niet mee."
+UNKNOWN_PERSON = "{name} staat in geen groep; zet {name} in een groep, anders {ties} niet mee."
+UNKNOWN_TIES = {True: "telt de band '{line}'", False: "tellen {n} banden (zoals '{line}')"}
+MULTI_DASH = ("Regel {n} bij de banden ('{line}') heeft meer dan één streepje: schrijf één band per regel, "
+              "'naam - naam'.")
+MAX_PROBLEMS = 5
+MORE_PROBLEMS = "… en nog {k} meldingen over regels die niet meetellen."
 TOO_MANY = "Dat zijn meer dan {max} regels; alleen de eerste {max} tellen mee."
 BOND = "bindend"
 BRIDGE = "overbruggend"

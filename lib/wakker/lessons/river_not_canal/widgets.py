@@ -183,7 +183,9 @@ def network_html(net: data.Network) -> str:
         parts.append(styled("uitkomst", html.escape(texts.NETWORK_COUNT.format(bond=net.bonds, bridge=net.bridges))))
     else:
         parts.append(styled("status", html.escape(texts.NETWORK_NONE), "div"))
-    parts.extend(error_html(p) for p in net.problems)
+    parts.extend(error_html(p) for p in net.problems[:texts.MAX_PROBLEMS])
+    if len(net.problems) > texts.MAX_PROBLEMS:
+        parts.append(error_html(texts.MORE_PROBLEMS.format(k=len(net.problems) - texts.MAX_PROBLEMS)))
     return "".join(parts)
 
 
