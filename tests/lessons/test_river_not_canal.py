@@ -321,3 +321,25 @@ def test_network_shows_at_most_five_warnings_and_counts_the_rest():
     shown = widgets.network_html(net)
     assert "x4 staat in geen groep" in shown and "x5 staat in geen groep" not in shown
     assert texts.MORE_PROBLEMS.format(k=7) in shown
+
+
+def _crowd_sentence(**changes) -> str:
+    p = cr.CrowdParams(**changes)
+    _sizes, _typical, floor = models_view.CrowdExplorer.curve(p)
+    return models_view.crowd_summary_html(p, cr.simulate(p), floor)
+
+
+def test_crowd_sentence_names_only_the_cause_that_is_set():
+    """Review finding 14: the floor sentence named na-apen and the shared error also when only one was set."""
+    assert "(door het na-apen)" in _crowd_sentence(herding=0.3)
+    assert "(door de gedeelde fout)" in _crowd_sentence(bias=50.0)
+    assert "(door het na-apen en de gedeelde fout)" in _crowd_sentence(herding=0.3, bias=50.0)
+
+
+def test_crowd_sentence_has_no_impossible_weights_at_the_extremes():
+    """Finding 13: truth 1 and shared error -200 gave a median of -199 pond, and '(0 pond precies goed)'."""
+    lowest = cr.parameter_specs()["truth"].low
+    sentence = _crowd_sentence(truth=lowest, bias=-200.0, n=cr.MAX_CROWD)
+    assert not re.search(r"(?<![\d,])[−-]\d", html.unescape(re.sub("<[^>]+>", "", sentence)))
+    assert "0 pond precies goed" not in _crowd_sentence(spread=0.0, expert_spread=0.0)
+    assert "precies goed" in _crowd_sentence(spread=0.0, expert_spread=0.0)

@@ -129,7 +129,9 @@ class CrowdParams:
                            "How much guesses copy each other: the correlation rho between two guesses (< 1).")
     expert_spread: float = param(30.0, "lb (sd)", 0.0, 300.0, 5.0,
                                  "How far the one expert's guess is off, typically (sd; the expert is unbiased).")
-    truth: float = param(float(GALTON_TRUTH), "lb", 1.0, 5000.0, 1.0, "The true value (Galton's ox: 1198 lb).")
+    truth: float = param(float(GALTON_TRUTH), "lb", 500.0, 5000.0, 1.0,
+                         "The true value (Galton's ox: 1198 lb); at least 500, so that the median and the expert stay "
+                         "positive weights for the shared errors the sliders allow.")
     seed: int = param(1, "seed", 0, 10_000, 1, "Seed of the random draws; the same seed gives the same crowd.")
 
     def __post_init__(self) -> None:

@@ -209,6 +209,8 @@ def crowd_assumptions_html() -> str:
 def crowd_summary_html(p: cr.CrowdParams, run: cr.CrowdRun, floor: float) -> str:
     """A Dutch paragraph: median, mean and expert against the truth, and where the mean's error levels off."""
     def off(x: float) -> str:
+        if round(x) == 0:
+            return texts.CROWD_WAY[0]
         return texts.CROWD_OFF.format(lb=dutch.number(abs(x), 0), way=texts.CROWD_WAY[int(np.sign(round(x)))])
 
     parts = [texts.CROWD_HERE_HTML.format(
@@ -217,7 +219,8 @@ def crowd_summary_html(p: cr.CrowdParams, run: cr.CrowdRun, floor: float) -> str
         expert_off=off(run.expert_error))]
     parts.append(texts.CROWD_BEATS[run.crowd_beats_expert])
     template = texts.CROWD_FLOOR_HTML if floor >= 0.5 else texts.CROWD_NO_FLOOR_HTML
-    parts.append(template.format(floor=dutch.number(floor, 0),
+    cause = texts.CROWD_FLOOR_CAUSE[(p.herding > 0, p.bias != 0)] if floor >= 0.5 else ""
+    parts.append(template.format(floor=dutch.number(floor, 0), cause=cause,
                                                typical=dutch.number(float(cr.rms_error_of_mean(p.n, p.spread, p.herding, p.bias)), 0),
                                                expert=dutch.number(p.expert_spread, 0)))
     return styled("zin", "".join(parts))
