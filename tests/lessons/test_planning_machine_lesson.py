@@ -765,3 +765,14 @@ def test_panel_titles_come_first_and_fit_a_phone():
     assert shown[:3] == list(texts.PANEL_TITLES) and len(shown) > 3, shown
     assert ':not([data-index="2"])' in KIT_CSS
     assert all(len(line) <= 18 for title in texts.PANEL_TITLES[1:] for line in title.split("<br>"))
+
+
+def test_portfolio_marks_a_sorting_answer_that_was_not_checked_yet():
+    """The kit saves the sorting game on every change; a teacher reading the portfolio sees which
+    answers the student had not checked yet."""
+    from wakker.lessons.planning_machine import texts
+    checked = {"label": "1 van de 1 goed", "score": 1, "answered": 1, "total": 18,
+               "per_order_correct": {"1": 1}, "answers": {"vacature": 1}, "checked": True}
+    unchecked = {**checked, "checked": False}
+    assert "nog niet gecontroleerd" not in texts.describe_saved("sorting", checked)
+    assert "nog niet gecontroleerd" in texts.describe_saved("sorting", unchecked)

@@ -159,6 +159,7 @@ SORTED_LINE = "• {text} → {order}e orde{mark}"
 SORTED_RIGHT = " (goed)"
 SORTED_WRONG = " (volgens ons: {right} orde)"
 SORTED_UNKNOWN = "• activiteit '{id}' → {order}e orde"
+SORTED_UNCHECKED = " (nog niet gecontroleerd)"
 
 def describe_saved(kind: str, value) -> str | None:
     """A saved ``week``, ``sorting`` or ``volgorde`` value in plain Dutch for the portfolio (None: not this lesson's kind).
@@ -182,6 +183,8 @@ def describe_saved(kind: str, value) -> str | None:
         return SHUFFLED_ORDER[0].upper() + SHUFFLED_ORDER[1:] + "."
     if kind == "sorting" and isinstance(value, dict) and isinstance(value.get("label"), str):
         text = value["label"]
+        if value.get("checked") is False:
+            text += SORTED_UNCHECKED
         per = value.get("per_order_correct")
         if isinstance(per, dict) and per:
             text += "; goed per orde: " + orders((k, v) for k, v in sorted(per.items()))

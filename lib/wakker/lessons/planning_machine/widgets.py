@@ -194,9 +194,10 @@ class SortingGame(SortingWidget):
     """Place activities in order 1-4; "Controleer" gives feedback per item and saves the score.
 
     The kit's :class:`~wakker.ui.sorting.SortingWidget` with this lesson's orders and words. Saved
-    (kind ``sorting``) only when checked, as ``{"label", "score", "answered", "total",
-    "per_order_correct", "answers", "checked"}`` (answers: activity id -> order 1-4); a re-run shows
-    the last checked answers and their feedback again. The activities appear in a shuffled order,
+    (kind ``sorting``) on every change and on "Controleer", as ``{"label", "score", "answered", "total",
+    "per_order_correct", "answers", "checked"}`` (answers: activity id -> order 1-4; ``checked`` False
+    until the student pressed "Controleer" after the last change); a re-run shows the last answers,
+    with their feedback only when they were checked. The activities appear in a shuffled order,
     stable per student (:func:`shuffle_seed`; ``seed`` overrides it). An ambiguous activity counts as
     right for either of its two orders; ``per_order_correct`` counts it under the order the student chose.
     """
