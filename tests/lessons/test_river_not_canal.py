@@ -331,9 +331,9 @@ def _crowd_sentence(**changes) -> str:
 
 def test_crowd_sentence_names_only_the_cause_that_is_set():
     """Review finding 14: the floor sentence named na-apen and the shared error also when only one was set."""
-    assert "(door het na-apen)" in _crowd_sentence(herding=0.3)
+    assert "(door het meepraten)" in _crowd_sentence(herding=0.3)
     assert "(door de gedeelde fout)" in _crowd_sentence(bias=50.0)
-    assert "(door het na-apen en de gedeelde fout)" in _crowd_sentence(herding=0.3, bias=50.0)
+    assert "(door het meepraten en de gedeelde fout)" in _crowd_sentence(herding=0.3, bias=50.0)
 
 
 def test_crowd_sentence_has_no_impossible_weights_at_the_extremes():

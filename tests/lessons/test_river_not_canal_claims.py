@@ -96,7 +96,7 @@ def test_smaller_crowds_are_further_off(seeds):
 
 @pytest.mark.parametrize("seeds", CROWD_SEEDS)
 def test_herding_levels_off_above_the_expert(seeds):
-    """Na-apen 0,3: more people hardly help beyond a few hundred, the mean is typically 33 lb off, worse than the expert."""
+    """Meepraten (herding) 0,3: more people hardly help beyond a few dozen, the mean is typically 33 lb off, worse than the expert."""
     big = rms([r.mean_error for r in runs(seeds, herding=0.3, n=2000)])
     mid = rms([r.mean_error for r in runs(seeds, herding=0.3, n=300)])
     assert abs(big - mid) / mid < 0.05
@@ -141,5 +141,5 @@ def test_with_herding_the_curve_is_flat_after_a_few_dozen_people(seed):
     drawn = cr.error_of_mean(p, [20, 2000], 2000, median=False)
     assert drawn.mean[0] - drawn.mean[1] < 3.0
     nb = nbformat.read(NOTEBOOK, 4)
-    reveal = next(c.source for c in nb.cells if "**Na-apen.** Als schattingen op elkaar lijken" in c.source)
+    reveal = next(c.source for c in nb.cells if "**Meepraten.** Als schattingen op elkaar lijken" in c.source)
     assert REVEAL_LEVELS_OFF in " ".join(reveal.split())

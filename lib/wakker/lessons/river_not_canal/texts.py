@@ -162,8 +162,8 @@ CROWD_FLOOR_HTML = ("Over veel menigtes gerekend zit het gemiddelde van zo'n gro
                     "ernaast; hoe groot de groep ook wordt, het komt niet onder de <b>{floor} pond</b> ({cause}). De "
                     "deskundige zit meestal zo'n {expert} pond ernaast.")
 #: Why the mean's error levels off, by (herding > 0, shared error != 0).
-CROWD_FLOOR_CAUSE = {(True, False): "door het na-apen", (False, True): "door de gedeelde fout",
-                     (True, True): "door het na-apen en de gedeelde fout", (False, False): "door het toeval"}
+CROWD_FLOOR_CAUSE = {(True, False): "door het meepraten", (False, True): "door de gedeelde fout",
+                     (True, True): "door het meepraten en de gedeelde fout", (False, False): "door het toeval"}
 CROWD_NO_FLOOR_HTML = ("Over veel menigtes gerekend zit het gemiddelde van zo'n groep meestal zo'n <b>{typical} pond</b> "
-                       "ernaast; zonder na-apen en zonder gedeelde fout wordt dat steeds kleiner naarmate de groep "
+                       "ernaast; zonder meepraten en zonder gedeelde fout wordt dat steeds kleiner naarmate de groep "
                        "groeit. De deskundige zit meestal zo'n {expert} pond ernaast.")
