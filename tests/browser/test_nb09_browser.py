@@ -125,6 +125,7 @@ def test_nb09_upload_overview_anonymous_tournament_plans_links(page, jupyter_ser
 
     # --- a lesson plan with its rubric; links for a hub
     plans = page.locator(".wakker-docent-lesplan")
+    plans.locator("summary").click()
     expect(plans.locator(".wakker-rubric")).to_be_visible()
     _shot(page, plans, "nb09-1400-07-lesplan")
     links = page.locator(".wakker-docent-links").locator("xpath=..")

@@ -510,7 +510,10 @@ class Plans(View):
 
     @safe
     def _show(self, change=None) -> None:
-        self.plan.value = plan_html(self.notebook.value) if self.notebook.value else ""
+        # closed, like the "In de les" box of each notebook: the plan opens with one click
+        self.plan.value = (f'<details class="wakker-docent-lesplan-blok"><summary style="cursor:pointer;font-weight:600">'
+                           f'{T.PLAN_OPEN}</summary>{plan_html(self.notebook.value)}</details>'
+                           if self.notebook.value else "")
 
 
 # ---------------------------------------------------------------- links
