@@ -16,6 +16,11 @@ import jlab
 NOTEBOOK = "notebooks/01_boek_inleiding.ipynb"
 CLOSING = "In ons buurthuis ontbreekt een plek om conflicten op te lossen; ik begin met een gesprek met de beheerder."
 ROLES = "ouder\nstagiair in het wijkteam\nvrijwilliger bij de voedselbank\nbuurtapp-beheerder"
+REASON = "Ze lag in het ziekenhuis; bij elke opname rond de deadline zou ik hetzelfde doen."
+#: 27 roles, the second one a word of more than 80 characters without a space (the reviewer typed 300 x's; a web
+#: address does the same): on a phone every chip and the note about the cap must still fit the screen.
+MANY_ROLES = ("ouder\nstagiair in het wijkteam\n" + "www.voedselbank-zwolle.nl/vrijwilligers/" * 3 +
+              "".join(f"\nrol {i}" for i in range(4, 28)))
 
 pytestmark = pytest.mark.browser
 
@@ -127,7 +132,7 @@ def test_nb01_every_widget_plays_and_saves(page, jupyter_server, fresh_journal):
     expect(tip_sentence).to_contain_text("onder het kantelpunt")
     _shot(page, tip, "nb01-09-tipping-10")
     _press(tip.locator(".wakker-kantel-start .noUi-handle"), "ArrowRight", 5)
-    expect(tip_sentence).to_contain_text("Vanaf 15 staat er na 30 seizoenen", timeout=10_000)
+    expect(tip_sentence).to_contain_text("Met 15 eenheden bij de start staat er na 30 seizoenen", timeout=10_000)
     expect(tip.locator(".legend")).to_contain_text("kantelpunt (13,8)")
     _shot(page, tip, "nb01-10-tipping-15")
 
@@ -147,6 +152,9 @@ def test_nb01_every_widget_plays_and_saves(page, jupyter_server, fresh_journal):
     case = page.locator(".wakker-q-geval-deadline-aanvraag")
     case.locator("label", has_text="Uitzondering maken").click()
     expect(case.locator(".wakker-feedback")).to_contain_text("gemotiveerd maatwerk")
+    reason = page.locator(".wakker-q-geval-deadline-aanvraag-reden")
+    reason.locator("textarea").fill(REASON)
+    expect(reason).to_contain_text("opgeslagen om", timeout=10_000)
     _shot(page, case, "nb01-12-case")
 
     # --- § 6: my roles
@@ -167,6 +175,7 @@ def test_nb01_every_widget_plays_and_saves(page, jupyter_server, fresh_journal):
     assert _saved(fresh_journal, "afsluiting-praktijk") == CLOSING
     assert _saved(fresh_journal, "mijn-rollen")["roles"][1] == "stagiair in het wijkteam"
     assert _saved(fresh_journal, "geval-deadline-aanvraag")["selected"]
+    assert _saved(fresh_journal, "geval-deadline-aanvraag-reden") == REASON
     assert _saved(fresh_journal, "antwoord-overtuigend") is not None
     assert not jlab.console_errors(page, ignore=BENIGN)
 
@@ -182,4 +191,31 @@ def test_nb01_every_widget_plays_and_saves(page, jupyter_server, fresh_journal):
         jlab.screenshot(page, f"nb01-15-phone-{name}", full_page=False)
     width = plot.locator(".main-svg").first.bounding_box()["width"]
     assert 250 <= width <= 390, width  # the dorpsweide fits a phone's width
+    # review finding 9: every assumption's explanation is readable without scrolling sideways
+    assumptions = page.locator("table.wakker-aannames-weide")
+    assumptions.scroll_into_view_if_needed()
+    page.wait_for_timeout(700)
+    jlab.screenshot(page, "nb01-16-phone-assumptions", full_page=False)
+    explain = assumptions.locator("td:last-child").first.bounding_box()
+    assert explain["x"] >= 0 and explain["x"] + explain["width"] <= 390, explain
+    plan = teacher.locator("table").first  # the lesson plan (the kit's teacher box)
+    for _ in range(2):
+        plan.scroll_into_view_if_needed()
+        page.wait_for_timeout(700)
+    jlab.screenshot(page, "nb01-18-phone-teacher-plan", full_page=False)
+    # review finding 1: 27 roles, one of them long; the chips wrap and the note says what was dropped
+    roles.locator("textarea").fill(MANY_ROLES)
+    expect(roles).to_contain_text("Je typte 27 rollen; alleen de eerste 15 worden getoond en bewaard.", timeout=10_000)
+    expect(roles).to_contain_text("Een rol is ingekort tot 80 tekens.")
+    day = roles.locator(".wakker-rollen-dag")
+    for _ in range(2):
+        day.scroll_into_view_if_needed()
+        page.wait_for_timeout(700)
+    jlab.screenshot(page, "nb01-17-phone-roles-many", full_page=False)
+    right = roles.bounding_box()["x"] + roles.bounding_box()["width"]
+    for box in (day.locator(":scope > div").nth(i).bounding_box() for i in (2, 4)):  # chip 2 and the long chip 3
+        assert box["x"] + box["width"] <= right + 1, (box, right)
+    status = roles.locator(".wakker-rollen-dag + .wakker-status")
+    sb = status.bounding_box()
+    assert sb["x"] + sb["width"] <= right + 1 and sb["height"] > 25, sb  # wraps onto a second line, not clipped
     page.set_viewport_size(jlab.VIEWPORT)
