@@ -210,7 +210,8 @@ def test_nb03_every_widget(page, jupyter_server, fresh_journal):
     page.evaluate("window.jupyterapp.commands.execute('application:toggle-left-area')")
     for name, target in (("river", river.locator(".wakker-zin")), ("river-plot", plot),
                          ("river-or-canal", rc), ("network", net), ("crowd-plot", cplot),
-                         ("drawbacks", drawbacks)):
+                         ("drawbacks", drawbacks), ("assumptions", page.locator("table.wakker-aannames").first),
+                         ("themes", jlab.cells(page).filter(has_text="Deel 2 in vogelvlucht").locator("li").nth(3))):
         for _ in range(2):
             target.scroll_into_view_if_needed()
             page.wait_for_timeout(700)
