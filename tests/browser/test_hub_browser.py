@@ -16,8 +16,8 @@ The walk (screenshots in the git-ignored ``screenshots/hub/``):
 2. saving notebook 07 writes git's version of it (the pre-save hook of the server extension);
 3. the repository gets a new commit; a second click of the link pulls it as a fast-forward, without a
    merge commit, and the student sees the new text;
-4. a teacher uploads both JSON exports into ``inleveren/`` in the file browser and runs the class
-   tournament snippet of README.md ("Voor docenten: een klassentoernooi").
+4. a teacher follows the same link, opens the teacher's notebook 09, uploads both JSON exports through
+   its upload button and plays the class tournament without code; nothing lands in the workbook's folder.
 
 Without ``tools/hub/node_modules`` (no ``npm ci``) the test is skipped with a reason, unless
 ``WAKKER_REQUIRE_BROWSER=1`` (CI) makes that a failure; a hub that does not start is always a failure.
@@ -65,9 +65,9 @@ CLONE = "wakker-werkboek"  # nbgitpuller's folder: the last part of the reposito
 NB07_ID = "07_blog_vertrouwen_prisoners_dilemma"
 NB07 = f"notebooks/{NB07_ID}.ipynb"
 NB07_IN_HOME = f"{CLONE}/{NB07}"
+NB09_IN_HOME = f"{CLONE}/notebooks/09_docent.ipynb"
 JOURNAL = Path(".local/share/wakker/journal.sqlite")  # below a student's home: the workbook's default
 UPDATE_TEXT = "Nieuw in deze versie: een extra vraag voor de werkgroep."
-TEACHER_NOTEBOOK = "klassentoernooi.ipynb"
 # jlab.BENIGN_CONSOLE's anywidget message, also when it arrives as an uncaught page error (a busy machine)
 ANYWIDGET_SLOW = [r"^pageerror: \[anywidget\] Failed to initialize model\."]
 
@@ -383,16 +383,6 @@ def student_walk(page, hub: Hub, user: str, prefix: str, answer: str, strategy: 
     return exported
 
 
-def readme_tournament_snippet() -> str:
-    """The teacher's code from README.md, section 'Voor docenten: een klassentoernooi'."""
-    text = (REPO / "README.md").read_text(encoding="utf-8")
-    section = text.split("### Voor docenten: een klassentoernooi", 1)
-    assert len(section) == 2, "README.md has no section 'Voor docenten: een klassentoernooi'"
-    found = re.search(r"```python\n(.*?)```", section[1], re.S)
-    assert found, "the README's class tournament section has no python code block"
-    return found.group(1)
-
-
 # --------------------------------------------------------------------------- the test
 
 def test_two_students_and_a_teacher_on_a_real_hub(request, browser, hub, tmp_path):
@@ -442,46 +432,32 @@ def test_two_students_and_a_teacher_on_a_real_hub(request, browser, hub, tmp_pat
     assert _git("status", "--porcelain", cwd=clone) == ""
     assert (clone / NB07).read_text(encoding="utf-8") == (work / NB07).read_text(encoding="utf-8")
 
-    # --- the teacher collects the exports and runs the class tournament of the README
-    with hub_page(request, browser, "docent") as page:
-        page.goto(hub.base_url + "hub/login", wait_until="domcontentloaded")
-        page.fill("#username_input", "docent")
-        page.fill("#password_input", "wachtwoord")
-        page.click("#login_submit")
-        page.wait_for_url(re.compile(r"/user/docent/lab"), timeout=180_000)
-        page.wait_for_function("() => window.jupyterapp && window.jupyterapp.serviceManager", timeout=120_000)
-        page.locator(".jp-id-upload").first.wait_for(state="visible", timeout=60_000)
-        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(readme_tournament_snippet())])
-        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
-        page.evaluate("""async ([name, nb]) => {
-            const c = window.jupyterapp.serviceManager.contents;
-            await c.save('inleveren', {type: 'directory'});
-            await c.save(name, {type: 'notebook', format: 'json', content: nb});
-            await window.jupyterapp.commands.execute('filebrowser:go-to-path', {path: '/inleveren'});
-        }""", [TEACHER_NOTEBOOK, json.loads(nbformat.writes(nb))])
-        expect(page.locator(".jp-FileBrowser .jp-BreadCrumbs")).to_contain_text("inleveren", timeout=20_000)
-        with page.expect_file_chooser() as chooser:
-            page.locator(".jp-id-upload").first.click()
-        chooser.value.set_files([str(p) for p in exports.values()])
-        listing = page.locator(".jp-FileBrowser .jp-DirListing-content")
-        for p in exports.values():
-            expect(listing).to_contain_text(p.name, timeout=30_000)
-        shot(page, "4-docent-uploaded")
+    # --- the teacher follows the same link, opens the teacher's notebook 09, uploads both exports
+    #     through its upload button and plays the class tournament without writing code
+    with hub_page(request, browser, "docent", accept_downloads=True) as page:
+        follow_link(page, hub, "docent", "4-docent")
         page.evaluate("async (p) => { await window.jupyterapp.commands.execute('docmanager:open', {path: p}); }",
-                      TEACHER_NOTEBOOK)
-        jlab.wait_for_kernel_idle(page, TEACHER_NOTEBOOK, timeout=120)
-        jlab.run_all(page, timeout=180, path=TEACHER_NOTEBOOK)
-        table = page.locator("table.wakker-klassentoernooi")
-        expect(table).to_be_visible(timeout=30_000)
+                      NB09_IN_HOME)
+        jlab.wait_for_kernel_idle(page, NB09_IN_HOME, timeout=180)
+        st = jlab.run_all(page, timeout=300, path=NB09_IN_HOME)
+        assert st["executed"] == st["total"], st
+        jlab.wait_for_widgets(page, timeout=120)
+        desk = page.locator(".wakker-docent-inleveren")
+        with page.expect_file_chooser() as chooser:
+            desk.locator(".wakker-docent-upload").click()
+        chooser.value.set_files([str(p) for p in exports.values()])
+        report = desk.locator(".wakker-docent-verslag")
+        expect(report).to_contain_text("2 in het overzicht", timeout=60_000)
+        shot(page, "4-docent-09-ingelezen", report)
+        tournament = page.locator(".wakker-docent-toernooi")
+        tournament.locator("button", has_text="Speel het klassentoernooi").click()
+        table = tournament.locator("table.wakker-klassentoernooi")
+        expect(table).to_be_visible(timeout=60_000)
         for s in students.values():
             expect(table).to_contain_text(s["strategy"])
-        shot(page, "4-docent-tournament", table)
-        heatmap = jlab.cells(page).first.locator(".js-plotly-plot")
-        expect(heatmap.locator(".main-svg").first).to_be_visible(timeout=30_000)
-        shot(page, "4-docent-tournament-heatmap", heatmap)
-        out = jlab.cells(page).first.locator(".jp-OutputArea")
-        expect(out).not_to_contain_text("Niet meegenomen")
+        shot(page, "4-docent-tournament", tournament)
+        expect(tournament.locator(".js-plotly-plot .main-svg").first).to_be_visible(timeout=30_000)
+        expect(tournament).not_to_contain_text("Niet meegenomen")
         assert not jlab.console_errors(page, ANYWIDGET_SLOW), jlab.console_errors(page, ANYWIDGET_SLOW)
-    handed_in = hub.home("docent") / "inleveren"
-    assert sorted(p.name for p in handed_in.iterdir()) == sorted(p.name for p in exports.values())
-    assert (hub.home("docent") / "klassentoernooi.csv").is_file()
+    # nothing of the students was written into the teacher's copy of the workbook
+    assert _git("status", "--porcelain", "--untracked-files=all", cwd=hub.home("docent") / CLONE) == ""
