@@ -43,7 +43,13 @@ def test_start_notebook_answer_survives_restart_and_reload(page, jupyter_server,
         .filter(e => ['auto', 'scroll'].includes(getComputedStyle(e).overflowX) && e.scrollWidth > e.clientWidth)
         .map(e => (e.className.match(/wakker-\\S+/g) || [e.className.slice(0, 80)]).join(' ') + ` ${e.scrollWidth}/${e.clientWidth}`)""")
     assert not wide, wide
-    expect(page.locator(".wakker-kaart")).to_contain_text("in voorbereiding")
+    # the map: one row per notebook of data/notebooks.yaml, each with its status
+    from wakker.core.content import content
+    entries = list(content().notebooks.values())
+    rows = page.locator("table.wakker-kaart tr")
+    expect(rows).to_have_count(len(entries) + 1)
+    for i, nb in enumerate(entries, 1):
+        expect(rows.nth(i)).to_contain_text("✓ klaar" if nb.status == "klaar" else "in voorbereiding")
     expect(page.locator(".wakker-citaat", has_text="terreinknecht").locator("figcaption")).to_contain_text(
         "Judith Harmsen")
 
