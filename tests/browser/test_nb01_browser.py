@@ -203,6 +203,11 @@ def test_nb01_every_widget_plays_and_saves(page, jupyter_server, fresh_journal):
         plan.scroll_into_view_if_needed()
         page.wait_for_timeout(700)
     jlab.screenshot(page, "nb01-18-phone-teacher-plan", full_page=False)
+    # review finding 9 (kit): the plan's text and the rubric's levels wrap within the phone's width
+    for cell in (plan.locator("td:last-child").first, teacher.locator("table.wakker-rubric td").last):
+        box = cell.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390, box
+        assert cell.evaluate("e => e.scrollWidth <= e.clientWidth + 1"), "text cut off in the teacher's box"
     # review finding 1: 27 roles, one of them long; the chips wrap and the note says what was dropped
     roles.locator("textarea").fill(MANY_ROLES)
     expect(roles).to_contain_text("Je typte 27 rollen; alleen de eerste 15 worden getoond en bewaard.", timeout=10_000)

@@ -96,7 +96,11 @@ def test_quote_and_term_html():
     assert "vragen: ‘Kan ik jou vertrouwen?’”" in nested and nested.count("“") == 1
     assert 'id="begrip-leefwereld"' in ui.term_html("leefwereld")
     assert "⚠" in ui.term_html("onbekend-begrip")
-    assert "00_start.ipynb" in ui.map_html() and "in voorbereiding" in ui.map_html()
+    from wakker.core.content import content
+    shown, entries = ui.map_html(), list(content().notebooks.values())
+    assert "00_start.ipynb" in shown and shown.count("<tr>") == len(entries) + 1
+    assert shown.count("✓ klaar") == sum(nb.status == "klaar" for nb in entries)
+    assert shown.count("in voorbereiding") == sum(nb.status != "klaar" for nb in entries)
 
 
 def test_export_panel_exports_and_imports(journal, tmp_path, monkeypatch):

@@ -178,10 +178,29 @@ KIT_CSS = r"""
   .jp-RenderedHTMLCommon :not(pre) > code { overflow-wrap: anywhere; }
   .wakker-tijdlijn > div { flex-direction: column !important; gap: .1em !important; }
   .wakker-tijdlijn > div > div:first-child { flex: none !important; }
-  .jp-RenderedHTMLCommon table td, .jp-RenderedHTMLCommon table th,
-  table.wakker-aannames td, table.wakker-aannames th { min-width: 6.5em; }
-  table.wakker-aannames td:last-child { min-width: 22em; }
-  .jp-RenderedHTMLCommon table, table.wakker-aannames, table.wakker-tabel {
+  .jp-RenderedHTMLCommon table td, .jp-RenderedHTMLCommon table th { min-width: 6.5em; }
+  /* A model's assumptions (controls.assumptions_html): each assumption a block of its own, the name first,
+     then default, range and unit on their own lines, the explanation last; nothing to scroll sideways. */
+  table.wakker-aannames { display: block !important; background: none !important; }
+  table.wakker-aannames thead { display: none !important; }
+  table.wakker-aannames tbody, table.wakker-aannames tr, table.wakker-aannames td {
+    display: block !important; min-width: 0 !important; width: auto !important; white-space: normal !important; }
+  table.wakker-aannames tr { padding: .45em 0; border-bottom: 1px solid rgba(128,128,128,.35); }
+  table.wakker-aannames td { border: none !important; padding: .05em .3em !important; }
+  table.wakker-aannames td:nth-child(2)::before { content: "standaard: "; opacity: .7; }
+  table.wakker-aannames td:nth-child(3)::before { content: "bereik: "; opacity: .7; }
+  table.wakker-aannames td:nth-child(4)::before { content: "eenheid: "; opacity: .7; }
+  /* The teacher's box: a lesson plan stays a table (minutes | what happens) as wide as the screen, its
+     text wrapping; a rubric becomes one block per criterion, its levels under each other. */
+  table.wakker-lesplan { display: table !important; width: 100%; background: none !important; }
+  table.wakker-lesplan td { min-width: 0 !important; }
+  table.wakker-lesplan td:first-child { width: 1%; padding-right: .5em !important; }
+  table.wakker-lesplan td:last-child { overflow-wrap: anywhere; }
+  table.wakker-rubric, table.wakker-rubric tbody, table.wakker-rubric tr,
+  table.wakker-rubric th, table.wakker-rubric td { display: block !important; min-width: 0 !important;
+    width: auto !important; background: none !important; }
+  table.wakker-rubric tr { margin-bottom: .4em; }
+  .jp-RenderedHTMLCommon table, table.wakker-tabel {
     display: block; max-width: 100%; overflow-x: auto;
     background:
       linear-gradient(to right, var(--jp-layout-color0, #fff) 30%, transparent) left / 2em 100% no-repeat local,

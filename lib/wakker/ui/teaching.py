@@ -11,7 +11,7 @@ HEADINGS = {
     "pairs": "In tweetallen en groepjes",
     "plenary": "Plenair",
     "watch": "Let op",
-    "compare": "Antwoorden om te vergelijken (straks in notebook 09, tot dan in de ingeleverde exports)",
+    "compare": "Antwoorden om te vergelijken (in notebook 09, uit de ingeleverde exports)",
 }
 STYLE = ("margin:.6em 0 1em 0;padding:.5em .9em;border:1px dashed rgba(128,128,128,.6);border-radius:6px;"
          "max-width:52em;line-height:1.45")
@@ -55,7 +55,7 @@ def in_de_les_html(lesson: str | None) -> str:
         # a name that already gives the time ("Les 1 (90 minuten)") does not get it twice
         time = "" if "minuten" in s.name else f" — {s.minutes} minuten"
         parts.append(f"<h4 style=\"margin:.6em 0 .2em 0\">{esc(s.name)}{time}</h4>"
-                     f'<table style="border-collapse:collapse"><caption style="position:absolute;left:-9999px">'
+                     f'<table class="wakker-lesplan" style="border-collapse:collapse"><caption style="position:absolute;left:-9999px">'
                      f"Lesplan {esc(s.name)}</caption>{rows}</table>")
     for key, heading in HEADINGS.items():
         items = getattr(plan, key)

@@ -226,31 +226,17 @@ def principles_html() -> str:
 
 #: On a phone the five columns do not fit and the explanation (the point of the table) was hidden behind a
 #: sideways scroll: below 640 px every assumption becomes a block, its name on top, the other fields as lines.
-NARROW_ASSUMPTIONS_CSS = """<style>
-@media (max-width: 640px) {
-  table.wakker-aannames.wakker-aannames-weide { display: block !important; background: none !important;
-    overflow-x: visible !important; }
-  table.wakker-aannames-weide thead { display: none !important; }
-  table.wakker-aannames-weide tbody, table.wakker-aannames-weide tr, table.wakker-aannames-weide td {
-    display: block !important; min-width: 0 !important; width: auto !important; white-space: normal !important; }
-  table.wakker-aannames-weide tr { padding: .45em 0; border-bottom: 1px solid rgba(128,128,128,.35); }
-  table.wakker-aannames-weide td { border: none !important; padding: .05em .3em !important; }
-  table.wakker-aannames-weide td:nth-child(2)::before { content: "standaard: "; opacity: .7; }
-  table.wakker-aannames-weide td:nth-child(3)::before { content: "bereik: "; opacity: .7; }
-  table.wakker-aannames-weide td:nth-child(4)::before { content: "eenheid: "; opacity: .7; }
-}
-</style>"""
 
 
 def assumptions_table_html() -> str:
-    """The kit's table of assumptions; on a narrow screen each assumption as a block (see the CSS above)."""
+    """The kit's table of assumptions (on a narrow screen each assumption a block: the kit's CSS)."""
     from ...ui.controls import assumptions_html
 
     try:
         words = data.param_words()
     except ContentError as exc:
         return error_html(str(exc))
-    return NARROW_ASSUMPTIONS_CSS + assumptions_html(cm.parameter_specs(), words, "wakker-aannames wakker-aannames-weide")
+    return assumptions_html(cm.parameter_specs(), words, "wakker-aannames wakker-aannames-weide")
 
 
 # ---------------------------------------------------------------- the tipping point
