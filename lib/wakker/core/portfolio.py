@@ -528,17 +528,18 @@ def export_files(journal: Journal, folder: Path | str, student: str | None = Non
 
 # ---------------------------------------------------------------- importing
 def _depth(value: Any, limit: int = MAX_DEPTH) -> int:
-    """How deep lists and objects nest in ``value`` (stops counting past ``limit``)."""
+    """How deep lists and objects nest in ``value`` (stops counting past ``limit``: then some number > ``limit``)."""
+    if not isinstance(value, (dict, list)):  # most answers: a text or a number
+        return 0
     deepest, todo = 0, [(value, 0)]
     while todo:
         item, d = todo.pop()
-        deepest = max(deepest, d)
         if d > limit:
-            break
-        if isinstance(item, dict):
-            todo += [(v, d + 1) for v in item.values()]
-        elif isinstance(item, list):
-            todo += [(v, d + 1) for v in item]
+            return d
+        for v in (item.values() if isinstance(item, dict) else item):
+            if isinstance(v, (dict, list)):
+                todo.append((v, d + 1))
+        deepest = max(deepest, d + 1 if item else d)  # the items of a non-empty list or object lie one deeper
     return deepest
 
 
@@ -548,6 +549,32 @@ def _valid_text(text: str) -> bool:
         return True
     except UnicodeEncodeError:  # a lone surrogate ("\\ud800") from JSON
         return False
+
+
+def _utf8_size(text: str) -> int | None:
+    """The UTF-8 size of ``text`` in bytes, or None when it cannot be encoded (a lone surrogate)."""
+    try:
+        return len(text.encode("utf-8"))
+    except UnicodeEncodeError:
+        return None
+
+
+#: The same encoder as ``json.dumps(value, ensure_ascii=False, allow_nan=False)``, made once.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False)
+#: The normalised form of a moment (``2026-11-30T16:05:00.000000+00:00``, ASCII digits only): for such a text
+#: ``datetime.fromisoformat`` gives the same moment as ``parse_moment`` and the text is already normalised.
+_NORMAL_MOMENT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}\+00:00")
+
+
+def _moment(saved_at: str) -> tuple[datetime, str]:
+    """(moment, normalised text) of ``saved_at``; raises JournalError like :func:`parse_moment`."""
+    if _NORMAL_MOMENT.fullmatch(saved_at):
+        try:
+            return datetime.fromisoformat(saved_at), saved_at
+        except ValueError:
+            pass  # e.g. month 13: parse_moment gives the message
+    moment = parse_moment(saved_at)
+    return moment, moment.isoformat(timespec="microseconds")
 
 
 def parse_export(raw: bytes | str) -> tuple[list[Entry], str | None]:
@@ -589,30 +616,38 @@ def parse_export(raw: bytes | str) -> tuple[list[Entry], str | None]:
         if not _valid_text(student):
             raise JournalError("De naam in deze export bevat ongeldige tekens; er is niets ingelezen.")
         student = student.strip()[:MAX_STUDENT]
-    entries = [_entry(n, item) for n, item in enumerate(items, 1)]
+    ok_ids: set[str] = set()  # ids already checked in this file (notebook and kind repeat in every entry)
+    entries = [_entry(n, item, ok_ids) for n, item in enumerate(items, 1)]
     return entries, student or None
 
 
-def _entry(n: int, item: Any) -> Entry:
-    """One validated entry of an export (``n`` counts from 1, for the message)."""
+def _entry(n: int, item: Any, ok_ids: set[str] | None = None) -> Entry:
+    """One validated entry of an export (``n`` counts from 1, for the message).
+
+    ``ok_ids`` (ids that passed :func:`check_id` before, in this file) only saves checking the same id twice."""
     where = f"Antwoord {n} in deze export"
     if not isinstance(item, dict):
         raise JournalError(f"{where} is onleesbaar.")
+    ok = ok_ids if ok_ids is not None else set()
     try:
-        check_id(item.get("notebook"), "notebook-naam")
-        check_id(item.get("question"), "vraag-naam")
-        check_id(item.get("kind"), "soort antwoord")
+        for key, what in (("notebook", "notebook-naam"), ("question", "vraag-naam"), ("kind", "soort antwoord")):
+            value = item.get(key)
+            if not (type(value) is str and value in ok):
+                check_id(value, what)
+                if type(value) is str:
+                    ok.add(value)
     except JournalError as exc:
         raise JournalError(f"{where}: {exc}") from None
     prompt, saved_at = item.get("prompt", ""), item.get("saved_at")
     if not isinstance(prompt, str) or not isinstance(saved_at, str):
         raise JournalError(f"{where} mist een vraagtekst of tijdstip.")
-    if not _valid_text(prompt):
+    size = _utf8_size(prompt)
+    if size is None:
         raise JournalError(f"De vraagtekst van antwoord {n} in deze export bevat ongeldige tekens.")
-    if len(prompt.encode("utf-8")) > MAX_VALUE_BYTES:
+    if size > MAX_VALUE_BYTES:
         raise JournalError(f"De vraagtekst van antwoord {n} in deze export is te lang.")
     try:
-        moment = parse_moment(saved_at)
+        moment, normalised = _moment(saved_at)
     except JournalError:
         raise JournalError(f"{where} heeft een ongeldig tijdstip.") from None
     if not MOMENT_RANGE[0] <= moment < MOMENT_RANGE[1]:
@@ -623,15 +658,15 @@ def _entry(n: int, item: Any) -> Entry:
     if _depth(value) > MAX_DEPTH:
         raise JournalError(f"{where} is te diep genest om te lezen.")
     try:
-        encoded = json.dumps(value, ensure_ascii=False, allow_nan=False)
+        encoded = _ENCODER.encode(value)
     except (ValueError, TypeError, RecursionError):
         raise JournalError(f"{where} is onleesbaar.") from None
-    if not _valid_text(encoded):
+    size = _utf8_size(encoded)
+    if size is None:
         raise JournalError(f"{where} bevat ongeldige tekens.")
-    if len(encoded.encode("utf-8")) > MAX_VALUE_BYTES:
+    if size > MAX_VALUE_BYTES:
         raise JournalError(f"{where} is te lang.")
-    return Entry(item["notebook"], item["question"], item["kind"], prompt, value,
-                 moment.isoformat(timespec="microseconds"))
+    return Entry(item["notebook"], item["question"], item["kind"], prompt, value, normalised)
 
 
 def import_json(journal: Journal, raw: bytes | str) -> tuple[int, int]:

@@ -18,13 +18,15 @@ Pure Python, no widgets. Exports are validated only by :func:`wakker.core.portfo
 """
 from __future__ import annotations
 
+import gc
 import json
 import re
 import unicodedata
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from ...core.journal import SCHEMA_VERSION, Entry, JournalError, normalise_moment
 from ...core.portfolio import SCHEMA_NAME, parse_export
@@ -45,17 +47,20 @@ class Student:
     files: list[str]
     entries: list[Entry]
     versions: set = field(default_factory=set, repr=False)
-    _current: dict | None = field(default=None, repr=False)
+    #: what is derived from ``entries`` only (the current answers, counts): shared with the source of a student
+    #: read from one file, so switching *anonymous* or the class list does not compute it again
+    memo: dict = field(default_factory=dict, repr=False)
 
     def current(self) -> dict[tuple[str, str], Entry]:
         """The newest version of each (notebook, question) (computed once; entries do not change after collecting)."""
-        if self._current is None:
-            latest: dict[tuple[str, str], Entry] = {}
+        latest = self.memo.get("current")
+        if latest is None:
+            latest = {}
             # parse_export gives every moment normalised (UTC, microseconds): as text they sort in time order
             for e in sorted(self.entries, key=lambda e: e.saved_at):
                 latest[(e.notebook, e.question)] = e
-            self._current = latest
-        return self._current
+            self.memo["current"] = latest
+        return latest
 
 
 @dataclass
@@ -87,7 +92,24 @@ class Collection:
         """``text`` with every known student name replaced by a neutral word (only when anonymous)."""
         if not self.anonymous or not text:
             return text
-        return _scrub(text, self.names)
+        words = getattr(self, "_words", None)
+        if words is None:
+            words = self._words = _name_words(tuple(sorted(set(self.names))))
+        return _scrub_words(text, words)
+
+
+@contextmanager
+def cycle_collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while a class is read and drawn: 300 exports make some 100,000 small
+    objects at once, and collecting cycles in between (there are none to find) took a good part of the time.
+    Memory is freed as always (reference counting); the collector runs again right after."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def _moment(e: Entry) -> str:
@@ -113,7 +135,10 @@ def name_key(name: str) -> str:
 
 
 def _scrub(text: str, names: Iterable[str]) -> str:
-    words = _name_words(tuple(sorted(set(names))))
+    return _scrub_words(text, _name_words(tuple(sorted(set(names)))))
+
+
+def _scrub_words(text: str, words: frozenset[str]) -> str:
     return _WORD.sub(lambda m: T.NAME_HIDDEN if m.group().casefold() in words else m.group(), text)
 
 
@@ -153,6 +178,9 @@ class Source:
     size: int
     data: bytes | None = None
     path: Path | None = None
+    #: (entries, student, reason) once read and checked: switching *anonymous* or the class list reads nothing again
+    parsed: tuple | None = field(default=None, repr=False, compare=False)
+    memo: dict = field(default_factory=dict, repr=False, compare=False)  # see Student.memo
 
     def read(self) -> bytes:
         if self.data is not None:
@@ -204,6 +232,25 @@ def _size(n: int) -> str:
     return f"{n / 2 ** 20:.0f} MB" if n >= 2 ** 20 else f"{max(1, round(n / 2 ** 10))} kB"
 
 
+def _parse(s: Source) -> tuple[list[Entry], str | None, str | None]:
+    """(entries, student, None) of a file, or ([], None, Dutch reason); each source is read and checked once."""
+    if s.parsed is None:
+        entries, student, reason = [], None, None
+        try:
+            raw = s.read()
+            if len(raw) > MAX_FILE_BYTES:
+                raise JournalError(T.TOO_BIG.format(size=_size(len(raw))))
+            entries, student = parse_export(raw)
+        except JournalError as exc:
+            reason = str(exc)
+        except OSError:
+            reason = T.UNREADABLE
+        except Exception:  # noqa: BLE001 - whatever a file holds, the others are still read
+            reason = T.UNREADABLE
+        s.parsed = (entries, student, reason)
+    return s.parsed
+
+
 def collect(sources: list[Source], class_list: str = "", anonymous: bool = False,
             error: str | None = None) -> Collection:
     """Read ``sources`` into a :class:`Collection` (see the module docstring); never raises for bad input."""
@@ -215,6 +262,7 @@ def collect(sources: list[Source], class_list: str = "", anonymous: bool = False
         return col
     shown = {s.name: (T.FILE_N.format(n=i) if anonymous else s.name) for i, s in enumerate(sources, 1)}
     found: list[tuple[str, str | None, list[Entry]]] = []
+    memo_of = {s.name: s.memo for s in sources}
     for s in sources:
         if s.name.startswith("."):
             continue
@@ -230,17 +278,7 @@ def collect(sources: list[Source], class_list: str = "", anonymous: bool = False
         elif s.size == 0:
             reason = T.EMPTY_FILE
         if reason is None:
-            try:
-                raw = s.read()
-                if len(raw) > MAX_FILE_BYTES:
-                    raise JournalError(T.TOO_BIG.format(size=_size(len(raw))))
-                entries, student = parse_export(raw)
-            except JournalError as exc:
-                reason = str(exc)
-            except OSError:
-                reason = T.UNREADABLE
-            except Exception:  # noqa: BLE001 - whatever a file holds, the others are still read
-                reason = T.UNREADABLE
+            entries, student, reason = _parse(s)
         if reason is not None:
             col.skipped.append((shown[s.name], reason))
             continue
@@ -269,10 +307,10 @@ def collect(sources: list[Source], class_list: str = "", anonymous: bool = False
                 g.entries += [e for e in entries if _version(e) not in known]
                 g.versions |= versions
                 g.files.append(fname)
-                g._current = None
+                g.memo = {}  # entries changed: derive afresh (never in the source's memo)
                 col.merged.append(fname)
                 continue
-            groups.append(Student("", name, [fname], list(entries), versions))
+            groups.append(Student("", name, [fname], list(entries), versions, memo=memo_of[fname]))
         if len(groups) > 1:
             pending_conflicts.append((by_name[key][0][1] or "", groups))
         students += groups

@@ -20,6 +20,7 @@ Numbers are computed on the current answer of each student (the newest version).
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -27,7 +28,7 @@ from typing import Any
 import pandas as pd
 
 from ...core.portfolio import describe, is_answer, question_positions
-from .exports import Collection
+from .exports import Collection, cycle_collector_paused
 from . import texts as T
 
 SKIP_KEYS = {"label", "text", "name", "ingevuld", "checked"}
@@ -288,7 +289,17 @@ def _strategy_table(qs: list[Question]) -> pd.DataFrame:
 
 # ---------------------------------------------------------------- the overview
 def overview(col: Collection, notebook: str) -> NotebookOverview:
-    """Every table of ``notebook`` for the collected class (see the module docstring)."""
+    """Every table of ``notebook`` for the collected class (see the module docstring).
+
+    Computed once per collection and notebook (the views share it; a new collection starts afresh)."""
+    cache = col.__dict__.setdefault("_overviews", {})
+    if notebook not in cache:
+        with cycle_collector_paused():
+            cache[notebook] = _overview(col, notebook)
+    return cache[notebook]
+
+
+def _overview(col: Collection, notebook: str) -> NotebookOverview:
     qs = questions(col, notebook)
     n = len(col.students)
     answered, choices, numbers, categories = [], [], [], []
@@ -345,10 +356,11 @@ def progress(col: Collection) -> pd.DataFrame:
     nbs = notebooks_in(col)
     rows = []
     for st in col.students:
-        counts = dict.fromkeys(nbs, 0)
-        for (nb, _q), e in st.current().items():
-            if nb in counts and _is_answer_kind(nb, e.kind):
-                counts[nb] += 1
+        answered = st.memo.get("answered")
+        if answered is None:
+            answered = st.memo["answered"] = Counter(nb for (nb, _q), e in st.current().items()
+                                                     if _is_answer_kind(nb, e.kind))
+        counts = {nb: answered.get(nb, 0) for nb in nbs}
         rows.append({T.PROGRESS_STUDENT: st.label, **{nb[:2]: counts[nb] for nb in nbs},
                      T.PROGRESS_TOTAL: sum(counts.values())})
     return pd.DataFrame(rows)

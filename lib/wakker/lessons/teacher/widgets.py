@@ -125,13 +125,14 @@ class Desk(View):
             self.refresh()
 
     def refresh(self) -> C.Collection:
-        self.collection = C.collect(self.sources, self.class_list.value, self.anonymous.value, self.source_error)
-        self.report_html.value = report_html(self.collection)
-        for callback in self._listeners:
-            try:
-                callback()
-            except Exception as exc:  # noqa: BLE001 - one view failing never stops the others
-                report(exc)
+        with C.cycle_collector_paused():
+            self.collection = C.collect(self.sources, self.class_list.value, self.anonymous.value, self.source_error)
+            self.report_html.value = report_html(self.collection)
+            for callback in self._listeners:
+                try:
+                    callback()
+                except Exception as exc:  # noqa: BLE001 - one view failing never stops the others
+                    report(exc)
         return self.collection
 
 
