@@ -337,3 +337,47 @@ def test_notebook_passes_the_lesson_contract():
     """Page, quotes and terms, an import that reads no data, and a headless run without errors."""
     problems = C.check_notebook(NOTEBOOK, C.REPO, lesson="teacher")
     assert not problems, C.report(problems)
+
+
+# ---------------------------------------------------------------- choosing files a second time
+def _upload(desk, files, rename=None):
+    value = tuple({"name": (rename or {}).get(f.name, f.name), "type": "application/json", "size": f.stat().st_size,
+                   "last_modified": datetime.now(timezone.utc), "content": memoryview(f.read_bytes())} for f in files)
+    desk.upload.set_trait("value", value)
+
+
+def test_a_second_choice_of_files_adds_to_the_first_and_the_same_file_counts_once(klas, tmp_path):
+    folder, files, names = klas
+    desk = W.Desk()
+    progress = W.Progress(desk)
+    _upload(desk, files[:8])
+    _upload(desk, files[8:12])  # the late ones
+    assert len(desk.collection.students) == 12 and len(progress.table) == 12
+    assert "4 bestanden" in desk.report_html.value and "12 bestanden" in desk.report_html.value
+    _upload(desk, files[:3])  # the same three files chosen again: nothing counts twice
+    assert len(desk.collection.students) == 12 and len(desk.collection.read) == 12
+    assert "3 bestanden had je al eerder gekozen" in desk.report_html.value
+    # the same export under another name (a browser's "(1)"): one workbook, merged, not a 13th student
+    _upload(desk, files[:1], rename={files[0].name: "kopie.json"})
+    assert len(desk.collection.students) == 12 and desk.collection.merged == ["kopie.json"]
+    # a folder read after the uploads adds as well
+    (tmp_path / "laat").mkdir()
+    for f in files[12:14]:
+        shutil.copy(f, tmp_path / "laat" / f.name)
+    desk.read(tmp_path / "laat")
+    assert len(desk.collection.students) == 14
+    desk.read(tmp_path / "bestaat-niet")  # a wrong folder is a message; what was read stays
+    assert "bestaat niet" in desk.message.value and len(desk.collection.students) == 14
+    desk.clear()
+    assert desk.collection.students == [] and progress.table is None and texts.NOTHING_YET in desk.report_html.value
+
+
+def test_the_example_class_is_replaced_by_real_files_and_says_so(klas):
+    folder, files, _ = klas
+    desk = W.Desk()
+    ex = W.ExampleClass(desk)
+    ex.make(n=5)
+    assert texts.SUMMARY_EXAMPLE in desk.report_html.value and "verzonnen klas" in ex.message.value
+    _upload(desk, files[:2])
+    assert len(desk.collection.students) == 2 and ex.message.value == ""
+    assert texts.EXAMPLE_REPLACED in desk.report_html.value and texts.SUMMARY_EXAMPLE not in desk.report_html.value

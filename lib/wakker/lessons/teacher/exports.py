@@ -216,6 +216,53 @@ def folder_sources(folder: str | Path) -> tuple[list[Source], str | None]:
     return out, None
 
 
+def _same_file(a: Source, b: Source) -> bool:
+    """Whether ``a`` and ``b`` hold the same bytes (a file too big or unreadable: only when it is the same path)."""
+    if a.size != b.size:
+        return False
+    if a.size < 0 or a.size > MAX_FILE_BYTES:
+        return a.path is not None and a.path == b.path
+    try:
+        return a.read() == b.read()
+    except OSError:
+        return False
+
+
+def _free_name(name: str, taken: set[str]) -> str:
+    """``name``, or "name (2).json", "name (3).json", … when another file of that name was read already."""
+    if name not in taken:
+        return name
+    stem, dot, ext = name.rpartition(".") if "." in name.strip(".") else (name, "", "")
+    n = 2
+    while True:
+        candidate = f"{stem} ({n}){dot}{ext}"
+        if candidate not in taken:
+            return candidate
+        n += 1
+
+
+def add_sources(old: list[Source], new: Iterable[Source]) -> tuple[list[Source], int, int]:
+    """``old`` with ``new`` added: (all sources, how many were added, how many were already read).
+
+    A new file with the name and the bytes of a file read before counts once (it is the same file, chosen
+    again). A new file with a name already in use but other bytes is added under a free name ("x (2).json");
+    whether it is the same student is decided by :func:`collect` (same workbook: merged; else a conflict)."""
+    out = list(old)
+    by_name = {s.name: s for s in out}
+    added = again = 0
+    for s in new:
+        known = by_name.get(s.name)
+        if known is not None and _same_file(known, s):
+            again += 1
+            continue
+        if known is not None:
+            s = Source(_free_name(s.name, set(by_name)), s.size, data=s.data, path=s.path)
+        out.append(s)
+        by_name[s.name] = s
+        added += 1
+    return out, added, again
+
+
 def upload_sources(value) -> list[Source]:
     """Files from an ipywidgets ``FileUpload`` value (a tuple of dicts with name, size and content)."""
     out = []

@@ -15,10 +15,19 @@ INTRO = ("Over de gegevens van je studenten: wat je hier inleest, blijft waar di
 # ---------------------------------------------------------------- collecting
 UPLOAD = "Kies exports (.json)"
 UPLOAD_HELP = ("Kies de .json-bestanden die je studenten inleverden (je kunt er veel tegelijk kiezen), of geef "
-               "hieronder de map waar ze staan.")
+               "hieronder de map waar ze staan. Kies je later nog eens bestanden (ingeleverd werk dat te laat "
+               "binnenkwam) of lees je daarna een map, dan komen die erbij: wat al was ingelezen, blijft staan. Een "
+               "bestand dat je twee keer kiest, telt één keer. Wil je met een lege lijst beginnen, gebruik dan "
+               "'Begin opnieuw (alles wissen)'.")
 FOLDER = "Map:"
 FOLDER_PLACEHOLDER = "bijvoorbeeld /home/jij/inleveren"
 READ_FOLDER = "Lees de map"
+CLEAR = "Begin opnieuw (alles wissen)"
+CLEARED = "Alles wat was ingelezen is gewist. Kies opnieuw bestanden of een map."
+FILES = ("bestand", "bestanden")
+ADDED = "Toegevoegd: {added}; samen zijn nu {total} bestanden ingelezen."
+ALREADY_READ = "{n} had je al eerder gekozen; die tellen niet dubbel."
+EXAMPLE_REPLACED = "De voorbeeldklas is vervangen door je eigen bestanden."
 CLASS_LIST = "Klassenlijst:"
 CLASS_LIST_PLACEHOLDER = "Plak hier de namen van je klas, één per regel (mag leeg blijven)"
 ANONYMOUS = "Anoniem (namen vervangen door nummers)"
@@ -46,7 +55,8 @@ CONFLICT = ("{n} bestanden noemen dezelfde naam '{student}' maar komen uit versc
             "kunnen verschillende studenten zijn; ze staan allebei in het overzicht, elk met de bestandsnaam erbij. "
             "Er is niets vervangen. Is het één student, haal dan het verkeerde bestand weg.")
 
-SUMMARY = "<b>{read}</b> ingelezen, <b>{students}</b> in het overzicht, <b>{skipped}</b> overgeslagen."
+SUMMARY = "<b>{read}</b> ingelezen{example}, <b>{students}</b> in het overzicht, <b>{skipped}</b> overgeslagen."
+SUMMARY_EXAMPLE = " (voorbeeldklas, verzonnen)"
 READ_HEAD = "Ingelezen ({n})"
 SKIPPED_HEAD = "Overgeslagen ({n})"
 CONFLICT_HEAD = "Let op: dezelfde naam in meer dan één werkboek ({n})"
@@ -105,7 +115,7 @@ PROGRESS_TOTAL = "totaal"
 EXAMPLE_BUTTON = "Probeer met een voorbeeldklas"
 EXAMPLE_BUSY = "Een voorbeeldklas wordt gemaakt…"
 EXAMPLE_DONE = ("✓ Een verzonnen klas van {n} studenten is ingelezen (met willekeurige antwoorden). Kies daarna je "
-                "eigen bestanden; die vervangen de voorbeeldklas.")
+                "eigen bestanden: die vervangen de voorbeeldklas.")
 
 # ---------------------------------------------------------------- tournament
 TOURNAMENT_BUTTON = "Speel het klassentoernooi"

@@ -18,6 +18,7 @@ from typing import Callable
 import ipywidgets as w
 import pandas as pd
 
+from ...core import dutch
 from ...ui.export import download_links_html
 from ...ui.figure import LiveFigure
 from ...ui.style import cell_html, error_html, note_html, notice_html, text_html
@@ -68,6 +69,10 @@ class Desk(View):
         self.collection: C.Collection | None = None
         self.sources: list[C.Source] = []
         self.source_error: str | None = None
+        #: what the last choice of files (or folder) did: (added, already read); shown above the report
+        self.last_added: tuple[int, int] | None = None
+        self.example = False  # the sources are the made-up example class
+        self.example_replaced = False
         self._listeners: list[Callable[[], None]] = []
         self.upload = w.FileUpload(accept=".json,application/json", multiple=True, description=T.UPLOAD,
                                    layout=w.Layout(width="auto"))
@@ -75,6 +80,8 @@ class Desk(View):
         self.folder = w.Text(placeholder=T.FOLDER_PLACEHOLDER, description=T.FOLDER,
                              layout=w.Layout(width="30em", max_width="100%"))
         self.read_button = w.Button(description=T.READ_FOLDER, icon="folder-open", layout=w.Layout(width="auto"))
+        self.clear_button = w.Button(description=T.CLEAR, icon="trash", layout=w.Layout(width="auto"))
+        self.clear_button.add_class("wakker-docent-wissen")
         self.class_list = w.Textarea(placeholder=T.CLASS_LIST_PLACEHOLDER, description=T.CLASS_LIST, rows=4,
                                      layout=w.Layout(width="36em", max_width="100%"))
         self.anonymous = w.Checkbox(value=False, description=T.ANONYMOUS, indent=False,
@@ -83,13 +90,16 @@ class Desk(View):
         self.report_html = w.HTML(note_html(T.NOTHING_YET))
         self.report_html.add_class("wakker-docent-verslag")
         self.message = w.HTML()
+        self.message.add_class("wakker-docent-melding")
         self.upload.observe(self._uploaded, "value")
         self.read_button.on_click(self._read_folder)
+        self.clear_button.on_click(self._clear)
         self.class_list.observe(self._redo, "value")
         self.anonymous.observe(self._redo, "value")
         self.box = w.VBox([w.HTML(text_html(html.escape(T.UPLOAD_HELP))), self.upload,
                            w.HBox([self.folder, self.read_button], layout=w.Layout(flex_flow="row wrap")),
-                           self.class_list, self.anonymous, self.message, self.report_html], layout=WIDE)
+                           self.class_list, self.anonymous, self.clear_button,
+                           self.message, self.report_html], layout=WIDE)
         self.box.add_class("wakker-docent-inleveren")
 
     def listen(self, callback: Callable[[], None]) -> None:
@@ -98,25 +108,69 @@ class Desk(View):
     # -- input
     @safe
     def _uploaded(self, change=None) -> None:
+        value = self.upload.value
+        if not value:  # the widget was emptied below (or by "Begin opnieuw"): nothing new
+            return
         try:
-            self.sources, self.source_error = C.upload_sources(self.upload.value), None
+            new = C.upload_sources(value)
         except Exception as exc:  # noqa: BLE001
             report(exc)
-            self.sources, self.source_error = [], T.UPLOAD_FAILED
-        self.refresh()
+            self.message.value = error_html(T.UPLOAD_FAILED)
+            return
+        self.add_sources(new)
+        # emptied, so that choosing the same files again is a change as well (and the bytes are not kept twice)
+        self.upload.value = ()
 
     @safe
     def _read_folder(self, _button=None) -> None:
         self.read(self.folder.value)
 
     def read(self, folder) -> C.Collection:
-        """Read the files of ``folder`` (also what the button does); returns the collection."""
+        """Add the files of ``folder`` (also what the button does) to what was read; returns the collection.
+
+        A folder that cannot be read is a Dutch message; what was read before stays."""
         self.folder.value = str(folder)
-        self.sources, self.source_error = C.folder_sources(folder)
+        sources, error = C.folder_sources(folder)
+        if error:
+            self.message.value = error_html(error)
+            if not self.sources:
+                self.source_error = error
+                return self.refresh()
+            return self.collection
+        return self.add_sources(sources)
+
+    def add_sources(self, sources: list[C.Source]) -> C.Collection:
+        """Add ``sources`` to what was read before (a second choice of files never replaces the first).
+
+        A file with the same name and the same content as one already read counts once; the same export under
+        another name, or a newer export of the same workbook, is merged by :func:`.exports.collect`. The made-up
+        example class is replaced by the first real files."""
+        self.example_replaced = self.example
+        if self.example:
+            self.sources, self.example = [], False
+        self.sources, added, again = C.add_sources(self.sources, sources)
+        self.source_error = None
+        self.last_added = (added, again)
+        self.message.value = ""
         return self.refresh()
 
-    def read_sources(self, sources: list[C.Source]) -> C.Collection:
+    def read_sources(self, sources: list[C.Source], example: bool = False) -> C.Collection:
+        """Replace everything read by ``sources`` (the example class); see :meth:`add_sources` for adding."""
         self.sources, self.source_error = list(sources), None
+        self.example, self.example_replaced, self.last_added = example, False, None
+        self.message.value = ""
+        return self.refresh()
+
+    @safe
+    def _clear(self, _button=None) -> None:
+        self.clear()
+
+    def clear(self) -> C.Collection:
+        """Forget everything that was read ("Begin opnieuw"); the class list and *anonymous* stay."""
+        self.sources, self.source_error, self.last_added = [], None, None
+        self.example = self.example_replaced = False
+        self.upload.value = ()
+        self.message.value = note_html(T.CLEARED)
         return self.refresh()
 
     @safe
@@ -127,7 +181,10 @@ class Desk(View):
     def refresh(self) -> C.Collection:
         with C.cycle_collector_paused():
             self.collection = C.collect(self.sources, self.class_list.value, self.anonymous.value, self.source_error)
-            self.report_html.value = report_html(self.collection)
+            if not self.sources and not self.source_error:
+                self.report_html.value = note_html(T.NOTHING_YET)
+            else:
+                self.report_html.value = self._added_html() + report_html(self.collection, example=self.example)
             for callback in self._listeners:
                 try:
                     callback()
@@ -135,18 +192,32 @@ class Desk(View):
                     report(exc)
         return self.collection
 
+    def _added_html(self) -> str:
+        if self.collection is None or self.collection.error:
+            return ""
+        parts = []
+        if self.example_replaced:
+            parts.append(T.EXAMPLE_REPLACED)
+        if self.last_added is not None:
+            added, again = self.last_added
+            parts.append(T.ADDED.format(added=dutch.count(added, *T.FILES), total=len(self.sources)))
+            if again:
+                parts.append(T.ALREADY_READ.format(n=dutch.count(again, *T.FILES)))
+        return notice_html(html.escape(" ".join(parts))) if parts else ""
+
 
 def _list(items: list[str], open_: bool = False, cls: str = "") -> str:
     lis = "".join(f"<li>{x}</li>" for x in items)
     return f'<ul class="{cls}" style="margin:.2em 0 .4em 1.2em;padding:0;line-height:1.45">{lis}</ul>'
 
 
-def report_html(col: C.Collection) -> str:
+def report_html(col: C.Collection, example: bool = False) -> str:
     """What was read and skipped, the conflicts and who handed nothing in (Dutch, names hidden when anonymous)."""
     if col.error:
         return error_html(col.error)
     esc = html.escape
-    parts = [text_html(T.SUMMARY.format(read=len(col.read), students=len(col.students), skipped=len(col.skipped)))]
+    parts = [text_html(T.SUMMARY.format(read=len(col.read), students=len(col.students), skipped=len(col.skipped),
+                                        example=T.SUMMARY_EXAMPLE if example else ""))]
     if col.conflicts:
         parts.append(notice_html(f"<b>{T.CONFLICT_HEAD.format(n=len(col.conflicts))}</b>"
                                  + _list([esc(c) for c in col.conflicts], cls="wakker-docent-conflicten")))
@@ -387,6 +458,12 @@ class ExampleClass(View):
         self.message = w.HTML()
         self.button.on_click(self._make)
         self.box = w.VBox([self.button, self.message], layout=WIDE)
+        desk.listen(self._update)
+
+    def _update(self) -> None:
+        # the note "a made-up class was read" goes as soon as other files (or nothing) are read
+        if not self.desk.example:
+            self.message.value = ""
 
     @safe
     def _make(self, _button=None) -> None:
@@ -396,7 +473,7 @@ class ExampleClass(View):
         from .example import example_sources
 
         self.message.value = note_html(T.EXAMPLE_BUSY)
-        col = self.desk.read_sources(example_sources(n))
+        col = self.desk.read_sources(example_sources(n), example=True)
         self.message.value = notice_html(html.escape(T.EXAMPLE_DONE.format(n=n)))
         return col
 
