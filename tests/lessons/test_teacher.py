@@ -381,3 +381,18 @@ def test_the_example_class_is_replaced_by_real_files_and_says_so(klas):
     _upload(desk, files[:2])
     assert len(desk.collection.students) == 2 and ex.message.value == ""
     assert texts.EXAMPLE_REPLACED in desk.report_html.value and texts.SUMMARY_EXAMPLE not in desk.report_html.value
+
+
+def test_the_tournament_does_not_say_nothing_was_skipped_when_step_1_skipped_files(klas):
+    folder, files, _ = klas
+    desk = W.Desk()
+    tour = W.Tournament(desk)
+    desk.read(folder)
+    skipped = len(desk.collection.skipped)
+    assert skipped == 3
+    shown = tour.play().problems_html.value
+    assert "niets overgeslagen" not in shown and f"{skipped} bestanden zijn overgeslagen" in shown
+    desk.clear()
+    _upload(desk, files[:4])  # nothing skipped: then it may say so
+    shown = tour.play().problems_html.value
+    assert "4 ingelezen exports" in shown and "geen bestand overgeslagen" in shown

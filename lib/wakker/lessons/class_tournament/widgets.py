@@ -57,11 +57,17 @@ class ClassTournamentView(View):
     notebook's characters, with the notebook's settings. Shows a summary, the Dutch ranking, the
     heat map, the conflicts (one name in several workbooks) and every file that was not used, with
     its reason; a folder that does not exist is a Dutch error and nothing else. ``result``,
-    ``table`` (Dutch DataFrame), ``fig`` and ``problems`` are there for further use."""
+    ``table`` (Dutch DataFrame), ``fig`` and ``problems`` are there for further use.
+
+    ``note`` (Dutch HTML-free text) is for a caller that read the files itself and wrote the folder (the
+    teacher's notebook): it is shown below the problems instead of "Alle bestanden zijn ingelezen", which
+    would only speak of the folder the caller wrote, not of the files the teacher chose."""
 
     def __init__(self, folder, rounds: int = ROUNDS, repetitions: int = 10, noise: float = 0.0,
-                 payoffs: P.Payoffs = PAYOFFS, seed: int | None = 7, include_characters: bool = True):
+                 payoffs: P.Payoffs = PAYOFFS, seed: int | None = 7, include_characters: bool = True,
+                 note: str | None = None):
         self.folder = folder
+        self.note = note
         self.summary, self.table_html, self.problems_html, self.message = w.HTML(), w.HTML(), w.HTML(), w.HTML()
         self.fig = heatmap_figure(payoffs)
         self.result: ClassTournament | None = None
@@ -107,8 +113,10 @@ class ClassTournamentView(View):
             clear_heatmap(self.fig, T.NO_HEATMAP)
             self.fig.widget.layout.display = "none"
             return
-        self.problems_html.value = self._conflicts_html(res.conflicts) + self._problems_html(
-            [p for p in res.problems if p not in res.conflicts])
+        problems = [p for p in res.problems if p not in res.conflicts]
+        self.problems_html.value = self._conflicts_html(res.conflicts) + (
+            (self._problems_html(problems) if problems else "") + note_html(html.escape(self.note))
+            if self.note else self._problems_html(problems))
         if res.tournament is None or len(res.tournament.ids) < 2:
             self.summary.value = styled("melding", T.TOO_FEW)
             clear_heatmap(self.fig, T.NO_HEATMAP)

@@ -124,6 +124,10 @@ TOURNAMENT_INTRO = ("Het toernooi speelt de strategieën die je studenten in not
                     "van Nicky Case, geen vergissingen).")
 TOURNAMENT_EMPTY = "Lees eerst exports in (hierboven); dan kun je het toernooi spelen."
 TOURNAMENT_NONE = "In de ingelezen exports staat geen ontworpen strategie (notebook 07)."
+EXPORTS = ("ingelezen export", "ingelezen exports")
+TOURNAMENT_SKIPPED = "Het toernooi gebruikt de {n}; {k} {were} overgeslagen (zie het verslag bij stap 1)."
+WERE = ("zijn", "is")
+TOURNAMENT_ALL = "Het toernooi gebruikt de {n}; bij stap 1 is geen bestand overgeslagen."
 TOURNAMENT_FAILED = "Het toernooi kon niet gespeeld worden door een onverwachte fout. Probeer het nog eens."
 
 # ---------------------------------------------------------------- plans

@@ -479,6 +479,15 @@ class ExampleClass(View):
 
 
 # ---------------------------------------------------------------- the class tournament
+def tournament_note(col: C.Collection) -> str:
+    """What the tournament says about the files: how many exports it used and how many step 1 skipped."""
+    if col.skipped:
+        return T.TOURNAMENT_SKIPPED.format(n=dutch.count(len(col.read), *T.EXPORTS),
+                                           k=dutch.count(len(col.skipped), *T.FILES),
+                                           were=T.WERE[len(col.skipped) == 1])
+    return T.TOURNAMENT_ALL.format(n=dutch.count(len(col.read), *T.EXPORTS))
+
+
 class Tournament(View):
     """The class tournament of notebook 07 on the collected exports, with that notebook's settings."""
 
@@ -519,7 +528,7 @@ class Tournament(View):
             if not any(folder.iterdir()):
                 self.message.value = notice_html(html.escape(T.TOURNAMENT_NONE))
                 return None
-            self.view = class_tournament_view(folder)
+            self.view = class_tournament_view(folder, note=tournament_note(col))
         except Exception as exc:  # noqa: BLE001
             report(exc)
             self.message.value = error_html(T.TOURNAMENT_FAILED)
