@@ -91,7 +91,13 @@ def test_collect_reads_skips_and_reports_conflicts(klas):
     assert "zz-ouder.json" in col.merged
     assert len(col.conflicts) == 1 and "Student03 Achternaam03" in col.conflicts[0]
     twins = [s for s in col.students if s.name == "Student03 Achternaam03"]
-    assert len(twins) == 2 and len({s.label for s in twins}) == 2  # both kept, told apart by file
+    assert len(twins) == 2 and len({s.label for s in twins}) == 2  # both kept, told apart
+    # by a short label, not the file name (that is in the report only, next to the label)
+    assert all(len(s.label) <= len("Student03 Achternaam03 (2)") for s in twins)
+    assert all(f in col.conflicts[0] for s in twins for f in (s.label, s.files[0]))
+    anon = _collect(folder, anonymous=True)
+    assert len(anon.conflicts) == 1 and "dezelfde naam 'student" not in anon.conflicts[0]
+    assert all(s.label in anon.conflicts[0] for s in anon.students if s.name == "Student03 Achternaam03")
     assert col.missing == ["Niet Ingeleverd"]  # case, accents and spaces do not count
     assert any(s.name == "Jan <b>Vet</b>" for s in col.students)
     shown = W.report_html(col)
@@ -126,6 +132,10 @@ def test_overview_numbers_match_a_direct_count(klas):
                     want[str(e["value"]["value"])] += 1
             got = {re.sub(r" \(.*\)$", "", k) if k[:1].isdigit() else k: v for k, v in got.items() if v}
             assert got == dict(want), (nb, qid)
+            # the percentage says what it is a share of: of those who answered this question (counted from the files)
+            share = texts.CHOICE_COLUMNS[4]
+            assert "antwoordde" in share and set(rows["beantwoord"]) == {direct[qid]} and set(rows["van"]) == {30}
+            assert list(rows[share]) == pytest.approx([round(100 * a / direct[qid], 1) for a in rows["aantal"]])
     # the sorting game: counts per activity, and the disagreement is the share outside the most chosen order
     ov = O.overview(only, NB04)
     from wakker.lessons.planning_machine.data import sorting
@@ -330,6 +340,8 @@ def test_the_tournament_folder_is_temporary_and_outside_the_repository(klas, mon
     desk.read(folder)
     view = tour.play()
     assert view is not None and len(view.result.designs) == 31
+    ticks = view.fig.layout.yaxis.tickvals  # the heat map labels every row and column
+    assert len(ticks) == len(view.result.ranking) == len(view.fig.layout.xaxis.ticktext) > 20
     assert len(made) == 1 and C.REPO.resolve() not in made[0].resolve().parents and not made[0].exists()
 
 

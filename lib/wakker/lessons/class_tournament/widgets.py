@@ -128,6 +128,10 @@ class ClassTournamentView(View):
             self.fig.layout.height = max(460, 140 + 24 * n)
             self.fig.data[0].texttemplate = "%{z:.1f}" if n <= 16 else None
         show_heatmap(self.fig, res.matrix)
+        # every row and column labelled (plotly leaves every other label out when they are many)
+        with self.fig.batch_update():
+            for axis, labels in ((self.fig.layout.xaxis, res.matrix.columns), (self.fig.layout.yaxis, res.matrix.index)):
+                axis.tickmode, axis.tickvals, axis.ticktext = "array", list(labels), list(labels)
         students = len(res.designs)
         characters_in = n - students
         top = res.ranking[res.ranking["rank"] == 1]["label"].tolist()

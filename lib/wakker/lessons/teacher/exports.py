@@ -9,8 +9,8 @@ Pure Python, no widgets. Exports are validated only by :func:`wakker.core.portfo
   (``.DS_Store``, ``.ipynb_checkpoints``) are the system's and are passed over.
 * Two files with the same student name: when they share a saved version they come from the same
   workbook (an export holds every version), so they are merged (nothing lost, the newest version
-  of each answer counts). Otherwise they may be two students: both are kept, each with its file
-  name in its label, and a ``conflict`` says so. Nothing is silently replaced.
+  of each answer counts). Otherwise they may be two students: both are kept, labelled "Anna (1)",
+  "Anna (2)", and a ``conflict`` says which file is which. Nothing is silently replaced.
 * A pasted class list gives ``missing``: the names that no export carries (compared without
   case, accents and extra spaces).
 * ``anonymous=True`` replaces every student's name by a label ("student 1", …) in labels, file
@@ -367,12 +367,15 @@ def collect(sources: list[Source], class_list: str = "", anonymous: bool = False
     for st in students:
         if st.name:
             per_key[name_key(st.name)] = per_key.get(name_key(st.name), 0) + 1
+    seen: dict[str, int] = {}
     for n, st in enumerate(students, 1):
         if anonymous:
             st.label = T.STUDENT_N.format(n=n)
         elif st.name:
-            dup = per_key[name_key(st.name)] > 1
-            st.label = T.LABEL_FILE.format(name=st.name, file=st.files[0]) if dup else st.name
+            key = name_key(st.name)
+            seen[key] = seen.get(key, 0) + 1
+            # a short number, not the file name: labels stay readable in tables and the heat map
+            st.label = T.LABEL_DUP.format(name=st.name, n=seen[key]) if per_key[key] > 1 else st.name
         else:
             st.label = T.NO_NAME.format(file=st.files[0])
     col.students = students
@@ -381,9 +384,11 @@ def collect(sources: list[Source], class_list: str = "", anonymous: bool = False
         for f in st.files:
             col.read.append((shown[f], st.label))
     for name, groups in pending_conflicts:
-        who = T.STUDENT_N.format(n=students.index(groups[0]) + 1) if anonymous else name
         files = ", ".join(shown[g.files[0]] for g in groups)
-        col.conflicts.append(T.CONFLICT.format(n=len(groups), student=who, files=files))
+        labels = [g.label for g in groups]
+        who = ", ".join(labels[:-1]) + T.AND + labels[-1]
+        text = T.CONFLICT_ANON if anonymous else T.CONFLICT
+        col.conflicts.append(text.format(n=len(groups), student=name, files=files, students=who))
     if col.merged:
         col.merged = [shown[f] for f in col.merged]
     # who handed nothing in

@@ -328,8 +328,8 @@ def _overview(col: Collection, notebook: str) -> NotebookOverview:
                             T.CATEGORIES_COLUMNS[4]: r["aantal"]} for r in cat]
         if rows:
             c = T.CHOICE_COLUMNS
-            choices += [{c[0]: q.prompt, c[1]: q.id, c[2]: r["antwoord"], c[3]: r["aantal"], c[4]: r["procent"]}
-                        for r in rows]
+            choices += [{c[0]: q.prompt, c[1]: q.id, c[2]: r["antwoord"], c[3]: r["aantal"], c[4]: r["procent"],
+                         c[5]: len(q.answers), c[6]: n} for r in rows]
             distributions[q.id] = pd.DataFrame([{"antwoord": r["antwoord"], "aantal": r["aantal"]} for r in rows])
     by_kind = {k: [q for q in qs if q.kind == k] for k in ("sorting", "week", "strategy")}
     return NotebookOverview(

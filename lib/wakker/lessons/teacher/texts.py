@@ -49,11 +49,14 @@ EMPTY_FILE = "het bestand is leeg"
 FILE_N = "bestand {n}"
 STUDENT_N = "student {n}"
 NO_NAME = "zonder naam ({file})"
-LABEL_FILE = "{name} ({file})"
+LABEL_DUP = "{name} ({n})"  # one name in several workbooks; the file names are in the report of step 1
 NAME_HIDDEN = "[naam]"
-CONFLICT = ("{n} bestanden noemen dezelfde naam '{student}' maar komen uit verschillende werkboeken: {files}. Het "
-            "kunnen verschillende studenten zijn; ze staan allebei in het overzicht, elk met de bestandsnaam erbij. "
-            "Er is niets vervangen. Is het één student, haal dan het verkeerde bestand weg.")
+CONFLICT = ("{n} bestanden ({files}) noemen dezelfde naam '{student}', maar komen uit verschillende werkboeken. "
+            "In de tabellen zijn dat {students}. Het kunnen verschillende studenten zijn; er is niets vervangen. Is "
+            "het één student, haal dan het verkeerde bestand weg en begin opnieuw.")
+CONFLICT_ANON = ("{n} bestanden ({files}) noemen dezelfde naam, maar komen uit verschillende werkboeken. In de "
+                 "tabellen zijn dat {students}. Het kunnen verschillende studenten zijn; er is niets vervangen.")
+AND = " en "
 
 SUMMARY = "<b>{read}</b> ingelezen{example}, <b>{students}</b> in het overzicht, <b>{skipped}</b> overgeslagen."
 SUMMARY_EXAMPLE = " (voorbeeldklas, verzonnen)"
@@ -76,7 +79,9 @@ NO_ANSWERS = "Voor dit notebook staan nog geen antwoorden in de ingelezen export
 ANSWERED_HEAD = "Hoeveel studenten antwoordden per vraag"
 ANSWERED_COLUMNS = ("vraag", "id", "soort", "beantwoord", "van")
 CHOICE_HEAD = "Keuzes en schalen: de verdeling"
-CHOICE_COLUMNS = ("vraag", "id", "antwoord", "aantal", "procent")
+CHOICE_COLUMNS = ("vraag", "id", "antwoord", "aantal", "procent van wie antwoordde", "beantwoord", "van")
+CHOICE_NOTE = ("Het <i>procent</i> is het deel van de studenten die de vraag beantwoordden (kolom <i>beantwoord</i>), "
+               "niet van iedereen die een export inleverde (kolom <i>van</i>).")
 SCALE_ANSWER = "{point}"
 SCALE_END = "{point} ({label})"
 MEAN = "gemiddeld {mean}"

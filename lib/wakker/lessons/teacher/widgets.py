@@ -311,7 +311,7 @@ class Overview(View):
         ov = self.current = O.overview(col, nb)
         parts = []
         for title, stem, df in ov.tables():
-            note = note_html(T.SORTING_NOTE) if stem == "sorteerspel" else ""
+            note = {"sorteerspel": note_html(T.SORTING_NOTE), "keuzes": note_html(T.CHOICE_NOTE)}.get(stem, "")
             parts.append(f"<h4 style='margin:.8em 0 .2em 0'>{html.escape(title)}</h4>{note}{table_html(df, stem)}")
         if not parts:
             parts.append(note_html(T.NO_ANSWERS))
