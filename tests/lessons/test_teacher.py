@@ -221,7 +221,7 @@ def test_csv_is_dutch():
 
 # ---------------------------------------------------------------- bad input
 def test_bad_folders_give_a_dutch_message(tmp_path):
-    for folder, word in ((tmp_path / "bestaat-niet", "bestaat niet"), ("", "Geef eerst")):
+    for folder, word in ((tmp_path / "bestaat-niet", "niet gevonden"), ("", "Geef eerst")):
         col = _collect(folder)
         assert col.error and word in col.error and not col.students
     (tmp_path / "leeg").mkdir()
@@ -379,7 +379,7 @@ def test_a_second_choice_of_files_adds_to_the_first_and_the_same_file_counts_onc
     desk.read(tmp_path / "laat")
     assert len(desk.collection.students) == 14
     desk.read(tmp_path / "bestaat-niet")  # a wrong folder is a message; what was read stays
-    assert "bestaat niet" in desk.message.value and len(desk.collection.students) == 14
+    assert "niet gevonden" in desk.message.value and len(desk.collection.students) == 14
     desk.clear()
     assert desk.collection.students == [] and progress.table is None and texts.NOTHING_YET in desk.report_html.value
 
@@ -408,3 +408,20 @@ def test_the_tournament_does_not_say_nothing_was_skipped_when_step_1_skipped_fil
     _upload(desk, files[:4])  # nothing skipped: then it may say so
     shown = tour.play().problems_html.value
     assert "4 ingelezen exports" in shown and "geen bestand overgeslagen" in shown
+
+
+def test_a_folder_name_without_the_whole_path_is_found_above_the_notebook_and_the_message_shows_where(
+        klas, tmp_path, monkeypatch):
+    _folder, files, _ = klas
+    home = tmp_path / "home"
+    notebooks = home / "wakker" / "notebooks"  # the kernel runs in the notebook's folder
+    notebooks.mkdir(parents=True)
+    (home / "inleveren").mkdir()  # what "Copy Path" gives on a hub: from the home folder
+    shutil.copy(files[0], home / "inleveren" / files[0].name)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.chdir(notebooks)
+    desk = W.Desk()
+    desk.read("inleveren")
+    assert len(desk.collection.students) == 1 and str(home / "inleveren") in desk.message.value
+    desk.read("klas-3b")  # nowhere: the message names the full paths that were tried
+    assert str(notebooks / "klas-3b") in desk.message.value and str(home / "klas-3b") in desk.message.value

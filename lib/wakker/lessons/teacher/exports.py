@@ -188,15 +188,52 @@ class Source:
         return self.path.read_bytes()
 
 
+def folder_candidates(text: str) -> list[Path]:
+    """Where a folder name is looked for: a full path (or ``~/…``) as it is; a name without the whole path in
+    the notebook's folder (the kernel's working folder), then in each folder above it up to and including the
+    home folder, then in the home folder. JupyterLab's "Copy Path" gives a path from the folder JupyterLab was
+    started in, which is the home folder on a JupyterHub and a folder above the notebooks with ``make lab``: one
+    of these. The first that exists is read, and the report says which one."""
+    path = Path(text).expanduser()
+    if path.is_absolute():
+        return [path]
+    here, home = Path.cwd(), Path.home()
+    out = [here]
+    for parent in here.parents:
+        if parent == Path(parent.anchor):
+            break
+        out.append(parent)
+        if parent == home:
+            break
+    if home not in out:
+        out.append(home)
+    return [base / path for base in out]
+
+
+def resolve_folder(folder: str | Path) -> tuple[Path, list[Path]]:
+    """(the folder to read, every place tried): the first candidate that exists, else the first candidate."""
+    tried = folder_candidates(str(folder).strip())
+    for path in tried:
+        try:
+            if path.exists():
+                return path, tried
+        except OSError:
+            continue
+    return tried[0], tried
+
+
 def folder_sources(folder: str | Path) -> tuple[list[Source], str | None]:
-    """The files directly in ``folder`` (name order), or a Dutch error for a missing or unreadable folder."""
+    """The files directly in ``folder`` (name order), or a Dutch error for a missing or unreadable folder.
+
+    A name without the whole path is looked for as :func:`folder_candidates` says."""
     text = str(folder).strip()
     if not text:
         return [], T.NO_FOLDER_GIVEN
-    path = Path(text).expanduser()
+    path, tried = resolve_folder(text)
     try:
         if not path.exists():
-            return [], T.NO_FOLDER.format(folder=text)
+            return [], T.NO_FOLDER.format(folder=text, tried=", ".join(f"'{p}'" for p in tried[:4])
+                                          + (" …" if len(tried) > 4 else ""))
         if not path.is_dir():
             return [], T.NOT_A_FOLDER.format(folder=text)
         entries = sorted((p for p in path.iterdir() if not p.name.startswith(".")), key=lambda p: p.name)

@@ -34,7 +34,12 @@ ANONYMOUS = "Anoniem (namen vervangen door nummers)"
 NOTHING_YET = "Nog niets ingelezen. Kies bestanden of geef een map."
 
 NO_FOLDER_GIVEN = "Geef eerst de map met de ingeleverde bestanden."
-NO_FOLDER = "De map '{folder}' bestaat niet. Controleer de naam (met de hele weg ernaartoe); er is niets ingelezen."
+NO_FOLDER = ("De map '{folder}' is niet gevonden. Ik zocht in {tried}. Controleer de naam, of plak het pad dat "
+             "'Copy Path' geeft (zie de tip hierboven); er is niets ingelezen.")
+FOLDER_TIP = ("Tip: klik in de bestandenlijst links met de rechtermuisknop op de map, kies 'Copy Path' en plak dat "
+              "hier. Een naam zonder de hele weg ervoor zoekt het notebook in zijn eigen map, dan in de mappen "
+              "daarboven tot en met je persoonlijke map; in het verslag staat welke map is gelezen.")
+FOLDER_READ = "Gelezen: de map '{path}'."
 NOT_A_FOLDER = "'{folder}' is een bestand, geen map. Geef de map met de ingeleverde bestanden."
 FOLDER_UNREADABLE = "De map '{folder}' kon niet gelezen worden (geen toegang?); er is niets ingelezen."
 EMPTY_FOLDER = "De map '{folder}' is leeg: er staan geen bestanden in. Zet de .json-bestanden van je klas erin."

@@ -98,7 +98,8 @@ class Desk(View):
         self.anonymous.observe(self._redo, "value")
         self.box = w.VBox([w.HTML(text_html(html.escape(T.UPLOAD_HELP))), self.upload,
                            w.HBox([self.folder, self.read_button], layout=w.Layout(flex_flow="row wrap")),
-                           self.class_list, self.anonymous, self.clear_button,
+                           w.HTML(note_html(html.escape(T.FOLDER_TIP))), self.class_list, self.anonymous,
+                           self.clear_button,
                            self.message, self.report_html], layout=WIDE)
         self.box.add_class("wakker-docent-inleveren")
 
@@ -137,7 +138,9 @@ class Desk(View):
                 self.source_error = error
                 return self.refresh()
             return self.collection
-        return self.add_sources(sources)
+        col = self.add_sources(sources)
+        self.message.value = note_html(html.escape(T.FOLDER_READ.format(path=C.resolve_folder(folder)[0])))
+        return col
 
     def add_sources(self, sources: list[C.Source]) -> C.Collection:
         """Add ``sources`` to what was read before (a second choice of files never replaces the first).
