@@ -425,3 +425,23 @@ def test_a_folder_name_without_the_whole_path_is_found_above_the_notebook_and_th
     assert len(desk.collection.students) == 1 and str(home / "inleveren") in desk.message.value
     desk.read("klas-3b")  # nowhere: the message names the full paths that were tried
     assert str(notebooks / "klas-3b") in desk.message.value and str(home / "klas-3b") in desk.message.value
+
+
+def test_a_whole_name_in_an_answer_becomes_one_word_and_one_missing_student_is_singular():
+    col = X.Collection(anonymous=True, names=["Daan de Vries", "Fatima El Amrani"])
+    out = col.scrub("Met Daan de Vries en fatima  el amrani; Daan zei het.")
+    assert out == f"Met {texts.NAME_HIDDEN} en {texts.NAME_HIDDEN}; {texts.NAME_HIDDEN} zei het."
+    shown = W.report_html(X.collect([], "Wubbo Ockelstra", anonymous=True))
+    assert "1 student van de klassenlijst heeft niets" in shown
+
+
+def test_switching_anonymous_clears_the_tournament_and_says_so(klas):
+    folder, files, _ = klas
+    desk = W.Desk()
+    tour = W.Tournament(desk)
+    _upload(desk, files[:4])
+    desk.anonymous.value = True  # nothing played yet: nothing to say
+    assert tour.message.value == ""
+    assert tour.play() is not None
+    desk.anonymous.value = False
+    assert tour.result.children == () and texts.TOURNAMENT_CLEARED in tour.message.value

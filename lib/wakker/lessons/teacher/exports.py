@@ -94,8 +94,12 @@ class Collection:
             return text
         words = getattr(self, "_words", None)
         if words is None:
-            words = self._words = _name_words(tuple(sorted(set(self.names))))
-        return _scrub_words(text, words)
+            names = tuple(sorted(set(self.names)))
+            words = self._words = (_full_names(names), _name_words(names))
+        full, parts = words
+        if full is not None:  # the whole name first: "Daan de Vries" becomes one [naam], not "[naam] de [naam]"
+            text = full.sub(T.NAME_HIDDEN, text)
+        return _scrub_words(text, parts)
 
 
 @contextmanager
@@ -143,6 +147,16 @@ def _scrub_words(text: str, words: frozenset[str]) -> str:
 
 
 _WORD = re.compile(r"[^\W\d_]+")  # a run of letters: "d'Hondt-Alvarez" has the parts Hondt and Alvarez
+
+
+@lru_cache(maxsize=8)
+def _full_names(names: tuple[str, ...]) -> re.Pattern | None:
+    """One pattern for every whole name of two or more words (any case, any spaces between), longest first."""
+    whole = sorted({tuple(_WORD.findall(n)) for n in names if len(_WORD.findall(n)) > 1}, key=len, reverse=True)
+    if not whole:
+        return None
+    alts = [r"[\W_]+".join(re.escape(w) for w in parts) for parts in whole]
+    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8)

@@ -46,11 +46,12 @@ EMPTY_FOLDER = "De map '{folder}' is leeg: er staan geen bestanden in. Zet de .j
 TOO_MANY = ("Dat zijn {n} bestanden; meer dan {max} tegelijk leest dit notebook niet in. Kies alleen de "
             ".json-bestanden van één klas; er is niets ingelezen.")
 
-SUBFOLDER = "een map: alleen de bestanden direct in de map worden gelezen"
-UNREADABLE = "het bestand kon niet gelezen worden"
-NOT_JSON = "geen .json-bestand (lever het .json-bestand van de export in, niet de HTML of Markdown)"
-TOO_BIG = "te groot ({size}); een export is hooguit een paar honderd kB, dus dit is vast een ander bestand"
-EMPTY_FILE = "het bestand is leeg"
+SUBFOLDER = "Dit is een map; alleen de bestanden direct in de gekozen map worden gelezen."
+UNREADABLE = "Het bestand kon niet gelezen worden; vraag de student het opnieuw te exporteren."
+NOT_JSON = ("Dit is geen .json-bestand; vraag de student het .json-bestand van de export in te leveren, niet de "
+            "HTML of Markdown.")
+TOO_BIG = "Het bestand is te groot ({size}); een export is hooguit een paar honderd kB, dus dit is vast een ander bestand."
+EMPTY_FILE = "Het bestand is leeg; vraag de student het opnieuw te exporteren."
 FILE_N = "bestand {n}"
 STUDENT_N = "student {n}"
 NO_NAME = "zonder naam ({file})"
@@ -71,7 +72,9 @@ CONFLICT_HEAD = "Let op: dezelfde naam in meer dan één werkboek ({n})"
 MERGED = ("Samengevoegd ({n}): meerdere exports uit hetzelfde werkboek; van elk antwoord telt de nieuwste versie, "
           "er gaat niets verloren: {files}.")
 MISSING_HEAD = "Niets ingeleverd ({n} van de klassenlijst)"
-MISSING_ANON = "{n} studenten van de klassenlijst hebben niets ingeleverd (namen verborgen, want anoniem staat aan)."
+MISSING_ANON = "{n} van de klassenlijst {verb} niets ingeleverd (namen verborgen, want Anoniem staat aan)."
+STUDENTS = ("student", "studenten")
+HAVE = ("heeft", "hebben")
 ALL_HANDED_IN = "Iedereen van de klassenlijst heeft iets ingeleverd."
 FILE_READ = "{file} → {student}"
 FILE_SKIPPED = "{file}: {reason}"
@@ -138,6 +141,8 @@ EXPORTS = ("ingelezen export", "ingelezen exports")
 TOURNAMENT_SKIPPED = "Het toernooi gebruikt de {n}; {k} {were} overgeslagen (zie het verslag bij stap 1)."
 WERE = ("zijn", "is")
 TOURNAMENT_ALL = "Het toernooi gebruikt de {n}; bij stap 1 is geen bestand overgeslagen."
+TOURNAMENT_CLEARED = ("Het toernooi is gewist, omdat er bij stap 1 iets veranderde (bestanden, klassenlijst of "
+                      "Anoniem). Speel het opnieuw.")
 TOURNAMENT_FAILED = "Het toernooi kon niet gespeeld worden door een onverwachte fout. Probeer het nog eens."
 
 # ---------------------------------------------------------------- plans

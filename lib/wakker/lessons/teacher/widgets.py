@@ -232,7 +232,9 @@ def report_html(col: C.Collection, example: bool = False) -> str:
         parts.append(note_html(esc(T.MERGED.format(n=len(col.merged), files=", ".join(col.merged)))))
     if col.missing:
         if col.anonymous:
-            parts.append(notice_html(esc(T.MISSING_ANON.format(n=len(col.missing)))))
+            k = len(col.missing)
+            parts.append(notice_html(esc(T.MISSING_ANON.format(n=dutch.count(k, *T.STUDENTS),
+                                                               verb=T.HAVE[k != 1]))))
         else:
             parts.append(notice_html(f"<b>{T.MISSING_HEAD.format(n=len(col.missing))}</b>"
                                      + _list([esc(n) for n in col.missing], cls="wakker-docent-ontbreekt")))
@@ -505,12 +507,19 @@ class Tournament(View):
         self.box = w.VBox([w.HTML(text_html(html.escape(T.TOURNAMENT_INTRO))), self.button, self.message,
                            self.result], layout=WIDE)
         self.box.add_class("wakker-docent-toernooi")
-        desk.listen(self._clear)
+        desk.listen(self._changed)
 
     def _clear(self) -> None:
         self.result.children = ()
         self.view = None
         self.message.value = ""
+
+    def _changed(self) -> None:
+        # what was read changed: an old result would be about other data (or show names): gone, and said so
+        played = self.view is not None
+        self._clear()
+        if played:
+            self.message.value = note_html(html.escape(T.TOURNAMENT_CLEARED))
 
     @safe
     def _play(self, _button=None) -> None:
