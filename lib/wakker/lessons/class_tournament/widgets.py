@@ -76,6 +76,7 @@ class ClassTournamentView(View):
         self.box = w.VBox([self.message, self.summary, w.HBox([self.table_html], layout=w.Layout(overflow="auto")),
                            self.fig.widget, self.problems_html], layout=w.Layout(max_width="70em"))
         self.box.add_class("wakker-klassentoernooi-uitslag")
+        self.box.add_class("wakker-klassentoernooi")  # the kit's CSS: at phone width the heat map scrolls sideways
         self._run(rounds, repetitions, noise, payoffs, seed, include_characters)
 
     def save_csv(self, path="klassentoernooi.csv"):
@@ -132,6 +133,8 @@ class ClassTournamentView(View):
         with self.fig.batch_update():
             for axis, labels in ((self.fig.layout.xaxis, res.matrix.columns), (self.fig.layout.yaxis, res.matrix.index)):
                 axis.tickmode, axis.tickvals, axis.ticktext = "array", list(labels), list(labels)
+                axis.tickfont.size = 10 if n > 16 else None
+            self.fig.layout.xaxis.tickangle = -90 if n > 16 else -30  # upright: one column's width per label
         students = len(res.designs)
         characters_in = n - students
         top = res.ranking[res.ranking["rank"] == 1]["label"].tolist()

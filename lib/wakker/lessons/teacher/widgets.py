@@ -40,15 +40,21 @@ def _fmt(x) -> str:
     return "" if x is None else str(x)
 
 
+#: A long text cell (a question) takes at most a good third of a phone's width, so the numbers next to it are
+#: on the screen too (the table still scrolls sideways when it has to).
+_NARROW = ";max-width:min(28em,38vw);overflow-wrap:anywhere"
+
+
 def table_html(df: pd.DataFrame, cls: str = "") -> str:
     """A Dutch table (decimal commas), scrollable sideways on a phone."""
     if df is None or df.empty:
         return ""
     head = "".join(cell_html(html.escape(str(c)), head=True) for c in df.columns)
-    rows = "".join("<tr>" + "".join(cell_html(html.escape(_fmt(v)), "text-align:left;vertical-align:top")
+    rows = "".join("<tr>" + "".join(cell_html(html.escape(_fmt(v)), "text-align:left;vertical-align:top"
+                                              + (_NARROW if isinstance(v, str) and len(v) > 30 else ""))
                                     for v in row) + "</tr>" for row in df.itertuples(index=False))
     return (f'<div class="wakker-docent-tabel {cls}" style="overflow-x:auto;max-width:100%">'
-            f'<table style="border-collapse:collapse;margin:.3em 0">'
+            f'<table class="wakker-tabel" style="border-collapse:collapse;margin:.3em 0">'
             f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>")
 
 
@@ -673,7 +679,7 @@ class Links(View):
                 f'<a href="{esc(u)}" target="_blank" rel="noopener">openen</a>' for i, u in enumerate(row[1:])]
             rows.append("<tr>" + "".join(cell_html(c, "text-align:left;vertical-align:top") for c in cells) + "</tr>")
         head = "".join(cell_html(esc(c), head=True) for c in T.LINKS_COLUMNS)
-        self.out.value = (note_html(esc(T.LINKS_NOTE)) + '<div style="overflow-x:auto"><table style="border-collapse:'
+        self.out.value = (note_html(esc(T.LINKS_NOTE)) + '<div style="overflow-x:auto"><table class="wakker-tabel" style="border-collapse:'
                           f'collapse"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
                           + csv_links([(T.LINKS_CSV, "links-werkboek", table)]))
         return table
