@@ -1,6 +1,6 @@
 """Benchmark: speed as the student feels it in the browser (issue 11).
 
-For each ready notebook (00, 04, 05, 06, 07, 08) in a real JupyterLab in headless Debian Chromium
+For each ready notebook (data/notebooks.yaml, status klaar) in a real JupyterLab in headless Debian Chromium
 (Playwright, ``/usr/bin/chromium``; the server and pages come from ``tests/browser/jlab.py``):
 
 * **Run All → rendered**: from the moment ``notebook:run-all-cells`` starts until the notebook's
@@ -45,14 +45,15 @@ sys.path.insert(0, str(ROOT / "tests" / "browser"))
 
 import jlab  # noqa: E402  (tests/browser/jlab.py: server + page helpers)
 
-NOTEBOOKS = {
-    "00": "notebooks/00_start.ipynb",
-    "04": "notebooks/04_boek_deel3_vierde_orde_leiders.ipynb",
-    "05": "notebooks/05_meetup_vertrouwen_2013.ipynb",
-    "06": "notebooks/06_regio_zwolle_sociale_innovatie_2016.ipynb",
-    "07": "notebooks/07_blog_vertrouwen_prisoners_dilemma.ipynb",
-    "08": "notebooks/08_vertrouwen_moet_je_leren_2021.ipynb",
-}
+def _ready_notebooks() -> dict[str, str]:
+    """Every notebook marked klaar in data/notebooks.yaml, by its number ("00" -> "notebooks/00_start.ipynb")."""
+    import yaml
+
+    entries = yaml.safe_load((ROOT / "data" / "notebooks.yaml").read_text(encoding="utf-8"))
+    return {e["id"][:2]: f"notebooks/{e['id']}.ipynb" for e in entries if e.get("status") == "klaar"}
+
+
+NOTEBOOKS = _ready_notebooks()
 TARGET_P50_MS = 50.0
 TARGET_P95_MS = 100.0
 TARGET_RUN_ALL_S = 1.0
