@@ -183,6 +183,19 @@ def test_the_kit_sorting_order_is_no_answer_in_any_lesson(tmp_path):
     assert [e["question"] for e in to_json(j)["entries"]] == ["algoritme-sorteer-volgorde", "eigen"]
 
 
+def test_an_emptied_answer_is_not_shown_as_an_answer(tmp_path):
+    """Review of 01, finding 21: a box the student emptied (only spaces left) is no answer in the portfolio;
+    the JSON file keeps it, so after an import the box stays empty instead of showing an older answer."""
+    j = fresh(tmp_path)
+    j.save(NB, "leeg", "eerst iets", kind="text", prompt="Een vraag die leeg werd")
+    j.save(NB, "leeg", "   \n ", kind="text", prompt="Een vraag die leeg werd")
+    j.save(NB, "vol", "wel een antwoord", kind="text", prompt="Een beantwoorde vraag")
+    for text in (to_markdown(j), to_html(j)):
+        assert "Een vraag die leeg werd" not in text and "eerst iets" not in text
+        assert "Een beantwoorde vraag" in text and "wel een antwoord" in text
+    assert [e["question"] for e in to_json(j)["entries"] if e["question"] == "leeg"]
+
+
 def test_export_files_with_unsafe_name(tmp_path):
     j = fresh(tmp_path)
     j.save(NB, "q", "antwoord")
