@@ -785,3 +785,24 @@ def set_theme(page, theme: str = "JupyterLab Dark") -> None:
                   theme)
     light = "true" if "Light" in theme else "false"
     page.wait_for_function(f"() => document.body.dataset.jpThemeLight === '{light}'", timeout=15_000)
+
+
+def saved_value(journal, question: str):
+    """The latest value saved for ``question`` in the journal file ``journal`` (None: nothing saved)."""
+    import json
+    import sqlite3
+
+    con = sqlite3.connect(journal)
+    try:
+        row = con.execute("SELECT value FROM entries WHERE question=? ORDER BY rowid DESC", (question,)).fetchone()
+    finally:
+        con.close()
+    return None if row is None else json.loads(row[0])
+
+
+def press(locator, key: str, times: int) -> None:
+    """Focus ``locator`` (a slider handle, a button group) and press ``key`` ``times`` times, as a keyboard user."""
+    locator.scroll_into_view_if_needed()
+    locator.focus()
+    for _ in range(times):
+        locator.press(key)

@@ -5,8 +5,6 @@ score it, answer both cases, lay out my roles, answer the closing question; ever
 screenshots of every part at 1400 and 390 px for a visual check (lesson guide U3)."""
 from __future__ import annotations
 
-import json
-import sqlite3
 
 import pytest
 from playwright.sync_api import expect
@@ -25,23 +23,6 @@ MANY_ROLES = ("ouder\nstagiair in het wijkteam\n" + "www.voedselbank-zwolle.nl/v
 pytestmark = pytest.mark.browser
 
 _shot = jlab.screenshot_at
-BENIGN = [r"^pageerror: \[anywidget\] Failed to initialize model\."]
-
-
-def _saved(journal, question):
-    con = sqlite3.connect(journal)
-    try:
-        row = con.execute("SELECT value FROM entries WHERE question=? ORDER BY rowid DESC", (question,)).fetchone()
-    finally:
-        con.close()
-    return None if row is None else json.loads(row[0])
-
-
-def _press(locator, key: str, times: int) -> None:
-    locator.scroll_into_view_if_needed()
-    locator.focus()
-    for _ in range(times):
-        locator.press(key)
 
 
 def test_nb01_every_widget_plays_and_saves(page, jupyter_server, fresh_journal):
@@ -49,7 +30,7 @@ def test_nb01_every_widget_plays_and_saves(page, jupyter_server, fresh_journal):
     st = jlab.run_all(page, timeout=240)
     assert st["executed"] == st["total"]
     jlab.wait_for_widgets(page, timeout=90)
-    assert not jlab.console_errors(page, ignore=BENIGN)
+    assert not jlab.console_errors(page)
     _shot(page, jlab.cells(page).first, "nb01-01-top")
     teacher = page.locator(".wakker-in-de-les")
     teacher.locator("summary").click()
@@ -69,7 +50,7 @@ def test_nb01_every_widget_plays_and_saves(page, jupyter_server, fresh_journal):
     expect(sort).to_contain_text("Je score: 2 van de 3 goed", timeout=10_000)
     expect(sort).to_contain_text("Te verdedigen")
     _shot(page, sort, "nb01-03-sorting")
-    saved = _saved(fresh_journal, "algoritme-of-stappenplan")
+    saved = jlab.saved_value(fresh_journal, "algoritme-of-stappenplan")
     assert saved["score"] == 2 and saved["answered"] == 3
 
     # --- § 3: predict, then the dorpsweide
@@ -86,7 +67,7 @@ def test_nb01_every_widget_plays_and_saves(page, jupyter_server, fresh_journal):
     expect(plot.locator(".main-svg").first).to_be_visible()
     _shot(page, weide, "nb01-04-weide-default")
     # 1. four households without rules: the pasture lasts
-    _press(weide.locator(".wakker-weide-households .noUi-handle"), "ArrowLeft", 6)
+    jlab.press(weide.locator(".wakker-weide-households .noUi-handle"), "ArrowLeft", 6)
     expect(weide.locator(".wakker-readout-weide-households")).to_have_text("4", timeout=10_000)
     expect(sentence).to_contain_text("staat er na 30 seizoenen nog", timeout=10_000)
     weide.locator("button", has_text="Terug naar de standaardaannames").click()
@@ -102,7 +83,7 @@ def test_nb01_every_widget_plays_and_saves(page, jupyter_server, fresh_journal):
     _shot(page, weide, "nb01-05-weide-rules")
     # 4. too late: all on, rules after 6 seasons
     weide.locator("button", has_text="Alle principes aan").click()
-    _press(weide.locator(".wakker-weide-rules_after .noUi-handle"), "ArrowRight", 6)
+    jlab.press(weide.locator(".wakker-weide-rules_after .noUi-handle"), "ArrowRight", 6)
     expect(weide.locator(".wakker-readout-weide-rules_after")).to_have_text("6", timeout=10_000)
     expect(sentence).to_contain_text("pas vanaf seizoen 7", timeout=10_000)
     expect(sentence).to_contain_text("is de weide na", timeout=10_000)
@@ -131,7 +112,7 @@ def test_nb01_every_widget_plays_and_saves(page, jupyter_server, fresh_journal):
     expect(tip_sentence).to_contain_text("kantelpunt bij 13,8")
     expect(tip_sentence).to_contain_text("onder het kantelpunt")
     _shot(page, tip, "nb01-09-tipping-10")
-    _press(tip.locator(".wakker-kantel-start .noUi-handle"), "ArrowRight", 5)
+    jlab.press(tip.locator(".wakker-kantel-start .noUi-handle"), "ArrowRight", 5)
     expect(tip_sentence).to_contain_text("Met 15 eenheden bij de start staat er na 30 seizoenen", timeout=10_000)
     expect(tip.locator(".legend")).to_contain_text("kantelpunt (13,8)")
     _shot(page, tip, "nb01-10-tipping-15")
@@ -172,12 +153,12 @@ def test_nb01_every_widget_plays_and_saves(page, jupyter_server, fresh_journal):
     last.scroll_into_view_if_needed()
     expect(last.locator("button", has_text="Exporteer mijn antwoorden")).to_be_visible()
     _shot(page, last, "nb01-14-end")
-    assert _saved(fresh_journal, "afsluiting-praktijk") == CLOSING
-    assert _saved(fresh_journal, "mijn-rollen")["roles"][1] == "stagiair in het wijkteam"
-    assert _saved(fresh_journal, "geval-deadline-aanvraag")["selected"]
-    assert _saved(fresh_journal, "geval-deadline-aanvraag-reden") == REASON
-    assert _saved(fresh_journal, "antwoord-overtuigend") is not None
-    assert not jlab.console_errors(page, ignore=BENIGN)
+    assert jlab.saved_value(fresh_journal, "afsluiting-praktijk") == CLOSING
+    assert jlab.saved_value(fresh_journal, "mijn-rollen")["roles"][1] == "stagiair in het wijkteam"
+    assert jlab.saved_value(fresh_journal, "geval-deadline-aanvraag")["selected"]
+    assert jlab.saved_value(fresh_journal, "geval-deadline-aanvraag-reden") == REASON
+    assert jlab.saved_value(fresh_journal, "antwoord-overtuigend") is not None
+    assert not jlab.console_errors(page)
 
     # U3: a phone-wide screen (390 px)
     page.set_viewport_size({"width": 390, "height": 844})

@@ -6,8 +6,6 @@ observation and open "Wat zagen wij?", rewrite a turn; every answer is in the jo
 at 1400 and 390 px for a visual check (lesson guide U3)."""
 from __future__ import annotations
 
-import json
-import sqlite3
 
 import pytest
 from playwright.sync_api import expect
@@ -19,16 +17,6 @@ NOTEBOOK = "notebooks/02_boek_deel1_de_vonk_in_jezelf.ipynb"
 pytestmark = pytest.mark.browser
 
 _shot = jlab.screenshot_at
-BENIGN = [r"^pageerror: \[anywidget\] Failed to initialize model\."]
-
-
-def _saved(journal, question):
-    con = sqlite3.connect(journal)
-    try:
-        row = con.execute("SELECT value FROM entries WHERE question=? ORDER BY rowid DESC", (question,)).fetchone()
-    finally:
-        con.close()
-    return None if row is None else json.loads(row[0])
 
 
 def test_nb02_every_exercise_played_and_saved(page, jupyter_server, fresh_journal):
@@ -36,7 +24,7 @@ def test_nb02_every_exercise_played_and_saved(page, jupyter_server, fresh_journa
     st = jlab.run_all(page, timeout=240)
     assert st["executed"] == st["total"]
     jlab.wait_for_widgets(page, timeout=90)
-    assert not jlab.console_errors(page, ignore=BENIGN)
+    assert not jlab.console_errors(page)
     _shot(page, jlab.cells(page).first, "nb02-01-top")
     teacher = page.locator(".wakker-in-de-les")
     teacher.locator("summary").click()
@@ -56,13 +44,13 @@ def test_nb02_every_exercise_played_and_saved(page, jupyter_server, fresh_journa
     expect(spheres).to_contain_text("leefwereld: bewoners sturen zelf")  # the legend: no mouse needed
     _shot(page, page.locator(".wakker-sfeer-subsidie"), "nb02-02-spheres")
     _shot(page, spheres.locator(".wakker-sorteer-legenda"), "nb02-02a-spheres-legend")
-    saved = _saved(fresh_journal, "sfeer-sorteren")
+    saved = jlab.saved_value(fresh_journal, "sfeer-sorteren")
     assert saved["score"] == 2 and saved["answers"]["buurtbudget"] == "blauw" and saved["checked"] is True
     # a change after Controleer is saved too (unchecked), and the score asks for a new check
     page.locator(".wakker-sfeer-koffie button", has_text="Groen").click()
     expect(spheres).to_contain_text("Druk opnieuw op Controleer", timeout=10_000)
     expect(spheres).to_contain_text("keuzes opgeslagen om", timeout=10_000)
-    saved = _saved(fresh_journal, "sfeer-sorteren")
+    saved = jlab.saved_value(fresh_journal, "sfeer-sorteren")
     assert saved["answers"]["koffie"] == "groen" and saved["checked"] is False
 
     obs = page.locator(".wakker-q-sferen-gezien textarea")
@@ -83,7 +71,7 @@ def test_nb02_every_exercise_played_and_saved(page, jupyter_server, fresh_journa
     expect(mine).to_contain_text("subsidieformulier (Blauw) raakt de buurtmoestuin")
     expect(mine).to_contain_text("opgeslagen om", timeout=10_000)
     _shot(page, mine, "nb02-04-instruments")
-    saved = _saved(fresh_journal, "eigen-instrumenten")
+    saved = jlab.saved_value(fresh_journal, "eigen-instrumenten")
     assert saved["initiatief"] == "de buurtmoestuin" and saved["instrumenten"][0]["raakt"] is True
 
     # --- § 2: the prediction
@@ -98,7 +86,7 @@ def test_nb02_every_exercise_played_and_saved(page, jupyter_server, fresh_journa
     expect(vm).to_contain_text("de woningcorporatie *")
     expect(vm).to_contain_text("opgeslagen om", timeout=10_000)
     _shot(page, vm.locator(".wakker-kaart"), "nb02-05-value-map")
-    assert _saved(fresh_journal, "buurtvrouw-kaart")["geeft"]["gemeente"] == "ruimte, en niet meteen regels"
+    assert jlab.saved_value(fresh_journal, "buurtvrouw-kaart")["geeft"]["gemeente"] == "ruimte, en niet meteen regels"
     page.locator(".wakker-q-buurtvrouw-claim label", has_text="Een ervaring of een hoop").click()
 
     # --- § 5: Mijn vonk
@@ -108,7 +96,7 @@ def test_nb02_every_exercise_played_and_saved(page, jupyter_server, fresh_journa
     expect(chart).to_contain_text("Dit wil ik proberen: 1", timeout=10_000)
     expect(chart).to_contain_text("4. Je verlangen volgen")
     _shot(page, chart, "nb02-06-spark")
-    assert _saved(fresh_journal, "vonk-08")["selected"] == ["proberen"]
+    assert jlab.saved_value(fresh_journal, "vonk-08")["selected"] == ["proberen"]
 
     # --- § 6: the drama triangle
     drama = page.locator(".wakker-drama")
@@ -120,7 +108,7 @@ def test_nb02_every_exercise_played_and_saved(page, jupyter_server, fresh_journa
     drama.locator("button", has_text="Controleer").click()
     expect(drama).to_contain_text("2 van de 2 goed", timeout=10_000)
     _shot(page, switches, "nb02-07-switches")
-    assert _saved(fresh_journal, "drama-rollen")["answers"] == {"beurt-3": "aanklager", "beurt-6": "slachtoffer"}
+    assert jlab.saved_value(fresh_journal, "drama-rollen")["answers"] == {"beurt-3": "aanklager", "beurt-6": "slachtoffer"}
     # "Begin opnieuw" says what happens to the saved labels
     drama.locator("button", has_text="Begin opnieuw").click()
     expect(drama).to_contain_text("Leeg gemaakt", timeout=10_000)
@@ -150,4 +138,4 @@ def test_nb02_every_exercise_played_and_saved(page, jupyter_server, fresh_journa
     width = switches.locator("svg").bounding_box()["width"]
     assert 200 <= width <= 390, width  # the triangle fits a phone
     page.set_viewport_size(jlab.VIEWPORT)
-    assert not jlab.console_errors(page, ignore=BENIGN)
+    assert not jlab.console_errors(page)

@@ -7,8 +7,6 @@ journal; screenshots at 1400 and 390 px for a visual check (lesson guide U3). On
 restart (restoring answers is tested in tests/lessons/test_river_not_canal.py)."""
 from __future__ import annotations
 
-import json
-import sqlite3
 
 import pytest
 from playwright.sync_api import expect
@@ -21,29 +19,12 @@ CLOSING = "Bij de huiswerkklas probeer ik twee weken een vaste inlooptijd; ik be
 pytestmark = pytest.mark.browser
 
 _shot = jlab.screenshot_at
-BENIGN = [r"^pageerror: \[anywidget\] Failed to initialize model\."]
 
 
 RIVER_SWITCH_CLASSES = ("irreversible", "forecast")
 
-def _saved(journal, question):
-    con = sqlite3.connect(journal)
-    try:
-        row = con.execute("SELECT value FROM entries WHERE question=? ORDER BY rowid DESC", (question,)).fetchone()
-    finally:
-        con.close()
-    return None if row is None else json.loads(row[0])
-
-
-def _press(locator, key: str, times: int) -> None:
-    locator.scroll_into_view_if_needed()
-    locator.focus()
-    for _ in range(times):
-        locator.press(key)
-
-
 def _slide(view, prefix: str, name: str, key: str, times: int, shown: str) -> None:
-    _press(view.locator(f".wakker-{prefix}-{name} .noUi-handle"), key, times)
+    jlab.press(view.locator(f".wakker-{prefix}-{name} .noUi-handle"), key, times)
     expect(view.locator(f".wakker-readout-{prefix}-{name}")).to_have_text(shown, timeout=15_000)
 
 
@@ -52,7 +33,7 @@ def test_nb03_every_widget(page, jupyter_server, fresh_journal):
     st = jlab.run_all(page, timeout=240)
     assert st["executed"] == st["total"]
     jlab.wait_for_widgets(page, timeout=90)
-    assert not jlab.console_errors(page, ignore=BENIGN)
+    assert not jlab.console_errors(page)
     _shot(page, jlab.cells(page).first, "nb03-01-top")
     expect(jlab.cells(page).first).to_contain_text("Alleen de inhoudsopgave")
     teacher = page.locator(".wakker-in-de-les")
@@ -135,7 +116,7 @@ def test_nb03_every_widget(page, jupyter_server, fresh_journal):
     expect(rc).to_contain_text("geef de situatie nog een korte naam", timeout=10_000)
     expect(rc).to_contain_text("opgeslagen om", timeout=10_000)
     _shot(page, rc, "nb03-10-river-or-canal")
-    cases = _saved(fresh_journal, "rivier-of-kanaal")["cases"]
+    cases = jlab.saved_value(fresh_journal, "rivier-of-kanaal")["cases"]
     assert cases[0]["name"] == "huiswerkklas in de wijk" and cases[0]["place"] == 5 and cases[1]["place"] == 2
 
     # --- § 3: the drawbacks and the small steps
@@ -163,7 +144,7 @@ def test_nb03_every_widget(page, jupyter_server, fresh_journal):
     expect(net).to_contain_text("Piet staat in geen groep")
     expect(net).to_contain_text("opgeslagen om", timeout=10_000)
     _shot(page, net, "nb03-13-network")
-    assert _saved(fresh_journal, "mijn-netwerk")["bridges"] == 1
+    assert jlab.saved_value(fresh_journal, "mijn-netwerk")["bridges"] == 1
     page.locator(".wakker-q-putnam-eigen-woorden textarea").fill("Bonding houdt je groep bij elkaar, bridging verbindt.")
     page.locator(".wakker-q-netwerk-reflectie textarea").fill("Weinig overbruggende banden; de buurvrouw is er een.")
     page.locator(".wakker-q-verticaal-horizontaal textarea").fill("Bij het buurtbudget: de teamleider besliste.")
@@ -198,12 +179,12 @@ def test_nb03_every_widget(page, jupyter_server, fresh_journal):
     closing = page.locator(".wakker-q-afsluiting-praktijk")
     closing.locator("textarea").fill(CLOSING)
     expect(closing).to_contain_text("opgeslagen om", timeout=10_000)
-    assert _saved(fresh_journal, "afsluiting-praktijk") == CLOSING
+    assert jlab.saved_value(fresh_journal, "afsluiting-praktijk") == CLOSING
     last = jlab.cells(page).last
     last.scroll_into_view_if_needed()
     expect(last.locator("button", has_text="Exporteer mijn antwoorden")).to_be_visible()
     _shot(page, last, "nb03-16-end")
-    assert not jlab.console_errors(page, ignore=BENIGN)
+    assert not jlab.console_errors(page)
 
     # --- U3: a phone (390 px): the models and the exercises fit
     page.set_viewport_size({"width": 390, "height": 844})
@@ -237,4 +218,4 @@ def test_nb03_every_widget(page, jupyter_server, fresh_journal):
             ".map(c => c.tagName + '.' + c.className + ': ' + (c.textContent || '').trim().slice(0, 30)).slice(0, 5); }")
         assert not sticking_out, sticking_out
     page.set_viewport_size(jlab.VIEWPORT)
-    assert not jlab.console_errors(page, ignore=BENIGN)
+    assert not jlab.console_errors(page)

@@ -5,8 +5,6 @@ both rounds, answer the closing question; restart the kernel, reload, run all, a
 back; screenshots of every part at 1400, 1280 and 390 px for a visual check (lesson guide U3)."""
 from __future__ import annotations
 
-import json
-import sqlite3
 
 import pytest
 from playwright.sync_api import expect
@@ -22,25 +20,6 @@ pytestmark = pytest.mark.browser
 _shot = jlab.screenshot_at
 
 
-#: anywidget's 2-second "Failed to initialize model" also arrives as an uncaught page error on a busy machine
-#: (jlab.BENIGN_CONSOLE matches only the console form); the figures it concerns are checked to draw below.
-BENIGN = [r"^pageerror: \[anywidget\] Failed to initialize model\."]
-
-
-def _saved(journal, question):
-    con = sqlite3.connect(journal)
-    try:
-        row = con.execute("SELECT value FROM entries WHERE question=? ORDER BY rowid DESC", (question,)).fetchone()
-    finally:
-        con.close()
-    return None if row is None else json.loads(row[0])
-
-
-def _press(locator, key: str, times: int) -> None:
-    locator.scroll_into_view_if_needed()
-    locator.focus()
-    for _ in range(times):
-        locator.press(key)
 
 
 def test_nb06_every_widget_and_answers_back_after_restart(page, jupyter_server, fresh_journal):
@@ -48,7 +27,7 @@ def test_nb06_every_widget_and_answers_back_after_restart(page, jupyter_server, 
     st = jlab.run_all(page, timeout=240)
     assert st["executed"] == st["total"]
     jlab.wait_for_widgets(page, timeout=90)
-    assert not jlab.console_errors(page, ignore=BENIGN)
+    assert not jlab.console_errors(page)
     _shot(page, jlab.cells(page).first, "nb06-01-top")
     teacher = page.locator(".wakker-in-de-les")
     teacher.locator("summary").click()
@@ -100,11 +79,11 @@ def test_nb06_every_widget_and_answers_back_after_restart(page, jupyter_server, 
     lines = plot.locator(".scatterlayer .trace path.js-line")
     before = [lines.nth(i).get_attribute("d") for i in range(lines.count())]
     # 1. a steady pace: learning rate 0.5 -> 1.0 in ten steps of 0.05
-    _press(gap.locator(".wakker-gap-learning_rate .noUi-handle"), "ArrowRight", 10)
+    jlab.press(gap.locator(".wakker-gap-learning_rate .noUi-handle"), "ArrowRight", 10)
     expect(gap.locator(".wakker-readout-gap-learning_rate")).to_have_text("1,00", timeout=10_000)
     expect(sentence).to_contain_text("Dat is binnen wat je organisatie aankan (10)", timeout=10_000)
     # 2. change that speeds up: 10 % per year
-    _press(gap.locator(".wakker-gap-acceleration .noUi-handle"), "ArrowRight", 10)
+    jlab.press(gap.locator(".wakker-gap-acceleration .noUi-handle"), "ArrowRight", 10)
     expect(gap.locator(".wakker-readout-gap-acceleration")).to_have_text("10", timeout=10_000)
     expect(sentence).to_contain_text("groeit 10 % per jaar", timeout=10_000)
     expect(sentence).to_contain_text("geen enkele vaste leersnelheid")
@@ -116,7 +95,7 @@ def test_nb06_every_widget_and_answers_back_after_restart(page, jupyter_server, 
     # 3. sharing with the fourteen municipalities of the meeting
     gap.locator("button", has_text="Terug naar de standaardaannames").click()
     expect(sentence).to_contain_text("20 open vragen", timeout=10_000)
-    _press(gap.locator(".wakker-gap-municipalities .noUi-handle"), "ArrowRight", 13)
+    jlab.press(gap.locator(".wakker-gap-municipalities .noUi-handle"), "ArrowRight", 13)
     expect(gap.locator(".wakker-readout-gap-municipalities")).to_have_text("14", timeout=10_000)
     expect(sentence).to_contain_text("14 gemeenten die delen", timeout=10_000)
     expect(sentence).to_contain_text("op den duur 8")
@@ -126,7 +105,7 @@ def test_nb06_every_widget_and_answers_back_after_restart(page, jupyter_server, 
     # 4. late sharing, under "Meer aannames"
     gap.locator(".jupyter-widget-Collapse-header, .p-Collapse-header, .lm-Collapse-header").first.click()
     expect(gap.locator(".wakker-gap-share_delay")).to_be_visible(timeout=10_000)
-    _press(gap.locator(".wakker-gap-share_delay .noUi-handle"), "ArrowRight", 5)  # 0.5 -> 3 years
+    jlab.press(gap.locator(".wakker-gap-share_delay .noUi-handle"), "ArrowRight", 5)  # 0.5 -> 3 years
     expect(gap.locator(".wakker-readout-gap-share_delay")).to_have_text("3,0", timeout=10_000)
     expect(sentence).to_contain_text("op den duur 17", timeout=10_000)
     _shot(page, gap.locator(".wakker-gap-share_delay"), "nb06-06-gap-more")
@@ -156,7 +135,7 @@ def test_nb06_every_widget_and_answers_back_after_restart(page, jupyter_server, 
     expect(case).to_contain_text("Einde van de casus", timeout=10_000)
     expect(case).to_contain_text("opgeslagen om", timeout=10_000)
     _shot(page, case, "nb06-10-case-end")
-    saved = _saved(fresh_journal, "casus-balkbrug")
+    saved = jlab.saved_value(fresh_journal, "casus-balkbrug")
     assert saved["path"] == ["mediation", "gezamenlijk-doel"] and saved["finished"] is True
     page.locator(".wakker-q-casus-waarom textarea").fill("Ik koos een bemiddelaar omdat ik geen partij wilde kiezen.")
     _shot(page, jlab.cells(page).filter(has_text="Eén casus, van één kant verteld"), "nb06-11-hardenberg")
@@ -175,7 +154,7 @@ def test_nb06_every_widget_and_answers_back_after_restart(page, jupyter_server, 
     expect(scan).to_contain_text("opgeslagen om", timeout=10_000)
     _shot(page, scan, "nb06-12-scan")
     jlab.screenshot(page, "nb06-12b-scan-radar", locator=scan.locator(".js-plotly-plot"))
-    saved = _saved(fresh_journal, "luisteren-zelfscan")
+    saved = jlab.saved_value(fresh_journal, "luisteren-zelfscan")
     assert saved["nu"]["luisteren"] == 2 and saved["nu"]["verbinden"] == 4 and saved["later"]["luisteren"] == 4
 
     # --- § 6 and the closing question
@@ -183,12 +162,12 @@ def test_nb06_every_widget_and_answers_back_after_restart(page, jupyter_server, 
     closing = page.locator(".wakker-q-afsluiting-praktijk")
     closing.locator("textarea").fill(CLOSING)
     expect(closing).to_contain_text("opgeslagen om", timeout=10_000)
-    assert _saved(fresh_journal, "afsluiting-praktijk") == CLOSING
+    assert jlab.saved_value(fresh_journal, "afsluiting-praktijk") == CLOSING
     last = jlab.cells(page).last
     last.scroll_into_view_if_needed()
     expect(last.locator("button", has_text="Exporteer mijn antwoorden")).to_be_visible()
     _shot(page, last, "nb06-14-end")
-    assert not jlab.console_errors(page, ignore=BENIGN)
+    assert not jlab.console_errors(page)
 
     # U3: 1280 px here, 390 px after the restart below
     page.set_viewport_size({"width": 1280, "height": 900})
@@ -239,4 +218,4 @@ def test_nb06_every_widget_and_answers_back_after_restart(page, jupyter_server, 
     expect(scan).to_contain_text("Later (over een paar weken): 1 van de 6")
     _shot(page, case, "nb06-17-after-restart-case-phone")
     page.set_viewport_size(jlab.VIEWPORT)
-    assert not jlab.console_errors(page, ignore=BENIGN)
+    assert not jlab.console_errors(page)

@@ -4,8 +4,6 @@ an observation and open "Wat zagen wij?", answer a scale and the exercise; resta
 reload and run again: the answers come back. Screenshots at 1400, 1280 and 390 px (lesson guide U3)."""
 from __future__ import annotations
 
-import json
-import sqlite3
 
 import pytest
 from playwright.sync_api import expect
@@ -19,29 +17,6 @@ EXERCISE = "Eens per maand een peer review met twee collega's en één cliënt d
 pytestmark = pytest.mark.browser
 
 _shot = jlab.screenshot_at
-# jlab.BENIGN_CONSOLE's anywidget "Failed to initialize model" (a module that took over 2 s to load on a busy
-# machine) sometimes arrives as an uncaught page error, which the pattern there (anchored at the start) misses.
-BENIGN = [r"^pageerror: \[anywidget\] Failed to initialize model\."]
-
-
-def _console_errors(page) -> list[str]:
-    return jlab.console_errors(page, ignore=BENIGN)
-
-
-def _press(locator, key: str, times: int) -> None:
-    locator.scroll_into_view_if_needed()
-    locator.focus()
-    for _ in range(times):
-        locator.press(key)
-
-
-def _saved(journal, question: str):
-    con = sqlite3.connect(journal)
-    try:
-        row = con.execute("SELECT value FROM entries WHERE question=? ORDER BY rowid DESC", (question,)).fetchone()
-    finally:
-        con.close()
-    return None if row is None else json.loads(row[0])
 
 
 def test_nb08_models_questions_and_answers_after_restart(page, jupyter_server, fresh_journal):
@@ -49,7 +24,7 @@ def test_nb08_models_questions_and_answers_after_restart(page, jupyter_server, f
     st = jlab.run_all(page, timeout=300)
     assert st["executed"] == st["total"]
     jlab.wait_for_widgets(page, timeout=120)
-    assert not _console_errors(page)
+    assert not jlab.console_errors(page)
     _shot(page, jlab.cells(page).first, "nb08-01-top")
     teacher = page.locator(".wakker-in-de-les")
     teacher.locator("summary").click()
@@ -85,20 +60,20 @@ def test_nb08_models_questions_and_answers_after_restart(page, jupyter_server, f
     expect(room.locator(".wakker-huishoudens .heatmaplayer")).to_have_count(1)
     expect(room.locator(".wakker-strook-hint")).to_be_hidden()  # a wide screen shows every household
     _shot(page, room, "nb08-04-room-default")
-    _press(room.locator(".wakker-param-room_share .noUi-handle"), "ArrowLeft", 10)  # 50 % -> 0 %
+    jlab.press(room.locator(".wakker-param-room_share .noUi-handle"), "ArrowLeft", 10)  # 50 % -> 0 %
     expect(room.locator(".wakker-readout-param-room_share")).to_have_text("0 %", timeout=10_000)
     expect(sentence).to_contain_text("Over 0 van de 100", timeout=10_000)
-    _press(room.locator(".wakker-param-time_pressure .noUi-handle"), "End", 1)  # tijdsdruk 100 %
+    jlab.press(room.locator(".wakker-param-time_pressure .noUi-handle"), "End", 1)  # tijdsdruk 100 %
     expect(room.locator(".wakker-readout-param-time_pressure")).to_have_text("100 %", timeout=10_000)
-    _press(room.locator(".wakker-param-room_share .noUi-handle"), "End", 1)  # ruimte 100 %
+    jlab.press(room.locator(".wakker-param-room_share .noUi-handle"), "End", 1)  # ruimte 100 %
     expect(sentence).to_contain_text("Bij 100 % ruimte", timeout=10_000)
-    _press(room.locator(".wakker-param-bias_spread .noUi-handle"), "Home", 1)  # no personal leaning
+    jlab.press(room.locator(".wakker-param-bias_spread .noUi-handle"), "Home", 1)  # no personal leaning
     expect(sentence).to_contain_text("Over 0 van de 100", timeout=10_000)  # no time, no leaning: the rule
-    _press(room.locator(".wakker-param-judgement_accuracy .noUi-handle"), "ArrowRight", 4)  # 0.7 -> 0.9
+    jlab.press(room.locator(".wakker-param-judgement_accuracy .noUi-handle"), "ArrowRight", 4)  # 0.7 -> 0.9
     expect(room.locator(".wakker-readout-param-judgement_accuracy")).to_have_text("0,90", timeout=10_000)
     room.locator(".jupyter-widget-Collapse-header, .p-Collapse-header, .lm-Collapse-header").first.click()
     expect(room.locator(".wakker-param-seed")).to_be_visible(timeout=10_000)
-    _press(room.locator(".wakker-param-seed .noUi-handle"), "ArrowRight", 1)
+    jlab.press(room.locator(".wakker-param-seed .noUi-handle"), "ArrowRight", 1)
     expect(room.locator(".wakker-readout-param-seed")).to_have_text("2", timeout=10_000)
     _shot(page, room, "nb08-05-room-played")
     room.locator("button", has_text="Terug naar de standaardaannames").click()
@@ -131,7 +106,7 @@ def test_nb08_models_questions_and_answers_after_restart(page, jupyter_server, f
         expect(learn.locator(".wakker-zin")).to_contain_text(f"{i + 1} goed", timeout=10_000)
     learn.locator(".wakker-knop-bad").click()
     expect(learn.locator(".wakker-zin")).to_contain_text("is het vertrouwen 0,75", timeout=10_000)
-    _press(learn.locator(".wakker-param-negative_weight .noUi-handle"), "ArrowRight", 4)  # 1 -> 3
+    jlab.press(learn.locator(".wakker-param-negative_weight .noUi-handle"), "ArrowRight", 4)  # 1 -> 3
     expect(learn.locator(".wakker-readout-param-negative_weight")).to_have_text("3,0", timeout=10_000)
     expect(learn.locator(".wakker-zin")).to_contain_text("is het vertrouwen 0,60", timeout=10_000)
     learn.locator(".wakker-knop-random").click()
@@ -146,7 +121,7 @@ def test_nb08_models_questions_and_answers_after_restart(page, jupyter_server, f
     gov.scroll_into_view_if_needed()
     expect(gov.locator(".wakker-zin")).to_contain_text("eerst controleert")
     _shot(page, gov, "nb08-09-governments-default")
-    _press(gov.locator(".wakker-param-good_when_controlled .noUi-handle"), "ArrowRight", 8)  # 40 % -> 80 %
+    jlab.press(gov.locator(".wakker-param-good_when_controlled .noUi-handle"), "ArrowRight", 8)  # 40 % -> 80 %
     expect(gov.locator(".wakker-readout-param-good_when_controlled")).to_have_text("80 %", timeout=10_000)
     expect(gov.locator(".wakker-zin")).to_contain_text("maakt het voor het vertrouwen van de inwoner niet uit", timeout=10_000)
     _shot(page, gov, "nb08-10-governments-equal")
@@ -159,10 +134,10 @@ def test_nb08_models_questions_and_answers_after_restart(page, jupyter_server, f
     last = jlab.cells(page).last
     last.scroll_into_view_if_needed()
     expect(last.locator("button").first).to_be_visible()
-    assert _saved(fresh_journal, "regel-ruimte-gezien") == OBSERVATION
-    assert _saved(fresh_journal, "verantwoording-hoe") == EXERCISE
-    assert _saved(fresh_journal, "voorspelling-ruimte")["selected"]
-    assert not _console_errors(page)
+    assert jlab.saved_value(fresh_journal, "regel-ruimte-gezien") == OBSERVATION
+    assert jlab.saved_value(fresh_journal, "verantwoording-hoe") == EXERCISE
+    assert jlab.saved_value(fresh_journal, "voorspelling-ruimte")["selected"]
+    assert not jlab.console_errors(page)
 
     # --- 1280 px and 390 px (U3): the models on a laptop and on a phone-width screen
     page.set_viewport_size({"width": 1280, "height": 900})
@@ -220,4 +195,4 @@ def test_nb08_models_questions_and_answers_after_restart(page, jupyter_server, f
     expect(page.locator(".wakker-q-voorspelling-ruimte input[type=radio]:checked")).to_have_count(1)
     expect(page.locator(".wakker-q-verantwoording-hoe textarea")).to_have_value(EXERCISE)
     _shot(page, observed, "nb08-14-after-restart")
-    assert not _console_errors(page)
+    assert not jlab.console_errors(page)

@@ -25,7 +25,6 @@ def _shot(page, locator, name):
     locator.scroll_into_view_if_needed()
     page.wait_for_timeout(600)
     return jlab.screenshot(page, name, locator=locator)
-BENIGN = [r"^pageerror: \[anywidget\] Failed to initialize model\."]
 
 
 @pytest.fixture(scope="module")
@@ -155,4 +154,4 @@ def test_nb09_upload_overview_anonymous_tournament_plans_links(page, jupyter_ser
                           (tournament.locator(".wakker-figure").first, "05b-kaart")):
         _shot(page, locator, f"nb09-390-{name}")
     page.set_viewport_size({"width": 1400, "height": 900})
-    assert not jlab.console_errors(page, ignore=BENIGN), jlab.console_errors(page, ignore=BENIGN)
+    assert not jlab.console_errors(page), jlab.console_errors(page)
