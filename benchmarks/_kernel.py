@@ -3,7 +3,63 @@ its table (:func:`callback_main`)."""
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
+
+
+def slider_moves(slider, n: int, rng) -> list:
+    """``n`` values on the slider's steps (random, ``rng`` a numpy Generator), each different from the one before."""
+    lo, hi, step = slider.min, slider.max, slider.step
+    k = int(round((hi - lo) / step))
+    out, last = [], slider.value
+    while len(out) < n and k > 0:
+        v = lo + int(rng.integers(0, k + 1)) * step
+        v = round(v, 6) if isinstance(step, float) else int(v)
+        if v != last:
+            out.append(v)
+            last = v
+    return out
+
+
+def timed(label: str, setter, values) -> dict:
+    """One table row: ``setter(v)`` timed for every value after the first (a warm-up), in ms."""
+    import numpy as np
+
+    setter(values[0])
+    times = np.empty(len(values) - 1)
+    for i, v in enumerate(values[1:]):
+        t0 = time.perf_counter()
+        setter(v)
+        times[i] = (time.perf_counter() - t0) * 1000.0
+    p50, p95, worst = np.percentile(times, [50, 95, 100])
+    return {"case": label, "reps": len(times), "p50": float(p50), "p95": float(p95), "max": float(worst)}
+
+
+def time_sliders(label: str, sliders, reps: int, rng) -> list[dict]:
+    """A row per slider of ``sliders`` (name -> control with ``.slider``, as a ParameterPanel's), each moved
+    ``reps`` times to random values and put back to where it was, so the next one starts from the defaults."""
+    rows = []
+    for name, control in sliders.items():
+        slider = control.slider
+        values = slider_moves(slider, reps + 1, rng)
+        if not values:
+            continue
+        start = slider.value
+        rows.append(timed(f"{label}: {name}", lambda v, s=slider: setattr(s, "value", v), values))
+        slider.value = start
+    return rows
+
+
+def time_switches(label: str, switches, reps: int) -> list[dict]:
+    """A row per tick box of ``switches`` (name -> widget with a bool ``.value``), flipped ``reps`` times;
+    each is put back to where it was."""
+    rows = []
+    for name, box in switches.items():
+        start = box.value
+        flips = [not start if i % 2 else start for i in range(reps + 1)]
+        rows.append(timed(f"{label}: {name}", lambda v, b=box: setattr(b, "value", v), flips))
+        box.value = start
+    return rows
 
 
 def measure_in_kernel(script: Path, reps: int, timeout: float = 900) -> list[dict]:

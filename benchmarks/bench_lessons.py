@@ -22,9 +22,10 @@ TARGET_MS = 100.0
 
 def measure(reps: int = 40, seed: int = 0) -> list[dict]:
     """Time every slider of every model view of 05, 06 and 08 (``reps`` moves each)."""
-    import time
-
     import numpy as np
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from _kernel import time_sliders
 
     from wakker.lessons import giving_trust, rules_and_trust, social_innovation
 
@@ -37,40 +38,7 @@ def measure(reps: int = 40, seed: int = 0) -> list[dict]:
         ("08 vertrouwen leren", rules_and_trust.TrustPlayground),
         ("08 twee overheden", rules_and_trust.GovernmentComparison),
     ]
-
-    def moves(slider, n: int) -> list:
-        """n values on the slider's steps, each different from the one before."""
-        lo, hi, step = slider.min, slider.max, slider.step
-        k = int(round((hi - lo) / step))
-        out, last = [], slider.value
-        while len(out) < n and k > 0:
-            v = lo + int(rng.integers(0, k + 1)) * step
-            v = round(v, 6) if isinstance(step, float) else int(v)
-            if v != last:
-                out.append(v)
-                last = v
-        return out
-
-    results = []
-    for label, make in views:
-        view = make()
-        for name, control in view.panel.sliders.items():
-            slider = control.slider
-            values = moves(slider, reps + 1)
-            if not values:
-                continue
-            start = slider.value
-            slider.value = values[0]  # warm-up
-            times = np.empty(len(values) - 1)
-            for i, v in enumerate(values[1:]):
-                t0 = time.perf_counter()
-                slider.value = v
-                times[i] = (time.perf_counter() - t0) * 1000.0
-            slider.value = start  # the next slider starts from the defaults
-            p50, p95, worst = np.percentile(times, [50, 95, 100])
-            results.append({"case": f"{label}: {name}", "reps": len(times), "p50": float(p50), "p95": float(p95),
-                            "max": float(worst)})
-    return results
+    return [row for label, make in views for row in time_sliders(label, make().panel.sliders, reps, rng)]
 
 
 def main() -> None:

@@ -17,51 +17,19 @@ TARGET_MS = 100.0
 
 
 def measure(reps: int = 40, seed: int = 0) -> list[dict]:
-    import time
-
     import numpy as np
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from _kernel import time_sliders, time_switches
 
     from wakker.lessons import village_commons as nb01
 
     rng = np.random.default_rng(seed)
-
-    def moves(slider, n: int) -> list:
-        lo, hi, step = slider.min, slider.max, slider.step
-        k = int(round((hi - lo) / step))
-        out, last = [], slider.value
-        while len(out) < n and k > 0:
-            v = lo + int(rng.integers(0, k + 1)) * step
-            v = round(v, 6) if isinstance(step, float) else int(v)
-            if v != last:
-                out.append(v)
-                last = v
-        return out
-
-    def timed(label: str, setter, values) -> dict:
-        setter(values[0])  # warm-up
-        times = np.empty(len(values) - 1)
-        for i, v in enumerate(values[1:]):
-            t0 = time.perf_counter()
-            setter(v)
-            times[i] = (time.perf_counter() - t0) * 1000.0
-        p50, p95, worst = np.percentile(times, [50, 95, 100])
-        return {"case": label, "reps": len(times), "p50": float(p50), "p95": float(p95), "max": float(worst)}
-
-    results = []
     explorer = nb01.CommonsExplorer()
     explorer.set_principles(**{n: True for n in ("quota", "monitoring", "sanctions")})  # a run with rules
-    for name, control in explorer.panel.sliders.items():
-        slider = control.slider
-        start = slider.value
-        results.append(timed(f"01 dorpsweide: {name}", lambda v, s=slider: setattr(s, "value", v), moves(slider, reps + 1)))
-        slider.value = start
-    for name, box in explorer.switches.items():
-        flips = [bool(i % 2) for i in range(reps + 1)]
-        results.append(timed(f"01 dorpsweide: principe {name}", lambda v, b=box: setattr(b, "value", v), flips))
-    tip = nb01.TippingView()
-    for name, control in tip.sliders.items():
-        slider = control.slider
-        results.append(timed(f"01 kantelpunt: {name}", lambda v, s=slider: setattr(s, "value", v), moves(slider, reps + 1)))
+    results = time_sliders("01 dorpsweide", explorer.panel.sliders, reps, rng)
+    results += time_switches("01 dorpsweide principe", explorer.switches, reps)
+    results += time_sliders("01 kantelpunt", nb01.TippingView().sliders, reps, rng)
     return results
 
 

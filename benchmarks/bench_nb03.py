@@ -19,55 +19,19 @@ TARGET_MS = 100.0
 
 
 def measure(reps: int = 40, seed: int = 0) -> list[dict]:
-    import time
-
     import numpy as np
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from _kernel import time_sliders, time_switches
 
     from wakker.lessons import river_not_canal
 
     rng = np.random.default_rng(seed)
-
-    def moves(slider, n: int) -> list:
-        lo, hi, step = slider.min, slider.max, slider.step
-        k = int(round((hi - lo) / step))
-        out, last = [], slider.value
-        while len(out) < n and k > 0:
-            v = lo + int(rng.integers(0, k + 1)) * step
-            v = round(v, 6) if isinstance(step, float) else int(v)
-            if v != last:
-                out.append(v)
-                last = v
-        return out
-
-    def stats(label: str, times) -> dict:
-        p50, p95, worst = np.percentile(times, [50, 95, 100])
-        return {"case": label, "reps": len(times), "p50": float(p50), "p95": float(p95), "max": float(worst)}
-
     results = []
     for label, make in (("03 rivier", river_not_canal.RiverExplorer), ("03 menigte", river_not_canal.CrowdExplorer)):
         view = make()
-        for name, control in view.panel.sliders.items():
-            slider = control.slider
-            values = moves(slider, reps + 1)
-            if not values:
-                continue
-            start = slider.value
-            slider.value = values[0]  # warm-up
-            times = np.empty(len(values) - 1)
-            for i, v in enumerate(values[1:]):
-                t0 = time.perf_counter()
-                slider.value = v
-                times[i] = (time.perf_counter() - t0) * 1000.0
-            slider.value = start
-            results.append(stats(f"{label}: {name}", times))
-        for name, box in getattr(view, "switches", {}).items():
-            times = np.empty(reps)
-            for i in range(reps):
-                t0 = time.perf_counter()
-                box.value = not box.value
-                times[i] = (time.perf_counter() - t0) * 1000.0
-            box.value = False
-            results.append(stats(f"{label}: {name}", times))
+        results += time_sliders(label, view.panel.sliders, reps, rng)
+        results += time_switches(label, getattr(view, "switches", {}), reps)
     return results
 
 
