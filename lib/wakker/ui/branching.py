@@ -32,7 +32,7 @@ import html
 from dataclasses import dataclass
 from typing import Any
 
-import ipywidgets as w
+from wakker.ui.lean import widgets as w
 
 from ..core.data import ContentError, check_data_id, text_field
 from .saving import SavedWidget
@@ -187,13 +187,13 @@ class BranchingCase(SavedWidget):
         if self.error:
             self.box = w.VBox([w.HTML(error_html(self.error))])
             return
-        self.steps_box = w.VBox(layout=w.Layout(width="100%"))
+        self.steps_box = w.VBox(layout=dict(width="100%"))
         self.restart_button = w.Button(description=TEXTS["restart"], icon="undo", layout=w.Layout(width="auto"),
                                        tooltip=TEXTS["restart"])
         self.restart_button.on_click(lambda _b: self.restart())
         front_end()  # the choice of every step gets its question as accessible name (lesson guide U2)
         self.box = w.VBox([w.HTML(WRAP_OPTIONS_CSS), self.steps_box, self.message, self.status, self.restart_button],
-                          layout=w.Layout(width="100%", max_width="52em", margin=".3em 0 1em 0"))
+                          layout=dict(width="100%", max_width="52em", margin=".3em 0 1em 0"))
         self.box.add_class("wakker-casus")
         if css:
             self.box.add_class(css)
@@ -281,7 +281,7 @@ class BranchingCase(SavedWidget):
         if step is not None:
             head = styled("status", html.escape(TEXTS["step"].format(number=len(walked) + 1)), "div")
             self.radio = w.RadioButtons(options=[o.label for o in step.options], value=None, tooltip=step.question,
-                                        layout=w.Layout(width="auto"))
+                                        layout=dict(width="auto"))
             self.radio.add_class("wakker-options")
             self.radio.observe(self._picked, names="value")
             parts.append(w.HTML(head + _paragraphs(step.text) + styled("vraag", html.escape(step.question))))

@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 import anywidget
-import ipywidgets as w
+from wakker.ui.lean import widgets as w
 import traitlets
 
 from ..core.journal import Journal, JournalError
@@ -198,9 +198,9 @@ class ExportPanel(View):
         except Exception:  # noqa: BLE001
             known = ""
         self.name = w.Text(value=known, placeholder="je naam (mag leeg blijven)", description="Naam:",
-                           layout=w.Layout(width="22em", max_width="100%"))
+                           layout=dict(width="22em", max_width="100%"))
         self.button = w.Button(description="Exporteer mijn antwoorden", icon="download", button_style="warning",
-                               layout=w.Layout(width="auto"))
+                               layout=dict(width="auto"))
         self.transfer = Transfer()
         self.downloader: Downloader | None = None
         self.links = w.HTML()  # after an export: the files as plain download links
@@ -209,9 +209,9 @@ class ExportPanel(View):
         self._downloads: dict[str, str] = {}  # downloader id -> its export's message (completed when the browser says so)
         self.button.on_click(self._export)
         self.transfer.on_msg(self._on_msg)
-        self.box = w.VBox([w.HBox([self.name, self.button], layout=w.Layout(flex_flow="row wrap")),
+        self.box = w.VBox([w.HBox([self.name, self.button], layout=dict(flex_flow="row wrap")),
                            self.transfer, self.result, self.links],
-                          layout=w.Layout(margin="0.5em 0", max_width="52em"))
+                          layout=dict(margin="0.5em 0", max_width="52em"))
         self.box.add_class("wakker-export")
 
     # -- exporting

@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any, Sequence
 
-import ipywidgets as w
+from wakker.ui.lean import widgets as w
 
 from ..core.portfolio import scale_value
 from .saving import SAVE_DELAY, SavedWidget
@@ -45,7 +45,7 @@ class Question(SavedWidget):
         self.input = self._build()
         front_end()  # the answer controls get the question as their accessible name (lesson guide U2)
         self.box = w.VBox([label, self.input, self.message, self.status],
-                          layout=w.Layout(margin="0.5em 0 1em 0", max_width="52em"))
+                          layout=dict(margin="0.5em 0 1em 0", max_width="52em"))
         self.box.add_class("wakker-question")
         self.box.add_class(f"wakker-q-{qid}")
         self.restore()
@@ -63,7 +63,7 @@ class OpenQuestion(Question):
 
     def _build(self):
         self.area = w.Textarea(placeholder=self._placeholder, rows=self._rows, continuous_update=True,
-                               tooltip=self.prompt, layout=w.Layout(width="100%"))
+                               tooltip=self.prompt, layout=dict(width="100%"))
         self.area.observe(self.changed, names="value")
         return self.area
 
@@ -95,10 +95,10 @@ class Scale(Question):
                                        tooltip=self.prompt, style={"button_width": "3em"})
         self.buttons.observe(self.changed, names="value")
         left = w.HTML(styled("status", html.escape(self._labels[0]), "span"),
-                      layout=w.Layout(margin="0 0.6em 0 0"))
+                      layout=dict(margin="0 0.6em 0 0"))
         right = w.HTML(styled("status", html.escape(self._labels[1]), "span"),
-                       layout=w.Layout(margin="0 0 0 0.6em"))
-        box = w.HBox([left, self.buttons, right], layout=w.Layout(align_items="center"))
+                       layout=dict(margin="0 0 0 0.6em"))
+        box = w.HBox([left, self.buttons, right], layout=dict(align_items="center"))
         box.add_class("wakker-scale")  # the points stay on one line (style.KIT_CSS)
         return box
 
@@ -211,14 +211,14 @@ class Choice(Question):
     def _build(self):
         labels = [o.label for o in self.options]
         if self._multiple:
-            self.boxes = [w.Checkbox(value=False, description=lab, indent=False, layout=w.Layout(width="auto"))
+            self.boxes = [w.Checkbox(value=False, description=lab, indent=False, layout=dict(width="auto"))
                           for lab in labels]
             for box in self.boxes:
                 box.observe(self.changed, names="value")
             inner = w.VBox(self.boxes)
         else:
             self.radio = w.RadioButtons(options=labels, value=None, tooltip=self.prompt,
-                                        layout=w.Layout(width="auto"))
+                                        layout=dict(width="auto"))
             self.radio.observe(self.changed, names="value")
             inner = self.radio
         inner.add_class("wakker-options")

@@ -210,7 +210,7 @@ class SavedWidget(View):
     }
 
     def __init__(self, page, qid: str, prompt: str = "", delay: float | None = None):
-        import ipywidgets as w
+        from wakker.ui.lean import widgets as w
 
         self.page, self.qid, self.prompt = page, qid, prompt
         if delay is not None:

@@ -186,7 +186,7 @@ class SortingWidget(SavedWidget):
                  css_class: str = "wakker-sorteerspel", row_class: str = "wakker-sorteer-",
                  per_key: str = "per_category_correct", button_width: str = "5.5em", max_width: str = "60em",
                  legend: bool = False):
-        import ipywidgets as w
+        from wakker.ui.lean import widgets as w
 
         words = {**TEXTS, **STATUS, **(texts or {})}
         self.TEXTS = {**SavedWidget.TEXTS, **{k: words[k] for k in STATUS}}
@@ -219,17 +219,17 @@ class SortingWidget(SavedWidget):
             tb = w.ToggleButtons(options=[(c.name, c.id) for c in cats], value=None,
                                  tooltips=[c.short for c in cats],
                                  tooltip=words["group"].format(number=i, text=item.text),
-                                 style={"button_width": button_width}, layout=w.Layout(width="auto"))
+                                 style={"button_width": button_width}, layout=dict(width="auto"))
             tb.add_class(f"{row_class}{item.id}")
             fb = w.HTML()
             tb.observe(lambda _change, iid=item.id: self._chosen(iid), names="value")
             self.toggles[item.id], self.feedback[item.id] = tb, fb
             text = w.HTML(f'<div style="line-height:1.4"><b>{i}.</b> {html.escape(item.text)}</div>',
-                          layout=w.Layout(width="100%"))
-            rows.append(w.VBox([text, tb, fb], layout=w.Layout(margin="0 0 .7em 0", width="100%")))
+                          layout=dict(width="100%"))
+            rows.append(w.VBox([text, tb, fb], layout=dict(margin="0 0 .7em 0", width="100%")))
         self.check_button = w.Button(description=words["check"], button_style="warning", icon="check",
-                                     layout=w.Layout(width="auto"))
-        self.reset_button = w.Button(description=words["start_again"], icon="undo", layout=w.Layout(width="auto"))
+                                     layout=dict(width="auto"))
+        self.reset_button = w.Button(description=words["start_again"], icon="undo", layout=dict(width="auto"))
         self.check_button.on_click(lambda _b: self.check())
         self.reset_button.on_click(lambda _b: self.reset())
         key = ""
@@ -240,7 +240,7 @@ class SortingWidget(SavedWidget):
         self.intro = w.HTML(f"<style>{self._css(css_class, cats)}</style>"
                             f'<div style="line-height:1.45">{words["intro"]}</div>{key}')
         self.box = w.VBox([self.intro, *rows, w.HBox([self.check_button, self.reset_button]), self.result,
-                           self.message, self.status], layout=w.Layout(max_width=max_width, width="100%"))
+                           self.message, self.status], layout=dict(max_width=max_width, width="100%"))
         self.box.add_class(css_class)
         self.restore()
 

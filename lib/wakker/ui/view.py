@@ -70,6 +70,6 @@ def safe(method: Callable) -> Callable:
 
 def failed_box(exc: BaseException):
     """A widget that shows only a Dutch error (a lesson part that could not be built)."""
-    import ipywidgets as w
+    from wakker.ui.lean import widgets as w
 
     return w.VBox([w.HTML(error_html(str(exc)))])

@@ -4,7 +4,7 @@ from __future__ import annotations
 import html
 from typing import Sequence
 
-import ipywidgets as w
+from wakker.ui.lean import widgets as w
 
 from ...core import dutch
 from ...models import prisoners_dilemma as P
@@ -73,8 +73,8 @@ class ClassTournamentView(View):
         self.result: ClassTournament | None = None
         self.table = None
         self.problems: list[str] = []
-        self.box = w.VBox([self.message, self.summary, w.HBox([self.table_html], layout=w.Layout(overflow="auto")),
-                           self.fig.widget, self.problems_html], layout=w.Layout(max_width="70em"))
+        self.box = w.VBox([self.message, self.summary, w.HBox([self.table_html], layout=dict(overflow="auto")),
+                           self.fig.widget, self.problems_html], layout=dict(max_width="70em"))
         self.box.add_class("wakker-klassentoernooi-uitslag")
         self.box.add_class("wakker-klassentoernooi")  # the kit's CSS: at phone width the heat map scrolls sideways
         self._run(rounds, repetitions, noise, payoffs, seed, include_characters)

@@ -19,7 +19,7 @@ import dataclasses
 import html
 from typing import Any, Mapping
 
-import ipywidgets as w
+from wakker.ui.lean import widgets as w
 import numpy as np
 from plotly.subplots import make_subplots
 
@@ -74,12 +74,12 @@ class TrustExplorer(View):
                                     reset_label=texts.RESET, on_change=self.update)
         self.sliders = self.panel.sliders
         self.reseed_button = w.Button(description=texts.RESEED, icon="refresh",
-                                      layout=w.Layout(width="auto", align_self="flex-start"),
+                                      layout=dict(width="auto", align_self="flex-start"),
                                       tooltip=texts.RESEED)
         self.reseed_button.on_click(lambda _b: self.reseed())
         self.fig = self._figure()
         self.box = w.VBox([self.panel.box, self.reseed_button, self.message, self.sentence, self.fig.widget],
-                          layout=w.Layout(width="100%"))
+                          layout=dict(width="100%"))
         self.box.add_class("wakker-vertrouwensspel")
         self.update()
 
@@ -226,12 +226,12 @@ class BreachView(View):
                                     reset_label=texts.RESET, on_change=self.update, css_prefix="wakker-breuk-")
         self.sliders = self.panel.sliders
         self.reseed_button = w.Button(description=texts.RESEED, icon="refresh",
-                                      layout=w.Layout(width="auto", align_self="flex-start"),
+                                      layout=dict(width="auto", align_self="flex-start"),
                                       tooltip=texts.RESEED)
         self.reseed_button.on_click(lambda _b: self.reseed())
         self.fig = self._figure()
         self.box = w.VBox([self.panel.box, self.reseed_button, self.message, self.sentence, self.fig.widget],
-                          layout=w.Layout(width="100%"))
+                          layout=dict(width="100%"))
         self.box.add_class("wakker-breuk")
         self.update()
 
@@ -368,16 +368,16 @@ class TaskSplit(SavedWidget):
                 toggle.observe(self.changed, names="value")
                 self.toggles[key] = toggle
                 rows.append(w.HBox([w.HTML(f'<div style="line-height:1.3;padding:.3em 0">{html.escape(task.text)}</div>',
-                                           layout=w.Layout(width="15em", min_width="12em")), toggle],
-                                   layout=w.Layout(flex_flow="row wrap", align_items="center", margin="0 0 .1em 1em")))
+                                           layout=dict(width="15em", min_width="12em")), toggle],
+                                   layout=dict(flex_flow="row wrap", align_items="center", margin="0 0 .1em 1em")))
         self.compare_button = w.Button(description=texts.COMPARE, icon="balance-scale", button_style="info",
-                                       layout=w.Layout(width="auto", align_self="flex-start", margin=".8em 0 .3em 0"),
+                                       layout=dict(width="auto", align_self="flex-start", margin=".8em 0 .3em 0"),
                                        tooltip=texts.COMPARE)
         self.compare_button.on_click(lambda _b: self.toggle_compare())
         self.comparison = w.HTML()
         self.comparison.add_class("wakker-vergelijking")
         self.box = w.VBox(rows + [self.compare_button, self.message, self.comparison, self.status],
-                          layout=w.Layout(margin="0.5em 0 1em 0", max_width="56em"))
+                          layout=dict(margin="0.5em 0 1em 0", max_width="56em"))
         self.box.add_class("wakker-taakverdeling")
         self.restore()
 

@@ -11,7 +11,7 @@ import html
 import math
 from typing import Any, Callable
 
-import ipywidgets as w
+from wakker.ui.lean import widgets as w
 
 from ...core.data import ContentError
 from ...ui.page import quote_html
@@ -96,28 +96,28 @@ class MyInstruments(SavedWidget):
         if self.error:
             self.box = failed_box(ContentError(self.error))
             return
-        self.initiative = w.Text(placeholder=texts.INITIATIVE_PLACEHOLDER, layout=w.Layout(width="100%"),
+        self.initiative = w.Text(placeholder=texts.INITIATIVE_PLACEHOLDER, layout=dict(width="100%"),
                                  tooltip=texts.INITIATIVE_LABEL.rstrip(":"))
         self.names, self.spheres, self.touches, rows = [], [], [], []
         for i in range(1, ROWS + 1):
-            name = w.Text(placeholder=texts.INSTRUMENT_PLACEHOLDER.format(number=i), layout=w.Layout(width="100%"),
+            name = w.Text(placeholder=texts.INSTRUMENT_PLACEHOLDER.format(number=i), layout=dict(width="100%"),
                           tooltip=texts.INSTRUMENT_NAME.format(number=i))
             sphere = w.ToggleButtons(options=[(texts.SPHERE_NAMES[s], s) for s in SPHERES], value=None,
                                      tooltip=texts.SPHERE_NAME.format(number=i), style={"button_width": "5em"},
-                                     layout=w.Layout(width="auto"))
-            touch = w.Checkbox(value=False, description=texts.TOUCHES, indent=False, layout=w.Layout(width="auto"),
+                                     layout=dict(width="auto"))
+            touch = w.Checkbox(value=False, description=texts.TOUCHES, indent=False, layout=dict(width="auto"),
                                tooltip=texts.TOUCHES_NAME.format(number=i))
             for control in (name, sphere, touch):
                 control.observe(self.changed, names="value")
             self.names.append(name), self.spheres.append(sphere), self.touches.append(touch)
-            row = w.VBox([name, w.HBox([sphere, touch], layout=w.Layout(flex_flow="row wrap", align_items="center"))],
-                         layout=w.Layout(margin="0 0 .6em 0", width="100%"))
+            row = w.VBox([name, w.HBox([sphere, touch], layout=dict(flex_flow="row wrap", align_items="center"))],
+                         layout=dict(margin="0 0 .6em 0", width="100%"))
             row.add_class(f"wakker-instrument-{i}")
             rows.append(row)
         self.initiative.observe(self.changed, names="value")
         self.flags = w.HTML()
         self.box = w.VBox([w.HTML(styled("vraag", html.escape(texts.INITIATIVE_LABEL))), self.initiative, *rows,
-                           self.flags, self.message, self.status], layout=w.Layout(max_width="52em", width="100%"))
+                           self.flags, self.message, self.status], layout=dict(max_width="52em", width="100%"))
         self.box.add_class("wakker-instrumenten")
         self.restore()
         self._draw()
@@ -225,22 +225,22 @@ class ValueMap(SavedWidget):
             return
         parts = []
         for p in self.parties:
-            area = w.Textarea(placeholder=p.gives_hint, rows=2, layout=w.Layout(width="100%"),
+            area = w.Textarea(placeholder=p.gives_hint, rows=2, layout=dict(width="100%"),
                               tooltip=f"{p.name}: {texts.GIVES}")
             area.observe(self.changed, names="value")
             self.gives[p.id] = area
             block = w.VBox([w.HTML(f"<h4 style='margin:.6em 0 .2em;line-height:1.3'>{html.escape(p.name)}</h4>"
                                    + quote_html(p.excerpt)),
                             w.HTML(f"<div style='line-height:1.4;margin-top:.3em'><b>{html.escape(texts.GIVES)}</b></div>"),
-                            area], layout=w.Layout(width="100%"))
+                            area], layout=dict(width="100%"))
             block.add_class(f"wakker-partij-{p.id}")
             parts.append(block)
         self.missing_name = w.Text(placeholder=texts.MISSING_NAME_PLACEHOLDER, tooltip=texts.MISSING_NAME,
-                                   layout=w.Layout(width="100%"))
+                                   layout=dict(width="100%"))
         self.missing_gets = w.Textarea(placeholder=texts.MISSING_GETS, tooltip=texts.MISSING_GETS, rows=2,
-                                       layout=w.Layout(width="100%"))
+                                       layout=dict(width="100%"))
         self.missing_gives = w.Textarea(placeholder=texts.MISSING_GIVES, tooltip=texts.MISSING_GIVES, rows=2,
-                                        layout=w.Layout(width="100%"))
+                                        layout=dict(width="100%"))
         for control in (self.missing_name, self.missing_gets, self.missing_gives):
             control.observe(self.changed, names="value")
         def label(text: str) -> w.HTML:  # visible on a phone too (a placeholder disappears once filled in)
@@ -248,11 +248,11 @@ class ValueMap(SavedWidget):
 
         missing = w.VBox([w.HTML(f"<h4 style='margin:.6em 0 .2em;line-height:1.3'>{html.escape(texts.MISSING_HEAD)}</h4>"),
                           label(texts.MISSING_NAME), self.missing_name, label(texts.MISSING_GETS), self.missing_gets,
-                          label(texts.MISSING_GIVES), self.missing_gives], layout=w.Layout(width="100%"))
+                          label(texts.MISSING_GIVES), self.missing_gives], layout=dict(width="100%"))
         missing.add_class("wakker-partij-ontbreekt")
         self.map = w.HTML()
         self.box = w.VBox([*parts, missing, self.map, self.message, self.status],
-                          layout=w.Layout(max_width="52em", width="100%"))
+                          layout=dict(max_width="52em", width="100%"))
         self.box.add_class("wakker-waardenkaart")
         self.restore()
         self._draw()
@@ -333,7 +333,7 @@ class MySpark(View):
         head = w.HTML(f"<h4 style='margin:.4em 0 .2em'>{html.escape(texts.SPARK_PROMPT)}</h4>")
         self.box = w.VBox([w.HTML(WRAP_OPTIONS_CSS), head, *(q.box for q in self.questions.values()), self.chart,
                            self.message],
-                          layout=w.Layout(max_width="52em", width="100%"))
+                          layout=dict(max_width="52em", width="100%"))
         self.box.add_class("wakker-vonk")
         self.refresh()
 
@@ -484,7 +484,7 @@ class DramaTriangle(View):
         self.switches = w.HTML()
         for tb in self.game.toggles.values():
             tb.observe(self._changed, names="value")
-        self.box = w.VBox([self.game.box, self.switches, self.message], layout=w.Layout(max_width="60em", width="100%"))
+        self.box = w.VBox([self.game.box, self.switches, self.message], layout=dict(max_width="60em", width="100%"))
         self.refresh()
 
     @safe

@@ -10,7 +10,7 @@ import html
 import math
 from typing import Any, Sequence
 
-import ipywidgets as w
+from wakker.ui.lean import widgets as w
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
@@ -361,7 +361,7 @@ class PlanningExplorer(View):
                                     more_title=texts.MORE_ASSUMPTIONS, reset_label=texts.RESET,
                                     on_change=self.update, formats=FORMATS)
         self.both = w.Checkbox(value=False, description=texts.BOTH_TOGGLE, indent=False,
-                               layout=w.Layout(width="auto"))
+                               layout=dict(width="auto"))
         self.both.add_class("wakker-toon-beide")
         self.both.observe(lambda _change: self.update(), names="value")
         if self.panel.more is not None:  # the tick box first under "Meer aannames" (at most four controls up front)
@@ -371,7 +371,7 @@ class PlanningExplorer(View):
         self.fig = self._figure()
         self.update()  # before fig.widget exists: the browser gets the figure once, filled in
         self.box = w.VBox([self.panel.box, self.message, self.sentence, self.fig.widget],
-                          layout=w.Layout(width="100%"))
+                          layout=dict(width="100%"))
         self.box.add_class("wakker-planningsmachine")
 
     def _figure(self) -> LiveFigure:
@@ -557,8 +557,8 @@ class MyWeek(SavedWidget):
         self.restore()
         self._refresh()  # before fig.widget exists: the browser gets the figure once, filled in
         explain = w.HTML(f'<div style="line-height:1.45">{texts.WEEK_INTRO_HTML}</div>')
-        self.box = w.VBox([explain, w.HBox(columns, layout=w.Layout(width="100%")), self.message, self.status,
-                           self.fig.widget], layout=w.Layout(width="100%", max_width="68em"))
+        self.box = w.VBox([explain, w.HBox(columns, layout=dict(width="100%")), self.message, self.status,
+                           self.fig.widget], layout=dict(width="100%", max_width="68em"))
         self.box.add_class("wakker-mijn-week")
 
     def _column(self, key: str, title: str) -> w.VBox:
@@ -570,19 +570,19 @@ class MyWeek(SavedWidget):
             name = f"{title}: {info.name if info else order_title(o)}, in procent"  # its accessible name
             s = w.IntSlider(value=self.DEFAULT[k], min=0, max=100, step=1, continuous_update=True,
                             readout_format="d", style={"description_width": "0px"}, tooltip=name,
-                            layout=w.Layout(width="auto", flex="1 1 0%", min_width="10em"))
+                            layout=dict(width="auto", flex="1 1 0%", min_width="10em"))
             s.add_class(f"wakker-week-{key}-{o}")
             s.observe(lambda ch, key=key, k=k: self._moved(key, k, ch), names="value")
             self.sliders[key].append(s)
             text = (f"<b>{html.escape(info.name)}</b><br><span style=\"font-size:.85em;opacity:.75\">"
                     f"{html.escape(info.short)}</span>" if info else html.escape(order_title(o)))
             label = w.HTML(f'<div style="line-height:1.25;padding:.15em 0">{text}</div>',
-                           layout=w.Layout(width="10.5em", min_width="10.5em"))
-            rows.append(w.HBox([label, s, w.HTML("%", layout=w.Layout(width="1.5em"))],
-                               layout=w.Layout(align_items="center", width="100%")))
+                           layout=dict(width="10.5em", min_width="10.5em"))
+            rows.append(w.HBox([label, s, w.HTML("%", layout=dict(width="1.5em"))],
+                               layout=dict(align_items="center", width="100%")))
         self.totals[key] = w.HTML()
         rows.append(self.totals[key])
-        return w.VBox(rows, layout=w.Layout(width="50%", padding="0 1em 0 0"))
+        return w.VBox(rows, layout=dict(width="50%", padding="0 1em 0 0"))
 
     def _figure(self) -> LiveFigure:
         # only "1e orde" ... "4e orde": the sliders right above say what each order is, and on a phone four
@@ -686,5 +686,5 @@ def role_cases(page) -> w.VBox:
         options = [(r.name, case.feedback[r.id]) for r in roles]
         context = f"{texts.CASE.format(number=i)} {case.text}"
         q = page.choice(f"rol-{case.id}", texts.ROLE_QUESTION, options, context=context)
-        boxes.append(w.VBox([q.box], layout=w.Layout(margin="0 0 1em 0")))
+        boxes.append(w.VBox([q.box], layout=dict(margin="0 0 1em 0")))
     return w.VBox(boxes)

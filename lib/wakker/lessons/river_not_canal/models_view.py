@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import html
 
-import ipywidgets as w
+from wakker.ui.lean import widgets as w
 import numpy as np
 from plotly.subplots import make_subplots
 
@@ -101,7 +101,7 @@ class RiverExplorer(View):
         self.switches = {}
         for name in RIVER_SWITCHES:
             box = w.Checkbox(value=False, description=texts.RIVER_SWITCH_LABELS[name], indent=False,
-                             tooltip=texts.RIVER_SWITCH_HELP[name], layout=w.Layout(width="auto"))
+                             tooltip=texts.RIVER_SWITCH_HELP[name], layout=dict(width="auto"))
             box.add_class(f"wakker-rivier-{name}")
             box.add_class("wakker-toon-beide")  # the kit's wrapping tick box (style.KIT_CSS): no cut-off label at 390 px
             box.observe(lambda _c: self.update(), names="value")
@@ -110,7 +110,7 @@ class RiverExplorer(View):
         more.children = [w.VBox([more.children[0], *self.switches.values()])]
         self.panel.reset_button.on_click(lambda _b: self._reset_switches())
         self.fig = self._figure()
-        self.box = w.VBox([self.panel.box, self.message, self.sentence, self.fig.widget], layout=w.Layout(width="100%"))
+        self.box = w.VBox([self.panel.box, self.message, self.sentence, self.fig.widget], layout=dict(width="100%"))
         self.box.add_class("wakker-rivier-model")
         self.update()
 
@@ -245,7 +245,7 @@ class CrowdExplorer(View):
                                     on_change=self.update, css_prefix="wakker-menigte-")
         self.sliders = self.panel.sliders
         self.fig = self._figure()
-        self.box = w.VBox([self.panel.box, self.message, self.sentence, self.fig.widget], layout=w.Layout(width="100%"))
+        self.box = w.VBox([self.panel.box, self.message, self.sentence, self.fig.widget], layout=dict(width="100%"))
         self.box.add_class("wakker-menigte-model")
         self.update()
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-import ipywidgets as w
+from wakker.ui.lean import widgets as w
 
 from ...core.data import ContentError
 from ...ui.questions import Choice
@@ -49,13 +49,13 @@ class RiverOrCanal(SavedWidget):
                 w.HTML(f'<div style="line-height:1.45">{texts.RIVER_INTRO_HTML}</div>')]
         for n in range(1, CASES + 1):
             name = w.Text(placeholder=texts.RIVER_NAME_PLACEHOLDER, tooltip=texts.RIVER_NAME.format(n=n),
-                          continuous_update=True, layout=w.Layout(width="100%", max_width="30em"))
+                          continuous_update=True, layout=dict(width="100%", max_width="30em"))
             place = w.ToggleButtons(options=[(v, k) for k, v in texts.RIVER_PLACES.items()], value=None,
                                     tooltip=texts.RIVER_PLACE.format(n=n), style={"button_width": "auto"})
             approach = w.ToggleButtons(options=[(v, k) for k, v in texts.APPROACHES.items()], value=None,
                                        tooltip=texts.RIVER_APPROACH.format(n=n), style={"button_width": "auto"})
             why = w.Textarea(placeholder=texts.RIVER_WHY_PLACEHOLDER, rows=2, tooltip=texts.RIVER_WHY.format(n=n),
-                             continuous_update=True, layout=w.Layout(width="100%"))
+                             continuous_update=True, layout=dict(width="100%"))
             for x in (name, place, approach, why):
                 x.observe(self.changed, names="value")
             place.add_class(f"wakker-rivier-plek-{n}")
@@ -69,7 +69,7 @@ class RiverOrCanal(SavedWidget):
             case = w.VBox([w.HTML(f"<b>{html.escape(texts.RIVER_CASE.format(n=n))}</b>"), name,
                            w.HTML(styled("status", html.escape("kanaal (1) … rivier (5)"), "div")), place,
                            approach, why, fb],
-                          layout=w.Layout(border="1px solid rgba(128,128,128,.3)", padding=".3em .7em",
+                          layout=dict(border="1px solid rgba(128,128,128,.3)", padding=".3em .7em",
                                           margin=".4em 0", width="100%"))
             case.add_class(f"wakker-rivier-{n}")
             rows.append(case)
@@ -78,7 +78,7 @@ class RiverOrCanal(SavedWidget):
         self.input = w.VBox(rows[2:])
         front_end()
         self.box = w.VBox([*rows, self.summary, self.hints, self.message, self.status],
-                          layout=w.Layout(width="100%", max_width="52em", margin=".5em 0 1em 0"))
+                          layout=dict(width="100%", max_width="52em", margin=".5em 0 1em 0"))
         self.box.add_class("wakker-rivier-of-kanaal")
         self.restore()
         self._draw()
@@ -207,9 +207,9 @@ class NetworkMap(SavedWidget):
             self.box = failed_box(ContentError(self.error))
             return
         self.groups = w.Textarea(placeholder=texts.GROUPS_PLACEHOLDER, rows=4, continuous_update=True,
-                                 tooltip=texts.GROUPS_LABEL, layout=w.Layout(width="100%"))
+                                 tooltip=texts.GROUPS_LABEL, layout=dict(width="100%"))
         self.ties = w.Textarea(placeholder=texts.TIES_PLACEHOLDER, rows=4, continuous_update=True,
-                               tooltip=texts.TIES_LABEL, layout=w.Layout(width="100%"))
+                               tooltip=texts.TIES_LABEL, layout=dict(width="100%"))
         for x in (self.groups, self.ties):
             x.observe(self.changed, names="value")
         self.input = w.VBox([self.groups, self.ties])
@@ -221,7 +221,7 @@ class NetworkMap(SavedWidget):
                            w.HTML(f'<div style="line-height:1.3;margin-top:.4em"><b>{html.escape(texts.TIES_LABEL)}</b></div>'),
                            self.ties,
                            self.view, self.message, self.status],
-                          layout=w.Layout(width="100%", max_width="52em", margin=".5em 0 1em 0"))
+                          layout=dict(width="100%", max_width="52em", margin=".5em 0 1em 0"))
         self.box.add_class("wakker-netwerk")
         self.restore()
         self._draw()

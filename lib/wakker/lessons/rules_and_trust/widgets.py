@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from typing import Callable
 
-import ipywidgets as w
+from wakker.ui.lean import widgets as w
 import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
@@ -159,10 +159,10 @@ class RoomExplorer(View):
         hint = w.HTML(f'<div class="wakker-strook-hint" style="display:none;font-size:.9em;line-height:1.4;'
                       f'opacity:.85">'
                       f"{html.escape(texts.STRIPS_SCROLL_HINT)}</div>")
-        strips = w.VBox([hint, self.strips.widget], layout=w.Layout(width="100%"))
+        strips = w.VBox([hint, self.strips.widget], layout=dict(width="100%"))
         strips.add_class("wakker-huishoudens")
         self.box = w.VBox([self.panel.box, self.message, self.sentence, legend, strips, self.fig.widget],
-                          layout=w.Layout(width="100%"))
+                          layout=dict(width="100%"))
         self.box.add_class("wakker-regel-of-ruimte")
         self.update()
 
@@ -285,13 +285,13 @@ class TrustPlayground(View):
                                                 ("random", texts.RANDOM, "random", "", self.random_batch),
                                                 ("restart", texts.RESTART, "undo", "", self.restart)):
             b = w.Button(description=label, icon=icon, button_style=style, tooltip=label,
-                         layout=w.Layout(width="auto", margin="0 .5em .4em 0"))
+                         layout=dict(width="auto", margin="0 .5em .4em 0"))
             b.add_class(f"wakker-knop-{key}")
             b.on_click(lambda _b, act=action: act())
             self.buttons[key] = b
         self.fig = self._figure()
-        self.box = w.VBox([self.panel.box, w.HBox(list(self.buttons.values()), layout=w.Layout(flex_flow="row wrap")),
-                           self.message, self.sentence, self.fig.widget], layout=w.Layout(width="100%"))
+        self.box = w.VBox([self.panel.box, w.HBox(list(self.buttons.values()), layout=dict(flex_flow="row wrap")),
+                           self.message, self.sentence, self.fig.widget], layout=dict(width="100%"))
         self.box.add_class("wakker-vertrouwen-leren")
         self.update()
 
@@ -424,7 +424,7 @@ class GovernmentComparison(View):
                                     label_width="13em", readout_width="4.2em")
         self.sliders = self.panel.sliders
         self.fig = self._figure()
-        self.box = w.VBox([self.panel.box, self.message, self.sentence, self.fig.widget], layout=w.Layout(width="100%"))
+        self.box = w.VBox([self.panel.box, self.message, self.sentence, self.fig.widget], layout=dict(width="100%"))
         self.box.add_class("wakker-overheden")
         self.update()
 

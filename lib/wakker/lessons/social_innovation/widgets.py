@@ -10,7 +10,7 @@ import html
 import math
 from typing import Any
 
-import ipywidgets as w
+from wakker.ui.lean import widgets as w
 import numpy as np
 from plotly.subplots import make_subplots
 
@@ -59,13 +59,13 @@ class Associations(SavedWidget):
             self.box = failed_box(exc)
             return
         self.area = w.Textarea(placeholder=texts.ASSOCIATIONS_PLACEHOLDER, rows=2, continuous_update=True,
-                               tooltip=texts.ASSOCIATIONS_PROMPT, layout=w.Layout(width="100%"))
+                               tooltip=texts.ASSOCIATIONS_PROMPT, layout=dict(width="100%"))
         self.area.observe(self.changed, names="value")
         self.input = self.area
         front_end()
         label = w.HTML(styled("vraag", html.escape(texts.ASSOCIATIONS_PROMPT)))
         self.box = w.VBox([label, self.area, self.status, self.message, self.view],
-                          layout=w.Layout(width="100%", max_width="52em", margin=".5em 0 1em 0"))
+                          layout=dict(width="100%", max_width="52em", margin=".5em 0 1em 0"))
         self.box.add_class("wakker-associaties")
         self.restore()
         self._draw()
@@ -180,7 +180,7 @@ class GapExplorer(View):
         self.reset_button = self.panel.reset_button
         self.fig = self._figure()
         self.box = w.VBox([self.panel.box, self.message, self.sentence, self.fig.widget],
-                          layout=w.Layout(width="100%"))
+                          layout=dict(width="100%"))
         self.box.add_class("wakker-leerkloof")
         self.update()
 
@@ -326,8 +326,8 @@ class ListeningScan(SavedWidget):
         self.round.observe(self._switched, names="value")
         self.buttons: dict[str, w.ToggleButtons] = {}
         rows = [w.HTML(f'<div style="line-height:1.45">{texts.SCAN_INTRO_HTML}</div>'),
-                w.HBox([w.HTML(styled("vraag", html.escape(texts.SCAN_ROUND_LABEL)), layout=w.Layout(margin="0 .6em 0 0")),
-                        self.round], layout=w.Layout(flex_flow="row wrap", align_items="center"))]
+                w.HBox([w.HTML(styled("vraag", html.escape(texts.SCAN_ROUND_LABEL)), layout=dict(margin="0 .6em 0 0")),
+                        self.round], layout=dict(flex_flow="row wrap", align_items="center"))]
         for t in self.themes:
             tb = w.ToggleButtons(options=[1, 2, 3, 4, 5], value=None, style={"button_width": "2.6em"},
                                  tooltip=texts.SCAN_ITEM.format(name=t.name, low=t.low, high=t.high))
@@ -342,7 +342,7 @@ class ListeningScan(SavedWidget):
         self.summary = w.HTML()
         self.input = w.VBox(rows)
         self.box = w.VBox([self.input, self.summary, self.message, self.status, self.fig.widget],
-                          layout=w.Layout(width="100%", max_width="52em"))
+                          layout=dict(width="100%", max_width="52em"))
         self.box.add_class("wakker-zelfscan")
         self.restore()
         self._refresh()

@@ -15,7 +15,7 @@ def mood(value: int) -> str:
 
 def trust_slider():
     """A slider whose text follows it, to let a first-time user feel how widgets react."""
-    import ipywidgets as w
+    from wakker.ui.lean import widgets as w
 
     slider = w.IntSlider(value=50, min=0, max=100, step=5, description=T.SLIDER_LABEL,
                          style={"description_width": "initial"}, continuous_update=True)

@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import Callable
 
-import ipywidgets as w
+from wakker.ui.lean import widgets as w
 import pandas as pd
 
 from ...core import dutch
@@ -81,17 +81,17 @@ class Desk(View):
         self.example_replaced = False
         self._listeners: list[Callable[[], None]] = []
         self.upload = w.FileUpload(accept=".json,application/json", multiple=True, description=T.UPLOAD,
-                                   layout=w.Layout(width="auto"))
+                                   layout=dict(width="auto"))
         self.upload.add_class("wakker-docent-upload")
         self.folder = w.Text(placeholder=T.FOLDER_PLACEHOLDER, description=T.FOLDER,
-                             layout=w.Layout(width="30em", max_width="100%"))
-        self.read_button = w.Button(description=T.READ_FOLDER, icon="folder-open", layout=w.Layout(width="auto"))
-        self.clear_button = w.Button(description=T.CLEAR, icon="trash", layout=w.Layout(width="auto"))
+                             layout=dict(width="30em", max_width="100%"))
+        self.read_button = w.Button(description=T.READ_FOLDER, icon="folder-open", layout=dict(width="auto"))
+        self.clear_button = w.Button(description=T.CLEAR, icon="trash", layout=dict(width="auto"))
         self.clear_button.add_class("wakker-docent-wissen")
         self.class_list = w.Textarea(placeholder=T.CLASS_LIST_PLACEHOLDER, description=T.CLASS_LIST, rows=4,
-                                     layout=w.Layout(width="36em", max_width="100%"))
+                                     layout=dict(width="36em", max_width="100%"))
         self.anonymous = w.Checkbox(value=False, description=T.ANONYMOUS, indent=False,
-                                    layout=w.Layout(width="auto"))
+                                    layout=dict(width="auto"))
         self.anonymous.add_class("wakker-docent-anoniem")
         self.report_html = w.HTML(note_html(T.NOTHING_YET))
         self.report_html.add_class("wakker-docent-verslag")
@@ -103,7 +103,7 @@ class Desk(View):
         self.class_list.observe(self._redo, "value")
         self.anonymous.observe(self._redo, "value")
         self.box = w.VBox([w.HTML(text_html(html.escape(T.UPLOAD_HELP))), self.upload,
-                           w.HBox([self.folder, self.read_button], layout=w.Layout(flex_flow="row wrap")),
+                           w.HBox([self.folder, self.read_button], layout=dict(flex_flow="row wrap")),
                            w.HTML(note_html(html.escape(T.FOLDER_TIP))), self.class_list, self.anonymous,
                            self.clear_button,
                            self.message, self.report_html], layout=WIDE)
@@ -271,16 +271,16 @@ class Overview(View):
     def __init__(self, desk: Desk):
         self.desk = desk
         self.current: O.NotebookOverview | None = None
-        self.notebook = w.Dropdown(description=T.OVERVIEW_NOTEBOOK, options=[], layout=w.Layout(width="36em",
+        self.notebook = w.Dropdown(description=T.OVERVIEW_NOTEBOOK, options=[], layout=dict(width="36em",
                                                                                               max_width="100%"))
         self.tables = w.HTML(note_html(T.OVERVIEW_EMPTY))
         self.tables.add_class("wakker-docent-overzicht")
         self.chart_question = w.Dropdown(description=T.FIGURE_QUESTION, options=[],
-                                         layout=w.Layout(width="36em", max_width="100%"))
+                                         layout=dict(width="36em", max_width="100%"))
         self.fig = self._figure()
         self.message = w.HTML()
         # the figure joins the page only once it has data: plotly cannot draw an empty figure in a hidden box
-        self.chart_box = w.VBox([self.chart_question])
+        self.chart_box = w.VBox([self.chart_question], layout=w.Layout())  # shown and hidden: its own layout
         self.chart_box.layout.display = "none"
         self.notebook.observe(self._show, "value")
         self.chart_question.observe(self._chart, "value")
@@ -360,11 +360,11 @@ class OpenAnswers(View):
         self.desk = desk
         self.current: O.NotebookOverview | None = None
         self.notebook = w.Dropdown(description=T.OVERVIEW_NOTEBOOK, options=[],
-                                   layout=w.Layout(width="36em", max_width="100%"))
+                                   layout=dict(width="36em", max_width="100%"))
         self.open_question = w.Dropdown(description=T.OPEN_QUESTION, options=[],
-                                        layout=w.Layout(width="36em", max_width="100%"))
+                                        layout=dict(width="36em", max_width="100%"))
         self.open_filter = w.Text(description=T.OPEN_FILTER, placeholder=T.OPEN_FILTER_PLACEHOLDER,
-                                  layout=w.Layout(width="30em", max_width="100%"))
+                                  layout=dict(width="30em", max_width="100%"))
         self.open_html = w.HTML(note_html(T.OVERVIEW_EMPTY))
         self.open_html.add_class("wakker-docent-open")
         self.message = w.HTML()
@@ -465,7 +465,7 @@ class ExampleClass(View):
 
     def __init__(self, desk: Desk):
         self.desk = desk
-        self.button = w.Button(description=T.EXAMPLE_BUTTON, icon="users", layout=w.Layout(width="auto"))
+        self.button = w.Button(description=T.EXAMPLE_BUTTON, icon="users", layout=dict(width="auto"))
         self.message = w.HTML()
         self.button.on_click(self._make)
         self.box = w.VBox([self.button, self.message], layout=WIDE)
@@ -506,7 +506,7 @@ class Tournament(View):
         self.desk = desk
         self.view = None
         self.button = w.Button(description=T.TOURNAMENT_BUTTON, icon="trophy", button_style="warning",
-                               layout=w.Layout(width="auto"))
+                               layout=dict(width="auto"))
         self.message = w.HTML()
         self.result = w.VBox()
         self.button.on_click(self._play)
@@ -605,7 +605,7 @@ class Plans(View):
 
         nbs = [(f"{nb[:2]} · {info.title}", nb) for nb, info in content().notebooks.items() if nb != "09_docent"]
         self.notebook = w.Dropdown(description=T.PLAN_NOTEBOOK, options=nbs,
-                                   layout=w.Layout(width="36em", max_width="100%"))
+                                   layout=dict(width="36em", max_width="100%"))
         self.plan = w.HTML()
         self.plan.add_class("wakker-docent-lesplan")
         self.message = w.HTML()
@@ -641,11 +641,11 @@ def links_table(hub: str, fork: str = "") -> tuple[pd.DataFrame, dict]:
 
 class Links(View):
     def __init__(self):
-        self.hub = w.Text(description=T.HUB, placeholder=T.HUB_PLACEHOLDER, layout=w.Layout(width="30em",
+        self.hub = w.Text(description=T.HUB, placeholder=T.HUB_PLACEHOLDER, layout=dict(width="30em",
                                                                                              max_width="100%"))
         self.fork = w.Text(description=T.FORK, placeholder=T.FORK_PLACEHOLDER,
-                           layout=w.Layout(width="36em", max_width="100%"), style={"description_width": "initial"})
-        self.button = w.Button(description=T.MAKE_LINKS, icon="link", layout=w.Layout(width="auto"))
+                           layout=dict(width="36em", max_width="100%"), style={"description_width": "initial"})
+        self.button = w.Button(description=T.MAKE_LINKS, icon="link", layout=dict(width="auto"))
         self.message = w.HTML()
         self.out = w.HTML()
         self.out.add_class("wakker-docent-links")

@@ -22,7 +22,7 @@ from __future__ import annotations
 import html
 from typing import Callable, Mapping, Sequence
 
-import ipywidgets as w
+from wakker.ui.lean import widgets as w
 import numpy as np
 
 from ...core import dutch
@@ -141,18 +141,18 @@ class OneShot(View):
         self.b_mode = w.ToggleButtons(options=list(T.B_MODES), value="random", description=T.B_MODE_LABEL,
                                       style={"description_width": "initial", "button_width": "12em"})
         self.silent = w.Button(description=T.SILENT_BUTTON, button_style="success", icon="handshake-o",
-                               layout=w.Layout(width="12em"), tooltip=T.SILENT_TIP)
+                               layout=dict(width="12em"), tooltip=T.SILENT_TIP)
         self.betray = w.Button(description=T.BETRAY_BUTTON, button_style="danger", icon="bullhorn",
-                               layout=w.Layout(width="12em"), tooltip=T.BETRAY_TIP)
+                               layout=dict(width="12em"), tooltip=T.BETRAY_TIP)
         self.silent.on_click(lambda _b: self.play("silent"))
         self.betray.on_click(lambda _b: self.play("betray"))
         self.result = w.HTML(styled("melding", T.ONE_SHOT_START))
         self.table = w.HTML(years_table())
         self.message = w.HTML()
         self.box = w.VBox([self.b_mode, w.HBox([w.HTML(T.YOUR_CHOICE), self.silent, self.betray],
-                                               layout=w.Layout(align_items="center")),
+                                               layout=dict(align_items="center")),
                            self.result, self.table, self.message],
-                          layout=w.Layout(max_width="52em"))
+                          layout=dict(max_width="52em"))
         self.box.add_class("wakker-eenmalig")
 
     @safe
@@ -193,7 +193,7 @@ class Dominance(View):
         self.conclusion = w.HTML()
         self.message = w.HTML()
         self.box = w.VBox([self.buttons, self.text, self.table, self.conclusion, self.message],
-                          layout=w.Layout(max_width="52em"))
+                          layout=dict(max_width="52em"))
         self.box.add_class("wakker-dominantie")
 
     def _on_choice(self, change) -> None:
@@ -248,12 +248,12 @@ class RepeatedGame(View):
         options = [(name_of(s), s) for s in self.opponents] + [(T.HIDDEN_OPPONENT, HIDDEN)]
         self.opponent = w.Dropdown(options=options, value=HIDDEN if hidden else self.opponents[0],
                                    description=T.OPPONENT_LABEL, style={"description_width": "initial"},
-                                   layout=w.Layout(width="34em", max_width="100%"))
+                                   layout=dict(width="34em", max_width="100%"))
         self.opponent.observe(lambda _c: self.reset(), names="value")
         self.rule = w.HTML()
-        self.coop = w.Button(description=T.COOPERATE_BUTTON, button_style="success", layout=w.Layout(width="12em"))
-        self.defect = w.Button(description=T.DEFECT_BUTTON, button_style="danger", layout=w.Layout(width="12em"))
-        self.again = w.Button(description=T.AGAIN_BUTTON, layout=w.Layout(width="12em"))
+        self.coop = w.Button(description=T.COOPERATE_BUTTON, button_style="success", layout=dict(width="12em"))
+        self.defect = w.Button(description=T.DEFECT_BUTTON, button_style="danger", layout=dict(width="12em"))
+        self.again = w.Button(description=T.AGAIN_BUTTON, layout=dict(width="12em"))
         self.coop.on_click(lambda _b: self.play("C"))
         self.defect.on_click(lambda _b: self.play("D"))
         self.again.on_click(lambda _b: self.reset())
@@ -277,7 +277,7 @@ class RepeatedGame(View):
                            w.HBox([self.coop, self.defect, self.again]),
                            w.HTML(note_html(legend)),
                            self.status, self.moves, self.fig.widget, self.message],
-                          layout=w.Layout(max_width="56em"))
+                          layout=dict(max_width="56em"))
         self.box.add_class("wakker-herhaald")
 
     @property
@@ -403,7 +403,7 @@ class TournamentView(View):
         self.payoffs, self.seed = payoffs, seed
         chosen = set(self.ids if chosen is None else chosen)
         self.boxes = {s: w.Checkbox(value=s in chosen, description=name_of(s), indent=False,
-                                    layout=w.Layout(width="auto")) for s in self.ids}
+                                    layout=dict(width="auto")) for s in self.ids}
         for b in self.boxes.values():
             b.observe(self.update, names="value")
         self.rounds = _slider(T.ROUNDS_LABEL, rounds, 1, 50, css="rondes")
@@ -418,7 +418,7 @@ class TournamentView(View):
         self.result: P.TournamentResult | None = None
         self.update()  # before fig.widget exists: the browser gets the figure once, filled in
         grid = w.GridBox(list(self.boxes.values()),
-                         layout=w.Layout(grid_template_columns="repeat(auto-fill, minmax(11em, 1fr))",
+                         layout=dict(grid_template_columns="repeat(auto-fill, minmax(11em, 1fr))",
                                          grid_gap="0 1em"))
         # at most four controls up front (lesson guide M4): rounds and mistakes; who plays and how often under "Meer"
         self.more = w.Accordion(children=[w.VBox([w.HTML(T.WHO_PLAYS), grid, self.repetitions.box,
@@ -427,8 +427,8 @@ class TournamentView(View):
         self.more.add_class("wakker-meer")
         controls = w.VBox([self.rounds.box, self.noise.box, self.more])
         self.box = w.VBox([controls, self.message, self.summary,
-                           w.HBox([self.table], layout=w.Layout(overflow="auto")), self.fig.widget],
-                          layout=w.Layout(max_width="60em"))
+                           w.HBox([self.table], layout=dict(overflow="auto")), self.fig.widget],
+                          layout=dict(max_width="60em"))
         self.box.add_class("wakker-toernooi")
 
     def chosen(self) -> list[str]:
@@ -538,11 +538,11 @@ class EvolutionView(View):
         self.experiment = w.Dropdown(options=[(label, key) for key, (label, _) in EXPERIMENTS.items()],
                                      value="eigen", description=T.EXPERIMENT_LABEL,
                                      style={"description_width": "14em"},
-                                     layout=w.Layout(width="42em", max_width="100%"))
+                                     layout=dict(width="42em", max_width="100%"))
         self.experiment.observe(self._on_experiment, names="value")
         self.preset = w.Dropdown(options=[(label, key) for key, (label, _) in PRESETS.items()], value=preset,
                                  description=T.PRESET_LABEL, style={"description_width": "14em"},
-                                 layout=w.Layout(width="42em"))
+                                 layout=dict(width="42em"))
         self.method = w.ToggleButtons(options=[(v, k) for k, v in METHODS.items()], value=method,
                                       style={"button_width": "16em"})
         self.rounds = _slider(T.ROUNDS_LABEL, rounds, 1, 20, css="rondes")
@@ -552,7 +552,7 @@ class EvolutionView(View):
         self.generations = _slider(T.GENERATIONS_LABEL, generations, 10, 100, step=10, css="generaties")
         for c in (self.preset, self.method, self.rounds, self.noise, self.reward, self.replace, self.generations):
             c.observe(self._on_control, names="value")
-        self.reseed = w.Button(description=T.RESEED_BUTTON, icon="refresh", layout=w.Layout(width="17em"))
+        self.reseed = w.Button(description=T.RESEED_BUTTON, icon="refresh", layout=dict(width="17em"))
         self.reseed.on_click(self._reseed)
         self.explain = w.HTML()
         self.summary = w.HTML()
@@ -564,15 +564,15 @@ class EvolutionView(View):
         else:
             self.update()
         method_row = w.HBox([w.HTML(f'<div style="text-align:right;padding-right:8px">{T.METHOD_LABEL}</div>',
-                                    layout=w.Layout(width="14em")), self.method],
-                            layout=w.Layout(align_items="center"))
+                                    layout=dict(width="14em")), self.method],
+                            layout=dict(align_items="center"))
         # at most four controls up front (lesson guide M4); the rest under "Meer"
         self.more = w.Accordion(children=[w.VBox([self.preset, method_row, self.replace.box, self.generations.box])],
                                 titles=(T.MORE_LABEL,), selected_index=None)
         self.more.add_class("wakker-meer")
         self.box = w.VBox([self.experiment, self.rounds.box, self.reward.box, self.noise.box, self.reseed,
                            self.more, self.explain, self.message, self.summary, self.fig.widget],
-                          layout=w.Layout(max_width="60em"))
+                          layout=dict(max_width="60em"))
         self.box.add_class("wakker-evolutie")
 
     def _on_experiment(self, change) -> None:
@@ -669,10 +669,10 @@ class Sandbox(View):
         self.seed, self.generations = seed, generations
         self.preset = w.Dropdown(options=[(label, key) for key, (label, _) in PAYOFF_PRESETS.items()], value="case",
                                  description=T.PAYOFF_PRESET_LABEL, style={"description_width": "initial"},
-                                 layout=w.Layout(width="30em"))
+                                 layout=dict(width="30em"))
         self.preset.observe(self._on_preset, names="value")
         self.inputs = {k: w.FloatText(value=float(getattr(P.CASE, k)), description=T.PAYOFF_LABELS[k], step=0.5,
-                                      style={"description_width": "27em"}, layout=w.Layout(width="35em"))
+                                      style={"description_width": "27em"}, layout=dict(width="35em"))
                        for k in ("T", "R", "P", "S")}
         for box in self.inputs.values():
             box.observe(self._on_number, names="value")
@@ -680,7 +680,7 @@ class Sandbox(View):
         self.population_preset = w.Dropdown(options=[(label, key) for key, (label, _) in POPULATIONS.items()],
                                             value="alle-acht", description=T.POPULATION_PRESET_LABEL,
                                             style={"description_width": "initial"},
-                                            layout=w.Layout(width="30em", max_width="100%"))
+                                            layout=dict(width="30em", max_width="100%"))
         self.population_preset.observe(self._on_population, names="value")
         self.counts = {s: DutchSlider(name_of(s), start.get(s, 0), 0, 25, continuous_update=False,
                                       label_width="9.7em", width="27em", readout_width="3em")
@@ -699,7 +699,7 @@ class Sandbox(View):
         self.shares = None
         self.update()  # before fig.widget exists: the browser gets the figure once, filled in
         grid = w.GridBox([c.box for c in self.counts.values()],
-                         layout=w.Layout(grid_template_columns="repeat(auto-fill, minmax(min(28em, 100%), 1fr))",
+                         layout=dict(grid_template_columns="repeat(auto-fill, minmax(min(28em, 100%), 1fr))",
                                         grid_gap="0 .8em"))
         # at most four controls up front (lesson guide M4): the two tables to start from, rounds and mistakes;
         # the four numbers and the nine population sliders under "Meer"
@@ -709,7 +709,7 @@ class Sandbox(View):
         self.more.add_class("wakker-meer")
         self.box = w.VBox([self.preset, self.population_preset, self.population, self.rounds.box, self.noise.box,
                            self.more, self.message, self.summary, self.fig.widget],
-                          layout=w.Layout(max_width="62em"))
+                          layout=dict(max_width="62em"))
         self.box.add_class("wakker-zandbak")
 
     def _on_preset(self, change) -> None:
@@ -845,28 +845,28 @@ class Designer(SavedWidget):
         super().__init__(page, qid, prompt=T.DESIGN_PROMPT)
         self.payoffs, self.seed = payoffs, seed
         self.dropdowns = {k: w.Dropdown(options=list(PROB_OPTIONS), value=1.0, description=label,
-                                        style={"description_width": "27em"}, layout=w.Layout(width="49em", max_width="100%"))
+                                        style={"description_width": "27em"}, layout=dict(width="49em", max_width="100%"))
                           for k, label in SITUATIONS.items()}
         self.name = w.Text(placeholder=T.NAME_PLACEHOLDER, description=T.NAME_LABEL,
-                           style={"description_width": "27em"}, layout=w.Layout(width="49em", max_width="100%"))
+                           style={"description_width": "27em"}, layout=dict(width="49em", max_width="100%"))
         for c in (*self.dropdowns.values(), self.name):
             c.observe(self.changed, names="value")
         self.name_note = w.HTML()
         self.like = w.HTML()
         self.test_button = w.Button(description=T.TEST_BUTTON, icon="play", button_style="info",
-                                    layout=w.Layout(width="17em"))
+                                    layout=dict(width="17em"))
         self.save_button = w.Button(description=T.SAVE_BUTTON, icon="save", button_style="success",
-                                    layout=w.Layout(width="17em"))
+                                    layout=dict(width="17em"))
         self.test_button.on_click(lambda _b: self.test())
         self.save_button.on_click(lambda _b: self.save())
         self.results = w.HTML()
-        self.short = w.HTML(layout=w.Layout(margin="0 0 0 .8em"))
+        self.short = w.HTML(layout=dict(margin="0 0 0 .8em"))
         self.short.add_class("wakker-testuitslag")
         buttons = w.HBox([self.test_button, self.save_button, self.short],
-                         layout=w.Layout(align_items="center", flex_flow="row wrap"))
+                         layout=dict(align_items="center", flex_flow="row wrap"))
         self.box = w.VBox([w.HTML(T.DESIGN_HEAD), *self.dropdowns.values(), self.name,
                            self.name_note, self.like, buttons, self.message,
-                           self.status, self.results], layout=w.Layout(max_width="56em"))
+                           self.status, self.results], layout=dict(max_width="56em"))
         self.box.add_class("wakker-ontwerper")
         self._saved = False  # True while the widgets show exactly what was saved last
         self.restore()

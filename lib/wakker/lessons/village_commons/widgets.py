@@ -10,7 +10,7 @@ import html
 from dataclasses import fields
 from typing import Any
 
-import ipywidgets as w
+from wakker.ui.lean import widgets as w
 import numpy as np
 from plotly.subplots import make_subplots
 
@@ -108,24 +108,24 @@ class CommonsExplorer(View):
         self.switches: dict[str, w.Checkbox] = {}
         for pw in principles:
             cb = w.Checkbox(value=False, description=pw.label, indent=False, tooltip=pw.effect,
-                            layout=w.Layout(width="auto", margin="0 1.2em 0 0"))
+                            layout=dict(width="auto", margin="0 1.2em 0 0"))
             cb.add_class(f"wakker-principe-{pw.name}")
             cb.observe(lambda _ch: self.update(), names="value")
             self.switches[pw.name] = cb
-        self.all_on = w.Button(description=texts.ALL_ON, layout=w.Layout(width="auto"))
-        self.all_off = w.Button(description=texts.ALL_OFF, layout=w.Layout(width="auto"))
+        self.all_on = w.Button(description=texts.ALL_ON, layout=dict(width="auto"))
+        self.all_off = w.Button(description=texts.ALL_OFF, layout=dict(width="auto"))
         self.all_on.on_click(lambda _b: self.set_principles(**{n: True for n in PRINCIPLES}))
         self.all_off.on_click(lambda _b: self.set_principles(**{n: False for n in PRINCIPLES}))
         switch_box = w.VBox([
             w.HTML(styled("vraag", html.escape(texts.PRINCIPLES_TITLE))),
-            w.HBox(list(self.switches.values()), layout=w.Layout(flex_flow="row wrap")),
-            w.HBox([self.all_on, self.all_off], layout=w.Layout(flex_flow="row wrap")),
+            w.HBox(list(self.switches.values()), layout=dict(flex_flow="row wrap")),
+            w.HBox([self.all_on, self.all_off], layout=dict(flex_flow="row wrap")),
         ])
         switch_box.add_class("wakker-principes")
         self._busy = False
         self.fig = self._figure()
         self.box = w.VBox([self.panel.box, switch_box, self.message, self.sentence, self.fig.widget],
-                          layout=w.Layout(width="100%"))
+                          layout=dict(width="100%"))
         self.box.add_class("wakker-dorpsweide")
         self.update()
 
@@ -297,8 +297,8 @@ class TippingView(View):
                           legend=dict(orientation="h", x=0, y=-0.22, yanchor="top"),
                           xaxis=dict(title=texts.SEASON_AXIS), yaxis=dict(title=texts.STOCK_AXIS, range=[0, TIP_K]))
         self.fig = LiveFigure(fig)
-        self.box = w.VBox([w.HBox([self.start.box, self.harvest.box], layout=w.Layout(flex_flow="row wrap")),
-                           self.message, self.sentence, self.fig.widget], layout=w.Layout(width="100%"))
+        self.box = w.VBox([w.HBox([self.start.box, self.harvest.box], layout=dict(flex_flow="row wrap")),
+                           self.message, self.sentence, self.fig.widget], layout=dict(width="100%"))
         self.box.add_class("wakker-kantelpunt")
         self.update()
 
@@ -366,13 +366,13 @@ class Roles(SavedWidget):
             self.box = failed_box(ContentError(self.error))
             return
         self.area = w.Textarea(placeholder=texts.ROLES_PLACEHOLDER, rows=5, continuous_update=True,
-                               tooltip=texts.ROLES_PROMPT, layout=w.Layout(width="100%"))
+                               tooltip=texts.ROLES_PROMPT, layout=dict(width="100%"))
         self.area.observe(self.changed, names="value")
         self.input = self.area
         front_end()
         label = w.HTML(styled("vraag", html.escape(texts.ROLES_PROMPT)))
         self.box = w.VBox([label, self.area, self.status, self.message, self.view],
-                          layout=w.Layout(width="100%", max_width="52em", margin=".5em 0 1em 0"))
+                          layout=dict(width="100%", max_width="52em", margin=".5em 0 1em 0"))
         self.box.add_class("wakker-rollen")
         self.restore()
         self._draw()
@@ -471,7 +471,7 @@ def cases_exercise(page):
         questions.append(q)
         reasons.append(r)
         boxes += [q.box, r.box]
-    box = w.VBox(boxes, layout=w.Layout(width="100%"))
+    box = w.VBox(boxes, layout=dict(width="100%"))
     box.add_class("wakker-gevallen")
     box.questions = questions
     box.reasons = reasons

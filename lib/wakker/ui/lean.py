@@ -1,0 +1,117 @@
+"""Fewer widget models: one shared, frozen Layout or Style per set of properties (issues 8 and 11).
+
+Every ipywidgets widget brings a ``Layout`` model and most a ``Style`` model of their own, each a
+separate comm the kernel opens and the page builds. In notebook 04 that was 1,003 models, of which
+369 Layouts and about 300 Styles, nearly all empty or with the same two or three properties; the
+comm messages for them were most of the bytes and the time of Run All. ipywidgets allows one
+Layout or Style to be shared by many widgets, so after :func:`install`:
+
+* a widget created without a layout (or style), or with a ``dict`` for it, gets the ONE shared
+  instance for exactly those properties, made once per kernel;
+* a shared instance is frozen: setting one of its properties raises :class:`SharedLayoutError`
+  (it would change every widget that shares it);
+* a widget that changes its own layout or style later (``w.layout.display = "none"`` to hide and
+  show it) is given its own instance: ``layout=w.Layout(...)``, ``style=w.HTMLStyle(...)`` -- an
+  instance is never shared.
+
+Every module of the workbook that makes widgets imports ipywidgets through this module
+(``from wakker.ui.lean import widgets as w``), which installs the sharing first.
+"""
+from __future__ import annotations
+
+import types
+
+import ipywidgets as widgets
+from ipywidgets.widgets.trait_types import InstanceDict
+from ipywidgets.widgets.widget_style import Style
+
+__all__ = ["widgets", "install", "installed", "shared", "is_shared", "SharedLayoutError"]
+
+
+class SharedLayoutError(AttributeError):
+    """A property of a shared Layout or Style was set (it would change every widget sharing it)."""
+
+
+class _Frozen:
+    """Mixin for shared instances: once frozen, the synced properties cannot be set."""
+
+    _wakker_frozen = False
+
+    def __setattr__(self, name, value):
+        if self._wakker_frozen and name in type(self)._wakker_keys:
+            raise SharedLayoutError(
+                f"{type(self).__name__}.{name}: this {type(self).__mro__[2].__name__} is shared by many widgets "
+                f"(wakker.ui.lean); give the widget its own, e.g. layout=widgets.Layout(...), to change it later")
+        super().__setattr__(name, value)
+
+
+_FROZEN_CLASSES: dict[type, type] = {}
+_SHARED: dict[tuple, object] = {}
+
+
+def _frozen_class(klass: type) -> type:
+    if klass not in _FROZEN_CLASSES:
+        keys = frozenset(n for n in klass.class_trait_names(sync=True) if not n.startswith("_"))
+        _FROZEN_CLASSES[klass] = types.new_class(f"Shared{klass.__name__}", (_Frozen, klass),
+                                                 exec_body=lambda ns: ns.update(_wakker_keys=keys))
+    return _FROZEN_CLASSES[klass]
+
+
+def _shareable(klass) -> bool:
+    return isinstance(klass, type) and issubclass(klass, (widgets.Layout, Style))
+
+
+def shared(klass: type, properties: dict | None = None):
+    """The one frozen instance of ``klass`` with these properties (a new one if a value is not hashable,
+    or if the shared one was closed)."""
+    properties = dict(properties or {})
+    try:
+        key = (klass, tuple(sorted(properties.items())))
+        hash(key)
+    except TypeError:
+        return klass(**properties)
+    inst = _SHARED.get(key)
+    if inst is None or getattr(inst, "comm", None) is None:
+        inst = _frozen_class(klass)(**properties)
+        inst._wakker_frozen = True
+        _SHARED[key] = inst
+    return inst
+
+
+def is_shared(obj) -> bool:
+    """Whether ``obj`` is one of the frozen shared instances."""
+    return isinstance(obj, _Frozen)
+
+
+_ORIGINAL = {"validate": InstanceDict.validate, "default": InstanceDict.make_dynamic_default}
+
+
+def _validate(self, obj, value):
+    if isinstance(value, dict) and _shareable(self.klass):
+        value = shared(self.klass, value)
+    return _ORIGINAL["validate"](self, obj, value)
+
+
+def _default(self):
+    if _shareable(self.klass) and not self.default_args:
+        return shared(self.klass, self.default_kwargs)
+    return _ORIGINAL["default"](self)
+
+
+def install() -> None:
+    """Make ipywidgets share frozen Layouts and Styles (idempotent)."""
+    InstanceDict.validate = _validate
+    InstanceDict.make_dynamic_default = _default
+
+
+def uninstall() -> None:
+    """Undo :func:`install` (for tests and benchmarks that compare)."""
+    InstanceDict.validate = _ORIGINAL["validate"]
+    InstanceDict.make_dynamic_default = _ORIGINAL["default"]
+
+
+def installed() -> bool:
+    return InstanceDict.validate is _validate
+
+
+install()

@@ -1,0 +1,89 @@
+"""Fewer widget models: widgets share one frozen Layout/Style per set of properties (wakker.ui.lean)."""
+import ast
+from pathlib import Path
+
+import pytest
+from ipywidgets.widgets.widget import _instances
+
+from wakker import ui
+from wakker.core.journal import Journal
+from wakker.ui import lean
+from wakker.ui.lean import SharedLayoutError, is_shared, widgets as w
+
+LIB = Path(__file__).resolve().parents[2] / "lib" / "wakker"
+
+
+def test_widgets_without_their_own_layout_share_one_frozen_layout_and_style():
+    a, b = w.HTML("a"), w.HTML("b")
+    assert a.layout is b.layout and a.style is b.style
+    assert is_shared(a.layout) and is_shared(a.style)
+    assert a.get_state()["layout"] == b.get_state()["layout"]  # the page sees one model id
+    assert w.VBox([a]).layout is a.layout  # an empty layout is one model for every kind of widget
+
+
+def test_a_dict_layout_is_shared_per_set_of_properties_and_an_instance_is_never_shared():
+    a = w.HTML("a", layout=dict(width="auto", margin="0 1em"))
+    b = w.Button(layout={"margin": "0 1em", "width": "auto"})
+    c = w.HTML("c", layout=dict(width="100%"))
+    own = w.HTML("d", layout=w.Layout(width="auto", margin="0 1em"))
+    assert a.layout is b.layout and a.layout.width == "auto"
+    assert c.layout is not a.layout
+    assert own.layout is not a.layout and not is_shared(own.layout)
+    own.layout.display = "none"  # one's own layout can change
+    assert own.layout.display == "none"
+
+
+def test_changing_a_shared_layout_or_style_is_refused_and_changes_nothing():
+    a, b = w.HTML("a", layout=dict(width="3em")), w.HTML("b", layout=dict(width="3em"))
+    with pytest.raises(SharedLayoutError, match="shared"):
+        a.layout.display = "none"
+    assert b.layout.display is None
+    with pytest.raises(SharedLayoutError):
+        w.IntSlider().style.description_width = "10em"
+
+
+def test_a_closed_shared_layout_is_replaced():
+    a = w.HTML("a", layout=dict(width="7.7em"))
+    a.layout.close()
+    b = w.HTML("b", layout=dict(width="7.7em"))
+    assert b.layout is not a.layout and b.layout.comm is not None
+
+
+def test_an_open_question_costs_few_models(tmp_path):
+    """Was 14 comm models per open question (each widget its own Layout and Style)."""
+    page = ui.Page("00_start", journal=Journal(tmp_path / "j.sqlite"))
+    page.open_question("warm", "Eerst een, zodat het gedeelde er al is.")
+    before = set(_instances)
+    page.open_question("demo", "Wat betekent vertrouwen voor jou?")
+    new = [_instances[k] for k in set(_instances) - before]
+    assert len(new) <= 8, sorted(x._model_name for x in new)
+    assert not any(x._model_name.endswith(("LayoutModel", "StyleModel")) for x in new), \
+        sorted(x._model_name for x in new)
+
+
+_NOT_YET = {"ui/figure.py", "ui/controls.py"}  # being changed by someone else right now; converted after
+
+
+def test_every_module_that_makes_widgets_imports_ipywidgets_through_lean():
+    """Otherwise the sharing would depend on which module a kernel happened to import first."""
+    wrong = []
+    for path in LIB.rglob("*.py"):
+        if path.name == "lean.py" or str(path.relative_to(LIB)) in _NOT_YET:
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            names = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                     else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            if any(n == "ipywidgets" or n.startswith("ipywidgets.") for n in names):
+                wrong.append(f"{path.relative_to(LIB)}:{node.lineno}")
+    assert not wrong, f"import ipywidgets via 'from wakker.ui.lean import widgets as w': {wrong}"
+
+
+def test_install_is_idempotent_and_can_be_undone():
+    lean.install()
+    assert lean.installed()
+    lean.uninstall()
+    try:
+        assert w.HTML("x").layout is not w.HTML("y").layout
+    finally:
+        lean.install()
+    assert w.HTML("x").layout is w.HTML("y").layout
