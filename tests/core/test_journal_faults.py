@@ -393,6 +393,101 @@ def test_kernels_opening_a_damaged_journal_at_once_lose_nothing(tmp_path):
     assert trials >= 3
 
 
+def _opens_then_stalls(path: str, later: bool, damaged, opened, go) -> None:
+    """A kernel that is descheduled right after opening the journal file, before its first read of it:
+    while it opens the journal, or (``later``) in an operation on a journal it opened while it was healthy."""
+    real = sqlite3.connect
+
+    def connect(*args, **kwargs):
+        con = real(*args, **kwargs)
+        sqlite3.connect = real  # only this connection stalls
+        opened.set()
+        go.wait(5)
+        return con
+
+    if later:
+        j = Journal(path, known_notebooks=None)
+        damaged.wait(20)  # meanwhile the file is damaged
+        sqlite3.connect = connect
+        try:
+            j.latest(NB, "traag")
+        except JournalError:
+            pass  # "lijkt beschadigd": this kernel stays as it is, the other one repairs
+        return
+    sqlite3.connect = connect
+    Journal(path, known_notebooks=None).save(NB, "traag", "van de trage kernel")
+
+
+def _opens(path: str) -> None:
+    Journal(path, known_notebooks=None).save(NB, "snel", "van de snelle kernel")
+
+
+@pytest.mark.parametrize("later", [False, True], ids=["bij-het-openen", "bij-een-latere-bewerking"])
+def test_a_damaged_journal_is_not_moved_aside_while_another_kernel_has_it_open(tmp_path, later):
+    """The race above, made certain: one kernel stalls between opening the damaged file and reading it.
+
+    A connection stays bound to the file it opened but finds ``-journal``/``-wal``/``-shm`` by name; had the
+    file been renamed under it, its first read would treat the new journal's rollback journal as its own and
+    roll it back into the moved file (that is how the racing test above ended with an empty file set aside).
+    So the second kernel must wait with its repair until the first one has closed the file.
+    """
+    ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    damage = b"dit is geen database" * 200
+    path = tmp_path / "j.sqlite"
+    if not later:
+        path.write_bytes(damage)
+    damaged, opened, go = ctx.Event(), ctx.Event(), ctx.Event()
+    slow = ctx.Process(target=_opens_then_stalls, args=(str(path), later, damaged, opened, go))
+    fast = ctx.Process(target=_opens, args=(str(path),))
+    slow.start()
+    try:
+        if later:
+            deadline = time.time() + 20
+            while not path.exists() and time.time() < deadline:
+                time.sleep(0.01)
+            time.sleep(0.3)  # the slow kernel has opened (and closed) the healthy journal
+            path.write_bytes(damage)
+            damaged.set()
+        assert opened.wait(20)
+        fast.start()
+        fast.join(1.0)  # time enough to repair (a few milliseconds) if nothing holds it back
+        moved_while_open = [p.name for p in aside_files(tmp_path)]
+    finally:
+        damaged.set()
+        go.set()
+        for p in (slow, fast):
+            p.join(30)
+    assert slow.exitcode == 0 and fast.exitcode == 0
+    assert moved_while_open == [], "opzij gezet terwijl een andere kernel het bestand nog open had"
+    assert [p.read_bytes() for p in aside_files(tmp_path) if not p.name.endswith(("-wal", "-shm"))] == [damage]
+    values = {x.value for x in Journal(path, known_notebooks=None).entries()}
+    assert values == ({"van de snelle kernel"} if later else {"van de trage kernel", "van de snelle kernel"})
+    assert not Path(str(path) + ".lock").exists()
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="looks at open files through /proc")
+def test_opening_a_damaged_journal_leaves_no_handle_on_the_file_set_aside(tmp_path):
+    """A connection whose first read fails is closed at once, not whenever the garbage collector runs:
+    an open handle stays bound to the file after it is renamed (see the test above)."""
+    import gc
+
+    path = tmp_path / "j.sqlite"
+    path.write_bytes(b"kapot" * 1000)
+    gc.disable()  # a forgotten connection lives in a reference cycle: only the collector would close it
+    try:
+        j = Journal(path, known_notebooks=None)
+        open_files = []
+        for fd in os.listdir("/proc/self/fd"):
+            try:
+                open_files.append(os.readlink(f"/proc/self/fd/{fd}"))
+            except OSError:
+                pass
+    finally:
+        gc.enable()
+    assert "beschadigd" in j.notice
+    assert [f for f in open_files if ".beschadigd-" in f] == []
+
+
 def test_stale_repair_lock_does_not_block_forever(tmp_path, monkeypatch):
     path = tmp_path / "j.sqlite"
     path.write_bytes(b"kapot" * 100)

@@ -29,7 +29,9 @@ is opened (file version 1 -> 2). Which version is *current*:
 Faults. Only real damage (``file is not a database``, ``database disk image is
 malformed``, a failed ``quick_check``) moves a file aside (renamed, never deleted), under
 a lock file and after checking again under that lock, so that kernels opening the same
-damaged journal at once never move a journal another kernel has just repaired;
+damaged journal at once never move a journal another kernel has just repaired; every
+connection is opened under the same lock, shared, so no kernel still has the file open when
+it is moved (see :meth:`Journal._file_lock`);
 :attr:`Journal.notice` then holds a Dutch message. Every other problem (a full disk, a
 read-only file or folder, no permission, a parent path that is a file, a journal of a
 newer or unknown version, a busy journal) raises :class:`JournalUnavailable`, a
@@ -52,7 +54,7 @@ import sqlite3
 import subprocess
 import threading
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -342,8 +344,12 @@ class Journal:
     # -- storage -------------------------------------------------------
     def _connect(self) -> sqlite3.Connection:
         con = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-        con.execute("PRAGMA busy_timeout = 30000")
-        con.execute("PRAGMA synchronous = FULL")
+        try:
+            con.execute("PRAGMA busy_timeout = 30000")
+            con.execute("PRAGMA synchronous = FULL")  # reads the file: fails here when it is damaged
+        except BaseException:
+            con.close()  # never leave a connection open (it would stay bound to a file that is moved aside)
+            raise
         return con
 
     def _release(self, con: sqlite3.Connection) -> None:
@@ -351,25 +357,30 @@ class Journal:
 
     @contextmanager
     def _db(self, write: bool = False) -> Iterator[sqlite3.Connection]:
-        """One connection for one operation; any SQLite or OS error becomes a Dutch JournalUnavailable."""
-        try:
-            con = self._connect()
-        except (sqlite3.Error, OSError) as exc:
-            raise JournalUnavailable(explain(exc, self.path)) from None
-        try:
-            if write:
-                con.execute("BEGIN IMMEDIATE")
-            yield con
-            if write:
-                con.execute("COMMIT")
-        except (sqlite3.Error, OSError) as exc:
-            self._rollback(con)
-            raise JournalUnavailable(explain(exc, self.path)) from None
-        except BaseException:
-            self._rollback(con)
-            raise
-        finally:
-            self._release(con)
+        """One connection for one operation; any SQLite or OS error becomes a Dutch JournalUnavailable.
+
+        The connection lives under the shared file lock (see :meth:`_file_lock`), so a repair never moves the
+        file aside while this operation has it open.
+        """
+        with self._file_lock(exclusive=False) if self.durable else nullcontext():
+            try:
+                con = self._connect()
+            except (sqlite3.Error, OSError) as exc:
+                raise JournalUnavailable(explain(exc, self.path)) from None
+            try:
+                if write:
+                    con.execute("BEGIN IMMEDIATE")
+                yield con
+                if write:
+                    con.execute("COMMIT")
+            except (sqlite3.Error, OSError) as exc:
+                self._rollback(con)
+                raise JournalUnavailable(explain(exc, self.path)) from None
+            except BaseException:
+                self._rollback(con)
+                raise
+            finally:
+                self._release(con)
 
     @staticmethod
     def _rollback(con: sqlite3.Connection) -> None:
@@ -379,15 +390,16 @@ class Journal:
         except sqlite3.Error:
             pass
 
-    #: Tries before an error that is not damage counts: while another kernel moves a damaged file aside,
-    #: opening it can fail for a moment with an I/O error; a real problem (a full disk) stays.
+    #: Tries before an error that is not damage counts: a passing I/O error (a network folder) may go away;
+    #: a real problem (a full disk) stays.
     OPEN_TRIES = 4
 
     def _open(self) -> None:
         for attempt in range(self.OPEN_TRIES):
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-                self._init_schema()
+                with self._file_lock(exclusive=False):  # no repair moves the file while we read it
+                    self._init_schema()
                 return
             except JournalUnavailable:
                 raise
@@ -402,7 +414,7 @@ class Journal:
     def _repair(self) -> None:
         """Move a damaged file aside and start afresh: under a lock, and only if it is still damaged."""
         try:
-            with self._repair_lock():
+            with self._file_lock(exclusive=True):
                 try:
                     self._init_schema()
                     return  # another kernel repaired it meanwhile: never move its fresh journal
@@ -422,44 +434,90 @@ class Journal:
                        f"gestart. Heb je een export (JSON)? Lees die dan in om je antwoorden terug te zetten.")
 
     @contextmanager
-    def _repair_lock(self, timeout: float = 20.0, stale: float = 30.0) -> Iterator[None]:
-        """An exclusive lock file next to the journal (flock where there is one, else O_EXCL)."""
+    def _file_lock(self, exclusive: bool = True, timeout: float = 20.0, stale: float = 30.0) -> Iterator[None]:
+        """The lock file next to the journal: exclusive to repair the file, shared to have it open.
+
+        Every connection this class opens to the file is made under the shared lock (:meth:`_open`,
+        :meth:`_db`); a repair moves the file aside only under the exclusive one. That matters because a
+        connection stays bound to the file it opened, while SQLite finds that file's companions
+        (``-journal``, ``-wal``, ``-shm``) by name. A kernel that had just opened the damaged file when
+        another kernel renamed it would take the *new* journal's companions for its own: its first read
+        rolls the new journal's hot rollback journal back into the moved file (truncating the damaged bytes
+        to nothing), and it could take the new journal's WAL for its own in the same way. Under the lock no
+        kernel has the file open when it is renamed.
+
+        flock where there is one; the last holder removes the lock file. Without flock (Windows) there is
+        only the exclusive lock (O_EXCL). A shared lock that cannot be taken (a read-only folder, where
+        nothing can be moved aside either; a file system without flock) is skipped.
+        """
         lock = Path(str(self.path) + ".lock")
         deadline = time.monotonic() + timeout
-        busy = JournalUnavailable(explain(sqlite3.OperationalError("database is locked"), self.path))
+
+        def busy() -> JournalUnavailable:  # made only when needed: explain() looks at the disk
+            return JournalUnavailable(explain(sqlite3.OperationalError("database is locked"), self.path))
+
         try:
             import fcntl
         except ImportError:
             fcntl = None
         if fcntl is not None:
-            while True:
-                fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
+            fd = None
+            while fd is None:
+                try:
+                    fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
+                except OSError:
+                    if exclusive:
+                        raise
+                    break  # e.g. a read-only folder: use the file without the lock
                 try:
                     while True:
                         try:
-                            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                            fcntl.flock(fd, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
                             break
                         except BlockingIOError:
                             if time.monotonic() > deadline:
-                                raise busy from None
+                                raise busy() from None
                             time.sleep(0.02)
                     try:
                         same = os.fstat(fd).st_ino == os.stat(lock).st_ino
                     except FileNotFoundError:
                         same = False
-                    if same:
-                        break
+                except OSError:
+                    os.close(fd)
+                    if exclusive:
+                        raise
+                    fd = None
+                    break  # no flock on this file system: use the file without the lock
                 except BaseException:
                     os.close(fd)
                     raise
-                os.close(fd)  # the lock file was removed by its previous holder: lock the new one
+                if not same:
+                    os.close(fd)  # the lock file was removed by its previous holder: lock the new one
+                    fd = None
+            if fd is None:
+                yield
+                return
             try:
                 yield
             finally:
                 try:
-                    lock.unlink()
+                    last = exclusive
+                    if not exclusive:
+                        try:  # nobody else holds it: tidy up (a failed attempt only drops our own lock)
+                            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                            last = True
+                        except OSError:
+                            pass
+                    if last:
+                        try:
+                            lock.unlink()
+                        except FileNotFoundError:
+                            pass
                 finally:
                     os.close(fd)
+            return
+        if not exclusive:  # pragma: no cover - systems without fcntl (Windows): only the repair is locked
+            yield
             return
         while True:  # pragma: no cover - systems without fcntl (Windows)
             try:
@@ -474,7 +532,7 @@ class Journal:
                 except FileNotFoundError:
                     continue
                 if time.monotonic() > deadline:
-                    raise busy from None
+                    raise busy() from None
                 time.sleep(0.02)
         try:
             yield
