@@ -237,7 +237,7 @@ def test_sorting_rows_and_role_cases_are_named_after_their_activity_and_case(pag
     assert game.toggles[first.id].tooltip == f"Activiteit 1: {first.text} Welke orde?"
     box = nb04.role_cases(page)
     q = box.children[0].children[0]
-    radio = q.children[1].children[1]
+    radio = q.children[1]  # the choice itself (its option CSS is in the kit stylesheet)
     assert radio.tooltip.startswith("Casus 1. Bewoners runnen al twee jaar") and radio.tooltip.endswith(
         "Welke rol van de overheid past hier het best?")
 

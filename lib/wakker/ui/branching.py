@@ -36,7 +36,7 @@ from wakker.ui.lean import widgets as w
 
 from ..core.data import ContentError, check_data_id, text_field
 from .saving import SavedWidget
-from .style import WRAP_OPTIONS_CSS, error_html, front_end, styled
+from .style import error_html, front_end, styled
 
 TEXTS = {
     "choice": "Jouw keuze: {label}",
@@ -192,7 +192,7 @@ class BranchingCase(SavedWidget):
                                        tooltip=TEXTS["restart"])
         self.restart_button.on_click(lambda _b: self.restart())
         front_end()  # the choice of every step gets its question as accessible name (lesson guide U2)
-        self.box = w.VBox([w.HTML(WRAP_OPTIONS_CSS), self.steps_box, self.message, self.status, self.restart_button],
+        self.box = w.VBox([self.steps_box, self.message, self.status, self.restart_button],
                           layout=dict(width="100%", max_width="52em", margin=".3em 0 1em 0"))
         self.box.add_class("wakker-casus")
         if css:

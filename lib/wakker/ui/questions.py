@@ -17,7 +17,7 @@ from wakker.ui.lean import widgets as w
 
 from ..core.portfolio import scale_value
 from .saving import SAVE_DELAY, SavedWidget
-from .style import WRAP_OPTIONS_CSS, error_html, front_end, styled
+from .style import error_html, front_end, styled
 
 
 class Question(SavedWidget):
@@ -222,7 +222,7 @@ class Choice(Question):
             self.radio.observe(self.changed, names="value")
             inner = self.radio
         inner.add_class("wakker-options")
-        return w.VBox([w.HTML(WRAP_OPTIONS_CSS), inner])
+        return inner
 
     def positions(self) -> list[int]:
         if self._multiple:

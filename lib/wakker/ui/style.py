@@ -48,17 +48,6 @@ STYLES = {
             "background:rgba(128,128,128,.08)"),
 }
 
-# ipywidgets gives radio and checkbox labels one fixed-height line; long options would overlap.
-WRAP_OPTIONS_CSS = (
-    "<style>.wakker-options label, .wakker-options .widget-label-basic {white-space: normal !important;"
-    " height: auto !important; line-height: 1.35 !important; overflow: visible !important;}"
-    " .wakker-options .widget-radio-box label {display: flex !important; flex-wrap: nowrap !important;"
-    " flex-direction: row !important; align-items: flex-start !important; margin: .2em 0 !important;}"
-    " .wakker-options .widget-radio-box input, .wakker-options .widget-checkbox input"
-    " {flex: none !important; order: -1 !important; margin: .2em .5em 0 0 !important;}"
-    " .wakker-options .widget-checkbox {height: auto !important; min-height: var(--jp-widgets-inline-height);}"
-    "</style>"
-)
 
 
 def styled(kind: str, inner: str, tag: str = "div", extra: str = "") -> str:
@@ -110,6 +99,15 @@ def show_html(markup: str) -> None:
 #: CSS the front-end hook (below) puts in the page once, for every widget of the kit and every lesson.
 #: Inline styles cannot do these: they fix ipywidgets' own layout and react to the screen width.
 KIT_CSS = r"""
+/* ipywidgets gives radio and checkbox labels one fixed-height line; long options would overlap
+   (choices and branching cases carry the class wakker-options). */
+.wakker-options label, .wakker-options .widget-label-basic {white-space: normal !important;
+  height: auto !important; line-height: 1.35 !important; overflow: visible !important;}
+.wakker-options .widget-radio-box label {display: flex !important; flex-wrap: nowrap !important;
+  flex-direction: row !important; align-items: flex-start !important; margin: .2em 0 !important;}
+.wakker-options .widget-radio-box input, .wakker-options .widget-checkbox input
+  {flex: none !important; order: -1 !important; margin: .2em .5em 0 0 !important;}
+.wakker-options .widget-checkbox {height: auto !important; min-height: var(--jp-widgets-inline-height);}
 /* A widget with Layout(width="100%") keeps ipywidgets' 2 px side margins, so it is 4 px wider than its
    box; the box (overflow: auto) then shows a horizontal scrollbar under every answer box and row. */
 .jupyter-widgets.widget-box > .jupyter-widgets[style*="width: 100%"] {

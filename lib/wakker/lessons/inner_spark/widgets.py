@@ -17,7 +17,7 @@ from ...core.data import ContentError
 from ...ui.page import quote_html
 from ...ui.saving import SavedWidget
 from ...ui.sorting import Item, SortingWidget
-from ...ui.style import WRAP_OPTIONS_CSS, notice_html, styled
+from ...ui.style import notice_html, styled
 from ...ui.view import View, failed_box, safe
 from . import data, texts
 
@@ -331,7 +331,7 @@ class MySpark(View):
                 radio.observe(self._changed, names="value")
             self.questions[ch.id] = q
         head = w.HTML(f"<h4 style='margin:.4em 0 .2em'>{html.escape(texts.SPARK_PROMPT)}</h4>")
-        self.box = w.VBox([w.HTML(WRAP_OPTIONS_CSS), head, *(q.box for q in self.questions.values()), self.chart,
+        self.box = w.VBox([head, *(q.box for q in self.questions.values()), self.chart,
                            self.message],
                           layout=dict(max_width="52em", width="100%"))
         self.box.add_class("wakker-vonk")
