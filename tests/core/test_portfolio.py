@@ -94,6 +94,9 @@ MARKUP = st.text(alphabet=st.sampled_from(list("abc XY1.9)#>-+*_`[]()<>&;!|~\\="
 def test_markdown_answer_renders_exactly_as_typed(lines):
     answer = "\n".join(lines)
     md = to_markdown(Contents([Entry(NB, "q", "text", "Vraag", answer, "2026-11-30T10:00:00.000000+00:00")]))
+    if not answer.strip():  # an answer emptied again is left out, like an unanswered question
+        assert "### Vraag" not in md
+        return
     body = md.split("### Vraag", 1)[1].split("*Opgeslagen op", 1)[0]
     tags, text = _answer_text(body)
     assert set(tags) <= {"blockquote", "p"}, (answer, body, tags)
