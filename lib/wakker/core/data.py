@@ -75,7 +75,9 @@ def read_yaml(path: Path | str) -> Any:
     except UnicodeDecodeError as exc:
         raise ContentError(f"{path.name}: geen geldige UTF-8-tekst ({exc.reason}).") from None
     try:
-        return yaml.safe_load(text)
+        # libyaml's safe loader when PyYAML has it: the same documents, about eight times faster (the
+        # first cell of every notebook reads eight YAML files)
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - safe loader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (regel {mark.line + 1})" if mark is not None else ""
