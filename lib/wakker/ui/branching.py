@@ -193,8 +193,8 @@ class BranchingCase(SavedWidget):
         self.restart_button.on_click(lambda _b: self.restart())
         front_end()  # the choice of every step gets its question as accessible name (lesson guide U2)
         self.box = w.VBox([self.steps_box, self.message, self.status, self.restart_button],
-                          layout=dict(width="100%", max_width="52em", margin=".3em 0 1em 0"))
-        self.box.add_class("wakker-casus")
+                          layout=dict(width="100%", max_width="52em", margin=".3em 0 1em 0"),
+                          _dom_classes=("wakker-casus",))
         if css:
             self.box.add_class(css)
         self._render()
@@ -281,8 +281,7 @@ class BranchingCase(SavedWidget):
         if step is not None:
             head = styled("status", html.escape(TEXTS["step"].format(number=len(walked) + 1)), "div")
             self.radio = w.RadioButtons(options=[o.label for o in step.options], value=None, tooltip=step.question,
-                                        layout=dict(width="auto"))
-            self.radio.add_class("wakker-options")
+                                        layout=dict(width="auto"), _dom_classes=("wakker-options",))
             self.radio.observe(self._picked, names="value")
             parts.append(w.HTML(head + _paragraphs(step.text) + styled("vraag", html.escape(step.question))))
             parts.append(self.radio)

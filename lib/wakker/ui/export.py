@@ -211,8 +211,7 @@ class ExportPanel(View):
         self.transfer.on_msg(self._on_msg)
         self.box = w.VBox([w.HBox([self.name, self.button], layout=dict(flex_flow="row wrap")),
                            self.transfer, self.result, self.links],
-                          layout=dict(margin="0.5em 0", max_width="52em"))
-        self.box.add_class("wakker-export")
+                          layout=dict(margin="0.5em 0", max_width="52em"), _dom_classes=("wakker-export",))
 
     # -- exporting
     def export(self) -> dict[str, Path]:

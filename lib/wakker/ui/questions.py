@@ -45,9 +45,8 @@ class Question(SavedWidget):
         self.input = self._build()
         front_end()  # the answer controls get the question as their accessible name (lesson guide U2)
         self.box = w.VBox([label, self.input, self.message, self.status],
-                          layout=dict(margin="0.5em 0 1em 0", max_width="52em"))
-        self.box.add_class("wakker-question")
-        self.box.add_class(f"wakker-q-{qid}")
+                          layout=dict(margin="0.5em 0 1em 0", max_width="52em"),
+                          _dom_classes=("wakker-question", f"wakker-q-{qid}"))
         self.restore()
 
     def _build(self) -> w.Widget:
@@ -98,8 +97,7 @@ class Scale(Question):
                       layout=dict(margin="0 0.6em 0 0"))
         right = w.HTML(styled("status", html.escape(self._labels[1]), "span"),
                        layout=dict(margin="0 0 0 0.6em"))
-        box = w.HBox([left, self.buttons, right], layout=dict(align_items="center"))
-        box.add_class("wakker-scale")  # the points stay on one line (style.KIT_CSS)
+        box = w.HBox([left, self.buttons, right], layout=dict(align_items="center"), _dom_classes=("wakker-scale",))
         return box
 
     def value(self):

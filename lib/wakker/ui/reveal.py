@@ -64,16 +64,14 @@ class Reveal(View):
         self.then = then
         self.message = w.HTML()
         self.button = w.Button(description=button, icon="eye", button_style="info",
-                               layout=w.Layout(width="auto"), tooltip=button)
-        self.button.add_class("wakker-reveal-button")
+                               layout=w.Layout(width="auto"), tooltip=button, _dom_classes=("wakker-reveal-button",))
         self.waiting = w.HTML(note_html(WAITING), layout=w.Layout())  # shown and hidden: its own layout
-        self.text = w.Output(layout=w.Layout(display="none", max_width="52em"))
-        self.text.add_class("wakker-reveal-text")
+        self.text = w.Output(layout=w.Layout(display="none", max_width="52em"), _dom_classes=("wakker-reveal-text",))
         self._markdown = textwrap.dedent(markdown).strip()
         self._drawn = False
         self.button.on_click(self._toggle)
-        self.box = w.VBox([self.waiting, self.button, self.text], layout=dict(margin=".2em 0 1em 0"))
-        self.box.add_class("wakker-reveal")
+        self.box = w.VBox([self.waiting, self.button, self.text], layout=dict(margin=".2em 0 1em 0"),
+                          _dom_classes=("wakker-reveal",))
         for control in _inputs(getattr(question, "input", None) or w.VBox()):
             control.observe(lambda _change: self.update(), names="value")
         self.update()

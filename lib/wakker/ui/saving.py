@@ -215,10 +215,9 @@ class SavedWidget(View):
         self.page, self.qid, self.prompt = page, qid, prompt
         if delay is not None:
             self.delay = delay
-        self.status = w.HTML()
+        self.status = w.HTML(_dom_classes=("wakker-live",))
         # A polite live region (role="status", set in the browser by wakker.ui.style.front_end):
         # a screen reader announces "opgeslagen om ..." without moving the focus.
-        self.status.add_class("wakker-live")
         self.message = w.HTML()
         self._loading = False
         self.error: str | None = None

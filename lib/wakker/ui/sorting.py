@@ -219,8 +219,8 @@ class SortingWidget(SavedWidget):
             tb = w.ToggleButtons(options=[(c.name, c.id) for c in cats], value=None,
                                  tooltips=[c.short for c in cats],
                                  tooltip=words["group"].format(number=i, text=item.text),
-                                 style={"button_width": button_width}, layout=dict(width="auto"))
-            tb.add_class(f"{row_class}{item.id}")
+                                 style={"button_width": button_width}, layout=dict(width="auto"),
+                                 _dom_classes=(f"{row_class}{item.id}",))
             fb = w.HTML()
             tb.observe(lambda _change, iid=item.id: self._chosen(iid), names="value")
             self.toggles[item.id], self.feedback[item.id] = tb, fb
@@ -240,8 +240,8 @@ class SortingWidget(SavedWidget):
         self.intro = w.HTML(f"<style>{self._css(css_class, cats)}</style>"
                             f'<div style="line-height:1.45">{words["intro"]}</div>{key}')
         self.box = w.VBox([self.intro, *rows, w.HBox([self.check_button, self.reset_button]), self.result,
-                           self.message, self.status], layout=dict(max_width=max_width, width="100%"))
-        self.box.add_class(css_class)
+                           self.message, self.status], layout=dict(max_width=max_width, width="100%"),
+                           _dom_classes=(css_class,))
         self.restore()
 
     # -- content

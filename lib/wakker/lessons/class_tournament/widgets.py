@@ -74,9 +74,8 @@ class ClassTournamentView(View):
         self.table = None
         self.problems: list[str] = []
         self.box = w.VBox([self.message, self.summary, w.HBox([self.table_html], layout=dict(overflow="auto")),
-                           self.fig.widget, self.problems_html], layout=dict(max_width="70em"))
-        self.box.add_class("wakker-klassentoernooi-uitslag")
-        self.box.add_class("wakker-klassentoernooi")  # the kit's CSS: at phone width the heat map scrolls sideways
+                           self.fig.widget, self.problems_html], layout=dict(max_width="70em"),
+                           _dom_classes=("wakker-klassentoernooi-uitslag", "wakker-klassentoernooi"))
         self._run(rounds, repetitions, noise, payoffs, seed, include_characters)
 
     def save_csv(self, path="klassentoernooi.csv"):

@@ -61,8 +61,7 @@ class TrustExplorer(View):
         self.message = w.HTML()
         self.sentence = w.HTML()
         #: why it went so (can giving pay, the tipping point): live, but shown only by :meth:`explain`
-        self.explanation = w.HTML()
-        self.explanation.add_class("wakker-vertrouwensspel-uitleg")
+        self.explanation = w.HTML(_dom_classes=("wakker-vertrouwensspel-uitleg",))
         self.panel = None
         self.run: ig.TrustRun | None = None
         try:
@@ -79,8 +78,7 @@ class TrustExplorer(View):
         self.reseed_button.on_click(lambda _b: self.reseed())
         self.fig = self._figure()
         self.box = w.VBox([self.panel.box, self.reseed_button, self.message, self.sentence, self.fig.widget],
-                          layout=dict(width="100%"))
-        self.box.add_class("wakker-vertrouwensspel")
+                          layout=dict(width="100%"), _dom_classes=("wakker-vertrouwensspel",))
         self.update()
 
     def _figure(self) -> LiveFigure:
@@ -231,8 +229,7 @@ class BreachView(View):
         self.reseed_button.on_click(lambda _b: self.reseed())
         self.fig = self._figure()
         self.box = w.VBox([self.panel.box, self.reseed_button, self.message, self.sentence, self.fig.widget],
-                          layout=dict(width="100%"))
-        self.box.add_class("wakker-breuk")
+                          layout=dict(width="100%"), _dom_classes=("wakker-breuk",))
         self.update()
 
     def _figure(self) -> LiveFigure:
@@ -363,8 +360,8 @@ class TaskSplit(SavedWidget):
             for task in example.tasks:
                 key = f"{example.id}/{task.id}"
                 toggle = w.ToggleButtons(options=options, value=None, style={"button_width": "auto"},
-                                         tooltips=[f"{task.text}: {word}" for word, _ in options])
-                toggle.add_class(f"wakker-taak-{example.id}-{task.id}")
+                                         tooltips=[f"{task.text}: {word}" for word, _ in options],
+                                         _dom_classes=(f"wakker-taak-{example.id}-{task.id}",))
                 toggle.observe(self.changed, names="value")
                 self.toggles[key] = toggle
                 rows.append(w.HBox([w.HTML(f'<div style="line-height:1.3;padding:.3em 0">{html.escape(task.text)}</div>',
@@ -374,11 +371,9 @@ class TaskSplit(SavedWidget):
                                        layout=dict(width="auto", align_self="flex-start", margin=".8em 0 .3em 0"),
                                        tooltip=texts.COMPARE)
         self.compare_button.on_click(lambda _b: self.toggle_compare())
-        self.comparison = w.HTML()
-        self.comparison.add_class("wakker-vergelijking")
+        self.comparison = w.HTML(_dom_classes=("wakker-vergelijking",))
         self.box = w.VBox(rows + [self.compare_button, self.message, self.comparison, self.status],
-                          layout=dict(margin="0.5em 0 1em 0", max_width="56em"))
-        self.box.add_class("wakker-taakverdeling")
+                          layout=dict(margin="0.5em 0 1em 0", max_width="56em"), _dom_classes=("wakker-taakverdeling",))
         self.restore()
 
     # -- the value

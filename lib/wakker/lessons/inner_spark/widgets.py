@@ -111,14 +111,13 @@ class MyInstruments(SavedWidget):
                 control.observe(self.changed, names="value")
             self.names.append(name), self.spheres.append(sphere), self.touches.append(touch)
             row = w.VBox([name, w.HBox([sphere, touch], layout=dict(flex_flow="row wrap", align_items="center"))],
-                         layout=dict(margin="0 0 .6em 0", width="100%"))
-            row.add_class(f"wakker-instrument-{i}")
+                         layout=dict(margin="0 0 .6em 0", width="100%"), _dom_classes=(f"wakker-instrument-{i}",))
             rows.append(row)
         self.initiative.observe(self.changed, names="value")
         self.flags = w.HTML()
         self.box = w.VBox([w.HTML(styled("vraag", html.escape(texts.INITIATIVE_LABEL))), self.initiative, *rows,
-                           self.flags, self.message, self.status], layout=dict(max_width="52em", width="100%"))
-        self.box.add_class("wakker-instrumenten")
+                           self.flags, self.message, self.status], layout=dict(max_width="52em", width="100%"),
+                           _dom_classes=("wakker-instrumenten",))
         self.restore()
         self._draw()
 
@@ -232,8 +231,7 @@ class ValueMap(SavedWidget):
             block = w.VBox([w.HTML(f"<h4 style='margin:.6em 0 .2em;line-height:1.3'>{html.escape(p.name)}</h4>"
                                    + quote_html(p.excerpt)),
                             w.HTML(f"<div style='line-height:1.4;margin-top:.3em'><b>{html.escape(texts.GIVES)}</b></div>"),
-                            area], layout=dict(width="100%"))
-            block.add_class(f"wakker-partij-{p.id}")
+                            area], layout=dict(width="100%"), _dom_classes=(f"wakker-partij-{p.id}",))
             parts.append(block)
         self.missing_name = w.Text(placeholder=texts.MISSING_NAME_PLACEHOLDER, tooltip=texts.MISSING_NAME,
                                    layout=dict(width="100%"))
@@ -248,12 +246,11 @@ class ValueMap(SavedWidget):
 
         missing = w.VBox([w.HTML(f"<h4 style='margin:.6em 0 .2em;line-height:1.3'>{html.escape(texts.MISSING_HEAD)}</h4>"),
                           label(texts.MISSING_NAME), self.missing_name, label(texts.MISSING_GETS), self.missing_gets,
-                          label(texts.MISSING_GIVES), self.missing_gives], layout=dict(width="100%"))
-        missing.add_class("wakker-partij-ontbreekt")
+                          label(texts.MISSING_GIVES), self.missing_gives], layout=dict(width="100%"),
+                          _dom_classes=("wakker-partij-ontbreekt",))
         self.map = w.HTML()
         self.box = w.VBox([*parts, missing, self.map, self.message, self.status],
-                          layout=dict(max_width="52em", width="100%"))
-        self.box.add_class("wakker-waardenkaart")
+                          layout=dict(max_width="52em", width="100%"), _dom_classes=("wakker-waardenkaart",))
         self.restore()
         self._draw()
 
@@ -333,8 +330,7 @@ class MySpark(View):
         head = w.HTML(f"<h4 style='margin:.4em 0 .2em'>{html.escape(texts.SPARK_PROMPT)}</h4>")
         self.box = w.VBox([head, *(q.box for q in self.questions.values()), self.chart,
                            self.message],
-                          layout=dict(max_width="52em", width="100%"))
-        self.box.add_class("wakker-vonk")
+                          layout=dict(max_width="52em", width="100%"), _dom_classes=("wakker-vonk",))
         self.refresh()
 
     def choices(self) -> dict[str, str | None]:

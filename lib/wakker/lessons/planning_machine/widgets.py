@@ -361,8 +361,7 @@ class PlanningExplorer(View):
                                     more_title=texts.MORE_ASSUMPTIONS, reset_label=texts.RESET,
                                     on_change=self.update, formats=FORMATS)
         self.both = w.Checkbox(value=False, description=texts.BOTH_TOGGLE, indent=False,
-                               layout=dict(width="auto"))
-        self.both.add_class("wakker-toon-beide")
+                               layout=dict(width="auto"), _dom_classes=("wakker-toon-beide",))
         self.both.observe(lambda _change: self.update(), names="value")
         if self.panel.more is not None:  # the tick box first under "Meer aannames" (at most four controls up front)
             self.panel.more.children = [w.VBox([self.both, *self.panel.more.children])]
@@ -371,8 +370,7 @@ class PlanningExplorer(View):
         self.fig = self._figure()
         self.update()  # before fig.widget exists: the browser gets the figure once, filled in
         self.box = w.VBox([self.panel.box, self.message, self.sentence, self.fig.widget],
-                          layout=dict(width="100%"))
-        self.box.add_class("wakker-planningsmachine")
+                          layout=dict(width="100%"), _dom_classes=("wakker-planningsmachine",))
 
     def _figure(self) -> LiveFigure:
         fig = make_subplots(rows=2, cols=2, specs=[[{"colspan": 2}, None], [{}, {}]],
@@ -558,8 +556,8 @@ class MyWeek(SavedWidget):
         self._refresh()  # before fig.widget exists: the browser gets the figure once, filled in
         explain = w.HTML(f'<div style="line-height:1.45">{texts.WEEK_INTRO_HTML}</div>')
         self.box = w.VBox([explain, w.HBox(columns, layout=dict(width="100%")), self.message, self.status,
-                           self.fig.widget], layout=dict(width="100%", max_width="68em"))
-        self.box.add_class("wakker-mijn-week")
+                           self.fig.widget], layout=dict(width="100%", max_width="68em"),
+                           _dom_classes=("wakker-mijn-week",))
 
     def _column(self, key: str, title: str) -> w.VBox:
         orders = _orders()
@@ -570,8 +568,8 @@ class MyWeek(SavedWidget):
             name = f"{title}: {info.name if info else order_title(o)}, in procent"  # its accessible name
             s = w.IntSlider(value=self.DEFAULT[k], min=0, max=100, step=1, continuous_update=True,
                             readout_format="d", style={"description_width": "0px"}, tooltip=name,
-                            layout=dict(width="auto", flex="1 1 0%", min_width="10em"))
-            s.add_class(f"wakker-week-{key}-{o}")
+                            layout=dict(width="auto", flex="1 1 0%", min_width="10em"),
+                            _dom_classes=(f"wakker-week-{key}-{o}",))
             s.observe(lambda ch, key=key, k=k: self._moved(key, k, ch), names="value")
             self.sliders[key].append(s)
             text = (f"<b>{html.escape(info.name)}</b><br><span style=\"font-size:.85em;opacity:.75\">"

@@ -101,17 +101,16 @@ class RiverExplorer(View):
         self.switches = {}
         for name in RIVER_SWITCHES:
             box = w.Checkbox(value=False, description=texts.RIVER_SWITCH_LABELS[name], indent=False,
-                             tooltip=texts.RIVER_SWITCH_HELP[name], layout=dict(width="auto"))
-            box.add_class(f"wakker-rivier-{name}")
-            box.add_class("wakker-toon-beide")  # the kit's wrapping tick box (style.KIT_CSS): no cut-off label at 390 px
+                             tooltip=texts.RIVER_SWITCH_HELP[name], layout=dict(width="auto"),
+                             _dom_classes=(f"wakker-rivier-{name}", "wakker-toon-beide"))
             box.observe(lambda _c: self.update(), names="value")
             self.switches[name] = box
         more = self.panel.more
         more.children = [w.VBox([more.children[0], *self.switches.values()])]
         self.panel.reset_button.on_click(lambda _b: self._reset_switches())
         self.fig = self._figure()
-        self.box = w.VBox([self.panel.box, self.message, self.sentence, self.fig.widget], layout=dict(width="100%"))
-        self.box.add_class("wakker-rivier-model")
+        self.box = w.VBox([self.panel.box, self.message, self.sentence, self.fig.widget], layout=dict(width="100%"),
+                          _dom_classes=("wakker-rivier-model",))
         self.update()
 
     def _figure(self) -> LiveFigure:
@@ -245,8 +244,8 @@ class CrowdExplorer(View):
                                     on_change=self.update, css_prefix="wakker-menigte-")
         self.sliders = self.panel.sliders
         self.fig = self._figure()
-        self.box = w.VBox([self.panel.box, self.message, self.sentence, self.fig.widget], layout=dict(width="100%"))
-        self.box.add_class("wakker-menigte-model")
+        self.box = w.VBox([self.panel.box, self.message, self.sentence, self.fig.widget], layout=dict(width="100%"),
+                          _dom_classes=("wakker-menigte-model",))
         self.update()
 
     def _figure(self) -> LiveFigure:

@@ -70,16 +70,15 @@ class RiverOrCanal(SavedWidget):
                            w.HTML(styled("status", html.escape("kanaal (1) … rivier (5)"), "div")), place,
                            approach, why, fb],
                           layout=dict(border="1px solid rgba(128,128,128,.3)", padding=".3em .7em",
-                                          margin=".4em 0", width="100%"))
-            case.add_class(f"wakker-rivier-{n}")
+                                          margin=".4em 0", width="100%"), _dom_classes=(f"wakker-rivier-{n}",))
             rows.append(case)
         self.summary = w.HTML()
         self.hints = w.HTML()  # a missing or too long name (self.message keeps an old answer that did not fit)
         self.input = w.VBox(rows[2:])
         front_end()
         self.box = w.VBox([*rows, self.summary, self.hints, self.message, self.status],
-                          layout=dict(width="100%", max_width="52em", margin=".5em 0 1em 0"))
-        self.box.add_class("wakker-rivier-of-kanaal")
+                          layout=dict(width="100%", max_width="52em", margin=".5em 0 1em 0"),
+                          _dom_classes=("wakker-rivier-of-kanaal",))
         self.restore()
         self._draw()
 
@@ -221,8 +220,8 @@ class NetworkMap(SavedWidget):
                            w.HTML(f'<div style="line-height:1.3;margin-top:.4em"><b>{html.escape(texts.TIES_LABEL)}</b></div>'),
                            self.ties,
                            self.view, self.message, self.status],
-                          layout=dict(width="100%", max_width="52em", margin=".5em 0 1em 0"))
-        self.box.add_class("wakker-netwerk")
+                          layout=dict(width="100%", max_width="52em", margin=".5em 0 1em 0"),
+                          _dom_classes=("wakker-netwerk",))
         self.restore()
         self._draw()
 

@@ -159,11 +159,9 @@ class RoomExplorer(View):
         hint = w.HTML(f'<div class="wakker-strook-hint" style="display:none;font-size:.9em;line-height:1.4;'
                       f'opacity:.85">'
                       f"{html.escape(texts.STRIPS_SCROLL_HINT)}</div>")
-        strips = w.VBox([hint, self.strips.widget], layout=dict(width="100%"))
-        strips.add_class("wakker-huishoudens")
+        strips = w.VBox([hint, self.strips.widget], layout=dict(width="100%"), _dom_classes=("wakker-huishoudens",))
         self.box = w.VBox([self.panel.box, self.message, self.sentence, legend, strips, self.fig.widget],
-                          layout=dict(width="100%"))
-        self.box.add_class("wakker-regel-of-ruimte")
+                          layout=dict(width="100%"), _dom_classes=("wakker-regel-of-ruimte",))
         self.update()
 
     @staticmethod
@@ -285,14 +283,13 @@ class TrustPlayground(View):
                                                 ("random", texts.RANDOM, "random", "", self.random_batch),
                                                 ("restart", texts.RESTART, "undo", "", self.restart)):
             b = w.Button(description=label, icon=icon, button_style=style, tooltip=label,
-                         layout=dict(width="auto", margin="0 .5em .4em 0"))
-            b.add_class(f"wakker-knop-{key}")
+                         layout=dict(width="auto", margin="0 .5em .4em 0"), _dom_classes=(f"wakker-knop-{key}",))
             b.on_click(lambda _b, act=action: act())
             self.buttons[key] = b
         self.fig = self._figure()
         self.box = w.VBox([self.panel.box, w.HBox(list(self.buttons.values()), layout=dict(flex_flow="row wrap")),
-                           self.message, self.sentence, self.fig.widget], layout=dict(width="100%"))
-        self.box.add_class("wakker-vertrouwen-leren")
+                           self.message, self.sentence, self.fig.widget], layout=dict(width="100%"),
+                           _dom_classes=("wakker-vertrouwen-leren",))
         self.update()
 
     def _figure(self) -> LiveFigure:
@@ -424,8 +421,8 @@ class GovernmentComparison(View):
                                     label_width="13em", readout_width="4.2em")
         self.sliders = self.panel.sliders
         self.fig = self._figure()
-        self.box = w.VBox([self.panel.box, self.message, self.sentence, self.fig.widget], layout=dict(width="100%"))
-        self.box.add_class("wakker-overheden")
+        self.box = w.VBox([self.panel.box, self.message, self.sentence, self.fig.widget], layout=dict(width="100%"),
+                          _dom_classes=("wakker-overheden",))
         self.update()
 
     def _figure(self) -> LiveFigure:

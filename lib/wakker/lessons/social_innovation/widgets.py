@@ -65,8 +65,8 @@ class Associations(SavedWidget):
         front_end()
         label = w.HTML(styled("vraag", html.escape(texts.ASSOCIATIONS_PROMPT)))
         self.box = w.VBox([label, self.area, self.status, self.message, self.view],
-                          layout=dict(width="100%", max_width="52em", margin=".5em 0 1em 0"))
-        self.box.add_class("wakker-associaties")
+                          layout=dict(width="100%", max_width="52em", margin=".5em 0 1em 0"),
+                          _dom_classes=("wakker-associaties",))
         self.restore()
         self._draw()
 
@@ -180,8 +180,7 @@ class GapExplorer(View):
         self.reset_button = self.panel.reset_button
         self.fig = self._figure()
         self.box = w.VBox([self.panel.box, self.message, self.sentence, self.fig.widget],
-                          layout=dict(width="100%"))
-        self.box.add_class("wakker-leerkloof")
+                          layout=dict(width="100%"), _dom_classes=("wakker-leerkloof",))
         self.update()
 
     def _figure(self) -> LiveFigure:
@@ -321,8 +320,8 @@ class ListeningScan(SavedWidget):
         self.ids = [t.id for t in self.themes]
         self.scores: dict[str, dict[str, int | None]] = {key: {t: None for t in self.ids} for key, _ in self.ROUNDS}
         self.round = w.ToggleButtons(options=[(title, key) for key, title in self.ROUNDS], value="nu",
-                                     tooltip=texts.SCAN_ROUND_LABEL, style={"button_width": "auto"})
-        self.round.add_class("wakker-scan-ronde")
+                                     tooltip=texts.SCAN_ROUND_LABEL, style={"button_width": "auto"},
+                                     _dom_classes=("wakker-scan-ronde",))
         self.round.observe(self._switched, names="value")
         self.buttons: dict[str, w.ToggleButtons] = {}
         rows = [w.HTML(f'<div style="line-height:1.45">{texts.SCAN_INTRO_HTML}</div>'),
@@ -330,8 +329,8 @@ class ListeningScan(SavedWidget):
                         self.round], layout=dict(flex_flow="row wrap", align_items="center"))]
         for t in self.themes:
             tb = w.ToggleButtons(options=[1, 2, 3, 4, 5], value=None, style={"button_width": "2.6em"},
-                                 tooltip=texts.SCAN_ITEM.format(name=t.name, low=t.low, high=t.high))
-            tb.add_class(f"wakker-scan-{t.id}")
+                                 tooltip=texts.SCAN_ITEM.format(name=t.name, low=t.low, high=t.high),
+                                 _dom_classes=(f"wakker-scan-{t.id}",))
             tb.observe(lambda ch, tid=t.id: self._scored(tid, ch), names="value")
             self.buttons[t.id] = tb
             head = (f'<b>{html.escape(t.name)}</b> <span style="font-size:.8em;opacity:.7">'
@@ -342,8 +341,7 @@ class ListeningScan(SavedWidget):
         self.summary = w.HTML()
         self.input = w.VBox(rows)
         self.box = w.VBox([self.input, self.summary, self.message, self.status, self.fig.widget],
-                          layout=dict(width="100%", max_width="52em"))
-        self.box.add_class("wakker-zelfscan")
+                          layout=dict(width="100%", max_width="52em"), _dom_classes=("wakker-zelfscan",))
         self.restore()
         self._refresh()
 

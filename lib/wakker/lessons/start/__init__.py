@@ -26,6 +26,5 @@ def trust_slider():
 
     slider.observe(show, names="value")
     show()
-    box = w.VBox([slider, text])
-    box.add_class("wakker-demo-slider")
+    box = w.VBox([slider, text], _dom_classes=("wakker-demo-slider",))
     return box

@@ -81,22 +81,18 @@ class Desk(View):
         self.example_replaced = False
         self._listeners: list[Callable[[], None]] = []
         self.upload = w.FileUpload(accept=".json,application/json", multiple=True, description=T.UPLOAD,
-                                   layout=dict(width="auto"))
-        self.upload.add_class("wakker-docent-upload")
+                                   layout=dict(width="auto"), _dom_classes=("wakker-docent-upload",))
         self.folder = w.Text(placeholder=T.FOLDER_PLACEHOLDER, description=T.FOLDER,
                              layout=dict(width="30em", max_width="100%"))
         self.read_button = w.Button(description=T.READ_FOLDER, icon="folder-open", layout=dict(width="auto"))
-        self.clear_button = w.Button(description=T.CLEAR, icon="trash", layout=dict(width="auto"))
-        self.clear_button.add_class("wakker-docent-wissen")
+        self.clear_button = w.Button(description=T.CLEAR, icon="trash", layout=dict(width="auto"),
+                                     _dom_classes=("wakker-docent-wissen",))
         self.class_list = w.Textarea(placeholder=T.CLASS_LIST_PLACEHOLDER, description=T.CLASS_LIST, rows=4,
                                      layout=dict(width="36em", max_width="100%"))
         self.anonymous = w.Checkbox(value=False, description=T.ANONYMOUS, indent=False,
-                                    layout=dict(width="auto"))
-        self.anonymous.add_class("wakker-docent-anoniem")
-        self.report_html = w.HTML(note_html(T.NOTHING_YET))
-        self.report_html.add_class("wakker-docent-verslag")
-        self.message = w.HTML()
-        self.message.add_class("wakker-docent-melding")
+                                    layout=dict(width="auto"), _dom_classes=("wakker-docent-anoniem",))
+        self.report_html = w.HTML(note_html(T.NOTHING_YET), _dom_classes=("wakker-docent-verslag",))
+        self.message = w.HTML(_dom_classes=("wakker-docent-melding",))
         self.upload.observe(self._uploaded, "value")
         self.read_button.on_click(self._read_folder)
         self.clear_button.on_click(self._clear)
@@ -106,8 +102,7 @@ class Desk(View):
                            w.HBox([self.folder, self.read_button], layout=dict(flex_flow="row wrap")),
                            w.HTML(note_html(html.escape(T.FOLDER_TIP))), self.class_list, self.anonymous,
                            self.clear_button,
-                           self.message, self.report_html], layout=WIDE)
-        self.box.add_class("wakker-docent-inleveren")
+                           self.message, self.report_html], layout=WIDE, _dom_classes=("wakker-docent-inleveren",))
 
     def listen(self, callback: Callable[[], None]) -> None:
         self._listeners.append(callback)
@@ -273,8 +268,7 @@ class Overview(View):
         self.current: O.NotebookOverview | None = None
         self.notebook = w.Dropdown(description=T.OVERVIEW_NOTEBOOK, options=[], layout=dict(width="36em",
                                                                                               max_width="100%"))
-        self.tables = w.HTML(note_html(T.OVERVIEW_EMPTY))
-        self.tables.add_class("wakker-docent-overzicht")
+        self.tables = w.HTML(note_html(T.OVERVIEW_EMPTY), _dom_classes=("wakker-docent-overzicht",))
         self.chart_question = w.Dropdown(description=T.FIGURE_QUESTION, options=[],
                                          layout=dict(width="36em", max_width="100%"))
         self.fig = self._figure()
@@ -284,8 +278,8 @@ class Overview(View):
         self.chart_box.layout.display = "none"
         self.notebook.observe(self._show, "value")
         self.chart_question.observe(self._chart, "value")
-        self.box = w.VBox([self.notebook, self.message, self.tables, self.chart_box], layout=WIDE)
-        self.box.add_class(self.CLASS)
+        self.box = w.VBox([self.notebook, self.message, self.tables, self.chart_box], layout=WIDE,
+                          _dom_classes=(self.CLASS,))
         desk.listen(self.update)
 
     CLASS = "wakker-docent-klas"
@@ -365,15 +359,13 @@ class OpenAnswers(View):
                                         layout=dict(width="36em", max_width="100%"))
         self.open_filter = w.Text(description=T.OPEN_FILTER, placeholder=T.OPEN_FILTER_PLACEHOLDER,
                                   layout=dict(width="30em", max_width="100%"))
-        self.open_html = w.HTML(note_html(T.OVERVIEW_EMPTY))
-        self.open_html.add_class("wakker-docent-open")
+        self.open_html = w.HTML(note_html(T.OVERVIEW_EMPTY), _dom_classes=("wakker-docent-open",))
         self.message = w.HTML()
         self.notebook.observe(self._show, "value")
         self.open_question.observe(self._open, "value")
         self.open_filter.observe(self._open, "value")
         self.box = w.VBox([self.notebook, self.open_question, self.open_filter, self.message, self.open_html],
-                          layout=WIDE)
-        self.box.add_class("wakker-docent-open-antwoorden")
+                          layout=WIDE, _dom_classes=("wakker-docent-open-antwoorden",))
         desk.listen(self.update)
 
     def update(self) -> None:
@@ -443,8 +435,7 @@ class Progress(View):
     def __init__(self, desk: Desk):
         self.desk = desk
         self.table: pd.DataFrame | None = None
-        self.out = w.HTML(note_html(T.OVERVIEW_EMPTY))
-        self.out.add_class("wakker-docent-voortgang")
+        self.out = w.HTML(note_html(T.OVERVIEW_EMPTY), _dom_classes=("wakker-docent-voortgang",))
         self.message = w.HTML()
         self.box = w.VBox([self.message, self.out], layout=WIDE)
         desk.listen(self.update)
@@ -511,8 +502,7 @@ class Tournament(View):
         self.result = w.VBox()
         self.button.on_click(self._play)
         self.box = w.VBox([w.HTML(text_html(html.escape(T.TOURNAMENT_INTRO))), self.button, self.message,
-                           self.result], layout=WIDE)
-        self.box.add_class("wakker-docent-toernooi")
+                           self.result], layout=WIDE, _dom_classes=("wakker-docent-toernooi",))
         desk.listen(self._changed)
 
     def _clear(self) -> None:
@@ -606,8 +596,7 @@ class Plans(View):
         nbs = [(f"{nb[:2]} · {info.title}", nb) for nb, info in content().notebooks.items() if nb != "09_docent"]
         self.notebook = w.Dropdown(description=T.PLAN_NOTEBOOK, options=nbs,
                                    layout=dict(width="36em", max_width="100%"))
-        self.plan = w.HTML()
-        self.plan.add_class("wakker-docent-lesplan")
+        self.plan = w.HTML(_dom_classes=("wakker-docent-lesplan",))
         self.message = w.HTML()
         self.notebook.observe(self._show, "value")
         self.box = w.VBox([self.notebook, self.message, self.plan], layout=WIDE)
@@ -647,8 +636,7 @@ class Links(View):
                            layout=dict(width="36em", max_width="100%"), style={"description_width": "initial"})
         self.button = w.Button(description=T.MAKE_LINKS, icon="link", layout=dict(width="auto"))
         self.message = w.HTML()
-        self.out = w.HTML()
-        self.out.add_class("wakker-docent-links")
+        self.out = w.HTML(_dom_classes=("wakker-docent-links",))
         self.table = None
         self.button.on_click(self._make)
         self.box = w.VBox([self.hub, self.fork, self.button, self.message, self.out], layout=WIDE)

@@ -70,8 +70,7 @@ class Unavailable(View):
         report(exc)
         self.error = exc
         self.message = w.HTML(error_html(T.NOT_BUILT.format(error=exc)))
-        self.box = w.VBox([self.message])
-        self.box.add_class("wakker-onbeschikbaar")
+        self.box = w.VBox([self.message], _dom_classes=("wakker-onbeschikbaar",))
 
 
 def _build(cls, *args, **kwargs):
@@ -152,8 +151,7 @@ class OneShot(View):
         self.box = w.VBox([self.b_mode, w.HBox([w.HTML(T.YOUR_CHOICE), self.silent, self.betray],
                                                layout=dict(align_items="center")),
                            self.result, self.table, self.message],
-                          layout=dict(max_width="52em"))
-        self.box.add_class("wakker-eenmalig")
+                          layout=dict(max_width="52em"), _dom_classes=("wakker-eenmalig",))
 
     @safe
     def play(self, a: str) -> tuple[str, str, float, float]:
@@ -193,8 +191,7 @@ class Dominance(View):
         self.conclusion = w.HTML()
         self.message = w.HTML()
         self.box = w.VBox([self.buttons, self.text, self.table, self.conclusion, self.message],
-                          layout=dict(max_width="52em"))
-        self.box.add_class("wakker-dominantie")
+                          layout=dict(max_width="52em"), _dom_classes=("wakker-dominantie",))
 
     def _on_choice(self, change) -> None:
         if change["new"] is not None:
@@ -277,8 +274,7 @@ class RepeatedGame(View):
                            w.HBox([self.coop, self.defect, self.again]),
                            w.HTML(note_html(legend)),
                            self.status, self.moves, self.fig.widget, self.message],
-                          layout=dict(max_width="56em"))
-        self.box.add_class("wakker-herhaald")
+                          layout=dict(max_width="56em"), _dom_classes=("wakker-herhaald",))
 
     @property
     def round(self) -> int:
@@ -423,13 +419,11 @@ class TournamentView(View):
         # at most four controls up front (lesson guide M4): rounds and mistakes; who plays and how often under "Meer"
         self.more = w.Accordion(children=[w.VBox([w.HTML(T.WHO_PLAYS), grid, self.repetitions.box,
                                                   w.HTML(T.REPETITIONS_NOTE)])],
-                                titles=(T.TOURNAMENT_MORE_LABEL,), selected_index=None)
-        self.more.add_class("wakker-meer")
+                                titles=(T.TOURNAMENT_MORE_LABEL,), selected_index=None, _dom_classes=("wakker-meer",))
         controls = w.VBox([self.rounds.box, self.noise.box, self.more])
         self.box = w.VBox([controls, self.message, self.summary,
                            w.HBox([self.table], layout=dict(overflow="auto")), self.fig.widget],
-                          layout=dict(max_width="60em"))
-        self.box.add_class("wakker-toernooi")
+                          layout=dict(max_width="60em"), _dom_classes=("wakker-toernooi",))
 
     def chosen(self) -> list[str]:
         return [s for s in self.ids if self.boxes[s].value]
@@ -568,12 +562,10 @@ class EvolutionView(View):
                             layout=dict(align_items="center"))
         # at most four controls up front (lesson guide M4); the rest under "Meer"
         self.more = w.Accordion(children=[w.VBox([self.preset, method_row, self.replace.box, self.generations.box])],
-                                titles=(T.MORE_LABEL,), selected_index=None)
-        self.more.add_class("wakker-meer")
+                                titles=(T.MORE_LABEL,), selected_index=None, _dom_classes=("wakker-meer",))
         self.box = w.VBox([self.experiment, self.rounds.box, self.reward.box, self.noise.box, self.reseed,
                            self.more, self.explain, self.message, self.summary, self.fig.widget],
-                          layout=dict(max_width="60em"))
-        self.box.add_class("wakker-evolutie")
+                          layout=dict(max_width="60em"), _dom_classes=("wakker-evolutie",))
 
     def _on_experiment(self, change) -> None:
         settings = EXPERIMENTS[change["new"]][1]
@@ -705,12 +697,10 @@ class Sandbox(View):
         # the four numbers and the nine population sliders under "Meer"
         self.more = w.Accordion(children=[w.VBox([w.HTML(T.PAYOFF_HEAD), *self.inputs.values(),
                                                   w.HTML(T.POPULATION_HEAD), grid])],
-                                titles=(T.SANDBOX_MORE_LABEL,), selected_index=None)
-        self.more.add_class("wakker-meer")
+                                titles=(T.SANDBOX_MORE_LABEL,), selected_index=None, _dom_classes=("wakker-meer",))
         self.box = w.VBox([self.preset, self.population_preset, self.population, self.rounds.box, self.noise.box,
                            self.more, self.message, self.summary, self.fig.widget],
-                          layout=dict(max_width="62em"))
-        self.box.add_class("wakker-zandbak")
+                          layout=dict(max_width="62em"), _dom_classes=("wakker-zandbak",))
 
     def _on_preset(self, change) -> None:
         pay = PAYOFF_PRESETS[change["new"]][1]
@@ -860,14 +850,13 @@ class Designer(SavedWidget):
         self.test_button.on_click(lambda _b: self.test())
         self.save_button.on_click(lambda _b: self.save())
         self.results = w.HTML()
-        self.short = w.HTML(layout=dict(margin="0 0 0 .8em"))
-        self.short.add_class("wakker-testuitslag")
+        self.short = w.HTML(layout=dict(margin="0 0 0 .8em"), _dom_classes=("wakker-testuitslag",))
         buttons = w.HBox([self.test_button, self.save_button, self.short],
                          layout=dict(align_items="center", flex_flow="row wrap"))
         self.box = w.VBox([w.HTML(T.DESIGN_HEAD), *self.dropdowns.values(), self.name,
                            self.name_note, self.like, buttons, self.message,
-                           self.status, self.results], layout=dict(max_width="56em"))
-        self.box.add_class("wakker-ontwerper")
+                           self.status, self.results], layout=dict(max_width="56em"),
+                           _dom_classes=("wakker-ontwerper",))
         self._saved = False  # True while the widgets show exactly what was saved last
         self.restore()
         self.after_change(self.value())

@@ -92,8 +92,7 @@ class CommonsExplorer(View):
 
     def __init__(self, words=None, principles=None):
         self.message = w.HTML()
-        self.sentence = w.HTML()
-        self.sentence.add_class("wakker-live")
+        self.sentence = w.HTML(_dom_classes=("wakker-live",))
         self.panel = None
         try:
             words = words or data.param_words()
@@ -108,8 +107,8 @@ class CommonsExplorer(View):
         self.switches: dict[str, w.Checkbox] = {}
         for pw in principles:
             cb = w.Checkbox(value=False, description=pw.label, indent=False, tooltip=pw.effect,
-                            layout=dict(width="auto", margin="0 1.2em 0 0"))
-            cb.add_class(f"wakker-principe-{pw.name}")
+                            layout=dict(width="auto", margin="0 1.2em 0 0"),
+                            _dom_classes=(f"wakker-principe-{pw.name}",))
             cb.observe(lambda _ch: self.update(), names="value")
             self.switches[pw.name] = cb
         self.all_on = w.Button(description=texts.ALL_ON, layout=dict(width="auto"))
@@ -120,13 +119,11 @@ class CommonsExplorer(View):
             w.HTML(styled("vraag", html.escape(texts.PRINCIPLES_TITLE))),
             w.HBox(list(self.switches.values()), layout=dict(flex_flow="row wrap")),
             w.HBox([self.all_on, self.all_off], layout=dict(flex_flow="row wrap")),
-        ])
-        switch_box.add_class("wakker-principes")
+        ], _dom_classes=("wakker-principes",))
         self._busy = False
         self.fig = self._figure()
         self.box = w.VBox([self.panel.box, switch_box, self.message, self.sentence, self.fig.widget],
-                          layout=dict(width="100%"))
-        self.box.add_class("wakker-dorpsweide")
+                          layout=dict(width="100%"), _dom_classes=("wakker-dorpsweide",))
         self.update()
 
     def _figure(self) -> LiveFigure:
@@ -272,8 +269,7 @@ class TippingView(View):
     """Two sliders (start, constant harvest) on the textbook pasture K = 50, r = 0.5, with the equilibria drawn."""
 
     def __init__(self, start: float = 10, harvest: float = 5):
-        self.sentence = w.HTML()
-        self.sentence.add_class("wakker-live")
+        self.sentence = w.HTML(_dom_classes=("wakker-live",))
         self.message = w.HTML()
         self.start = DutchSlider(texts.TIP_START, start, 0, TIP_K, 1, unit=texts.TIP_START_UNIT,
                                  help=texts.TIP_START_HELP, layout="block", css="wakker-kantel-start")
@@ -298,8 +294,8 @@ class TippingView(View):
                           xaxis=dict(title=texts.SEASON_AXIS), yaxis=dict(title=texts.STOCK_AXIS, range=[0, TIP_K]))
         self.fig = LiveFigure(fig)
         self.box = w.VBox([w.HBox([self.start.box, self.harvest.box], layout=dict(flex_flow="row wrap")),
-                           self.message, self.sentence, self.fig.widget], layout=dict(width="100%"))
-        self.box.add_class("wakker-kantelpunt")
+                           self.message, self.sentence, self.fig.widget], layout=dict(width="100%"),
+                           _dom_classes=("wakker-kantelpunt",))
         self.update()
 
     @safe
@@ -372,8 +368,8 @@ class Roles(SavedWidget):
         front_end()
         label = w.HTML(styled("vraag", html.escape(texts.ROLES_PROMPT)))
         self.box = w.VBox([label, self.area, self.status, self.message, self.view],
-                          layout=dict(width="100%", max_width="52em", margin=".5em 0 1em 0"))
-        self.box.add_class("wakker-rollen")
+                          layout=dict(width="100%", max_width="52em", margin=".5em 0 1em 0"),
+                          _dom_classes=("wakker-rollen",))
         self.restore()
         self._draw()
 
@@ -471,8 +467,7 @@ def cases_exercise(page):
         questions.append(q)
         reasons.append(r)
         boxes += [q.box, r.box]
-    box = w.VBox(boxes, layout=dict(width="100%"))
-    box.add_class("wakker-gevallen")
+    box = w.VBox(boxes, layout=dict(width="100%"), _dom_classes=("wakker-gevallen",))
     box.questions = questions
     box.reasons = reasons
     return box
