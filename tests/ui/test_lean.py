@@ -87,3 +87,18 @@ def test_install_is_idempotent_and_can_be_undone():
     finally:
         lean.install()
     assert w.HTML("x").layout is w.HTML("y").layout
+
+
+def test_kit_widgets_get_their_classes_when_made_not_in_an_extra_message(tmp_path, monkeypatch):
+    """add_class right after making a widget sends one update message per class; _dom_classes=... does not."""
+    sent = []
+    original = w.Widget.send_state
+    monkeypatch.setattr(w.Widget, "send_state", lambda self, key=None: (sent.append((self._model_name, key)),
+                                                                        original(self, key))[1])
+    page = ui.Page("00_start", journal=Journal(tmp_path / "j.sqlite"))
+    q = page.open_question("o", "Open?")
+    page.scale("s", "Hoe?", low_label="laag", high_label="hoog")
+    page.choice("c", "Welke?", ["a", "b"])
+    page.reveal(q, "Uitleg.")
+    assert "wakker-question" in q.box._dom_classes
+    assert not [s for s in sent if s[1] == "_dom_classes"], sent

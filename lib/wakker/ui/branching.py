@@ -51,6 +51,10 @@ TEXTS = {
 }
 
 
+#: The class of every part of a case's steps (given when the part is made, not in a second message).
+STEP = ("wakker-casus-stap",)
+
+
 @dataclass(frozen=True)
 class CaseOption:
     id: str
@@ -194,9 +198,7 @@ class BranchingCase(SavedWidget):
         front_end()  # the choice of every step gets its question as accessible name (lesson guide U2)
         self.box = w.VBox([self.steps_box, self.message, self.status, self.restart_button],
                           layout=dict(width="100%", max_width="52em", margin=".3em 0 1em 0"),
-                          _dom_classes=("wakker-casus",))
-        if css:
-            self.box.add_class(css)
+                          _dom_classes=("wakker-casus",) + ((css,) if css else ()))
         self._render()
         self.restore()
 
@@ -267,7 +269,7 @@ class BranchingCase(SavedWidget):
 
             self.message.value = error_box(exc)
 
-    # -- drawing
+    # -- drawing (every part of a step carries the class wakker-casus-stap from the start)
     def _render(self) -> None:
         parts: list[w.Widget] = []
         walked = self.case.walk(self.path)
@@ -275,22 +277,21 @@ class BranchingCase(SavedWidget):
             head = styled("status", html.escape(TEXTS["step"].format(number=number)), "div")
             chosen = styled("vraag", html.escape(TEXTS["choice"].format(label=option.label)))
             parts.append(w.HTML(head + _paragraphs(step.text) + styled("status", html.escape(step.question), "div")
-                                + chosen + styled("feedback", html.escape(option.consequence))))
+                                + chosen + styled("feedback", html.escape(option.consequence)), _dom_classes=STEP))
         self.radio = None
         step = self.current()
         if step is not None:
             head = styled("status", html.escape(TEXTS["step"].format(number=len(walked) + 1)), "div")
             self.radio = w.RadioButtons(options=[o.label for o in step.options], value=None, tooltip=step.question,
-                                        layout=dict(width="auto"), _dom_classes=("wakker-options",))
+                                        layout=dict(width="auto"), _dom_classes=("wakker-options", *STEP))
             self.radio.observe(self._picked, names="value")
-            parts.append(w.HTML(head + _paragraphs(step.text) + styled("vraag", html.escape(step.question))))
+            parts.append(w.HTML(head + _paragraphs(step.text) + styled("vraag", html.escape(step.question)),
+                                _dom_classes=STEP))
             parts.append(self.radio)
         else:
             closing = walked[-1][1].next if walked else self.case.start
             end_text = _paragraphs(self.case.step(closing).text) if closing is not None else ""
-            parts.append(w.HTML(end_text + styled("melding", html.escape(TEXTS["end"]))))
-        for p in parts:
-            p.add_class("wakker-casus-stap")
+            parts.append(w.HTML(end_text + styled("melding", html.escape(TEXTS["end"])), _dom_classes=STEP))
         self.steps_box.children = tuple(parts)
         self.restart_button.layout.display = None if self.path else "none"
 

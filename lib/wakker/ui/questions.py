@@ -213,14 +213,11 @@ class Choice(Question):
                           for lab in labels]
             for box in self.boxes:
                 box.observe(self.changed, names="value")
-            inner = w.VBox(self.boxes)
-        else:
-            self.radio = w.RadioButtons(options=labels, value=None, tooltip=self.prompt,
-                                        layout=dict(width="auto"))
-            self.radio.observe(self.changed, names="value")
-            inner = self.radio
-        inner.add_class("wakker-options")
-        return inner
+            return w.VBox(self.boxes, _dom_classes=("wakker-options",))
+        self.radio = w.RadioButtons(options=labels, value=None, tooltip=self.prompt,
+                                    layout=dict(width="auto"), _dom_classes=("wakker-options",))
+        self.radio.observe(self.changed, names="value")
+        return self.radio
 
     def positions(self) -> list[int]:
         if self._multiple:

@@ -51,15 +51,15 @@ class RiverOrCanal(SavedWidget):
             name = w.Text(placeholder=texts.RIVER_NAME_PLACEHOLDER, tooltip=texts.RIVER_NAME.format(n=n),
                           continuous_update=True, layout=dict(width="100%", max_width="30em"))
             place = w.ToggleButtons(options=[(v, k) for k, v in texts.RIVER_PLACES.items()], value=None,
-                                    tooltip=texts.RIVER_PLACE.format(n=n), style={"button_width": "auto"})
+                                    tooltip=texts.RIVER_PLACE.format(n=n), style={"button_width": "auto"},
+                                    _dom_classes=(f"wakker-rivier-plek-{n}",))
             approach = w.ToggleButtons(options=[(v, k) for k, v in texts.APPROACHES.items()], value=None,
-                                       tooltip=texts.RIVER_APPROACH.format(n=n), style={"button_width": "auto"})
+                                       tooltip=texts.RIVER_APPROACH.format(n=n), style={"button_width": "auto"},
+                                       _dom_classes=(f"wakker-rivier-aanpak-{n}",))
             why = w.Textarea(placeholder=texts.RIVER_WHY_PLACEHOLDER, rows=2, tooltip=texts.RIVER_WHY.format(n=n),
                              continuous_update=True, layout=dict(width="100%"))
             for x in (name, place, approach, why):
                 x.observe(self.changed, names="value")
-            place.add_class(f"wakker-rivier-plek-{n}")
-            approach.add_class(f"wakker-rivier-aanpak-{n}")
             fb = w.HTML()
             self.names.append(name)
             self.places.append(place)
