@@ -133,3 +133,11 @@ def test_the_cycle_collector_is_switched_on_again_also_after_an_error():
     W.Overview(desk)
     desk.read_sources(example_sources(3, seed=1))
     assert gc.isenabled()
+
+
+def test_an_answer_the_student_emptied_again_is_not_counted_as_answered():
+    """As in the portfolio: a text of only spaces is no answer (the question list and the progress table agree)."""
+    entries = [_entry(), _entry(question="q2", value="  \n ")]
+    col = X.collect([X.Source("a.json", 1, data=_doc(entries))])
+    assert O.progress(col).iloc[0].tolist()[-1] == 1
+    assert {q.id: len(q.answers) for q in O.questions(col, "04_x")} == {"q1": 1, "q2": 0}

@@ -186,9 +186,10 @@ def is_answer(entry: Entry) -> bool:
         return True
 
 
-def _in_portfolio(entry: Entry) -> bool:
+def has_answer(entry: Entry) -> bool:
     """An answer with something in it: a text the student emptied again (only spaces) is left out of the
-    portfolio, as an unanswered question is; the JSON file keeps it, so the emptied box stays empty after an import."""
+    portfolio, as an unanswered question is, and is not counted in the teacher's overview (notebook 09); the JSON file
+    keeps it, so the emptied box stays empty after an import."""
     return is_answer(entry) and not (isinstance(entry.value, str) and not entry.value.strip())
 
 
@@ -436,7 +437,7 @@ def to_markdown(journal: Journal | Contents, student: str | None = None) -> str:
     for problem in data.problems:
         lines += [f"**Let op:** {md_escape(problem)}", ""]
     current = None
-    entries = [e for e in data.current() if _in_portfolio(e)]
+    entries = [e for e in data.current() if has_answer(e)]
     for e in entries:
         if e.notebook != current:
             current = e.notebook
@@ -484,7 +485,7 @@ def to_html(journal: Journal | Contents, student: str | None = None) -> str:
     for problem in data.problems:
         parts.append(f'<p class="let-op"><b>Let op:</b> {esc(problem)}</p>')
     current = None
-    entries = [e for e in data.current() if _in_portfolio(e)]
+    entries = [e for e in data.current() if has_answer(e)]
     for e in entries:
         if e.notebook != current:
             if current is not None:

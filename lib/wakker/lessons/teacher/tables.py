@@ -27,7 +27,7 @@ from typing import Any
 
 import pandas as pd
 
-from ...core.portfolio import describe, is_answer, question_positions
+from ...core.portfolio import describe, has_answer, is_answer, question_positions
 from .exports import Collection, cycle_collector_paused
 from . import texts as T
 
@@ -359,7 +359,7 @@ def progress(col: Collection) -> pd.DataFrame:
         answered = st.memo.get("answered")
         if answered is None:
             answered = st.memo["answered"] = Counter(nb for (nb, _q), e in st.current().items()
-                                                     if _is_answer_kind(nb, e.kind))
+                                                     if _is_answer_kind(nb, e.kind) and has_answer(e))
         counts = {nb: answered.get(nb, 0) for nb in nbs}
         rows.append({T.PROGRESS_STUDENT: st.label, **{nb[:2]: counts[nb] for nb in nbs},
                      T.PROGRESS_TOTAL: sum(counts.values())})
