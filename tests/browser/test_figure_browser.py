@@ -4,6 +4,8 @@ notebook ``fixtures/figure.ipynb`` (a LiveFigure and a slider that changes it):
 * every change arrives, and the plot ends on the newest one;
 * a burst of changes is drawn a few times, not once per change (no backlog of stale repaints),
   also when a slider is moved with the keyboard as fast as it goes;
+* a change of only a line (a shape) is drawn on its own (Plotly.relayout, not a whole new plot), and a
+  later change of the data keeps the line;
 * a figure that cannot be drawn says so in Dutch, and draws again once it can.
 """
 from __future__ import annotations
@@ -81,6 +83,44 @@ def test_a_slider_moved_fast_ends_on_its_last_value_without_a_backlog(page, jupy
     # at most one draw per key press; plotly_afterplot also fires when the page resizes the plot (a
     # scrollbar that comes or goes during the presses), so allow two of those on top
     assert later["draws"] <= 25 + 2, later
+    assert not jlab.console_errors(page)
+
+
+# Counts whole draws (plotly_afterplot: Plotly.react) and light ones (plotly_relayout) of the first plot, and
+# reads the line shapes the plot shows: their x in the figure and how many the SVG has.
+COUNT_KINDS = """() => { const gd = document.querySelector('%s');
+  window.__kinds = {react: 0, relayout: 0};
+  gd.on('plotly_afterplot', () => { window.__kinds.react += 1; });
+  gd.on('plotly_relayout', () => { window.__kinds.relayout += 1; }); }""" % PLOT
+SHAPES = """() => { const gd = document.querySelector('%s');
+  return {x0: (gd.layout.shapes || []).map(s => s.x0), paths: gd.querySelectorAll('.shapelayer path').length,
+          y: Array.from(gd.data[0].y), kinds: Object.assign({}, window.__kinds)}; }""" % PLOT
+SHAPE = "fig.layout.shapes = [dict(type='line', xref='paper', x0={x}, x1={x}, y0=0, y1=50, line=dict(color='red'))]"
+
+
+def test_a_line_that_follows_a_change_is_redrawn_on_its_own_and_later_changes_keep_it(page, jupyter_server,
+                                                                                      fresh_journal):
+    _ready(page, jupyter_server)
+    page.evaluate(COUNT_KINDS)
+    shown = lambda: page.evaluate(SHAPES)  # noqa: E731
+    for x in (0.25, 0.5, 0.75):  # only the shape changes (a line that follows a slider)
+        jlab.run_in_kernel(page, SHAPE.format(x=x))
+        page.wait_for_function("(x) => { const s = document.querySelector('%s').layout.shapes;"
+                               " return s && s.length === 1 && s[0].x0 === x; }" % PLOT, arg=x, timeout=15_000)
+        assert shown()["paths"] == 1, shown()
+    light = shown()
+    # drawn without a new plot (Plotly.relayout), each change once
+    assert light["kinds"]["react"] == 0 and light["kinds"]["relayout"] == 3, light
+    # a change of the data draws the whole figure again, and the line stays where it was
+    jlab.run_in_kernel(page, "fig.data[0].y = [7, 93]")
+    page.wait_for_function("() => document.querySelector('%s').data[0].y[0] === 7" % PLOT, timeout=15_000)
+    page.wait_for_timeout(300)
+    after = shown()
+    assert after["x0"] == [0.75] and after["paths"] == 1 and after["kinds"]["react"] >= 1, after
+    # and the line can go again
+    jlab.run_in_kernel(page, "fig.layout.shapes = []")
+    page.wait_for_function("() => document.querySelectorAll('%s .shapelayer path').length === 0" % PLOT,
+                           timeout=15_000)
     assert not jlab.console_errors(page)
 
 

@@ -252,6 +252,19 @@ def test_a_figure_looks_like_plotly_white_without_naming_a_template_and_stays_sm
     assert len(fig._full_json()) < 3500, len(fig._full_json())
 
 
+def test_tick_labels_are_not_measured_after_every_draw_light_or_dark():
+    """plotly's default for a number axis measures every tick label after every draw to hide those past the
+    plot (about a fifth of a redraw, issue 11): the workbook's light and dark templates let them overflow,
+    on every x and y axis (a template's axis styles every axis of a figure with subplots)."""
+    import plotly.io as pio
+
+    for name in ("wakker", "wakker_dark"):
+        layout = pio.templates[name].layout
+        assert (layout.xaxis.ticklabeloverflow, layout.yaxis.ticklabeloverflow) == ("allow", "allow"), name
+    page = Page(bar_figure())  # what a page gets with the whole figure
+    assert page.figure["layout"]["template"]["layout"]["yaxis"]["ticklabeloverflow"] == "allow"
+
+
 def test_no_lesson_names_a_template():
     """A lesson that writes template="plotly_white" gets the slow, large template back (see figure.py)."""
     from pathlib import Path

@@ -20,8 +20,10 @@ How it reaches the browser (issue 11: a slider move should repaint within a fram
   only those are serialised and sent as a patch (a custom message with a revision number). Until
   a page has said it is ready (its front end loaded), and whenever it asks (it missed a patch),
   the whole figure is synced instead, so a page never shows a stale or half-patched figure.
-* The page redraws at most once per animation frame and one draw at a time, always the newest
-  figure: dragging a slider never queues stale repaints.
+* The page redraws one draw at a time, always the newest figure: at once when a change finds it idle,
+  else in the next animation frame, so dragging a slider never queues stale repaints. A change of only
+  shapes, annotations or images (a line that follows a slider) is drawn with ``Plotly.relayout``, which
+  redraws just those, instead of a whole ``Plotly.react``.
 * Under a dark JupyterLab theme the figure is drawn with ``plotly_dark`` on a transparent
   background (the browser tells the kernel the theme; see ``style.front_end``).
 * Every figure of the workbook looks like ``plotly_white`` through the template ``"wakker"``, which
@@ -50,13 +52,19 @@ _UNUSED_LAYOUT = ("polar", "ternary", "scene", "geo", "mapbox", "map", "smith")
 
 
 def _slim_template(name: str) -> go.layout.Template:
-    """Plotly's template ``name`` with only what the workbook's figures use."""
+    """Plotly's template ``name`` with only what the workbook's figures use.
+
+    Tick labels may overflow (``ticklabeloverflow="allow"``, on every x and y axis): plotly's default
+    for a number axis ("hide past div") measures every tick label after every draw to hide the ones
+    outside the plot, a fifth of a redraw (issue 11); the workbook's margins keep the labels inside.
+    """
     import plotly.io as pio
 
     full = pio.templates[name].to_plotly_json()
-    return go.layout.Template(
-        layout={k: v for k, v in full["layout"].items() if k not in _UNUSED_LAYOUT},
-        data={k: v for k, v in full["data"].items() if k in TRACE_TYPES})
+    layout = {k: v for k, v in full["layout"].items() if k not in _UNUSED_LAYOUT}
+    for axis in ("xaxis", "yaxis"):
+        layout[axis] = {**layout.get(axis, {}), "ticklabeloverflow": "allow"}
+    return go.layout.Template(layout=layout, data={k: v for k, v in full["data"].items() if k in TRACE_TYPES})
 
 
 def use_workbook_template() -> None:

@@ -12,8 +12,10 @@ ESM = r"""
 //   only the changed traces and top-level layout keys, as a custom message {wakker: 'patch', base,
 //   rev} with the JSON as a binary buffer. A patch whose base is not the revision shown asks for the
 //   whole figure again ({wakker: 'full'}); `ready` tells the kernel this page can take patches.
-// * Every view redraws with Plotly.react in an animation frame, at most one draw at a time: many
-//   changes in one frame, or during a draw, become one draw of the newest figure (no backlog).
+// * A view redraws as soon as a change arrives when it is idle, else in the next animation frame, at
+//   most one draw at a time: many changes during a draw become one draw of the newest figure (no
+//   backlog). When only shapes, annotations or images changed (a line that follows a slider), it
+//   draws with Plotly.relayout, which redraws just those; else Plotly.react.
 const MIME = 'application/vnd.plotly.v1+json';
 const CONFIG = {displaylogo: false, responsive: false};
 const NO_PLOTLY = '@@NO_PLOTLY@@';
@@ -86,6 +88,22 @@ function ungate(manager) {
   });
 }
 
+// Layout keys that Plotly.relayout redraws on their own (no new plot); all are arrays.
+const LIGHT = ['shapes', 'annotations', 'images'];
+
+// The layout changes from figure `a` to `b` when only LIGHT keys changed and no trace (a patch keeps
+// every unchanged trace and top-level layout value as the same object), else null: draw with react.
+function lightChanges(a, b) {
+  if (!a || !b || a.data.length !== b.data.length || a.data.some((t, i) => t !== b.data[i])) return null;
+  const changes = {};
+  for (const k of new Set([...Object.keys(a.layout), ...Object.keys(b.layout)])) {
+    if (a.layout[k] === b.layout[k]) continue;
+    if (!LIGHT.includes(k)) return null;
+    changes[k] = b.layout[k] === undefined ? [] : b.layout[k];
+  }
+  return Object.keys(changes).length ? changes : null;
+}
+
 const decode = (view) => JSON.parse(new TextDecoder().decode(view));
 const plain = (html) => String(html || '').replace(/<br\s*\/?>/gi, ' ').replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
 
@@ -131,7 +149,8 @@ export default {
     gd.setAttribute('role', 'figure');
     const note = document.createElement('div');
     el.append(gd, note);
-    let Plotly = null, shown = null, drawing = false, frame = 0, gone = false;
+    // shown: the last figure taken to draw; drawn: the last one drawn without an error
+    let Plotly = null, shown = null, drawn = null, drawing = false, frame = 0, gone = false, ended = 0;
     const first = model.get('_live');
     const h = first && first.fig && first.fig.layout && first.fig.layout.height;
     el.style.minHeight = `${h || 450}px`;  // room for the plot before it is drawn: no reflow later
@@ -154,9 +173,14 @@ export default {
         if (!Plotly) {
           try { Plotly = await loadPlotly(); } catch (e) { fail(NO_PLOTLY); return; }
         }
+        const light = gd._fullLayout && drawn ? lightChanges(drawn, live.fig) : null;
         shown = live;
+        drawn = null;
         const t0 = performance.now();
-        await Plotly.react(gd, live.fig.data, live.fig.layout, CONFIG);
+        // the plot's own copy of the layout: Plotly.relayout changes it, and other views share live.fig
+        if (light) await Plotly.relayout(gd, light);
+        else await Plotly.react(gd, live.fig.data, Object.assign({}, live.fig.layout), CONFIG);
+        drawn = live.fig;
         // how many draws and how long they took (benchmarks/bench_browser.py reads it)
         const stats = window.__wakkerFigureStats || (window.__wakkerFigureStats = {draws: 0, ms: 0});
         stats.draws += 1;
@@ -168,10 +192,17 @@ export default {
         fail(`${FAILED} (${e && e.message ? e.message : e}). ${AGAIN}`);
       } finally {
         drawing = false;
+        ended = performance.now();
         if (!gone && model.get('_live') !== shown) schedule();
       }
     };
-    const schedule = () => { if (!frame && !gone) frame = requestAnimationFrame(draw); };
+    // Idle for a frame and drawn before (so in the page): draw now (a microtask: the changes of this task
+    // become one draw). Else in the next animation frame, so that what arrived meanwhile is drawn once.
+    const schedule = () => {
+      if (frame || gone) return;
+      if (shown && !drawing && performance.now() - ended > 20) { frame = -1; queueMicrotask(draw); }
+      else frame = requestAnimationFrame(draw);
+    };
     model.on('change:_live', schedule);
     schedule();
     // JupyterLab's panels change width without a window resize (side bar, split view): follow the cell.
@@ -187,7 +218,7 @@ export default {
       gone = true;
       model.off('change:_live', schedule);
       ro.disconnect();
-      if (frame) cancelAnimationFrame(frame);
+      if (frame > 0) cancelAnimationFrame(frame);
       if (Plotly) try { Plotly.purge(gd); } catch (e) { /* ignore */ }
     };
   },
