@@ -61,14 +61,11 @@ def test_an_open_question_costs_few_models(tmp_path):
         sorted(x._model_name for x in new)
 
 
-_NOT_YET = {"ui/figure.py", "ui/controls.py"}  # being changed by someone else right now; converted after
-
-
 def test_every_module_that_makes_widgets_imports_ipywidgets_through_lean():
     """Otherwise the sharing would depend on which module a kernel happened to import first."""
     wrong = []
     for path in LIB.rglob("*.py"):
-        if path.name == "lean.py" or str(path.relative_to(LIB)) in _NOT_YET:
+        if path.name == "lean.py":
             continue
         for node in ast.walk(ast.parse(path.read_text())):
             names = ([a.name for a in node.names] if isinstance(node, ast.Import)

@@ -15,7 +15,7 @@ import math
 from dataclasses import dataclass
 from typing import Callable, Mapping, Protocol, Sequence
 
-import ipywidgets as w
+from wakker.ui.lean import widgets as w
 
 from ..core import dutch
 from .style import front_end
@@ -65,39 +65,39 @@ class DutchSlider(View):
         common = dict(value=value, continuous_update=continuous_update, readout=False)
         if layout == "inline":
             common.update(description=label, style={"description_width": label_width},
-                          layout=w.Layout(width=f"calc({width} - {readout_width})"))
+                          layout=dict(width=f"calc({width} - {readout_width})"))
         else:
             # The label is a separate HTML block; the tooltip gives the slider the same accessible name.
-            common.update(style={"description_width": "0px"}, layout=w.Layout(width="auto", flex="1 1 auto"),
+            common.update(style={"description_width": "0px"}, layout=dict(width="auto", flex="1 1 auto"),
                           tooltip=f"{label} ({unit})" if unit else label)
+        # CSS classes go with the widgets' first message (add_class afterwards would send one more each)
+        common["_dom_classes"] = (css,) if css else ()
+        readout_css = ("wakker-readout",) + (
+            (css.replace("wakker-", "wakker-readout-", 1) if css.startswith("wakker-") else f"{css}-readout",)
+            if css else ())
         if scale == "log":
             self.slider = w.FloatLogSlider(base=10, min=math.log10(low), max=math.log10(high), step=0.02, **common)
         elif scale == "int":
             self.slider = w.IntSlider(min=int(low), max=int(high), step=int(step), **common)
         else:
             self.slider = w.FloatSlider(min=low, max=high, step=step, **common)
-        if css:
-            self.slider.add_class(css)
-        self.readout = w.HTML(self._readout_html(), layout=w.Layout(width=readout_width, min_width=readout_width))
-        self.readout.add_class("wakker-readout")
-        if css:
-            self.readout.add_class(css.replace("wakker-", "wakker-readout-", 1) if css.startswith("wakker-")
-                                   else f"{css}-readout")
+        self.readout = w.HTML(self._readout_html(), layout=dict(width=readout_width, min_width=readout_width),
+                              _dom_classes=readout_css)
         self.slider.observe(lambda _change: setattr(self.readout, "value", self._readout_html()), names="value")
         front_end()  # names the slider's handle after its label in the browser (lesson guide U2)
         if layout == "inline":
-            self.box = w.HBox([self.slider, self.readout], layout=w.Layout(align_items="center"))
+            self.box = w.HBox([self.slider, self.readout], layout=dict(align_items="center"))
         else:
             tip = f' title="{html.escape(help)}"' if help else ""
             small = f'<br><span style="font-size:.82em;opacity:.7">{html.escape(unit)}</span>' if unit else ""
             self.label = w.HTML(f'<div{tip} style="line-height:1.25;padding:.15em 0">{html.escape(label)}{small}</div>',
-                                layout=w.Layout(width=label_width, min_width=label_width))
-            self.label.add_class("wakker-slider-label")
-            # the gap to the next column is padding, inside the 100 % (a margin would make the row wider than its box)
+                                layout=dict(width=label_width, min_width=label_width),
+                                _dom_classes=("wakker-slider-label",))
+            # the gap to the next column is padding, inside the 100 % (a margin would make the row wider than its box);
+            # on a narrow screen the label goes above the track (style.KIT_CSS)
             self.box = w.HBox([self.label, self.slider, self.readout],
-                              layout=w.Layout(width="100%", align_items="center", padding="0 1em 0 0",
-                                              margin="0 0 .15em 0"))
-            self.box.add_class("wakker-slider-row")  # on a narrow screen: the label above the track (style.KIT_CSS)
+                              layout=dict(width="100%", align_items="center", padding="0 1em 0 0",
+                                          margin="0 0 .15em 0"), _dom_classes=("wakker-slider-row",))
 
     def text(self, value: float | None = None) -> str:
         """The readout text for ``value`` (default: the current value)."""
@@ -155,25 +155,25 @@ class ParameterPanel(View):
                             readout_width=readout_width, css=f"{css_prefix}{name}", format=formats.get(name))
             s.observe(self._changed)
             self.sliders[name] = s
-        self.reset_button = w.Button(description=reset_label, icon="undo", layout=w.Layout(width="auto"))
+        self.reset_button = w.Button(description=reset_label, icon="undo", layout=dict(width="auto"))
         self.reset_button.on_click(lambda _b: self.reset())
         parts = [self._columns([self.sliders[n].box for n in main], columns)]
         self.more = None
         if more:
             self.more = w.Accordion(children=[self._columns([self.sliders[n].box for n in more], columns)],
-                                    selected_index=None, layout=w.Layout(width="100%"))
-            self.more.set_title(0, more_title)
+                                    titles=(more_title,), selected_index=None, layout=dict(width="100%"))
             parts.append(self.more)
         parts.append(self.reset_button)
-        self.box = w.VBox(parts, layout=w.Layout(width="100%"))
+        self.box = w.VBox(parts, layout=dict(width="100%"))
 
     @staticmethod
     def _columns(rows: list, columns: int):
         per = max(1, math.ceil(len(rows) / max(1, columns)))
         cols = [rows[i:i + per] for i in range(0, len(rows), per)]
         width = f"{100 / max(1, len(cols)):.0f}%"
-        box = w.HBox([w.VBox(c, layout=w.Layout(width=width)) for c in cols], layout=w.Layout(width="100%"))
-        box.add_class("wakker-columns")  # on a narrow screen: one column (style.KIT_CSS)
+        # on a narrow screen: one column (style.KIT_CSS)
+        box = w.HBox([w.VBox(c, layout=dict(width=width)) for c in cols], layout=dict(width="100%"),
+                     _dom_classes=("wakker-columns",))
         return box
 
     def _changed(self, _change=None) -> None:
