@@ -24,7 +24,6 @@ TARGET_MS = 100.0
 
 def measure(reps: int = 200, seed: int = 0) -> list[dict]:
     """Time slider moves of the planning explorer and of the week sliders; one dict per case."""
-    import time
 
     import numpy as np
 
@@ -33,6 +32,9 @@ def measure(reps: int = 200, seed: int = 0) -> list[dict]:
     from wakker.lessons import planning_machine as nb04
     from wakker.models import planning_machine as pl
     from wakker.ui.saving import pending
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from _kernel import timed
 
     rng = np.random.default_rng(seed)
     specs = pl.parameter_specs()
@@ -45,15 +47,7 @@ def measure(reps: int = 200, seed: int = 0) -> list[dict]:
             return float(10 ** rng.uniform(np.log10(s.low), np.log10(s.high)))
         return float(round(rng.uniform(s.low, s.high) / s.step) * s.step)
 
-    def run(label: str, setter, values) -> dict:
-        setter(values[0])  # warm-up
-        times = np.empty(len(values) - 1)
-        for i, v in enumerate(values[1:]):
-            t0 = time.perf_counter()
-            setter(v)
-            times[i] = (time.perf_counter() - t0) * 1000.0
-        p50, p95 = np.percentile(times, [50, 95])
-        return {"case": label, "reps": len(times), "p50": float(p50), "p95": float(p95)}
+    run = timed  # one row: a warm-up, then p50/p95/max in ms (benchmarks/_kernel.py)
 
     results = []
     ex = nb04.PlanningExplorer()

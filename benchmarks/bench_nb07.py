@@ -26,7 +26,6 @@ CLASS_TARGET_MS = 2000.0  # the teacher's class tournament: one run, not a slide
 def measure(reps: int = 200, seed: int = 0) -> list[dict]:
     """Time the callbacks of the tournament, evolution, sandbox, repeated game and designer."""
     import tempfile
-    import time
 
     import numpy as np
 
@@ -37,29 +36,14 @@ def measure(reps: int = 200, seed: int = 0) -> list[dict]:
 
     rng = np.random.default_rng(seed)
 
-    def run(label: str, action, values) -> dict:
-        action(values[0])  # warm-up
-        times = np.empty(len(values) - 1)
-        for i, v in enumerate(values[1:]):
-            t0 = time.perf_counter()
-            action(v)
-            times[i] = (time.perf_counter() - t0) * 1000.0
-        p50, p95, worst = np.percentile(times, [50, 95, 100])
-        return {"case": label, "reps": len(times), "p50": float(p50), "p95": float(p95), "max": float(worst)}
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from _kernel import slider_moves, timed
 
-    def moves(control, n: int, scale: float = 1.0) -> list:
+    run = timed  # one row: a warm-up, then p50/p95/max in ms (benchmarks/_kernel.py)
+
+    def moves(control, n: int) -> list:
         """n random values in the slider's range, each different from the one before."""
-        slider = control.slider if isinstance(control, ui.DutchSlider) else control
-        lo, hi, step = slider.min, slider.max, slider.step
-        k = int(round((hi - lo) / step))
-        out, last = [], slider.value
-        while len(out) < n:
-            v = lo + int(rng.integers(0, k + 1)) * step
-            v = round(v, 2) if isinstance(step, float) else int(v)
-            if v != last:
-                out.append(v)
-                last = v
-        return out
+        return slider_moves(control.slider if isinstance(control, ui.DutchSlider) else control, n, rng)
 
     def slide(slider):
         return lambda v: setattr(slider, "value", v)
