@@ -86,12 +86,14 @@ def test_a_slider_moved_fast_ends_on_its_last_value_without_a_backlog(page, jupy
     assert not jlab.console_errors(page)
 
 
-# Counts whole draws (plotly_afterplot: Plotly.react) and light ones (plotly_relayout) of the first plot, and
-# reads the line shapes the plot shows: their x in the figure and how many the SVG has.
+# Counts whole draws (plotly_react) and light ones (plotly_relayout) of the first plot, and reads the line
+# shapes the plot shows: their x in the figure and how many the SVG has. A resize of the plot (a scrollbar
+# that comes or goes on a busy machine) is a relayout of {autosize: true} and a new plot (afterplot): it is
+# counted apart, so that it cannot pass for one of the figure's own draws.
 COUNT_KINDS = """() => { const gd = document.querySelector('%s');
-  window.__kinds = {react: 0, relayout: 0};
-  gd.on('plotly_afterplot', () => { window.__kinds.react += 1; });
-  gd.on('plotly_relayout', () => { window.__kinds.relayout += 1; }); }""" % PLOT
+  window.__kinds = {react: 0, relayout: 0, resize: 0};
+  gd.on('plotly_react', () => { window.__kinds.react += 1; });
+  gd.on('plotly_relayout', (e) => { window.__kinds[e && 'autosize' in e ? 'resize' : 'relayout'] += 1; }); }""" % PLOT
 SHAPES = """() => { const gd = document.querySelector('%s');
   return {x0: (gd.layout.shapes || []).map(s => s.x0), paths: gd.querySelectorAll('.shapelayer path').length,
           y: Array.from(gd.data[0].y), kinds: Object.assign({}, window.__kinds)}; }""" % PLOT

@@ -32,6 +32,7 @@ import re
 import secrets
 import sys
 import time
+import urllib.request
 from pathlib import Path
 
 import nbformat
@@ -251,6 +252,23 @@ def screenshots(page, notebook: str) -> None:
 def test_every_ready_notebook_is_listed():
     assert {"00_start", "04_boek_deel3_vierde_orde_leiders", "07_blog_vertrouwen_prisoners_dilemma"} <= set(READY)
     assert len(READY) >= 6, READY
+
+
+def test_the_waiting_screen_is_dutch_in_the_page_as_sent(student_server):
+    """The waiting text is Dutch in the HTML itself (wakker/spinner.macro.html.j2), not only after a script
+    has replaced Voilà's "Running ...": on a busy machine the browser showed the English text first."""
+    before = set(kernels(student_server))
+    url = student_server.url("voila/render/notebooks/00_start.ipynb")
+    try:
+        with urllib.request.urlopen(url, timeout=RENDER_TIMEOUT) as response:
+            html = response.read().decode("utf-8")
+    finally:
+        for kid in set(kernels(student_server)) - before:
+            student_server.api("DELETE", f"api/kernels/{kid}")
+    waiting = re.search(r'<h2 id="loading_text">(.*?)</h2>', html, re.S)
+    assert waiting and waiting.group(1).strip() == "De les wordt klaargezet …", waiting and waiting.group(0)
+    assert "Running" not in html.split('id="rendered_cells"')[0]
+    assert "voila-spinner-color1{" in html.replace(" ", "").replace("\n", "")  # Voilà's look is kept
 
 
 @pytest.mark.parametrize("notebook", READY, ids=[nb[:2] for nb in READY])
