@@ -99,3 +99,43 @@ def test_kit_widgets_get_their_classes_when_made_not_in_an_extra_message(tmp_pat
     page.reveal(q, "Uitleg.")
     assert "wakker-question" in q.box._dom_classes
     assert not [s for s in sent if s[1] == "_dom_classes"], sent
+
+
+def _not_shown(make):
+    """The widget models that ``make()`` creates and that its view's box does not show (each costs the
+    page a comm message and a model, for nothing)."""
+    before = set(_instances)
+    view = make()
+    new = set(_instances) - before
+    seen, todo = set(), [view.box]
+    while todo:
+        x = todo.pop()
+        if not isinstance(x, w.Widget) or x.model_id in seen:
+            continue
+        seen.add(x.model_id)
+        for name in x.keys:
+            v = getattr(x, name, None)
+            todo.extend(v if isinstance(v, (list, tuple)) else [v])
+    return sorted(f"{_instances[m]._model_name} {getattr(_instances[m], 'value', '')!r}" for m in new - seen)
+
+
+def test_kit_views_make_no_widget_they_do_not_show(tmp_path):
+    from dataclasses import dataclass
+
+    from wakker.models.params import param, specs
+    from wakker.ui.controls import DutchSlider, ParameterPanel, ParamWords
+
+    @dataclass(frozen=True)
+    class Params:
+        speed: float = param(1.0, "x", 0.1, 10.0, 0.1, "speed")
+        share: float = param(0.25, "share", 0.0, 1.0, 0.05, "share")
+
+    page = ui.Page("00_start", journal=Journal(tmp_path / "j.sqlite"))
+    words = {"speed": ParamWords("Tempo", "× gewoon"), "share": ParamWords("Deel", "", "Welk deel")}
+    assert _not_shown(lambda: DutchSlider("Tempo", 1, 0, 5, 1)) == []
+    assert _not_shown(lambda: DutchSlider("Tempo", 1, 0, 5, 1, layout="block", unit="x")) == []
+    assert _not_shown(lambda: ParameterPanel(specs(Params), words, main=["speed"], more=["share"])) == []
+    assert _not_shown(lambda: page.open_question("o", "Open?")) == []
+    assert _not_shown(lambda: page.choice("c", "Welke?", ["a", "b"])) == []
+    q = page.open_question("o2", "Open?")
+    assert _not_shown(lambda: page.reveal(q, "Uitleg.")) == []

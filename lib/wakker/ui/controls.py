@@ -61,7 +61,6 @@ class DutchSlider(View):
         self.scale = scale
         self.digits = digits_for(step, scale) if digits is None else digits
         self._format, self.suffix = format, suffix
-        self.message = w.HTML()
         common = dict(value=value, continuous_update=continuous_update, readout=False)
         if layout == "inline":
             common.update(description=label, style={"description_width": label_width},
@@ -145,7 +144,6 @@ class ParameterPanel(View):
                  formats: Mapping[str, Callable[[float], str]] | None = None):
         self.specs = dict(specs)
         formats = dict(formats or {})
-        self.message = w.HTML()
         self._on_change = on_change
         self.sliders: dict[str, DutchSlider] = {}
         for name in [*main, *more]:

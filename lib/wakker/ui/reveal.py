@@ -62,7 +62,6 @@ class Reveal(View):
     def __init__(self, question, markdown: str, button: str = BUTTON, then: Callable[[], Any] | None = None):
         self.question = question
         self.then = then
-        self.message = w.HTML()
         self.button = w.Button(description=button, icon="eye", button_style="info",
                                layout=w.Layout(width="auto"), tooltip=button, _dom_classes=("wakker-reveal-button",))
         self.waiting = w.HTML(note_html(WAITING), layout=w.Layout())  # shown and hidden: its own layout

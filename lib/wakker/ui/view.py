@@ -43,7 +43,10 @@ def error_box(exc: BaseException, what: str = "Dit lukte niet") -> str:
 
 
 class View:
-    """Base of a lesson widget: ``box`` is shown, ``message`` holds notices and errors."""
+    """Base of a lesson widget: ``box`` is shown, ``message`` holds notices and errors.
+
+    A view with :func:`safe` callbacks puts ``message`` in its box; a view without them makes none
+    (every widget costs the page a model, also one that is never shown)."""
 
     box: Any
     message: Any
