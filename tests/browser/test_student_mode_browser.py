@@ -271,6 +271,34 @@ def test_the_waiting_screen_is_dutch_in_the_page_as_sent(student_server):
     assert "voila-spinner-color1{" in html.replace(" ", "").replace("\n", "")  # Voilà's look is kept
 
 
+def test_kernel_messages_go_compressed(student_server):
+    """The server of `make lab` and `make student` (jupyter-config/) agrees to compress the kernel's web
+    socket (permessage-deflate): on Binder or a hub a Run All sends a tenth of the bytes over the network."""
+    import base64
+    import socket
+    from urllib.parse import urlparse
+
+    kernel = student_server.api("POST", "api/kernels", {"name": "python3"})["id"]
+    try:
+        url = urlparse(student_server.url(f"api/kernels/{kernel}/channels"))
+        with socket.create_connection((url.hostname, url.port), timeout=30) as sock:
+            sock.sendall((f"GET {url.path}?{url.query} HTTP/1.1\r\nHost: {url.netloc}\r\nUpgrade: websocket\r\n"
+                          "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+                          f"Sec-WebSocket-Key: {base64.b64encode(secrets.token_bytes(16)).decode()}\r\n"
+                          "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n\r\n").encode())
+            answer = b""
+            while b"\r\n\r\n" not in answer:
+                chunk = sock.recv(4096)
+                if not chunk:
+                    break
+                answer += chunk
+    finally:
+        student_server.api("DELETE", f"api/kernels/{kernel}")
+    head = answer.decode("latin-1").lower()
+    assert head.startswith("http/1.1 101"), head[:200]
+    assert "sec-websocket-extensions: permessage-deflate" in head, head
+
+
 @pytest.mark.parametrize("notebook", READY, ids=[nb[:2] for nb in READY])
 def test_student_page_offline(offline_page, student_server, notebook):
     page, server = offline_page, student_server

@@ -291,21 +291,57 @@ function focusableScrollers(root) {
     el.setAttribute('tabindex', '0');
   }
 }
+// Both run on the parts of the page that changed, not on the whole notebook: during Run All every new
+// output would otherwise scan every earlier one, and reading scrollWidth lays the whole page out (that
+// cost a forced layout per animation frame; a slider move rescanned the page). The names go on in the next
+// frame; the scroll check waits until the page has been still for a moment (it only adds a tabindex).
+const OUTPUT = '.jp-OutputArea-output, .jp-Cell-outputArea, .widget-box';
+function rootOf(node) {
+  const el = node && node.nodeType === 1 ? node : node && node.parentElement;
+  if (!el || !el.isConnected) return null;
+  return el.closest('.jp-OutputArea-output') || el.closest(OUTPUT) || null;
+}
 function installNamer() {
   if (window.__wakkerNamer) return;
-  let queued = false;
-  const run = () => { queued = false; nameControls(document.body); focusableScrollers(document.body); };
-  window.addEventListener('resize', () => { if (!queued) { queued = true; requestAnimationFrame(run); } });
+  let frame = 0, timer = 0, all = false;
+  const named = new Set(), scrolled = new Set();
+  const inside = (set) => {  // the outermost roots only: an inner one is scanned with its ancestor
+    const out = [];
+    for (const r of set) if (r.isConnected && ![...set].some((o) => o !== r && o.contains(r))) out.push(r);
+    set.clear();
+    return out;
+  };
+  const name = () => {
+    frame = 0;
+    for (const r of inside(named)) nameControls(r);
+  };
+  const scroll = () => {
+    timer = 0;
+    if (all) { all = false; scrolled.clear(); focusableScrollers(document.body); return; }
+    for (const r of inside(scrolled)) focusableScrollers(r);
+  };
+  const queue = (root) => {
+    named.add(root); scrolled.add(root);
+    if (!frame) frame = requestAnimationFrame(name);
+    clearTimeout(timer); timer = setTimeout(scroll, 300);
+  };
+  window.addEventListener('resize', () => { all = true; clearTimeout(timer); timer = setTimeout(scroll, 300); });
   // New or changed output (childList), and a toggle button that was chosen or unchosen (its class):
   // noUiSlider rewrites aria-valuetext on every move, our readout changes just after, so we run again.
   const relevant = (m) => m.type === 'childList' || (m.target.classList && m.target.classList.contains('widget-toggle-button'))
     || (m.target.classList && m.target.classList.contains('noUi-handle'));
   window.__wakkerNamer = new MutationObserver((records) => {
-    if (!queued && records.some(relevant)) { queued = true; requestAnimationFrame(run); }
+    for (const m of records) {
+      if (!relevant(m)) continue;
+      const root = rootOf(m.target);
+      if (root) queue(root);
+      else for (const n of m.addedNodes || []) if (n.nodeType === 1) queue(n);  // e.g. a cell with its outputs
+    }
   });
   window.__wakkerNamer.observe(document.body, {childList: true, subtree: true, attributes: true,
                                                attributeFilter: ['class', 'aria-valuetext']});
-  run();
+  nameControls(document.body);
+  all = true; timer = setTimeout(scroll, 300);
 }
 export default {
   initialize({ model }) {
