@@ -139,3 +139,47 @@ def test_kit_views_make_no_widget_they_do_not_show(tmp_path):
     assert _not_shown(lambda: page.choice("c", "Welke?", ["a", "b"])) == []
     q = page.open_question("o2", "Open?")
     assert _not_shown(lambda: page.reveal(q, "Uitleg.")) == []
+
+
+def test_a_model_opens_with_only_what_differs_from_its_defaults(monkeypatch):
+    """The first message of ipywidgets' own models leaves out default values (the page has the same
+    defaults); which model to make, ``value`` and ``index`` always go; a custom (anywidget) model
+    sends everything, as its page half may not know its defaults."""
+    from ipywidgets import comm as widget_comm
+
+    opened = {}
+    real = widget_comm.create_comm
+    monkeypatch.setattr(widget_comm, "create_comm",
+                        lambda **args: (opened.setdefault(args["data"]["state"]["_model_name"], args["data"]["state"]),
+                                        real(**args))[1])
+    w.HTML("<p>hallo</p>")
+    w.ToggleButtons(options=["a", "b"], value=None)
+    w.IntSlider(3, min=1, max=9)
+    html = opened["HTMLModel"]
+    assert html["value"] == "<p>hallo</p>" and html["_view_name"] == "HTMLView", html
+    assert html["_model_module"] == "@jupyter-widgets/controls" and "_model_module_version" in html, html
+    for default in ("description", "description_allow_html", "placeholder", "tooltip", "tabbable",
+                    "_view_count", "_dom_classes"):
+        assert default not in html, (default, html)
+    assert opened["ToggleButtonsModel"]["index"] is None  # the page's default would be ""
+    slider = opened["IntSliderModel"]
+    assert (slider["value"], slider["min"], slider["max"]) == (3, 1, 9) and "step" not in slider, slider
+
+    from wakker.ui.style import front_end
+    import wakker.ui.style as style
+
+    monkeypatch.setattr(style, "_front_end", None)
+    hook = front_end()
+    assert opened["AnyModel"]["dark"] is False and "_esm" in opened["AnyModel"]  # everything
+    hook.close()
+
+
+def test_a_change_from_the_page_is_not_echoed_back(monkeypatch):
+    """ipywidgets 8 sends every value the page sent straight back (echo_update): for each slider move,
+    and a whole answer for every key typed. The workbook's page is the only one of its kernel."""
+    sent = []
+    box = w.Textarea()
+    monkeypatch.setattr(box, "_send", lambda msg, buffers=None: sent.append(msg))
+    box.set_state({"value": "Een lang antwoord"})
+    assert box.value == "Een lang antwoord"
+    assert [m for m in sent if m.get("method") == "echo_update"] == [], sent
