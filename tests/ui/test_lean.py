@@ -155,6 +155,7 @@ def test_a_model_opens_with_only_what_differs_from_its_defaults(monkeypatch):
     w.HTML("<p>hallo</p>")
     w.ToggleButtons(options=["a", "b"], value=None)
     w.IntSlider(3, min=1, max=9)
+    w.Output()
     html = opened["HTMLModel"]
     assert html["value"] == "<p>hallo</p>" and html["_view_name"] == "HTMLView", html
     assert html["_model_module"] == "@jupyter-widgets/controls" and "_model_module_version" in html, html
@@ -162,6 +163,7 @@ def test_a_model_opens_with_only_what_differs_from_its_defaults(monkeypatch):
                     "_view_count", "_dom_classes"):
         assert default not in html, (default, html)
     assert opened["ToggleButtonsModel"]["index"] is None  # the page's default would be ""
+    assert opened["OutputModel"]["outputs"] == ()  # nbclient (and so Voilà) reads it from the first message
     slider = opened["IntSliderModel"]
     assert (slider["value"], slider["min"], slider["max"]) == (3, 1, 9) and "step" not in slider, slider
 

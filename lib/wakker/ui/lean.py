@@ -110,7 +110,8 @@ def _default(self):
 # page is "" where Python has None) and ``value``. In 04 about a third of the state bytes.
 _KEEP = frozenset({"_model_module", "_model_module_version", "_model_name", "_view_module",
                    "_view_module_version", "_view_name", "index", "value"})
-_OWN_MODULES = ("@jupyter-widgets/controls", "@jupyter-widgets/base", "@jupyter-widgets/output")
+# (Not the Output widget: nbclient, and so Voilà, reads its "outputs" from the first message.)
+_OWN_MODULES = ("@jupyter-widgets/controls", "@jupyter-widgets/base")
 
 
 def _first_state(widget) -> dict:
