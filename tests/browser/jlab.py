@@ -60,6 +60,13 @@ LAB_SETTINGS: dict[str, dict[str, Any]] = {
     "@jupyterlab/docmanager-extension/plugin": {"autosave": False},
     "@jupyterlab/extensionmanager-extension/plugin": {"enabled": False},
 }
+# The workbook's own JupyterLab settings (jupyter-config/labconfig, what `make lab` and Binder use), except
+# the Dutch menus: the tests find JupyterLab's menus by their English names.
+for _plugin, _values in json.loads((REPO_ROOT / "jupyter-config" / "labconfig" / "default_setting_overrides.json")
+                                   .read_text(encoding="utf-8")).items():
+    if _plugin != "@jupyterlab/translation-extension:plugin":
+        _name = "/".join(_plugin.rsplit(":", 1))
+        LAB_SETTINGS[_name] = {**_values, **LAB_SETTINGS.get(_name, {})}
 
 # Console messages JupyterLab itself produces in this setup and that say nothing about a
 # notebook (regular expressions, matched with re.search). Measured: none with JupyterLab 4.6.6,
