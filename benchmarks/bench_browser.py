@@ -237,6 +237,10 @@ def _open_collapsed(page) -> None:
             h.scroll_into_view_if_needed()
             h.click()
     page.wait_for_timeout(300)
+    # a ParameterPanel makes its "Meer" sliders when the section opens: wait until every open one has them
+    page.wait_for_function("() => Array.from(document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) "
+                           ".wakker-meer-schuifjes')).every(s => s.offsetParent === null || s.children.length > 0)",
+                           timeout=30_000)
 
 
 def _press_series(page, handle, keys: list[str], gap_ms: int = 0, quiet: int = QUIET_MS,

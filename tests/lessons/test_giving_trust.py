@@ -103,6 +103,8 @@ def test_explorer_has_four_controls_up_front_and_the_rest_under_more():
     e = lesson.TrustExplorer()
     assert list(lesson.MAIN_PARAMS) == ["start_trust", "multiplier", "takers", "learning_rate"]
     assert len(lesson.MAIN_PARAMS) <= 4 and e.panel.more is not None
+    assert set(e.sliders) == set(lesson.MAIN_PARAMS)  # the others are made when "Meer" opens
+    e.panel.more.selected_index = 0
     assert set(e.sliders) == set(lesson.MAIN_PARAMS) | set(lesson.MORE_PARAMS)
     assert e.message.value == ""
     assert "ingestort" in e.sentence.value

@@ -419,7 +419,12 @@ def test_slider_updates_figure_in_place_and_sentence():
 def test_every_slider_reaches_both_ends_of_its_range_and_the_model_follows():
     ex = nb04.PlanningExplorer()
     specs = pl.parameter_specs()
+    assert set(ex.sliders) == set(nb04.MAIN_PARAMS)  # "Meer aannames" is made when it is opened
+    assert ex.params() == pl.PlanningParams()  # ... and until then its assumptions are the defaults
+    ex.panel.more.selected_index = 0
     assert set(ex.sliders) == set(specs) == set(nb04.MAIN_PARAMS) | set(nb04.MORE_PARAMS)
+    assert ex.both in ex.panel.more.children[0].children  # the tick box still comes first
+    assert ex.panel.more.children[0].children[0] is ex.both
     assert len(nb04.MAIN_PARAMS) + len(nb04.MORE_PARAMS) == len(specs)
     for name, s in ex.sliders.items():
         spec = specs[name]

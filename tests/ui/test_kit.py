@@ -153,6 +153,49 @@ def test_parameter_panel_is_built_from_model_metadata_and_reports_changes():
     assert Params(**panel.values()) == Params()
 
 
+def test_the_sliders_under_more_are_made_when_the_section_opens():
+    """Most students never open "Meer": its sliders (four widget models each) are made on first opening."""
+    from dataclasses import dataclass
+
+    from ipywidgets.widgets.widget import _instances
+
+    from wakker.models.params import param, specs
+    from wakker.ui.lean import widgets as w
+
+    @dataclass(frozen=True)
+    class Params:
+        speed: float = param(1.0, "x", 0.1, 10.0, 0.1, "speed", scale="log")
+        count: int = param(20, "people", 2, 50, 1, "how many")
+        share: float = param(0.25, "share", 0.0, 1.0, 0.05, "share")
+
+    words = {"speed": ParamWords("Tempo"), "count": ParamWords("Aantal"), "share": ParamWords("Deel")}
+    calls = []
+    panel = ParameterPanel(specs(Params), words, main=["speed"], more=["count", "share"],
+                           on_change=lambda: calls.append(panel.values()))
+    tick = w.Checkbox(description="ook dit")
+    panel.add_to_more(tick, first=True)
+    assert set(panel.sliders) == {"speed"} and not panel.more_built
+    values = panel.values()  # the defaults, typed as the sliders would give them
+    assert values == {"speed": 1.0, "count": 20, "share": 0.25} and type(values["count"]) is int
+    before = set(_instances)
+    panel.more.selected_index = 0  # the student opens "Meer"
+    made = [_instances[k]._model_name for k in set(_instances) - before]
+    assert panel.more_built and set(panel.sliders) == {"speed", "count", "share"}
+    assert made.count("IntSliderModel") == 1 and made.count("FloatSliderModel") == 1, made
+    section = panel.more.children[0].children
+    assert section[0] is tick and panel.sliders["count"].box in section[1].children[0].children[0].children
+    after = set(_instances)
+    panel.more.selected_index = None
+    panel.more.selected_index = 0  # made once
+    assert set(_instances) == after
+    panel.sliders["share"].value = 0.5
+    assert calls[-1] == {"speed": 1.0, "count": 20, "share": 0.5}
+    # code that asks for a slider under "Meer" gets it, made then
+    other = ParameterPanel(specs(Params), words, main=["speed"], more=["count", "share"])
+    other.set(count=30)
+    assert other.more_built and other.values()["count"] == 30
+
+
 def test_kit_stylesheet_goes_into_the_page_with_the_front_end_hook():
     """Issue 9, findings 15-17: the kit's CSS (no 4 px overflow, scales on one line, narrow screens)."""
     from wakker.ui import style

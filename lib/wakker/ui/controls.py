@@ -56,9 +56,7 @@ class DutchSlider(View):
                  suffix: str = "", continuous_update: bool = True, layout: str = "inline",
                  label_width: str = "14em", width: str = "40em", readout_width: str = "5.8em",
                  css: str = "", format: Callable[[float], str] | None = None):
-        if scale is None:
-            scale = "int" if all(float(x).is_integer() for x in (value, low, high, step)) else "float"
-        self.scale = scale
+        self.scale = scale = self.scale_for(value, low, high, step, scale)
         self.digits = digits_for(step, scale) if digits is None else digits
         self._format, self.suffix = format, suffix
         common = dict(value=value, continuous_update=continuous_update, readout=False)
@@ -98,6 +96,13 @@ class DutchSlider(View):
                               layout=dict(width="100%", align_items="center", padding="0 1em 0 0",
                                           margin="0 0 .15em 0"), _dom_classes=("wakker-slider-row",))
 
+    @staticmethod
+    def scale_for(value: float, low: float, high: float, step: float, scale: str | None) -> str:
+        """``scale``, or "int" when every number is whole, else "float"."""
+        if scale is None:
+            scale = "int" if all(float(x).is_integer() for x in (value, low, high, step)) else "float"
+        return scale
+
     def text(self, value: float | None = None) -> str:
         """The readout text for ``value`` (default: the current value)."""
         x = self.slider.value if value is None else value
@@ -128,6 +133,20 @@ class ParamWords:
     explanation: str = ""
 
 
+class _Sliders(dict):
+    """The panel's sliders by name; a "more" slider that is not made yet is made when asked for."""
+
+    def __init__(self, panel: "ParameterPanel"):
+        super().__init__()
+        self._panel = panel
+
+    def __missing__(self, name: str):
+        if name in self._panel.more_names:
+            self._panel.build_more()
+            return dict.__getitem__(self, name)
+        raise KeyError(name)
+
+
 class ParameterPanel(View):
     """Sliders for a model's parameters: ``main`` in columns, ``more`` under a "Meer" heading.
 
@@ -135,6 +154,11 @@ class ParameterPanel(View):
     current values by name (ints for int parameters), ready for the model's dataclass.
     ``formats`` (optional, by parameter name) writes a readout differently, e.g. a share as
     ``dutch.percent`` (``0.3`` -> ``30 %``).
+
+    The sliders under "Meer" are made the first time a student opens that section (or the code asks
+    for one, ``panel.sliders[name]``): most students never open it, and each slider is four widget
+    models the page would build during Run All. Until then they stand at their defaults, which is what
+    ``values()`` gives. ``add_to_more(...)`` puts other controls in that section (a tick box).
     """
 
     def __init__(self, specs: Mapping[str, ParamSpec], words: Mapping[str, ParamWords], main: Sequence[str],
@@ -143,26 +167,62 @@ class ParameterPanel(View):
                  label_width: str = "12.5em", readout_width: str = "3.6em", css_prefix: str = "wakker-param-",
                  formats: Mapping[str, Callable[[float], str]] | None = None):
         self.specs = dict(specs)
-        formats = dict(formats or {})
+        self._words, self._formats, self._columns_n = words, dict(formats or {}), columns
+        self._slider_options = dict(label_width=label_width, readout_width=readout_width, css_prefix=css_prefix)
         self._on_change = on_change
-        self.sliders: dict[str, DutchSlider] = {}
-        for name in [*main, *more]:
-            spec, word = self.specs[name], words[name]
-            s = DutchSlider(word.label, spec.default, spec.low, spec.high, spec.step, scale=spec.scale,
-                            unit=word.unit, help=word.explanation, layout="block", label_width=label_width,
-                            readout_width=readout_width, css=f"{css_prefix}{name}", format=formats.get(name))
-            s.observe(self._changed)
-            self.sliders[name] = s
+        self.more_names = tuple(more)
+        self.sliders: dict[str, DutchSlider] = _Sliders(self)
+        for name in main:
+            self._make(name)
         self.reset_button = w.Button(description=reset_label, icon="undo", layout=dict(width="auto"))
         self.reset_button.on_click(lambda _b: self.reset())
         parts = [self._columns([self.sliders[n].box for n in main], columns)]
         self.more = None
+        self._more_before: list = []
+        self._more_after: list = []
+        self._more_slot = None
         if more:
-            self.more = w.Accordion(children=[self._columns([self.sliders[n].box for n in more], columns)],
-                                    titles=(more_title,), selected_index=None, layout=dict(width="100%"))
+            # the slot gets the sliders when the section opens (build_more); until then it is empty
+            self._more_slot = w.VBox([], layout=dict(width="100%"), _dom_classes=("wakker-meer-schuifjes",))
+            self.more = w.Accordion(children=[w.VBox([self._more_slot])], titles=(more_title,), selected_index=None,
+                                    layout=dict(width="100%"))
+            self.more.observe(self._opened, names="selected_index")
             parts.append(self.more)
         parts.append(self.reset_button)
         self.box = w.VBox(parts, layout=dict(width="100%"))
+
+    def _make(self, name: str) -> DutchSlider:
+        spec, word, o = self.specs[name], self._words[name], self._slider_options
+        s = DutchSlider(word.label, spec.default, spec.low, spec.high, spec.step, scale=spec.scale,
+                        unit=word.unit, help=word.explanation, layout="block", label_width=o["label_width"],
+                        readout_width=o["readout_width"], css=f"{o['css_prefix']}{name}",
+                        format=self._formats.get(name))
+        s.observe(self._changed)
+        dict.__setitem__(self.sliders, name, s)
+        return s
+
+    @property
+    def more_built(self) -> bool:
+        """Whether the sliders under "Meer" have been made."""
+        return all(dict.__contains__(self.sliders, n) for n in self.more_names)
+
+    def build_more(self) -> None:
+        """Make the sliders under "Meer" (once) and show them in their section."""
+        if self._more_slot is None or self.more_built:
+            return
+        made = [self._make(n) for n in self.more_names]
+        self._more_slot.children = [self._columns([s.box for s in made], self._columns_n)]
+
+    def _opened(self, change) -> None:
+        if change["new"] is not None:
+            self.build_more()
+
+    def add_to_more(self, *controls, first: bool = False) -> None:
+        """Put ``controls`` in the "Meer" section, before the sliders (``first``) or after them."""
+        if self.more is None:
+            return
+        (self._more_before if first else self._more_after).extend(controls)
+        self.more.children = [w.VBox([*self._more_before, self._more_slot, *self._more_after])]
 
     @staticmethod
     def _columns(rows: list, columns: int):
@@ -179,7 +239,15 @@ class ParameterPanel(View):
             self._on_change()
 
     def values(self) -> dict[str, float]:
-        return {name: s.value for name, s in self.sliders.items()}
+        return {name: self._value(name) for name in self.specs if name in self.sliders or name in self.more_names}
+
+    def _value(self, name: str):
+        """The slider's value, or the default of one that is not made yet (an int for a whole-number slider)."""
+        if dict.__contains__(self.sliders, name):
+            return dict.__getitem__(self.sliders, name).value
+        spec = self.specs[name]
+        scale = DutchSlider.scale_for(spec.default, spec.low, spec.high, spec.step, spec.scale)
+        return int(spec.default) if scale == "int" else float(spec.default)
 
     def set(self, **values) -> None:
         """Set sliders by parameter name (each change calls ``on_change``, as a student's would)."""
@@ -187,7 +255,7 @@ class ParameterPanel(View):
             self.sliders[name].value = v
 
     def reset(self) -> None:
-        for name, s in self.sliders.items():
+        for name, s in list(self.sliders.items()):  # a slider not made yet is at its default
             s.value = self.specs[name].default
 
     def readout_text(self, name: str) -> str:

@@ -363,8 +363,7 @@ class PlanningExplorer(View):
         self.both = w.Checkbox(value=False, description=texts.BOTH_TOGGLE, indent=False,
                                layout=dict(width="auto"), _dom_classes=("wakker-toon-beide",))
         self.both.observe(lambda _change: self.update(), names="value")
-        if self.panel.more is not None:  # the tick box first under "Meer aannames" (at most four controls up front)
-            self.panel.more.children = [w.VBox([self.both, *self.panel.more.children])]
+        self.panel.add_to_more(self.both, first=True)  # the tick box first under "Meer aannames" (four up front)
         self.sliders = self.panel.sliders
         self.reset_button = self.panel.reset_button
         self.fig = self._figure()

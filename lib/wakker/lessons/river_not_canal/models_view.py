@@ -105,8 +105,7 @@ class RiverExplorer(View):
                              _dom_classes=(f"wakker-rivier-{name}", "wakker-toon-beide"))
             box.observe(lambda _c: self.update(), names="value")
             self.switches[name] = box
-        more = self.panel.more
-        more.children = [w.VBox([more.children[0], *self.switches.values()])]
+        self.panel.add_to_more(*self.switches.values())
         self.panel.reset_button.on_click(lambda _b: self._reset_switches())
         self.fig = self._figure()
         self.box = w.VBox([self.panel.box, self.message, self.sentence, self.fig.widget], layout=dict(width="100%"),
