@@ -173,3 +173,18 @@ def test_a_figure_whose_module_loaded_late_still_follows_the_slider(page, jupyte
         handle.press("ArrowRight")
     _wait_for_title(page, "Stap 3")
     assert page.evaluate(SHOWN)["y"] == [3, 97]
+
+
+def test_a_lesson_that_imports_figures_lets_the_page_load_plotly_before_the_first_one(page, jupyter_server,
+                                                                                     fresh_journal):
+    """On a first Run All the page loaded plotly.js only when the first figure came (about a second of
+    parsing while the kernel had long been waiting); importing wakker.ui.figure starts it in the background."""
+    jlab.open_notebook(page, jupyter_server, "notebooks/00_start.ipynb", timeout=180)
+    jlab.run_all(page)  # the start notebook draws no figure: nothing loads plotly.js
+    jlab.wait_for_widgets(page)
+    assert page.evaluate("() => !window.__wakkerPlotly && !document.querySelector('.js-plotly-plot')")
+    jlab.run_in_kernel(page, "import wakker.ui.figure")
+    page.wait_for_function("() => !!window.__wakkerPlotly", timeout=15_000)
+    assert page.evaluate("async () => typeof (await window.__wakkerPlotly).react") == "function"
+    assert not page.locator(".js-plotly-plot").count()  # loaded, nothing drawn
+    assert not jlab.console_errors(page)

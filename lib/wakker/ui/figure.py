@@ -40,7 +40,7 @@ import weakref
 import plotly.graph_objects as go
 from IPython.display import display
 
-from .style import STYLES, dark_theme, front_end
+from .style import STYLES, dark_theme, front_end, want_plotly
 
 MIME = "application/vnd.plotly.v1+json"
 DARK_PAPER = "rgba(0,0,0,0)"
@@ -114,6 +114,7 @@ def _esm() -> str:
 
 _ESM: str | None = None
 _WIDGET_CLASS = None
+want_plotly()  # a lesson that imports this module will draw: the page may start loading plotly.js now
 
 
 def _widget_class():

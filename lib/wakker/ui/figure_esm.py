@@ -24,34 +24,7 @@ const AGAIN = '@@AGAIN@@';
 const ERROR_STYLE = '@@ERROR_STYLE@@';
 const TITLE = '@@TITLE@@';
 
-function loadPlotly() {
-  if (window.Plotly && window.Plotly.react) return Promise.resolve(window.Plotly);
-  if (!window.__wakkerPlotly) {
-    window.__wakkerPlotly = (async () => {
-      const deadline = performance.now() + 30000;
-      for (;;) {
-        if (window.Plotly && window.Plotly.react) return window.Plotly;
-        const box = window._JUPYTERLAB && window._JUPYTERLAB['jupyterlab-plotly'];
-        if (box) {
-          // The extension loads plotly.js the first time it draws: let it draw nothing, once.
-          const mod = (await box.get('./mimeExtension'))();
-          const R = mod.RenderedPlotly;
-          if (R && !R.Plotly) {
-            const r = new R({mimeType: mod.MIME_TYPE || MIME});
-            try { await r.renderModel({data: {[MIME]: {data: [], layout: {}}}, setData() {}}); } catch (e) { /* loaded anyway */ }
-            try { r.dispose(); } catch (e) { /* ignore */ }
-          }
-          const P = (R && R.Plotly) || window.Plotly;
-          if (P && P.react) return P;
-        }
-        if (performance.now() > deadline) throw new Error('plotly.js');
-        await new Promise((ok) => setTimeout(ok, 100));
-      }
-    })();
-    window.__wakkerPlotly.catch(() => { window.__wakkerPlotly = null; });
-  }
-  return window.__wakkerPlotly;
-}
+@@LOADER@@
 
 // anywidget 0.11 handles a model's comm messages only once its module has loaded, and drops them all,
 // for good, when that took over 2 s (a busy page during Run All): such a figure would never change
@@ -224,3 +197,39 @@ export default {
   },
 };
 """
+
+# plotly.js as the page already has it (one promise per page, shared by every figure and by the kit's
+# front-end hook, which starts loading it in the background when a lesson imports wakker.ui.figure).
+LOADER = r"""
+const PLOTLY_MIME = 'application/vnd.plotly.v1+json';
+function loadPlotly() {
+  if (window.Plotly && window.Plotly.react) return Promise.resolve(window.Plotly);
+  if (!window.__wakkerPlotly) {
+    window.__wakkerPlotly = (async () => {
+      const deadline = performance.now() + 30000;
+      for (;;) {
+        if (window.Plotly && window.Plotly.react) return window.Plotly;
+        const box = window._JUPYTERLAB && window._JUPYTERLAB['jupyterlab-plotly'];
+        if (box) {
+          // The extension loads plotly.js the first time it draws: let it draw nothing, once.
+          const mod = (await box.get('./mimeExtension'))();
+          const R = mod.RenderedPlotly;
+          if (R && !R.Plotly) {
+            const r = new R({mimeType: mod.MIME_TYPE || PLOTLY_MIME});
+            try { await r.renderModel({data: {[PLOTLY_MIME]: {data: [], layout: {}}}, setData() {}}); } catch (e) { /* loaded anyway */ }
+            try { r.dispose(); } catch (e) { /* ignore */ }
+          }
+          const P = (R && R.Plotly) || window.Plotly;
+          if (P && P.react) return P;
+        }
+        if (performance.now() > deadline) throw new Error('plotly.js');
+        await new Promise((ok) => setTimeout(ok, 100));
+      }
+    })();
+    window.__wakkerPlotly.catch(() => { window.__wakkerPlotly = null; });
+  }
+  return window.__wakkerPlotly;
+}
+"""
+
+ESM = ESM.replace("@@LOADER@@", LOADER)

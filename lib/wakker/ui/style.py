@@ -347,6 +347,11 @@ export default {
   initialize({ model }) {
     installStyle();
     installNamer();
+    // A lesson with figures asks for plotly.js when it imports them (model 'plotly'): the page loads it
+    // while the kernel runs the next cells, instead of when the first figure is drawn.
+    const prefetch = () => { if (model.get('plotly')) setTimeout(() => { loadPlotly().catch(() => {}); }, 0); };
+    prefetch();
+    model.on('change:plotly', prefetch);
     const sync = () => {
       if (model.get('dark') !== isDark()) { model.set('dark', isDark()); model.save_changes(); }
     };
@@ -365,7 +370,9 @@ def front_end_esm() -> str:
     """The hook's JavaScript module, with the kit's stylesheet in it."""
     import json
 
-    return f"const KIT_CSS = {json.dumps(KIT_CSS)};\n" + FRONT_END_ESM
+    from .figure_esm import LOADER
+
+    return f"const KIT_CSS = {json.dumps(KIT_CSS)};\n" + LOADER + FRONT_END_ESM
 
 
 def front_end():
@@ -379,9 +386,23 @@ def front_end():
         class FrontEnd(anywidget.AnyWidget):
             _esm = front_end_esm()
             dark = traitlets.Bool(False).tag(sync=True)
+            plotly = traitlets.Bool(False).tag(sync=True)
 
-        _front_end = FrontEnd()
+        _front_end = FrontEnd(plotly=_want_plotly)
     return _front_end
+
+
+_want_plotly = False
+
+
+def want_plotly() -> None:
+    """Let the page load plotly.js now, in the background: a lesson with figures imports
+    :mod:`wakker.ui.figure` cells before its first figure is drawn (on the first Run All the load
+    otherwise waits for that figure)."""
+    global _want_plotly
+    _want_plotly = True
+    if _front_end is not None and not _front_end.plotly:
+        _front_end.plotly = True
 
 
 def dark_theme() -> bool:
