@@ -142,9 +142,9 @@ def test_kit_views_make_no_widget_they_do_not_show(tmp_path):
 
 
 def test_a_model_opens_with_only_what_differs_from_its_defaults(monkeypatch):
-    """The first message of ipywidgets' own models leaves out default values (the page has the same
-    defaults); which model to make, ``value`` and ``index`` always go; a custom (anywidget) model
-    sends everything, as its page half may not know its defaults."""
+    """The first message of ipywidgets' own models leaves out the default values the page's models share
+    (description, tooltip, ...); every other property goes, as does the whole state of an Output widget
+    (nbclient reads it) and of a custom (anywidget) model (its page half may not know its defaults)."""
     from ipywidgets import comm as widget_comm
 
     opened = {}
@@ -155,6 +155,7 @@ def test_a_model_opens_with_only_what_differs_from_its_defaults(monkeypatch):
     w.HTML("<p>hallo</p>")
     w.ToggleButtons(options=["a", "b"], value=None)
     w.IntSlider(3, min=1, max=9)
+    w.FloatSlider(0.5, min=0, max=10)
     w.Output()
     html = opened["HTMLModel"]
     assert html["value"] == "<p>hallo</p>" and html["_view_name"] == "HTMLView", html
@@ -165,7 +166,9 @@ def test_a_model_opens_with_only_what_differs_from_its_defaults(monkeypatch):
     assert opened["ToggleButtonsModel"]["index"] is None  # the page's default would be ""
     assert opened["OutputModel"]["outputs"] == ()  # nbclient (and so Voilà) reads it from the first message
     slider = opened["IntSliderModel"]
-    assert (slider["value"], slider["min"], slider["max"]) == (3, 1, 9) and "step" not in slider, slider
+    assert (slider["value"], slider["min"], slider["max"]) == (3, 1, 9), slider
+    # a default the page does not share goes: a FloatSlider's step is 0.1 here and 1 in the page
+    assert opened["FloatSliderModel"]["step"] == 0.1, opened["FloatSliderModel"]
 
     from wakker.ui.style import front_end
     import wakker.ui.style as style

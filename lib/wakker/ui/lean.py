@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import types
 
-import traitlets
 from ipywidgets import comm as widget_comm
 import ipywidgets as widgets
 from ipywidgets._version import __protocol_version__
@@ -103,14 +102,13 @@ def _default(self):
     return _ORIGINAL["default"](self)
 
 
-# A model's first message (comm_open) without the properties that still have their default value: the
-# page's model starts from the same defaults (ipywidgets' own HTML embedding relies on this, with
-# ``get_state(drop_defaults=True)``). Only for ipywidgets' own models (a custom model's page half may not
-# know its defaults), and never the keys that say which model to make, nor ``index`` (its default in the
-# page is "" where Python has None) and ``value``. In 04 about a third of the state bytes.
-_KEEP = frozenset({"_model_module", "_model_module_version", "_model_name", "_view_module",
-                   "_view_module_version", "_view_name", "index", "value"})
-# (Not the Output widget: nbclient, and so Voilà, reads its "outputs" from the first message.)
+# A model's first message (comm_open) without the properties that still have their default value, for the
+# properties whose default the page's model has too. Not every default agrees: a FloatSlider's ``step`` is
+# 0.1 in Python and 1 in the page (so ipywidgets' own embedding with ``drop_defaults`` would be wrong there),
+# and a selection's ``index`` None in Python and "" in the page. So only these, read in the page's
+# @jupyter-widgets bundle (WidgetModel, DOMWidgetModel, DescriptionModel, StringModel), are left out:
+_DROPPABLE = {"_view_count": None, "_dom_classes": [], "tabbable": None, "tooltip": None, "description": "",
+              "description_allow_html": False, "placeholder": "\u200b"}
 _OWN_MODULES = ("@jupyter-widgets/controls", "@jupyter-widgets/base")
 
 
@@ -118,16 +116,7 @@ def _first_state(widget) -> dict:
     state = widget.get_state()
     if widget._model_module not in _OWN_MODULES:
         return state
-    traits = widget.traits()
-    out = {}
-    for k, v in state.items():
-        trait = traits[k]
-        default = trait.default_value
-        if default is traitlets.Undefined and isinstance(trait, traitlets.Container):
-            default = trait.default()  # an empty tuple or list, made when asked for
-        if k in _KEEP or default is traitlets.Undefined or not widget._compare(_plain(v), _plain(default)):
-            out[k] = v
-    return out
+    return {k: v for k, v in state.items() if k not in _DROPPABLE or _plain(v) != _DROPPABLE[k]}
 
 
 def _plain(x):
