@@ -126,9 +126,10 @@ def test_dutch_slider_reads_out_with_a_comma_and_keeps_the_type():
     assert log.text() == "0,50"
 
 
-def test_parameter_panel_is_built_from_model_metadata_and_reports_changes():
-    from wakker.models.params import specs
+def _params():
+    """A small model's parameters (a log, an int and a float slider) and their Dutch words."""
     from dataclasses import dataclass
+
     from wakker.models.params import param
 
     @dataclass(frozen=True)
@@ -139,6 +140,13 @@ def test_parameter_panel_is_built_from_model_metadata_and_reports_changes():
 
     words = {"speed": ParamWords("Tempo", "× gewoon"), "count": ParamWords("Aantal", "mensen"),
              "share": ParamWords("Deel", "", "Welk deel")}
+    return Params, words
+
+
+def test_parameter_panel_is_built_from_model_metadata_and_reports_changes():
+    from wakker.models.params import specs
+
+    Params, words = _params()
     calls = []
     panel = ParameterPanel(specs(Params), words, main=["speed", "count"], more=["share"],
                            on_change=lambda: calls.append(panel.values()))
@@ -155,20 +163,12 @@ def test_parameter_panel_is_built_from_model_metadata_and_reports_changes():
 
 def test_the_sliders_under_more_are_made_when_the_section_opens():
     """Most students never open "Meer": its sliders (four widget models each) are made on first opening."""
-    from dataclasses import dataclass
-
     from ipywidgets.widgets.widget import _instances
 
-    from wakker.models.params import param, specs
+    from wakker.models.params import specs
     from wakker.ui.lean import widgets as w
 
-    @dataclass(frozen=True)
-    class Params:
-        speed: float = param(1.0, "x", 0.1, 10.0, 0.1, "speed", scale="log")
-        count: int = param(20, "people", 2, 50, 1, "how many")
-        share: float = param(0.25, "share", 0.0, 1.0, 0.05, "share")
-
-    words = {"speed": ParamWords("Tempo"), "count": ParamWords("Aantal"), "share": ParamWords("Deel")}
+    Params, words = _params()
     calls = []
     panel = ParameterPanel(specs(Params), words, main=["speed"], more=["count", "share"],
                            on_change=lambda: calls.append(panel.values()))
