@@ -40,7 +40,6 @@ import time
 import zlib
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
@@ -166,7 +165,6 @@ class Wire:
         # switch on (jupyter-config/: permessage-deflate, as tornado does it: raw deflate, default level,
         # one stream per connection, each message flushed and its 4-byte tail dropped, RFC 7692).
         self.deflated = 0
-        self._streams: dict[int, Any] = {}
         page.on("websocket", self._attach)
 
     def _attach(self, ws):

@@ -16,7 +16,6 @@ ESM = r"""
 //   most one draw at a time: many changes during a draw become one draw of the newest figure (no
 //   backlog). When only shapes, annotations or images changed (a line that follows a slider), it
 //   draws with Plotly.relayout, which redraws just those; else Plotly.react.
-const MIME = 'application/vnd.plotly.v1+json';
 const CONFIG = {displaylogo: false, responsive: false};
 const NO_PLOTLY = '@@NO_PLOTLY@@';
 const FAILED = '@@FAILED@@';

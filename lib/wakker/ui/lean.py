@@ -14,6 +14,9 @@ Layout or Style to be shared by many widgets, so after :func:`install`:
   show it) is given its own instance: ``layout=w.Layout(...)``, ``style=w.HTMLStyle(...)`` -- an
   instance is never shared.
 
+It also makes each model's first message smaller (no defaults the page shares) and turns off the
+echo of every change from the page (see :func:`install`).
+
 Every module of the workbook that makes widgets imports ipywidgets through this module
 (``from wakker.ui.lean import widgets as w``), which installs the sharing first.
 """
@@ -140,8 +143,8 @@ _ORIGINAL["echo"] = widget_module.JUPYTER_WIDGETS_ECHO
 
 
 def install() -> None:
-    """Make ipywidgets share frozen Layouts and Styles, open models with only the properties that differ
-    from their defaults, and not echo every change from the page back to it (idempotent).
+    """Make ipywidgets share frozen Layouts and Styles, open models without the defaults the page shares
+    (:data:`_DROPPABLE`), and not echo every change from the page back to it (idempotent).
 
     The echo (ipywidgets 8: every value the page sends comes straight back as ``echo_update``, for other
     pages on the same kernel) doubled the messages of a slider move and sent a whole answer back on every

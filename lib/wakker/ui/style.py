@@ -295,11 +295,12 @@ function focusableScrollers(root) {
 // output would otherwise scan every earlier one, and reading scrollWidth lays the whole page out (that
 // cost a forced layout per animation frame; a slider move rescanned the page). The names go on in the next
 // frame; the scroll check waits until the page has been still for a moment (it only adds a tabindex).
-const OUTPUT = '.jp-OutputArea-output, .jp-Cell-outputArea, .widget-box';
+// the output that changed; else the cell's output area or a widget box (Voilà and JupyterLab alike)
+const OUTER = '.jp-Cell-outputArea, .widget-box';
 function rootOf(node) {
   const el = node && node.nodeType === 1 ? node : node && node.parentElement;
   if (!el || !el.isConnected) return null;
-  return el.closest('.jp-OutputArea-output') || el.closest(OUTPUT) || null;
+  return el.closest('.jp-OutputArea-output') || el.closest(OUTER);
 }
 function installNamer() {
   if (window.__wakkerNamer) return;
