@@ -259,7 +259,7 @@ def test_tick_labels_are_not_measured_after_every_draw_light_or_dark():
     import plotly.io as pio
 
     for name in ("wakker", "wakker_dark"):
-        layout = pio.templates[name].layout
+        layout = (figure_module.dark_template() if name == "wakker_dark" else pio.templates[name]).layout
         assert (layout.xaxis.ticklabeloverflow, layout.yaxis.ticklabeloverflow) == ("allow", "allow"), name
     page = Page(bar_figure())  # what a page gets with the whole figure
     assert page.figure["layout"]["template"]["layout"]["yaxis"]["ticklabeloverflow"] == "allow"

@@ -188,3 +188,49 @@ def test_a_change_from_the_page_is_not_echoed_back(monkeypatch):
     box.set_state({"value": "Een lang antwoord"})
     assert box.value == "Een lang antwoord"
     assert [m for m in sent if m.get("method") == "echo_update"] == [], sent
+
+
+KERNEL_FLUSH = """
+import sys
+import wakker.ui.lean as lean
+{undo}
+from IPython.display import display, HTML
+calls = [0]
+_schedule = sys.stdout.pub_thread.schedule
+def counting(f):
+    calls[0] += getattr(f, "__name__", "") in ("_flush", "set")  # what a flush hands the thread and waits for
+    return _schedule(f)
+sys.stdout.pub_thread.schedule = counting
+print("eerst")
+for i in range(20):
+    display(HTML(f"<b>{{i}}</b>"))
+print("daarna")
+sys.stdout.flush()
+sys.stdout.pub_thread.schedule = _schedule
+calls[0]
+"""
+
+
+@pytest.mark.parametrize("installed", [True, False])
+def test_a_kernel_does_not_wait_on_empty_print_streams_and_keeps_the_order_of_output(installed):
+    """20 displays flush stdout and stderr 40 times; with nothing printed in between, those flushes
+    never reach the kernel's output thread. Text printed before, between and after keeps its place."""
+    from jupyter_client.manager import start_new_kernel
+
+    km, kc = start_new_kernel(kernel_name="python3")
+    out = []
+    try:
+        reply = kc.execute_interactive(KERNEL_FLUSH.format(undo="" if installed else "lean.uninstall()"),
+                                       timeout=60, output_hook=out.append)
+        assert reply["content"]["status"] == "ok"
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+    shown = [m["content"].get("text") or m["content"]["data"].get("text/html") or m["content"]["data"]["text/plain"]
+             for m in out if m["msg_type"] in ("stream", "display_data", "execute_result")]
+    assert shown[:22] == ["eerst\n"] + [f"<b>{i}</b>" for i in range(20)] + ["daarna\n"]
+    waits = int(shown[-1])
+    if installed:  # only where text was waiting: "eerst" at the first display, "daarna" at the end
+        assert waits <= 4, waits
+    else:
+        assert waits >= 80, waits

@@ -72,20 +72,40 @@ def _slim_template(name: str) -> go.layout.Template:
                               _validate=False)
 
 
-def use_workbook_template() -> None:
-    """Register the slim templates ``"wakker"`` (light) and ``"wakker_dark"`` and make the light
-    one plotly's default (done when this module is imported)."""
+def _register(key: str, name: str) -> None:
     import plotly.io as pio
 
-    if "wakker" not in pio.templates:
-        for key, name in (("wakker", "plotly_white"), ("wakker_dark", "plotly_dark")):
-            template = _slim_template(name)
-            store = getattr(pio.templates, "_templates", None)
-            if isinstance(store, dict):
-                store[key] = template  # as plotly stores its own templates: not validated a second time
-            else:
-                pio.templates[key] = template
-    pio.templates.default = "wakker"
+    if key not in pio.templates:
+        template = _slim_template(name)
+        store = getattr(pio.templates, "_templates", None)
+        if isinstance(store, dict):
+            store[key] = template  # as plotly stores its own templates: not validated a second time
+        else:
+            pio.templates[key] = template
+
+
+def use_workbook_template() -> None:
+    """Register the slim template ``"wakker"`` and make it plotly's default (done when this module is
+    imported). The dark one, ``"wakker_dark"``, is registered when first asked for (:func:`dark_template`)."""
+    import plotly.io as pio
+
+    _register("wakker", "plotly_white")
+    if pio.templates.default != "wakker":
+        if hasattr(pio.templates, "_default"):
+            # plotly's setter validates the name by building the whole template through its validator
+            # (40 ms of every lesson's import); the name was registered just above.
+            pio.templates._default = "wakker"
+        else:
+            pio.templates.default = "wakker"
+
+
+def dark_template() -> go.layout.Template:
+    """The slim dark template ``"wakker_dark"``, registered with plotly on first use (a page in a light
+    theme never needs it: 15 ms of every lesson's import)."""
+    import plotly.io as pio
+
+    _register("wakker_dark", "plotly_dark")
+    return pio.templates["wakker_dark"]
 
 
 use_workbook_template()
@@ -171,9 +191,7 @@ _dark_json: str | None = None
 def _dark_template_json() -> str:
     global _dark_json
     if _dark_json is None:
-        import plotly.io as pio
-
-        _dark_json = _json(pio.templates["wakker_dark"].to_plotly_json())
+        _dark_json = _json(dark_template().to_plotly_json())
     return _dark_json
 
 
