@@ -234,3 +234,13 @@ def test_a_kernel_does_not_wait_on_empty_print_streams_and_keeps_the_order_of_ou
         assert waits <= 4, waits
     else:
         assert waits >= 80, waits
+
+
+def test_a_widget_shows_a_short_dutch_text_where_it_cannot_be_drawn_without_building_its_repr(monkeypatch):
+    """ipywidgets built repr() of the whole widget tree for every display and kept 110 characters of it."""
+    box = w.VBox([w.HTML("x" * 2000), w.VBox([w.Textarea(value="antwoord")])])
+    monkeypatch.setattr(type(box), "__repr__", lambda self: pytest.fail("repr built for a display"))
+    bundle = box._repr_mimebundle_()
+    assert bundle["text/plain"] == lean.PLAIN_TEXT and "interactief onderdeel" in bundle["text/plain"]
+    assert bundle["application/vnd.jupyter.widget-view+json"] == {"version_major": 2, "version_minor": 0,
+                                                                   "model_id": box.model_id}

@@ -23,6 +23,7 @@ Every module of the workbook that makes widgets imports ipywidgets through this 
 """
 from __future__ import annotations
 
+import sys
 import types
 
 from ipywidgets import comm as widget_comm
@@ -141,14 +142,28 @@ def _open(self):
 
 _ORIGINAL["open"] = widgets.Widget.open
 _ORIGINAL["echo"] = widget_module.JUPYTER_WIDGETS_ECHO
+_ORIGINAL["bundle"] = widgets.Widget._repr_mimebundle_
+
+#: What a widget's output says where no widget can be drawn (an exported or unexecuted notebook).
+PLAIN_TEXT = "<interactief onderdeel: voer de cel uit in JupyterLab of Voilà>"
+
+
+def _repr_mimebundle_(self, **kwargs):
+    """ipywidgets' bundle, with a short Dutch text instead of the widget's repr as its plain text.
+
+    ipywidgets builds ``repr(widget)`` -- every trait of the widget and of all its children, compared
+    with the defaults -- and then keeps 110 characters of it: 17 ms per Run All of 04 and 07, for a
+    text no student reads in English."""
+    if self._view_name is None:
+        return None
+    return {"text/plain": PLAIN_TEXT,
+            "application/vnd.jupyter.widget-view+json": {"version_major": 2, "version_minor": 0,
+                                                          "model_id": self._model_id}}
 
 
 def _out_stream():
-    """ipykernel's print stream class, or None outside a kernel that has one."""
-    try:
-        from ipykernel.iostream import OutStream
-    except ImportError:
-        return None
+    """ipykernel's print stream class when this runs in a kernel that has one (never imported here)."""
+    OutStream = getattr(sys.modules.get("ipykernel.iostream"), "OutStream", None)
     return OutStream if callable(getattr(OutStream, "flush", None)) else None
 
 
@@ -178,10 +193,12 @@ def install() -> None:
     pages on the same kernel) doubled the messages of a slider move and sent a whole answer back on every
     key typed; a workbook page is the only page of its kernel.
 
-    In a kernel, ``sys.stdout.flush()`` with nothing printed returns at once (:func:`_flush`)."""
+    In a kernel, ``sys.stdout.flush()`` with nothing printed returns at once (:func:`_flush`). A widget's
+    plain-text form is a short Dutch sentence (:func:`_repr_mimebundle_`), not its whole repr."""
     InstanceDict.validate = _validate
     InstanceDict.make_dynamic_default = _default
     widgets.Widget.open = _open
+    widgets.Widget._repr_mimebundle_ = _repr_mimebundle_
     widget_module.JUPYTER_WIDGETS_ECHO = False
     if _STREAM is not None:
         _STREAM.flush = _flush
@@ -192,6 +209,7 @@ def uninstall() -> None:
     InstanceDict.validate = _ORIGINAL["validate"]
     InstanceDict.make_dynamic_default = _ORIGINAL["default"]
     widgets.Widget.open = _ORIGINAL["open"]
+    widgets.Widget._repr_mimebundle_ = _ORIGINAL["bundle"]
     widget_module.JUPYTER_WIDGETS_ECHO = _ORIGINAL["echo"]
     if _STREAM is not None:
         _STREAM.flush = _ORIGINAL["flush"]
