@@ -69,6 +69,22 @@ def test_answer_of_another_kind_is_shown_not_crashed(journal):
     journal.save(NB, "vorm", "oude tekst", kind="text")
     s = ui.Page(NB, journal=journal).scale("vorm", "Nu een schaal")
     assert s.buttons.value is None and "oude tekst" in s.message.value
+    assert s.box.children[-2:] == (s.message, s.status)  # on screen, above the save status
+
+
+def test_the_message_line_is_made_when_first_needed_and_shown_above_the_save_status(journal):
+    """A question makes no message widget until it has something to say (most never do)."""
+    page = ui.Page(NB, journal=journal)
+    c = page.choice("keuze", "Welke?", [("A", "Goed gezien."), ("B", "Kijk nog eens.")])
+    q = page.open_question("open", "Wat denk jij?")
+    assert c._message is None and q._message is None
+    assert c.box.children == (c.box.children[0], c.radio, c.status) and len(q.box.children) == 3
+    c.radio.index = 1
+    assert c.box.children[1:] == (c.radio, c.message, c.status) and "Kijk nog eens." in c.message.value
+    c.radio.index = 0  # the same line again, not a second one
+    assert c.box.children[1:] == (c.radio, c.message, c.status) and "Goed gezien." in c.message.value
+    again = restart(journal).choice("keuze", "Welke?", [("A", "Goed gezien."), ("B", "Kijk nog eens.")])
+    assert again.box.children[1:] == (again.radio, again.message, again.status)  # restored with its feedback
 
 
 @pytest.mark.parametrize("notebook, qid", [("99_onbekend", "q"), ("", "q"), (NB, ""), (NB, "spatie erin")])

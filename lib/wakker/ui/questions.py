@@ -44,13 +44,22 @@ class Question(SavedWidget):
             return
         self.input = self._build()
         front_end()  # the answer controls get the question as their accessible name (lesson guide U2)
-        self.box = w.VBox([label, self.input, self.message, self.status],
+        message = [self._message] if self._message is not None else []  # usually none yet: see show_message
+        self.box = w.VBox([label, self.input, *message, self.status],
                           layout=dict(margin="0.5em 0 1em 0", max_width="52em"),
                           _dom_classes=("wakker-question", f"wakker-q-{qid}"))
         self.restore()
 
     def _build(self) -> w.Widget:
         raise NotImplementedError
+
+    def show_message(self, message) -> None:
+        """The message line appears between the answer and the save status when first used."""
+        box = getattr(self, "box", None)
+        if box is not None and message not in box.children:
+            children = list(box.children)
+            children.insert(len(children) - 1 if self.status in children else len(children), message)
+            box.children = tuple(children)
 
 
 class OpenQuestion(Question):

@@ -218,7 +218,7 @@ class SavedWidget(View):
         self.status = w.HTML(_dom_classes=("wakker-live",))
         # A polite live region (role="status", set in the browser by wakker.ui.style.front_end):
         # a screen reader announces "opgeslagen om ..." without moving the focus.
-        self.message = w.HTML()
+        self._message = None  # made when first used: see `message`
         self._loading = False
         self.error: str | None = None
         try:
@@ -227,6 +227,26 @@ class SavedWidget(View):
         except (JournalError, ContentError) as exc:
             self.error = str(exc)
         _live.add(self)  # refreshed by refresh_saved() after an import
+
+    @property
+    def message(self):
+        """The line for notices and feedback (an HTML widget), made when first used: most answers never
+        need one (20-27 widget models per notebook). A widget whose box is built before it has a message
+        puts it on screen in :meth:`show_message`."""
+        if self._message is None:
+            from wakker.ui.lean import widgets as w
+
+            self._message = w.HTML()
+            self.show_message(self._message)
+        return self._message
+
+    @message.setter
+    def message(self, widget) -> None:
+        self._message = widget
+
+    def show_message(self, message) -> None:
+        """Put ``message``, just made, on screen; nothing by default (a box that lists ``self.message``
+        made it while being built)."""
 
     # -- to implement
     def value(self) -> Any:
