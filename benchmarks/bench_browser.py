@@ -13,7 +13,9 @@ For each ready notebook (data/notebooks.yaml, status klaar) in a real JupyterLab
 * **keypress → repaint**, per slider: the slider's handle is focused and an arrow key pressed
   (real key events); the page records the ``keydown`` time and every DOM mutation of the plots
   in the same cell (a slider without a plot: of the cell's other output), and the latency is the
-  last mutation after the key minus the keydown, once the plot has been quiet for 0.4 s. Also a
+  last mutation after the key, in any of the cell's plots, minus the keydown, once the plots have
+  been quiet for 0.4 s (a cell with several plots, like 04's lines and bars, also shows how many of
+  them changed after a key). Also a
   breakdown: key → first message to the kernel, → last kernel message before the repaint,
   → repaint, and of that the time in ``Plotly.react`` (a LiveFigure counts its draws in
   ``window.__wakkerFigureStats``).
@@ -103,26 +105,30 @@ BENCH_JS = r"""
     const figs = Array.from(cell.querySelectorAll('.wakker-figure'));
     const slider = handle.closest('.widget-slider');
     const targets = figs.length ? figs : [cell.querySelector('.jp-OutputArea')];
-    B.keys = []; B.muts = [];
+    B.keys = []; B.muts = []; B.mutFigs = [];
     B._keyHandler = (e) => { B.keys.push(e.timeStamp); };
     handle.addEventListener('keydown', B._keyHandler, true);
     B._keyTarget = handle;
-    B._slObs = new MutationObserver((records) => {
-      if (!figs.length) {  // a slider without a plot: only what changes outside the slider and its readout
-        records = records.filter(r => { const n = r.target.nodeType === 1 ? r.target : r.target.parentElement;
-          return !(n && (slider.contains(n) || n.closest('.wakker-readout') || n.closest('.widget-readout'))); });
-        if (!records.length) return;
-      }
-      B.muts.push(now());
+    // one observer per plot (a cell may hold several, e.g. 04's lines and bars): each mutation notes which
+    B._slObs = targets.map((target, i) => {
+      const obs = new MutationObserver((records) => {
+        if (!figs.length) {  // a slider without a plot: only what changes outside the slider and its readout
+          records = records.filter(r => { const n = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+            return !(n && (slider.contains(n) || n.closest('.wakker-readout') || n.closest('.widget-readout'))); });
+          if (!records.length) return;
+        }
+        B.muts.push(now()); B.mutFigs.push(i);
+      });
+      obs.observe(target, {subtree: true, childList: true, attributes: true, characterData: true});
+      return obs;
     });
-    for (const t of targets) B._slObs.observe(t, {subtree: true, childList: true, attributes: true, characterData: true});
     return {figures: figs.length, label: handle.getAttribute('aria-label') || '',
             cls: Array.from(slider.classList).find(c => c.startsWith('wakker-')) || '',
             now: Number(handle.getAttribute('aria-valuenow')), min: Number(handle.getAttribute('aria-valuemin')),
             max: Number(handle.getAttribute('aria-valuemax'))};
   };
   B.disarm = () => {
-    if (B._slObs) B._slObs.disconnect();
+    if (B._slObs) for (const obs of B._slObs) obs.disconnect();
     if (B._keyTarget) B._keyTarget.removeEventListener('keydown', B._keyHandler, true);
     B._slObs = null; B._keyTarget = null;
   };
@@ -140,7 +146,8 @@ BENCH_JS = r"""
     setTimeout(tick, 20);
   });
   B.since = (mark) => { const now = stats();
-    return {keys: B.keys.slice(mark.keys), muts: B.muts.slice(mark.muts), msgs: B.msgs.slice(mark.msgs),
+    return {keys: B.keys.slice(mark.keys), muts: B.muts.slice(mark.muts), mutFigs: B.mutFigs.slice(mark.muts),
+            msgs: B.msgs.slice(mark.msgs),
             draws: now.draws - mark.stats.draws, drawMs: now.ms - mark.stats.ms}; };
 })();
 """
@@ -270,6 +277,8 @@ def _press_result(r: dict) -> dict | None:
     muts = [t for t in r["muts"] if t >= key]
     if not muts:
         return None
+    # which plots of the cell changed after the key (the latency is the last change in any of them)
+    plots = {f for t, f in zip(r["muts"], r.get("mutFigs", [])) if t >= key}
     last = muts[-1]
     sends = [m["t"] for m in r["msgs"] if m["dir"] == "send" and m["t"] >= key]
     recvs = [m["t"] for m in r["msgs"] if m["dir"] == "recv" and key <= m["t"] <= last]
@@ -279,7 +288,7 @@ def _press_result(r: dict) -> dict | None:
             "to_kernel": (first_send - key) if first_send is not None else None,
             "kernel": (last_recv - first_send) if (first_send is not None and last_recv is not None) else None,
             "draw": (last - last_recv) if last_recv is not None else None,
-            "recv": len(recvs),
+            "recv": len(recvs), "plots": len(plots),
             "react": (r["drawMs"] / r["draws"]) if r.get("draws") else None}
 
 
@@ -317,7 +326,7 @@ def measure_sliders(page, wire: Wire, presses: int, drag: int) -> dict:
         parts = [p for p in (_press_result(r) for r in res) if p]
         name = info["cls"].replace("wakker-param-", "").replace("wakker-", "") or info["label"][:30]
         row = {"slider": name, "label": info["label"], "figures": info["figures"], "presses": len(res),
-               "repainted": len(parts), "ms": [p["ms"] for p in parts],
+               "repainted": len(parts), "ms": [p["ms"] for p in parts], "plots": [p["plots"] for p in parts],
                "to_kernel": [p["to_kernel"] for p in parts if p["to_kernel"] is not None],
                "kernel": [p["kernel"] for p in parts if p["kernel"] is not None],
                "draw": [p["draw"] for p in parts if p["draw"] is not None],
@@ -416,8 +425,10 @@ def report(results: list[dict]) -> None:
                 rows.append((f"{nr}:   {r['slider']}", f"no repaint in {r['presses']} presses", "", ""))
                 continue
             p50, p95 = _pct(r["ms"], 50), _pct(r["ms"], 95)
+            # a cell with several plots: how many of them changed after a key (the most of any key)
+            plots = f", {max(r.get('plots') or [0])}/{r['figures']} plots" if r["figures"] > 1 else ""
             rows.append((f"{nr}:   {r['slider']}" + ("" if r["figures"] else " (no plot)"),
-                         f"p50 {p50:.0f} / p95 {p95:.0f} ms, {r['bytes_per_press'] / 1e3:.1f} kB/key"
+                         f"p50 {p50:.0f} / p95 {p95:.0f} ms, {r['bytes_per_press'] / 1e3:.1f} kB/key{plots}"
                          + (f", {r['repainted']}/{r['presses']} keys" if r["repainted"] != r["presses"] else ""),
                          "", f"{p50 / TARGET_P50_MS:.2f} / {p95 / TARGET_P95_MS:.2f}"))
         for d in sl["drag"]:

@@ -40,6 +40,16 @@ OVERLAPS_JS = """(sel) => {
   return out;
 }"""
 
+#: Texts of a plot that plotly's buttons (the mode bar, shown when the mouse is over the plot) would cover.
+UNDER_MODEBAR_JS = """(sel) => {
+  const plot = document.querySelector(sel), bar = plot.querySelector('.modebar');
+  const box = (e) => e.getBoundingClientRect();
+  const hit = (a, b) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+  return Array.from(plot.querySelectorAll('.annotation-text, .legendtext, .g-gtitle text'))
+    .filter(e => box(e).width > 0 && hit(box(e), box(bar))).map(e => (e.textContent || '').trim().slice(0, 30));
+}"""
+PLOTS = (".wakker-planning-lijnen .js-plotly-plot", ".wakker-planning-staven .js-plotly-plot")
+
 
 def test_nb04_sorting_game_model_slider_and_week(page, jupyter_server, fresh_journal):
     jlab.open_notebook(page, jupyter_server, NOTEBOOK)
@@ -113,13 +123,30 @@ def test_nb04_sorting_game_model_slider_and_week(page, jupyter_server, fresh_jou
     expect(machine.locator(".wakker-param-base_lifetime")).to_be_hidden()
     for name in ("speed_of_change", "delay_order3", "delay_fourth", "ownership_growth_rate"):
         expect(machine.locator(f".wakker-param-{name}")).to_be_visible()
-    plot = machine.locator(".js-plotly-plot")
+    # two figures (issue 11): the lines with the speed line, and under them the two bar charts
+    plot = machine.locator(".wakker-planning-lijnen .js-plotly-plot")
+    bar_plot = machine.locator(".wakker-planning-staven .js-plotly-plot")
+    expect(machine.locator(".js-plotly-plot")).to_have_count(2)
     expect(plot.locator(".main-svg").first).to_be_visible()
-    bars = plot.locator(".barlayer .point path")
+    expect(bar_plot.locator(".main-svg").first).to_be_visible()
+    expect(plot.locator(".scatterlayer .trace")).to_have_count(4)  # 'beide' hidden
+    bars = bar_plot.locator(".barlayer .point path")
     expect(bars).to_have_count(8)
+    expect(plot.locator(".barlayer .point path")).to_have_count(0)
+    expect(bar_plot.locator(".annotation")).to_have_count(2)  # the bar charts' titles
+    expect(plot.locator(".annotation").first).to_contain_text("Totaal effect van elke aanpak")
+    expect(plot.locator(".shape-label-text", has_text="4e orde wint")).to_be_visible()  # a range's label
     before = [bars.nth(i).get_attribute("d") for i in range(4)]
+    speed_line = plot.locator(".shapelayer path").last  # the dashed line of the chosen speed
+    line_at = speed_line.get_attribute("d")
+    fourth = plot.locator(".scatterlayer .trace").nth(3).locator("path.js-line")
+    fourth_d = fourth.get_attribute("d")
+    for sel in PLOTS:
+        covered = page.evaluate(UNDER_MODEBAR_JS, sel)
+        assert not covered, (sel, covered)
     _shot(page, machine, "nb04-06-machine-default")
     jlab.screenshot(page, "nb04-06b-machine-plot", locator=plot)
+    jlab.screenshot(page, "nb04-06c-machine-bars", locator=bar_plot)
     handle = machine.locator(".wakker-param-speed_of_change .noUi-handle")
     expect(handle).to_have_attribute("aria-valuetext", "1,00")  # finding 18: not noUiSlider's "0" (log10 of 1)
     handle.scroll_into_view_if_needed()
@@ -136,9 +163,25 @@ def test_nb04_sorting_game_model_slider_and_week(page, jupyter_server, fresh_jou
     page.wait_for_function(
         "([sel, old]) => { const p = document.querySelectorAll(sel);"
         " return p.length >= 4 && Array.from(p).slice(0, 4).some((e, i) => e.getAttribute('d') !== old[i]); }",
-        arg=[".wakker-planningsmachine .barlayer .point path", before], timeout=10_000)
+        arg=[".wakker-planning-staven .barlayer .point path", before], timeout=10_000)
+    # ... and the speed line in the other figure moved with it; the lines themselves stayed as they were
+    page.wait_for_function("([sel, old]) => { const p = document.querySelectorAll(sel);"
+                           " return p.length && p[p.length - 1].getAttribute('d') !== old; }",
+                           arg=[".wakker-planning-lijnen .shapelayer path", line_at], timeout=10_000)
+    assert fourth.get_attribute("d") == fourth_d
     _shot(page, machine, "nb04-07-machine-fast")
     jlab.screenshot(page, "nb04-07b-machine-plot-fast", locator=plot)
+    jlab.screenshot(page, "nb04-07c-machine-bars-fast", locator=bar_plot)
+    # another assumption changes the lines (a page that saw only the bars change would not show it)
+    wait = machine.locator(".wakker-param-delay_fourth .noUi-handle")
+    fourth_js = ("([old, same]) => { const p = document.querySelector("
+                 "'.wakker-planning-lijnen .scatterlayer .trace:nth-child(4) path.js-line');"
+                 " return p && (p.getAttribute('d') === old) === same; }")
+    wait.focus()
+    wait.press("ArrowRight")
+    page.wait_for_function(fourth_js, arg=[fourth_d, False], timeout=10_000)
+    wait.press("ArrowLeft")  # and back: the rest of the test starts from the defaults
+    page.wait_for_function(fourth_js, arg=[fourth_d, True], timeout=10_000)
     more = machine.locator(".jupyter-widget-Collapse-header, .p-Collapse-header, .lm-Collapse-header").first
     more.click()
     expect(machine.locator(".wakker-param-seed")).to_be_visible(timeout=10_000)
@@ -149,8 +192,11 @@ def test_nb04_sorting_game_model_slider_and_week(page, jupyter_server, fresh_jou
     expect(sentence).to_contain_text("‘beide’", timeout=10_000)
     expect(sentence).to_contain_text("kost het doen van beide niets extra")
     expect(bars).to_have_count(10, timeout=10_000)
+    expect(plot.locator(".scatterlayer .trace")).to_have_count(5)
     expect(plot.locator(".legend")).to_contain_text("beide: 4e orde + 2e orde")
+    expect(plot.locator(".shape-label-text", has_text="beide wint")).to_be_visible()
     jlab.screenshot(page, "nb04-08c-machine-both", locator=plot)
+    jlab.screenshot(page, "nb04-08e-machine-bars-both", locator=bar_plot)
     _shot(page, sentence, "nb04-08d-sentence-both")
     both.uncheck()
     expect(bars).to_have_count(8, timeout=10_000)
@@ -244,11 +290,26 @@ def test_nb04_sorting_game_model_slider_and_week(page, jupyter_server, fresh_jou
     assert line < 22, line
     _shot(page, machine.locator(".wakker-toon-beide"), "nb04-13e-phone-both")
     # the plots stay readable: no title, range label or axis title runs into another, or into a bar
-    machine.locator(".js-plotly-plot").scroll_into_view_if_needed()
+    plot.scroll_into_view_if_needed()
     page.wait_for_timeout(800)
-    clashes = page.evaluate(OVERLAPS_JS, ".wakker-planningsmachine .js-plotly-plot")
-    assert not clashes, clashes
-    jlab.screenshot(page, "nb04-13f-phone-machine-plot", locator=machine.locator(".js-plotly-plot"))
+    # the range labels are hidden (no room beside the speed line), the titles are not
+    labels = plot.locator(".shape-label").evaluate_all(
+        "ls => ls.map(l => [l.textContent, Math.round(l.getBoundingClientRect().width)])")
+    assert sum(1 for text, _w in labels if text.endswith("wint")) > 1 and all(w == 0 for _t, w in labels), labels
+    expect(plot.locator(".annotation")).to_have_count(1)
+    expect(plot.locator(".annotation")).to_be_visible()
+    for i in range(2):
+        expect(bar_plot.locator(".annotation").nth(i)).to_be_visible()
+    for sel in PLOTS:
+        clashes = page.evaluate(OVERLAPS_JS, sel)
+        assert not clashes, (sel, clashes)
+    # the bar charts' titles stay clear of plotly's buttons (on a phone these cover the legend's first entry of
+    # the line chart, as they did when it was one figure)
+    assert not page.evaluate(UNDER_MODEBAR_JS, PLOTS[1])
+    jlab.screenshot(page, "nb04-13f-phone-machine-plot", locator=plot)
+    bar_plot.scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
+    jlab.screenshot(page, "nb04-13i-phone-machine-bars", locator=bar_plot)
     week.locator(".js-plotly-plot").scroll_into_view_if_needed()
     page.wait_for_timeout(800)
     clashes = page.evaluate(OVERLAPS_JS, ".wakker-mijn-week .js-plotly-plot")

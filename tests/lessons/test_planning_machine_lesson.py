@@ -216,18 +216,19 @@ def test_both_tick_box_adds_a_line_and_a_bar_and_takes_part_in_the_sentence():
     assert ex.both.value is False and "‘beide’" not in ex.sentence.value
     assert ex.both in ex.panel.more.children[0].children  # under "Meer aannames", not up front (M4)
     ex.both.value = True
-    fig = ex.fig
-    assert fig.data[6].visible is True and fig.data[6].name == "beide: 4e orde + 2e orde"
-    assert list(fig.data[4].x) == ["1e orde", "2e orde", "3e orde", "4e orde", "beide"] and len(fig.data[5].y) == 5
+    fig, bars = ex.fig, ex.bars_fig
+    assert fig.data[4].visible is True and fig.data[4].name == "beide: 4e orde + 2e orde"
+    assert list(bars.data[0].x) == ["1e orde", "2e orde", "3e orde", "4e orde", "beide"] and len(bars.data[1].y) == 5
+    assert bars.data[0].marker.color[-1] == nb04.COLOURS[5] == fig.data[4].line.color
     text = ex.sentence.value
     assert "Dan levert <b>‘beide’ (de 4e orde samen met de 2e orde)</b>" in text and "wint <b>‘beide’</b>" in text
     assert "nooit onder de 4e orde of de 2e orde alleen" in text
-    assert any(a.text == "beide wint" for a in fig.layout.annotations)
+    assert "beide wint" in _range_labels(fig)
     ex.sliders["both_planned_order"].value = 3
-    assert fig.data[6].name == "beide: 4e orde + 3e orde" and ex.readout_text("both_planned_order") == "3e"
+    assert fig.data[4].name == "beide: 4e orde + 3e orde" and ex.readout_text("both_planned_order") == "3e"
     assert "samen met de 3e orde" in ex.sentence.value
     ex.reset()
-    assert ex.both.value is False and fig.data[6].visible is False and len(fig.data[4].x) == 4
+    assert ex.both.value is False and fig.data[4].visible is False and len(bars.data[0].x) == 4
     assert "83" in ex.sentence.value and "vlak voor de 2e orde (80)" in ex.sentence.value
 
 
@@ -383,28 +384,42 @@ def test_range_label_never_sits_on_the_speed_line():
     # in the explorer: "2e orde wint" (a fourth-order leader who waits three months) stays clear of 1x
     ex = nb04.PlanningExplorer()
     ex.sliders["delay_fourth"].value = 3.0
-    label = next(a for a in ex.fig.layout.annotations if a.text == "2e orde wint")
-    assert label.xanchor in ("left", "right") and abs(label.x) == pytest.approx(0.04)
+    x, anchor = _range_labels(ex.fig)["2e orde wint"]
+    assert anchor in ("left", "right") and abs(x) == pytest.approx(0.04)
     for speed in (1.0, 0.5, 2.0, 3.5):
         ex.sliders["speed_of_change"].value = speed
-        for a in ex.fig.layout.annotations:
-            if a.text and a.text.endswith("wint") and a.xanchor != "center":
-                side = 1 if a.xanchor == "left" else -1
-                assert side * (a.x - np.log10(ex.params().speed_of_change)) >= 0.039, (speed, a.text)
+        labels = _range_labels(ex.fig)
+        assert labels and all(text.endswith("wint") for text in labels), labels
+        for text, (x, anchor) in labels.items():
+            if anchor != "center":
+                side = 1 if anchor == "left" else -1
+                assert side * (x - np.log10(ex.params().speed_of_change)) >= 0.039, (speed, text)
+
+
+def _range_labels(fig) -> dict[str, tuple[float, str]]:
+    """The range labels of the line chart (labels of shapes): text -> (where it starts, in log10 units of the
+    axis, and which way it runs: "left" = rightwards from there, "right" = leftwards, "center" = around it)."""
+    out = {}
+    for shape in fig.layout.shapes:
+        if shape.label and shape.label.text:
+            anchor = shape.label.textposition.split()[-1]
+            edge = {"left": shape.x0, "right": shape.x1, "center": np.sqrt(shape.x0 * shape.x1)}[anchor]
+            out[shape.label.text] = (float(np.log10(edge)), anchor)
+    return out
 
 
 # ---------------------------------------------------------------- the planning explorer (headless)
 def test_slider_updates_figure_in_place_and_sentence():
     ex = nb04.PlanningExplorer()
-    fig = ex.fig
-    assert len(fig.data) == 7 and fig.data[6].visible is False  # four lines, two bar charts, 'beide' (hidden)
-    assert [d.type for d in fig.data] == ["scatter"] * 4 + ["bar", "bar", "scatter"]
-    before_bars = list(fig.data[4].y)
+    fig, bars = ex.fig, ex.bars_fig
+    assert len(fig.data) == 5 and fig.data[4].visible is False  # four lines and 'beide' (hidden)
+    assert [d.type for d in fig.data] == ["scatter"] * 5 and [d.type for d in bars.data] == ["bar", "bar"]
+    before_bars = list(bars.data[0].y)
     before_line = np.array(fig.data[3].y)
     before_text = ex.sentence.value
     ex.sliders["speed_of_change"].value = 5.0
-    assert ex.fig is fig  # updated, never re-created
-    assert list(fig.data[4].y) != before_bars
+    assert ex.fig is fig and ex.bars_fig is bars  # updated, never re-created
+    assert list(bars.data[0].y) != before_bars
     assert np.allclose(fig.data[3].y, before_line)  # the sweep does not depend on the chosen speed
     assert fig.layout.shapes[-1].x0 == pytest.approx(5.0)
     assert "de 1e orde (de zaak draaiende houden)" in ex.sentence.value and ex.sentence.value != before_text
@@ -761,15 +776,44 @@ def test_notebook_plays_first_states_its_time_and_ends_with_synthesis_and_export
 
 
 def test_panel_titles_come_first_and_fit_a_phone():
-    # the kit's stylesheet hides annotations from index 3 on a phone (the range labels): the three panel titles
-    # must stay annotations 0-2, and each line of a bar chart's title stays short (two charts of ~100 px)
+    # on a phone the kit's stylesheet hides the range labels of the line chart (labels of shapes), never a chart's
+    # title (annotations); each line of a bar chart's title stays short (two charts of ~100 px)
     from wakker.lessons.planning_machine import texts
     from wakker.ui.style import KIT_CSS
     ex = nb04.PlanningExplorer()
-    shown = [a.text for a in ex.fig.layout.annotations]
-    assert shown[:3] == list(texts.PANEL_TITLES) and len(shown) > 3, shown
-    assert ':not([data-index="2"])' in KIT_CSS
+    assert [a.text for a in ex.fig.layout.annotations] == [texts.PANEL_TITLES[0]]
+    assert [a.text for a in ex.bars_fig.layout.annotations] == list(texts.PANEL_TITLES[1:])
+    assert len(_range_labels(ex.fig)) > 1
+    phone = KIT_CSS.split("@media (max-width: 640px)")[1]
+    assert ".wakker-planning-lijnen .shape-label { display: none; }" in phone
+    assert "wakker-planning-lijnen" in ex.fig.widget._dom_classes
+    assert "wakker-planning-lijnen" not in ex.bars_fig.widget._dom_classes
     assert all(len(line) <= 18 for title in texts.PANEL_TITLES[1:] for line in title.split("<br>"))
+    # the two figures are about as high as the one they replaced (720 px)
+    assert abs(ex.fig.layout.height + ex.bars_fig.layout.height - 720) <= 20
+
+
+def test_speed_slider_redraws_only_the_bars_and_moves_the_line_in_the_line_chart():
+    """Issue 11: the page redraws a figure whose traces changed (Plotly.react), and only relayouts one whose
+    shapes changed. A speed change must leave the line chart's traces and annotations alone."""
+    ex = nb04.PlanningExplorer()
+    sent = {"lines": [], "bars": []}
+    for key, fig in (("lines", ex.fig), ("bars", ex.bars_fig)):
+        object.__setattr__(fig, "_page_ready", True)  # as if a page had loaded both figures: patches from now on
+        object.__setattr__(fig, "_send_patch", sent[key].append)
+    ex.sliders["speed_of_change"].value = 2.0
+    assert len(sent["lines"]) == len(sent["bars"]) == 1, sent
+    lines, bars = sent["lines"][0], sent["bars"][0]
+    # only the shapes (the speed line, and the range label beside it): a relayout of just those (annotations
+    # would make plotly redraw the whole chart)
+    assert set(lines) == {"layout"} and set(lines["layout"]) == {"shapes"}, lines
+    assert set(bars["traces"]) == {0, 1}, bars
+    # another assumption changes the sweep: the lines that changed are sent again (the fourth order's), and the bars
+    ex.sliders["delay_fourth"].value = 3.0
+    assert set(sent["lines"][-1]["traces"]) == {3} and len(sent["bars"]) == 2
+    # 'beide' adds a line and a bar
+    ex.both.value = True
+    assert 4 in sent["lines"][-1]["traces"] and len(ex.bars_fig.data[0].x) == 5
 
 
 def test_portfolio_marks_a_sorting_answer_that_was_not_checked_yet():

@@ -120,6 +120,10 @@ KIT_CSS = r"""
 }
 .wakker-toon-beide .widget-label-basic { display: flex !important; align-items: flex-start !important; padding: .3em 0; }
 .wakker-toon-beide .widget-label-basic input { flex: none; margin: .15em .5em 0 0 !important; }
+/* Notebook 04's planning machine: a range's label ('4e orde wint') keeps a halo of the page's background, so a
+   line that runs through it does not make it unreadable. */
+.wakker-planning-lijnen .shape-label-text { paint-order: stroke; stroke: var(--jp-layout-color0, #fff);
+  stroke-width: 4px; stroke-opacity: .8; stroke-linejoin: round; }
 /* A scale (1-5) keeps its points on one line; on a narrow screen its end labels go above and below. */
 .wakker-scale .widget-toggle-buttons > div { white-space: nowrap; }
 @media (max-width: 640px) {
@@ -132,10 +136,9 @@ KIT_CSS = r"""
   .wakker-slider-row > .wakker-slider-label { width: 100% !important; min-width: 0 !important; }
   .wakker-slider-row > .widget-slider { flex: 1 1 8em !important; min-width: 8em !important; }
   /* Notebook 04's planning machine: no room beside the speed line for a label per winner's range ('1e orde
-     wint' was cut at the edge); the shaded ranges stay, and the sentence above the plot names them.
-     Annotations 0-2 are the panel titles. */
-  .wakker-planningsmachine .annotation:not([data-index="0"]):not([data-index="1"]):not([data-index="2"]) {
-    display: none; }
+     wint' was cut at the edge; the labels are shapes' labels); the shaded ranges stay, and the sentence above
+     the plot names them. */
+  .wakker-planning-lijnen .shape-label { display: none; }
   /* Notebook 04's week: its two columns under each other, the label of each slider above it. */
   .wakker-mijn-week > .widget-hbox { flex-direction: column !important; }
   .wakker-mijn-week > .widget-hbox > .widget-vbox { width: 100% !important; padding: 0 !important; }

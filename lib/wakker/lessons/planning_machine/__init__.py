@@ -13,7 +13,7 @@ In the notebook::
     nb04.sorting_game(nb)          # which order is this activity? score saved to the journal
     nb04.strength_figure()         # how strong each approach supports one movement
     nb04.show_assumptions()        # every assumption of the model, in Dutch
-    nb04.PlanningExplorer()        # the planning machine: sliders + a LiveFigure
+    nb04.PlanningExplorer()        # the planning machine: sliders + two LiveFigures (lines, bars)
     nb04.my_week(nb)               # my week over the four orders, now and wished
     nb04.show_timeline()           # the co-operative, old and new (chapter 39)
     nb04.show_roles()              # the five roles of government

@@ -310,6 +310,12 @@ MORE_PARAMS = ("both_planned_order", "fourth_wait_gain", "base_lifetime", "delay
                "fourth_max_strength", "lifetime_shape", "delay_noise", "n_movements", "seed")
 #: How a slider shows its value when a plain number would not say it (the planned order of 'beide': "2e").
 FORMATS = {"both_planned_order": lambda v: f"{int(round(v))}e"}
+#: Heights of the line chart and of the two bar charts under it (px; together about the 720 of the one figure they
+#: were, with the same plot areas), their margins, the line chart's plot area and the gap between that and the
+#: legend above it. The bar charts' top margin keeps their titles clear of plotly's buttons (shown on hover).
+LINES_HEIGHT, BARS_HEIGHT = 420, 310
+LINES_MARGIN, BARS_MARGIN = dict(l=70, r=20, t=95, b=55), dict(l=70, r=20, t=78, b=40)
+LINES_PLOT, LEGEND_GAP = LINES_HEIGHT - LINES_MARGIN["t"] - LINES_MARGIN["b"], 29
 #: Room kept free around the dashed speed line for a range's label (in decades of the log axis).
 LABEL_GAP = 0.04
 _TICKS = [0.1, 0.2, 0.5, 1, 2, 5, 10]
@@ -330,12 +336,34 @@ def label_place(start: float, end: float, speed: float) -> dict:
     return dict(x=at - LABEL_GAP, xanchor="right")
 
 
-class PlanningExplorer(View):
-    """Sliders for every assumption (a kit ParameterPanel) + one LiveFigure redrawn in place.
+def range_label(r: pl.WinnerRange, y: float, speed: float) -> dict:
+    """The label of a winner's range (``"4e orde wint"``) at height ``y`` of the plot: the label of a shape.
 
-    Top: total effect of each approach against the speed of change (log scale), the chosen
-    speed as a dashed line, each winner's range shaded. Bottom: at the chosen speed, how many
-    movements each approach reaches, and the average effect per reached movement.
+    A shape, not an annotation: the page redraws changed shapes alone (``Plotly.relayout``, about 1 ms),
+    but a changed list of annotations makes plotly redraw the whole chart (about 10 ms), and the label
+    follows the speed line (:func:`label_place`). The shape itself is an invisible rectangle from the
+    label's place to the range's far end (or the whole range), its label in the top corner at that
+    place. The page draws a halo around the text and hides it on a phone (style.KIT_CSS,
+    ``.wakker-planning-lijnen``; there is no room beside the speed line, and the sentence names the ranges).
+    """
+    place = label_place(r.start, r.end, speed)
+    x, anchor = 10 ** place["x"], place["xanchor"]
+    x0, x1 = {"center": (r.start, r.end), "left": (x, r.end), "right": (r.start, x)}[anchor]
+    text = texts.RANGE_TIE.join(order_name(o) for o in r.tied) if r.tied else texts.RANGE_WINS.format(
+        name=order_name(r.order))
+    return dict(type="rect", xref="x", yref="y domain", x0=x0, x1=x1, y0=0, y1=y, layer="above",
+                line=dict(width=0), fillcolor="rgba(0,0,0,0)",
+                label=dict(text=text, textposition=f"top {anchor}", padding=2,
+                           font=dict(size=12, color="#555555" if r.tied else COLOURS[r.order])))
+
+
+class PlanningExplorer(View):
+    """Sliders for every assumption (a kit ParameterPanel) + two LiveFigures redrawn in place.
+
+    ``fig``: total effect of each approach against the speed of change (log scale), the chosen
+    speed as a dashed line, each winner's range shaded and labelled. ``bars_fig``, under it: at the
+    chosen speed, how many movements each approach reaches, and the average effect per reached
+    movement. Moving the speed slider redraws only ``bars_fig``; ``fig`` only moves its line and labels.
     Above the plot a Dutch paragraph says who wins and where the crossover lies.
     The sweep and its summary (winner ranges, crossover) depend on every assumption but the
     speed, so moving the speed slider only recomputes the single speed.
@@ -366,48 +394,56 @@ class PlanningExplorer(View):
         self.panel.add_to_more(self.both, first=True)  # the tick box first under "Meer aannames" (four up front)
         self.sliders = self.panel.sliders
         self.reset_button = self.panel.reset_button
-        self.fig = self._figure()
-        self.update()  # before fig.widget exists: the browser gets the figure once, filled in
-        self.box = w.VBox([self.panel.box, self.message, self.sentence, self.fig.widget],
+        self._drawn_summary: pl.SweepSummary | None = None  # the sweep the lines show now
+        self.fig, self.bars_fig = self._figures()
+        self.update()  # before the widgets exist: the browser gets each figure once, filled in
+        # names for the page: its CSS finds the range labels by the first (style.KIT_CSS), the browser tests both
+        self.fig.widget.add_class("wakker-planning-lijnen")
+        self.bars_fig.widget.add_class("wakker-planning-staven")
+        self.box = w.VBox([self.panel.box, self.message, self.sentence, self.fig.widget, self.bars_fig.widget],
                           layout=dict(width="100%"), _dom_classes=("wakker-planningsmachine",))
 
-    def _figure(self) -> LiveFigure:
-        fig = make_subplots(rows=2, cols=2, specs=[[{"colspan": 2}, None], [{}, {}]],
-                            row_heights=[0.58, 0.42], vertical_spacing=0.2, horizontal_spacing=0.25,
-                            subplot_titles=texts.PANEL_TITLES)
+    def _figures(self) -> tuple[LiveFigure, LiveFigure]:
+        """The line chart (totals against the speed, the speed line, ranges, legend) and the two bar charts.
+
+        Two figures, so that moving the speed slider redraws only the small bar figure (``Plotly.react``)
+        and changes the line chart's speed line and range labels with a cheap relayout (issue 11).
+        Together about as high as the one figure of three subplots they replace (720 px).
+        """
+        lines = go.Figure()
         names = [order_title(o) for o in ORDER_NUMBERS]
-        for o in ORDER_NUMBERS:
-            fig.add_scatter(x=self.speeds, y=np.zeros_like(self.speeds), mode="lines", name=names[o - 1],
-                            line=dict(color=COLOURS[o], width=4 if o == 4 else 2.5, dash="dot" if o == 1 else None),
-                            hovertemplate=texts.HOVER_TOTAL.format(name=names[o - 1]), row=1, col=1)
+        for o in ORDER_NUMBERS:  # data[0-3]
+            lines.add_scatter(x=self.speeds, y=np.zeros_like(self.speeds), mode="lines", name=names[o - 1],
+                              line=dict(color=COLOURS[o], width=4 if o == 4 else 2.5, dash="dot" if o == 1 else None),
+                              hovertemplate=texts.HOVER_TOTAL.format(name=names[o - 1]))
+        both = order_title(BOTH)  # data[4]: 'beide', hidden until its tick box is ticked
+        lines.add_scatter(x=self.speeds, y=np.zeros_like(self.speeds), mode="lines", name=both, visible=False,
+                          line=dict(color=COLOURS[BOTH], width=3.5, dash="dashdot"),
+                          hovertemplate=texts.HOVER_TOTAL.format(name=both))
+        lines.update_layout(
+            height=LINES_HEIGHT, margin=LINES_MARGIN, separators=",.", uirevision="keep",
+            xaxis=dict(type="log", range=[math.log10(self.speeds.min()), math.log10(self.speeds.max())],
+                       tickvals=_TICKS, ticktext=[texts.TIMES.format(speed=dutch.significant(t)) for t in _TICKS],
+                       title_text=texts.SPEED_AXIS),
+            yaxis=dict(title_text=texts.TOTAL_AXIS, rangemode="tozero"),
+            legend=dict(orientation="h", x=0, y=1 + LEGEND_GAP / LINES_PLOT, yanchor="bottom", font=dict(size=12)),
+            # the chart's title, where the subplot title was (an annotation: a layout title would sit elsewhere)
+            annotations=[dict(text=texts.PANEL_TITLES[0], xref="paper", yref="paper", x=0.5, y=1.0,
+                              xanchor="center", yanchor="bottom", showarrow=False, font=dict(size=13))])
+        bars = make_subplots(rows=1, cols=2, horizontal_spacing=0.25, subplot_titles=texts.PANEL_TITLES[1:])
         short = [order_name(o) for o in ORDER_NUMBERS]
         colours = [COLOURS[o] for o in ORDER_NUMBERS]
-        fig.add_bar(x=short, y=[0, 0, 0, 0], marker_color=colours, showlegend=False,
-                    hovertemplate=texts.HOVER_REACHED, row=2, col=1)
-        fig.add_bar(x=short, y=[0, 0, 0, 0], marker_color=colours, showlegend=False,
-                    hovertemplate=texts.HOVER_PER_REACHED, row=2, col=2)
-        both = order_title(BOTH)  # data[6], after the bars: data[0-3] lines, data[4-5] bars
-        fig.add_scatter(x=self.speeds, y=np.zeros_like(self.speeds), mode="lines", name=both, visible=False,
-                        line=dict(color=COLOURS[BOTH], width=3.5, dash="dashdot"),
-                        hovertemplate=texts.HOVER_TOTAL.format(name=both), row=1, col=1)
-        fig.update_xaxes(type="log", range=[math.log10(self.speeds.min()), math.log10(self.speeds.max())],
-                         tickvals=_TICKS, ticktext=[texts.TIMES.format(speed=dutch.significant(t)) for t in _TICKS],
-                         title_text=texts.SPEED_AXIS, row=1, col=1)
-        fig.update_yaxes(title_text=texts.TOTAL_AXIS, rangemode="tozero", row=1, col=1)
-        fig.update_yaxes(title_text=texts.COUNT_AXIS, title_font_size=12, rangemode="tozero", row=2, col=1)
+        bars.add_bar(x=short, y=[0, 0, 0, 0], marker_color=colours, showlegend=False,
+                     hovertemplate=texts.HOVER_REACHED, row=1, col=1)
+        bars.add_bar(x=short, y=[0, 0, 0, 0], marker_color=colours, showlegend=False,
+                     hovertemplate=texts.HOVER_PER_REACHED, row=1, col=2)
+        bars.update_yaxes(title_text=texts.COUNT_AXIS, title_font_size=12, rangemode="tozero", row=1, col=1)
         # the gap between the bar charts holds this title and its ticks, also when the charts are 100 px wide
-        fig.update_yaxes(title_text=texts.EFFECT_AXIS, title_font_size=12, rangemode="tozero", row=2, col=2)
-        fig.update_layout(height=720, margin=dict(l=70, r=20, t=95, b=40),
-                          legend=dict(orientation="h", x=0, y=1.05, yanchor="bottom", font=dict(size=12)),
-                          separators=",.", uirevision="keep", bargap=0.35)
-        fig.update_annotations(font_size=13)
-        for title in fig.layout.annotations[1:]:  # the bar charts' titles, side by side
-            title.font.size = 12
-        widget = LiveFigure(fig)
-        # the subplot titles, first (annotations 0-2); range labels are added after them, and a phone hides those
-        # (style.KIT_CSS: no room beside the speed line; the sentence names the ranges)
-        self._titles = tuple(widget.layout.annotations)
-        return widget
+        bars.update_yaxes(title_text=texts.EFFECT_AXIS, title_font_size=12, rangemode="tozero", row=1, col=2)
+        bars.update_layout(height=BARS_HEIGHT, margin=BARS_MARGIN, showlegend=False,
+                           separators=",.", uirevision="keep", bargap=0.35)
+        bars.update_annotations(font_size=12)  # the bar charts' titles, side by side
+        return LiveFigure(lines), LiveFigure(bars)
 
     # -- behaviour
     def params(self) -> pl.PlanningParams:
@@ -451,31 +487,30 @@ class PlanningExplorer(View):
                   for r in ranges if r.order]
         shapes.append(dict(type="line", xref="x", yref="y domain", x0=p.speed_of_change, x1=p.speed_of_change,
                            y0=0, y1=1, line=dict(color="#333333", width=2, dash="dash")))
-        # a label in each winner's range that is wide enough to hold one (>= 0.2 decade), never on the speed line
+        # a label in each winner's range that is wide enough to hold one (>= 0.2 decade), never on the speed line;
         # neighbouring labels at two heights, so they do not run into each other on a narrow screen
         wide = [r for r in ranges if r.order and math.log10(r.end / r.start) >= 0.2]
-        labels = [dict(xref="x", yref="y domain", y=0.98 if i % 2 == 0 else 0.88, yanchor="top", showarrow=False,
-                       text=(texts.RANGE_TIE.join(order_name(o) for o in r.tied) if r.tied
-                             else texts.RANGE_WINS.format(name=order_name(r.order))),
-                       font=dict(size=12, color="#555555" if r.tied else COLOURS[r.order]),
-                       bgcolor="rgba(255,255,255,.7)", **label_place(r.start, r.end, p.speed_of_change))
-                  for i, r in enumerate(wide)]
-        with self.fig.batch_update():
-            for o in ORDER_NUMBERS:
-                self.fig.data[o - 1].y = summary.values[:, o - 1]
-            line = self.fig.data[6]  # 'beide'
-            line.visible = BOTH in shown
-            if BOTH in shown:
-                line.y = summary.values[:, BOTH - 1]
-                line.name = order_title(BOTH, int(p.both_planned_order))
+        labels = [range_label(r, 0.98 if i % 2 == 0 else 0.88, p.speed_of_change) for i, r in enumerate(wide)]
+        shapes[-1:-1] = labels  # the speed line stays the last shape
+        with self.fig.batch_update():  # the line chart: a new sweep redraws it, else a relayout (speed line, labels)
+            if summary is not self._drawn_summary:
+                for o in ORDER_NUMBERS:
+                    self.fig.data[o - 1].y = summary.values[:, o - 1]
+                line = self.fig.data[4]  # 'beide'
+                line.visible = BOTH in shown
+                if BOTH in shown:
+                    line.y = summary.values[:, BOTH - 1]
+                    line.name = order_title(BOTH, int(p.both_planned_order))
+                self._drawn_summary = summary
+            self.fig.layout.shapes = shapes
+        with self.bars_fig.batch_update():
             bars_x = [order_name(o) for o in shown]
-            for bar, column in ((self.fig.data[4], "share_reached"), (self.fig.data[5], "mean_effect_if_reached")):
+            for bar, column in ((self.bars_fig.data[0], "share_reached"),
+                                (self.bars_fig.data[1], "mean_effect_if_reached")):
                 bar.x = bars_x
                 bar.y = [here.loc[o, column] * (n if column == "share_reached" else 1) for o in shown]
                 bar.marker.color = [COLOURS[o] for o in shown]
-            self.fig.layout.shapes = shapes
-            self.fig.layout.annotations = self._titles + tuple(labels)
-            self.fig.layout.yaxis2.range = [0, n * 1.05]
+            self.bars_fig.layout.yaxis.range = [0, n * 1.05]
 
     def set(self, **values) -> None:
         """Set sliders by parameter name (each change updates the figure, as a student's would)."""
