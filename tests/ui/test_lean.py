@@ -170,6 +170,12 @@ def test_a_model_opens_with_only_what_differs_from_its_defaults(monkeypatch):
     assert (slider["value"], slider["min"], slider["max"]) == (3, 1, 9), slider
     # a default the page does not share goes: a FloatSlider's step is 0.1 here and 1 in the page
     assert opened["FloatSliderModel"]["step"] == 0.1, opened["FloatSliderModel"]
+    # a Layout sends what it sets (every CSS property of the page's LayoutModel defaults to null)
+    opened.pop("LayoutModel", None)
+    w.Layout(width="12.5em", display="none")
+    layout = opened["LayoutModel"]
+    assert {k: v for k, v in layout.items() if not k.startswith("_")} == {"width": "12.5em", "display": "none"}
+    assert layout["_model_name"] == "LayoutModel" and "_model_module_version" in layout, layout
 
     from wakker.ui.style import front_end
     import wakker.ui.style as style

@@ -121,6 +121,10 @@ def _first_state(widget) -> dict:
     state = widget.get_state()
     if widget._model_module not in _OWN_MODULES:
         return state
+    if state.get("_model_name") == "LayoutModel":
+        # every CSS property of the page's LayoutModel defaults to null: a Layout sends only what it sets
+        # (about 40 nulls, 1 kB, per Layout model before)
+        return {k: v for k, v in state.items() if v is not None or k.startswith("_")}
     return {k: v for k, v in state.items() if k not in _DROPPABLE or _plain(v) != _DROPPABLE[k]}
 
 
