@@ -251,3 +251,31 @@ def test_a_widget_shows_a_short_dutch_text_where_it_cannot_be_drawn_without_buil
     assert bundle["text/plain"] == lean.PLAIN_TEXT and "interactief onderdeel" in bundle["text/plain"]
     assert bundle["application/vnd.jupyter.widget-view+json"] == {"version_major": 2, "version_minor": 0,
                                                                    "model_id": box.model_id}
+
+
+def test_kit_widgets_open_as_they_are_shown_with_no_change_sent_right_after(tmp_path, monkeypatch):
+    """Each change after a widget exists is one more message to the page (with its ~0.8 kB envelope):
+    a question's 'Nog niet beantwoord.', a 'Wat zagen wij?' button that starts hidden or shown, a note under
+    a question. They are part of the widgets' first message instead."""
+    from ipywidgets import Widget
+
+    from wakker.ui.reveal import Reveal
+
+    journal = Journal(tmp_path / "j.sqlite")
+    journal.save("00_start", "gezien", "Een antwoord dat lang genoeg is.", kind="text")
+    page = ui.Page("00_start", journal=journal)
+    page.open_question("warm", "Eerst een, zodat het gedeelde er al is.")
+    updates = []
+    real = Widget._send
+    monkeypatch.setattr(Widget, "_send", lambda self, msg, buffers=None: (
+        updates.append((type(self).__name__, sorted(msg.get("state", {})))) if msg.get("method") == "update" else None,
+        real(self, msg, buffers))[1])
+    open_q = page.open_question("nieuw", "Wat zag je?")
+    choice = page.choice("keuze", "Welke?", [("A", "goed"), ("B", "fout")], note="Een toelichting onder de vraag.")
+    Reveal(open_q, "Onze uitleg.")
+    done = page.open_question("gezien", "Wat zag je?")  # answered earlier: its answer and its status come back
+    shown = Reveal(done, "Onze uitleg.")
+    assert updates == [("Textarea", ["value"]), ("HTML", ["value"])], updates
+    assert "Nog niet beantwoord" in open_q.status.value and "eerder antwoord" in done.status.value
+    assert "Een toelichting onder de vraag." in choice.box.children[0].value
+    assert shown.button.layout.display is None and shown.waiting.layout.display == "none"

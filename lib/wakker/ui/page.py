@@ -110,8 +110,9 @@ class Page:
         return Scale(self, qid, prompt, low=low, high=high, low_label=low_label, high_label=high_label,
                      context=context)
 
-    def choice(self, qid: str, prompt: str, options: Sequence, multiple: bool = False, context: str = ""):
-        return Choice(self, qid, prompt, options, multiple=multiple, context=context)
+    def choice(self, qid: str, prompt: str, options: Sequence, multiple: bool = False, context: str = "",
+               note: str = ""):
+        return Choice(self, qid, prompt, options, multiple=multiple, context=context, note=note)
 
     # -- values of models and games (strategies, scores, divisions of a week)
     def save_value(self, qid: str, value: Any, kind: str = "value", prompt: str = "") -> Entry:

@@ -27,18 +27,22 @@ class Question(SavedWidget):
     such as a case before "Welke rol past hier het best?". It is shown above the question in plain
     type, and it is part of the question everywhere else: the saved prompt (so a portfolio says which
     case an answer belongs to) and the accessible name of the answer controls.
+
+    ``note`` (optional): a line of explanation under the question, in plain type, in the same widget
+    as the question (not part of the saved prompt).
     """
 
     kind = "text"
     delay = 0.0
 
-    def __init__(self, page, qid: str, prompt: str, delay: float | None = None, context: str = ""):
+    def __init__(self, page, qid: str, prompt: str, delay: float | None = None, context: str = "", note: str = ""):
         self.context = " ".join(str(context or "").split())
         super().__init__(page, qid, f"{self.context} {prompt}" if self.context else prompt, delay)
         shown = html.escape(prompt)
         if self.context:
             shown = f'<span style="font-weight:normal">{html.escape(self.context)}</span><br>{shown}'
-        label = w.HTML(styled("vraag", shown))
+        note_html = f"<div style='line-height:1.4'>{html.escape(note)}</div>" if note else ""
+        label = w.HTML(styled("vraag", shown) + note_html)
         if self.error:
             self.box = w.VBox([label, w.HTML(error_html(self.error))])
             return
@@ -210,10 +214,10 @@ class Choice(Question):
 
     kind = "choice"
 
-    def __init__(self, page, qid, prompt, options: Sequence, multiple=False, context=""):
+    def __init__(self, page, qid, prompt, options: Sequence, multiple=False, context="", note=""):
         self.options = make_options(options)
         self._multiple = multiple
-        super().__init__(page, qid, prompt, context=context)
+        super().__init__(page, qid, prompt, context=context, note=note)
 
     def _build(self):
         labels = [o.label for o in self.options]

@@ -62,9 +62,12 @@ class Reveal(View):
     def __init__(self, question, markdown: str, button: str = BUTTON, then: Callable[[], Any] | None = None):
         self.question = question
         self.then = then
+        ready = self.ready  # shown or hidden from the start: no change to send right after
         self.button = w.Button(description=button, icon="eye", button_style="info",
-                               layout=w.Layout(width="auto"), tooltip=button, _dom_classes=("wakker-reveal-button",))
-        self.waiting = w.HTML(note_html(WAITING), layout=w.Layout())  # shown and hidden: its own layout
+                               layout=w.Layout(width="auto", display=None if ready else "none"), tooltip=button,
+                               _dom_classes=("wakker-reveal-button",))
+        # shown and hidden: its own layout
+        self.waiting = w.HTML(note_html(WAITING), layout=w.Layout(display="none" if ready else None))
         self.text = w.Output(layout=w.Layout(display="none", max_width="52em"), _dom_classes=("wakker-reveal-text",))
         self._markdown = textwrap.dedent(markdown).strip()
         self._drawn = False

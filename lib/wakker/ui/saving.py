@@ -215,9 +215,6 @@ class SavedWidget(View):
         self.page, self.qid, self.prompt = page, qid, prompt
         if delay is not None:
             self.delay = delay
-        self.status = w.HTML(_dom_classes=("wakker-live",))
-        # A polite live region (role="status", set in the browser by wakker.ui.style.front_end):
-        # a screen reader announces "opgeslagen om ..." without moving the focus.
         self._message = None  # made when first used: see `message`
         self._loading = False
         self.error: str | None = None
@@ -226,6 +223,13 @@ class SavedWidget(View):
             page.check()
         except (JournalError, ContentError) as exc:
             self.error = str(exc)
+        # A polite live region (role="status", set in the browser by wakker.ui.style.front_end):
+        # a screen reader announces "opgeslagen om ..." without moving the focus. Made with the text a
+        # question without a saved answer shows, so that restore() changes it only when there is one
+        # (each change after the widget exists is one more message to the page: 20-25 per notebook).
+        # (SavedWidget.text: a subclass's own text() may need what its __init__ sets after this)
+        first = "" if self.error else status_html(SavedWidget.text(self, "empty"))
+        self.status = w.HTML(first, _dom_classes=("wakker-live",))
         _live.add(self)  # refreshed by refresh_saved() after an import
 
     @property

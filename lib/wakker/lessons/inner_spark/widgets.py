@@ -318,11 +318,9 @@ class MySpark(View):
             self.box = failed_box(exc)
             return
         for ch in self.chapters:
-            q = page.choice(ch.id, texts.SPARK_ITEM.format(number=ch.number, title=ch.title), list(texts.SPARK_OPTIONS))
-            children = getattr(q.box, "children", ())
-            if len(children) > 1:  # the gloss between the title and the options, in plain type
-                q.box.children = (children[0], w.HTML(f"<div style='line-height:1.4'>{html.escape(ch.gloss)}</div>"),
-                                  *children[1:])
+            # the gloss between the title and the options, in plain type
+            q = page.choice(ch.id, texts.SPARK_ITEM.format(number=ch.number, title=ch.title), list(texts.SPARK_OPTIONS),
+                            note=ch.gloss)
             radio = getattr(q, "radio", None)
             if radio is not None:
                 radio.observe(self._changed, names="value")
