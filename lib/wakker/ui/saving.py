@@ -215,7 +215,7 @@ class SavedWidget(View):
         self.page, self.qid, self.prompt = page, qid, prompt
         if delay is not None:
             self.delay = delay
-        self._message = None  # made when first used: see `message`
+        self._message = self.__dict__.get("_message")  # made when first used (see `message`), unless set already
         self._loading = False
         self.error: str | None = None
         try:
