@@ -257,24 +257,34 @@ def test_kit_widgets_open_as_they_are_shown_with_no_change_sent_right_after(tmp_
     """Each change after a widget exists is one more message to the page (with its ~0.8 kB envelope):
     a question's 'Nog niet beantwoord.', a 'Wat zagen wij?' button that starts hidden or shown, a note under
     a question. They are part of the widgets' first message instead."""
-    from ipywidgets import Widget
-
     from wakker.ui.reveal import Reveal
 
     journal = Journal(tmp_path / "j.sqlite")
     journal.save("00_start", "gezien", "Een antwoord dat lang genoeg is.", kind="text")
     page = ui.Page("00_start", journal=journal)
     page.open_question("warm", "Eerst een, zodat het gedeelde er al is.")
-    updates = []
-    real = Widget._send
-    monkeypatch.setattr(Widget, "_send", lambda self, msg, buffers=None: (
-        updates.append((type(self).__name__, sorted(msg.get("state", {})))) if msg.get("method") == "update" else None,
-        real(self, msg, buffers))[1])
+    import comm as comm_package
+    from ipywidgets import comm as widget_comm
+    from ipywidgets.widgets.widget import _instances
+
+    sent = []
+
+    class Recording(comm_package.base_comm.BaseComm):
+        """A comm as in a kernel (whatever comm factory an earlier test left installed): records updates."""
+
+        kernel = True
+
+        def publish_msg(self, msg_type, data=None, metadata=None, buffers=None, **keys):
+            if msg_type == "comm_msg" and (data or {}).get("method") == "update":
+                sent.append((self.comm_id, sorted(data.get("state", {}))))
+
+    monkeypatch.setattr(widget_comm, "create_comm", lambda **args: Recording(**args))
     open_q = page.open_question("nieuw", "Wat zag je?")
     choice = page.choice("keuze", "Welke?", [("A", "goed"), ("B", "fout")], note="Een toelichting onder de vraag.")
     Reveal(open_q, "Onze uitleg.")
     done = page.open_question("gezien", "Wat zag je?")  # answered earlier: its answer and its status come back
     shown = Reveal(done, "Onze uitleg.")
+    updates = [(type(_instances[cid]).__name__, keys) for cid, keys in sent]
     assert updates == [("Textarea", ["value"]), ("HTML", ["value"])], updates
     assert "Nog niet beantwoord" in open_q.status.value and "eerder antwoord" in done.status.value
     assert "Een toelichting onder de vraag." in choice.box.children[0].value
