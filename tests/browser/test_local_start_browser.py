@@ -91,10 +91,15 @@ def _dirty(page, path: str) -> bool:
 
 def test_printed_link_opens_the_start_notebook_in_dutch_without_news(lab_page, local_lab):
     page = lab_page
-    log = local_lab.log_tail()
     link = _printed_link(local_lab)
     assert re.fullmatch(rf"http://localhost:\d+/lab/tree/{START}\?token={local_lab.token}", link), link
-    # What the terminal shows: Dutch lines, no English server log.
+    # What the terminal shows: Dutch lines, no English server log. Read after the link: the lines after it
+    # ("Stoppen: druk hier op Ctrl+C.") may reach the log a moment later (CI once read the log just before).
+    deadline = time.monotonic() + 10
+    log = local_lab.log_tail()
+    while "Ctrl+C" not in log and time.monotonic() < deadline:
+        time.sleep(0.2)
+        log = local_lab.log_tail()
     assert "JupyterLab start" in log and "Ctrl+C" in log
     assert "To access the server" not in log and "[I " not in log, log
 
