@@ -284,8 +284,14 @@ def test_kit_widgets_open_as_they_are_shown_with_no_change_sent_right_after(tmp_
     Reveal(open_q, "Onze uitleg.")
     done = page.open_question("gezien", "Wat zag je?")  # answered earlier: its answer and its status come back
     shown = Reveal(done, "Onze uitleg.")
+    import plotly.graph_objects as go
+
+    from wakker.ui.figure import LiveFigure
+
+    figure = LiveFigure(go.Figure(go.Bar(y=[1, 2])), css="wakker-eigen-figuur").widget  # its class in the first message
     updates = [(type(_instances[cid]).__name__, keys) for cid, keys in sent]
     assert updates == [("Textarea", ["value"]), ("HTML", ["value"])], updates
     assert "Nog niet beantwoord" in open_q.status.value and "eerder antwoord" in done.status.value
     assert "Een toelichting onder de vraag." in choice.box.children[0].value
     assert shown.button.layout.display is None and shown.waiting.layout.display == "none"
+    assert figure._dom_classes == ("wakker-figure", "wakker-eigen-figuur")

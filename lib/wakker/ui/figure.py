@@ -249,9 +249,12 @@ def _top_key(path: str) -> str:
 class LiveFigure(go.Figure):
     """A ``go.Figure`` shown by ``self.widget`` and updated in the browser after each change."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, css: str | tuple[str, ...] = (), **kwargs):
+        """As ``go.Figure``; ``css``: class name(s) the widget gets besides ``wakker-figure`` (for the page's
+        CSS and tests), with its first message."""
         object.__setattr__(self, "_live_ready", False)
         super().__init__(*args, **kwargs)
+        object.__setattr__(self, "_css", ("wakker-figure",) + ((css,) if isinstance(css, str) else tuple(css)))
         object.__setattr__(self, "_widget", None)
         object.__setattr__(self, "renders", 0)  # changes sent (or, without a widget yet, noted)
         object.__setattr__(self, "_rev", 0)
@@ -272,7 +275,7 @@ class LiveFigure(go.Figure):
             from wakker.ui.lean import widgets as w
 
             # the class goes with the widget's first message (add_class would send a second one)
-            widget = _widget_class()(self, layout=w.Layout(width="100%"), _dom_classes=("wakker-figure",))
+            widget = _widget_class()(self, layout=w.Layout(width="100%"), _dom_classes=self._css)
             object.__setattr__(self, "_widget", widget)
         return self._widget
 

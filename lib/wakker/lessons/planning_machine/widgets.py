@@ -397,9 +397,6 @@ class PlanningExplorer(View):
         self._drawn_summary: pl.SweepSummary | None = None  # the sweep the lines show now
         self.fig, self.bars_fig = self._figures()
         self.update()  # before the widgets exist: the browser gets each figure once, filled in
-        # names for the page: its CSS finds the range labels by the first (style.KIT_CSS), the browser tests both
-        self.fig.widget.add_class("wakker-planning-lijnen")
-        self.bars_fig.widget.add_class("wakker-planning-staven")
         self.box = w.VBox([self.panel.box, self.message, self.sentence, self.fig.widget, self.bars_fig.widget],
                           layout=dict(width="100%"), _dom_classes=("wakker-planningsmachine",))
 
@@ -443,7 +440,8 @@ class PlanningExplorer(View):
         bars.update_layout(height=BARS_HEIGHT, margin=BARS_MARGIN, showlegend=False,
                            separators=",.", uirevision="keep", bargap=0.35)
         bars.update_annotations(font_size=12)  # the bar charts' titles, side by side
-        return LiveFigure(lines), LiveFigure(bars)
+        # names for the page: its CSS finds the range labels by the first (style.KIT_CSS), the browser tests both
+        return LiveFigure(lines, css="wakker-planning-lijnen"), LiveFigure(bars, css="wakker-planning-staven")
 
     # -- behaviour
     def params(self) -> pl.PlanningParams:
