@@ -28,6 +28,12 @@ REPO = Path(__file__).resolve().parents[1]
 NOTEBOOKS = REPO / "notebooks"
 CELL_TIMEOUT = 15  # seconds; a normal cell takes well under a second, a stalled one takes all of this
 RUNS = {"07_blog_vertrouwen_prisoners_dilemma": 4}  # the notebook that stalled most; the others 2 runs
+#: Heavy libraries a lesson's Run All should not load: pandas costs about 0.15 s of a kernel's start (issue 8,
+#: item 10), and no student-facing model needs a DataFrame to draw (their DataFrame functions import it when
+#: called). The teacher's notebook shows tables, so it may.
+NOT_LOADED = ("pandas",)
+MAY_LOAD = {"09_docent": ("pandas",)}
+PROBE = "import sys as _s\nprint(','.join(m for m in {mods!r} if m in _s.modules) or '-')"
 
 
 def ready() -> list[str]:
@@ -84,10 +90,16 @@ def errors(nb) -> list[str]:
 @pytest.mark.parametrize("notebook", ready())
 def test_nbclient_runs_without_stall(notebook, mimic_writes):
     runs = RUNS.get(notebook, 2)
+    unwanted = tuple(m for m in NOT_LOADED if m not in MAY_LOAD.get(notebook, ()))
     for run in range(runs):
         nb = nbformat.read(NOTEBOOKS / f"{notebook}.ipynb", as_version=4)
+        if run == 0 and unwanted:  # after the lesson's own cells: which heavy modules did they load?
+            nb.cells.append(nbformat.v4.new_code_cell(PROBE.format(mods=unwanted)))
         took = execute(nb)  # raises CellExecutionError on an error in a cell
         assert not errors(nb)
+        if run == 0 and unwanted:
+            loaded = "".join(o.get("text", "") for o in nb.cells[-1].outputs).strip()
+            assert loaded == "-", f"Run All loaded {loaded}: import it only where a DataFrame is really needed"
         slowest = max(took)
         assert slowest[0] < 0.8 * CELL_TIMEOUT, (
             f"run {run + 1}/{runs}: cell {slowest[1]} ({slowest[2]!r}) took {slowest[0]:.1f} s of its "
