@@ -195,6 +195,47 @@ def test_without_change_the_sentence_says_the_gap_disappears():
     assert "leert je organisatie niets" in g.sentence.value
 
 
+NO_PANDAS_RUN = """
+import json, os, sys
+from IPython.core.interactiveshell import InteractiveShell
+os.chdir(sys.argv[1])
+shell = InteractiveShell.instance()
+cells = json.load(open(sys.argv[2], encoding="utf-8"))["cells"]
+for cell in cells:
+    if cell["cell_type"] == "code":
+        assert shell.run_cell("".join(cell["source"]), silent=True).success, cell["source"][:1]
+assert "pandas" not in sys.modules, "Run All loaded pandas"
+from wakker.lessons import social_innovation as nb06
+from wakker.models import learning_gap as lg
+g = nb06.GapExplorer()
+for name, spec in lg.parameter_specs().items():
+    slider = g.sliders[name]
+    for k in range(7):
+        value = spec.low + (spec.high - spec.low) * k / 6
+        slider.value = int(round(value)) if isinstance(spec.default, int) else round(value / spec.step) * spec.step
+    g.set(**{name: spec.default})
+g.set(acceleration=10, municipalities=14, horizon=40)
+g.reset_button.click()
+assert g.message.value == "" and g.params() == lg.LearningGapParams(), g.message.value
+assert "pandas" not in sys.modules, "moving a slider loaded pandas"
+lg.simulate(g.params())
+assert "pandas" in sys.modules  # the probe sees pandas when it is loaded
+"""
+
+
+def test_run_all_and_every_slider_do_not_load_pandas(tmp_path):
+    """pandas costs ~0.15 s of a kernel's start (issue 8, item 10): neither the notebook's cells nor moving any
+    slider of the learning gap may load it. In a fresh process, so that this test process's pandas does not count."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "WAKKER_JOURNAL": str(tmp_path / "j.sqlite"), "WAKKER_EXPORTS": str(tmp_path / "exports")}
+    done = subprocess.run([sys.executable, "-c", NO_PANDAS_RUN, str(PATH.parent), str(PATH)], env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+
+
 def test_explorer_update_is_fast_in_the_kernel():
     """Issue 14: a slider move -> sentence and figure in under 100 ms (p95), steady and speeding up.
 

@@ -103,6 +103,36 @@ def test_gap_is_between_zero_and_everything_asked(p):
     assert (frame["known_shared"] >= frame["known_alone"] - 1e-9 * (1 + frame["asked"])).all()
 
 
+@FAST
+@given(params(), st.sampled_from([1, 4, 12]))
+def test_curves_are_the_columns_of_simulate_and_summarise_takes_either(p, points):
+    """The widgets draw :func:`lg.curves` (numpy), the DataFrame API gives the same numbers, bit for bit."""
+    run = lg.curves(p, points_per_year=points)
+    frame = lg.simulate(p, points_per_year=points)
+    assert list(run) == list(frame.columns)
+    for name, values in run.items():
+        assert isinstance(values, np.ndarray) and np.array_equal(values, frame[name].to_numpy(), equal_nan=True)
+    assert lg.summarise(p, run) == lg.summarise(p, frame)
+    if points == 12:
+        assert lg.summarise(p) == lg.summarise(p, frame)
+
+
+def test_the_model_runs_without_pandas():
+    """pandas costs ~0.15 s of a kernel's start: the model loads it only when a DataFrame is asked for
+    (in a fresh process, so that this test process's own pandas does not count)."""
+    import subprocess
+    import sys
+
+    code = ("import sys\n"
+            "from wakker.models import learning_gap as lg\n"
+            "p = lg.LearningGapParams(acceleration=10, municipalities=14)\n"
+            "lg.summarise(p, lg.curves(p, points_per_year=4)); lg.summarise(p)\n"
+            "assert 'pandas' not in sys.modules, 'pandas loaded without a DataFrame'\n"
+            "assert type(lg.simulate(p)).__name__ == 'DataFrame' and 'pandas' in sys.modules\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+
+
 # ---------------------------------------------------------------- anchors (M5)
 @FAST
 @given(st.floats(0.0, 40.0), st.floats(0.0, 3.0), st.floats(0.0, 100.0))

@@ -222,7 +222,7 @@ class GapExplorer(View):
             self.message.value = error_html(texts.CANNOT_COMPUTE)
             return
         try:
-            frame = lg.simulate(p, points_per_year=POINTS_PER_YEAR)
+            frame = lg.curves(p, points_per_year=POINTS_PER_YEAR)  # numpy only: moving a slider never loads pandas
             summary = lg.summarise(p, frame)
             sentence = summary_html(p, summary)
         except Exception as exc:  # noqa: BLE001 - never a traceback in the lesson
@@ -230,7 +230,7 @@ class GapExplorer(View):
             return
         self.message.value = ""
         self.sentence.value = sentence
-        x = frame["year"].to_numpy()
+        x = frame["year"]
         n = int(p.municipalities)
         names = [texts.ASKED, texts.KNOWN_ALONE, texts.KNOWN_SHARED.format(n=n),
                  texts.GAP_ALONE, texts.GAP_SHARED.format(n=n), texts.LIMIT.format(limit=dutch.compact(p.acceptable_gap))]
