@@ -1,9 +1,11 @@
 """Benchmark: what one slider move in notebook 04 recomputes (wakker.models.planning_machine).
 
 One "recompute" = sweep over 50 speeds x 4 responders + its summary (one pivot: values per
-speed, winner ranges, crossover speed) + the single-speed table: everything the planning
+speed, winner ranges, crossover speed) + the single-speed results: everything the planning
 explorer's slider callback computes before updating its plot (rendering is not included). Parameters are drawn at
 random inside the slider ranges for every repetition, so caching cannot flatter the numbers.
+The explorer uses the array form (``sweep_arrays``/``simulate_arrays``, no pandas); the rows marked
+"DataFrame" time the same numbers through ``sweep``/``simulate`` (the public DataFrame API), for comparison.
 
 Run: .venv/bin/python benchmarks/bench_planning.py [--reps 200]
 """
@@ -26,7 +28,7 @@ def random_params(rng: np.random.Generator, n_movements: int) -> pl.PlanningPara
     for name, spec in pl.parameter_specs().items():
         if name == "n_movements":
             values[name] = n_movements
-        elif name == "seed":
+        elif spec.is_int:  # seed, both_planned_order: whole numbers
             values[name] = int(rng.integers(spec.low, spec.high + 1))
         elif spec.log_scale:
             values[name] = float(np.exp(rng.uniform(np.log(spec.low), np.log(spec.high))))
@@ -36,11 +38,18 @@ def random_params(rng: np.random.Generator, n_movements: int) -> pl.PlanningPara
 
 
 def recompute(p: pl.PlanningParams, speeds: np.ndarray) -> None:
+    """What the explorer computes for one slider move (arrays, as in notebook 04)."""
+    pl.summarise_sweep(pl.sweep_arrays(p, speeds))
+    pl.simulate_arrays(p)
+
+
+def recompute_frames(p: pl.PlanningParams, speeds: np.ndarray) -> None:
+    """The same numbers through the DataFrame API."""
     pl.summarise_sweep(pl.sweep(p, speeds))
     pl.simulate(p)
 
 
-def run(reps: int, n_movements: int, n_speeds: int, seed: int = 0) -> np.ndarray:
+def run(reps: int, n_movements: int, n_speeds: int, seed: int = 0, recompute=recompute) -> np.ndarray:
     rng = np.random.default_rng(seed)
     speeds = pl.default_speeds(n_speeds)
     recompute(pl.PlanningParams(n_movements=n_movements), speeds)  # warm-up
@@ -61,12 +70,13 @@ def main() -> None:
     header = f"{'case':<36}{'reps':>6}{'p50 ms':>9}{'p95 ms':>9}{'target ms':>11}{'p95/target':>12}"
     print(header)
     print("-" * len(header))
-    for n_movements, n_speeds in cases:
-        t = run(args.reps, n_movements, n_speeds)
-        p50, p95 = np.percentile(t, [50, 95])
-        label = f"recompute n={n_movements}, {n_speeds} speeds"
-        print(f"{label:<36}{args.reps:>6}{p50:>9.2f}{p95:>9.2f}{TARGET_MS:>11.0f}"
-              f"{p95 / TARGET_MS:>12.3f}")
+    for how, func in (("", recompute), (" DataFrame", recompute_frames)):
+        for n_movements, n_speeds in cases:
+            t = run(args.reps, n_movements, n_speeds, recompute=func)
+            p50, p95 = np.percentile(t, [50, 95])
+            label = f"recompute{how} n={n_movements}, {n_speeds} sp."
+            print(f"{label:<36}{args.reps:>6}{p50:>9.2f}{p95:>9.2f}{TARGET_MS:>11.0f}"
+                  f"{p95 / TARGET_MS:>12.3f}")
 
 
 if __name__ == "__main__":

@@ -457,7 +457,7 @@ def test_model_error_shows_dutch_message_not_traceback(monkeypatch):
     def broken(*_a, **_k):
         raise RuntimeError("kapot")
 
-    monkeypatch.setattr(pl, "simulate", broken)
+    monkeypatch.setattr(pl, "simulate_arrays", broken)  # what the explorer computes at the chosen speed
     ex.sliders["speed_of_change"].value = 2.0
     assert "niet worden doorgerekend" in ex.message.value
 
@@ -718,6 +718,55 @@ def test_nothing_is_read_at_import():
             "import wakker.lessons.planning_machine\n"
             "assert not [p for p in opened if p.endswith('.yaml')], opened")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+NO_PANDAS_RUN = """
+import json, sys
+from IPython.core.interactiveshell import InteractiveShell
+shell = InteractiveShell.instance()
+cells = json.load(open("04_boek_deel3_vierde_orde_leiders.ipynb", encoding="utf-8"))["cells"]
+for cell in cells:
+    if cell["cell_type"] == "code":
+        result = shell.run_cell("".join(cell["source"]), store_history=False)
+        assert result.success, result.error_in_exec or result.error_before_exec
+assert "pandas" not in sys.modules, "the notebook's cells loaded pandas"
+from wakker.lessons import planning_machine as nb04
+from wakker.models import planning_machine as pl
+nb = shell.user_ns["nb"]
+ex = nb04.PlanningExplorer()
+for both in (False, True):
+    ex.both.value = both
+    for name, spec in pl.parameter_specs().items():
+        for value in (spec.low, spec.high, spec.default):
+            ex.set(**{name: value})
+        assert ex.message.value == "" and "Bij een tempo van" in ex.sentence.value, name
+ex.reset()
+week = nb04.my_week(nb)
+for key in ("nu", "gewenst"):
+    for i in range(4):
+        week.set(key, i, 10 * (i + 1))
+game = nb04.sorting_game(nb)
+for act in game.data.activities:
+    game.set_answer(act.id, act.order)
+game.check()
+nb04.role_cases(nb); nb04.strength_figure(); nb04.show_assumptions(); nb04.show_orders()
+assert "pandas" not in sys.modules, "moving the widgets loaded pandas"
+print("zonder pandas")
+"""
+
+
+def test_notebook_and_its_widgets_run_without_pandas(tmp_path):
+    """Every code cell of notebook 04, then every slider of the explorer and the other widgets: no pandas
+    (about 0.15 s of a kernel's start). In a fresh process: this one has pandas loaded already."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "WAKKER_JOURNAL": str(tmp_path / "j.sqlite"), "WAKKER_EXPORTS": str(tmp_path)}
+    notebooks = Path(__file__).resolve().parents[2] / "notebooks"
+    res = subprocess.run([sys.executable, "-c", NO_PANDAS_RUN], cwd=notebooks, env=env, capture_output=True,
+                         text=True, timeout=300)
+    assert res.returncode == 0 and "zonder pandas" in res.stdout, res.stderr[-3000:]
 
 
 # ---------------------------------------------------------------- the notebook's shape (lesson guide L2-L6)

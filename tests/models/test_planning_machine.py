@@ -116,6 +116,41 @@ def test_sweep_is_tidy_and_simulate_matches_sweep():
     assert one["speed"].eq(2.0).all() and len(one) == 4
 
 
+@FAST
+@given(params(), st.booleans())
+def test_array_form_holds_the_same_numbers_as_the_dataframes(p, both):
+    """sweep_arrays / simulate_arrays / strength_arrays (what notebook 04 uses, no pandas) agree exactly."""
+    speeds = np.array([3.0, 0.2, 1.0, 0.2, 7.5])  # unsorted, with a repeat: the pivot sorts and merges
+    arr, df = pl.sweep_arrays(p, speeds, both), pl.sweep(p, speeds, both)
+    pd.testing.assert_frame_equal(arr.frame(), df, check_exact=True)
+    pd.testing.assert_frame_equal(pl.simulate_arrays(p, both).frame(), pl.simulate(p, both), check_exact=True)
+    for metric in ("share_reached", "mean_effect", "mean_effect_if_reached", "total_effect"):
+        for got, want in zip(pl.metric_by_speed(arr, metric), pl.metric_by_speed(df, metric)):
+            np.testing.assert_array_equal(got, want)
+    a, b = pl.summarise_sweep(arr), pl.summarise_sweep(df)
+    assert (a.ranges, a.crossover) == (b.ranges, b.crossover)
+    np.testing.assert_array_equal(a.values, b.values)
+    assert pl.winner_ranges(arr) == pl.winner_ranges(df)
+    assert pl.crossover_speed(sweep_df=arr) == pl.crossover_speed(sweep_df=df)
+    pd.testing.assert_frame_equal(pl.winners(arr), pl.winners(df), check_exact=True)
+    pd.testing.assert_frame_equal(pl.strength_arrays(p, both=both).frame(), pl.strength_curves(p, both=both),
+                                  check_exact=True)
+
+
+def test_the_model_and_its_array_form_need_no_pandas():
+    import subprocess
+    import sys
+
+    code = ("import sys\n"
+            "from wakker.models import planning_machine as pl\n"
+            "s = pl.summarise_sweep(pl.sweep_arrays(pl.PlanningParams(), both=True))\n"
+            "pl.simulate_arrays(pl.PlanningParams()); pl.strength_arrays(both=True); pl.crossover_speed()\n"
+            "pl.winner_ranges(pl.sweep_arrays()); pl.metric_by_speed(pl.sweep_arrays(), 'share_reached')\n"
+            "assert 'pandas' not in sys.modules, 'the array form loaded pandas'\n"
+            "pl.sweep(); assert 'pandas' in sys.modules  # the DataFrame form still works (and loads it)\n")
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
 def test_movements_table_agrees_with_simulate():
     p = PlanningParams(speed_of_change=0.7, delay_noise=0.4, seed=3)
     mv = pl.movements(p)

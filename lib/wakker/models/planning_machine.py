@@ -70,12 +70,21 @@ Public API
 ``default_speeds()``      the default vector of speeds for a sweep.
 ``simulate(params)``      one row per responder at ``params.speed_of_change``.
 ``sweep(params, speeds)`` tidy DataFrame, one row per responder x speed (for plotly lines).
+``sweep_arrays(...)``     the same numbers as arrays (:class:`SweepArrays`, no pandas);
+``simulate_arrays(...)``  likewise for ``simulate``. ``sweep``/``simulate`` are their ``.frame()``.
 ``crossover_speed(...)``  the speed where the fourth order first beats the best planned one.
 ``winners(sweep_df)``     per speed: which responder has the largest total effect.
 ``winner_ranges(...)``    consecutive speed ranges with the same winner (ties kept apart).
 ``summarise_sweep(...)``  values per speed, winner ranges and crossover from one pivot.
 ``movements(params)``     one row per movement x responder (lifetime, delay, reached, effect).
 ``strength_curves(...)``  support strength over time after landing, per responder.
+``strength_arrays(...)``  the same as arrays (:class:`StrengthCurves`, no pandas).
+
+pandas is imported only inside the functions that return a DataFrame: the array functions
+(``sweep_arrays``, ``simulate_arrays``, ``strength_arrays``) and everything that summarises a
+sweep (``metric_by_speed``, ``winner_ranges``, ``summarise_sweep``, ``crossover_speed``, which
+accept either form) run on numpy alone, so a lesson that uses only those never loads pandas
+(about 0.15 s of a kernel's start).
 
 Every function that returns responders takes ``both=False``; with ``both=True`` the combination
 is a fifth responder (``"both"``, order ``BOTH_ORDER`` = 5, ``planned`` False). The crossover
@@ -87,12 +96,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, fields, replace
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 import numpy as np
-import pandas as pd
 
 from .params import Param, param, specs
+
+if TYPE_CHECKING:  # pandas only where a DataFrame is returned (imported inside those functions)
+    import pandas as pd
 
 __all__ = [
     "BOTH",
@@ -101,6 +112,8 @@ __all__ = [
     "ParamSpec",
     "PlanningParams",
     "RESPONDERS",
+    "StrengthCurves",
+    "SweepArrays",
     "SweepSummary",
     "TIE_TOLERANCE",
     "WinnerRange",
@@ -112,9 +125,12 @@ __all__ = [
     "parameter_specs",
     "parameter_table",
     "simulate",
+    "simulate_arrays",
+    "strength_arrays",
     "strength_curves",
     "summarise_sweep",
     "sweep",
+    "sweep_arrays",
     "winner_ranges",
     "winners",
 ]
@@ -240,6 +256,8 @@ def parameter_specs() -> dict[str, Param]:
 
 def parameter_table() -> pd.DataFrame:
     """All parameter metadata as a DataFrame, one row per parameter."""
+    import pandas as pd
+
     return pd.DataFrame([vars(s) for s in parameter_specs().values()])
 
 
@@ -392,23 +410,62 @@ def _as_speeds(speeds: Iterable[float] | float | None) -> np.ndarray:
     return arr
 
 
-def _frame(p: PlanningParams, speeds: np.ndarray, share: np.ndarray, mean_eff: np.ndarray):
-    n_speeds = speeds.size
-    n = int(p.n_movements)
-    rows = share.shape[0]
-    names, orders = _responders(rows == 5)
-    reached_mean = np.divide(mean_eff, share, out=np.zeros_like(mean_eff), where=share > 0)
-    return pd.DataFrame({
-        "speed": np.tile(speeds, rows),
-        "mean_lifetime": np.tile(p.base_lifetime / speeds, rows),
-        "responder": np.repeat(np.array(names, dtype=object), n_speeds),
-        "order": np.repeat(np.array(orders), n_speeds),
-        "planned": np.repeat(_PLANNED[:rows], n_speeds),
-        "share_reached": share.ravel(),
-        "mean_effect": mean_eff.ravel(),
-        "mean_effect_if_reached": reached_mean.ravel(),
-        "total_effect": mean_eff.ravel() * n,
-    })
+@dataclass(frozen=True, eq=False)
+class SweepArrays:
+    """The results of a sweep as arrays (what :func:`sweep` puts in its DataFrame), without pandas.
+
+    ``speeds`` in the given order (shape S); ``orders`` (1-4, and 5 for *both*) and ``responders``
+    name the rows (R = 4 or 5). ``share_reached`` and ``mean_effect`` have shape R x S; the other
+    columns of :func:`sweep` are properties computed from them exactly as there.
+    ``frame()`` gives the tidy DataFrame of :func:`sweep`.
+    """
+
+    speeds: np.ndarray
+    orders: tuple[int, ...]
+    responders: tuple[str, ...]
+    share_reached: np.ndarray
+    mean_effect: np.ndarray
+    n_movements: int
+    base_lifetime: float
+
+    @property
+    def planned(self) -> np.ndarray:
+        """Per row: is the responder a planned order (1-3)?"""
+        return _PLANNED[:len(self.orders)].copy()
+
+    @property
+    def mean_lifetime(self) -> np.ndarray:
+        """Mean movement lifetime (months) per speed (shape S)."""
+        return self.base_lifetime / self.speeds
+
+    @property
+    def mean_effect_if_reached(self) -> np.ndarray:
+        """Mean effect per reached movement (0 where none is reached), R x S."""
+        share, mean_eff = self.share_reached, self.mean_effect
+        return np.divide(mean_eff, share, out=np.zeros_like(mean_eff), where=share > 0)
+
+    @property
+    def total_effect(self) -> np.ndarray:
+        """Sum of the effect over all movements, R x S."""
+        return self.mean_effect * self.n_movements
+
+    def frame(self) -> "pd.DataFrame":
+        """The tidy DataFrame of :func:`sweep` (one row per responder x speed, grouped by responder)."""
+        import pandas as pd
+
+        n_speeds = self.speeds.size
+        rows = len(self.orders)
+        return pd.DataFrame({
+            "speed": np.tile(self.speeds, rows),
+            "mean_lifetime": np.tile(self.mean_lifetime, rows),
+            "responder": np.repeat(np.array(self.responders, dtype=object), n_speeds),
+            "order": np.repeat(np.array(self.orders), n_speeds),
+            "planned": np.repeat(self.planned, n_speeds),
+            "share_reached": self.share_reached.ravel(),
+            "mean_effect": self.mean_effect.ravel(),
+            "mean_effect_if_reached": self.mean_effect_if_reached.ravel(),
+            "total_effect": self.total_effect.ravel(),
+        })
 
 
 # --------------------------------------------------------------------------- public
@@ -426,29 +483,48 @@ def sweep(params: PlanningParams | None = None,
     ``px.line(df, x="speed", y="total_effect", color="responder", log_x=True)`` works as is.
     ``both=True`` adds the combination :data:`BOTH` (order 5) after the four orders.
     """
+    return sweep_arrays(params, speeds, both).frame()
+
+
+def sweep_arrays(params: PlanningParams | None = None,
+                 speeds: Iterable[float] | None = None, both: bool = False) -> SweepArrays:
+    """The numbers of :func:`sweep` as arrays (no pandas): responders x speeds."""
     p = PlanningParams() if params is None else params
     s = _as_speeds(speeds)
     share, mean_eff = _effects(p, s, both)
-    return _frame(p, s, share, mean_eff)
+    names, orders = _responders(share.shape[0] == 5)
+    return SweepArrays(speeds=s, orders=orders, responders=names, share_reached=share, mean_effect=mean_eff,
+                       n_movements=int(p.n_movements), base_lifetime=p.base_lifetime)
 
 
 def simulate(params: PlanningParams | None = None, both: bool = False) -> pd.DataFrame:
     """Results at ``params.speed_of_change``: one row per responder (same columns as ``sweep``)."""
+    return simulate_arrays(params, both).frame()
+
+
+def simulate_arrays(params: PlanningParams | None = None, both: bool = False) -> SweepArrays:
+    """The numbers of :func:`simulate` as arrays (no pandas): one speed, ``params.speed_of_change``."""
     p = PlanningParams() if params is None else params
-    return sweep(p, [p.speed_of_change], both)
+    return sweep_arrays(p, [p.speed_of_change], both)
 
 
-def winners(sweep_df: pd.DataFrame, metric: str = "total_effect") -> pd.DataFrame:
+def winners(sweep_df: pd.DataFrame | SweepArrays, metric: str = "total_effect") -> pd.DataFrame:
     """Per speed, the responder with the largest ``metric`` (ties: the lowest order).
 
     Returns columns ``speed``, ``winner``, ``order`` and ``metric`` value, sorted by speed.
+    ``sweep_df`` may also be a :class:`SweepArrays`.
     """
+    if isinstance(sweep_df, SweepArrays):
+        sweep_df = sweep_df.frame()
     df = sweep_df.sort_values(["speed", metric, "order"], ascending=[True, False, True],
                               kind="stable")
     best = df.drop_duplicates("speed", keep="first")
     return best[["speed", "responder", "order", metric]].rename(
         columns={"responder": "winner"}).reset_index(drop=True)
 
+
+#: The metrics a sweep has per responder x speed (columns of :func:`sweep`, properties of :class:`SweepArrays`).
+_METRICS = ("share_reached", "mean_effect", "mean_effect_if_reached", "total_effect")
 
 #: Values closer than this (relative to the largest) count as an exact tie.
 TIE_TOLERANCE = 1e-9
@@ -482,11 +558,21 @@ class SweepSummary:
     crossover: float | None
 
 
-def metric_by_speed(sweep_df: pd.DataFrame, metric: str = "total_effect") -> tuple[np.ndarray, np.ndarray]:
+def metric_by_speed(sweep_df: pd.DataFrame | SweepArrays,
+                    metric: str = "total_effect") -> tuple[np.ndarray, np.ndarray]:
     """(ascending unique speeds, array speeds x R of ``metric`` per order) from a tidy sweep.
 
     R is 4 (the orders), or 5 when the sweep has the combination *both* (order 5).
+    ``sweep_df`` is the DataFrame of :func:`sweep` or the :class:`SweepArrays` of :func:`sweep_arrays`.
     """
+    if isinstance(sweep_df, SweepArrays):
+        if metric not in _METRICS:
+            raise KeyError(metric)
+        s, col = np.unique(sweep_df.speeds, return_inverse=True)
+        table = getattr(sweep_df, metric)  # R x S, rows in order 1-4(, 5)
+        values = np.full((s.size, len(sweep_df.orders)), np.nan)
+        values[col[:, None], np.asarray(sweep_df.orders) - 1] = table.T
+        return s, values
     speed = sweep_df["speed"].to_numpy(float)
     order = sweep_df["order"].to_numpy(int)
     s, col = np.unique(speed, return_inverse=True)
@@ -547,7 +633,7 @@ def _ranges(s: np.ndarray, values: np.ndarray) -> tuple[WinnerRange, ...]:
     return tuple(out)
 
 
-def winner_ranges(sweep_df: pd.DataFrame, metric: str = "total_effect") -> tuple[WinnerRange, ...]:
+def winner_ranges(sweep_df: pd.DataFrame | SweepArrays, metric: str = "total_effect") -> tuple[WinnerRange, ...]:
     """Consecutive speed ranges with the same winner(s), from the lowest to the highest speed.
 
     A border between two ranges is interpolated in log(speed) where the two approaches' values
@@ -557,15 +643,15 @@ def winner_ranges(sweep_df: pd.DataFrame, metric: str = "total_effect") -> tuple
     return _ranges(*metric_by_speed(sweep_df, metric))
 
 
-def summarise_sweep(sweep_df: pd.DataFrame, metric: str = "total_effect") -> SweepSummary:
-    """Values per speed, winner ranges and crossover of one sweep, from a single pivot."""
+def summarise_sweep(sweep_df: pd.DataFrame | SweepArrays, metric: str = "total_effect") -> SweepSummary:
+    """Values per speed, winner ranges and crossover of one sweep (DataFrame or arrays), from a single pivot."""
     s, values = metric_by_speed(sweep_df, metric)
     return SweepSummary(speeds=s, values=values, ranges=_ranges(s, values), crossover=_crossover(s, values))
 
 
 def crossover_speed(params: PlanningParams | None = None,
                     speeds: Iterable[float] | None = None,
-                    sweep_df: pd.DataFrame | None = None,
+                    sweep_df: pd.DataFrame | SweepArrays | None = None,
                     metric: str = "total_effect") -> float | None:
     """Lowest speed at which the fourth order's ``metric`` first exceeds the best planned one.
 
@@ -578,7 +664,7 @@ def crossover_speed(params: PlanningParams | None = None,
     are used. ``summarise_sweep`` gives the same value together with the winner ranges.
     """
     if sweep_df is None:
-        sweep_df = sweep(params, speeds)
+        sweep_df = sweep_arrays(params, speeds)
     return _crossover(*metric_by_speed(sweep_df, metric))
 
 
@@ -598,6 +684,8 @@ def movements(params: PlanningParams | None = None, both: bool = False) -> pd.Da
     names, orders = _responders(both)
     if both:
         delays = np.vstack([delays, np.minimum(delays[3], delays[int(p.both_planned_order) - 1])])
+    import pandas as pd
+
     return pd.DataFrame({
         "movement": np.tile(np.arange(n), rows),
         "lifetime": np.tile(life, rows),
@@ -610,6 +698,32 @@ def movements(params: PlanningParams | None = None, both: bool = False) -> pd.Da
     })
 
 
+@dataclass(frozen=True, eq=False)
+class StrengthCurves:
+    """Support strength per responder against months since a movement arose, as arrays (no pandas).
+
+    ``months`` (shape T); ``orders`` and ``responders`` name the rows of ``strength`` (R x T).
+    ``frame()`` gives the DataFrame of :func:`strength_curves`.
+    """
+
+    months: np.ndarray
+    orders: tuple[int, ...]
+    responders: tuple[str, ...]
+    strength: np.ndarray
+
+    def frame(self) -> "pd.DataFrame":
+        import pandas as pd
+
+        t, n_rows = self.months, len(self.orders)
+        return pd.DataFrame({
+            "month": np.tile(t, n_rows),
+            "responder": np.repeat(np.array(self.responders, dtype=object), t.size),
+            "order": np.repeat(np.array(self.orders), t.size),
+            "planned": np.repeat(_PLANNED[:n_rows], t.size),
+            "strength": self.strength.ravel(),
+        })
+
+
 def strength_curves(params: PlanningParams | None = None,
                     months: Iterable[float] | None = None, both: bool = False) -> pd.DataFrame:
     """Support strength of each responder against months since a movement arose.
@@ -620,6 +734,12 @@ def strength_curves(params: PlanningParams | None = None,
     and the planned order ``both_planned_order``). Default months: 0-48 in 193 steps.
     Columns: ``month``, ``responder``, ``order``, ``planned``, ``strength``.
     """
+    return strength_arrays(params, months, both).frame()
+
+
+def strength_arrays(params: PlanningParams | None = None,
+                    months: Iterable[float] | None = None, both: bool = False) -> StrengthCurves:
+    """The numbers of :func:`strength_curves` as arrays (no pandas)."""
     p = PlanningParams() if params is None else params
     t = np.linspace(0.0, 48.0, 193) if months is None else np.atleast_1d(np.asarray(months, float))
     delays = (p.delay_order1, p.delay_order2, p.delay_order3, p.delay_fourth)
@@ -643,11 +763,4 @@ def strength_curves(params: PlanningParams | None = None,
     if both:
         rows = np.vstack([rows, np.maximum(rows[3], rows[int(p.both_planned_order) - 1])])
     names, orders = _responders(both)
-    n_rows = rows.shape[0]
-    return pd.DataFrame({
-        "month": np.tile(t, n_rows),
-        "responder": np.repeat(np.array(names, dtype=object), t.size),
-        "order": np.repeat(np.array(orders), t.size),
-        "planned": np.repeat(_PLANNED[:n_rows], t.size),
-        "strength": rows.ravel(),
-    })
+    return StrengthCurves(months=t, orders=orders, responders=names, strength=rows)

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import html
 import math
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 from wakker.ui.lean import widgets as w
 import numpy as np
-import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
@@ -28,6 +27,9 @@ from ...ui.style import STYLES, error_html, notice_html, status_html, styled
 from ...ui.view import View, error_box, failed_box
 from . import data, texts
 from .data import ORDER_NUMBERS, SortingData
+
+if TYPE_CHECKING:  # the lesson runs on the model's arrays: pandas is not imported (0.15 s of a kernel's start)
+    import pandas as pd
 
 NOTEBOOK = "04_boek_deel3_vierde_orde_leiders"
 #: Plot colours: planned orders in blues/grey, the fourth order in the workbook's accent colour, 'beide' green.
@@ -167,10 +169,11 @@ def strength_figure(params: pl.PlanningParams | None = None) -> LiveFigure:
     A LiveFigure, not a bare go.Figure: plotly's own display path took over a second in a kernel,
     our small mime bundle a few milliseconds.
     """
-    df = pl.strength_curves(params or pl.PlanningParams())
+    curves = pl.strength_arrays(params or pl.PlanningParams())
     fig = go.Figure()
-    for order, g in df.groupby("order", sort=True):
-        fig.add_scatter(x=g["month"], y=g["strength"], mode="lines", name=order_title(int(order)),
+    for i in np.argsort(curves.orders, kind="stable"):
+        order = curves.orders[i]
+        fig.add_scatter(x=curves.months, y=curves.strength[i], mode="lines", name=order_title(int(order)),
                         line=dict(color=COLOURS[int(order)], width=3, shape="linear",
                                   dash="solid" if order == 4 else "dot" if order == 1 else None))
     fig.update_layout(
@@ -222,19 +225,29 @@ def sorting_game(page, qid: str = "sorteerspel") -> SortingGame:
 
 
 # ---------------------------------------------------------------- the planning machine
-def summary_html(p: pl.PlanningParams, summary: pl.SweepSummary | None = None, here: pd.DataFrame | None = None) -> str:
+def at_speed(here: pl.SweepArrays | pd.DataFrame, column: str) -> dict[int, float]:
+    """``{order: value}`` of one column of the results at one speed, in the rows' order.
+
+    ``here`` is ``pl.simulate_arrays(p)`` (what the explorer uses) or the DataFrame ``pl.simulate(p)``.
+    """
+    if isinstance(here, pl.SweepArrays):
+        return {int(o): v for o, v in zip(here.orders, getattr(here, column)[:, 0])}
+    return {int(o): v for o, v in zip(here["order"], here[column])}
+
+
+def summary_html(p: pl.PlanningParams, summary: pl.SweepSummary | None = None,
+                 here: pl.SweepArrays | pd.DataFrame | None = None) -> str:
     """A Dutch paragraph: who wins at the chosen speed, the winner ranges, the crossover.
 
     ``summary`` is ``pl.summarise_sweep`` of the sweep (computed from ``p`` when not given);
-    ``here`` is ``pl.simulate(p)``. "Reached" and "effect" are kept apart: an approach can reach
-    movements in time and still add nothing (strength 0). Equal totals (exactly, or equal once
-    rounded as shown) are reported as a tie, never as a win.
+    ``here`` is ``pl.simulate_arrays(p)`` (or the DataFrame ``pl.simulate(p)``). "Reached" and "effect"
+    are kept apart: an approach can reach movements in time and still add nothing (strength 0). Equal
+    totals (exactly, or equal once rounded as shown) are reported as a tie, never as a win.
     """
-    summary = pl.summarise_sweep(pl.sweep(p)) if summary is None else summary
-    here = pl.simulate(p) if here is None else here
-    by_order = here.set_index("order")
-    tot, reached = by_order["total_effect"], by_order["share_reached"]
-    present = [int(o) for o in by_order.index]  # the four orders, and 'beide' when it is shown
+    summary = pl.summarise_sweep(pl.sweep_arrays(p)) if summary is None else summary
+    here = pl.simulate_arrays(p) if here is None else here
+    tot, reached = at_speed(here, "total_effect"), at_speed(here, "share_reached")
+    present = list(tot)  # the four orders, and 'beide' when it is shown
     k = int(p.both_planned_order)
     ranked = sorted(present, key=lambda o: (-tot[o], o))
     first, second = ranked[0], ranked[1]
@@ -455,7 +468,7 @@ class PlanningExplorer(View):
         """The sweep's summary for ``p``: recomputed only when an assumption other than the speed changed."""
         key = (p.replace(speed_of_change=1.0), bool(self.both.value))
         if key != self._sweep_key or self._summary is None:
-            self._summary = pl.summarise_sweep(pl.sweep(p, self.speeds, both=bool(self.both.value)))
+            self._summary = pl.summarise_sweep(pl.sweep_arrays(p, self.speeds, both=bool(self.both.value)))
             self._sweep_key = key
         return self._summary
 
@@ -468,15 +481,14 @@ class PlanningExplorer(View):
             return
         try:
             summary = self.summary(p)
-            here = pl.simulate(p, both=bool(self.both.value))
+            here = pl.simulate_arrays(p, both=bool(self.both.value))
             sentence = summary_html(p, summary, here)
         except Exception as exc:  # noqa: BLE001 - never a traceback in the lesson
             self.message.value = error_box(exc, texts.MODEL_FAILED)
             return
         self.message.value = ""
         self.sentence.value = sentence
-        here = here.set_index("order")
-        shown = [int(o) for o in here.index]  # the four orders, and 'beide' when ticked
+        shown = [int(o) for o in here.orders]  # the four orders, and 'beide' when ticked
         n = int(p.n_movements)
         ranges = summary.ranges
         shapes = [dict(type="rect", xref="x", yref="y domain", x0=r.start, x1=r.end, y0=0, y1=1, layer="below",
@@ -506,7 +518,8 @@ class PlanningExplorer(View):
             for bar, column in ((self.bars_fig.data[0], "share_reached"),
                                 (self.bars_fig.data[1], "mean_effect_if_reached")):
                 bar.x = bars_x
-                bar.y = [here.loc[o, column] * (n if column == "share_reached" else 1) for o in shown]
+                value = at_speed(here, column)
+                bar.y = [value[o] * (n if column == "share_reached" else 1) for o in shown]
                 bar.marker.color = [COLOURS[o] for o in shown]
             self.bars_fig.layout.yaxis.range = [0, n * 1.05]
 
