@@ -183,6 +183,9 @@ def running_server(tmp: Path, root_dir: Path = REPO_ROOT, timeout: float = 60,
     settings_dir = dirs["config"] / "lab" / "user-settings"
     _write_kernelspec(dirs["data"])
     _write_lab_settings(settings_dir)
+    # the workbook's own plotly.js route, switched on as jupyter-config/ and a pip install do (wakker.serverstatic)
+    (dirs["config"] / "jupyter_server_config.json").write_text(
+        json.dumps({"ServerApp": {"jpserver_extensions": {"wakker.serverstatic": True}}}), encoding="utf-8")
     journal = tmp / "journal" / "journal.sqlite"
     journal.parent.mkdir(parents=True, exist_ok=True)
     # Exports must be inside the server's root to be downloadable, like `exports/` is for a student;

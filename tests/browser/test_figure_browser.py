@@ -187,4 +187,19 @@ def test_a_lesson_that_imports_figures_lets_the_page_load_plotly_before_the_firs
     page.wait_for_function("() => !!window.__wakkerPlotly", timeout=15_000)
     assert page.evaluate("async () => typeof (await window.__wakkerPlotly).react") == "function"
     assert not page.locator(".js-plotly-plot").count()  # loaded, nothing drawn
+    # the workbook's own cartesian plotly.js, from the server extension's route (a third of the full bundle)
+    assert page.evaluate("() => window.__wakkerPlotlyFrom") == "werkboek"
+    assert page.evaluate("() => Array.from(document.scripts).filter(s => s.src.includes('wakker/static/')).length") == 1
     assert not jlab.console_errors(page)
+
+
+def test_without_the_workbooks_plotly_route_the_figure_draws_with_jupyterlab_plotly(page, jupyter_server,
+                                                                                 fresh_journal):
+    """A server without the extension wakker.serverstatic (the route answers 404): the page falls back to
+    the full plotly.js of the jupyterlab-plotly extension, and every change still arrives."""
+    page.route("**/wakker/static/**", lambda route: route.fulfill(status=404, body="Not Found"))
+    _ready(page, jupyter_server)
+    assert page.evaluate("() => window.__wakkerPlotlyFrom") == "jupyterlab-plotly"
+    jlab.run_in_kernel(page, "fig.layout.title.text = 'Stap 7'")
+    _wait_for_title(page, "Stap 7")
+    assert not jlab.console_errors(page, ignore=["404", "Failed to load resource"])

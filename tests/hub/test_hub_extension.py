@@ -41,8 +41,9 @@ def test_pip_install_switches_the_extension_on():
     sources = data_files["etc/jupyter/jupyter_server_config.d"]
     assert sources == ["jupyter-config/server-config/wakker.json"]
     config = json.loads((ROOT / sources[0]).read_text())
-    assert config == {"ServerApp": {"jpserver_extensions": {"wakker.serverhooks": True}}}
+    assert config == {"ServerApp": {"jpserver_extensions": {"wakker.serverhooks": True, "wakker.serverstatic": True}}}
     assert ExtensionPackage(name="wakker.serverhooks", enabled=True).validate()
+    assert ExtensionPackage(name="wakker.serverstatic", enabled=True).validate()
 
 
 @pytest.mark.parametrize("path, marker, ours", [

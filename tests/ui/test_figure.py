@@ -210,7 +210,9 @@ def test_bundle_is_the_small_plotly_mimetype_and_the_front_end_is_small():
     assert bundle[MIME]["data"][0]["z"] == [[1, 2], [3, 4]]
     assert len(str(bundle)) < 50_000  # a FigureWidget sends ~5 MB of plotly.js per instance
     esm = fig.widget._esm
-    assert len(esm) < 8_000 and "Plotly.react" in esm  # the module goes to the page once per figure
+    # the module goes to the page once per figure (about 1 kB of it loads the workbook's own plotly.js,
+    # half a second sooner on a first Run All than the full one)
+    assert len(esm) < 9_000 and "Plotly.react" in esm
     assert "@@" not in esm and "De grafiek kon niet getekend worden" in esm
 
 
@@ -274,3 +276,29 @@ def test_no_lesson_names_a_template():
              for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
              if "template=" in line and "plotly" in line]
     assert not named, named
+
+
+def test_the_workbooks_own_plotly_js_is_the_version_plotly_was_built_for_and_is_served():
+    """The page draws with the workbook's cartesian plotly.js (a third of the full one); it must be the
+    plotly.js version the Python package writes figures for, with every trace type the workbook draws."""
+    import re
+    from pathlib import Path
+
+    import plotly
+
+    from wakker import serverstatic
+    from wakker.ui.figure_esm import PLOTLY_FILE
+
+    def version(text: str) -> str:
+        return re.search(r"plotly\.js (?:\(.*?\) )?v(\d+\.\d+\.\d+)", text[:400]).group(1)
+
+    full = (Path(plotly.__file__).parent / "package_data" / "plotly.min.js").read_text(encoding="utf-8")[:400]
+    name, _, tag = PLOTLY_FILE.partition("?v=")
+    own = (serverstatic.STATIC_DIR / name).read_text(encoding="utf-8")
+    assert version(own) == version(full) == tag
+    for trace in figure_module.TRACE_TYPES:  # registered in the bundle
+        assert f'name:"{trace}"' in own or f"name:'{trace}'" in own, trace
+    assert own.rstrip().endswith("}));") and "window.Plotly = Plotly" in own[-400:]
+    assert serverstatic._jupyter_server_extension_points() == [{"module": "wakker.serverstatic"}]
+    (pattern, _handler, options), = serverstatic.handlers("/user/sam/")
+    assert pattern == "/user/sam/wakker/static/(.*)" and Path(options["path"]) == serverstatic.STATIC_DIR

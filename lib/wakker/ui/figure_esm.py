@@ -1,13 +1,15 @@
 """The browser half of :class:`wakker.ui.figure.LiveFigure`: an anywidget ES module, kept as a string
 here so it ships with the package like any module (``figure._esm()`` fills in the Dutch texts and
 drops comments and indentation; the module goes to the browser once per figure)."""
+import json
 
 ESM = r"""
 // The browser half of wakker.ui.figure.LiveFigure (an anywidget ESM; Python fills in the @@...@@ texts).
 //
-// * plotly.js is never sent by the kernel: the page already has ONE copy, in the jupyterlab-plotly
-//   extension that comes with plotly (JupyterLab, Notebook 7 and Voila load it). It is taken from
-//   window.Plotly, or loaded through that extension's module federation container.
+// * plotly.js is never sent by the kernel: the page loads the workbook's own copy (the cartesian bundle,
+//   served by the server extension wakker.serverstatic) once, or, where that route is missing or a figure
+//   needs a trace type that copy lacks, the full copy of the jupyterlab-plotly extension that comes with
+//   plotly (JupyterLab, Notebook 7 and Voila load it), through its module federation container.
 // * The kernel sends the whole figure once (the synced bytes `_figure`, revision `_rev`); after that
 //   only the changed traces and top-level layout keys, as a custom message {wakker: 'patch', base,
 //   rev} with the JSON as a binary buffer. A patch whose base is not the revision shown asks for the
@@ -143,7 +145,7 @@ export default {
       drawing = true;
       try {
         if (!Plotly) {
-          try { Plotly = await loadPlotly(); } catch (e) { fail(NO_PLOTLY); return; }
+          try { Plotly = await loadPlotly(live.fig); } catch (e) { fail(NO_PLOTLY); return; }
         }
         const light = gd._fullLayout && drawn ? lightChanges(drawn, live.fig) : null;
         shown = live;
@@ -197,17 +199,40 @@ export default {
 };
 """
 
-# plotly.js as the page already has it (one promise per page, shared by every figure and by the kit's
-# front-end hook, which starts loading it in the background when a lesson imports wakker.ui.figure).
+#: The workbook's own plotly.js (``wakker/ui/static``, served by the server extension ``wakker.serverstatic``).
+PLOTLY_FILE = "plotly-cartesian.min.js?v=4.1.1"
+
+#: The trace types in that copy (plotly.js "cartesian"); a figure with another type (06's radar is a
+#: scatterpolar) is drawn with the full plotly.js of the jupyterlab-plotly extension.
+OWN_TRACES = ("bar", "box", "contour", "heatmap", "histogram", "histogram2d", "histogram2dcontour", "image",
+              "pie", "scatter", "scatterternary", "violin")
+
+# plotly.js once per page (one promise per copy, shared by every figure and by the kit's front-end hook,
+# which starts loading it in the background when a lesson imports wakker.ui.figure): the workbook's own
+# copy, a third of the full bundle, from the server's wakker/static/ route; the full copy of the
+# jupyterlab-plotly extension where that route is missing, for a figure with a trace type the own copy
+# lacks, and a full plotly.js the page already had. window.__wakkerPlotlyFrom says which one the page uses.
 LOADER = r"""
 const PLOTLY_MIME = 'application/vnd.plotly.v1+json';
-function loadPlotly() {
-  if (window.Plotly && window.Plotly.react) return Promise.resolve(window.Plotly);
-  if (!window.__wakkerPlotly) {
-    window.__wakkerPlotly = (async () => {
+const OWN_TRACES = @@OWN_TRACES@@;
+const foreign = () => window.Plotly && window.Plotly.react && window.Plotly !== window.__wakkerOwnPlotly ? window.Plotly : null;
+function ownPlotly() {
+  let base = '/';
+  try { base = JSON.parse(document.getElementById('jupyter-config-data').textContent).baseUrl || '/'; } catch (e) { /* root */ }
+  return new Promise((ok, bad) => {
+    const s = document.createElement('script');
+    s.src = base.replace(/\/?$/, '/') + 'wakker/static/@@PLOTLY_FILE@@';
+    s.onload = () => (window.Plotly && window.Plotly.react ? ok(window.__wakkerOwnPlotly = window.Plotly) : bad());
+    s.onerror = () => { s.remove(); bad(); };
+    document.head.appendChild(s);
+  });
+}
+function labPlotly() {
+  if (!window.__wakkerLabPlotly) {
+    window.__wakkerLabPlotly = (async () => {
       const deadline = performance.now() + 30000;
       for (;;) {
-        if (window.Plotly && window.Plotly.react) return window.Plotly;
+        if (foreign()) return foreign();
         const box = window._JUPYTERLAB && window._JUPYTERLAB['jupyterlab-plotly'];
         if (box) {
           // The extension loads plotly.js the first time it draws: let it draw nothing, once.
@@ -218,17 +243,28 @@ function loadPlotly() {
             try { await r.renderModel({data: {[PLOTLY_MIME]: {data: [], layout: {}}}, setData() {}}); } catch (e) { /* loaded anyway */ }
             try { r.dispose(); } catch (e) { /* ignore */ }
           }
-          const P = (R && R.Plotly) || window.Plotly;
+          const P = (R && R.Plotly) || foreign();
           if (P && P.react) return P;
         }
         if (performance.now() > deadline) throw new Error('plotly.js');
         await new Promise((ok) => setTimeout(ok, 100));
       }
     })();
+    window.__wakkerLabPlotly.catch(() => { window.__wakkerLabPlotly = null; });
+  }
+  return window.__wakkerLabPlotly;
+}
+function loadPlotly(fig) {
+  if (foreign()) return Promise.resolve(foreign());
+  if (fig && (fig.data || []).some((t) => !OWN_TRACES.includes(t.type || 'scatter'))) return labPlotly();
+  if (!window.__wakkerPlotly) {
+    window.__wakkerPlotly = ownPlotly().then((P) => { window.__wakkerPlotlyFrom = 'werkboek'; return P; },
+      () => { window.__wakkerPlotlyFrom = 'jupyterlab-plotly'; return labPlotly(); });
     window.__wakkerPlotly.catch(() => { window.__wakkerPlotly = null; });
   }
   return window.__wakkerPlotly;
 }
 """
 
+LOADER = LOADER.replace("@@PLOTLY_FILE@@", PLOTLY_FILE).replace("@@OWN_TRACES@@", json.dumps(list(OWN_TRACES)))
 ESM = ESM.replace("@@LOADER@@", LOADER)
