@@ -416,6 +416,44 @@ def test_tournament_noise_changes_with_seed():
     assert not np.array_equal(a, b)
 
 
+def _pandas_ranking(res: P.TournamentResult) -> pd.DataFrame:
+    """The ranking as the model computed it with pandas before it had arrays (the reference)."""
+    played = (~np.isnan(res.total)).sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean = np.where(played > 0, np.nansum(res.mean, axis=1) / played, np.nan)
+    df = pd.DataFrame({"strategy": list(res.ids), "total": np.nansum(res.total, axis=1), "mean": mean})
+    df = df.sort_values("total", ascending=False, kind="stable").reset_index(drop=True)
+    df["rank"] = df["total"].rank(method="min", ascending=False).astype(int)
+    return df
+
+
+@FAST
+@given(
+    ids=st.lists(st.sampled_from(sorted(P.STRATEGIES)), min_size=0, max_size=7, unique=True),
+    rounds=st.integers(1, 4),
+    noise=st.sampled_from([0.0, 0.0, 0.05]),
+    seed=seeds,
+    self_play=st.booleans(),
+)
+def test_the_ranking_arrays_are_the_ranking_table(ids, rounds, noise, seed, self_play):
+    """order, ranks, strategy_totals and strategy_means (no pandas) give exactly the ranking table,
+    equal totals included (few rounds: many ties)."""
+    res = P.tournament(ids, rounds, 2, P.CASE, noise, seed, self_play)
+    pd.testing.assert_frame_equal(res.ranking, _pandas_ranking(res))
+    assert [res.ids[i] for i in res.order] == list(res.ranking["strategy"])
+    assert [res.rank_of(s) for s in res.ranking["strategy"]] == list(res.ranking["rank"])
+    np.testing.assert_array_equal(res.strategy_totals, res.totals.to_numpy())
+
+
+def test_equal_totals_keep_their_order_and_share_a_place():
+    ids = ("a", "b", "c", "d", "e")
+    total = np.array([[1, 2, 0, 0, 0], [3, 0, 0, 0, 0], [0, 0, 0, 0, 0], [0, 3, 0, 0, 0], [0, 0, 0, 0, 5.0]])
+    res = P.TournamentResult(ids, total, total, 10, 1, 0.0, True, P.CASE)
+    assert [ids[i] for i in res.order] == ["e", "a", "b", "d", "c"]
+    assert list(res.ranks) == [2, 2, 5, 2, 1]
+    pd.testing.assert_frame_equal(res.ranking, _pandas_ranking(res))
+
+
 def test_tournament_edge_cases():
     one = P.tournament(["tit_for_tat"], 10, 2, self_play=False)
     assert np.isnan(one.total).all() and one.totals["tit_for_tat"] == 0
@@ -472,6 +510,16 @@ def test_evolution_argument_checks():
         P.evolve({"tit_for_tat": -1, "grudger": 4}, 5)
 
 
+def test_the_histories_are_the_tables():
+    pop = {"tit_for_tat": 5, "always_defect": 5, "random": 5}
+    h = P.evolve_history(pop, 12, 5, P.CASE, 0.05, 2, seed=4)
+    assert h.ids == tuple(pop) and len(h) == 13 and h.column("random")[0] == 5
+    pd.testing.assert_frame_equal(h.to_frame(), P.evolve(pop, 12, 5, P.CASE, 0.05, 2, seed=4))
+    r = P.replicator_history(list(pop), 30, initial=pop, rounds=5, seed=4)
+    pd.testing.assert_frame_equal(r.to_frame(), P.replicator(list(pop), 30, initial=pop, rounds=5, seed=4))
+    assert r.to_frame().index.name == "generation"
+
+
 def test_replicator():
     df = P.replicator(["always_cooperate", "always_defect", "tit_for_tat"], generations=200)
     assert df.shape == (201, 3)
@@ -487,14 +535,17 @@ def test_replicator():
 
 
 def test_the_model_is_pure():
-    """No files, no HTML, no widgets: importing and using the model loads none of them."""
+    """No files, no HTML, no widgets: importing and using the model loads none of them; and no pandas
+    unless a table (DataFrame) is asked for."""
     import subprocess
     import sys
 
     code = ("import sys; from wakker.models import prisoners_dilemma as P; "
-            "P.tournament(list(P.CLASSICS), 10, 2, P.CASE, 0.05, seed=1); P.Payoffs(1, 2, 3, 4).problems(); "
+            "r = P.tournament(list(P.CLASSICS), 10, 2, P.CASE, 0.05, seed=1); P.Payoffs(1, 2, 3, 4).problems(); "
+            "r.order, r.ranks, r.strategy_means, r.rank_of('tit_for_tat'); P.match('grudger', 'random', 5, seed=1); "
+            "P.evolve_history({'tit_for_tat': 3, 'random': 3}, 3, 5, replace=1, seed=1); P.replicator_history(r, 3); "
             "print(sorted(m for m in sys.modules if m.split('.')[0] in "
-            "('yaml', 'ipywidgets', 'plotly', 'IPython') or m.startswith(('wakker.core', 'wakker.ui'))))")
+            "('yaml', 'ipywidgets', 'plotly', 'IPython', 'pandas') or m.startswith(('wakker.core', 'wakker.ui'))))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 

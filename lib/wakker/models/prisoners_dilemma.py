@@ -1,8 +1,11 @@
 """Iterated prisoner's dilemma: strategies, matches, tournaments and evolution.
 
 This is the model layer behind the trust notebooks; it contains no widget code.
-Everything is plain numpy (plus pandas for the returned tables) and is
-deterministic for a given ``seed``.
+Everything is plain numpy and is deterministic for a given ``seed``. The tables
+(``to_frame``, ``matrix``, ``totals``, ``ranking``, :func:`evolve`, :func:`replicator`)
+are pandas DataFrames, built on request: pandas is imported only there, so a
+notebook that uses the arrays (``ids``, ``mean``, ``order``, ``ranks``, a
+:class:`History`'s ``values``) never loads it.
 
 Moves are ``"C"`` (cooperate) and ``"D"`` (defect).  Internally a move is a
 0/1 integer with ``D == 1``, and the outcome of a round from one player's point
@@ -27,10 +30,12 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field, replace as _dc_replace
 from functools import cached_property
-from typing import Any, Callable, Iterable, Mapping, Sequence, Union
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Sequence, Union
 
 import numpy as np
-import pandas as pd
+
+if TYPE_CHECKING:  # pandas only where a table is asked for (about 0.15 s of a kernel's start)
+    import pandas as pd
 
 __all__ = [
     "OUTCOMES",
@@ -55,8 +60,11 @@ __all__ = [
     "match",
     "TournamentResult",
     "tournament",
+    "History",
     "evolve",
+    "evolve_history",
     "replicator",
+    "replicator_history",
 ]
 
 OUTCOMES = ("CC", "CD", "DC", "DD")  # own move first
@@ -618,6 +626,8 @@ class MatchResult:
 
     def to_frame(self) -> pd.DataFrame:
         """One row per round: moves, mistakes, scores and running totals."""
+        import pandas as pd
+
         a, b = self.players
         cum = self.scores.cumsum(axis=0)
         return pd.DataFrame(
@@ -697,26 +707,59 @@ class TournamentResult:
     def mean(self) -> np.ndarray:
         return self.total / self.rounds
 
+    # -- arrays (no pandas), in ``ids`` order unless said otherwise
+
+    @cached_property
+    def strategy_totals(self) -> np.ndarray:
+        """Total score per strategy: sum over its matches (mean over repetitions); 0 without matches."""
+        return np.nansum(self.total, axis=1)
+
+    @cached_property
+    def strategy_means(self) -> np.ndarray:
+        """Mean payoff per round per strategy, over the matches it played (NaN without matches)."""
+        played = (~np.isnan(self.total)).sum(axis=1)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return np.where(played > 0, np.nansum(self.mean, axis=1) / played, np.nan)
+
+    @cached_property
+    def order(self) -> np.ndarray:
+        """Indices into ``ids`` from the highest total to the lowest; equal totals keep the order of ``ids``."""
+        return np.argsort(-self.strategy_totals, kind="stable")
+
+    @cached_property
+    def ranks(self) -> np.ndarray:
+        """Place per strategy (1 = highest total); equal totals share the best place ("min" ranks)."""
+        t = self.strategy_totals
+        return 1 + (t[None, :] > t[:, None]).sum(axis=1)
+
+    def rank_of(self, strategy_id: str) -> int:
+        """The place of one strategy (see :attr:`ranks`)."""
+        return int(self.ranks[self.ids.index(strategy_id)])
+
+    # -- tables (pandas, imported here)
+
     @cached_property
     def matrix(self) -> pd.DataFrame:
         """Mean payoff per round, row against column."""
+        import pandas as pd
+
         return pd.DataFrame(self.mean, index=list(self.ids), columns=list(self.ids))
 
     @cached_property
     def totals(self) -> pd.Series:
         """Total score per strategy: sum over its matches (mean over repetitions)."""
-        return pd.Series(np.nansum(self.total, axis=1), index=list(self.ids), name="total")
+        import pandas as pd
+
+        return pd.Series(self.strategy_totals, index=list(self.ids), name="total")
 
     @cached_property
     def ranking(self) -> pd.DataFrame:
         """Strategies sorted by total score; columns strategy, total, mean (per round), rank."""
-        played = (~np.isnan(self.total)).sum(axis=1)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            mean = np.where(played > 0, np.nansum(self.mean, axis=1) / played, np.nan)
-        df = pd.DataFrame({"strategy": list(self.ids), "total": self.totals.to_numpy(), "mean": mean})
-        df = df.sort_values("total", ascending=False, kind="stable").reset_index(drop=True)
-        df["rank"] = df["total"].rank(method="min", ascending=False).astype(int)
-        return df
+        import pandas as pd
+
+        o = self.order
+        return pd.DataFrame({"strategy": [self.ids[i] for i in o], "total": self.strategy_totals[o],
+                             "mean": self.strategy_means[o], "rank": self.ranks[o].astype(int)})
 
 
 def _round_robin(comp: _Compiled, A, B, rounds: int, repetitions: int, noise: float, rng) -> tuple:
@@ -787,6 +830,28 @@ def _population(population) -> tuple[list[Strategy], np.ndarray]:
     return strats, counts
 
 
+@dataclass(frozen=True, eq=False)
+class History:
+    """An evolution without pandas: ``values[g, i]`` is the count or share of strategy ``ids[i]``
+    in generation ``g`` (row 0 is the start)."""
+
+    ids: tuple[str, ...]
+    values: np.ndarray
+
+    def __len__(self) -> int:
+        """Number of rows: generations + 1."""
+        return len(self.values)
+
+    def column(self, strategy_id: str) -> np.ndarray:
+        return self.values[:, self.ids.index(strategy_id)]
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per generation (index ``generation``), one column per strategy id."""
+        import pandas as pd
+
+        return pd.DataFrame(self.values, columns=list(self.ids)).rename_axis("generation")
+
+
 def evolve(
     population: Mapping[StrategyLike, int] | Sequence[tuple[StrategyLike, int]],
     generations: int = 50,
@@ -805,7 +870,24 @@ def evolve(
     and the ``replace`` highest scorers are cloned.  Ties are broken at random
     (from ``seed``).  Returns the counts per strategy, one row per generation
     (row 0 is the start), ready for a stacked area chart.
+    The same numbers without pandas: :func:`evolve_history`.
     """
+    return evolve_history(population, generations, rounds, payoffs, noise, replace, seed,
+                          require_pd=require_pd).to_frame()
+
+
+def evolve_history(
+    population: Mapping[StrategyLike, int] | Sequence[tuple[StrategyLike, int]],
+    generations: int = 50,
+    rounds: int = 10,
+    payoffs: PayoffsLike = AXELROD,
+    noise: float = 0.0,
+    replace: int = 5,
+    seed=None,
+    *,
+    require_pd: bool = True,
+) -> History:
+    """:func:`evolve` as a :class:`History` of counts (integers), without pandas."""
     _check_args(rounds, noise)
     pay = _payoffs(payoffs, require_pd)
     strats, counts = _population(population)
@@ -846,7 +928,7 @@ def evolve(
             per_strategy = total @ counts - own  # an individual does not play itself
             counts = _select(labels, per_strategy[labels], counts, replace, rng, k)
             history[g] = counts
-    return pd.DataFrame(history, columns=[s.id for s in strats]).rename_axis("generation")
+    return History(tuple(s.id for s in strats), history)
 
 
 def _select(labels, score, counts, replace: int, rng, k: int) -> np.ndarray:
@@ -878,7 +960,25 @@ def replicator(
     ``background`` defaults to 1 - S, so every fitness is at least 1.
     ``source`` is a list of strategies (a tournament is run first) or a
     finished TournamentResult.  Returns shares per generation (row 0 = start).
+    The same numbers without pandas: :func:`replicator_history`.
     """
+    return replicator_history(source, generations, initial, rounds, payoffs, noise, repetitions, seed,
+                              self_play, background).to_frame()
+
+
+def replicator_history(
+    source: Sequence[StrategyLike] | TournamentResult,
+    generations: int = 100,
+    initial: Mapping[str, float] | Sequence[float] | None = None,
+    rounds: int = 200,
+    payoffs: PayoffsLike = AXELROD,
+    noise: float = 0.0,
+    repetitions: int = 10,
+    seed=None,
+    self_play: bool = True,
+    background: float | None = None,
+) -> History:
+    """:func:`replicator` as a :class:`History` of shares, without pandas."""
     res = source if isinstance(source, TournamentResult) else tournament(
         source, rounds, repetitions, payoffs, noise, seed, self_play
     )
@@ -904,4 +1004,4 @@ def replicator(
         x = x * f
         x /= x.sum()
         out[g] = x
-    return pd.DataFrame(out, columns=ids).rename_axis("generation")
+    return History(tuple(ids), out)

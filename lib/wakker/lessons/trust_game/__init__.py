@@ -13,6 +13,6 @@ from .widgets import (  # noqa: F401
     DESIGN_QID, EVOLUTION_TITLE, EXPERIMENTS, HIDDEN, MAX_NAME, MAX_POPULATION, METHODS, NO_RESULT, NOTEBOOK, PAYOFF_LABELS,
     PAYOFF_PRESETS, PAYOFFS, PRESETS, PROB_OPTIONS, ROUNDS, SANDBOX_TITLE, SITUATIONS, TOURNAMENT_TITLE, Designer,
     Dominance, EvolutionView, OneShot, RepeatedGame, Sandbox, TournamentView, Unavailable, character_table, designer, dominance,
-    evolution_view, memory_one_of, one_shot, payoff_problems_html, payoff_table, ranking_html, repeated_game,
+    evolution_shares, evolution_view, memory_one_of, one_shot, payoff_problems_html, payoff_table, ranking_html, repeated_game,
     run_evolution, sandbox, tournament_view, years_table,
 )

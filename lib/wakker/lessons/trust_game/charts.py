@@ -1,15 +1,18 @@
 """The charts of notebook 07 (also used by the teacher's class tournament): a heat map "row
 against column" and a stacked population chart, each a :class:`~wakker.ui.figure.LiveFigure`
-created once and redrawn in place."""
+created once and redrawn in place. Notebook 07 feeds them numpy arrays (no pandas in a lesson's kernel);
+the teacher's class tournament may still pass a DataFrame to :func:`show_heatmap`."""
 from __future__ import annotations
 
 import html
 import math
+from typing import Sequence
 
+import numpy as np
 import plotly.graph_objects as go
 
 from ...core import dutch
-from ...models.prisoners_dilemma import Payoffs
+from ...models.prisoners_dilemma import History, Payoffs
 from ...ui.figure import LiveFigure
 from . import texts as T
 from .data import characters
@@ -36,10 +39,15 @@ def heatmap_figure(payoffs: Payoffs, height: int = 460) -> LiveFigure:
             margin=dict(l=10, r=10, t=50, b=90)))
 
 
-def show_heatmap(fig: LiveFigure, matrix) -> None:
-    """Put a labelled matrix (DataFrame, rows against columns) into the heat map."""
-    labels = [str(x) for x in matrix.index]
-    z = [[None if math.isnan(v) else float(v) for v in row] for row in matrix.to_numpy()]
+def show_heatmap(fig: LiveFigure, matrix, labels: Sequence[str] | None = None) -> None:
+    """Put a square matrix (rows against columns) into the heat map: a 2-D array with its ``labels``
+    (the same for rows and columns), or a labelled DataFrame without ``labels``."""
+    if labels is None:  # a DataFrame (the class tournament): its index names the rows and columns
+        labels, values = matrix.index, matrix.to_numpy()
+    else:
+        values = np.asarray(matrix, dtype=float)
+    labels = [str(x) for x in labels]
+    z = [[None if math.isnan(v) else float(v) for v in row] for row in values]
     # Dutch numbers in the cells and the hover (typographic minus, decimal comma), as in the tables
     text = [["" if v is None else dutch.number(v, 1) for v in row] for row in z]
     hover = [["" if v is None else dutch.number(v, 2) for v in row] for row in z]
@@ -72,20 +80,23 @@ def evolution_figure(title: str) -> LiveFigure:
                           legend=dict(orientation="v", x=1.02, y=1), hovermode="x unified"))
 
 
-def show_evolution(fig: LiveFigure, shares, title: str) -> None:
-    """Put a DataFrame of shares (0-1, one column per strategy id) into the stacked chart."""
+def show_evolution(fig: LiveFigure, shares: History, title: str) -> None:
+    """Put shares (0-1 per generation, a :class:`~wakker.models.prisoners_dilemma.History`) into the stacked chart."""
     ids = list(characters())
-    x = list(range(len(shares)))
+    column = {sid: j for j, sid in enumerate(shares.ids)}
+    values = shares.values
+    x = list(range(len(values)))
     with fig.batch_update():
         fig.layout.title.text = title
         for trace, sid in zip(fig.data, ids):
-            if sid in shares.columns and shares[sid].to_numpy().max() > 0:
+            j = column.get(sid)
+            if j is not None and values[:, j].max() > 0:
                 trace.x = x
-                trace.y = (shares[sid].to_numpy() * 100).round(3).tolist()
+                trace.y = (values[:, j] * 100).round(3).tolist()
                 trace.visible = True
             else:
                 trace.visible = False
-        fig.layout.xaxis.range = [0, len(shares) - 1]
+        fig.layout.xaxis.range = [0, len(values) - 1]
 
 
 def clear_evolution(fig: LiveFigure, title: str) -> None:

@@ -378,13 +378,14 @@ def ranking_html(result: P.TournamentResult, names: Callable[[str], str] = name_
     """Ranking table of a tournament in Dutch (place, character, total, mean per round)."""
     head = "<tr>" + "".join(cell_html(h, head=True) for h in T.RANKING_HEAD) + "</tr>"
     rows = []
-    for _, r in result.ranking.iterrows():
-        sid = r["strategy"]
+    for i in result.order:  # the order of result.ranking, from the arrays (no pandas)
+        sid = result.ids[i]
         extra = HIGHLIGHT if sid == highlight else ""
         dot = f'<span style="color:{colour_of(sid, ACCENT)}">●</span> '
-        rows.append("<tr>" + cell_html(str(int(r["rank"])), extra)
+        rows.append("<tr>" + cell_html(str(int(result.ranks[i])), extra)
                     + cell_html(dot + html.escape(names(sid)), "text-align:left;white-space:nowrap;" + extra)
-                    + cell_html(dutch.number(r["total"], 1), extra) + cell_html(dutch.number(r["mean"], 2), extra)
+                    + cell_html(dutch.number(result.strategy_totals[i], 1), extra)
+                    + cell_html(dutch.number(result.strategy_means[i], 2), extra)
                     + "</tr>")
     return f'<table class="wakker-ranglijst" style="{STYLES["tabel"]}">{head}{"".join(rows)}</table>'
 
@@ -440,12 +441,9 @@ class TournamentView(View):
         res = P.tournament(ids, rounds=self.rounds.value, repetitions=self.repetitions.value,
                            payoffs=self.payoffs, noise=self.noise.value / 100, seed=self.seed, self_play=False)
         self.result = res
-        order = list(res.ranking["strategy"])
-        m = res.matrix.loc[order, order]
-        m.index = m.columns = [name_of(s) for s in order]
-        show_heatmap(self.fig, m)
-        ranks = res.ranking.set_index("strategy")["rank"]
-        tied = [name_of(s) for s in order if ranks[s] == 1]
+        order = res.order  # rows and columns in the order of the ranking
+        show_heatmap(self.fig, res.mean[np.ix_(order, order)], [name_of(res.ids[i]) for i in order])
+        tied = [name_of(res.ids[i]) for i in order if res.ranks[i] == 1]
         winner = (T.WINS.format(name=html.escape(tied[0])) if len(tied) == 1 else
                   T.SHARED_FIRST.format(names=", ".join(f"<b>{html.escape(t)}</b>" for t in tied)))
         self.summary.value = text_html(T.TOURNAMENT_SUMMARY.format(
@@ -484,32 +482,62 @@ EXPERIMENTS: dict[str, tuple[str, dict | None]] = {
 }
 
 
-def _summary_html(shares, counts: bool, n: int, generations: int) -> str:
-    last = shares.iloc[-1].sort_values(ascending=False)
+def _descending(values: np.ndarray) -> np.ndarray:
+    """Indices from the largest value to the smallest, NaN last: the order pandas'
+    ``Series.sort_values(ascending=False)`` gives (its default sort, equal values included)."""
+    nan = np.isnan(values)
+    idx = np.flatnonzero(~nan)[::-1]
+    order = idx[values[idx].argsort(kind="quicksort")][::-1]
+    return np.concatenate([order, np.flatnonzero(nan)])
+
+
+def _summary_html(shares: P.History, counts: bool, n: int, generations: int) -> str:
+    values = shares.values
+    last = values[-1].astype(float)
+    order = _descending(last)
     parts = []
-    for sid, v in last.items():
+    for j in order:
+        sid, v = shares.ids[j], last[j].item()
         if v <= 0.005:
             continue
         amount = T.OUT_OF.format(count=int(round(v * n)), n=n) if counts else f"{dutch.number(v * 100, 0)} %"
         parts.append(f"{html.escape(name_of(sid))} {amount}")
-    gone = [name_of(s) for s, v in last.items() if v <= 0.005 and shares[s].iloc[0] > 0]
+    gone = [name_of(shares.ids[j]) for j in order if last[j] <= 0.005 and values[0, j] > 0]
     text = T.AFTER_GENERATIONS.format(generations=generations) + ", ".join(parts) + "."
     if gone:
         text += T.GONE.format(names=", ".join(html.escape(g) for g in gone))
     return text_html(text)
 
 
-def run_evolution(method: str, population: Mapping[str, int], generations: int, rounds: int,
-                  payoffs: P.Payoffs, noise: float, replace: int, seed: int):
-    """Shares (0-1) per generation for either method; DataFrame with one column per strategy."""
+def evolution_shares(method: str, population: Mapping[str, int], generations: int, rounds: int,
+                     payoffs: P.Payoffs, noise: float, replace: int, seed: int) -> P.History:
+    """Shares (0-1) per generation for either method, as arrays (what the widgets show; no pandas)."""
     pop = {s: int(c) for s, c in population.items() if int(c) > 0}
     n = sum(pop.values())
     if method == "case":
-        df = P.evolve(pop, generations=generations, rounds=rounds, payoffs=payoffs, noise=noise,
-                      replace=min(replace, n // 2), seed=seed)
-        return df / n
-    return P.replicator(list(pop), generations=generations, initial=pop, rounds=rounds, payoffs=payoffs,
-                        noise=noise, repetitions=20, seed=seed, self_play=True)
+        counts = P.evolve_history(pop, generations=generations, rounds=rounds, payoffs=payoffs, noise=noise,
+                                  replace=min(replace, n // 2), seed=seed)
+        return P.History(counts.ids, counts.values / n)
+    return P.replicator_history(list(pop), generations=generations, initial=pop, rounds=rounds, payoffs=payoffs,
+                                noise=noise, repetitions=20, seed=seed, self_play=True)
+
+
+def run_evolution(method: str, population: Mapping[str, int], generations: int, rounds: int,
+                  payoffs: P.Payoffs, noise: float, replace: int, seed: int):
+    """Shares (0-1) per generation for either method; DataFrame with one column per strategy
+    (:func:`evolution_shares` as a table; imports pandas)."""
+    return evolution_shares(method, population, generations, rounds, payoffs, noise, replace, seed).to_frame()
+
+
+class _SharesTable:
+    """``view.shares``: the last result as a DataFrame, built (and pandas imported) only when asked for;
+    the widget itself keeps the arrays in ``view.history``."""
+
+    history: P.History | None = None
+
+    @property
+    def shares(self):
+        return None if self.history is None else self.history.to_frame()
 
 
 def payoff_problems_html(pay: P.Payoffs) -> str:
@@ -521,7 +549,7 @@ def payoff_problems_html(pay: P.Payoffs) -> str:
     return styled("fout", T.NOT_A_PD.format(items=items))
 
 
-class EvolutionView(View):
+class EvolutionView(_SharesTable, View):
     """A population of 25 that changes each generation; Case-style or replicator; stacked area chart."""
 
     def __init__(self, preset: str = "goedgelovig", method: str = "case", rounds: int = ROUNDS, noise: float = 0.0,
@@ -552,7 +580,7 @@ class EvolutionView(View):
         self.summary = w.HTML()
         self.message = w.HTML()
         self.fig = evolution_figure(T.EVOLUTION_TITLE)
-        self.shares = None
+        self.history = None
         if experiment is not None:
             self.experiment.value = experiment  # sets the controls and draws, before fig.widget exists
         else:
@@ -611,13 +639,13 @@ class EvolutionView(View):
         if bad:
             self.message.value = bad
             self.summary.value = ""
-            self.shares = None  # no stale result next to the warning
+            self.history = None  # no stale result next to the warning
             clear_evolution(self.fig, T.NO_RESULT)
             return None
         population = PRESETS[self.preset.value][1]
-        shares = run_evolution(method, population, self.generations.value, self.rounds.value, pay,
-                               self.noise.value / 100, self.replace.value, self.seed)
-        self.shares = shares
+        shares = evolution_shares(method, population, self.generations.value, self.rounds.value, pay,
+                                  self.noise.value / 100, self.replace.value, self.seed)
+        self.history = shares
         show_evolution(self.fig, shares, T.EVOLUTION_TITLE)
         self.summary.value = _summary_html(shares, method == "case", sum(population.values()),
                                            self.generations.value)
@@ -651,7 +679,7 @@ POPULATIONS: dict[str, tuple[str, dict[str, int] | None]] = {
 }
 
 
-class Sandbox(View):
+class Sandbox(_SharesTable, View):
     """Case's sandbox: your own payoffs, population, rounds and mistakes; Case-style evolution.
 
     Payoffs that do not form a prisoner's dilemma give a Dutch explanation instead of results.
@@ -688,7 +716,7 @@ class Sandbox(View):
         self.message = w.HTML()
         self.fig = evolution_figure(T.SANDBOX_TITLE)
         self._filling = False
-        self.shares = None
+        self.history = None
         self.update()  # before fig.widget exists: the browser gets the figure once, filled in
         grid = w.GridBox([c.box for c in self.counts.values()],
                          layout=dict(grid_template_columns="repeat(auto-fill, minmax(min(28em, 100%), 1fr))",
@@ -774,9 +802,9 @@ class Sandbox(View):
             clear_evolution(self.fig, T.NO_RESULT)
             return None
         replace = max(1, min(5, n // 5))
-        shares = run_evolution("case", pop, self.generations, self.rounds.value, pay,
-                               self.noise.value / 100, replace, self.seed)
-        self.shares = shares
+        shares = evolution_shares("case", pop, self.generations, self.rounds.value, pay,
+                                  self.noise.value / 100, replace, self.seed)
+        self.history = shares
         show_evolution(self.fig, shares, T.SANDBOX_TITLE)
         self.summary.value = _summary_html(shares, True, n, self.generations) + note_html(_replace_text(replace))
         self.message.value = ""
@@ -977,10 +1005,10 @@ class Designer(SavedWidget):
         for noise in (0.0, 0.05):
             res = P.tournament([me, *main], rounds=ROUNDS, repetitions=20, payoffs=self.payoffs, noise=noise,
                                seed=self.seed, self_play=False)
-            rk = res.ranking.set_index("strategy")
-            places[noise] = (int(rk.loc["__mine__", "rank"]), len(rk), res)
+            places[noise] = (res.rank_of("__mine__"), len(res.ids), res)
             if noise == 0.0:
-                rows = {s: (res.matrix.loc["__mine__", s], res.matrix.loc[s, "__mine__"]) for s in main}
+                m, i = res.mean, res.ids.index("__mine__")
+                rows = {s: (m[i, j], m[j, i]) for s in main for j in (res.ids.index(s),)}
 
         def names(sid: str) -> str:
             return label if sid == "__mine__" else name_of(sid)
