@@ -152,8 +152,10 @@ def test_nb06_every_widget_and_answers_back_after_restart(page, jupyter_server, 
     expect(scan).to_contain_text("Later (over een paar weken): 1 van de 6", timeout=10_000)
     expect(scan.locator(".js-plotly-plot .legend")).to_contain_text("Later", timeout=10_000)
     expect(scan.locator(".js-plotly-plot .polarlayer path.js-line").first).to_be_attached()  # a real radar
-    # the page's other figures use the workbook's own (cartesian) plotly.js; the radar needs the full one
-    assert page.evaluate("() => window.__wakkerPlotlyFrom") == "werkboek"
+    # the radar needs the full plotly.js (jupyterlab-plotly's); the lesson says so, and the page loads only
+    # that one, for every figure, not also the workbook's own copy
+    assert page.evaluate("() => window.__wakkerPlotlyFrom") == "jupyterlab-plotly"
+    assert page.evaluate("() => Array.from(document.scripts).filter(s => s.src.includes('wakker/static/')).length") == 0
     expect(scan).to_contain_text("opgeslagen om", timeout=10_000)
     _shot(page, scan, "nb06-12-scan")
     jlab.screenshot(page, "nb06-12b-scan-radar", locator=scan.locator(".js-plotly-plot"))

@@ -302,3 +302,32 @@ def test_the_workbooks_own_plotly_js_is_the_version_plotly_was_built_for_and_is_
     assert serverstatic._jupyter_server_extension_points() == [{"module": "wakker.serverstatic"}]
     (pattern, _handler, options), = serverstatic.handlers("/user/sam/")
     assert pattern == "/user/sam/wakker/static/(.*)" and Path(options["path"]) == serverstatic.STATIC_DIR
+
+
+def test_a_lesson_that_draws_a_trace_the_own_plotly_js_lacks_asks_for_the_full_one_first():
+    """A figure with such a trace (06's radar: scatterpolar) is drawn with jupyterlab-plotly's full plotly.js;
+    the lesson says so (``want_plotly(full=True)``) before wakker.ui.figure asks for the own copy, so that
+    the page loads one plotly.js, not both (both cost 06 a third of a second on a first Run All)."""
+    import re
+    from pathlib import Path
+
+    from wakker.ui.figure_esm import OWN_TRACES
+
+    lessons = Path(figure_module.__file__).resolve().parents[1] / "lessons"
+    drawn = re.compile(r"\badd_([a-z0-9]+)\(|\bgo\.([A-Z][a-z0-9]+)\(|type=[\"']([a-z0-9]+)[\"']")
+    not_traces = {"trace", "traces", "shape", "annotation", "layout_image", "hline", "vline", "hrect", "vrect",
+                  "selection"}
+    is_trace = lambda kind: kind not in not_traces and hasattr(go.Figure, f"add_{kind}")  # noqa: E731
+    needs_full = {}
+    for path in lessons.rglob("*.py"):
+        for m in drawn.finditer(path.read_text(encoding="utf-8")):
+            kind = next(g for g in m.groups() if g).lower()
+            if is_trace(kind) and kind not in OWN_TRACES:
+                needs_full.setdefault(path.relative_to(lessons).parts[0], set()).add(kind)
+    assert "social_innovation" in needs_full  # the scan sees the radar
+    for package, kinds in needs_full.items():
+        init = (lessons / package / "__init__.py").read_text(encoding="utf-8")
+        declared = re.search(r"^want_plotly\(full=True\)", init, re.M)
+        # the first import of the lesson's own modules (which import wakker.ui.figure)
+        first_import = re.search(r"^from \.(\w+)? import|^from \.\.\.ui(\.figure| import figure)", init, re.M)
+        assert declared and first_import and declared.start() < first_import.start(), (package, kinds)

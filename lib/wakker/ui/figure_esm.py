@@ -256,7 +256,9 @@ function labPlotly() {
 }
 function loadPlotly(fig) {
   if (foreign()) return Promise.resolve(foreign());
-  if (fig && (fig.data || []).some((t) => !OWN_TRACES.includes(t.type || 'scatter'))) return labPlotly();
+  // a lesson that needs the full copy said so (window.__wakkerPlotlyFull): then every figure uses it
+  const full = window.__wakkerPlotlyFull || (fig && (fig.data || []).some((t) => !OWN_TRACES.includes(t.type || 'scatter')));
+  if (full) { window.__wakkerPlotlyFrom = window.__wakkerPlotlyFrom || 'jupyterlab-plotly'; return labPlotly(); }
   if (!window.__wakkerPlotly) {
     window.__wakkerPlotly = ownPlotly().then((P) => { window.__wakkerPlotlyFrom = 'werkboek'; return P; },
       () => { window.__wakkerPlotlyFrom = 'jupyterlab-plotly'; return labPlotly(); });

@@ -353,7 +353,11 @@ export default {
     installNamer();
     // A lesson with figures asks for plotly.js when it imports them (model 'plotly'): the page loads it
     // while the kernel runs the next cells, instead of when the first figure is drawn.
-    const prefetch = () => { if (model.get('plotly')) setTimeout(() => { loadPlotly().catch(() => {}); }, 0); };
+    const prefetch = () => {
+      const which = model.get('plotly');
+      if (which === 'full') window.__wakkerPlotlyFull = true;  // every figure of this lesson draws with it
+      if (which) setTimeout(() => { loadPlotly().catch(() => {}); }, 0);
+    };
     prefetch();
     model.on('change:plotly', prefetch);
     const sync = () => {
@@ -390,23 +394,32 @@ def front_end():
         class FrontEnd(anywidget.AnyWidget):
             _esm = front_end_esm()
             dark = traitlets.Bool(False).tag(sync=True)
-            plotly = traitlets.Bool(False).tag(sync=True)
+            # which plotly.js the page may load now: "" (none yet), "own" (the workbook's cartesian copy)
+            # or "full" (jupyterlab-plotly's, for a lesson that draws a trace type the own copy lacks)
+            plotly = traitlets.Unicode("").tag(sync=True)
 
         _front_end = FrontEnd(plotly=_want_plotly)
     return _front_end
 
 
-_want_plotly = False
+_want_plotly = ""
 
 
-def want_plotly() -> None:
+def want_plotly(full: bool = False) -> None:
     """Let the page load plotly.js now, in the background: a lesson with figures imports
     :mod:`wakker.ui.figure` cells before its first figure is drawn (on the first Run All the load
-    otherwise waits for that figure)."""
+    otherwise waits for that figure).
+
+    ``full=True``: the lesson draws a trace type that the workbook's own plotly.js lacks
+    (:data:`wakker.ui.figure_esm.OWN_TRACES`; 06's radar is a ``scatterpolar``), so the page loads the full
+    plotly.js of jupyterlab-plotly instead, and draws every figure with it: loading both cost 06 a third
+    of a second. Call it before importing :mod:`wakker.ui.figure` (it asks for the own copy), at the top of
+    the lesson package; ``tests/ui/test_figure.py`` checks that such a lesson does."""
     global _want_plotly
-    _want_plotly = True
-    if _front_end is not None and not _front_end.plotly:
-        _front_end.plotly = True
+    wanted = "full" if full or _want_plotly == "full" else "own"
+    _want_plotly = wanted
+    if _front_end is not None and _front_end.plotly != wanted:
+        _front_end.plotly = wanted
 
 
 def dark_theme() -> bool:
