@@ -269,6 +269,14 @@ def test_nb04_sorting_game_model_slider_and_week(page, jupyter_server, fresh_jou
     page.set_viewport_size({"width": 390, "height": 844})
     page.evaluate("window.jupyterapp.commands.execute('application:toggle-left-area')")  # the file browser shut
     assert not jlab.console_errors(page)
+    page.wait_for_timeout(500)
+    # the first line of a hidden code cell ("# Vraag: … •••") stays inside the notebook, cut with an ellipsis
+    over = page.evaluate("""() => { const nb = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook');
+        const edge = nb.getBoundingClientRect().right;
+        return Array.from(nb.querySelectorAll('.jp-InputPlaceholder .jp-Placeholder-content'))
+          .filter(e => e.getBoundingClientRect().width > 0 && e.getBoundingClientRect().right > edge + 1)
+          .map(e => e.textContent.slice(0, 30)); }""")
+    assert not over, over
     machine.scroll_into_view_if_needed()
     page.wait_for_timeout(800)
     jlab.screenshot(page, "nb04-13-phone-machine", full_page=False)

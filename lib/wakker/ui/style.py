@@ -162,6 +162,12 @@ KIT_CSS = r"""
   .widget-inline-hbox:not(.widget-checkbox) > select, .widget-inline-hbox:not(.widget-checkbox) > input {
     flex: 1 1 auto !important; min-width: 0 !important; max-width: 100% !important;
     height: var(--jp-widgets-inline-height, 28px) !important; }
+  /* The first line of a hidden code cell (JupyterLab's "# Vraag: … •••") ends in an ellipsis at the screen's
+     edge instead of running past it. */
+  .jp-InputPlaceholder > .jp-Placeholder-content { min-width: 0; flex: 1 1 auto; overflow: hidden; }
+  .jp-InputPlaceholder .jp-Placeholder-contentContainer { display: flex; min-width: 0; }
+  .jp-InputPlaceholder .jp-PlaceholderText { min-width: 0; overflow: hidden; text-overflow: ellipsis;
+    white-space: nowrap; }
   /* Rows of buttons and controls go onto more lines instead of squeezing a button's word ("Verrad…"). */
   .widget-hbox { flex-wrap: wrap !important; }
   .widget-hbox > .widget-button { flex-shrink: 0 !important; max-width: 100% !important; }
