@@ -91,7 +91,7 @@ def test_the_widget_state_is_the_whole_figure_as_it_is_now():
     fig = bar_figure()
     fig.data[0].y = [7, 8]  # before the widget exists: it starts from this
     state = fig.widget.get_state()
-    assert json.loads(bytes(state["_figure"])) == json.loads(json.dumps(fig.to_plotly_json()))
+    assert json.loads(bytes(state["_figure"])) == as_drawn(fig)
     assert state["_rev"] == fig._rev == 1
     fig.layout.title.text = "Later"
     assert json.loads(bytes(fig.widget.get_state()["_figure"]))["layout"]["title"] == {"text": "Later"}
@@ -140,8 +140,16 @@ def test_patches_rebuild_the_figure_through_many_kinds_of_change():
         step()
         page.receive()
         assert page.figure == full(fig), step
-        assert page.figure == json.loads(json.dumps(fig.to_plotly_json(), default=list))
+        assert page.figure == as_drawn(fig)
     assert page.patches >= len(steps) and page.fulls == 0 and page.asked == 0
+
+
+def as_drawn(fig) -> dict:
+    """The figure as plotly has it, with the workbook's template where it has the empty marker."""
+    plain = json.loads(json.dumps(fig.to_plotly_json(), default=list))
+    assert plain["layout"].get("template") == figure_module._MARKER  # plotly's default in the kernel
+    plain["layout"]["template"] = json.loads(figure_module.template_json())
+    return plain
 
 
 def test_before_a_page_is_ready_the_whole_figure_is_synced_and_ready_catches_up():
@@ -258,11 +266,9 @@ def test_tick_labels_are_not_measured_after_every_draw_light_or_dark():
     """plotly's default for a number axis measures every tick label after every draw to hide those past the
     plot (about a fifth of a redraw, issue 11): the workbook's light and dark templates let them overflow,
     on every x and y axis (a template's axis styles every axis of a figure with subplots)."""
-    import plotly.io as pio
-
-    for name in ("wakker", "wakker_dark"):
-        layout = (figure_module.dark_template() if name == "wakker_dark" else pio.templates[name]).layout
-        assert (layout.xaxis.ticklabeloverflow, layout.yaxis.ticklabeloverflow) == ("allow", "allow"), name
+    for dark in (False, True):
+        layout = json.loads(figure_module.template_json(dark))["layout"]
+        assert (layout["xaxis"]["ticklabeloverflow"], layout["yaxis"]["ticklabeloverflow"]) == ("allow", "allow")
     page = Page(bar_figure())  # what a page gets with the whole figure
     assert page.figure["layout"]["template"]["layout"]["yaxis"]["ticklabeloverflow"] == "allow"
 
@@ -331,3 +337,18 @@ def test_a_lesson_that_draws_a_trace_the_own_plotly_js_lacks_asks_for_the_full_o
         # the first import of the lesson's own modules (which import wakker.ui.figure)
         first_import = re.search(r"^from \.(\w+)? import|^from \.\.\.ui(\.figure| import figure)", init, re.M)
         assert declared and first_import and declared.start() < first_import.start(), (package, kinds)
+
+
+def test_in_the_kernel_a_figure_carries_only_a_marker_and_the_page_gets_the_workbook_look():
+    """plotly validates a copied template again: about 4 ms for each figure a lesson builds first and hands to
+    LiveFigure (issue 8 item 10). The kernel keeps a marker; the page gets the workbook's look."""
+    import plotly.io as pio
+    from plotly.subplots import make_subplots
+
+    built = make_subplots(rows=2, cols=1, subplot_titles=("a", "b"))
+    fig = LiveFigure(built)
+    for fig_or_template in (pio.templates[pio.templates.default], built.layout.template, fig.layout.template):
+        assert fig_or_template.to_plotly_json() == figure_module._MARKER
+    page = Page(fig)
+    assert page.figure["layout"]["template"] == json.loads(figure_module.template_json())
+    assert page.figure["layout"]["template"]["layout"]["plot_bgcolor"] == "white"

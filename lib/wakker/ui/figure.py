@@ -26,11 +26,12 @@ How it reaches the browser (issue 11: a slider move should repaint within a fram
   redraws just those, instead of a whole ``Plotly.react``.
 * Under a dark JupyterLab theme the figure is drawn with ``plotly_dark`` on a transparent
   background (the browser tells the kernel the theme; see ``style.front_end``).
-* Every figure of the workbook looks like ``plotly_white`` through the template ``"wakker"``, which
-  this module makes plotly's default: ``plotly_white`` without the parts for 3-D scenes, maps,
-  polar and ternary plots and trace types no lesson draws (:data:`TRACE_TYPES`). A lesson does not
-  name a template: ``template="plotly_white"`` costs about 60 ms of kernel time per figure (plotly
-  validates the whole template again) and sends 7 kB with every figure, the slim one about 2 kB.
+* Every figure of the workbook looks like ``plotly_white``: the page gets the workbook's template
+  (:func:`template_json`: ``plotly_white`` without the parts for 3-D scenes, maps, polar and
+  ternary plots and trace types no lesson draws, :data:`TRACE_TYPES`) with the whole figure. In
+  the kernel plotly's default template is a marker, ``"wakker"``, with nothing in it: a lesson does not name a
+  template, and no figure carries or copies plotly's template objects (``template="plotly_white"``
+  cost about 60 ms of kernel time per figure and sent 7 kB with every figure; the slim one is 2 kB).
 """
 from __future__ import annotations
 
@@ -51,15 +52,14 @@ TRACE_TYPES = ("scatter", "bar", "heatmap", "histogram", "pie")
 _UNUSED_LAYOUT = ("polar", "ternary", "scene", "geo", "mapbox", "map", "smith")
 
 
-def _slim_template(name: str) -> go.layout.Template:
-    """Plotly's template ``name`` with only what the workbook's figures use.
+def slim_template(name: str) -> dict:
+    """Plotly's template ``name`` as a plain dict, with only what the workbook's figures use.
 
     Tick labels may overflow (``ticklabeloverflow="allow"``, on every x and y axis): plotly's default
     for a number axis ("hide past div") measures every tick label after every draw to hide the ones
     outside the plot, a fifth of a redraw (issue 11); the workbook's margins keep the labels inside.
 
-    Read from plotly's own template file and built without validation, as plotly itself loads its
-    templates: validating both templates cost about 0.45 s of every lesson's first cell.
+    Read from plotly's own template file; never turned into plotly objects (see :func:`template_json`).
     """
     import json
     import pkgutil
@@ -68,44 +68,49 @@ def _slim_template(name: str) -> go.layout.Template:
     layout = {k: v for k, v in full["layout"].items() if k not in _UNUSED_LAYOUT}
     for axis in ("xaxis", "yaxis"):
         layout[axis] = {**layout.get(axis, {}), "ticklabeloverflow": "allow"}
-    return go.layout.Template(layout=layout, data={k: v for k, v in full["data"].items() if k in TRACE_TYPES},
-                              _validate=False)
+    return {"data": {k: v for k, v in full["data"].items() if k in TRACE_TYPES}, "layout": layout}
 
 
-def _register(key: str, name: str) -> None:
-    import plotly.io as pio
+_TEMPLATE_JSON: dict[bool, str] = {}
 
-    if key not in pio.templates:
-        template = _slim_template(name)
-        store = getattr(pio.templates, "_templates", None)
-        if isinstance(store, dict):
-            store[key] = template  # as plotly stores its own templates: not validated a second time
-        else:
-            pio.templates[key] = template
+
+def template_json(dark: bool = False) -> str:
+    """The workbook's template (light: ``plotly_white``, dark: ``plotly_dark``, both slim) as JSON, made once.
+
+    A LiveFigure puts it into the figure only as it is serialised for the page. Plotly's own way -- a
+    ``Template`` object that every new figure copies -- cost about 4 ms of kernel time for every figure a
+    lesson built first and then handed to ``LiveFigure(fig)`` (5 subplot figures: 25 against 4 ms), as
+    plotly validated the copied template again (issue 8 item 10: headless execution within 1.5 x floor)."""
+    if dark not in _TEMPLATE_JSON:
+        _TEMPLATE_JSON[dark] = _json(slim_template("plotly_dark" if dark else "plotly_white"))
+    return _TEMPLATE_JSON[dark]
+
+
+#: The name of plotly's default template while the workbook is loaded: a marker template with nothing in it
+#: but its own name (``layout.meta``), which a new figure copies for free (an empty one plotly would turn
+#: into its "none" template). A LiveFigure that has it (or none) is sent with :func:`template_json`.
+TEMPLATE_NAME = "wakker"
+_MARKER = {"layout": {"meta": "wakker-template"}}
 
 
 def use_workbook_template() -> None:
-    """Register the slim template ``"wakker"`` and make it plotly's default (done when this module is
-    imported). The dark one, ``"wakker_dark"``, is registered when first asked for (:func:`dark_template`)."""
+    """Register the marker template ``"wakker"`` and make it plotly's default (done when this module
+    is imported), so that a figure a lesson builds (``go.Figure``, ``make_subplots``) carries no template
+    of plotly's own, and a LiveFigure draws it in the workbook's look."""
     import plotly.io as pio
+    from plotly.graph_objs.layout import Template
 
-    _register("wakker", "plotly_white")
-    if pio.templates.default != "wakker":
-        if hasattr(pio.templates, "_default"):
-            # plotly's setter validates the name by building the whole template through its validator
-            # (40 ms of every lesson's import); the name was registered just above.
-            pio.templates._default = "wakker"
+    store = getattr(pio.templates, "_templates", None)
+    if TEMPLATE_NAME not in pio.templates:
+        if isinstance(store, dict):
+            store[TEMPLATE_NAME] = Template(_MARKER)  # as plotly stores its own: not validated again
         else:
-            pio.templates.default = "wakker"
-
-
-def dark_template() -> go.layout.Template:
-    """The slim dark template ``"wakker_dark"``, registered with plotly on first use (a page in a light
-    theme never needs it: 15 ms of every lesson's import)."""
-    import plotly.io as pio
-
-    _register("wakker_dark", "plotly_dark")
-    return pio.templates["wakker_dark"]
+            pio.templates[TEMPLATE_NAME] = Template(_MARKER)
+    if pio.templates.default != TEMPLATE_NAME:
+        if hasattr(pio.templates, "_default"):
+            pio.templates._default = TEMPLATE_NAME  # plotly's setter validates the template once more
+        else:
+            pio.templates.default = TEMPLATE_NAME
 
 
 use_workbook_template()
@@ -183,16 +188,6 @@ def _json(obj) -> str:
     from plotly.io.json import to_json_plotly
 
     return to_json_plotly(obj)
-
-
-_dark_json: str | None = None
-
-
-def _dark_template_json() -> str:
-    global _dark_json
-    if _dark_json is None:
-        _dark_json = _json(dark_template().to_plotly_json())
-    return _dark_json
 
 
 _themed: "weakref.WeakValueDictionary[int, LiveFigure]" = weakref.WeakValueDictionary()
@@ -284,15 +279,19 @@ class LiveFigure(go.Figure):
 
     # ------------------------------------------------------------------ serialising
     def _layout_items(self) -> dict[str, str]:
-        parts = {k: _json(v) for k, v in self._layout.items() if k != "template" or not self._dark}
+        parts = {k: _json(v) for k, v in self._layout.items() if k != "template"}
+        parts["template"] = self._layout_part("template")
         if self._dark:
-            parts["template"] = _dark_template_json()
             parts["paper_bgcolor"] = _json(DARK_PAPER)
         return parts
 
     def _layout_part(self, key: str) -> str | None:
-        if self._dark and key == "template":
-            return _dark_template_json()
+        if key == "template":
+            # the workbook's look, unless the figure names a template of its own (light theme only)
+            own = self._layout.get("template")
+            if self._dark or not own or own == _MARKER:
+                return template_json(self._dark)
+            return _json(own)
         if self._dark and key == "paper_bgcolor":
             return _json(DARK_PAPER)
         return _json(self._layout[key]) if key in self._layout else None
