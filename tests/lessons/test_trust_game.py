@@ -406,7 +406,10 @@ def test_evolution_reward_slider_reads_with_a_decimal_comma():
 def test_every_slider_reads_the_dutch_way_and_waits_for_release():
     views = (nb07.tournament_view(), nb07.evolution_view(), nb07.sandbox())
     sliders = [x for v in views for x in vars(v).values() if isinstance(x, ui.DutchSlider)]
-    sliders += list(views[2].counts.values())
+    # the sliders under "Meer instellingen" are made when it opens (or code asks for them)
+    t, e, s = views
+    sliders += [t.repetitions, e.replace, e.generations, *s.counts.values()]
+    assert all(isinstance(x, ui.DutchSlider) for x in sliders)
     assert len(sliders) == 9 + 10
     for s in sliders:
         assert s.slider.continuous_update is False and s.slider.readout is False
@@ -469,6 +472,73 @@ def test_few_controls_up_front_the_rest_under_meer():
     assert s.more.selected_index is None
     e = nb07.evolution_view()
     assert len(_up_front(e)) <= 4
+
+
+def _models(widget) -> int:
+    """How many widget models the page builds to show ``widget``: every model it reaches (children, layout,
+    style, ...), each once, without the frozen Layouts and Styles that ``wakker.ui.lean`` shares over the notebook."""
+    from wakker.ui import lean
+
+    seen, todo = set(), [widget]
+    while todo:
+        x = todo.pop()
+        if id(x) in seen or lean.is_shared(x):
+            continue
+        seen.add(id(x))
+        for key in x.keys:
+            value = getattr(x, key, None)
+            todo += [y for y in (value if isinstance(value, (list, tuple)) else [value]) if isinstance(y, w.Widget)]
+    return len(seen)
+
+
+#: Models a lesson widget of 07 may bring to Run All (issue 11: every model is a comm message of ~1.4 kB and a
+#: view the page builds). Measured 2026-12-02: the tournament 31, the evolution 29, the sandbox 50 when the controls
+#: under "Meer instellingen" were made up front; now they are made when that section first opens.
+MODEL_BUDGET = {"one_shot": 9, "dominance": 6, "blind game": 13, "repeated game": 13, "tournament": 15,
+                "evolution": 19, "sandbox": 16, "designer": 17}
+
+
+def test_lesson_widgets_stay_within_their_model_budget(page):
+    views = {"one_shot": nb07.one_shot(seed=0), "dominance": nb07.dominance(),
+             "blind game": nb07.repeated_game(hidden=True, seed=0), "repeated game": nb07.repeated_game(seed=0),
+             "tournament": nb07.tournament_view(), "evolution": nb07.evolution_view(experiment="begin"),
+             "sandbox": nb07.sandbox(), "designer": nb07.designer(page)}
+    counts = {name: _models(v.box) for name, v in views.items()}
+    assert {k: v for k, v in counts.items() if v > MODEL_BUDGET[k]} == {}, counts
+    # the section "Meer instellingen" gets its controls when a student opens it, and they work
+    t, e, s = views["tournament"], views["evolution"], views["sandbox"]
+    for view, made in ((t, 15), (e, 10), (s, 34)):
+        view.more.selected_index = 0
+        assert _models(view.box) >= counts[[k for k, v in views.items() if v is view][0]] + made
+    t.boxes["always_defect"].value = False
+    assert "8 personages" in t.summary.value
+    s.counts["always_defect"].value = 4
+    assert s.population_preset.value == "eigen" and "Samen 26 spelers" in s.population.value
+    e.method.value = "replicator"
+    assert e.replace.slider.disabled and "%" in e.summary.value
+
+
+def test_settings_under_meer_work_before_the_section_is_made():
+    """Until "Meer instellingen" opens its controls do not exist; the menus and experiments set plain values,
+    and the controls, once made, show those values."""
+    s = nb07.sandbox()
+    s.population_preset.value = "een-valsspeler"
+    s.preset.value = "axelrod"
+    assert "Samen 25 spelers" in s.population.value and s.payoffs() == P.AXELROD
+    assert s._counts == {} and s._inputs == {}  # still not made
+    summary = s.summary.value
+    s.more.selected_index = 0  # a student opens the section
+    assert {k: c.value for k, c in s.counts.items() if c.value} == {"always_defect": 1, "always_cooperate": 24}
+    assert [s.inputs[k].value for k in "TRPS"] == [5, 3, 1, 0] and s.summary.value == summary
+    e = nb07.evolution_view(experiment="begin")
+    e.experiment.value = "vergissingen"
+    assert e._controls == {}
+    summary = e.summary.value
+    assert e.preset.value == "alle-acht" and e.summary.value == summary
+    t = nb07.tournament_view(chosen=["tit_for_tat", "always_defect"], repetitions=3)
+    assert t._boxes == {} and list(t.result.ids) == ["tit_for_tat", "always_defect"]
+    assert [sid for sid, b in t.boxes.items() if b.value] == ["tit_for_tat", "always_defect"]
+    assert t.repetitions.value == 3
 
 
 def test_sandbox_population_menu_sets_the_sliders_and_moving_one_says_eigen():

@@ -81,6 +81,42 @@ def _build(cls, *args, **kwargs):
         return Unavailable(exc)
 
 
+class _LazyMore:
+    """A "Meer instellingen" section (an Accordion, closed) whose controls are made when it first opens.
+
+    Most students never open it, and every control there is two to four widget models the page would
+    build during Run All (issue 11). Until then the view keeps those settings as plain values; the
+    properties that name the controls (``view.boxes``, ``view.preset``, ...) make them when code asks.
+    A subclass gives :meth:`_make_more`, the section's children, made from those values.
+    """
+
+    _more_built = False
+
+    def _more_section(self, title: str):
+        """The closed Accordion with an empty slot; the slot gets its children when it opens."""
+        self._more_slot = w.VBox([])
+        self.more = w.Accordion(children=[self._more_slot], titles=(title,), selected_index=None,
+                                _dom_classes=("wakker-meer",))
+        self.more.observe(self._more_opened, names="selected_index")
+        return self.more
+
+    @safe
+    def _more_opened(self, change) -> None:
+        if change["new"] is not None:
+            self.build_more()
+
+    def build_more(self) -> None:
+        """Make the section's controls (once) and put them in the Accordion."""
+        if self._more_built:
+            return
+        children = tuple(self._make_more())  # made from the plain values, which stay the truth until then
+        self._more_built = True
+        self._more_slot.children = children
+
+    def _make_more(self) -> list:
+        raise NotImplementedError
+
+
 # --------------------------------------------------------------------------- 1. characters table
 
 def character_table(ids: Sequence[str] | None = None) -> None:
@@ -390,23 +426,24 @@ def ranking_html(result: P.TournamentResult, names: Callable[[str], str] = name_
     return f'<table class="wakker-ranglijst" style="{STYLES["tabel"]}">{head}{"".join(rows)}</table>'
 
 
-class TournamentView(View):
-    """Round robin between chosen characters: ranking table and a heat map, updated in place."""
+class TournamentView(_LazyMore, View):
+    """Round robin between chosen characters: ranking table and a heat map, updated in place.
+
+    Who plays (nine tick boxes) and how often sit under "Meer instellingen", made when that opens
+    (:class:`_LazyMore`); until then ``chosen()`` and the repetitions are plain values."""
 
     def __init__(self, ids: Sequence[str] | None = None, rounds: int = ROUNDS, repetitions: int = 10,
                  noise: float = 0.0, payoffs: P.Payoffs = PAYOFFS, seed: int = 7,
                  chosen: Sequence[str] | None = None):
         self.ids = _pick(ids)
         self.payoffs, self.seed = payoffs, seed
-        chosen = set(self.ids if chosen is None else chosen)
-        self.boxes = {s: w.Checkbox(value=s in chosen, description=name_of(s), indent=False,
-                                    layout=dict(width="auto")) for s in self.ids}
-        for b in self.boxes.values():
-            b.observe(self.update, names="value")
+        self._chosen = set(self.ids if chosen is None else chosen)
+        self._repetitions_value = repetitions
+        self._boxes: dict[str, object] = {}
+        self._repetitions: DutchSlider | None = None
         self.rounds = _slider(T.ROUNDS_LABEL, rounds, 1, 50, css="rondes")
-        self.repetitions = _slider(T.REPETITIONS_LABEL, repetitions, 1, 50, css="herhalingen")
         self.noise = _slider(T.NOISE_LABEL, int(round(noise * 100)), 0, 50, css="vergissing")
-        for s in (self.rounds, self.repetitions, self.noise):
+        for s in (self.rounds, self.noise):
             s.observe(self.update)
         self.table = w.HTML()
         self.summary = w.HTML()
@@ -414,20 +451,42 @@ class TournamentView(View):
         self.fig = heatmap_figure(payoffs)
         self.result: P.TournamentResult | None = None
         self.update()  # before fig.widget exists: the browser gets the figure once, filled in
-        grid = w.GridBox(list(self.boxes.values()),
-                         layout=dict(grid_template_columns="repeat(auto-fill, minmax(11em, 1fr))",
-                                         grid_gap="0 1em"))
         # at most four controls up front (lesson guide M4): rounds and mistakes; who plays and how often under "Meer"
-        self.more = w.Accordion(children=[w.VBox([w.HTML(T.WHO_PLAYS), grid, self.repetitions.box,
-                                                  w.HTML(T.REPETITIONS_NOTE)])],
-                                titles=(T.TOURNAMENT_MORE_LABEL,), selected_index=None, _dom_classes=("wakker-meer",))
-        controls = w.VBox([self.rounds.box, self.noise.box, self.more])
-        self.box = w.VBox([controls, self.message, self.summary,
+        self._more_section(T.TOURNAMENT_MORE_LABEL)
+        self.box = w.VBox([self.rounds.box, self.noise.box, self.more, self.message, self.summary,
                            w.HBox([self.table], layout=dict(overflow="auto")), self.fig.widget],
                           layout=dict(max_width="60em"), _dom_classes=("wakker-toernooi",))
 
+    def _make_more(self) -> list:
+        self._boxes = {s: w.Checkbox(value=s in self._chosen, description=name_of(s), indent=False,
+                                     layout=dict(width="auto")) for s in self.ids}
+        for b in self._boxes.values():
+            b.observe(self.update, names="value")
+        self._repetitions = _slider(T.REPETITIONS_LABEL, self._repetitions_value, 1, 50, css="herhalingen")
+        self._repetitions.observe(self.update)
+        grid = w.GridBox(list(self._boxes.values()),
+                         layout=dict(grid_template_columns="repeat(auto-fill, minmax(11em, 1fr))",
+                                     grid_gap="0 1em"))
+        return [w.HTML(T.WHO_PLAYS), grid, self._repetitions.box, w.HTML(T.REPETITIONS_NOTE)]
+
+    @property
+    def boxes(self) -> dict:
+        """The tick boxes "who plays", by character id (made now if the section was never opened)."""
+        self.build_more()
+        return self._boxes
+
+    @property
+    def repetitions(self) -> DutchSlider:
+        self.build_more()
+        return self._repetitions
+
+    def _repetitions_now(self) -> int:
+        return self._repetitions.value if self._more_built else min(max(int(self._repetitions_value), 1), 50)
+
     def chosen(self) -> list[str]:
-        return [s for s in self.ids if self.boxes[s].value]
+        if not self._more_built:
+            return [s for s in self.ids if s in self._chosen]
+        return [s for s in self.ids if self._boxes[s].value]
 
     @safe
     def update(self, _change=None) -> P.TournamentResult | None:
@@ -438,7 +497,8 @@ class TournamentView(View):
             self.summary.value = self.table.value = ""
             clear_heatmap(self.fig, T.NO_RESULT)
             return None
-        res = P.tournament(ids, rounds=self.rounds.value, repetitions=self.repetitions.value,
+        repetitions = self._repetitions_now()
+        res = P.tournament(ids, rounds=self.rounds.value, repetitions=repetitions,
                            payoffs=self.payoffs, noise=self.noise.value / 100, seed=self.seed, self_play=False)
         self.result = res
         order = res.order  # rows and columns in the order of the ranking
@@ -447,7 +507,7 @@ class TournamentView(View):
         winner = (T.WINS.format(name=html.escape(tied[0])) if len(tied) == 1 else
                   T.SHARED_FIRST.format(names=", ".join(f"<b>{html.escape(t)}</b>" for t in tied)))
         self.summary.value = text_html(T.TOURNAMENT_SUMMARY.format(
-            winner=winner, n=len(ids), repetitions=self.repetitions.value,
+            winner=winner, n=len(ids), repetitions=repetitions,
             rounds=dutch.count(self.rounds.value, *T.ROUND), noise=self.noise.value))
         self.table.value = ranking_html(res)
         self.message.value = ""
@@ -549,30 +609,32 @@ def payoff_problems_html(pay: P.Payoffs) -> str:
     return styled("fout", T.NOT_A_PD.format(items=items))
 
 
-class EvolutionView(_SharesTable, View):
-    """A population of 25 that changes each generation; Case-style or replicator; stacked area chart."""
+class EvolutionView(_LazyMore, _SharesTable, View):
+    """A population of 25 that changes each generation; Case-style or replicator; stacked area chart.
+
+    The start population, the method, how many are replaced and the generations sit under "Meer
+    instellingen", made when that opens (:class:`_LazyMore`); until then they are plain values."""
 
     def __init__(self, preset: str = "goedgelovig", method: str = "case", rounds: int = ROUNDS, noise: float = 0.0,
                  reward: float = PAYOFFS.R, replace: int = 5, generations: int = 40, seed: int = 1,
                  experiment: str | None = None):
         self.seed = seed
         self._applying = False
+        if preset not in PRESETS or method not in METHODS:
+            raise ValueError(f"unknown preset {preset!r} or method {method!r}")
+        # the settings under "Meer" until its controls exist (then the controls hold them)
+        self._settings = dict(preset=preset, method=method, replace=min(max(int(replace), 1), 12),
+                              generations=min(max(int(generations), 10), 100))  # as the sliders clamp
+        self._controls: dict[str, object] = {}
         self.experiment = w.Dropdown(options=[(label, key) for key, (label, _) in EXPERIMENTS.items()],
                                      value="eigen", description=T.EXPERIMENT_LABEL,
                                      style={"description_width": "14em"},
                                      layout=dict(width="42em", max_width="100%"))
         self.experiment.observe(self._on_experiment, names="value")
-        self.preset = w.Dropdown(options=[(label, key) for key, (label, _) in PRESETS.items()], value=preset,
-                                 description=T.PRESET_LABEL, style={"description_width": "14em"},
-                                 layout=dict(width="42em"))
-        self.method = w.ToggleButtons(options=[(v, k) for k, v in METHODS.items()], value=method,
-                                      style={"button_width": "16em"})
         self.rounds = _slider(T.ROUNDS_LABEL, rounds, 1, 20, css="rondes")
         self.noise = _slider(T.NOISE_LABEL, int(round(noise * 100)), 0, 50, css="vergissing")
         self.reward = _slider(T.REWARD_LABEL, float(reward), 0.5, 3.0, 0.1, css="beloning")
-        self.replace = _slider(T.REPLACE_LABEL, replace, 1, 12, css="vervangen")
-        self.generations = _slider(T.GENERATIONS_LABEL, generations, 10, 100, step=10, css="generaties")
-        for c in (self.preset, self.method, self.rounds, self.noise, self.reward, self.replace, self.generations):
+        for c in (self.rounds, self.noise, self.reward):
             c.observe(self._on_control, names="value")
         self.reseed = w.Button(description=T.RESEED_BUTTON, icon="refresh", layout=dict(width="17em"))
         self.reseed.on_click(self._reseed)
@@ -585,15 +647,42 @@ class EvolutionView(_SharesTable, View):
             self.experiment.value = experiment  # sets the controls and draws, before fig.widget exists
         else:
             self.update()
-        method_row = w.HBox([w.HTML(f'<div style="text-align:right;padding-right:8px">{T.METHOD_LABEL}</div>',
-                                    layout=dict(width="14em")), self.method],
-                            layout=dict(align_items="center"))
         # at most four controls up front (lesson guide M4); the rest under "Meer"
-        self.more = w.Accordion(children=[w.VBox([self.preset, method_row, self.replace.box, self.generations.box])],
-                                titles=(T.MORE_LABEL,), selected_index=None, _dom_classes=("wakker-meer",))
+        self._more_section(T.MORE_LABEL)
         self.box = w.VBox([self.experiment, self.rounds.box, self.reward.box, self.noise.box, self.reseed,
                            self.more, self.explain, self.message, self.summary, self.fig.widget],
                           layout=dict(max_width="60em"), _dom_classes=("wakker-evolutie",))
+
+    def _make_more(self) -> list:
+        v = self._settings
+        preset = w.Dropdown(options=[(label, key) for key, (label, _) in PRESETS.items()], value=v["preset"],
+                            description=T.PRESET_LABEL, style={"description_width": "14em"},
+                            layout=dict(width="42em"))
+        method = w.ToggleButtons(options=[(t, k) for k, t in METHODS.items()], value=v["method"],
+                                 style={"button_width": "16em"})
+        replace = _slider(T.REPLACE_LABEL, v["replace"], 1, 12, css="vervangen")
+        generations = _slider(T.GENERATIONS_LABEL, v["generations"], 10, 100, step=10, css="generaties")
+        replace.slider.disabled = v["method"] != "case"
+        for c in (preset, method, replace, generations):
+            c.observe(self._on_control, names="value")
+        self._controls = dict(preset=preset, method=method, replace=replace, generations=generations)
+        method_row = w.HBox([w.HTML(f'<div style="text-align:right;padding-right:8px">{T.METHOD_LABEL}</div>',
+                                    layout=dict(width="14em")), method],
+                            layout=dict(align_items="center"))
+        return [preset, method_row, replace.box, generations.box]
+
+    def _control(self, name: str):
+        self.build_more()
+        return self._controls[name]
+
+    preset = property(lambda self: self._control("preset"), doc="The start population (a Dropdown under Meer).")
+    method = property(lambda self: self._control("method"), doc="Case-style or replicator (ToggleButtons).")
+    replace = property(lambda self: self._control("replace"), doc="How many are replaced (a DutchSlider).")
+    generations = property(lambda self: self._control("generations"), doc="Generations (a DutchSlider).")
+
+    def _setting(self, name: str):
+        """The value of a setting under "Meer": its control's once made, else the plain value."""
+        return self._controls[name].value if self._more_built else self._settings[name]
 
     def _on_experiment(self, change) -> None:
         settings = EXPERIMENTS[change["new"]][1]
@@ -601,7 +690,10 @@ class EvolutionView(_SharesTable, View):
             return
         self._applying = True
         try:
-            self.preset.value = settings["preset"]
+            if self._more_built:
+                self._controls["preset"].value = settings["preset"]
+            else:
+                self._settings["preset"] = settings["preset"]
             self.rounds.value = settings["rounds"]
             self.reward.value = settings["reward"]
             self.noise.value = settings["noise"]
@@ -631,8 +723,9 @@ class EvolutionView(_SharesTable, View):
     @safe
     def update(self, _change=None):
         pay = self.payoffs()
-        method = self.method.value
-        self.replace.slider.disabled = method != "case"
+        method = self._setting("method")
+        if self._more_built:
+            self._controls["replace"].slider.disabled = method != "case"
         self.explain.value = note_html(T.POINTS_LINE.format(**{k: dutch.compact(getattr(pay, k)) for k in "TRPS"})
                                        + T.EXPLAIN[method])
         bad = payoff_problems_html(pay)
@@ -642,13 +735,13 @@ class EvolutionView(_SharesTable, View):
             self.history = None  # no stale result next to the warning
             clear_evolution(self.fig, T.NO_RESULT)
             return None
-        population = PRESETS[self.preset.value][1]
-        shares = evolution_shares(method, population, self.generations.value, self.rounds.value, pay,
-                                  self.noise.value / 100, self.replace.value, self.seed)
+        population = PRESETS[self._setting("preset")][1]
+        generations = self._setting("generations")
+        shares = evolution_shares(method, population, generations, self.rounds.value, pay,
+                                  self.noise.value / 100, self._setting("replace"), self.seed)
         self.history = shares
         show_evolution(self.fig, shares, T.EVOLUTION_TITLE)
-        self.summary.value = _summary_html(shares, method == "case", sum(population.values()),
-                                           self.generations.value)
+        self.summary.value = _summary_html(shares, method == "case", sum(population.values()), generations)
         self.message.value = ""
         return shares
 
@@ -679,34 +772,31 @@ POPULATIONS: dict[str, tuple[str, dict[str, int] | None]] = {
 }
 
 
-class Sandbox(_SharesTable, View):
+class Sandbox(_LazyMore, _SharesTable, View):
     """Case's sandbox: your own payoffs, population, rounds and mistakes; Case-style evolution.
 
     Payoffs that do not form a prisoner's dilemma give a Dutch explanation instead of results.
+    The four payoff numbers and the nine population sliders sit under "Meer instellingen", made when
+    that opens (:class:`_LazyMore`); until then the two menus set plain values.
     """
 
     def __init__(self, generations: int = 50, seed: int = 3):
         self.seed, self.generations = seed, generations
+        start = POPULATIONS["alle-acht"][1]
+        # the payoffs and counts until their controls exist under "Meer" (then the controls hold them)
+        self._payoff_values = {k: float(getattr(P.CASE, k)) for k in ("T", "R", "P", "S")}
+        self._count_values = {s: start.get(s, 0) for s in main_characters()}
+        self._inputs: dict[str, object] = {}
+        self._counts: dict[str, DutchSlider] = {}
         self.preset = w.Dropdown(options=[(label, key) for key, (label, _) in PAYOFF_PRESETS.items()], value="case",
                                  description=T.PAYOFF_PRESET_LABEL, style={"description_width": "initial"},
                                  layout=dict(width="30em"))
         self.preset.observe(self._on_preset, names="value")
-        self.inputs = {k: w.FloatText(value=float(getattr(P.CASE, k)), description=T.PAYOFF_LABELS[k], step=0.5,
-                                      style={"description_width": "27em"}, layout=dict(width="35em"))
-                       for k in ("T", "R", "P", "S")}
-        for box in self.inputs.values():
-            box.observe(self._on_number, names="value")
-        start = POPULATIONS["alle-acht"][1]
         self.population_preset = w.Dropdown(options=[(label, key) for key, (label, _) in POPULATIONS.items()],
                                             value="alle-acht", description=T.POPULATION_PRESET_LABEL,
                                             style={"description_width": "initial"},
                                             layout=dict(width="30em", max_width="100%"))
         self.population_preset.observe(self._on_population, names="value")
-        self.counts = {s: DutchSlider(name_of(s), start.get(s, 0), 0, 25, continuous_update=False,
-                                      label_width="9.7em", width="27em", readout_width="3em")
-                       for s in main_characters()}
-        for s in self.counts.values():
-            s.observe(self._on_count)
         self.rounds = _slider(T.ROUNDS_LABEL, ROUNDS, 1, 20, css="rondes")
         self.noise = _slider(T.NOISE_LABEL, 0, 0, 50, css="vergissing")
         for s in (self.rounds, self.noise):
@@ -718,17 +808,50 @@ class Sandbox(_SharesTable, View):
         self._filling = False
         self.history = None
         self.update()  # before fig.widget exists: the browser gets the figure once, filled in
-        grid = w.GridBox([c.box for c in self.counts.values()],
-                         layout=dict(grid_template_columns="repeat(auto-fill, minmax(min(28em, 100%), 1fr))",
-                                        grid_gap="0 .8em"))
         # at most four controls up front (lesson guide M4): the two tables to start from, rounds and mistakes;
         # the four numbers and the nine population sliders under "Meer"
-        self.more = w.Accordion(children=[w.VBox([w.HTML(T.PAYOFF_HEAD), *self.inputs.values(),
-                                                  w.HTML(T.POPULATION_HEAD), grid])],
-                                titles=(T.SANDBOX_MORE_LABEL,), selected_index=None, _dom_classes=("wakker-meer",))
+        self._more_section(T.SANDBOX_MORE_LABEL)
         self.box = w.VBox([self.preset, self.population_preset, self.population, self.rounds.box, self.noise.box,
                            self.more, self.message, self.summary, self.fig.widget],
                           layout=dict(max_width="62em"), _dom_classes=("wakker-zandbak",))
+
+    def _make_more(self) -> list:
+        self._inputs = {k: w.FloatText(value=v, description=T.PAYOFF_LABELS[k], step=0.5,
+                                       style={"description_width": "27em"}, layout=dict(width="35em"))
+                        for k, v in self._payoff_values.items()}
+        for box in self._inputs.values():
+            box.observe(self._on_number, names="value")
+        self._counts = {s: DutchSlider(name_of(s), c, 0, 25, continuous_update=False,
+                                       label_width="9.7em", width="27em", readout_width="3em")
+                        for s, c in self._count_values.items()}
+        for c in self._counts.values():
+            c.observe(self._on_count)
+        grid = w.GridBox([c.box for c in self._counts.values()],
+                         layout=dict(grid_template_columns="repeat(auto-fill, minmax(min(28em, 100%), 1fr))",
+                                     grid_gap="0 .8em"))
+        return [w.HTML(T.PAYOFF_HEAD), *self._inputs.values(), w.HTML(T.POPULATION_HEAD), grid]
+
+    @property
+    def inputs(self) -> dict:
+        """The four payoff numbers T, R, P, S (FloatText; made now if the section was never opened)."""
+        self.build_more()
+        return self._inputs
+
+    @property
+    def counts(self) -> dict[str, DutchSlider]:
+        """The population sliders by character id (made now if the section was never opened)."""
+        self.build_more()
+        return self._counts
+
+    def _payoffs_now(self) -> dict[str, float]:
+        if self._more_built:
+            return {k: b.value for k, b in self._inputs.items()}
+        return dict(self._payoff_values)
+
+    def _counts_now(self) -> dict[str, int]:
+        if self._more_built:
+            return {s: c.value for s, c in self._counts.items()}
+        return dict(self._count_values)
 
     def _on_preset(self, change) -> None:
         pay = PAYOFF_PRESETS[change["new"]][1]
@@ -736,8 +859,11 @@ class Sandbox(_SharesTable, View):
             return
         self._filling = True
         try:
-            for k, box in self.inputs.items():
-                box.value = float(getattr(pay, k))
+            for k in self._payoff_values:
+                if self._more_built:
+                    self._inputs[k].value = float(getattr(pay, k))
+                else:
+                    self._payoff_values[k] = float(getattr(pay, k))
         finally:
             self._filling = False
         self.update()
@@ -748,8 +874,11 @@ class Sandbox(_SharesTable, View):
             return
         self._filling = True
         try:
-            for sid, slider in self.counts.items():
-                slider.value = counts.get(sid, 0)
+            for sid in self._count_values:
+                if self._more_built:
+                    self._counts[sid].value = counts.get(sid, 0)
+                else:
+                    self._count_values[sid] = counts.get(sid, 0)
         finally:
             self._filling = False
         self.update()
@@ -758,7 +887,7 @@ class Sandbox(_SharesTable, View):
         """A population slider moved by the student: the menu says which start population this is, then redraw."""
         if self._filling:
             return
-        now = {s: c.value for s, c in self.counts.items() if c.value > 0}
+        now = {s: c for s, c in self._counts_now().items() if c > 0}
         match = [key for key, (_, counts) in POPULATIONS.items() if counts == now]
         self._filling = True
         try:
@@ -770,7 +899,7 @@ class Sandbox(_SharesTable, View):
     def _on_number(self, _change) -> None:
         if self._filling:
             return
-        values = {k: b.value for k, b in self.inputs.items()}
+        values = self._payoffs_now()
         match = [key for key, (_, pay) in PAYOFF_PRESETS.items()
                  if pay is not None and all(float(getattr(pay, k)) == v for k, v in values.items())]
         self._filling = True
@@ -781,14 +910,14 @@ class Sandbox(_SharesTable, View):
         self.update()
 
     def payoffs(self) -> P.Payoffs:
-        return P.Payoffs(**{k: float(b.value) for k, b in self.inputs.items()})
+        return P.Payoffs(**{k: float(v) for k, v in self._payoffs_now().items()})
 
     @safe
     def update(self, _change=None):
         if self._filling:
             return None
         pay = self.payoffs()
-        pop = {s: c.value for s, c in self.counts.items() if c.value > 0}
+        pop = {s: c for s, c in self._counts_now().items() if c > 0}
         n = sum(pop.values())
         self.population.value = note_html(T.POPULATION.format(players=dutch.count(n, *T.PLAYER), max=MAX_POPULATION))
         bad = payoff_problems_html(pay)
