@@ -125,10 +125,11 @@ TEXTS = {
 }
 
 
-def _esm() -> str:
-    """The front end, with the Dutch texts filled in and comments and indentation left out (the module
-    goes to the browser once per figure)."""
-    from .figure_esm import ESM as src
+def _esm(src: str | None = None) -> str:
+    """A front-end module (default: the figures' drawing code, ``figure_esm.ESM``), with the Dutch texts filled
+    in and comments and indentation left out."""
+    if src is None:
+        from .figure_esm import ESM as src
 
     values = {**TEXTS, "ERROR_STYLE": STYLES["fout"]}
     for key, value in values.items():
@@ -137,24 +138,39 @@ def _esm() -> str:
     return "\n".join(line for line in lines if line and not line.startswith("//"))
 
 
-_ESM: str | None = None
 _WIDGET_CLASS = None
+_KIT = None
 want_plotly()  # a lesson that imports this module will draw: the page may start loading plotly.js now
+
+
+def _kit():
+    """The kernel's one ``FigureKit`` model: it brings the figures' drawing code to the page, once (each
+    figure's own module is a stub that waits for it). Made before the first figure's widget."""
+    global _KIT
+    if _KIT is None or getattr(_KIT, "comm", None) is None:  # none yet, or closed
+        import anywidget
+
+        class FigureKit(anywidget.AnyWidget):
+            _esm = _esm()
+
+        _KIT = FigureKit()
+    return _KIT
 
 
 def _widget_class():
     """:class:`FigureWidget`, defined on first use (anywidget is imported only when a figure is shown)."""
-    global _WIDGET_CLASS, _ESM
+    global _WIDGET_CLASS
     if _WIDGET_CLASS is None:
         import anywidget
         import traitlets
 
-        _ESM = _esm()
+        from .figure_esm import STUB
 
         class FigureWidget(anywidget.AnyWidget):
-            """The browser side of one LiveFigure: ``_figure`` is the whole figure as JSON bytes."""
+            """The browser side of one LiveFigure: ``_figure`` is the whole figure as JSON bytes; its module
+            is a stub that draws with the code of the kernel's one FigureKit (:func:`_kit`)."""
 
-            _esm = _ESM
+            _esm = _esm(STUB)
             _figure = traitlets.Bytes(b"{}").tag(sync=True)
             _rev = traitlets.Int(0).tag(sync=True)
 
@@ -269,6 +285,7 @@ class LiveFigure(go.Figure):
         if self._widget is None:
             from wakker.ui.lean import widgets as w
 
+            _kit()  # the drawing code, once per kernel, before the first figure
             # the class goes with the widget's first message (add_class would send a second one)
             widget = _widget_class()(self, layout=w.Layout(width="100%"), _dom_classes=self._css)
             object.__setattr__(self, "_widget", widget)

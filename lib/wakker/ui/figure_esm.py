@@ -1,6 +1,7 @@
 """The browser half of :class:`wakker.ui.figure.LiveFigure`: an anywidget ES module, kept as a string
 here so it ships with the package like any module (``figure._esm()`` fills in the Dutch texts and
-drops comments and indentation; the module goes to the browser once per figure)."""
+drops comments and indentation). :data:`ESM` goes to the browser once per page, with the kernel's one
+``FigureKit`` model; every figure's own module is the small :data:`STUB`, which waits for it."""
 import json
 
 ESM = r"""
@@ -86,7 +87,7 @@ function titleOf(fig) {
   return plain(typeof t === 'string' ? t : (t && t.text)) || TITLE;
 }
 
-export default {
+const FIGURE = {
   initialize({ model }) {
     try { ungate(model.widget_manager); } catch (e) { /* an unknown widget manager: leave it */ }
     let fig = null, rev = -1, asked = false;
@@ -195,6 +196,42 @@ export default {
       if (frame > 0) cancelAnimationFrame(frame);
       if (Plotly) try { Plotly.purge(gd); } catch (e) { /* ignore */ }
     };
+  },
+};
+
+// This module comes once per page, with the kernel's one FigureKit model; each figure's own module is
+// STUB below, which waits for it (a figure's model and views may be made before the kit's module ran).
+window.__wakkerFigureKit = FIGURE;
+if (window.__wakkerFigureKitOk) window.__wakkerFigureKitOk(FIGURE);
+export default {
+  initialize({ model }) { try { ungate(model.widget_manager); } catch (e) { /* an unknown widget manager */ } },
+};
+"""
+
+#: Each LiveFigure's own module (anywidget sends a model's module with the model): the drawing code above
+#: comes once per page instead of with every figure (8.5 kB each; issue 11, websocket bytes).
+STUB = r"""
+const kit = () => window.__wakkerFigureKit ? Promise.resolve(window.__wakkerFigureKit)
+  : window.__wakkerFigureKitP || (window.__wakkerFigureKitP = new Promise((ok) => { window.__wakkerFigureKitOk = ok; }));
+export default {
+  initialize(ctx) {
+    const k = window.__wakkerFigureKit;
+    if (k) return k.initialize(ctx);
+    kit().then((k) => k.initialize(ctx));
+  },
+  async render(ctx) {
+    // the kit's module should be there within a second: after 20 s say so, in the figure's place
+    const late = setTimeout(() => {
+      const box = document.createElement('div');
+      box.className = 'wakker-fout';
+      box.setAttribute('style', '@@ERROR_STYLE@@');
+      box.textContent = '⚠ @@FAILED@@. @@AGAIN@@';
+      ctx.el.replaceChildren(box);
+    }, 20000);
+    const k = await kit();
+    clearTimeout(late);
+    ctx.el.replaceChildren();
+    return k.render(ctx);
   },
 };
 """
