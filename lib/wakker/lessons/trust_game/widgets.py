@@ -81,6 +81,23 @@ def _build(cls, *args, **kwargs):
         return Unavailable(exc)
 
 
+class _Later:
+    """An HTML widget's text until the widget is made.
+
+    A view fills in its first texts (``update()``) before its widgets exist; each text then goes to the page
+    in its widget's first message instead of one more message after it (issue 11: 13 of them in 07's Run
+    All). :func:`_made` turns these into the widgets, same attribute names, after that first update."""
+
+    def __init__(self, value: str = ""):
+        self.value = value
+
+
+def _made(view, *names: str) -> None:
+    """Replace ``view``'s :class:`_Later` texts ``names`` by HTML widgets with those texts."""
+    for name in names:
+        setattr(view, name, w.HTML(getattr(view, name).value))
+
+
 class _LazyMore:
     """A "Meer instellingen" section (an Accordion, closed) whose controls are made when it first opens.
 
@@ -283,16 +300,14 @@ class RepeatedGame(View):
                                    description=T.OPPONENT_LABEL, style={"description_width": "initial"},
                                    layout=dict(width="34em", max_width="100%"))
         self.opponent.observe(lambda _c: self.reset(), names="value")
-        self.rule = w.HTML()
+        self.rule = _Later()
         self.coop = w.Button(description=T.COOPERATE_BUTTON, button_style="success", layout=dict(width="12em"))
         self.defect = w.Button(description=T.DEFECT_BUTTON, button_style="danger", layout=dict(width="12em"))
         self.again = w.Button(description=T.AGAIN_BUTTON, layout=dict(width="12em"))
         self.coop.on_click(lambda _b: self.play("C"))
         self.defect.on_click(lambda _b: self.play("D"))
         self.again.on_click(lambda _b: self.reset())
-        self.moves = w.HTML()
-        self.status = w.HTML()
-        self.message = w.HTML()
+        self.moves, self.status, self.message = _Later(), _Later(), _Later()
         import plotly.graph_objects as go
 
         self.fig = LiveFigure(
@@ -306,6 +321,7 @@ class RepeatedGame(View):
                 legend=dict(orientation="h", y=1.02, x=1, xanchor="right", yanchor="bottom")))
         legend = T.POINTS_LEGEND.format(**{k: dutch.compact(getattr(payoffs, k)) for k in "RSTP"})
         self.reset()  # before fig.widget exists: the browser gets the figure once, filled in
+        _made(self, "rule", "moves", "status", "message")  # and the texts in their first message
         self.box = w.VBox([self.opponent, self.rule,
                            w.HBox([self.coop, self.defect, self.again]),
                            w.HTML(note_html(legend)),
@@ -445,12 +461,11 @@ class TournamentView(_LazyMore, View):
         self.noise = _slider(T.NOISE_LABEL, int(round(noise * 100)), 0, 50, css="vergissing")
         for s in (self.rounds, self.noise):
             s.observe(self.update)
-        self.table = w.HTML()
-        self.summary = w.HTML()
-        self.message = w.HTML()
+        self.table, self.summary, self.message = _Later(), _Later(), _Later()
         self.fig = heatmap_figure(payoffs)
         self.result: P.TournamentResult | None = None
         self.update()  # before fig.widget exists: the browser gets the figure once, filled in
+        _made(self, "table", "summary", "message")  # and the texts in their first message
         # at most four controls up front (lesson guide M4): rounds and mistakes; who plays and how often under "Meer"
         self._more_section(T.TOURNAMENT_MORE_LABEL)
         self.box = w.VBox([self.rounds.box, self.noise.box, self.more, self.message, self.summary,
@@ -620,6 +635,11 @@ class EvolutionView(_LazyMore, _SharesTable, View):
                  experiment: str | None = None):
         self.seed = seed
         self._applying = False
+        # an experiment sets four controls: made with its values at once (no second message to the page for each)
+        settings = None if experiment is None else EXPERIMENTS[experiment][1]
+        if settings is not None:
+            preset, rounds, reward, noise = (settings["preset"], settings["rounds"], settings["reward"],
+                                             settings["noise"] / 100)
         if preset not in PRESETS or method not in METHODS:
             raise ValueError(f"unknown preset {preset!r} or method {method!r}")
         # the settings under "Meer" until its controls exist (then the controls hold them)
@@ -627,7 +647,8 @@ class EvolutionView(_LazyMore, _SharesTable, View):
                               generations=min(max(int(generations), 10), 100))  # as the sliders clamp
         self._controls: dict[str, object] = {}
         self.experiment = w.Dropdown(options=[(label, key) for key, (label, _) in EXPERIMENTS.items()],
-                                     value="eigen", description=T.EXPERIMENT_LABEL,
+                                     value="eigen" if experiment is None else experiment,
+                                     description=T.EXPERIMENT_LABEL,
                                      style={"description_width": "14em"},
                                      layout=dict(width="42em", max_width="100%"))
         self.experiment.observe(self._on_experiment, names="value")
@@ -638,15 +659,11 @@ class EvolutionView(_LazyMore, _SharesTable, View):
             c.observe(self._on_control, names="value")
         self.reseed = w.Button(description=T.RESEED_BUTTON, icon="refresh", layout=dict(width="17em"))
         self.reseed.on_click(self._reseed)
-        self.explain = w.HTML()
-        self.summary = w.HTML()
-        self.message = w.HTML()
+        self.explain, self.summary, self.message = _Later(), _Later(), _Later()
         self.fig = evolution_figure(T.EVOLUTION_TITLE)
         self.history = None
-        if experiment is not None:
-            self.experiment.value = experiment  # sets the controls and draws, before fig.widget exists
-        else:
-            self.update()
+        self.update()  # before fig.widget exists: the browser gets the figure once, filled in
+        _made(self, "explain", "summary", "message")  # and the texts in their first message
         # at most four controls up front (lesson guide M4); the rest under "Meer"
         self._more_section(T.MORE_LABEL)
         self.box = w.VBox([self.experiment, self.rounds.box, self.reward.box, self.noise.box, self.reseed,
@@ -801,13 +818,12 @@ class Sandbox(_LazyMore, _SharesTable, View):
         self.noise = _slider(T.NOISE_LABEL, 0, 0, 50, css="vergissing")
         for s in (self.rounds, self.noise):
             s.observe(self.update)
-        self.population = w.HTML()
-        self.summary = w.HTML()
-        self.message = w.HTML()
+        self.population, self.summary, self.message = _Later(), _Later(), _Later()
         self.fig = evolution_figure(T.SANDBOX_TITLE)
         self._filling = False
         self.history = None
         self.update()  # before fig.widget exists: the browser gets the figure once, filled in
+        _made(self, "population", "summary", "message")  # and the texts in their first message
         # at most four controls up front (lesson guide M4): the two tables to start from, rounds and mistakes;
         # the four numbers and the nine population sliders under "Meer"
         self._more_section(T.SANDBOX_MORE_LABEL)
@@ -998,8 +1014,7 @@ class Designer(SavedWidget):
                            style={"description_width": "27em"}, layout=dict(width="49em", max_width="100%"))
         for c in (*self.dropdowns.values(), self.name):
             c.observe(self.changed, names="value")
-        self.name_note = w.HTML()
-        self.like = w.HTML()
+        self.name_note, self.like = _Later(), _Later()
         self.test_button = w.Button(description=T.TEST_BUTTON, icon="play", button_style="info",
                                     layout=dict(width="17em"))
         self.save_button = w.Button(description=T.SAVE_BUTTON, icon="save", button_style="success",
@@ -1010,13 +1025,14 @@ class Designer(SavedWidget):
         self.short = w.HTML(layout=dict(margin="0 0 0 .8em"), _dom_classes=("wakker-testuitslag",))
         buttons = w.HBox([self.test_button, self.save_button, self.short],
                          layout=dict(align_items="center", flex_flow="row wrap"))
+        self._saved = False  # True while the widgets show exactly what was saved last
+        self.restore()
+        self.after_change(self.value())
+        _made(self, "name_note", "like")  # with their first texts, not a second message each
         self.box = w.VBox([w.HTML(T.DESIGN_HEAD), *self.dropdowns.values(), self.name,
                            self.name_note, self.like, buttons, self.message,
                            self.status, self.results], layout=dict(max_width="56em"),
                            _dom_classes=("wakker-ontwerper",))
-        self._saved = False  # True while the widgets show exactly what was saved last
-        self.restore()
-        self.after_change(self.value())
 
     # -- the SavedWidget contract
     def value(self) -> dict:
