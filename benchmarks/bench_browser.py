@@ -7,7 +7,10 @@ For each ready notebook (data/notebooks.yaml, status klaar) in a real JupyterLab
   DOM has stopped changing (every cell ran, every widget view and plotly plot is drawn, then
   0.5 s without a DOM mutation); the time is that of the last mutation, taken in the page
   (``performance.now()``). "cold" is the first Run All after opening the notebook in a fresh
-  browser context (a new kernel: imports included), "warm" a second Run All in the same kernel.
+  browser context (a new kernel), pressed as soon as JupyterLab shows the kernel idle; "warm" a second
+  Run All in the same kernel. The server prewarms each new kernel (``wakker.prewarm``: the kit and the
+  notebook's lesson are imported while the notebook opens, as for a student who reads before pressing
+  Run All); ``--no-prewarm`` measures a kernel that imports everything in the Run All.
 * **websocket bytes** the page receives from the kernel's websocket during a cold Run All (and
   the number of kernel messages by type, counted in the page on ``kernel.anyMessage``).
 * **keypress → repaint**, per slider: the slider's handle is focused and an arrow key pressed
@@ -455,13 +458,20 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--drag", type=int, default=15, help="keys 25 ms apart on the first model slider (0: none)")
     ap.add_argument("--no-sliders", action="store_true", help="only Run All and bytes")
     ap.add_argument("--json", type=Path, help="also write the raw results here")
+    ap.add_argument("--no-prewarm", action="store_true",
+                    help="start kernels without the workbook's prewarm (wakker.prewarm), to compare")
     args = ap.parse_args(argv)
+    if args.no_prewarm:
+        os.environ["WAKKER_PREWARM"] = "0"
     if not os.path.exists(jlab.CHROMIUM):
         print(f"bench_browser: no Chromium at {jlab.CHROMIUM}; skipped")
         return
     from playwright.sync_api import sync_playwright
 
     print(f"load average before: {_load()} ({os.cpu_count()} cores)", flush=True)
+    from wakker import prewarm
+
+    print(f"kernel prewarm (wakker.prewarm, WAKKER_PREWARM): {'on' if prewarm.enabled() else 'off'}", flush=True)
     results = []
     with tempfile.TemporaryDirectory(prefix="wakker-bench-") as tmp, jlab.running_server(Path(tmp)) as server, \
             sync_playwright() as pw:

@@ -5,6 +5,9 @@ workbook draws, a third of the full plotly.js that the ``jupyterlab-plotly`` ext
 figure of a lesson is drawn about half a second sooner (issue 11). ``wakker.ui.figure_esm`` falls back to
 that full copy where this route is missing.
 
+It also starts each Python kernel's imports before the first cell (:mod:`wakker.prewarm`; off with
+``WAKKER_PREWARM=0``).
+
 Switched on by ``jupyter-config/jupyter_server_config.json`` (``make lab``, ``make student``) and, for a
 ``pip install`` on a JupyterHub or Binder, by ``<prefix>/etc/jupyter/jupyter_server_config.d/wakker.json``.
 """
@@ -34,3 +37,7 @@ def _load_jupyter_server_extension(serverapp: Any) -> None:
     web_app = serverapp.web_app
     web_app.add_handlers(".*$", handlers(web_app.settings.get("base_url", "/")))
     serverapp.log.info("wakker.serverstatic: the workbook's plotly.js at %s", ROUTE)
+    from . import prewarm
+
+    if prewarm.install(serverapp):
+        serverapp.log.info("wakker.serverstatic: each new kernel loads the workbook before its first cell")
