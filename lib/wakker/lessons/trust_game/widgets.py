@@ -98,6 +98,57 @@ def _made(view, *names: str) -> None:
         setattr(view, name, w.HTML(getattr(view, name).value))
 
 
+class _Line:
+    """One line of :class:`_Lines`, with ``.value`` as an HTML widget has it."""
+
+    def __init__(self, lines: "_Lines", name: str):
+        self._lines, self._name = lines, name
+
+    @property
+    def value(self) -> str:
+        return self._lines.values[self._name]
+
+    @value.setter
+    def value(self, text: str) -> None:
+        self._lines.set(self._name, text)
+
+
+class _Lines:
+    """Several HTML lines that stand one under the other, as ONE widget model (issue 11).
+
+    ``_Lines(view, "result", "table", "message")`` puts a :class:`_Line` at ``view.result`` etc.: code
+    reads and writes ``view.result.value`` as before, and :meth:`make` (after the view's first update, so
+    the texts go with the widget's first message) gives the one HTML widget for the view's box. ``fixed``
+    gives lines that never change (no attribute). The lines look as separate HTML widgets did: each in its
+    own block (``display:flow-root`` keeps the margins of what is inside it, as a widget's own box did),
+    4 px apart (the 2 px margins of two widgets), an empty line too.
+    """
+
+    GAP = "4px"
+
+    def __init__(self, view, *names: str, fixed: Mapping[str, str] | None = None):
+        fixed = dict(fixed or {})
+        self.values = {name: fixed.get(name, "") for name in names}
+        self.widget = None
+        for name in names:
+            if name not in fixed:
+                setattr(view, name, _Line(self, name))
+
+    def html(self) -> str:
+        return "".join(f'<div class="wakker-regel" style="display:flow-root{f";margin-top:{self.GAP}" if i else ""}">'
+                       f"{text}</div>" for i, text in enumerate(self.values.values()))
+
+    def set(self, name: str, text: str) -> None:
+        self.values[name] = text
+        if self.widget is not None:
+            self.widget.value = self.html()
+
+    def make(self):
+        if self.widget is None:
+            self.widget = w.HTML(self.html())
+        return self.widget
+
+
 class _LazyMore:
     """A "Meer instellingen" section (an Accordion, closed) whose controls are made when it first opens.
 
@@ -198,12 +249,12 @@ class OneShot(View):
                                layout=dict(width="12em"), tooltip=T.BETRAY_TIP)
         self.silent.on_click(lambda _b: self.play("silent"))
         self.betray.on_click(lambda _b: self.play("betray"))
-        self.result = w.HTML(styled("melding", T.ONE_SHOT_START))
-        self.table = w.HTML(years_table())
-        self.message = w.HTML()
+        lines = _Lines(self, "result", "table", "message")  # one widget model for the three lines
+        self.result.value = styled("melding", T.ONE_SHOT_START)
+        self.table.value = years_table()
         self.box = w.VBox([self.b_mode, w.HBox([w.HTML(T.YOUR_CHOICE), self.silent, self.betray],
                                                layout=dict(align_items="center")),
-                           self.result, self.table, self.message],
+                           lines.make()],
                           layout=dict(max_width="52em"), _dom_classes=("wakker-eenmalig",))
 
     @safe
@@ -239,11 +290,10 @@ class Dominance(View):
         self.best = P.dominance()
         self.buttons = w.ToggleButtons(options=list(T.SUPPOSE), value=None, style={"button_width": "12em"})
         self.buttons.observe(self._on_choice, names="value")
-        self.text = w.HTML(styled("melding", T.DOMINANCE_START))
-        self.table = w.HTML(years_table())
-        self.conclusion = w.HTML()
-        self.message = w.HTML()
-        self.box = w.VBox([self.buttons, self.text, self.table, self.conclusion, self.message],
+        lines = _Lines(self, "text", "table", "conclusion", "message")  # one widget model for the four lines
+        self.text.value = styled("melding", T.DOMINANCE_START)
+        self.table.value = years_table()
+        self.box = w.VBox([self.buttons, lines.make()],
                           layout=dict(max_width="52em"), _dom_classes=("wakker-dominantie",))
 
     def _on_choice(self, change) -> None:
@@ -307,7 +357,7 @@ class RepeatedGame(View):
         self.coop.on_click(lambda _b: self.play("C"))
         self.defect.on_click(lambda _b: self.play("D"))
         self.again.on_click(lambda _b: self.reset())
-        self.moves, self.status, self.message = _Later(), _Later(), _Later()
+        self.message = _Later()
         import plotly.graph_objects as go
 
         self.fig = LiveFigure(
@@ -320,12 +370,13 @@ class RepeatedGame(View):
                 yaxis=dict(title=T.POINTS_AXIS, zeroline=True),
                 legend=dict(orientation="h", y=1.02, x=1, xanchor="right", yanchor="bottom")))
         legend = T.POINTS_LEGEND.format(**{k: dutch.compact(getattr(payoffs, k)) for k in "RSTP"})
+        # the legend, the status and the moves: one widget model
+        lines = _Lines(self, "legend", "status", "moves", fixed={"legend": note_html(legend)})
         self.reset()  # before fig.widget exists: the browser gets the figure once, filled in
-        _made(self, "rule", "moves", "status", "message")  # and the texts in their first message
+        _made(self, "rule", "message")  # and the texts in their first message
         self.box = w.VBox([self.opponent, self.rule,
                            w.HBox([self.coop, self.defect, self.again]),
-                           w.HTML(note_html(legend)),
-                           self.status, self.moves, self.fig.widget, self.message],
+                           lines.make(), self.fig.widget, self.message],
                           layout=dict(max_width="56em"), _dom_classes=("wakker-herhaald",))
 
     @property
@@ -461,14 +512,15 @@ class TournamentView(_LazyMore, View):
         self.noise = _slider(T.NOISE_LABEL, int(round(noise * 100)), 0, 50, css="vergissing")
         for s in (self.rounds, self.noise):
             s.observe(self.update)
-        self.table, self.summary, self.message = _Later(), _Later(), _Later()
+        self.table = _Later()
+        lines = _Lines(self, "message", "summary")  # one widget model for the two lines
         self.fig = heatmap_figure(payoffs)
         self.result: P.TournamentResult | None = None
         self.update()  # before fig.widget exists: the browser gets the figure once, filled in
-        _made(self, "table", "summary", "message")  # and the texts in their first message
+        _made(self, "table")  # and the texts in their first message
         # at most four controls up front (lesson guide M4): rounds and mistakes; who plays and how often under "Meer"
         self._more_section(T.TOURNAMENT_MORE_LABEL)
-        self.box = w.VBox([self.rounds.box, self.noise.box, self.more, self.message, self.summary,
+        self.box = w.VBox([self.rounds.box, self.noise.box, self.more, lines.make(),
                            w.HBox([self.table], layout=dict(overflow="auto")), self.fig.widget],
                           layout=dict(max_width="60em"), _dom_classes=("wakker-toernooi",))
 
@@ -659,15 +711,14 @@ class EvolutionView(_LazyMore, _SharesTable, View):
             c.observe(self._on_control, names="value")
         self.reseed = w.Button(description=T.RESEED_BUTTON, icon="refresh", layout=dict(width="17em"))
         self.reseed.on_click(self._reseed)
-        self.explain, self.summary, self.message = _Later(), _Later(), _Later()
+        lines = _Lines(self, "explain", "message", "summary")  # one widget model for the three lines
         self.fig = evolution_figure(T.EVOLUTION_TITLE)
         self.history = None
         self.update()  # before fig.widget exists: the browser gets the figure once, filled in
-        _made(self, "explain", "summary", "message")  # and the texts in their first message
         # at most four controls up front (lesson guide M4); the rest under "Meer"
         self._more_section(T.MORE_LABEL)
         self.box = w.VBox([self.experiment, self.rounds.box, self.reward.box, self.noise.box, self.reseed,
-                           self.more, self.explain, self.message, self.summary, self.fig.widget],
+                           self.more, lines.make(), self.fig.widget],
                           layout=dict(max_width="60em"), _dom_classes=("wakker-evolutie",))
 
     def _make_more(self) -> list:
@@ -818,17 +869,18 @@ class Sandbox(_LazyMore, _SharesTable, View):
         self.noise = _slider(T.NOISE_LABEL, 0, 0, 50, css="vergissing")
         for s in (self.rounds, self.noise):
             s.observe(self.update)
-        self.population, self.summary, self.message = _Later(), _Later(), _Later()
+        self.population = _Later()
+        lines = _Lines(self, "message", "summary")  # one widget model for the two lines
         self.fig = evolution_figure(T.SANDBOX_TITLE)
         self._filling = False
         self.history = None
         self.update()  # before fig.widget exists: the browser gets the figure once, filled in
-        _made(self, "population", "summary", "message")  # and the texts in their first message
+        _made(self, "population")  # and the texts in their first message
         # at most four controls up front (lesson guide M4): the two tables to start from, rounds and mistakes;
         # the four numbers and the nine population sliders under "Meer"
         self._more_section(T.SANDBOX_MORE_LABEL)
         self.box = w.VBox([self.preset, self.population_preset, self.population, self.rounds.box, self.noise.box,
-                           self.more, self.message, self.summary, self.fig.widget],
+                           self.more, lines.make(), self.fig.widget],
                           layout=dict(max_width="62em"), _dom_classes=("wakker-zandbak",))
 
     def _make_more(self) -> list:
@@ -1014,7 +1066,7 @@ class Designer(SavedWidget):
                            style={"description_width": "27em"}, layout=dict(width="49em", max_width="100%"))
         for c in (*self.dropdowns.values(), self.name):
             c.observe(self.changed, names="value")
-        self.name_note, self.like = _Later(), _Later()
+        lines = _Lines(self, "name_note", "like")  # one widget model for the two lines
         self.test_button = w.Button(description=T.TEST_BUTTON, icon="play", button_style="info",
                                     layout=dict(width="17em"))
         self.save_button = w.Button(description=T.SAVE_BUTTON, icon="save", button_style="success",
@@ -1028,9 +1080,8 @@ class Designer(SavedWidget):
         self._saved = False  # True while the widgets show exactly what was saved last
         self.restore()
         self.after_change(self.value())
-        _made(self, "name_note", "like")  # with their first texts, not a second message each
         self.box = w.VBox([w.HTML(T.DESIGN_HEAD), *self.dropdowns.values(), self.name,
-                           self.name_note, self.like, buttons, self.message,
+                           lines.make(), buttons, self.message,
                            self.status, self.results], layout=dict(max_width="56em"),
                            _dom_classes=("wakker-ontwerper",))
 
