@@ -1,5 +1,5 @@
 """04_boek_deel3_vierde_orde_leiders in a real browser: run all, open the teacher's box, play the
-(shuffled) sorting game, predict, move a model slider, write an observation and open "Wat zagen
+(shuffled) sorting game, predict, move a model slider (one plotly draw per key), write an observation and open "Wat zagen
 wij?", move a week slider; screenshots of every part for a visual check (1400 px and 390 px)."""
 from __future__ import annotations
 
@@ -48,7 +48,10 @@ UNDER_MODEBAR_JS = """(sel) => {
   return Array.from(plot.querySelectorAll('.annotation-text, .legendtext, .g-gtitle text'))
     .filter(e => box(e).width > 0 && hit(box(e), box(bar))).map(e => (e.textContent || '').trim().slice(0, 30));
 }"""
-PLOTS = (".wakker-planning-lijnen .js-plotly-plot", ".wakker-planning-staven .js-plotly-plot")
+PLOTS = (".wakker-planning-lijnen .js-plotly-plot",)
+#: The numbers after the bars of the two bar charts under the line chart (HTML, issue 11), as the page shows them.
+BAR_NUMBERS_JS = """() => Array.from(document.querySelectorAll('.wakker-planning-staven td:last-child'))
+  .map(e => e.textContent).join('|')"""
 
 
 def test_nb04_sorting_game_model_slider_and_week(page, jupyter_server, fresh_journal):
@@ -113,6 +116,11 @@ def test_nb04_sorting_game_model_slider_and_week(page, jupyter_server, fresh_jou
     strength = page.locator(".js-plotly-plot").first
     _shot(page, strength, "nb04-05a-strength")
     _shot(page, jlab.cells(page).filter(has_text="is onze lezing, niet wat het boek zegt"), "nb04-05b-model-in-words")
+    # the table's cells take their look from one rule in the table's own <style> (issue 11), not from
+    # JupyterLab's rule for an output's tables (right-aligned, no border)
+    cell = page.locator("table.wakker-aannames tbody td").nth(4)
+    expect(cell).to_have_css("text-align", "left")
+    expect(cell).to_have_css("border-bottom-style", "solid")
     _shot(page, page.locator("table.wakker-aannames"), "nb04-05-assumptions")
     machine = page.locator(".wakker-planningsmachine")
     sentence = machine.locator(".wakker-zin")
@@ -123,20 +131,23 @@ def test_nb04_sorting_game_model_slider_and_week(page, jupyter_server, fresh_jou
     expect(machine.locator(".wakker-param-base_lifetime")).to_be_hidden()
     for name in ("speed_of_change", "delay_order3", "delay_fourth", "ownership_growth_rate"):
         expect(machine.locator(f".wakker-param-{name}")).to_be_visible()
-    # two figures (issue 11): the lines with the speed line, and under them the two bar charts
+    # one figure (issue 11): the lines with the speed line; under it the two bar charts are HTML, a row per
+    # approach with its name, a bar and its number (a key press then costs the page one plotly draw, not two)
     plot = machine.locator(".wakker-planning-lijnen .js-plotly-plot")
-    bar_plot = machine.locator(".wakker-planning-staven .js-plotly-plot")
-    expect(machine.locator(".js-plotly-plot")).to_have_count(2)
+    bar_plot = machine.locator(".wakker-planning-staven")
+    expect(machine.locator(".js-plotly-plot")).to_have_count(1)
     expect(plot.locator(".main-svg").first).to_be_visible()
-    expect(bar_plot.locator(".main-svg").first).to_be_visible()
+    expect(bar_plot).to_be_visible()
     expect(plot.locator(".scatterlayer .trace")).to_have_count(4)  # 'beide' hidden
-    bars = bar_plot.locator(".barlayer .point path")
+    bars = bar_plot.locator("tbody tr")
     expect(bars).to_have_count(8)
-    expect(plot.locator(".barlayer .point path")).to_have_count(0)
-    expect(bar_plot.locator(".annotation")).to_have_count(2)  # the bar charts' titles
+    expect(bar_plot.get_by_role("table")).to_have_count(2)
+    expect(bar_plot.locator("caption").first).to_contain_text("Bereikte bewegingen (gekozen tempo)")
+    expect(bar_plot.locator("caption").last).to_contain_text("Effect per bereikte beweging")
+    expect(bar_plot.get_by_role("row", name="4e orde 191")).to_have_count(1)  # name and number read together
     expect(plot.locator(".annotation").first).to_contain_text("Totaal effect van elke aanpak")
     expect(plot.locator(".shape-label-text", has_text="4e orde wint")).to_be_visible()  # a range's label
-    before = [bars.nth(i).get_attribute("d") for i in range(4)]
+    before = page.evaluate(BAR_NUMBERS_JS)
     speed_line = plot.locator(".shapelayer path").last  # the dashed line of the chosen speed
     line_at = speed_line.get_attribute("d")
     fourth = plot.locator(".scatterlayer .trace").nth(3).locator("path.js-line")
@@ -160,10 +171,7 @@ def test_nb04_sorting_game_model_slider_and_week(page, jupyter_server, fresh_jou
     expect(machine.locator(".wakker-param-speed_of_change .widget-readout")).to_be_hidden()
     expect(sentence).to_contain_text("Bij een tempo van 5×", timeout=10_000)
     expect(sentence).to_contain_text("Dan levert de 1e orde (de zaak draaiende houden)")
-    page.wait_for_function(
-        "([sel, old]) => { const p = document.querySelectorAll(sel);"
-        " return p.length >= 4 && Array.from(p).slice(0, 4).some((e, i) => e.getAttribute('d') !== old[i]); }",
-        arg=[".wakker-planning-staven .barlayer .point path", before], timeout=10_000)
+    page.wait_for_function(f"old => ({BAR_NUMBERS_JS})() !== old", arg=before, timeout=10_000)
     # ... and the speed line in the other figure moved with it; the lines themselves stayed as they were
     page.wait_for_function("([sel, old]) => { const p = document.querySelectorAll(sel);"
                            " return p.length && p[p.length - 1].getAttribute('d') !== old; }",
@@ -177,9 +185,15 @@ def test_nb04_sorting_game_model_slider_and_week(page, jupyter_server, fresh_jou
     fourth_js = ("([old, same]) => { const p = document.querySelector("
                  "'.wakker-planning-lijnen .scatterlayer .trace:nth-child(4) path.js-line');"
                  " return p && (p.getAttribute('d') === old) === same; }")
+    bars_now = page.evaluate(BAR_NUMBERS_JS)
+    draws = page.evaluate("() => (window.__wakkerFigureStats || {draws: 0}).draws")
     wait.focus()
     wait.press("ArrowRight")
     page.wait_for_function(fourth_js, arg=[fourth_d, False], timeout=10_000)
+    page.wait_for_function(f"old => ({BAR_NUMBERS_JS})() !== old", arg=bars_now, timeout=10_000)
+    page.wait_for_timeout(500)
+    # one key, one plotly draw (issue 11: it was two, the lines and then the bars, one after the other)
+    assert page.evaluate("() => window.__wakkerFigureStats.draws") - draws == 1
     wait.press("ArrowLeft")  # and back: the rest of the test starts from the defaults
     page.wait_for_function(fourth_js, arg=[fourth_d, True], timeout=10_000)
     more = machine.locator(".jupyter-widget-Collapse-header, .p-Collapse-header, .lm-Collapse-header").first
@@ -192,6 +206,7 @@ def test_nb04_sorting_game_model_slider_and_week(page, jupyter_server, fresh_jou
     expect(sentence).to_contain_text("‘beide’", timeout=10_000)
     expect(sentence).to_contain_text("kost het doen van beide niets extra")
     expect(bars).to_have_count(10, timeout=10_000)
+    expect(bar_plot.get_by_role("row", name="beide", exact=False)).to_have_count(2)
     expect(plot.locator(".scatterlayer .trace")).to_have_count(5)
     expect(plot.locator(".legend")).to_contain_text("beide: 4e orde + 2e orde")
     expect(plot.locator(".shape-label-text", has_text="beide wint")).to_be_visible()
@@ -214,6 +229,14 @@ def test_nb04_sorting_game_model_slider_and_week(page, jupyter_server, fresh_jou
     week.scroll_into_view_if_needed()
     expect(week).to_contain_text("Versleep de schuifjes")
     h = week.locator(".wakker-week-nu-4 .noUi-handle")
+    # each slider's label is its description (issue 11: no row box, label and "%" widget): the order's name, its
+    # short description on the line under it, and a name for a screen reader that says column, order and unit
+    expect(h).to_have_attribute("aria-label", "Zo ziet mijn week er nu uit: 4e orde kijken en eigenaarschap wekken,"
+                                " in procent")
+    label = week.locator(".wakker-week-nu-4 > .widget-label")
+    tops = label.locator("b, span[style*=block]").evaluate_all("es => es.map(e => Math.round(e.getBoundingClientRect().top))")
+    assert len(tops) == 2 and tops[1] > tops[0], tops
+    expect(label).to_have_css("white-space", "normal")
     h.focus()
     for _ in range(5):
         h.press("ArrowRight")
@@ -307,16 +330,24 @@ def test_nb04_sorting_game_model_slider_and_week(page, jupyter_server, fresh_jou
     expect(plot.locator(".annotation")).to_have_count(1)
     expect(plot.locator(".annotation")).to_be_visible()
     for i in range(2):
-        expect(bar_plot.locator(".annotation").nth(i)).to_be_visible()
+        expect(bar_plot.locator("caption").nth(i)).to_be_visible()
     for sel in PLOTS:
         clashes = page.evaluate(OVERLAPS_JS, sel)
         assert not clashes, (sel, clashes)
-    # the bar charts' titles stay clear of plotly's buttons (on a phone these cover the legend's first entry of
-    # the line chart, as they did when it was one figure)
-    assert not page.evaluate(UNDER_MODEBAR_JS, PLOTS[1])
     jlab.screenshot(page, "nb04-13f-phone-machine-plot", locator=plot)
     bar_plot.scroll_into_view_if_needed()
     page.wait_for_timeout(300)
+    # the two bar charts stay side by side (the notebook says "links" and "rechts"), inside the notebook, every
+    # name and number whole, and each bar at least 40 px long when full
+    tables = bar_plot.locator("table").evaluate_all("ts => ts.map(t => { const b = t.getBoundingClientRect();"
+                                                    " return [Math.round(b.top), Math.round(b.left), Math.round(b.right)]; })")
+    edge = page.evaluate("() => document.querySelector('.jp-NotebookPanel-notebook').getBoundingClientRect().right")
+    assert len(tables) == 2 and tables[0][0] == tables[1][0] and tables[0][2] <= tables[1][1] and tables[1][2] <= edge, tables
+    cut = bar_plot.locator("th, td:last-child, caption").evaluate_all(
+        "es => es.filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.textContent)")
+    assert not cut, cut
+    tracks = bar_plot.locator("td[aria-hidden=true]").evaluate_all("ts => ts.map(t => Math.round(t.getBoundingClientRect().width))")
+    assert len(tracks) == 8 and min(tracks) >= 40, tracks
     jlab.screenshot(page, "nb04-13i-phone-machine-bars", locator=bar_plot)
     week.locator(".js-plotly-plot").scroll_into_view_if_needed()
     page.wait_for_timeout(800)

@@ -1,6 +1,7 @@
 """Notebook 04: its data files, its widgets (headless) and the model claims its text makes."""
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import yaml
 from wakker import ui
 from wakker.lessons import planning_machine as nb04
 from wakker.models import planning_machine as pl
+from wakker.core import dutch
 from wakker.core.content import ContentError, data_dir
 from wakker.core.journal import Journal
 
@@ -216,10 +218,10 @@ def test_both_tick_box_adds_a_line_and_a_bar_and_takes_part_in_the_sentence():
     assert ex.both.value is False and "‘beide’" not in ex.sentence.value
     assert ex.both in ex.panel.more.children[0].children  # under "Meer aannames", not up front (M4)
     ex.both.value = True
-    fig, bars = ex.fig, ex.bars_fig
+    fig = ex.fig
     assert fig.data[4].visible is True and fig.data[4].name == "beide: 4e orde + 2e orde"
-    assert list(bars.data[0].x) == ["1e orde", "2e orde", "3e orde", "4e orde", "beide"] and len(bars.data[1].y) == 5
-    assert bars.data[0].marker.color[-1] == nb04.COLOURS[5] == fig.data[4].line.color
+    assert _bar_rows(ex.bars.value) == [["1e orde", "2e orde", "3e orde", "4e orde", "beide"]] * 2
+    assert f"background:{nb04.COLOURS[5]}" in ex.bars.value and nb04.COLOURS[5] == fig.data[4].line.color
     text = ex.sentence.value
     assert "Dan levert <b>‘beide’ (de 4e orde samen met de 2e orde)</b>" in text and "wint <b>‘beide’</b>" in text
     assert "nooit onder de 4e orde of de 2e orde alleen" in text
@@ -228,7 +230,7 @@ def test_both_tick_box_adds_a_line_and_a_bar_and_takes_part_in_the_sentence():
     assert fig.data[4].name == "beide: 4e orde + 3e orde" and ex.readout_text("both_planned_order") == "3e"
     assert "samen met de 3e orde" in ex.sentence.value
     ex.reset()
-    assert ex.both.value is False and fig.data[4].visible is False and len(bars.data[0].x) == 4
+    assert ex.both.value is False and fig.data[4].visible is False and len(_bar_rows(ex.bars.value)[0]) == 4
     assert "83" in ex.sentence.value and "vlak voor de 2e orde (80)" in ex.sentence.value
 
 
@@ -237,7 +239,7 @@ def test_sorting_rows_and_role_cases_are_named_after_their_activity_and_case(pag
     first = game.shown[0]
     assert game.toggles[first.id].tooltip == f"Activiteit 1: {first.text} Welke orde?"
     box = nb04.role_cases(page)
-    q = box.children[0].children[0]
+    q = box.children[0]
     radio = q.children[1]  # the choice itself (its option CSS is in the kit stylesheet)
     assert radio.tooltip.startswith("Casus 1. Bewoners runnen al twee jaar") and radio.tooltip.endswith(
         "Welke rol van de overheid past hier het best?")
@@ -411,15 +413,15 @@ def _range_labels(fig) -> dict[str, tuple[float, str]]:
 # ---------------------------------------------------------------- the planning explorer (headless)
 def test_slider_updates_figure_in_place_and_sentence():
     ex = nb04.PlanningExplorer()
-    fig, bars = ex.fig, ex.bars_fig
+    fig, bars = ex.fig, ex.bars
     assert len(fig.data) == 5 and fig.data[4].visible is False  # four lines and 'beide' (hidden)
-    assert [d.type for d in fig.data] == ["scatter"] * 5 and [d.type for d in bars.data] == ["bar", "bar"]
-    before_bars = list(bars.data[0].y)
+    assert [d.type for d in fig.data] == ["scatter"] * 5
+    before_bars = bars.value
     before_line = np.array(fig.data[3].y)
     before_text = ex.sentence.value
     ex.sliders["speed_of_change"].value = 5.0
-    assert ex.fig is fig and ex.bars_fig is bars  # updated, never re-created
-    assert list(bars.data[0].y) != before_bars
+    assert ex.fig is fig and ex.bars is bars  # updated, never re-created
+    assert bars.value != before_bars
     assert np.allclose(fig.data[3].y, before_line)  # the sweep does not depend on the chosen speed
     assert fig.layout.shapes[-1].x0 == pytest.approx(5.0)
     assert "de 1e orde (de zaak draaiende houden)" in ex.sentence.value and ex.sentence.value != before_text
@@ -605,6 +607,35 @@ def test_week_sliders_keep_100_update_chart_save_and_restore(page):
     assert "teruggezet" in again.status.value
 
 
+def _models(widget) -> int:
+    """How many widget models the page builds for ``widget``: it, its children, and layouts/styles not shared."""
+    from wakker.ui.lean import is_shared
+    seen, todo = set(), [widget]
+    while todo:
+        x = todo.pop()
+        if id(x) in seen or not isinstance(x, w.Widget):
+            continue
+        seen.add(id(x))
+        todo.extend(getattr(x, "children", ()))
+        todo.extend(v for v in (getattr(x, "layout", None), getattr(x, "style", None)) if v is not None and not is_shared(v))
+    return len(seen)
+
+
+def test_week_is_few_widget_models_and_each_slider_is_named_by_its_label(page):
+    """Issue 11: each row was an HBox of a label, the slider and "%" (4 models, 19 a column); now the slider's
+    description is its label and "%" is CSS: 7 models a column, 21 for the week with its figure (was 45). The
+    label (what a screen reader names the handle after) still says the column, the order and "in procent"."""
+    from wakker.lessons.planning_machine import texts
+    week = nb04.MyWeek(page, delay=0)
+    assert _models(week.box) <= 21, _models(week.box)
+    for key, title in texts.WEEK_COLUMNS:
+        for s, o in zip(week.sliders[key], (1, 2, 3, 4)):
+            shown = re.sub(r"<[^>]+>", " ", s.description)
+            assert s.description_allow_html and f"wakker-week-{key}-{o}" in s._dom_classes
+            assert " ".join(shown.split()).startswith(f"{title}: {o}e orde") and shown.rstrip().endswith("in procent")
+    assert 'content:"%"' in nb04.widgets.WEEK_CSS and nb04.widgets.WEEK_CSS in week.box.children[0].value
+
+
 def test_week_untouched_column_is_saved_and_shown_as_not_filled_in(page):
     week = nb04.MyWeek(page, delay=0)
     assert "Nog niet ingevuld" in week.totals["nu"].value and "Nog niet ingevuld" in week.totals["gewenst"].value
@@ -669,6 +700,7 @@ def test_role_cases_save_themselves(page):
     box = nb04.role_cases(page)
     _roles, cases = nb04.load_roles()
     assert len(box.children) == len(cases)
+    assert _models(box) <= 5 * len(cases) + 1  # no box of its own per case (issue 11: 5 models)
     radio = next(_descendants(box.children[0], w.RadioButtons))
     radio.index = 4
     entry = page.journal.latest(NB, f"rol-{cases[0].id}")
@@ -682,6 +714,9 @@ def test_static_html_pieces():
     table = nb04.assumptions_table_html()
     for lab in nb04.load_param_words().values():
         assert lab.label in table
+    # one rule for the table's cells, for this table only (issue 11: the same style on 95 cells was 10 kB)
+    assert "<td style" not in table and "<th style" not in table and len(table) < 6000
+    assert 'class="wakker-aannames wakker-aannames-planning"' in table and "table.wakker-aannames.wakker-aannames-planning td" in table
     timeline = nb04.timeline_html()
     assert "Slag bij Vlaardingen" in timeline and ">1018<" in timeline and "Kanttekening" in timeline
     fig = nb04.strength_figure()
@@ -824,45 +859,99 @@ def test_notebook_plays_first_states_its_time_and_ends_with_synthesis_and_export
     assert sum("nb.open_question(" in s for s in src) >= 5
 
 
-def test_panel_titles_come_first_and_fit_a_phone():
-    # on a phone the kit's stylesheet hides the range labels of the line chart (labels of shapes), never a chart's
-    # title (annotations); each line of a bar chart's title stays short (two charts of ~100 px)
+def test_line_chart_title_comes_first_and_fits_a_phone():
+    # on a phone the kit's stylesheet hides the range labels of the line chart (labels of shapes), never the
+    # chart's title (an annotation)
     from wakker.lessons.planning_machine import texts
     from wakker.ui.style import KIT_CSS
     ex = nb04.PlanningExplorer()
     assert [a.text for a in ex.fig.layout.annotations] == [texts.PANEL_TITLES[0]]
-    assert [a.text for a in ex.bars_fig.layout.annotations] == list(texts.PANEL_TITLES[1:])
     assert len(_range_labels(ex.fig)) > 1
     phone = KIT_CSS.split("@media (max-width: 640px)")[1]
     assert ".wakker-planning-lijnen .shape-label { display: none; }" in phone
     assert "wakker-planning-lijnen" in ex.fig.widget._dom_classes
-    assert "wakker-planning-lijnen" not in ex.bars_fig.widget._dom_classes
-    assert all(len(line) <= 18 for title in texts.PANEL_TITLES[1:] for line in title.split("<br>"))
-    # the two figures are about as high as the one they replaced (720 px)
-    assert abs(ex.fig.layout.height + ex.bars_fig.layout.height - 720) <= 20
+    assert "wakker-planning-staven" in ex.bars._dom_classes
 
 
-def test_speed_slider_redraws_only_the_bars_and_moves_the_line_in_the_line_chart():
-    """Issue 11: the page redraws a figure whose traces changed (Plotly.react), and only relayouts one whose
-    shapes changed. A speed change must leave the line chart's traces and annotations alone."""
+def _bar_rows(markup: str) -> list[list[str]]:
+    """The names of the rows of each bar chart in ``bars_html``'s markup."""
+    return [re.findall(r'<th scope="row"[^>]*>([^<]*)</th>', table) for table in markup.split("<table")[1:]]
+
+
+def _bar_numbers(markup: str) -> list[list[str]]:
+    """The numbers shown after the bars, per chart."""
+    return [re.findall(r"tabular-nums\">([^<]*)</td>", table) for table in markup.split("<table")[1:]]
+
+
+@pytest.mark.parametrize("speed", [0.15, 1.0, 5.0])
+def test_bars_show_the_numbers_the_bar_figure_showed(speed):
+    """The bar charts (HTML since issue 11) show, per approach, the movements reached in time out of all of them
+    and the mean support per reached movement: the numbers the two plotly bar charts had (y of their bars),
+    as text, in the same order and colours; a bar's length is its share of all movements (left) or of the
+    largest value (right)."""
+    from wakker.lessons.planning_machine import texts
+    for both in (False, True):
+        ex = nb04.PlanningExplorer()
+        ex.both.value = both
+        ex.sliders["speed_of_change"].value = speed
+        p = ex.params()
+        here = pl.simulate_arrays(p, both=both)
+        n = int(p.n_movements)
+        reached = [v * n for v in nb04.widgets.at_speed(here, "share_reached").values()]
+        per = list(nb04.widgets.at_speed(here, "mean_effect_if_reached").values())
+        markup = ex.bars.value
+        names = [nb04.order_name(int(o)) for o in here.orders]
+        assert _bar_rows(markup) == [names, names]
+        assert _bar_numbers(markup) == [[dutch.number(v, 0) for v in reached], [dutch.number(v, 2) for v in per]]
+        widths = [float(x) for x in re.findall(r"width:([0-9.]+)%;background", markup)]
+        expected = [100 * v / n for v in reached] + [100 * v / max(per) for v in per]
+        assert widths == pytest.approx(expected, abs=0.06)
+        colours = re.findall(r"%;background:(#[0-9a-f]{6})", markup)
+        assert colours == [nb04.COLOURS[int(o)] for o in here.orders] * 2
+        assert texts.PANEL_TITLES[1] in markup and texts.PANEL_TITLES[2] in markup
+        assert f"alle {n})" in markup and texts.EFFECT_AXIS in markup
+        assert markup.count('aria-hidden="true"') == 2 * len(names)  # the bars; names and numbers are read
+
+
+def test_the_explorer_sends_each_html_once_with_its_content(monkeypatch):
+    """The sentence and the bar charts are made with their first content: no empty model and then an update
+    (issue 11: the bars' HTML is 5 kB, sent twice in Run All when it was filled in after it was made)."""
+    sent = []
+    send_state = w.Widget.send_state
+    monkeypatch.setattr(w.Widget, "send_state", lambda self, key=None: (
+        sent.append((type(self).__name__, key)) if self.comm is not None else None, send_state(self, key))[1])
     ex = nb04.PlanningExplorer()
-    sent = {"lines": [], "bars": []}
-    for key, fig in (("lines", ex.fig), ("bars", ex.bars_fig)):
-        object.__setattr__(fig, "_page_ready", True)  # as if a page had loaded both figures: patches from now on
-        object.__setattr__(fig, "_send_patch", sent[key].append)
+    assert not [m for m in sent if m[0] == "HTML"], sent
+    assert "wakker-zin" in ex.sentence.value and "<table" in ex.bars.value
+    ex.sliders["speed_of_change"].value = 2.0  # later changes are updates, as before
+    assert [m for m in sent if m[0] == "HTML"]
+
+
+def test_a_key_costs_the_page_one_plotly_figure():
+    """Issue 11: a slider's key press made the page draw two plotly figures one after the other (lines, then
+    bars, ~15 ms each). The bars are HTML now: the explorer has one LiveFigure, a speed change sends it only
+    its shapes (a relayout) and another assumption its changed lines (one react); the bars change as HTML."""
+    ex = nb04.PlanningExplorer()
+    figures = [c for c in ex.box.children if isinstance(c, w.DOMWidget) and type(c).__name__ == "FigureWidget"]
+    assert figures == [ex.fig.widget]
+    assert isinstance(ex.bars, w.HTML) and ex.box.children[-1] is ex.bars
+    sent = []
+    object.__setattr__(ex.fig, "_page_ready", True)  # as if a page had loaded the figure: patches from now on
+    object.__setattr__(ex.fig, "_send_patch", sent.append)
+    before = ex.bars.value
     ex.sliders["speed_of_change"].value = 2.0
-    assert len(sent["lines"]) == len(sent["bars"]) == 1, sent
-    lines, bars = sent["lines"][0], sent["bars"][0]
+    assert len(sent) == 1, sent
     # only the shapes (the speed line, and the range label beside it): a relayout of just those (annotations
     # would make plotly redraw the whole chart)
-    assert set(lines) == {"layout"} and set(lines["layout"]) == {"shapes"}, lines
-    assert set(bars["traces"]) == {0, 1}, bars
-    # another assumption changes the sweep: the lines that changed are sent again (the fourth order's), and the bars
+    assert set(sent[0]) == {"layout"} and set(sent[0]["layout"]) == {"shapes"}, sent[0]
+    assert ex.bars.value != before
+    # another assumption changes the sweep: the lines that changed are sent again (the fourth order's)
+    before = ex.bars.value
     ex.sliders["delay_fourth"].value = 3.0
-    assert set(sent["lines"][-1]["traces"]) == {3} and len(sent["bars"]) == 2
-    # 'beide' adds a line and a bar
+    assert len(sent) == 2 and set(sent[-1]["traces"]) == {3} and ex.bars.value != before
+    # 'beide' adds a line (and a row to each bar chart)
     ex.both.value = True
-    assert 4 in sent["lines"][-1]["traces"] and len(ex.bars_fig.data[0].x) == 5
+    assert 4 in sent[-1]["traces"] and len(_bar_rows(ex.bars.value)[0]) == 5
 
 
 def test_portfolio_marks_a_sorting_answer_that_was_not_checked_yet():

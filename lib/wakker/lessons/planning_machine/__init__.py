@@ -13,7 +13,7 @@ In the notebook::
     nb04.sorting_game(nb)          # which order is this activity? score saved to the journal
     nb04.strength_figure()         # how strong each approach supports one movement
     nb04.show_assumptions()        # every assumption of the model, in Dutch
-    nb04.PlanningExplorer()        # the planning machine: sliders + two LiveFigures (lines, bars)
+    nb04.PlanningExplorer()        # the planning machine: sliders, a LiveFigure (lines), HTML bars
     nb04.my_week(nb)               # my week over the four orders, now and wished
     nb04.show_timeline()           # the co-operative, old and new (chapter 39)
     nb04.show_roles()              # the five roles of government
@@ -25,7 +25,7 @@ from ...ui.style import show_html
 from .data import (Activity, OrderInfo, Role, RoleCase, SortingData, load_param_words, load_roles,  # noqa: F401
                    load_sorting, load_timeline)
 from .widgets import (COLOURS, MAIN_PARAMS, MORE_PARAMS, NOTEBOOK, MyWeek, PlanningExplorer,  # noqa: F401
-                      SortingGame, assumptions_table_html, my_week, order_name, order_names, order_phrase,
+                      SortingGame, assumptions_table_html, bar_values, bars_html, my_week, order_name, order_names, order_phrase,
                       order_title, orders_legend_html, planning_explorer, rebalance, role_cases,
                       label_place, roles_legend_html, shuffle_seed, shuffled, sorting_game, strength_figure,
                       summary_html,

@@ -75,18 +75,16 @@ RESET = "Terug naar de standaardaannames"
 CANNOT_COMPUTE = ("Deze combinatie van aannames kan het model niet doorrekenen. "
                   "Kies een andere waarde of druk op 'Terug naar de standaardaannames'.")
 MODEL_FAILED = "Het model kon niet worden doorgerekend"
-# <br>: each line fits a phone (390 px), where the two bar charts are about 100 px wide each
+# the line chart's title (<br>: each line fits a phone, 390 px), then the two bar charts' titles (HTML, they wrap)
 PANEL_TITLES = ("Totaal effect van elke aanpak<br>bij elk tempo van verandering",
-                "Bereikte<br>bewegingen<br>(gekozen tempo)",
-                "Effect per<br>bereikte beweging<br>(gekozen tempo)")
+                "Bereikte bewegingen (gekozen tempo)",
+                "Effect per bereikte beweging (gekozen tempo)")
 SPEED_AXIS = "tempo van verandering"       # the ticks say the multiple: "0,5×", "1×", "2×"
 TOTAL_AXIS = "totaal effect (alle bewegingen samen)"
-COUNT_AXIS = "aantal"
+COUNT_AXIS = "aantal (een volle balk: alle {n})"  # the bars' scale: all movements
 EFFECT_AXIS = "steun (1 = zoveel als 3e orde)"
 TIMES = "{speed}×"                        # a speed on the axis: "0,5×"
 HOVER_TOTAL = "tempo %{{x:.2f}}×: totaal effect %{{y:.0f}}<extra>{name}</extra>"
-HOVER_REACHED = "%{x}: %{y:.0f} bewegingen bereikt<extra></extra>"
-HOVER_PER_REACHED = "%{x}: %{y:.2f} per bereikte beweging<extra></extra>"
 RANGE_WINS = "{name} wint"                # the label in a winner's range
 RANGE_TIE = " = "                         # joins the names of a tie: "1e orde = 4e orde"
 

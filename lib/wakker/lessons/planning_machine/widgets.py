@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any, Sequence
 from wakker.ui.lean import widgets as w
 import numpy as np
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from ...core import dutch
 from ...core.data import ContentError
@@ -115,22 +114,28 @@ def orders_legend_html() -> str:
 
 
 def assumptions_table_html() -> str:
-    """Every assumption of the model: Dutch name, default, range, unit and explanation."""
+    """Every assumption of the model: Dutch name, default, range, unit and explanation.
+
+    The cells' look is one rule for this table (a class of its own, so no other table on the page changes),
+    not the same inline style on each of its 95 cells: 10 of its 15.5 kB less to send (issue 11). The kit's stylesheet
+    stacks the cells on a phone (``table.wakker-aannames``).
+    """
     try:
         words = data.param_words()
     except ContentError as exc:
         return error_html(str(exc))
-    cell = STYLES["kaart-cel"]
-    head = "".join(f'<th style="{cell}">{h}</th>' for h in texts.ASSUMPTION_HEADS)
+    cls = "wakker-aannames-planning"
+    own = f"table.wakker-aannames.{cls}"  # two classes: more specific than JupyterLab's rule for an output's cells
+    style = (f"<style>{own} td, {own} th {{{STYLES['kaart-cel']}}}"
+             f"{own} td:nth-child(3) {{white-space:nowrap}}</style>")
+    head = "".join(f"<th>{h}</th>" for h in texts.ASSUMPTION_HEADS)
     rows = []
     for name, spec in pl.parameter_specs().items():
         word = words[name]
-        rows.append(f"<tr><td style=\"{cell}\"><b>{html.escape(word.label)}</b></td>"
-                    f"<td style=\"{cell}\">{dutch.compact(spec.default)}</td>"
-                    f"<td style=\"{cell};white-space:nowrap\">{dutch.compact(spec.low)} – {dutch.compact(spec.high)}</td>"
-                    f"<td style=\"{cell}\">{html.escape(word.unit)}</td>"
-                    f"<td style=\"{cell}\">{html.escape(word.explanation)}</td></tr>")
-    return (f'<table class="wakker-aannames" style="border-collapse:collapse;max-width:62em">'
+        rows.append(f"<tr><td><b>{html.escape(word.label)}</b></td><td>{dutch.compact(spec.default)}</td>"
+                    f"<td>{dutch.compact(spec.low)} – {dutch.compact(spec.high)}</td>"
+                    f"<td>{html.escape(word.unit)}</td><td>{html.escape(word.explanation)}</td></tr>")
+    return (f'{style}<table class="wakker-aannames {cls}" style="border-collapse:collapse;max-width:62em">'
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
 
 
@@ -323,11 +328,9 @@ MORE_PARAMS = ("both_planned_order", "fourth_wait_gain", "base_lifetime", "delay
                "fourth_max_strength", "lifetime_shape", "delay_noise", "n_movements", "seed")
 #: How a slider shows its value when a plain number would not say it (the planned order of 'beide': "2e").
 FORMATS = {"both_planned_order": lambda v: f"{int(round(v))}e"}
-#: Heights of the line chart and of the two bar charts under it (px; together about the 720 of the one figure they
-#: were, with the same plot areas), their margins, the line chart's plot area and the gap between that and the
-#: legend above it. The bar charts' top margin keeps their titles clear of plotly's buttons (shown on hover).
-LINES_HEIGHT, BARS_HEIGHT = 420, 310
-LINES_MARGIN, BARS_MARGIN = dict(l=70, r=20, t=95, b=55), dict(l=70, r=20, t=78, b=40)
+#: Height of the line chart (px), its margins, its plot area and the gap between that and the legend above it.
+LINES_HEIGHT = 420
+LINES_MARGIN = dict(l=70, r=20, t=95, b=55)
 LINES_PLOT, LEGEND_GAP = LINES_HEIGHT - LINES_MARGIN["t"] - LINES_MARGIN["b"], 29
 #: Room kept free around the dashed speed line for a range's label (in decades of the log axis).
 LABEL_GAP = 0.04
@@ -370,13 +373,58 @@ def range_label(r: pl.WinnerRange, y: float, speed: float) -> dict:
                            font=dict(size=12, color="#555555" if r.tied else COLOURS[r.order])))
 
 
+#: The two bar charts under the line chart: (values' column, title, scale caption, decimals of the numbers).
+BAR_CHARTS = (("share_reached", texts.PANEL_TITLES[1], texts.COUNT_AXIS, 0),
+              ("mean_effect_if_reached", texts.PANEL_TITLES[2], texts.EFFECT_AXIS, 2))
+_BAR_TRACK = "background:rgba(128,128,128,.14);border-radius:2px;height:.95em"
+
+
+def bar_values(here: pl.SweepArrays | pd.DataFrame, n: int) -> tuple[dict[int, float], dict[int, float]]:
+    """At the chosen speed: ``({order: movements reached}, {order: mean effect per reached movement})``."""
+    reached = {o: v * n for o, v in at_speed(here, "share_reached").items()}
+    return reached, at_speed(here, "mean_effect_if_reached")
+
+
+def bars_html(here: pl.SweepArrays | pd.DataFrame, n: int) -> str:
+    """The two bar charts under the line chart, as HTML: each approach a row with its name, a bar and its number.
+
+    HTML, not a second plotly figure: a key press on a slider then costs the page one plotly draw (the
+    line chart) and a cheap swap of this HTML, instead of two plotly draws one after the other (issue 11).
+    The numbers are text (a screen reader reads a table: name, number); the bars are decoration.
+    Left: how many of the ``n`` movements each approach reaches in time (a full bar is all ``n``); right:
+    the average support per reached movement (the longest bar is the largest value).
+    """
+    reached, per = bar_values(here, n)
+    charts = []
+    for (_column, title, caption, digits), values in zip(BAR_CHARTS, (reached, per)):
+        top = float(n) if digits == 0 else max([float(v) for v in values.values()] + [0.0])
+        rows = []
+        for o, v in values.items():
+            share = 0.0 if top <= 0 else min(max(float(v) / top, 0.0), 1.0)
+            rows.append(
+                f'<tr><th scope="row" style="font-weight:400;text-align:left;white-space:nowrap;padding:.12em .4em .12em 0">'
+                f"{html.escape(order_name(o))}</th>"
+                f'<td aria-hidden="true" style="width:100%;padding:.12em 0"><div style="{_BAR_TRACK}">'
+                f'<div style="height:100%;width:{100 * share:.1f}%;background:{COLOURS[o]};border-radius:2px"></div>'
+                f"</div></td>"
+                f'<td style="text-align:right;white-space:nowrap;padding:.12em 0 .12em .4em;'
+                f'font-variant-numeric:tabular-nums">{dutch.number(float(v), digits)}</td></tr>')
+        charts.append(
+            f'<table style="flex:1 1 13em;min-width:0;border-collapse:collapse;line-height:1.3;font-size:.92em">'
+            f'<caption style="text-align:left;caption-side:top;padding:0 0 .3em 0">'
+            f'<b>{html.escape(title)}</b><br><span style="font-size:.85em;opacity:.75">'
+            f"{html.escape(caption.format(n=n))}</span></caption><tbody>{''.join(rows)}</tbody></table>")
+    return f'<div style="display:flex;gap:1.2em;max-width:54em;margin:.3em 0 .6em 0">{"".join(charts)}</div>'
+
+
 class PlanningExplorer(View):
-    """Sliders for every assumption (a kit ParameterPanel) + two LiveFigures redrawn in place.
+    """Sliders for every assumption (a kit ParameterPanel) + a LiveFigure redrawn in place + two HTML bar charts.
 
     ``fig``: total effect of each approach against the speed of change (log scale), the chosen
-    speed as a dashed line, each winner's range shaded and labelled. ``bars_fig``, under it: at the
-    chosen speed, how many movements each approach reaches, and the average effect per reached
-    movement. Moving the speed slider redraws only ``bars_fig``; ``fig`` only moves its line and labels.
+    speed as a dashed line, each winner's range shaded and labelled. ``bars`` (an HTML widget, see
+    :func:`bars_html`), under it: at the chosen speed, how many movements each approach reaches, and
+    the average effect per reached movement. Moving the speed slider changes the bars and only moves
+    the line chart's speed line and labels; any key costs the page at most one plotly draw.
     Above the plot a Dutch paragraph says who wins and where the crossover lies.
     The sweep and its summary (winner ranges, crossover) depend on every assumption but the
     speed, so moving the speed slider only recomputes the single speed.
@@ -389,7 +437,10 @@ class PlanningExplorer(View):
     def __init__(self, speeds: Sequence[float] | None = None, words: dict[str, ParamWords] | None = None):
         self.speeds = np.asarray(pl.default_speeds() if speeds is None else speeds, float)
         self.message = w.HTML()
-        self.sentence = w.HTML()
+        # the sentence and the bar charts (bars_html) are made with their first content by update(): an empty
+        # widget filled in right after would cost its model a second message (5 kB for the bars)
+        self.sentence: w.HTML | None = None
+        self.bars: w.HTML | None = None
         self._sweep_key: pl.PlanningParams | None = None
         self._summary: pl.SweepSummary | None = None
         self.panel = None
@@ -408,17 +459,19 @@ class PlanningExplorer(View):
         self.sliders = self.panel.sliders
         self.reset_button = self.panel.reset_button
         self._drawn_summary: pl.SweepSummary | None = None  # the sweep the lines show now
-        self.fig, self.bars_fig = self._figures()
-        self.update()  # before the widgets exist: the browser gets each figure once, filled in
-        self.box = w.VBox([self.panel.box, self.message, self.sentence, self.fig.widget, self.bars_fig.widget],
+        self.fig = self._figure()
+        self.update()  # before the widgets exist: the browser gets the figure once, filled in
+        self._html("sentence", "")  # (when the model could not be computed: empty, the message says why)
+        self._html("bars", "")
+        self.box = w.VBox([self.panel.box, self.message, self.sentence, self.fig.widget, self.bars],
                           layout=dict(width="100%"), _dom_classes=("wakker-planningsmachine",))
 
-    def _figures(self) -> tuple[LiveFigure, LiveFigure]:
-        """The line chart (totals against the speed, the speed line, ranges, legend) and the two bar charts.
+    def _figure(self) -> LiveFigure:
+        """The line chart: totals against the speed, the speed line, the winners' ranges and the legend.
 
-        Two figures, so that moving the speed slider redraws only the small bar figure (``Plotly.react``)
-        and changes the line chart's speed line and range labels with a cheap relayout (issue 11).
-        Together about as high as the one figure of three subplots they replace (720 px).
+        Moving the speed slider changes only its shapes (speed line, range labels): the page then redraws
+        just those (``Plotly.relayout``); another assumption changes the lines (``Plotly.react``). The two
+        bar charts under it are HTML (:func:`bars_html`), so one key costs one plotly draw (issue 11).
         """
         lines = go.Figure()
         names = [order_title(o) for o in ORDER_NUMBERS]
@@ -440,21 +493,8 @@ class PlanningExplorer(View):
             # the chart's title, where the subplot title was (an annotation: a layout title would sit elsewhere)
             annotations=[dict(text=texts.PANEL_TITLES[0], xref="paper", yref="paper", x=0.5, y=1.0,
                               xanchor="center", yanchor="bottom", showarrow=False, font=dict(size=13))])
-        bars = make_subplots(rows=1, cols=2, horizontal_spacing=0.25, subplot_titles=texts.PANEL_TITLES[1:])
-        short = [order_name(o) for o in ORDER_NUMBERS]
-        colours = [COLOURS[o] for o in ORDER_NUMBERS]
-        bars.add_bar(x=short, y=[0, 0, 0, 0], marker_color=colours, showlegend=False,
-                     hovertemplate=texts.HOVER_REACHED, row=1, col=1)
-        bars.add_bar(x=short, y=[0, 0, 0, 0], marker_color=colours, showlegend=False,
-                     hovertemplate=texts.HOVER_PER_REACHED, row=1, col=2)
-        bars.update_yaxes(title_text=texts.COUNT_AXIS, title_font_size=12, rangemode="tozero", row=1, col=1)
-        # the gap between the bar charts holds this title and its ticks, also when the charts are 100 px wide
-        bars.update_yaxes(title_text=texts.EFFECT_AXIS, title_font_size=12, rangemode="tozero", row=1, col=2)
-        bars.update_layout(height=BARS_HEIGHT, margin=BARS_MARGIN, showlegend=False,
-                           separators=",.", uirevision="keep", bargap=0.35)
-        bars.update_annotations(font_size=12)  # the bar charts' titles, side by side
-        # names for the page: its CSS finds the range labels by the first (style.KIT_CSS), the browser tests both
-        return LiveFigure(lines, css="wakker-planning-lijnen"), LiveFigure(bars, css="wakker-planning-staven")
+        # a name for the page: its CSS finds the range labels by it (style.KIT_CSS), the browser tests too
+        return LiveFigure(lines, css="wakker-planning-lijnen")
 
     # -- behaviour
     def params(self) -> pl.PlanningParams:
@@ -487,9 +527,9 @@ class PlanningExplorer(View):
             self.message.value = error_box(exc, texts.MODEL_FAILED)
             return
         self.message.value = ""
-        self.sentence.value = sentence
+        self._html("sentence", sentence)
         shown = [int(o) for o in here.orders]  # the four orders, and 'beide' when ticked
-        n = int(p.n_movements)
+        self._html("bars", bars_html(here, int(p.n_movements)))  # before the figure: its draw is the page's last step
         ranges = summary.ranges
         shapes = [dict(type="rect", xref="x", yref="y domain", x0=r.start, x1=r.end, y0=0, y1=1, layer="below",
                        line_width=0, fillcolor="#999999" if r.tied else COLOURS.get(r.order, "#cccccc"),
@@ -513,15 +553,15 @@ class PlanningExplorer(View):
                     line.name = order_title(BOTH, int(p.both_planned_order))
                 self._drawn_summary = summary
             self.fig.layout.shapes = shapes
-        with self.bars_fig.batch_update():
-            bars_x = [order_name(o) for o in shown]
-            for bar, column in ((self.bars_fig.data[0], "share_reached"),
-                                (self.bars_fig.data[1], "mean_effect_if_reached")):
-                bar.x = bars_x
-                value = at_speed(here, column)
-                bar.y = [value[o] * (n if column == "share_reached" else 1) for o in shown]
-                bar.marker.color = [COLOURS[o] for o in shown]
-            self.bars_fig.layout.yaxis.range = [0, n * 1.05]
+
+    def _html(self, name: str, markup: str) -> None:
+        """Show ``markup`` in the HTML widget ``self.<name>``, made with it the first time (``""`` only makes it)."""
+        widget = getattr(self, name)
+        if widget is None:
+            css = ("wakker-planning-staven",) if name == "bars" else ()
+            setattr(self, name, w.HTML(markup, _dom_classes=css))
+        elif markup:
+            widget.value = markup
 
     def set(self, **values) -> None:
         """Set sliders by parameter name (each change updates the figure, as a student's would)."""
@@ -567,6 +607,20 @@ def valid_week(v: Any) -> bool:
                                                          and 0 <= x <= 100 for x in v) and sum(v) == 100)
 
 
+def _hidden(text: str) -> str:
+    """Text a screen reader reads but the screen does not show (part of a control's accessible name)."""
+    return ('<span style="position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);'
+            f'white-space:nowrap">{html.escape(text)}</span>')
+
+
+#: The week's sliders: the label (the slider's description, two lines) wraps and sets the row's height, and
+#: "%" follows the readout. The kit's stylesheet puts the label above the track on a narrow screen.
+WEEK_CSS = (".wakker-mijn-week .widget-hslider{height:auto;align-items:center;margin-bottom:.15em}"
+            ".wakker-mijn-week .widget-hslider>.widget-label{height:auto;white-space:normal;overflow:visible;"
+            "line-height:1.25;padding:.15em 0;text-align:left;position:relative}"
+            '.wakker-mijn-week .widget-hslider::after{content:"%";flex:0 0 1.5em}')
+
+
 class MyWeek(SavedWidget):
     """Divide a typical week over the four orders (now and wished), always summing to 100 %.
 
@@ -599,33 +653,35 @@ class MyWeek(SavedWidget):
         self.fig = self._figure()
         self.restore()
         self._refresh()  # before fig.widget exists: the browser gets the figure once, filled in
-        explain = w.HTML(f'<div style="line-height:1.45">{texts.WEEK_INTRO_HTML}</div>')
+        explain = w.HTML(f'<style>{WEEK_CSS}</style><div style="line-height:1.45">{texts.WEEK_INTRO_HTML}</div>')
         self.box = w.VBox([explain, w.HBox(columns, layout=dict(width="100%")), self.message, self.status,
                            self.fig.widget], layout=dict(width="100%", max_width="68em"),
                            _dom_classes=("wakker-mijn-week",))
 
     def _column(self, key: str, title: str) -> w.VBox:
+        """A column: its title, four sliders (each labelled by its own description) and the total.
+
+        Seven widget models: a slider's label is its description (HTML) and the "%" after its readout is
+        CSS (:data:`WEEK_CSS`), where a row was an HBox of a label, the slider and a "%" (four models).
+        """
         orders = _orders()
-        rows = [w.HTML(f"<b>{html.escape(title)}</b>")]
         self.sliders[key] = []
         for k, o in enumerate(ORDER_NUMBERS):
             info = orders.get(o)
-            name = f"{title}: {info.name if info else order_title(o)}, in procent"  # its accessible name
+            name = info.name if info else order_title(o)
+            text = (f"<b>{html.escape(info.name)}</b> <span style=\"display:block;font-size:.85em;opacity:.75\">"
+                    f"{html.escape(info.short)}</span>" if info else html.escape(order_title(o)))
+            # its accessible name (the label's text, style.front_end): the column, the order, "in procent"
+            label = f"{_hidden(title + ': ')}{text}{_hidden(', in procent')}"
             s = w.IntSlider(value=self.DEFAULT[k], min=0, max=100, step=1, continuous_update=True,
-                            readout_format="d", style={"description_width": "0px"}, tooltip=name,
-                            layout=dict(width="auto", flex="1 1 0%", min_width="10em"),
-                            _dom_classes=(f"wakker-week-{key}-{o}",))
+                            readout_format="d", description=label, description_allow_html=True,
+                            style={"description_width": "10.5em"}, tooltip=f"{title}: {name}, in procent",
+                            layout=dict(width="100%"), _dom_classes=(f"wakker-week-{key}-{o}",))
             s.observe(lambda ch, key=key, k=k: self._moved(key, k, ch), names="value")
             self.sliders[key].append(s)
-            text = (f"<b>{html.escape(info.name)}</b><br><span style=\"font-size:.85em;opacity:.75\">"
-                    f"{html.escape(info.short)}</span>" if info else html.escape(order_title(o)))
-            label = w.HTML(f'<div style="line-height:1.25;padding:.15em 0">{text}</div>',
-                           layout=dict(width="10.5em", min_width="10.5em"))
-            rows.append(w.HBox([label, s, w.HTML("%", layout=dict(width="1.5em"))],
-                               layout=dict(align_items="center", width="100%")))
         self.totals[key] = w.HTML()
-        rows.append(self.totals[key])
-        return w.VBox(rows, layout=dict(width="50%", padding="0 1em 0 0"))
+        return w.VBox([w.HTML(f"<b>{html.escape(title)}</b>"), *self.sliders[key], self.totals[key]],
+                      layout=dict(width="50%", padding="0 1em 0 0"))
 
     def _figure(self) -> LiveFigure:
         # only "1e orde" ... "4e orde": the sliders right above say what each order is, and on a phone four
@@ -719,7 +775,7 @@ def my_week(page, qid: str = "mijn-week") -> MyWeek:
 
 # ---------------------------------------------------------------- roles of government
 def role_cases(page) -> w.VBox:
-    """One ``page.choice`` per case (it saves itself), each under a short case description."""
+    """One ``page.choice`` per case (it saves itself), each under a short case description, in one column."""
     try:
         roles, cases = data.roles()
     except ContentError as exc:
@@ -728,6 +784,6 @@ def role_cases(page) -> w.VBox:
     for i, case in enumerate(cases, 1):
         options = [(r.name, case.feedback[r.id]) for r in roles]
         context = f"{texts.CASE.format(number=i)} {case.text}"
-        q = page.choice(f"rol-{case.id}", texts.ROLE_QUESTION, options, context=context)
-        boxes.append(w.VBox([q.box], layout=dict(margin="0 0 1em 0")))
-    return w.VBox(boxes)
+        boxes.append(page.choice(f"rol-{case.id}", texts.ROLE_QUESTION, options, context=context).box)
+    # the space between the cases is the column's gap (grid_gap is CSS gap, also in a flex box), not a box per case
+    return w.VBox(boxes, layout=dict(grid_gap="1em", padding="0 0 1em 0"))
