@@ -90,6 +90,15 @@ def test_nb05_every_widget_then_restart(page, jupyter_server, fresh_journal):
     page.locator(".wakker-taak-vervoer-regelen button", has_text="gemeente").click()
     page.locator(".wakker-taak-groen-groen-onderhoud button", has_text="bewoners").click()
     _shot(page, page.locator(".wakker-taak-crossbaan-ontwerp"), "nb05-04-split")
+    # a task's text is its buttons' label (issue 11: one widget per task): shown whole, left of the buttons on a
+    # wide screen, and the group's accessible name
+    task = page.locator(".wakker-taak-crossbaan-ontwerp")
+    expect(task).to_have_attribute("aria-label", "Bedenken hoe de baan eruit komt te zien", timeout=T)
+    label, first = task.locator(".widget-label"), task.locator("button").first
+    expect(label).to_have_text("Bedenken hoe de baan eruit komt te zien", timeout=T)
+    fits = label.evaluate("el => el.scrollWidth <= el.clientWidth + 1 && getComputedStyle(el).textAlign")
+    assert fits in ("left", "start"), fits
+    assert label.bounding_box()["x"] + label.bounding_box()["width"] <= first.bounding_box()["x"] + 1
     split.locator("button", has_text="Vergelijk met het verslag").click()
     comparison = split.locator(".wakker-vergelijking")
     expect(comparison).to_contain_text("zelfde als in Berkelland", timeout=T)

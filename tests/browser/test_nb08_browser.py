@@ -151,10 +151,16 @@ def test_nb08_models_questions_and_answers_after_restart(page, jupyter_server, f
     page.wait_for_timeout(800)
     jlab.screenshot(page, "nb08-13-phone-room", full_page=False)
     # the strips keep a readable width and scroll sideways, with the hint shown; the lines fit the screen
-    strips = room.locator(".wakker-huishoudens")
+    strips = room.locator(".wakker-figure.wakker-huishoudens")  # the strips' figure widget carries the class
     strips.scroll_into_view_if_needed()
-    expect(strips.locator(".wakker-strook-hint")).to_be_visible()
-    box = strips.locator(".wakker-figure")
+    hint = room.locator(".wakker-strook-hint")
+    expect(hint).to_be_visible()
+    # the hint is right above the strips (the end of the HTML widget before them)
+    gap = page.evaluate("([h, s]) => document.querySelector(s).getBoundingClientRect().top"
+                        " - document.querySelector(h).getBoundingClientRect().bottom",
+                        [".wakker-regel-of-ruimte .wakker-strook-hint", ".wakker-regel-of-ruimte .wakker-huishoudens"])
+    assert 0 <= gap < 30, gap
+    box = strips
     size = box.evaluate("el => ({scroll: el.scrollWidth, client: el.clientWidth, "
                         "plot: el.querySelector('.js-plotly-plot').getBoundingClientRect().width})")
     assert size["scroll"] > size["client"] + 50 and size["plot"] >= 500, size

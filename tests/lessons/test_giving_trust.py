@@ -125,14 +125,18 @@ def test_explorer_says_what_happened_but_not_why_until_the_reveal(monkeypatch):
     e = lesson.TrustExplorer()
     assert "Kan geven hier lonen" not in e.sentence.value and "1,35" not in e.sentence.value
     assert "kantelpunt" not in e.sentence.value.lower()
-    assert e.explanation not in _below(e.box)
+    assert not e.explanation.lines.made  # its widget is made when first shown (issue 11)
+    assert not any("Kan geven hier lonen" in getattr(x, "value", "") for x in _below(e.box)
+                   if isinstance(getattr(x, "value", None), str))
     shown = []
     monkeypatch.setattr("IPython.display.display", lambda *objs, **_kw: shown.extend(objs))
     e.explain()
-    assert len(shown) == 1 and e.explanation in _below(shown[0])
+    assert len(shown) == 1 and shown[0] is e.explanation.lines.widget
+    assert "wakker-vertrouwensspel-uitleg" in shown[0]._dom_classes
     assert "Kan geven hier lonen" in e.explanation.value and "1,35" in e.explanation.value
+    assert shown[0].value.index("Waarom het zo loopt") < shown[0].value.index("Kan geven hier lonen")
     e.set(takers=40)
-    assert "0,6 × 3 × 0,5 = <b>0,9</b>" in e.explanation.value
+    assert "0,6 × 3 × 0,5 = <b>0,9</b>" in e.explanation.value and e.explanation.value in shown[0].value
     cells = [src for _i, src in C.code_cells(C.notebook_path(lesson.NOTEBOOK))]
     reveal = next(i for i, src in enumerate(cells) if "nb.reveal(spel_gezien" in src)
     assert "then=spel.explain" in cells[reveal] and "spel = nb05.TrustExplorer()" in "".join(cells[:reveal])
@@ -243,3 +247,84 @@ def test_task_split_with_an_old_answer_shows_it_instead_of_failing(page):
     t = lesson.TaskSplit(page)
     assert t.error is None and "eerdere verdeling" in t.message.value
     assert all(tg.value is None for tg in t.toggles.values())
+
+
+# ---------------------------------------------------------------- fewer widget models (issue 11)
+def _models(widget) -> int:
+    """How many widget models the page builds to show ``widget``: every model it reaches (children, layout,
+    style, ...), each once, without the frozen Layouts and Styles that ``wakker.ui.lean`` shares over the notebook."""
+    from wakker.ui import lean
+    from wakker.ui.lean import widgets as w
+
+    seen, todo = set(), [widget]
+    while todo:
+        x = todo.pop()
+        if id(x) in seen or lean.is_shared(x):
+            continue
+        seen.add(id(x))
+        for key in x.keys:
+            value = getattr(x, key, None)
+            todo += [y for y in (value if isinstance(value, (list, tuple)) else [value]) if isinstance(y, w.Widget)]
+    return len(seen)
+
+
+#: Models each view of 05 brings to Run All (issue 11: every model is a comm message and a view the page builds).
+#: Measured 2026-12-02 before -> after: the task split 51 -> 22 (a task is one ToggleButtons whose description is
+#: its text, not an HBox of an HTML and the buttons; the question, intro and first example one HTML; notices and
+#: the comparison one HTML), the explorer 30 -> 29 and the breach 26 -> 25 (message and sentence one HTML; the
+#: explorer's explanation is made only when 'Wat zagen wij?' shows it).
+MODEL_BUDGET = {"split": 22, "explorer": 29, "breach": 25}
+
+
+def test_views_stay_within_their_widget_model_budget(page):
+    views = {"split": lesson.task_split(page), "explorer": lesson.TrustExplorer(), "breach": lesson.BreachView()}
+    used = {name: _models(v.box) for name, v in views.items()}
+    assert all(used[k] <= MODEL_BUDGET[k] for k in used), used
+    assert not views["explorer"].explanation.lines.made  # the explanation's widget waits for explain()
+
+
+def test_each_task_is_one_named_control_with_its_text_as_the_row_label(page):
+    """A task's text is its ToggleButtons' description (the group's accessible name in the browser), drawn by the
+    split's CSS as a wrapping, left-aligned block of TASK_WIDTH; every button keeps its tooltip."""
+    t = lesson.task_split(page)
+    tasks = {f"{e.id}/{k.id}": k.text for e in t.data.examples for k in e.tasks}
+    assert set(t.toggles) == set(tasks)
+    for key, toggle in t.toggles.items():
+        assert toggle.description == tasks[key] and not toggle.description_allow_html
+        assert toggle.style.description_width == lesson.widgets.TASK_WIDTH
+        assert toggle.tooltips == tuple(f"{tasks[key]}: {word}" for word in t.data.choices.values())
+        assert "wakker-taak" in toggle._dom_classes
+    assert lesson.widgets.SPLIT_CSS in t.box.children[0].value
+    assert "white-space: normal" in lesson.widgets.SPLIT_CSS and "text-align: left" in lesson.widgets.SPLIT_CSS
+
+
+def test_lines_join_read_only_parts_in_one_widget():
+    from wakker.lessons.giving_trust.widgets import Lines
+
+    lines = Lines("a", "b")
+    first, second = lines.part(0), lines.part(1)
+    first.value = "x"
+    assert not lines.made and second.value == "b"
+    shown = lines.widget.value
+    assert shown == lines.html() and shown.index(">x</div>") < shown.index(">b</div>")
+    second.value = "y"
+    assert lines.widget.value == lines.html() and ">y</div>" in lines.widget.value and first.value == "x"
+    # each line spaced as its own widget was: ipywidgets' margin as padding, also for an empty line
+    assert lines.html().count("display:flow-root;padding:var(--jp-widgets-margin, 2px) 0") == 2
+
+
+@pytest.mark.parametrize("heights", [(0.62, 0.38), (0.55, 0.45), (0.5, 0.3, 0.2), (1,)])
+def test_stacked_layout_is_what_make_subplots_makes(heights):
+    """The figures are built as plain dicts (validated once, by LiveFigure); their axes and titles are exactly
+    make_subplots' (shared x axes, rows from the top)."""
+    from plotly.subplots import make_subplots
+
+    from wakker.lessons.giving_trust.widgets import stacked_layout
+
+    titles = tuple(f"titel {i}" for i in range(len(heights)))
+    fig = make_subplots(rows=len(heights), cols=1, shared_xaxes=True, row_heights=list(heights),
+                        vertical_spacing=0.12, subplot_titles=titles)
+    fig.update_annotations(font_size=13)
+    want = fig.layout.to_plotly_json()
+    want.pop("template", None)
+    assert stacked_layout(heights, 0.12, titles, 13) == want

@@ -12,6 +12,11 @@
 
 The model is :mod:`wakker.models.investment_game`; content comes from :mod:`.data`, every fixed
 Dutch word from :mod:`.texts`. A problem never shows a traceback but a Dutch message.
+
+Few widget models (issue 11: each is a message to the page and a view it builds): read-only lines that
+change together are one HTML widget (:class:`Lines`), a task is one ToggleButtons with its text as the
+description, a view computes before it builds its box (its figure is sent once, drawn), and a figure is
+built as plain data (:func:`stacked_layout`) so that plotly validates it once.
 """
 from __future__ import annotations
 
@@ -21,7 +26,6 @@ from typing import Any, Mapping
 
 from wakker.ui.lean import widgets as w
 import numpy as np
-from plotly.subplots import make_subplots
 
 from ...core import dutch
 from ...core.data import ContentError
@@ -52,16 +56,109 @@ def pct(share: float) -> str:
     return dutch.percent(share)
 
 
+# ---------------------------------------------------------------- fewer widget models (issue 11)
+#: :meth:`Lines.html`: each line a block with ipywidgets' widget margin above and below it as padding, in a
+#: block that takes the first line's top and the last line's bottom back (the widget has that margin itself).
+LINES_OPEN = '<div style="margin:calc(-1 * var(--jp-widgets-margin, 2px)) 0">'
+LINE_OPEN = '<div style="display:flow-root;padding:var(--jp-widgets-margin, 2px) 0">'
+
+
+class Lines:
+    """Read-only lines of a view that change together, shown in ONE HTML widget (``widget``): one widget
+    model for the page to open and build instead of one per line. The widget is made when first asked for,
+    with the lines as they are then (a view that computes before it builds its box sends them once).
+    ``part(i)`` is line ``i``; like an HTML widget it has a ``value`` (what the kit's
+    :func:`~wakker.ui.view.safe` sets for an error)."""
+
+    def __init__(self, *values: str, **kwargs):
+        self.values = list(values)
+        self._kwargs = kwargs
+        self._widget = None
+
+    @property
+    def widget(self):
+        if self._widget is None:
+            self._widget = w.HTML(self.html(), **self._kwargs)
+        return self._widget
+
+    def html(self) -> str:
+        """The lines, each as a block spaced as its own HTML widget was (ipywidgets' margin above and below
+        every widget, also an empty one; margins inside a line do not merge with the next line's)."""
+        return LINES_OPEN + "".join(f"{LINE_OPEN}{v}</div>" for v in self.values) + "</div>"
+
+    @property
+    def made(self) -> bool:
+        return self._widget is not None
+
+    def part(self, i: int) -> "Line":
+        return Line(self, i)
+
+    def _set(self, i: int, value: str) -> None:
+        if self.values[i] != value:
+            self.values[i] = value
+            if self._widget is not None:
+                self._widget.value = self.html()
+
+
+class Line:
+    """One line of :class:`Lines` (``value`` as of an HTML widget)."""
+
+    def __init__(self, lines: Lines, i: int):
+        self.lines, self.i = lines, i
+
+    @property
+    def value(self) -> str:
+        return self.lines.values[self.i]
+
+    @value.setter
+    def value(self, value: str) -> None:
+        self.lines._set(self.i, value)
+
+
+def stacked_layout(row_heights, spacing: float, titles, title_size: int) -> dict:
+    """The axes and subplot titles that plotly's ``make_subplots(rows=len(row_heights), cols=1,
+    shared_xaxes=True, row_heights=..., vertical_spacing=spacing, subplot_titles=titles)`` makes, followed by
+    ``update_annotations(font_size=title_size)``, as a plain layout dict: the figure is then built and
+    validated once, by LiveFigure, instead of by make_subplots, every update_* and LiveFigure again (the test
+    compares it with make_subplots). Rows from the top; every row shares the bottom row's x axis."""
+    rows = len(row_heights)
+    total = float(sum(row_heights))
+    heights = list(reversed([(1.0 - spacing * (rows - 1)) * (h / total) for h in row_heights]))
+    starts = [sum(heights[:r]) + r * spacing for r in range(rows)[::-1]]
+    layout: dict = {}
+    annotations = []
+    for r in range(rows):  # r = 0 is the top row
+        y0, y1 = starts[r], starts[r] + heights[-1 - r]
+        y1 = 1.0 if y1 > 1.0 and round(y1, 7) <= 1.0 else y1
+        n = "" if r == 0 else str(r + 1)
+        x = {"anchor": f"y{n}", "domain": [0.0, 1.0]}
+        if r < rows - 1:
+            x.update(matches=f"x{rows}", showticklabels=False)
+        layout[f"xaxis{n}"], layout[f"yaxis{n}"] = x, {"anchor": f"x{n}", "domain": [y0, y1]}
+        annotations.append({"font": {"size": title_size}, "showarrow": False, "text": titles[r], "x": 0.5,
+                            "xanchor": "center", "xref": "paper", "y": y1, "yanchor": "bottom", "yref": "paper"})
+    layout["annotations"] = annotations
+    return layout
+
+
+def _axes(row: int) -> dict:
+    n = "" if row == 1 else str(row)
+    return {"xaxis": f"x{n}", "yaxis": f"y{n}"}
+
+
 # ---------------------------------------------------------------- the explorer
 class TrustExplorer(View):
     """Sliders for every assumption + one LiveFigure (trust and returns per round, returns per euro)."""
 
     def __init__(self, words: Mapping[str, ParamWords] | None = None, seed: int = 1):
         self.seed = int(seed)
-        self.message = w.HTML()
-        self.sentence = w.HTML()
-        #: why it went so (can giving pay, the tipping point): live, but shown only by :meth:`explain`
-        self.explanation = w.HTML(_dom_classes=("wakker-vertrouwensspel-uitleg",))
+        # the message (errors) and the sentence: one HTML widget
+        self.lines = Lines("", "")
+        self.message, self.sentence = self.lines.part(0), self.lines.part(1)
+        #: why it went so (can giving pay, the tipping point): live, but shown only by :meth:`explain`, after the
+        #: intro, in one HTML widget made then (``explanation.lines.widget``)
+        self.explanation = Lines(styled("tekst", texts.EXPLAIN_INTRO_HTML), "",
+                                 _dom_classes=("wakker-vertrouwensspel-uitleg",)).part(1)
         self.panel = None
         self.run: ig.TrustRun | None = None
         try:
@@ -77,31 +174,31 @@ class TrustExplorer(View):
                                       tooltip=texts.RESEED)
         self.reseed_button.on_click(lambda _b: self.reseed())
         self.fig = self._figure()
-        self.box = w.VBox([self.panel.box, self.reseed_button, self.message, self.sentence, self.fig.widget],
+        self.update()  # before the box: the figure widget then opens with the figure drawn (sent once)
+        self.box = w.VBox([self.panel.box, self.reseed_button, self.lines.widget, self.fig.widget],
                           layout=dict(width="100%"), _dom_classes=("wakker-vertrouwensspel",))
-        self.update()
 
     def _figure(self) -> LiveFigure:
-        fig = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.62, 0.38], vertical_spacing=0.12,
-                            subplot_titles=texts.PANEL_TITLES)
-        fig.add_scatter(x=[0], y=[0], mode="lines", name=texts.TRUST_NAME, line=dict(color=ACCENT, width=4),
-                        hovertemplate=texts.HOVER_TRUST, row=1, col=1)
-        fig.add_scatter(x=[0], y=[0], mode="lines", name=texts.RETURN_NAME, line=dict(color=BLUE, width=2.5),
-                        hovertemplate=texts.HOVER_RETURN, row=1, col=1)
-        fig.add_scatter(x=[0], y=[0], mode="lines", name=texts.TIPPING_NAME, hoverinfo="skip",
-                        line=dict(color=BLUE, width=1.5, dash="dot"), row=1, col=1)
-        fig.add_bar(x=[1], y=[0], name=texts.PER_EURO_NAME, marker_color=GREY, showlegend=False,
-                    hovertemplate=texts.HOVER_PER_EURO, row=2, col=1)
-        fig.add_scatter(x=[0], y=[1], mode="lines", name=texts.BREAK_EVEN, showlegend=False, hoverinfo="skip",
-                        line=dict(color="#333333", width=1.5, dash="dash"), row=2, col=1)
-        fig.update_yaxes(title_text=texts.SHARE_AXIS, range=[-3, 103], row=1, col=1)
-        fig.update_yaxes(title_text=texts.PER_EURO_AXIS, rangemode="tozero", row=2, col=1)
-        fig.update_xaxes(title_text=texts.ROUND_AXIS, row=2, col=1)
-        fig.update_layout(height=600, margin=dict(l=60, r=15, t=90, b=40),
-                          legend=dict(orientation="h", x=0, y=1.08, yanchor="bottom", font=dict(size=12)),
-                          separators=",.", uirevision="keep", bargap=0.3)
-        fig.update_annotations(font_size=13)
-        return LiveFigure(fig)
+        layout = stacked_layout((0.62, 0.38), 0.12, texts.PANEL_TITLES, 13)
+        layout["yaxis"].update(title={"text": texts.SHARE_AXIS}, range=[-3, 103])
+        layout["yaxis2"].update(title={"text": texts.PER_EURO_AXIS}, rangemode="tozero")
+        layout["xaxis2"]["title"] = {"text": texts.ROUND_AXIS}
+        layout.update(height=600, margin=dict(l=60, r=15, t=90, b=40),
+                      legend=dict(orientation="h", x=0, y=1.08, yanchor="bottom", font=dict(size=12)),
+                      separators=",.", uirevision="keep", bargap=0.3)
+        data = [
+            dict(type="scatter", x=[0], y=[0], mode="lines", name=texts.TRUST_NAME, line=dict(color=ACCENT, width=4),
+                 hovertemplate=texts.HOVER_TRUST, **_axes(1)),
+            dict(type="scatter", x=[0], y=[0], mode="lines", name=texts.RETURN_NAME, line=dict(color=BLUE, width=2.5),
+                 hovertemplate=texts.HOVER_RETURN, **_axes(1)),
+            dict(type="scatter", x=[0], y=[0], mode="lines", name=texts.TIPPING_NAME, hoverinfo="skip",
+                 line=dict(color=BLUE, width=1.5, dash="dot"), **_axes(1)),
+            dict(type="bar", x=[1], y=[0], name=texts.PER_EURO_NAME, marker=dict(color=GREY), showlegend=False,
+                 hovertemplate=texts.HOVER_PER_EURO, **_axes(2)),
+            dict(type="scatter", x=[0], y=[1], mode="lines", name=texts.BREAK_EVEN, showlegend=False,
+                 hoverinfo="skip", line=dict(color="#333333", width=1.5, dash="dash"), **_axes(2)),
+        ]
+        return LiveFigure(dict(data=data, layout=layout))
 
     # -- behaviour
     def params(self) -> ig.TrustParams:
@@ -123,7 +220,7 @@ class TrustExplorer(View):
         pay at the explorer's current settings and where the tipping point lies; it follows every slider."""
         from IPython.display import display
 
-        display(w.VBox([w.HTML(styled("tekst", texts.EXPLAIN_INTRO_HTML)), self.explanation]))
+        display(self.explanation.lines.widget)  # made when first shown: a Run All does not show it
 
     @safe
     def update(self) -> None:
@@ -211,8 +308,8 @@ class BreachView(View):
 
     def __init__(self, words: Mapping[str, ParamWords] | None = None, seed: int = 1):
         self.seed = int(seed)
-        self.message = w.HTML()
-        self.sentence = w.HTML()
+        self.lines = Lines("", "")  # the message (errors) and the sentence: one HTML widget
+        self.message, self.sentence = self.lines.part(0), self.lines.part(1)
         self.panel = None
         self.pair: ig.BreachPair | None = None
         try:
@@ -228,28 +325,25 @@ class BreachView(View):
                                       tooltip=texts.RESEED)
         self.reseed_button.on_click(lambda _b: self.reseed())
         self.fig = self._figure()
-        self.box = w.VBox([self.panel.box, self.reseed_button, self.message, self.sentence, self.fig.widget],
+        self.update()  # before the box: the figure widget then opens with the figure drawn (sent once)
+        self.box = w.VBox([self.panel.box, self.reseed_button, self.lines.widget, self.fig.widget],
                           layout=dict(width="100%"), _dom_classes=("wakker-breuk",))
-        self.update()
 
     def _figure(self) -> LiveFigure:
-        fig = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.55, 0.45], vertical_spacing=0.12,
-                            subplot_titles=(texts.BREACH_TITLE, texts.BREACH_RETURN_TITLE))
+        layout = stacked_layout((0.55, 0.45), 0.12, (texts.BREACH_TITLE, texts.BREACH_RETURN_TITLE), 13)
+        layout["yaxis"].update(title={"text": texts.SHARE_AXIS}, range=[-3, 103])
+        layout["yaxis2"].update(title={"text": texts.SHARE_AXIS}, range=[-3, 103])
+        layout["xaxis2"]["title"] = {"text": texts.ROUND_AXIS}
+        layout.update(height=560, margin=dict(l=60, r=15, t=80, b=40),
+                      legend=dict(orientation="h", x=0, y=1.08, yanchor="bottom", font=dict(size=12)),
+                      separators=",.", uirevision="keep")
         styles = ((texts.NO_BREACH, dict(color=GREY, width=2, dash="dot")),
                   (texts.NOT_ADMITTED, dict(color=BAD, width=3)),
                   (texts.ADMITTED, dict(color=GOOD, width=3, dash="dash")))
-        for row in (1, 2):
-            for name, line in styles:
-                fig.add_scatter(x=[0], y=[0], mode="lines", name=name, line=line, showlegend=row == 1,
-                                legendgroup=name, hovertemplate=texts.HOVER_BREACH.format(name=name), row=row, col=1)
-        fig.update_yaxes(title_text=texts.SHARE_AXIS, range=[-3, 103], row=1, col=1)
-        fig.update_yaxes(title_text=texts.SHARE_AXIS, range=[-3, 103], row=2, col=1)
-        fig.update_xaxes(title_text=texts.ROUND_AXIS, row=2, col=1)
-        fig.update_layout(height=560, margin=dict(l=60, r=15, t=80, b=40),
-                          legend=dict(orientation="h", x=0, y=1.08, yanchor="bottom", font=dict(size=12)),
-                          separators=",.", uirevision="keep")
-        fig.update_annotations(font_size=13)
-        return LiveFigure(fig)
+        data = [dict(type="scatter", x=[0], y=[0], mode="lines", name=name, line=line, showlegend=row == 1,
+                     legendgroup=name, hovertemplate=texts.HOVER_BREACH.format(name=name), **_axes(row))
+                for row in (1, 2) for name, line in styles]
+        return LiveFigure(dict(data=data, layout=layout))
 
     def params(self) -> tuple[ig.TrustParams, ig.BreachParams]:
         v = self.panel.values()
@@ -332,6 +426,24 @@ def assumptions_table_html() -> str:
 
 
 # ---------------------------------------------------------------- terreinknecht of regisseur
+#: The width of a task's text before its three buttons.
+TASK_WIDTH = "15em"
+#: A task's text is its ToggleButtons' description (one widget per task instead of a row of three): drawn as a
+#: block of wrapping text, left-aligned, as the separate HTML widget before it was (ipywidgets draws a
+#: description as one right-aligned line cut off with an ellipsis; on a phone the kit puts it above the
+#: buttons at the full width). In the split's first HTML widget.
+SPLIT_CSS = (
+    "<style>"
+    ".wakker-taakverdeling .widget-toggle-buttons.wakker-taak > .widget-label {"
+    f" width: {TASK_WIDTH} !important; min-width: 12em !important; max-width: {TASK_WIDTH} !important;"
+    " flex: 0 1 auto !important; text-align: left !important; white-space: normal !important;"
+    " height: auto !important; line-height: 1.3 !important; padding: .3em 0 !important;"
+    " overflow: visible !important; text-overflow: clip !important;"
+    " margin: var(--jp-widgets-margin, 2px) !important; }"
+    "</style>"
+)
+
+
 class TaskSplit(SavedWidget):
     """Who does which task in the Berkelland examples? Saved as ``{"choices", "labels", "compared"}``."""
 
@@ -339,40 +451,50 @@ class TaskSplit(SavedWidget):
     TEXTS = {**SavedWidget.TEXTS, **texts.SPLIT_STATUS}
 
     def __init__(self, page, qid: str = "taakverdeling", data_: data.Berkelland | None = None):
+        # notices ("Kies eerst ...") and the comparison: one HTML widget, the notices first (the kit's
+        # SavedWidget keeps a message that is there before its __init__)
+        self.lines = Lines("", "", _dom_classes=("wakker-vergelijking",))
+        self._message, self.comparison = self.lines.part(0), self.lines.part(1)
         super().__init__(page, qid, texts.SPLIT_PROMPT)
-        label = w.HTML(styled("vraag", html.escape(texts.SPLIT_PROMPT)))
+        label = styled("vraag", html.escape(texts.SPLIT_PROMPT))
         self.compared = False
         self.toggles: dict[str, w.ToggleButtons] = {}
         if self.error:
-            self.box = w.VBox([label, w.HTML(error_html(self.error))])
+            self.box = w.VBox([w.HTML(label), w.HTML(error_html(self.error))])
             return
         try:
             self.data = data_ or data.berkelland()
         except ContentError as exc:
             self.error = str(exc)
-            self.box = w.VBox([label, w.HTML(error_html(self.error))])
+            self.box = w.VBox([w.HTML(label), w.HTML(error_html(self.error))])
             return
-        rows: list[w.Widget] = [label, w.HTML(styled("tekst", texts.SPLIT_INTRO_HTML))]
+        # One HTML widget for the question, the intro and the first example (and the CSS of the task rows);
+        # each further example's text one HTML widget; each task one ToggleButtons, its text the description
+        # (the group's accessible name), drawn as the row's label (SPLIT_CSS).
+        rows: list[w.Widget] = []
+        head = [SPLIT_CSS + label, styled("tekst", texts.SPLIT_INTRO_HTML)]
         options = [(word, key) for key, word in self.data.choices.items()]
         for example in self.data.examples:
-            rows.append(w.HTML(f'<div style="line-height:1.45;margin:.8em 0 .2em 0;max-width:52em">'
-                               f"<b>{html.escape(example.title)}.</b> {html.escape(example.text)}</div>"))
+            text = (f'<div style="line-height:1.45;margin:.8em 0 .2em 0;max-width:52em">'
+                    f"<b>{html.escape(example.title)}.</b> {html.escape(example.text)}</div>")
+            rows.append(w.HTML(Lines(*head, text).html() if head else text))
+            head = []
             for task in example.tasks:
                 key = f"{example.id}/{task.id}"
-                toggle = w.ToggleButtons(options=options, value=None, style={"button_width": "auto"},
+                toggle = w.ToggleButtons(options=options, value=None, description=task.text,
+                                         style={"button_width": "auto", "description_width": TASK_WIDTH},
                                          tooltips=[f"{task.text}: {word}" for word, _ in options],
-                                         _dom_classes=(f"wakker-taak-{example.id}-{task.id}",))
+                                         layout=dict(display="flex", flex_flow="row wrap", align_items="center",
+                                                     margin="0 0 .1em 1em"),
+                                         _dom_classes=("wakker-taak", f"wakker-taak-{example.id}-{task.id}"))
                 toggle.observe(self.changed, names="value")
                 self.toggles[key] = toggle
-                rows.append(w.HBox([w.HTML(f'<div style="line-height:1.3;padding:.3em 0">{html.escape(task.text)}</div>',
-                                           layout=dict(width="15em", min_width="12em")), toggle],
-                                   layout=dict(flex_flow="row wrap", align_items="center", margin="0 0 .1em 1em")))
+                rows.append(toggle)
         self.compare_button = w.Button(description=texts.COMPARE, icon="balance-scale", button_style="info",
                                        layout=dict(width="auto", align_self="flex-start", margin=".8em 0 .3em 0"),
                                        tooltip=texts.COMPARE)
         self.compare_button.on_click(lambda _b: self.toggle_compare())
-        self.comparison = w.HTML(_dom_classes=("wakker-vergelijking",))
-        self.box = w.VBox(rows + [self.compare_button, self.message, self.comparison, self.status],
+        self.box = w.VBox(rows + [self.compare_button, self.lines.widget, self.status],
                           layout=dict(margin="0.5em 0 1em 0", max_width="56em"), _dom_classes=("wakker-taakverdeling",))
         self.restore()
 

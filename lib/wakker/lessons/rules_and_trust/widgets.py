@@ -4,6 +4,10 @@ Each explorer is a :class:`wakker.ui.View`: a kit ``ParameterPanel`` built from 
 parameter metadata and the lesson's Dutch words, a sentence that says what the model shows, and
 one ``LiveFigure`` updated in place. Models: :mod:`wakker.models.rule_or_room` and
 :mod:`wakker.models.trust_learning`.
+
+Few widget models (issue 11): the read-only lines of a view (notices, the sentence, the legend) are one HTML
+widget (:class:`Lines`); a view computes before it builds its box, so its figures are sent once, drawn; the
+figures are built as plain data, which plotly validates once.
 """
 from __future__ import annotations
 
@@ -12,8 +16,6 @@ from typing import Callable
 
 from wakker.ui.lean import widgets as w
 import numpy as np
-import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from ...core import dutch
 from ...core.data import ContentError
@@ -66,6 +68,68 @@ def _legend_html(items) -> str:
     return f'<div class="wakker-legenda" style="font-size:.9em;line-height:1.5">{dots}</div>'
 
 
+# ---------------------------------------------------------------- fewer widget models (issue 11)
+#: :meth:`Lines.html`: each line a block with ipywidgets' widget margin above and below it as padding, in a
+#: block that takes the first line's top and the last line's bottom back (the widget has that margin itself).
+LINES_OPEN = '<div style="margin:calc(-1 * var(--jp-widgets-margin, 2px)) 0">'
+LINE_OPEN = '<div style="display:flow-root;padding:var(--jp-widgets-margin, 2px) 0">'
+
+
+class Lines:
+    """Read-only lines of a view that change together, shown in ONE HTML widget (``widget``): one widget
+    model for the page to open and build instead of one per line. The widget is made when first asked for,
+    with the lines as they are then (a view that computes before it builds its box sends them once).
+    ``part(i)`` is line ``i``; like an HTML widget it has a ``value``."""
+
+    def __init__(self, *values: str, **kwargs):
+        self.values = list(values)
+        self._kwargs = kwargs
+        self._widget = None
+
+    @property
+    def widget(self):
+        if self._widget is None:
+            self._widget = w.HTML(self.html(), **self._kwargs)
+        return self._widget
+
+    def html(self) -> str:
+        """The lines, each as a block spaced as its own HTML widget was (ipywidgets' margin above and below
+        every widget, also an empty one; margins inside a line do not merge with the next line's)."""
+        return LINES_OPEN + "".join(f"{LINE_OPEN}{v}</div>" for v in self.values) + "</div>"
+
+    def part(self, i: int) -> "Line":
+        return Line(self, i)
+
+    def _set(self, i: int, value: str) -> None:
+        if self.values[i] != value:
+            self.values[i] = value
+            if self._widget is not None:
+                self._widget.value = self.html()
+
+
+class Line:
+    """One line of :class:`Lines` (``value`` as of an HTML widget)."""
+
+    def __init__(self, lines: Lines, i: int):
+        self.lines, self.i = lines, i
+
+    @property
+    def value(self) -> str:
+        return self.lines.values[self.i]
+
+    @value.setter
+    def value(self, value: str) -> None:
+        self.lines._set(self.i, value)
+
+
+def titled_layout(title: str) -> dict:
+    """The axes and title that plotly's ``make_subplots(rows=1, cols=1, subplot_titles=(title,))`` makes, as a
+    plain layout dict: the figure is then built and validated once, by LiveFigure (the test compares it)."""
+    return {"xaxis": {"anchor": "y", "domain": [0.0, 1.0]}, "yaxis": {"anchor": "x", "domain": [0.0, 1.0]},
+            "annotations": [{"font": {"size": 16}, "showarrow": False, "text": title, "x": 0.5, "xanchor": "center",
+                             "xref": "paper", "y": 1.0, "yanchor": "bottom", "yref": "paper"}]}
+
+
 def _stepped(colours) -> list:
     n = len(colours)
     scale = []
@@ -115,9 +179,9 @@ def room_sentence_html(p: rr.RoomParams, out: rr.Outcome) -> str:
 STRIPS_MIN_WIDTH = "40em"
 ROOM_PHONE_CSS = (
     "<style>@media (max-width: 640px) {"
-    ".wakker-huishoudens .wakker-figure { overflow-x: auto !important; }"
-    f".wakker-huishoudens .wakker-figure .js-plotly-plot {{ min-width: {STRIPS_MIN_WIDTH} !important; }}"
-    ".wakker-huishoudens .wakker-strook-hint { display: block !important; }"
+    ".wakker-figure.wakker-huishoudens { overflow-x: auto !important; }"
+    f".wakker-figure.wakker-huishoudens .js-plotly-plot {{ min-width: {STRIPS_MIN_WIDTH} !important; }}"
+    ".wakker-regel-of-ruimte .wakker-strook-hint { display: block !important; }"
     "}</style>"
 )
 
@@ -141,8 +205,12 @@ class RoomExplorer(View):
 
     def __init__(self, shares=None):
         self.shares = rr.default_shares() if shares is None else np.asarray(shares, float)
-        self.message = w.HTML()
-        self.sentence = w.HTML()
+        # the message (errors), the sentence, the legend and the hint over the strips (shown on a phone): one
+        # HTML widget, right above the strips
+        hint = (f'<div class="wakker-strook-hint" style="display:none;font-size:.9em;line-height:1.4;opacity:.85">'
+                f"{html.escape(texts.STRIPS_SCROLL_HINT)}</div>")
+        self.lines = Lines("", "", ROOM_PHONE_CSS + _legend_html(texts.ROOM_LEGEND), hint)
+        self.message, self.sentence = self.lines.part(0), self.lines.part(1)
         self.panel = None
         try:
             words = data.room_words()
@@ -155,48 +223,37 @@ class RoomExplorer(View):
                                     label_width="13em", readout_width="4.2em")
         self.sliders = self.panel.sliders
         self.strips, self.fig = self._strips_figure(), self._lines_figure()
-        legend = w.HTML(ROOM_PHONE_CSS + _legend_html(texts.ROOM_LEGEND))
-        hint = w.HTML(f'<div class="wakker-strook-hint" style="display:none;font-size:.9em;line-height:1.4;'
-                      f'opacity:.85">'
-                      f"{html.escape(texts.STRIPS_SCROLL_HINT)}</div>")
-        strips = w.VBox([hint, self.strips.widget], layout=dict(width="100%"), _dom_classes=("wakker-huishoudens",))
-        self.box = w.VBox([self.panel.box, self.message, self.sentence, legend, strips, self.fig.widget],
+        self.update()  # before the box: the widgets then open with the figures drawn (each sent once)
+        self.box = w.VBox([self.panel.box, self.lines.widget, self.strips.widget, self.fig.widget],
                           layout=dict(width="100%"), _dom_classes=("wakker-regel-of-ruimte",))
-        self.update()
 
     @staticmethod
     def _strips_figure() -> LiveFigure:
         """The households as strips: the reality on top, then one row per professional. Title and axis words
         start at the left edge, so that on a phone (where the strips scroll) they are read before scrolling."""
-        fig = go.Figure()
-        fig.add_heatmap(z=[[0]], zmin=-0.5, zmax=len(CELL_COLOURS) - 0.5, colorscale=_stepped(CELL_COLOURS),
-                        showscale=False, xgap=0, ygap=2, hovertemplate=texts.HOVER_CELL)
-        fig.update_yaxes(autorange="reversed")
-        fig.update_xaxes(showticklabels=False)
-        fig.add_annotation(text=texts.HOUSEHOLD_AXIS, xref="paper", yref="paper", x=0, y=0, xanchor="left",
-                           yanchor="top", xshift=-STRIPS_LEFT + 8, yshift=-6, showarrow=False,
-                           font=dict(size=13))
-        fig.update_layout(title=_left_title(texts.ROOM_TITLES[0]), height=_strips_height(5),
-                          margin=dict(l=STRIPS_LEFT, r=20, t=40, b=36),
-                          separators=",.", uirevision="keep")
-        return LiveFigure(fig)
+        heat = dict(type="heatmap", z=[[0]], zmin=-0.5, zmax=len(CELL_COLOURS) - 0.5,
+                    colorscale=_stepped(CELL_COLOURS), showscale=False, xgap=0, ygap=2, hovertemplate=texts.HOVER_CELL)
+        words = dict(text=texts.HOUSEHOLD_AXIS, xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top",
+                     xshift=-STRIPS_LEFT + 8, yshift=-6, showarrow=False, font=dict(size=13))
+        layout = dict(yaxis=dict(autorange="reversed"), xaxis=dict(showticklabels=False), annotations=[words],
+                      title=_left_title(texts.ROOM_TITLES[0]), height=_strips_height(5),
+                      margin=dict(l=STRIPS_LEFT, r=20, t=40, b=36), separators=",.", uirevision="keep")
+        # the widget carries the class wakker-huishoudens: on a phone it scrolls sideways (ROOM_PHONE_CSS)
+        return LiveFigure(dict(data=[heat], layout=layout), css="wakker-huishoudens")
 
     def _lines_figure(self) -> LiveFigure:
         """Missed, needless and unequal as the room share goes from 0 to 100 %."""
-        fig = go.Figure()
-        for name, colour, dash in ((texts.LINE_MISSED, MISSED_COLOUR, None),
-                                   (texts.LINE_NEEDLESS, NEEDLESS_COLOUR, None),
-                                   (texts.LINE_UNEQUAL, UNEQUAL_COLOUR, "dash")):
-            fig.add_scatter(x=self.shares * 100, y=np.zeros_like(self.shares), mode="lines", name=name,
-                            line=dict(color=colour, width=3, dash=dash),
-                            hovertemplate=texts.HOVER_LINE.format(name=name))
-        fig.update_xaxes(title_text=texts.ROOM_AXIS, ticksuffix=" %", range=[0, 100])
-        fig.update_yaxes(title_text=texts.COUNT_AXIS, rangemode="tozero")
-        fig.update_layout(title=_left_title(texts.ROOM_TITLES[1]), height=420,
-                          margin=dict(l=STRIPS_LEFT, r=20, t=40, b=40),
-                          legend=dict(orientation="h", x=0, y=-0.2, yanchor="top", font=dict(size=12)),
-                          separators=",.", uirevision="keep")
-        return LiveFigure(fig)
+        data = [dict(type="scatter", x=self.shares * 100, y=np.zeros_like(self.shares), mode="lines", name=name,
+                     line=dict(color=colour, width=3, dash=dash), hovertemplate=texts.HOVER_LINE.format(name=name))
+                for name, colour, dash in ((texts.LINE_MISSED, MISSED_COLOUR, None),
+                                           (texts.LINE_NEEDLESS, NEEDLESS_COLOUR, None),
+                                           (texts.LINE_UNEQUAL, UNEQUAL_COLOUR, "dash"))]
+        layout = dict(xaxis=dict(title=dict(text=texts.ROOM_AXIS), ticksuffix=" %", range=[0, 100]),
+                      yaxis=dict(title=dict(text=texts.COUNT_AXIS), rangemode="tozero"),
+                      title=_left_title(texts.ROOM_TITLES[1]), height=420, margin=dict(l=STRIPS_LEFT, r=20, t=40, b=40),
+                      legend=dict(orientation="h", x=0, y=-0.2, yanchor="top", font=dict(size=12)),
+                      separators=",.", uirevision="keep")
+        return LiveFigure(dict(data=data, layout=layout))
 
     def params(self) -> rr.RoomParams:
         return rr.RoomParams(**self.panel.values())
@@ -262,8 +319,8 @@ class TrustPlayground(View):
     """Play encounters one by one (good or bad) or ten at random, and see trust learned after each."""
 
     def __init__(self):
-        self.message = w.HTML()
-        self.sentence = w.HTML()
+        self.lines = Lines("", "")  # the message (errors, the limit) and the sentence: one HTML widget
+        self.message, self.sentence = self.lines.part(0), self.lines.part(1)
         self.experiences: list[bool] = []
         self.random_batches = 0
         self.panel = None
@@ -287,29 +344,31 @@ class TrustPlayground(View):
             b.on_click(lambda _b, act=action: act())
             self.buttons[key] = b
         self.fig = self._figure()
+        self.update()  # before the box: the figure widget then opens with the figure drawn (sent once)
         self.box = w.VBox([self.panel.box, w.HBox(list(self.buttons.values()), layout=dict(flex_flow="row wrap")),
-                           self.message, self.sentence, self.fig.widget], layout=dict(width="100%"),
-                           _dom_classes=("wakker-vertrouwen-leren",))
-        self.update()
+                           self.lines.widget, self.fig.widget], layout=dict(width="100%"),
+                          _dom_classes=("wakker-vertrouwen-leren",))
 
     def _figure(self) -> LiveFigure:
-        fig = make_subplots(rows=1, cols=1, subplot_titles=(texts.LEARN_TITLE,))
-        fig.add_scatter(x=[0], y=[0.5], mode="lines", name=texts.LINE_MINE, line=dict(color=ACCENT, width=4),
-                        hovertemplate=texts.HOVER_TRUST.format(name=texts.LINE_MINE))
-        fig.add_scatter(x=[0], y=[0.5], mode="lines", name=texts.LINE_BETA, line=dict(color="#777777", width=2, dash="dash"),
-                        hovertemplate=texts.HOVER_TRUST.format(name=texts.LINE_BETA))
-        fig.add_scatter(x=[], y=[], mode="markers", name=texts.MARK_GOOD,
-                        marker=dict(color=GOOD, size=9, symbol="circle"), hoverinfo="skip")
-        fig.add_scatter(x=[], y=[], mode="markers", name=texts.MARK_BAD,
-                        marker=dict(color=MISSED_COLOUR, size=10, symbol="x"), hoverinfo="skip")
-        fig.add_scatter(x=[0, 10], y=[0.8, 0.8], mode="lines", name=texts.LINE_TRUE, visible=False,
-                        line=dict(color=GOOD, width=1.5, dash="dot"), hoverinfo="skip")
-        fig.update_xaxes(title_text=texts.LEARN_X, rangemode="tozero")
-        fig.update_yaxes(title_text=texts.LEARN_Y, range=[0, 1.02])
-        fig.update_layout(height=430, margin=dict(l=70, r=20, t=50, b=40),
-                          legend=dict(orientation="h", x=0, y=-0.18, yanchor="top", font=dict(size=12)),
-                          separators=",.", uirevision="keep")
-        return LiveFigure(fig)
+        data = [
+            dict(type="scatter", x=[0], y=[0.5], mode="lines", name=texts.LINE_MINE, line=dict(color=ACCENT, width=4),
+                 hovertemplate=texts.HOVER_TRUST.format(name=texts.LINE_MINE)),
+            dict(type="scatter", x=[0], y=[0.5], mode="lines", name=texts.LINE_BETA,
+                 line=dict(color="#777777", width=2, dash="dash"), hovertemplate=texts.HOVER_TRUST.format(name=texts.LINE_BETA)),
+            dict(type="scatter", x=[], y=[], mode="markers", name=texts.MARK_GOOD,
+                 marker=dict(color=GOOD, size=9, symbol="circle"), hoverinfo="skip"),
+            dict(type="scatter", x=[], y=[], mode="markers", name=texts.MARK_BAD,
+                 marker=dict(color=MISSED_COLOUR, size=10, symbol="x"), hoverinfo="skip"),
+            dict(type="scatter", x=[0, 10], y=[0.8, 0.8], mode="lines", name=texts.LINE_TRUE, visible=False,
+                 line=dict(color=GOOD, width=1.5, dash="dot"), hoverinfo="skip"),
+        ]
+        layout = titled_layout(texts.LEARN_TITLE)
+        layout["xaxis"].update(title=dict(text=texts.LEARN_X), rangemode="tozero")
+        layout["yaxis"].update(title=dict(text=texts.LEARN_Y), range=[0, 1.02])
+        layout.update(height=430, margin=dict(l=70, r=20, t=50, b=40),
+                      legend=dict(orientation="h", x=0, y=-0.18, yanchor="top", font=dict(size=12)),
+                      separators=",.", uirevision="keep")
+        return LiveFigure(dict(data=data, layout=layout))
 
     def params(self) -> tl.LearningParams:
         return tl.LearningParams(**self.panel.values())
@@ -407,8 +466,8 @@ class GovernmentComparison(View):
     """A control-first and a trust-first government meet the same citizen: trust both ways over time."""
 
     def __init__(self):
-        self.message = w.HTML()
-        self.sentence = w.HTML()
+        self.lines = Lines("", "")  # the message (errors) and the sentence: one HTML widget
+        self.message, self.sentence = self.lines.part(0), self.lines.part(1)
         self.panel = None
         try:
             words = data.government_words()
@@ -421,26 +480,25 @@ class GovernmentComparison(View):
                                     label_width="13em", readout_width="4.2em")
         self.sliders = self.panel.sliders
         self.fig = self._figure()
-        self.box = w.VBox([self.panel.box, self.message, self.sentence, self.fig.widget], layout=dict(width="100%"),
+        self.update()  # before the box: the figure widget then opens with the figure drawn (sent once)
+        self.box = w.VBox([self.panel.box, self.lines.widget, self.fig.widget], layout=dict(width="100%"),
                           _dom_classes=("wakker-overheden",))
-        self.update()
 
     def _figure(self) -> LiveFigure:
-        fig = make_subplots(rows=1, cols=1, subplot_titles=(texts.GOV_TITLE,))
-        for who, colour in ((texts.GOV_CONTROL, CONTROL_COLOUR), (texts.GOV_TRUST, TRUST_COLOUR)):
-            name = texts.GOV_CITIZEN_LINE.format(name=who)
-            fig.add_scatter(x=[0], y=[0.5], mode="lines", name=name, line=dict(color=colour, width=3.5),
-                            hovertemplate=texts.HOVER_GOV.format(name=name))
-        for who, colour in ((texts.GOV_CONTROL, CONTROL_COLOUR), (texts.GOV_TRUST, TRUST_COLOUR)):
-            name = texts.GOV_GOVERNMENT_LINE.format(name=who)
-            fig.add_scatter(x=[0], y=[0.5], mode="lines", name=name, line=dict(color=colour, width=2, dash="dot"),
-                            hovertemplate=texts.HOVER_GOV.format(name=name))
-        fig.update_xaxes(title_text=texts.GOV_X, rangemode="tozero")
-        fig.update_yaxes(title_text=texts.GOV_Y, range=[0, 1.02])
-        fig.update_layout(height=460, margin=dict(l=70, r=20, t=50, b=40),
-                          legend=dict(orientation="h", x=0, y=-0.18, yanchor="top", font=dict(size=12)),
-                          separators=",.", uirevision="keep")
-        return LiveFigure(fig)
+        data = []
+        for line, width, dash in ((texts.GOV_CITIZEN_LINE, 3.5, None), (texts.GOV_GOVERNMENT_LINE, 2, "dot")):
+            for who, colour in ((texts.GOV_CONTROL, CONTROL_COLOUR), (texts.GOV_TRUST, TRUST_COLOUR)):
+                name = line.format(name=who)
+                style = dict(color=colour, width=width, **({"dash": dash} if dash else {}))
+                data.append(dict(type="scatter", x=[0], y=[0.5], mode="lines", name=name, line=style,
+                                 hovertemplate=texts.HOVER_GOV.format(name=name)))
+        layout = titled_layout(texts.GOV_TITLE)
+        layout["xaxis"].update(title=dict(text=texts.GOV_X), rangemode="tozero")
+        layout["yaxis"].update(title=dict(text=texts.GOV_Y), range=[0, 1.02])
+        layout.update(height=460, margin=dict(l=70, r=20, t=50, b=40),
+                      legend=dict(orientation="h", x=0, y=-0.18, yanchor="top", font=dict(size=12)),
+                      separators=",.", uirevision="keep")
+        return LiveFigure(dict(data=data, layout=layout))
 
     def params(self) -> tl.GovernmentParams:
         return tl.GovernmentParams(**self.panel.values())
