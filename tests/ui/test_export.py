@@ -195,3 +195,33 @@ def test_journal_error_texts_reach_the_student_in_dutch(journal, tmp_path, monke
     monkeypatch.setattr(journal, "add_entries", unavailable)
     msg = ExportPanel(journal).import_bytes(export_of(tmp_path))
     assert "de schijf is vol" in msg and not ENGLISH.search(msg)
+
+
+# ---------------------------------------------------------------- issue 11: few widget models
+def _new_models(make):
+    from ipywidgets.widgets.widget import _instances
+
+    before = set(_instances)
+    made = make()
+    return made, [type(_instances[m]).__name__ for m in set(_instances) - before]
+
+
+def test_the_message_line_and_the_links_are_made_when_first_needed(journal, exports):
+    from wakker.ui import export
+    """Issue 11: each widget model costs the page a message. The panel is its row (name, button), the import
+    button and its box until the first export or import; then the message, then the links, below them."""
+    ExportPanel(journal)  # shared layouts and styles exist from now on
+    panel, made = _new_models(lambda: ExportPanel(journal))
+    assert sorted(made) == ["Button", "HBox", "Text", "Transfer", "VBox"], made
+    assert len(panel.box.children) == 2
+    # their space is kept below the import button, so nothing moves when they come
+    assert panel.box.layout.margin == export.BOX_ALONE["margin"] and "4 * var(--jp-widgets-margin" in panel.box.layout.margin
+    journal.save(NB, "q", "mijn antwoord")
+    _, made = _new_models(panel.button.click)
+    assert sorted(made) == ["Downloader", "HTML", "HTML"], made
+    assert list(panel.box.children[2:]) == [panel.result, panel.links] and panel.box.layout.margin == "0.5em 0"
+    assert "Geëxporteerd" in panel.result.value and "wakker-download-json" in panel.links.value
+    imported = ExportPanel(journal)
+    imported._show("<b>eerst</b>")
+    assert list(imported.box.children[2:]) == [imported.result, imported.links]
+    assert imported.result.value == "<b>eerst</b>" and imported.links.value == ""

@@ -79,6 +79,56 @@ def test_a_click_before_an_answer_shows_nothing(journal):
     assert not r.shown
 
 
+def _new_models(make):
+    """The widget models ``make()`` creates (each costs the page a comm message and a view; issue 11)."""
+    from ipywidgets.widgets.widget import _instances
+
+    before = set(_instances)
+    made = make()
+    return made, [type(_instances[m]).__name__ for m in set(_instances) - before]
+
+
+def test_a_reveal_is_three_widget_models_until_its_first_click(journal):
+    """Issue 11: a Reveal was seven models (its Output and three Layouts of its own). Now the box, the note
+    and the button, with shared layouts; the explanation's Output is made on the first click."""
+    page = ui.Page(NB, journal=journal)
+    q = page.open_question("warm", "Wat zag je?")
+    Reveal(q, "uitleg")  # the shared layouts exist from the first Reveal of a kernel on
+    q.area.value = "De Spiegel won zonder een wedstrijd te winnen."
+    warm = Reveal(q, "uitleg")
+    warm._toggle()
+    warm._toggle()
+    open_q = page.open_question("gezien", "Wat zag je?")
+    closed, made = _new_models(lambda: Reveal(open_q, "**De Spiegel** wint."))
+    assert sorted(made) == ["Button", "HTML", "VBox"], made
+    open_q.area.value = "De Spiegel won zonder een wedstrijd te winnen."  # shown: no model more
+    ready, made = _new_models(lambda: Reveal(open_q, "uitleg"))
+    assert sorted(made) == ["Button", "HTML", "VBox"], made
+    assert closed.text is None and list(closed.box.children) == [closed.waiting, closed.button]
+    _, made = _new_models(closed._toggle)
+    assert made == ["Output"] and closed.shown and closed.box.children[-1] is closed.text
+    _, made = _new_models(lambda: (closed._toggle(), closed._toggle(), ready.update()))
+    assert made == [] and closed.shown
+
+
+def test_showing_and_hiding_swaps_shared_layouts(journal):
+    """The parts of a Reveal share their layouts with every other Reveal: hiding one never hides another."""
+    from wakker.ui.lean import is_shared
+
+    q = ui.Page(NB, journal=journal).open_question("gezien", "Wat zag je?")
+    a, b = Reveal(q, "uitleg"), Reveal(q, "uitleg")
+    assert all(is_shared(x.layout) for x in (a.button, a.waiting, a.box))
+    q.area.value = "De Spiegel won zonder een wedstrijd te winnen."
+    a._toggle()
+    assert a.shown and is_shared(a.text.layout) and a.text.layout.max_width == "52em"
+    a._toggle()
+    assert not a.shown and a.text.layout.display == "none" and a.button.description == "Wat zagen wij?"
+    assert b.button.layout.display is None and b.text is None
+    q.area.value = ""
+    assert a.button.layout.display == "none" and b.button.layout.display == "none"
+    assert a.waiting.layout.display is None and b.waiting.layout.display is None
+
+
 @pytest.mark.parametrize("value, expected", [
     (None, False), ("", False), ("   nee  ", False), ("Ik zag dat het omsloeg.", True),
     ({"selected": [], "label": ""}, False), ({"selected": ["a"], "label": "A"}, True), (3, True),

@@ -214,3 +214,50 @@ def test_notebook_04_restores_a_value_saved_by_its_old_game_and_keeps_the_shape(
     assert "6 van de 7 goed" in game.result.value and "eerdere antwoorden" in game.status.value
     game.check()
     assert page.journal.latest(nb04.NOTEBOOK, "sorteerspel").value == OLD_04_VALUE
+
+
+def _new_models(make):
+    """The widget models ``make()`` creates (each costs the page a comm message and a view; issue 11)."""
+    from ipywidgets.widgets.widget import _instances
+
+    before = set(_instances)
+    made = make()
+    return made, [type(_instances[m]).__name__ for m in set(_instances) - before]
+
+
+def test_the_game_is_one_column_of_few_widget_models(tmp_path):
+    """Issue 11: 04's game was 84 models (a box, a text and a feedback line per item). Now one row of buttons
+    per item and one HTML widget between two rows: the feedback on the item above and the next item's text."""
+    make(ui.Page(NB, journal=Journal(tmp_path / "warm.sqlite")))  # shared layouts and styles exist from now on
+    page = ui.Page(NB, journal=Journal(tmp_path / "j.sqlite"))
+    game, made = _new_models(lambda: make(page))
+    n = len(ITEMS)
+    assert made.count("ToggleButtons") == n and made.count("HTML") == (n + 1) + 3  # + intro, result, status
+    assert len(made) <= 2 * n + 9, sorted(made)  # + the column, the row of two buttons, the box
+    column = game.box.children[1].children
+    assert [type(x).__name__ for x in column] == ["HTML", *["ToggleButtons", "HTML"] * n]
+    # the rows in the shown order: each item's text right above its buttons, its feedback right below
+    for i, item in enumerate(game.shown):
+        assert column[2 * i + 1] is game.toggles[item.id]
+        assert f"<b>{i + 1}.</b> {item.text}" in column[2 * i].value
+    game.set_answer(game.shown[0].id, "rood")
+    game.check()
+    first = game.feedback[game.shown[0].id].value
+    assert first and column[2].value.index(first) < column[2].value.index("<b>2.</b>")
+    assert "Nog niet ingedeeld" in column[-1].value and game.feedback[game.shown[-1].id].value in column[-1].value
+    # a change clears only that item's feedback; the next item's text stays
+    game.set_answer(game.shown[0].id, "blauw")
+    assert game.feedback[game.shown[0].id].value == "" and "<b>2.</b>" in column[2].value and first not in column[2].value
+
+
+def test_the_message_line_is_made_when_needed_above_the_status(page):
+    game = make(page)
+    from wakker.ui.sorting import RESULT_ALONE
+
+    assert game._message is None and game.status is game.box.children[-1]
+    assert game.result.layout.margin == RESULT_ALONE["margin"]  # the empty line's space is kept: nothing moves
+    game.message.value = "let op"
+    assert list(game.box.children[-2:]) == [game.message, game.status] and game.result.layout.margin is None
+    page.save_value("sorteer-demo", ["a", "rood"], kind="sorting")  # an old form: shown as text, at once
+    odd = make(page)
+    assert list(odd.box.children[-2:]) == [odd.message, odd.status] and "rood" in odd.message.value

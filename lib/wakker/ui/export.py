@@ -46,6 +46,12 @@ from .saving import flush, refresh_saved
 from .style import error_html, notice_html
 from .view import View, report
 
+#: The panel's box, before and after its message line and links are made (on the first export or import):
+#: until then, below the box, the space their two empty HTML widgets took (8 px: their margins), so that
+#: nothing under the panel moves when they come. (On the box, not on the import button: an anywidget may
+#: miss a later change, see :class:`Downloader`.)
+BOX = {"margin": "0.5em 0", "max_width": "52em"}
+BOX_ALONE = {"margin": "0.5em 0 calc(0.5em + 4 * var(--jp-widgets-margin, 2px)) 0", "max_width": "52em"}
 MAX_UPLOAD_BYTES = 9_000_000  # a widget message from the browser must stay below the server's 10 MiB limit
 DOWNLOADS = (("html", "portfolio (HTML)", "text/html"), ("json", "herstelbestand (JSON)", "application/json"))
 AGAIN = DOWNLOADS + (("md", "portfolio (Markdown)", "text/markdown"),)
@@ -203,15 +209,38 @@ class ExportPanel(View):
                                layout=dict(width="auto"))
         self.transfer = Transfer()
         self.downloader: Downloader | None = None
-        self.links = w.HTML()  # after an export: the files as plain download links
-        self.result = w.HTML()
+        # the message line and the download links are made when first needed (`result`, `links`): until the
+        # first export or import they are empty, and each widget model costs the page a message (issue 11)
+        self._result = None
+        self._links = None
         self.serial = 0
         self._downloads: dict[str, str] = {}  # downloader id -> its export's message (completed when the browser says so)
         self.button.on_click(self._export)
         self.transfer.on_msg(self._on_msg)
-        self.box = w.VBox([w.HBox([self.name, self.button], layout=dict(flex_flow="row wrap")),
-                           self.transfer, self.result, self.links],
-                          layout=dict(margin="0.5em 0", max_width="52em"), _dom_classes=("wakker-export",))
+        self._row = w.HBox([self.name, self.button], layout=dict(flex_flow="row wrap"))
+        self.box = w.VBox([self._row, self.transfer], layout=BOX_ALONE, _dom_classes=("wakker-export",))
+
+    @property
+    def result(self):
+        """The line for what an export or import did (an HTML widget below the import button)."""
+        self._lines()
+        return self._result
+
+    @property
+    def links(self):
+        """After an export: the files as plain download links (an HTML widget below the message line)."""
+        self._lines()
+        return self._links
+
+    def _lines(self, result: str = "", links: str = "") -> bool:
+        """Make the message line and the links, with their first texts (one message each), below the import
+        button, where their space was kept (:data:`BOX_ALONE`). False when they were there already."""
+        if self._result is not None:
+            return False
+        self._result, self._links = w.HTML(result), w.HTML(links)
+        self.box.children = (self._row, self.transfer, self._result, self._links)
+        self.box.layout = BOX
+        return True
 
     # -- exporting
     def export(self) -> dict[str, Path]:
@@ -239,7 +268,9 @@ class ExportPanel(View):
         problems = "".join(f"<br>⚠ {html.escape(p)}" for p in getattr(paths, "problems", []))
         message = (f"✓ Geëxporteerd om {now_local().strftime('%H:%M:%S')}. De bestanden (portfolio als HTML en "
                    f"Markdown, herstelbestand als JSON) staan in de map <code>{folder}</code>.{problems}")
-        self.links.value = download_links_html(files)
+        links = download_links_html(files)
+        if not self._lines(links=links):
+            self._links.value = links
         self._show(notice_html(f"{message} Je browser probeert nu ook een kopie te downloaden. {IF_NOTHING}"))
         self._start_download([f for f in files if f["format"] in AUTO], message)
 
@@ -312,5 +343,7 @@ class ExportPanel(View):
             self._show(self.import_bytes(bytes(buffers[0]), name))
 
     def _show(self, value: str) -> None:
-        self.result.value = ""  # the same text again is still a fresh message
-        self.result.value = value
+        if self._lines(result=value):
+            return
+        self._result.value = ""  # the same text again is still a fresh message
+        self._result.value = value

@@ -56,23 +56,35 @@ def _inputs(widget) -> list:
     return out
 
 
+#: The shared, frozen layouts (wakker.ui.lean) the parts of every Reveal switch between: showing or hiding a
+#: part swaps its layout for the other shared one (one message, as setting ``display`` on its own layout
+#: was), so a Reveal needs no Layout model of its own.
+BUTTON_SHOWN = {"width": "auto"}
+BUTTON_HIDDEN = {"width": "auto", "display": "none"}
+NOTE_SHOWN: dict = {}
+NOTE_HIDDEN = {"display": "none"}
+TEXT_SHOWN = {"max_width": "52em"}
+TEXT_HIDDEN = {"max_width": "52em", "display": "none"}
+
+
 class Reveal(View):
-    """A "Wat zagen wij?" button under a question; it shows ``markdown`` once the question is answered."""
+    """A "Wat zagen wij?" button under a question; it shows ``markdown`` once the question is answered.
+
+    Three widget models until the first click (the box, the waiting note, the button; issue 11: it
+    was seven): the explanation's Output is made on the first click, when it is drawn."""
 
     def __init__(self, question, markdown: str, button: str = BUTTON, then: Callable[[], Any] | None = None):
         self.question = question
         self.then = then
         ready = self.ready  # shown or hidden from the start: no change to send right after
         self.button = w.Button(description=button, icon="eye", button_style="info",
-                               layout=w.Layout(width="auto", display=None if ready else "none"), tooltip=button,
+                               layout=BUTTON_SHOWN if ready else BUTTON_HIDDEN, tooltip=button,
                                _dom_classes=("wakker-reveal-button",))
-        # shown and hidden: its own layout
-        self.waiting = w.HTML(note_html(WAITING), layout=w.Layout(display="none" if ready else None))
-        self.text = w.Output(layout=w.Layout(display="none", max_width="52em"), _dom_classes=("wakker-reveal-text",))
+        self.waiting = w.HTML(note_html(WAITING), layout=NOTE_HIDDEN if ready else NOTE_SHOWN)
+        self.text = None  # the explanation (an Output), made on the first click
         self._markdown = textwrap.dedent(markdown).strip()
-        self._drawn = False
         self.button.on_click(self._toggle)
-        self.box = w.VBox([self.waiting, self.button, self.text], layout=dict(margin=".2em 0 1em 0"),
+        self.box = w.VBox([self.waiting, self.button], layout=dict(margin=".2em 0 1em 0"),
                           _dom_classes=("wakker-reveal",))
         for control in _inputs(getattr(question, "input", None) or w.VBox()):
             control.observe(lambda _change: self.update(), names="value")
@@ -87,29 +99,36 @@ class Reveal(View):
 
     def update(self) -> None:
         ready = self.ready
-        self.button.layout.display = None if ready else "none"
-        self.waiting.layout.display = "none" if ready else None
+        self.button.layout = BUTTON_SHOWN if ready else BUTTON_HIDDEN  # the same shared layout: no message
+        self.waiting.layout = NOTE_HIDDEN if ready else NOTE_SHOWN
 
     @property
     def shown(self) -> bool:
-        return self.text.layout.display != "none"
+        return self.text is not None and self.text.layout.display != "none"
+
+    def _draw(self) -> None:
+        """Make the explanation's Output (shown) below the button and draw the explanation into it."""
+        from IPython.display import HTML, Markdown, display
+
+        self.text = w.Output(layout=TEXT_SHOWN, _dom_classes=("wakker-reveal-text",))
+        self.box.children = (*self.box.children, self.text)
+        with self.text:
+            display(Markdown(self._markdown))
+            if self.then is not None:
+                try:
+                    self.then()
+                except Exception as exc:  # noqa: BLE001 - a Dutch box, never a traceback
+                    from .view import error_box
+
+                    display(HTML(error_box(exc)))
 
     def _toggle(self, _button=None) -> None:
         if not self.ready:
             return
-        if not self._drawn:
-            from IPython.display import HTML, Markdown, display
-
-            with self.text:
-                display(Markdown(self._markdown))
-                if self.then is not None:
-                    try:
-                        self.then()
-                    except Exception as exc:  # noqa: BLE001 - a Dutch box, never a traceback
-                        from .view import error_box
-
-                        display(HTML(error_box(exc)))
-            self._drawn = True
-        show = not self.shown
-        self.text.layout.display = None if show else "none"
+        if self.text is None:
+            self._draw()
+            show = True
+        else:
+            show = not self.shown
+            self.text.layout = TEXT_SHOWN if show else TEXT_HIDDEN
         self.button.description = HIDE if show else BUTTON

@@ -169,6 +169,55 @@ def score(items: Sequence, answers: dict) -> int:
     return sum(1 for it in items if it.id in answers and answers[it.id] in it.accepted)
 
 
+#: The space between two items, as the box around each item gave it before (issue 11): ``.7em`` under an
+#: item plus the 2 px margins of the two widgets it no longer has (the item's own text and its feedback).
+ROW_GAP = "calc(.7em + 4px)"
+#: The score line keeps, below it, the space of the (empty) message line that the box no longer holds until
+#: a message is needed (4 px: the two margins of an empty HTML widget), so nothing under it moves.
+_M = "var(--jp-widgets-margin, 2px)"
+RESULT_ALONE = {"margin": f"{_M} {_M} calc(3 * {_M}) {_M}"}
+
+
+class _Gap:
+    """The text between two rows of buttons, in ONE HTML widget (issue 11: each widget model costs the
+    page a message; 04's game was 84 models): the feedback under the item above, then the text of the
+    next item (``head``). The first holds only the first item's text, the last only the last feedback.
+    ``feedback`` is that item's line; set its ``value`` as if it were a widget of its own."""
+
+    def __init__(self, w, head: str, first: bool, last: bool):
+        self.head, self.first, self.last, self.text = head, first, last, ""
+        self.widget = w.HTML(self.html(), layout=dict(width="100%"))
+        self.feedback = _Feedback(self)
+
+    def html(self) -> str:
+        # flow-root: the feedback's own margins stay inside it, as in a widget of its own (no collapsing)
+        out = f'<div style="display:flow-root">{self.text}</div>' if self.text else ""
+        if self.head:
+            gap = "" if self.first else f"margin-top:{ROW_GAP};"
+            out += f'<div style="{gap}line-height:1.4">{self.head}</div>'
+        if self.last:
+            out += '<div style="height:.7em"></div>'
+        return out
+
+
+class _Feedback:
+    """The feedback line under one item (part of a :class:`_Gap`), read and set through ``value``."""
+
+    __slots__ = ("_gap",)
+
+    def __init__(self, gap: _Gap):
+        self._gap = gap
+
+    @property
+    def value(self) -> str:
+        return self._gap.text
+
+    @value.setter
+    def value(self, text: str) -> None:
+        self._gap.text = text
+        self._gap.widget.value = self._gap.html()  # the same text again: traitlets sends nothing
+
+
 class SortingWidget(SavedWidget):
     """Sort items into categories; "Controleer" gives feedback per item and saves the score.
 
@@ -196,7 +245,7 @@ class SortingWidget(SavedWidget):
         self.categories: dict = {}
         self.items: tuple = ()
         self.shown: list = []  # the items in the order they are shown
-        self.result = w.HTML()
+        self.result = w.HTML(layout=RESULT_ALONE)
         self.toggles: dict[str, Any] = {}
         self.feedback: dict[str, Any] = {}
         self.ready = False  # True once the content fitted and the rows are built
@@ -214,19 +263,19 @@ class SortingWidget(SavedWidget):
         if shuffle:
             order = shuffled(self.items, shuffle_seed(page, qid, words["shuffle_prompt"]) if seed is None else seed)
         self.shown = list(order)
-        rows = []
+        # one column: the first item's text, its buttons, its feedback with the next item's text, ... (issue 11)
+        heads = [f"<b>{i}.</b> {html.escape(item.text)}" for i, item in enumerate(self.shown, 1)]
+        gaps = [_Gap(w, head, i == 0, i == len(heads)) for i, head in enumerate([*heads, ""])]
+        rows = [gaps[0].widget]
         for i, item in enumerate(self.shown, 1):
             tb = w.ToggleButtons(options=[(c.name, c.id) for c in cats], value=None,
                                  tooltips=[c.short for c in cats],
                                  tooltip=words["group"].format(number=i, text=item.text),
                                  style={"button_width": button_width}, layout=dict(width="auto"),
                                  _dom_classes=(f"{row_class}{item.id}",))
-            fb = w.HTML()
             tb.observe(lambda _change, iid=item.id: self._chosen(iid), names="value")
-            self.toggles[item.id], self.feedback[item.id] = tb, fb
-            text = w.HTML(f'<div style="line-height:1.4"><b>{i}.</b> {html.escape(item.text)}</div>',
-                          layout=dict(width="100%"))
-            rows.append(w.VBox([text, tb, fb], layout=dict(margin="0 0 .7em 0", width="100%")))
+            self.toggles[item.id], self.feedback[item.id] = tb, gaps[i].feedback
+            rows += [tb, gaps[i].widget]
         self.check_button = w.Button(description=words["check"], button_style="warning", icon="check",
                                      layout=dict(width="auto"))
         self.reset_button = w.Button(description=words["start_again"], icon="undo", layout=dict(width="auto"))
@@ -239,10 +288,23 @@ class SortingWidget(SavedWidget):
             key = f'<div class="wakker-sorteer-legenda" style="line-height:1.45;margin-top:.3em">{key}</div>'
         self.intro = w.HTML(f"<style>{self._css(css_class, cats)}</style>"
                             f'<div style="line-height:1.45">{words["intro"]}</div>{key}')
-        self.box = w.VBox([self.intro, *rows, w.HBox([self.check_button, self.reset_button]), self.result,
-                           self.message, self.status], layout=dict(max_width=max_width, width="100%"),
-                           _dom_classes=(css_class,))
+        # the message line (a notice, an error) is made when first needed: see show_message
+        if self._message is not None:
+            self.result.layout = {}
+        self.box = w.VBox([self.intro, w.VBox(rows, layout=dict(margin="0", width="100%")),
+                           w.HBox([self.check_button, self.reset_button]), self.result,
+                           *([self._message] if self._message is not None else []), self.status],
+                          layout=dict(max_width=max_width, width="100%"), _dom_classes=(css_class,))
         self.restore()
+
+    def show_message(self, message) -> None:
+        """The message line, made when first needed, goes above the status line (where it always was)."""
+        box = getattr(self, "box", None)
+        if self.ready and box is not None and message not in box.children:
+            children = list(box.children)
+            children.insert(children.index(self.status) if self.status in children else len(children), message)
+            box.children = tuple(children)
+            self.result.layout = {}  # the message line's own margins take the space now
 
     # -- content
     @staticmethod
