@@ -260,6 +260,12 @@ def test_nb04_sorting_game_model_slider_and_week(page, jupyter_server, fresh_jou
     _shot(page, week, "nb04-09-week")
 
     # --- chapters 39 and 40
+    # the timeline's look comes from its own <style> (issue 11): each event a row, its date bold beside it
+    event = page.locator(".wakker-tijdlijn > div").first
+    expect(event).to_have_css("display", "flex")
+    expect(event).to_have_css("border-left-style", "solid")
+    expect(event.locator("> div").first).to_have_css("font-weight", "600")
+    expect(page.locator(".wakker-tijdlijn .wakker-noot").first).to_have_css("border-radius", "4px")
     _shot(page, page.locator(".wakker-tijdlijn"), "nb04-10-timeline")
     _shot(page, jlab.cells(page).filter(has_text="Anderen maken ook publieke waarde"), "nb04-10b-chapter40")
     case = page.locator(".wakker-q-rol-huiskamer-regel")
@@ -337,6 +343,8 @@ def test_nb04_sorting_game_model_slider_and_week(page, jupyter_server, fresh_jou
     jlab.screenshot(page, "nb04-13f-phone-machine-plot", locator=plot)
     bar_plot.scroll_into_view_if_needed()
     page.wait_for_timeout(300)
+    timeline = page.locator(".wakker-tijdlijn > div").first  # on a phone the date goes above the event (kit CSS)
+    assert timeline.evaluate("e => getComputedStyle(e).flexDirection") == "column"
     # the two bar charts stay side by side (the notebook says "links" and "rechts"), inside the notebook, every
     # name and number whole, and each bar at least 40 px long when full
     tables = bar_plot.locator("table").evaluate_all("ts => ts.map(t => { const b = t.getBoundingClientRect();"

@@ -719,6 +719,8 @@ def test_static_html_pieces():
     assert 'class="wakker-aannames wakker-aannames-planning"' in table and "table.wakker-aannames.wakker-aannames-planning td" in table
     timeline = nb04.timeline_html()
     assert "Slag bij Vlaardingen" in timeline and ">1018<" in timeline and "Kanttekening" in timeline
+    # one rule per part, in the timeline's own <style>, not the same inline style on every event (issue 11)
+    assert timeline.count("style=") == 1 and timeline.startswith(f"<style>{nb04.widgets.TIMELINE_CSS}</style>")
     fig = nb04.strength_figure()
     assert len(fig.data) == 4
 

@@ -139,23 +139,28 @@ def assumptions_table_html() -> str:
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
 
 
+#: The timeline's look: one rule per part instead of the same inline style on every event (issue 11: 4.5 -> 2 kB).
+#: The kit's stylesheet puts the date above the event on a phone (``.wakker-tijdlijn > div``).
+TIMELINE_CSS = (f".wakker-tijdlijn>div{{display:flex;gap:1em;margin:0;padding:.4em 0;border-left:3px solid {COLOURS[4]}}}"
+                ".wakker-tijdlijn>div>div:first-child{flex:0 0 10.5em;padding-left:.8em;font-weight:600}"
+                ".wakker-tijdlijn>div>div+div{flex:1;line-height:1.45}"
+                ".wakker-tijdlijn small{font-size:.85em;opacity:.7}"
+                ".wakker-tijdlijn .wakker-noot{margin-top:.3em;font-size:.9em;padding:.3em .6em;"
+                "background:rgba(128,128,128,.1);border-radius:4px}")
+
+
 def timeline_html() -> str:
-    """The co-operative timeline as a vertical list."""
+    """The co-operative timeline as a vertical list (its look: :data:`TIMELINE_CSS`, in its own ``<style>``)."""
     try:
         events = data.timeline()
     except ContentError as exc:
         return error_html(str(exc))
     items = []
     for e in events:
-        note = (f'<div style="margin-top:.3em;font-size:.9em;padding:.3em .6em;'
-                f'background:rgba(128,128,128,.1);border-radius:4px">{html.escape(e["note"])}</div>'
-                if e.get("note") else "")
-        items.append(
-            f'<div style="display:flex;gap:1em;margin:0;padding:.4em 0;border-left:3px solid {COLOURS[4]}">'
-            f'<div style="flex:0 0 10.5em;padding-left:.8em;font-weight:600">{html.escape(e["when"])}</div>'
-            f'<div style="flex:1;line-height:1.45">{html.escape(e["what"])} '
-            f'<span style="font-size:.85em;opacity:.7">({html.escape(e["where"])})</span>{note}</div></div>')
-    return f'<div class="wakker-tijdlijn" style="max-width:60em">{"".join(items)}</div>'
+        note = f'<div class="wakker-noot">{html.escape(e["note"])}</div>' if e.get("note") else ""
+        items.append(f'<div><div>{html.escape(e["when"])}</div>'
+                     f'<div>{html.escape(e["what"])} <small>({html.escape(e["where"])})</small>{note}</div></div>')
+    return f'<style>{TIMELINE_CSS}</style><div class="wakker-tijdlijn" style="max-width:60em">{"".join(items)}</div>'
 
 
 def roles_legend_html() -> str:
