@@ -15,7 +15,8 @@ For each ready notebook (data/notebooks.yaml, status klaar) in a real JupyterLab
   the number of kernel messages by type, counted in the page on ``kernel.anyMessage``).
 * **keypress → repaint**, per slider: the slider's handle is focused and an arrow key pressed
   (real key events); the page records the ``keydown`` time and every DOM mutation of the plots
-  in the same cell (a slider without a plot: of the cell's other output), and the latency is the
+  in the same cell -- its figures and its charts drawn as HTML (class ``wakker-chart``: 04's bars) --
+  (a slider without a plot: of the cell's other output), and the latency is the
   last mutation after the key, in any of the cell's plots, minus the keydown, once the plots have
   been quiet for 0.4 s (a cell with several plots, like 04's lines and bars, also shows how many of
   them changed after a key). Also a
@@ -105,7 +106,8 @@ BENCH_JS = r"""
   B.armSlider = (handle) => {
     B.disarm();
     const cell = handle.closest('.jp-Cell');
-    const figs = Array.from(cell.querySelectorAll('.wakker-figure'));
+    // the cell's plots: its figures and its charts drawn as HTML (04's bars: class wakker-chart)
+    const figs = Array.from(cell.querySelectorAll('.wakker-figure, .wakker-chart'));
     const slider = handle.closest('.widget-slider');
     const targets = figs.length ? figs : [cell.querySelector('.jp-OutputArea')];
     B.keys = []; B.muts = []; B.mutFigs = [];
