@@ -298,21 +298,6 @@ def test_each_task_is_one_named_control_with_its_text_as_the_row_label(page):
     assert "white-space: normal" in lesson.widgets.SPLIT_CSS and "text-align: left" in lesson.widgets.SPLIT_CSS
 
 
-def test_lines_join_read_only_parts_in_one_widget():
-    from wakker.lessons.giving_trust.widgets import Lines
-
-    lines = Lines("a", "b")
-    first, second = lines.part(0), lines.part(1)
-    first.value = "x"
-    assert not lines.made and second.value == "b"
-    shown = lines.widget.value
-    assert shown == lines.html() and shown.index(">x</div>") < shown.index(">b</div>")
-    second.value = "y"
-    assert lines.widget.value == lines.html() and ">y</div>" in lines.widget.value and first.value == "x"
-    # each line spaced as its own widget was: ipywidgets' margin as padding, also for an empty line
-    assert lines.html().count("display:flow-root;padding:var(--jp-widgets-margin, 2px) 0") == 2
-
-
 @pytest.mark.parametrize("heights", [(0.62, 0.38), (0.55, 0.45), (0.5, 0.3, 0.2), (1,)])
 def test_stacked_layout_is_what_make_subplots_makes(heights):
     """The figures are built as plain dicts (validated once, by LiveFigure); their axes and titles are exactly

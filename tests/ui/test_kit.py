@@ -243,3 +243,28 @@ def test_slider_rows_and_panel_columns_carry_the_classes_the_stylesheet_uses():
     row = panel.sliders["speed"].box
     assert "wakker-slider-row" in row._dom_classes and "wakker-slider-label" in row.children[0]._dom_classes
     assert row.children[2]._dom_classes == ("wakker-readout", "wakker-readout-param-speed")  # what the hook reads
+
+
+def test_lines_join_read_only_parts_in_one_widget():
+    """wakker.ui.lines: several read-only lines as one HTML widget, each spaced as its own widget was."""
+    from wakker.ui.lines import Lines
+
+    lines = Lines("a", "b")
+    first, second = lines.part(0), lines.part(1)
+    first.value = "x"
+    assert not lines.made and second.value == "b"
+    shown = lines.widget.value
+    assert shown == lines.html() and shown.index(">x</div>") < shown.index(">b</div>")
+    second.value = "y"
+    assert lines.widget.value == lines.html() and ">y</div>" in lines.widget.value and first.value == "x"
+    # each line spaced as its own widget was: ipywidgets' margin as padding, also for an empty line
+    assert lines.html().count("display:flow-root;padding:var(--jp-widgets-margin, 2px) 0") == 2
+
+    class View:
+        pass
+
+    view = View()
+    named = Lines.on(view, "legend", "message", fixed={"legend": "<i>legenda</i>"}, _dom_classes=("wakker-x",))
+    assert not hasattr(view, "legend") and view.message.value == ""
+    view.message.value = "fout"
+    assert named.values == ["<i>legenda</i>", "fout"] and "wakker-x" in named.widget._dom_classes

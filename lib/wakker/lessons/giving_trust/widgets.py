@@ -32,6 +32,7 @@ from ...core.data import ContentError
 from ...models import investment_game as ig
 from ...ui.controls import ParameterPanel, ParamWords
 from ...ui.figure import LiveFigure
+from ...ui.lines import Lines
 from ...ui.page import quote_html
 from ...ui.saving import SavedWidget
 from ...ui.style import ACCENT, BAD, GOOD, STYLES, error_html, note_html, styled
@@ -57,64 +58,6 @@ def pct(share: float) -> str:
 
 
 # ---------------------------------------------------------------- fewer widget models (issue 11)
-#: :meth:`Lines.html`: each line a block with ipywidgets' widget margin above and below it as padding, in a
-#: block that takes the first line's top and the last line's bottom back (the widget has that margin itself).
-LINES_OPEN = '<div style="margin:calc(-1 * var(--jp-widgets-margin, 2px)) 0">'
-LINE_OPEN = '<div style="display:flow-root;padding:var(--jp-widgets-margin, 2px) 0">'
-
-
-class Lines:
-    """Read-only lines of a view that change together, shown in ONE HTML widget (``widget``): one widget
-    model for the page to open and build instead of one per line. The widget is made when first asked for,
-    with the lines as they are then (a view that computes before it builds its box sends them once).
-    ``part(i)`` is line ``i``; like an HTML widget it has a ``value`` (what the kit's
-    :func:`~wakker.ui.view.safe` sets for an error)."""
-
-    def __init__(self, *values: str, **kwargs):
-        self.values = list(values)
-        self._kwargs = kwargs
-        self._widget = None
-
-    @property
-    def widget(self):
-        if self._widget is None:
-            self._widget = w.HTML(self.html(), **self._kwargs)
-        return self._widget
-
-    def html(self) -> str:
-        """The lines, each as a block spaced as its own HTML widget was (ipywidgets' margin above and below
-        every widget, also an empty one; margins inside a line do not merge with the next line's)."""
-        return LINES_OPEN + "".join(f"{LINE_OPEN}{v}</div>" for v in self.values) + "</div>"
-
-    @property
-    def made(self) -> bool:
-        return self._widget is not None
-
-    def part(self, i: int) -> "Line":
-        return Line(self, i)
-
-    def _set(self, i: int, value: str) -> None:
-        if self.values[i] != value:
-            self.values[i] = value
-            if self._widget is not None:
-                self._widget.value = self.html()
-
-
-class Line:
-    """One line of :class:`Lines` (``value`` as of an HTML widget)."""
-
-    def __init__(self, lines: Lines, i: int):
-        self.lines, self.i = lines, i
-
-    @property
-    def value(self) -> str:
-        return self.lines.values[self.i]
-
-    @value.setter
-    def value(self, value: str) -> None:
-        self.lines._set(self.i, value)
-
-
 def stacked_layout(row_heights, spacing: float, titles, title_size: int) -> dict:
     """The axes and subplot titles that plotly's ``make_subplots(rows=len(row_heights), cols=1,
     shared_xaxes=True, row_heights=..., vertical_spacing=spacing, subplot_titles=titles)`` makes, followed by

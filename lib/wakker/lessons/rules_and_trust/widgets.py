@@ -23,6 +23,7 @@ from ...models import rule_or_room as rr
 from ...models import trust_learning as tl
 from ...ui.controls import ParameterPanel, assumptions_html
 from ...ui.figure import LiveFigure
+from ...ui.lines import Lines
 from ...ui.style import BAD, GOOD, ACCENT, error_html, styled
 from ...ui.view import View, error_box, failed_box, safe
 from . import data, texts
@@ -69,59 +70,6 @@ def _legend_html(items) -> str:
 
 
 # ---------------------------------------------------------------- fewer widget models (issue 11)
-#: :meth:`Lines.html`: each line a block with ipywidgets' widget margin above and below it as padding, in a
-#: block that takes the first line's top and the last line's bottom back (the widget has that margin itself).
-LINES_OPEN = '<div style="margin:calc(-1 * var(--jp-widgets-margin, 2px)) 0">'
-LINE_OPEN = '<div style="display:flow-root;padding:var(--jp-widgets-margin, 2px) 0">'
-
-
-class Lines:
-    """Read-only lines of a view that change together, shown in ONE HTML widget (``widget``): one widget
-    model for the page to open and build instead of one per line. The widget is made when first asked for,
-    with the lines as they are then (a view that computes before it builds its box sends them once).
-    ``part(i)`` is line ``i``; like an HTML widget it has a ``value``."""
-
-    def __init__(self, *values: str, **kwargs):
-        self.values = list(values)
-        self._kwargs = kwargs
-        self._widget = None
-
-    @property
-    def widget(self):
-        if self._widget is None:
-            self._widget = w.HTML(self.html(), **self._kwargs)
-        return self._widget
-
-    def html(self) -> str:
-        """The lines, each as a block spaced as its own HTML widget was (ipywidgets' margin above and below
-        every widget, also an empty one; margins inside a line do not merge with the next line's)."""
-        return LINES_OPEN + "".join(f"{LINE_OPEN}{v}</div>" for v in self.values) + "</div>"
-
-    def part(self, i: int) -> "Line":
-        return Line(self, i)
-
-    def _set(self, i: int, value: str) -> None:
-        if self.values[i] != value:
-            self.values[i] = value
-            if self._widget is not None:
-                self._widget.value = self.html()
-
-
-class Line:
-    """One line of :class:`Lines` (``value`` as of an HTML widget)."""
-
-    def __init__(self, lines: Lines, i: int):
-        self.lines, self.i = lines, i
-
-    @property
-    def value(self) -> str:
-        return self.lines.values[self.i]
-
-    @value.setter
-    def value(self, value: str) -> None:
-        self.lines._set(self.i, value)
-
-
 def titled_layout(title: str) -> dict:
     """The axes and title that plotly's ``make_subplots(rows=1, cols=1, subplot_titles=(title,))`` makes, as a
     plain layout dict: the figure is then built and validated once, by LiveFigure (the test compares it)."""

@@ -30,6 +30,7 @@ from ...core.journal import JournalError
 from ...models import prisoners_dilemma as P
 from ...ui.controls import DutchSlider
 from ...ui.figure import LiveFigure
+from ...ui.lines import Lines
 from ...ui.saving import SavedWidget, saved_time
 from ...ui.style import ERROR_CLASS, STYLES, cell_html, error_html, note_html, show_html, styled, text_html
 from ...ui.view import View, error_box, report, safe
@@ -96,57 +97,6 @@ def _made(view, *names: str) -> None:
     """Replace ``view``'s :class:`_Later` texts ``names`` by HTML widgets with those texts."""
     for name in names:
         setattr(view, name, w.HTML(getattr(view, name).value))
-
-
-class _Line:
-    """One line of :class:`_Lines`, with ``.value`` as an HTML widget has it."""
-
-    def __init__(self, lines: "_Lines", name: str):
-        self._lines, self._name = lines, name
-
-    @property
-    def value(self) -> str:
-        return self._lines.values[self._name]
-
-    @value.setter
-    def value(self, text: str) -> None:
-        self._lines.set(self._name, text)
-
-
-class _Lines:
-    """Several HTML lines that stand one under the other, as ONE widget model (issue 11).
-
-    ``_Lines(view, "result", "table", "message")`` puts a :class:`_Line` at ``view.result`` etc.: code
-    reads and writes ``view.result.value`` as before, and :meth:`make` (after the view's first update, so
-    the texts go with the widget's first message) gives the one HTML widget for the view's box. ``fixed``
-    gives lines that never change (no attribute). The lines look as separate HTML widgets did: each in its
-    own block (``display:flow-root`` keeps the margins of what is inside it, as a widget's own box did),
-    4 px apart (the 2 px margins of two widgets), an empty line too.
-    """
-
-    GAP = "4px"
-
-    def __init__(self, view, *names: str, fixed: Mapping[str, str] | None = None):
-        fixed = dict(fixed or {})
-        self.values = {name: fixed.get(name, "") for name in names}
-        self.widget = None
-        for name in names:
-            if name not in fixed:
-                setattr(view, name, _Line(self, name))
-
-    def html(self) -> str:
-        return "".join(f'<div class="wakker-regel" style="display:flow-root{f";margin-top:{self.GAP}" if i else ""}">'
-                       f"{text}</div>" for i, text in enumerate(self.values.values()))
-
-    def set(self, name: str, text: str) -> None:
-        self.values[name] = text
-        if self.widget is not None:
-            self.widget.value = self.html()
-
-    def make(self):
-        if self.widget is None:
-            self.widget = w.HTML(self.html())
-        return self.widget
 
 
 class _LazyMore:
@@ -249,12 +199,12 @@ class OneShot(View):
                                layout=dict(width="12em"), tooltip=T.BETRAY_TIP)
         self.silent.on_click(lambda _b: self.play("silent"))
         self.betray.on_click(lambda _b: self.play("betray"))
-        lines = _Lines(self, "result", "table", "message")  # one widget model for the three lines
+        lines = Lines.on(self, "result", "table", "message")  # one widget model for the three lines
         self.result.value = styled("melding", T.ONE_SHOT_START)
         self.table.value = years_table()
         self.box = w.VBox([self.b_mode, w.HBox([w.HTML(T.YOUR_CHOICE), self.silent, self.betray],
                                                layout=dict(align_items="center")),
-                           lines.make()],
+                           lines.widget],
                           layout=dict(max_width="52em"), _dom_classes=("wakker-eenmalig",))
 
     @safe
@@ -290,10 +240,10 @@ class Dominance(View):
         self.best = P.dominance()
         self.buttons = w.ToggleButtons(options=list(T.SUPPOSE), value=None, style={"button_width": "12em"})
         self.buttons.observe(self._on_choice, names="value")
-        lines = _Lines(self, "text", "table", "conclusion", "message")  # one widget model for the four lines
+        lines = Lines.on(self, "text", "table", "conclusion", "message")  # one widget model for the four lines
         self.text.value = styled("melding", T.DOMINANCE_START)
         self.table.value = years_table()
-        self.box = w.VBox([self.buttons, lines.make()],
+        self.box = w.VBox([self.buttons, lines.widget],
                           layout=dict(max_width="52em"), _dom_classes=("wakker-dominantie",))
 
     def _on_choice(self, change) -> None:
@@ -371,12 +321,12 @@ class RepeatedGame(View):
                 legend=dict(orientation="h", y=1.02, x=1, xanchor="right", yanchor="bottom")))
         legend = T.POINTS_LEGEND.format(**{k: dutch.compact(getattr(payoffs, k)) for k in "RSTP"})
         # the legend, the status and the moves: one widget model
-        lines = _Lines(self, "legend", "status", "moves", fixed={"legend": note_html(legend)})
+        lines = Lines.on(self, "legend", "status", "moves", fixed={"legend": note_html(legend)})
         self.reset()  # before fig.widget exists: the browser gets the figure once, filled in
         _made(self, "rule", "message")  # and the texts in their first message
         self.box = w.VBox([self.opponent, self.rule,
                            w.HBox([self.coop, self.defect, self.again]),
-                           lines.make(), self.fig.widget, self.message],
+                           lines.widget, self.fig.widget, self.message],
                           layout=dict(max_width="56em"), _dom_classes=("wakker-herhaald",))
 
     @property
@@ -513,14 +463,14 @@ class TournamentView(_LazyMore, View):
         for s in (self.rounds, self.noise):
             s.observe(self.update)
         self.table = _Later()
-        lines = _Lines(self, "message", "summary")  # one widget model for the two lines
+        lines = Lines.on(self, "message", "summary")  # one widget model for the two lines
         self.fig = heatmap_figure(payoffs)
         self.result: P.TournamentResult | None = None
         self.update()  # before fig.widget exists: the browser gets the figure once, filled in
         _made(self, "table")  # and the texts in their first message
         # at most four controls up front (lesson guide M4): rounds and mistakes; who plays and how often under "Meer"
         self._more_section(T.TOURNAMENT_MORE_LABEL)
-        self.box = w.VBox([self.rounds.box, self.noise.box, self.more, lines.make(),
+        self.box = w.VBox([self.rounds.box, self.noise.box, self.more, lines.widget,
                            w.HBox([self.table], layout=dict(overflow="auto")), self.fig.widget],
                           layout=dict(max_width="60em"), _dom_classes=("wakker-toernooi",))
 
@@ -711,14 +661,14 @@ class EvolutionView(_LazyMore, _SharesTable, View):
             c.observe(self._on_control, names="value")
         self.reseed = w.Button(description=T.RESEED_BUTTON, icon="refresh", layout=dict(width="17em"))
         self.reseed.on_click(self._reseed)
-        lines = _Lines(self, "explain", "message", "summary")  # one widget model for the three lines
+        lines = Lines.on(self, "explain", "message", "summary")  # one widget model for the three lines
         self.fig = evolution_figure(T.EVOLUTION_TITLE)
         self.history = None
         self.update()  # before fig.widget exists: the browser gets the figure once, filled in
         # at most four controls up front (lesson guide M4); the rest under "Meer"
         self._more_section(T.MORE_LABEL)
         self.box = w.VBox([self.experiment, self.rounds.box, self.reward.box, self.noise.box, self.reseed,
-                           self.more, lines.make(), self.fig.widget],
+                           self.more, lines.widget, self.fig.widget],
                           layout=dict(max_width="60em"), _dom_classes=("wakker-evolutie",))
 
     def _make_more(self) -> list:
@@ -870,7 +820,7 @@ class Sandbox(_LazyMore, _SharesTable, View):
         for s in (self.rounds, self.noise):
             s.observe(self.update)
         self.population = _Later()
-        lines = _Lines(self, "message", "summary")  # one widget model for the two lines
+        lines = Lines.on(self, "message", "summary")  # one widget model for the two lines
         self.fig = evolution_figure(T.SANDBOX_TITLE)
         self._filling = False
         self.history = None
@@ -880,7 +830,7 @@ class Sandbox(_LazyMore, _SharesTable, View):
         # the four numbers and the nine population sliders under "Meer"
         self._more_section(T.SANDBOX_MORE_LABEL)
         self.box = w.VBox([self.preset, self.population_preset, self.population, self.rounds.box, self.noise.box,
-                           self.more, lines.make(), self.fig.widget],
+                           self.more, lines.widget, self.fig.widget],
                           layout=dict(max_width="62em"), _dom_classes=("wakker-zandbak",))
 
     def _make_more(self) -> list:
@@ -1066,7 +1016,7 @@ class Designer(SavedWidget):
                            style={"description_width": "27em"}, layout=dict(width="49em", max_width="100%"))
         for c in (*self.dropdowns.values(), self.name):
             c.observe(self.changed, names="value")
-        lines = _Lines(self, "name_note", "like")  # one widget model for the two lines
+        lines = Lines.on(self, "name_note", "like")  # one widget model for the two lines
         self.test_button = w.Button(description=T.TEST_BUTTON, icon="play", button_style="info",
                                     layout=dict(width="17em"))
         self.save_button = w.Button(description=T.SAVE_BUTTON, icon="save", button_style="success",
@@ -1081,7 +1031,7 @@ class Designer(SavedWidget):
         self.restore()
         self.after_change(self.value())
         self.box = w.VBox([w.HTML(T.DESIGN_HEAD), *self.dropdowns.values(), self.name,
-                           lines.make(), buttons, self.message,
+                           lines.widget, buttons, self.message,
                            self.status, self.results], layout=dict(max_width="56em"),
                            _dom_classes=("wakker-ontwerper",))
 
