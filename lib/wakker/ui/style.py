@@ -171,6 +171,10 @@ KIT_CSS = r"""
   /* Rows of buttons and controls go onto more lines instead of squeezing a button's word ("Verrad…"). */
   .widget-hbox { flex-wrap: wrap !important; }
   .widget-hbox > .widget-button { flex-shrink: 0 !important; max-width: 100% !important; }
+  /* A toggle button wider than the screen allows (07's "Stap voor stap (zoals Nicky Case)" at 16em): at most
+     the column's width, its words on more lines inside it instead of cut off. */
+  .widget-toggle-buttons .widget-toggle-button { max-width: 100% !important; white-space: normal !important;
+    height: auto !important; min-height: var(--jp-widgets-inline-height, 28px); line-height: 1.3 !important; }
   /* A grid of checkboxes (who plays) gets as many columns as fit, instead of a fixed three. */
   .widget-gridbox:has(> .widget-checkbox) {
     grid-template-columns: repeat(auto-fill, minmax(11em, 1fr)) !important; }
