@@ -88,27 +88,36 @@ def _new_models(make):
     return made, [type(_instances[m]).__name__ for m in set(_instances) - before]
 
 
-def test_a_reveal_is_three_widget_models_until_its_first_click(journal):
-    """Issue 11: a Reveal was seven models (its Output and three Layouts of its own). Now the box, the note
-    and the button, with shared layouts; the explanation's Output is made on the first click."""
+def test_a_reveal_is_two_widget_models_until_it_is_needed(journal):
+    """Issue 11: a Reveal was seven models (its Output and three Layouts of its own). Now the box and the part
+    that is shown, with shared layouts: the note until the question is answered, then the button; the
+    explanation's Output is made on the first click."""
     page = ui.Page(NB, journal=journal)
     q = page.open_question("warm", "Wat zag je?")
-    Reveal(q, "uitleg")  # the shared layouts exist from the first Reveal of a kernel on
+    warm = Reveal(q, "uitleg")  # the shared layouts exist from the first Reveals of a kernel on
     q.area.value = "De Spiegel won zonder een wedstrijd te winnen."
-    warm = Reveal(q, "uitleg")
     warm._toggle()
     warm._toggle()
+    q.area.value = ""
     open_q = page.open_question("gezien", "Wat zag je?")
     closed, made = _new_models(lambda: Reveal(open_q, "**De Spiegel** wint."))
-    assert sorted(made) == ["Button", "HTML", "VBox"], made
-    open_q.area.value = "De Spiegel won zonder een wedstrijd te winnen."  # shown: no model more
-    ready, made = _new_models(lambda: Reveal(open_q, "uitleg"))
-    assert sorted(made) == ["Button", "HTML", "VBox"], made
-    assert closed.text is None and list(closed.box.children) == [closed.waiting, closed.button]
+    assert sorted(made) == ["HTML", "VBox"], made
+    assert closed._button is None and closed.text is None and list(closed.box.children) == [closed.waiting]
+    _, made = _new_models(lambda: setattr(open_q.area, "value", "De Spiegel won zonder een wedstrijd te winnen."))
+    assert made == ["Button"] and list(closed.box.children) == [closed.waiting, closed.button]
+    assert closed.waiting.layout.display == "none" and closed.button.layout.display is None
+    ready, made = _new_models(lambda: Reveal(open_q, "uitleg"))  # answered already: the button, no note
+    assert sorted(made) == ["Button", "VBox"], made
+    assert ready._waiting is None and list(ready.box.children) == [ready.button]
     _, made = _new_models(closed._toggle)
     assert made == ["Output"] and closed.shown and closed.box.children[-1] is closed.text
     _, made = _new_models(lambda: (closed._toggle(), closed._toggle(), ready.update()))
     assert made == [] and closed.shown
+    # no longer answered: the note comes (made now for the one that had none), the button goes
+    _, made = _new_models(lambda: setattr(open_q.area, "value", ""))
+    assert made == ["HTML"] and list(ready.box.children) == [ready.waiting, ready.button]
+    assert ready.waiting.layout.display is None and ready.button.layout.display == "none"
+    assert closed.waiting.layout.display is None and closed.button.layout.display == "none"
 
 
 def test_showing_and_hiding_swaps_shared_layouts(journal):

@@ -70,25 +70,47 @@ TEXT_HIDDEN = {"max_width": "52em", "display": "none"}
 class Reveal(View):
     """A "Wat zagen wij?" button under a question; it shows ``markdown`` once the question is answered.
 
-    Three widget models until the first click (the box, the waiting note, the button; issue 11: it
-    was seven): the explanation's Output is made on the first click, when it is drawn."""
+    Two widget models until the question is answered (the box and the waiting note) or, when it was
+    answered already, until the first click (the box and the button); issue 11: it was seven. Each
+    part is made when it is first shown (``waiting``, ``button``, the explanation's Output on the first
+    click), and once made it is hidden and shown by swapping shared layouts."""
 
     def __init__(self, question, markdown: str, button: str = BUTTON, then: Callable[[], Any] | None = None):
         self.question = question
         self.then = then
-        ready = self.ready  # shown or hidden from the start: no change to send right after
-        self.button = w.Button(description=button, icon="eye", button_style="info",
-                               layout=BUTTON_SHOWN if ready else BUTTON_HIDDEN, tooltip=button,
-                               _dom_classes=("wakker-reveal-button",))
-        self.waiting = w.HTML(note_html(WAITING), layout=NOTE_HIDDEN if ready else NOTE_SHOWN)
-        self.text = None  # the explanation (an Output), made on the first click
+        self.label = button
         self._markdown = textwrap.dedent(markdown).strip()
-        self.button.on_click(self._toggle)
-        self.box = w.VBox([self.waiting, self.button], layout=dict(margin=".2em 0 1em 0"),
-                          _dom_classes=("wakker-reveal",))
+        self._button = self._waiting = self.text = None  # made when first shown
+        self.box = None
+        # the part shown from the start is in the box's first message: no change to send right after
+        first = self.button if self.ready else self.waiting
+        self.box = w.VBox([first], layout=dict(margin=".2em 0 1em 0"), _dom_classes=("wakker-reveal",))
         for control in _inputs(getattr(question, "input", None) or w.VBox()):
             control.observe(lambda _change: self.update(), names="value")
-        self.update()
+
+    @property
+    def button(self):
+        """The "Wat zagen wij?" button (made when first needed)."""
+        if self._button is None:
+            self._button = w.Button(description=self.label, icon="eye", button_style="info",
+                                    layout=BUTTON_SHOWN if self.ready else BUTTON_HIDDEN, tooltip=self.label,
+                                    _dom_classes=("wakker-reveal-button",))
+            self._button.on_click(self._toggle)
+            self._place()
+        return self._button
+
+    @property
+    def waiting(self):
+        """The note that asks for the student's own observation first (made when first needed)."""
+        if self._waiting is None:
+            self._waiting = w.HTML(note_html(WAITING), layout=NOTE_HIDDEN if self.ready else NOTE_SHOWN)
+            self._place()
+        return self._waiting
+
+    def _place(self) -> None:
+        """The parts made so far, in their order: note, button, explanation."""
+        if self.box is not None:
+            self.box.children = tuple(x for x in (self._waiting, self._button, self.text) if x is not None)
 
     @property
     def ready(self) -> bool:
@@ -98,9 +120,16 @@ class Reveal(View):
             return False
 
     def update(self) -> None:
-        ready = self.ready
-        self.button.layout = BUTTON_SHOWN if ready else BUTTON_HIDDEN  # the same shared layout: no message
-        self.waiting.layout = NOTE_HIDDEN if ready else NOTE_SHOWN
+        """Show the button once the question is answered, the note while it is not (a part that is not
+        there yet is made only when it is to be shown; the same shared layout again sends nothing)."""
+        if self.ready:
+            self.button.layout = BUTTON_SHOWN
+            if self._waiting is not None:
+                self._waiting.layout = NOTE_HIDDEN
+        else:
+            self.waiting.layout = NOTE_SHOWN
+            if self._button is not None:
+                self._button.layout = BUTTON_HIDDEN
 
     @property
     def shown(self) -> bool:
@@ -111,7 +140,7 @@ class Reveal(View):
         from IPython.display import HTML, Markdown, display
 
         self.text = w.Output(layout=TEXT_SHOWN, _dom_classes=("wakker-reveal-text",))
-        self.box.children = (*self.box.children, self.text)
+        self._place()
         with self.text:
             display(Markdown(self._markdown))
             if self.then is not None:
@@ -131,4 +160,4 @@ class Reveal(View):
         else:
             show = not self.shown
             self.text.layout = TEXT_SHOWN if show else TEXT_HIDDEN
-        self.button.description = HIDE if show else BUTTON
+        self.button.description = HIDE if show else self.label
