@@ -6,7 +6,9 @@ times each, next to the floor measured the same way (a one-cell notebook that on
 workbook's libraries); the ratio column gives the fastest and the slowest run against that floor.
 That floor imports pandas, which only the teacher's notebook still loads: a second floor without it
 is printed too, with each notebook's ratio against it, so the saving of a lesson that skips pandas is
-not hidden by a floor that pays for it.
+not hidden by a floor that pays for it. And the fixed price of a code cell (the floor without pandas
+plus 50 empty cells): each notebook's row splits what it costs beyond that floor into its cells' fixed
+price and its own work.
 Prints a table of measured figures and their ratio to the target; never fails on speed.
 Run: .venv/bin/python benchmarks/bench_foundation.py  (or `make bench`)
 """
@@ -83,9 +85,24 @@ def floor_notebook(src: str = FLOOR_SRC):
     return nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(src)])
 
 
+#: Empty code cells after the floor's import: what executing a cell costs before it does anything.
+EMPTY_CELLS = 50
+
+
+def empty_cells_notebook():
+    nb = floor_notebook(FLOOR_LEAN_SRC)
+    nb.cells += [nbformat.v4.new_code_cell("pass") for _ in range(EMPTY_CELLS)]
+    return nb
+
+
+def code_cells(nb) -> int:
+    return sum(1 for c in nb.cells if c.cell_type == "code" and c.source.strip())
+
+
 def executions(repeats: int = 3) -> dict[str, dict[str, list[float]]]:
     """{executor: {"floor" or notebook: [seconds per run]}}, runs interleaved so load drift hits all alike."""
-    nbs = {"floor": floor_notebook(), "floor without pandas": floor_notebook(FLOOR_LEAN_SRC)}
+    nbs = {"floor": floor_notebook(), "floor without pandas": floor_notebook(FLOOR_LEAN_SRC),
+           "empty cells": empty_cells_notebook()}
     for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
         nbs[path.stem] = nbformat.read(path, as_version=4)
     out: dict[str, dict[str, list[float]]] = {ex: {name: [] for name in nbs} for ex in EXECUTORS}
@@ -142,15 +159,21 @@ def main() -> None:
     rows.append(("journal save p50", f"{p50:.2f} ms", "", ""))
     rows.append(("journal save p95", f"{p95:.2f} ms", "< 20 ms", f"{p95 / 20:.3f}"))
     rows.append(("journal throughput", f"{per_s:.0f} saves/s", "", ""))
+    cells = {p.stem: code_cells(nbformat.read(p, as_version=4)) for p in sorted((ROOT / "notebooks").glob("*.ipynb"))}
     for ex, times in executions().items():
         base = min(times.pop("floor"))
         lean = min(times.pop("floor without pandas"))
+        per_cell = max(0.0, (min(times.pop("empty cells")) - lean) / EMPTY_CELLS)
         rows.append((f"{ex}: floor (kernel + imports)", f"{base:.2f} s", "", ""))
         rows.append((f"{ex}: floor without pandas", f"{lean:.2f} s", "", ""))
+        rows.append((f"{ex}: one empty code cell", f"{per_cell * 1000:.1f} ms", "", ""))
         for name, t in times.items():
+            # what the notebook costs beyond the floor without pandas and its cells' fixed price: its own work
+            own = min(t) - lean - per_cell * cells[name]
             rows.append((f"{ex}: {name}", f"{min(t):.2f}-{max(t):.2f} s", f"<= 1.5 x floor = {1.5 * base:.2f} s",
                          f"{min(t) / base:.2f}-{max(t) / base:.2f} x floor "
-                         f"({min(t) / lean:.2f}-{max(t) / lean:.2f} x without pandas)"))
+                         f"({min(t) / lean:.2f}-{max(t) / lean:.2f} x without pandas; {cells[name]} cells "
+                         f"{per_cell * cells[name]:.2f} s, own work {own:.2f} s)"))
     width = [max(len(r[i]) for r in rows + [("what", "measured", "target", "ratio")]) for i in range(4)]
     line = lambda r: "  ".join(c.ljust(w) for c, w in zip(r, width))  # noqa: E731
     print(line(("what", "measured", "target", "ratio")))
