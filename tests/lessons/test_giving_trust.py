@@ -251,21 +251,9 @@ def test_task_split_with_an_old_answer_shows_it_instead_of_failing(page):
 
 # ---------------------------------------------------------------- fewer widget models (issue 11)
 def _models(widget) -> int:
-    """How many widget models the page builds to show ``widget``: every model it reaches (children, layout,
-    style, ...), each once, without the frozen Layouts and Styles that ``wakker.ui.lean`` shares over the notebook."""
-    from wakker.ui import lean
-    from wakker.ui.lean import widgets as w
+    from wakker.ui.lean import model_count
 
-    seen, todo = set(), [widget]
-    while todo:
-        x = todo.pop()
-        if id(x) in seen or lean.is_shared(x):
-            continue
-        seen.add(id(x))
-        for key in x.keys:
-            value = getattr(x, key, None)
-            todo += [y for y in (value if isinstance(value, (list, tuple)) else [value]) if isinstance(y, w.Widget)]
-    return len(seen)
+    return model_count(widget)
 
 
 #: Models each view of 05 brings to Run All (issue 11: every model is a comm message and a view the page builds).

@@ -475,20 +475,9 @@ def test_few_controls_up_front_the_rest_under_meer():
 
 
 def _models(widget) -> int:
-    """How many widget models the page builds to show ``widget``: every model it reaches (children, layout,
-    style, ...), each once, without the frozen Layouts and Styles that ``wakker.ui.lean`` shares over the notebook."""
-    from wakker.ui import lean
+    from wakker.ui.lean import model_count
 
-    seen, todo = set(), [widget]
-    while todo:
-        x = todo.pop()
-        if id(x) in seen or lean.is_shared(x):
-            continue
-        seen.add(id(x))
-        for key in x.keys:
-            value = getattr(x, key, None)
-            todo += [y for y in (value if isinstance(value, (list, tuple)) else [value]) if isinstance(y, w.Widget)]
-    return len(seen)
+    return model_count(widget)
 
 
 #: Models a lesson widget of 07 may bring to Run All (issue 11: every model is a comm message of ~1.4 kB and a

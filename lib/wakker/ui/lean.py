@@ -34,7 +34,7 @@ from ipywidgets.widgets.trait_types import InstanceDict
 from ipywidgets.widgets.widget import _remove_buffers
 from ipywidgets.widgets.widget_style import Style
 
-__all__ = ["widgets", "install", "installed", "shared", "is_shared", "SharedLayoutError"]
+__all__ = ["widgets", "install", "installed", "shared", "is_shared", "model_count", "SharedLayoutError"]
 
 
 class SharedLayoutError(AttributeError):
@@ -90,6 +90,23 @@ def shared(klass: type, properties: dict | None = None):
 def is_shared(obj) -> bool:
     """Whether ``obj`` is one of the frozen shared instances."""
     return isinstance(obj, _Frozen)
+
+
+def model_count(widget) -> int:
+    """How many widget models the page builds to show ``widget``: every model it reaches (children, layout,
+    style, ...), each once, without the frozen Layouts and Styles shared over the notebook (issue 11: each
+    model is a comm message and a view; the lessons' tests keep a budget per view)."""
+    seen, todo = set(), [widget]
+    while todo:
+        x = todo.pop()
+        if id(x) in seen or is_shared(x):
+            continue
+        seen.add(id(x))
+        for key in x.keys:
+            value = getattr(x, key, None)
+            todo += [y for y in (value if isinstance(value, (list, tuple)) else [value])
+                     if isinstance(y, widgets.Widget)]
+    return len(seen)
 
 
 _ORIGINAL = {"validate": InstanceDict.validate, "default": InstanceDict.make_dynamic_default}

@@ -78,6 +78,17 @@ def titled_layout(title: str) -> dict:
                              "xref": "paper", "y": 1.0, "yanchor": "bottom", "yref": "paper"}]}
 
 
+def _share_layout(title: str, x_title: str, y_title: str, height: int) -> dict:
+    """The layout of 08's two line charts of a share over time (0 to 1 on the y axis, the legend below)."""
+    layout = titled_layout(title)
+    layout["xaxis"].update(title=dict(text=x_title), rangemode="tozero")
+    layout["yaxis"].update(title=dict(text=y_title), range=[0, 1.02])
+    layout.update(height=height, margin=dict(l=70, r=20, t=50, b=40),
+                  legend=dict(orientation="h", x=0, y=-0.18, yanchor="top", font=dict(size=12)),
+                  separators=",.", uirevision="keep")
+    return layout
+
+
 def _stepped(colours) -> list:
     n = len(colours)
     scale = []
@@ -310,12 +321,7 @@ class TrustPlayground(View):
             dict(type="scatter", x=[0, 10], y=[0.8, 0.8], mode="lines", name=texts.LINE_TRUE, visible=False,
                  line=dict(color=GOOD, width=1.5, dash="dot"), hoverinfo="skip"),
         ]
-        layout = titled_layout(texts.LEARN_TITLE)
-        layout["xaxis"].update(title=dict(text=texts.LEARN_X), rangemode="tozero")
-        layout["yaxis"].update(title=dict(text=texts.LEARN_Y), range=[0, 1.02])
-        layout.update(height=430, margin=dict(l=70, r=20, t=50, b=40),
-                      legend=dict(orientation="h", x=0, y=-0.18, yanchor="top", font=dict(size=12)),
-                      separators=",.", uirevision="keep")
+        layout = _share_layout(texts.LEARN_TITLE, texts.LEARN_X, texts.LEARN_Y, height=430)
         return LiveFigure(dict(data=data, layout=layout))
 
     def params(self) -> tl.LearningParams:
@@ -440,12 +446,7 @@ class GovernmentComparison(View):
                 style = dict(color=colour, width=width, **({"dash": dash} if dash else {}))
                 data.append(dict(type="scatter", x=[0], y=[0.5], mode="lines", name=name, line=style,
                                  hovertemplate=texts.HOVER_GOV.format(name=name)))
-        layout = titled_layout(texts.GOV_TITLE)
-        layout["xaxis"].update(title=dict(text=texts.GOV_X), rangemode="tozero")
-        layout["yaxis"].update(title=dict(text=texts.GOV_Y), range=[0, 1.02])
-        layout.update(height=460, margin=dict(l=70, r=20, t=50, b=40),
-                      legend=dict(orientation="h", x=0, y=-0.18, yanchor="top", font=dict(size=12)),
-                      separators=",.", uirevision="keep")
+        layout = _share_layout(texts.GOV_TITLE, texts.GOV_X, texts.GOV_Y, height=460)
         return LiveFigure(dict(data=data, layout=layout))
 
     def params(self) -> tl.GovernmentParams:
