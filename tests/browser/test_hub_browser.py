@@ -370,6 +370,10 @@ def student_walk(page, hub: Hub, user: str, prefix: str, answer: str, strategy: 
                  downloads: Path) -> Path:
     follow_link(page, hub, user, prefix)
     shot(page, f"{prefix}-07-opened")
+    # the single-user server's extension (wakker.serverstatic) prewarmed the kernel: 07's lesson is imported
+    # before any cell ran (the probe's request waits behind the prewarm's in the kernel)
+    probe = "import sys; print('wakker.lessons.trust_game' in sys.modules)"
+    assert jlab.run_in_kernel(page, probe, timeout=120, path=NB07_IN_HOME).strip() == "True"
     jlab.run_all(page, timeout=300, path=NB07_IN_HOME)
     jlab.wait_for_widgets(page, timeout=120)
     q = page.locator(".wakker-q-onbekende-tegenstander")
