@@ -229,8 +229,15 @@ def test_both_tick_box_adds_a_line_and_a_bar_and_takes_part_in_the_sentence():
     ex.sliders["both_planned_order"].value = 3
     assert fig.data[4].name == "beide: 4e orde + 3e orde" and ex.readout_text("both_planned_order") == "3e"
     assert "samen met de 3e orde" in ex.sentence.value
+    # the note names the chosen planned order, also when the sentence lists several winners' ranges (a teacher's
+    # read found 'de 1e orde' there: the loop over the ranges reused the order's name)
+    ex.sliders["fourth_wait_gain"].value = 0.1
+    assert "; " in ex.sentence.value and "nooit onder de 4e orde of de 3e orde alleen" in ex.sentence.value
     ex.reset()
     assert ex.both.value is False and fig.data[4].visible is False and len(_bar_rows(ex.bars.value)[0]) == 4
+    ex.both.value = True
+    ex.reset_button.click()  # the student's button: 'beide' unticked too (a teacher's read found it left on)
+    assert ex.both.value is False and fig.data[4].visible is False
     assert "83" in ex.sentence.value and "vlak voor de 2e orde (80)" in ex.sentence.value
 
 
@@ -889,8 +896,9 @@ def _bar_numbers(markup: str) -> list[list[str]]:
 def test_bars_show_the_numbers_the_bar_figure_showed(speed):
     """The bar charts (HTML since issue 11) show, per approach, the movements reached in time out of all of them
     and the mean support per reached movement: the numbers the two plotly bar charts had (y of their bars),
-    as text, in the same order and colours; a bar's length is its share of all movements (left) or of the
-    largest value (right)."""
+    as text, in the same order and colours; a bar's length is its share of all movements (left) or of 1, the
+    caption's unit (the 3e orde's support), or of the largest value when one is larger (right); a line under
+    both says that together they make the total of the line chart."""
     from wakker.lessons.planning_machine import texts
     for both in (False, True):
         ex = nb04.PlanningExplorer()
@@ -906,12 +914,15 @@ def test_bars_show_the_numbers_the_bar_figure_showed(speed):
         assert _bar_rows(markup) == [names, names]
         assert _bar_numbers(markup) == [[dutch.number(v, 0) for v in reached], [dutch.number(v, 2) for v in per]]
         widths = [float(x) for x in re.findall(r"width:([0-9.]+)%;background", markup)]
-        expected = [100 * v / n for v in reached] + [100 * v / max(per) for v in per]
+        top = max(per + [1.0])
+        expected = [100 * v / n for v in reached] + [100 * v / top for v in per]
         assert widths == pytest.approx(expected, abs=0.06)
         colours = re.findall(r"%;background:(#[0-9a-f]{6})", markup)
         assert colours == [nb04.COLOURS[int(o)] for o in here.orders] * 2
         assert texts.PANEL_TITLES[1] in markup and texts.PANEL_TITLES[2] in markup
-        assert f"alle {n})" in markup and texts.EFFECT_AXIS in markup
+        assert f"alle {n})" in markup
+        assert texts.EFFECT_AXIS.format(top=dutch.number(top, 2 if top != 1 else 0)) in markup
+        assert texts.BARS_TOTAL in markup
         assert markup.count('aria-hidden="true"') == 2 * len(names)  # the bars; names and numbers are read
 
 

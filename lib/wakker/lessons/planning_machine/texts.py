@@ -82,7 +82,9 @@ PANEL_TITLES = ("Totaal effect van elke aanpak<br>bij elk tempo van verandering"
 SPEED_AXIS = "tempo van verandering"       # the ticks say the multiple: "0,5×", "1×", "2×"
 TOTAL_AXIS = "totaal effect (alle bewegingen samen)"
 COUNT_AXIS = "aantal (een volle balk: alle {n})"  # the bars' scale: all movements
-EFFECT_AXIS = "steun (1 = zoveel als 3e orde)"
+EFFECT_AXIS = "steun (1 = zoveel als 3e orde; een volle balk: {top})"  # top: 1, or more when a value is
+# under the two bar charts: how they make the line chart's total
+BARS_TOTAL = "Samen maken ze het totaal in de grafiek hierboven: bereikte bewegingen × effect per bereikte beweging."
 TIMES = "{speed}×"                        # a speed on the axis: "0,5×"
 HOVER_TOTAL = "tempo %{{x:.2f}}×: totaal effect %{{y:.0f}}<extra>{name}</extra>"
 RANGE_WINS = "{name} wint"                # the label in a winner's range

@@ -300,10 +300,10 @@ def summary_html(p: pl.PlanningParams, summary: pl.SweepSummary | None = None,
             parts.append(texts.WHOLE_RANGE_WINS_HTML.format(lo=lo, hi=hi, name=html.escape(order_ref(r.order))))
     else:
         pieces = []
-        for k, r in enumerate(ranges):
-            if k == 0:
+        for i, r in enumerate(ranges):
+            if i == 0:
                 where = texts.UP_TO.format(end=speed(r.end))
-            elif k == len(ranges) - 1:
+            elif i == len(ranges) - 1:
                 where = texts.ABOVE.format(start=speed(r.start))
             else:
                 where = texts.FROM_TO.format(start=speed(r.start), end=speed(r.end))
@@ -397,12 +397,14 @@ def bars_html(here: pl.SweepArrays | pd.DataFrame, n: int) -> str:
     line chart) and a cheap swap of this HTML, instead of two plotly draws one after the other (issue 11).
     The numbers are text (a screen reader reads a table: name, number); the bars are decoration.
     Left: how many of the ``n`` movements each approach reaches in time (a full bar is all ``n``); right:
-    the average support per reached movement (the longest bar is the largest value).
+    the average support per reached movement on the scale its caption names (a full bar is 1, the 3e orde's
+    support, or the largest value when one is larger: a teacher's read found a bar scaled to its own maximum
+    misleading, 0,28 looked like the best). A line under both says how they make the total above.
     """
     reached, per = bar_values(here, n)
     charts = []
     for (_column, title, caption, digits), values in zip(BAR_CHARTS, (reached, per)):
-        top = float(n) if digits == 0 else max([float(v) for v in values.values()] + [0.0])
+        top = float(n) if digits == 0 else max([float(v) for v in values.values()] + [1.0])
         rows = []
         for o, v in values.items():
             share = 0.0 if top <= 0 else min(max(float(v) / top, 0.0), 1.0)
@@ -418,8 +420,10 @@ def bars_html(here: pl.SweepArrays | pd.DataFrame, n: int) -> str:
             f'<table style="flex:1 1 13em;min-width:0;border-collapse:collapse;line-height:1.3;font-size:.92em">'
             f'<caption style="text-align:left;caption-side:top;padding:0 0 .3em 0">'
             f'<b>{html.escape(title)}</b><br><span style="font-size:.85em;opacity:.75">'
-            f"{html.escape(caption.format(n=n))}</span></caption><tbody>{''.join(rows)}</tbody></table>")
-    return f'<div style="display:flex;gap:1.2em;max-width:54em;margin:.3em 0 .6em 0">{"".join(charts)}</div>'
+            f"{html.escape(caption.format(n=n, top=dutch.number(top, 2 if top != 1 else 0)))}</span></caption>"
+            f"<tbody>{''.join(rows)}</tbody></table>")
+    return (f'<div style="display:flex;gap:1.2em;max-width:54em;margin:.3em 0 0 0">{"".join(charts)}</div>'
+            f'<div style="font-size:.85em;opacity:.8;margin:.3em 0 .6em 0">{html.escape(texts.BARS_TOTAL)}</div>')
 
 
 class PlanningExplorer(View):
@@ -463,6 +467,8 @@ class PlanningExplorer(View):
         self.panel.add_to_more(self.both, first=True)  # the tick box first under "Meer aannames" (four up front)
         self.sliders = self.panel.sliders
         self.reset_button = self.panel.reset_button
+        # the button resets the panel's sliders; 'beide' goes back to its default too (untick), as reset() does
+        self.reset_button.on_click(lambda _b: setattr(self.both, "value", False))
         self._drawn_summary: pl.SweepSummary | None = None  # the sweep the lines show now
         self.fig = self._figure()
         self.update()  # before the widgets exist: the browser gets the figure once, filled in
