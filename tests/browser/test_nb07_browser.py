@@ -224,6 +224,9 @@ def test_nb07_games_tournament_evolution_designer(page, jupyter_server, fresh_jo
     page.wait_for_timeout(800)
     for name, box in PARTS:  # the whole widget, also when it is taller than the window
         jlab.screenshot(page, f"nb07-1280-{name}", locator=page.locator(box).first)
+    # at 1280 px every menu shows its longest choice and every button its whole label (a new user's read found
+    # "Stap voor stap (zoals Nick…" and three menus cut off)
+    assert not page.evaluate(CUT_JS), page.evaluate(CUT_JS)
     page.set_viewport_size(PHONE)
     page.evaluate("() => { const s = window.jupyterapp.shell; s.collapseLeft(); s.collapseRight(); }")
     page.wait_for_timeout(1500)
@@ -234,6 +237,19 @@ def test_nb07_games_tournament_evolution_designer(page, jupyter_server, fresh_jo
 
 
 PHONE = {"width": 390, "height": 844}
+#: Visible menus whose longest choice does not fit (text width + arrow) and buttons whose label is cut off.
+CUT_JS = """() => {
+  const c = document.createElement('canvas').getContext('2d'); const out = [];
+  for (const s of document.querySelectorAll('.jp-OutputArea-output select')) {
+    if (!s.offsetParent) continue;
+    c.font = getComputedStyle(s).font;
+    const w = Math.max(0, ...Array.from(s.options, o => c.measureText(o.text).width));
+    if (w + 30 > s.clientWidth) out.push(['menu', s.options[0] && s.options[0].text, Math.round(w), s.clientWidth]);
+  }
+  for (const b of document.querySelectorAll('.jp-OutputArea-output button'))
+    if (b.offsetParent && b.scrollWidth > b.clientWidth + 1) out.push(['button', b.textContent.trim()]);
+  return out;
+}"""
 PARTS = [("one-shot", ".wakker-eenmalig"), ("payoff", "table.wakker-beloningen"), ("characters", ".wakker-reveal"),
          ("repeated", ".wakker-herhaald >> nth=1"), ("tournament", ".wakker-toernooi .widget-gridbox"),
          ("heatmap", ".wakker-toernooi .wakker-figure"), ("evolution", ".wakker-evolutie"),

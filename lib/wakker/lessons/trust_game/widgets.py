@@ -652,7 +652,7 @@ class EvolutionView(_LazyMore, _SharesTable, View):
                                      value="eigen" if experiment is None else experiment,
                                      description=T.EXPERIMENT_LABEL,
                                      style={"description_width": "14em"},
-                                     layout=dict(width="42em", max_width="100%"))
+                                     layout=dict(width="48em", max_width="100%"))  # the longest proef whole
         self.experiment.observe(self._on_experiment, names="value")
         self.rounds = _slider(T.ROUNDS_LABEL, rounds, 1, 20, css="rondes")
         self.noise = _slider(T.NOISE_LABEL, int(round(noise * 100)), 0, 50, css="vergissing")
@@ -675,9 +675,9 @@ class EvolutionView(_LazyMore, _SharesTable, View):
         v = self._settings
         preset = w.Dropdown(options=[(label, key) for key, (label, _) in PRESETS.items()], value=v["preset"],
                             description=T.PRESET_LABEL, style={"description_width": "14em"},
-                            layout=dict(width="42em"))
+                            layout=dict(width="48em", max_width="100%"))
         method = w.ToggleButtons(options=[(t, k) for k, t in METHODS.items()], value=v["method"],
-                                 style={"button_width": "16em"})
+                                 style={"button_width": "19em"})  # "Stap voor stap (zoals Nicky Case)" whole
         replace = _slider(T.REPLACE_LABEL, v["replace"], 1, 12, css="vervangen")
         generations = _slider(T.GENERATIONS_LABEL, v["generations"], 10, 100, step=10, css="generaties")
         replace.slider.disabled = v["method"] != "case"
@@ -813,7 +813,7 @@ class Sandbox(_LazyMore, _SharesTable, View):
         self.population_preset = w.Dropdown(options=[(label, key) for key, (label, _) in POPULATIONS.items()],
                                             value="alle-acht", description=T.POPULATION_PRESET_LABEL,
                                             style={"description_width": "initial"},
-                                            layout=dict(width="30em", max_width="100%"))
+                                            layout=dict(width="38em", max_width="100%"))  # the longest label whole
         self.population_preset.observe(self._on_population, names="value")
         self.rounds = _slider(T.ROUNDS_LABEL, ROUNDS, 1, 20, css="rondes")
         self.noise = _slider(T.NOISE_LABEL, 0, 0, 50, css="vergissing")
