@@ -755,3 +755,17 @@ def test_invalid_settings_empty_the_chart_and_valid_ones_bring_it_back():
     assert not any(t.visible for t in e.fig.data)
     e.reward.value = 1.5
     assert any(t.visible for t in e.fig.data) and e.fig.layout.title.text == nb07.EVOLUTION_TITLE
+
+
+def test_the_sandbox_reads_dutch_numbers_and_says_when_text_is_not_one():
+    """A student types '2,5' for T (a browser number field made that 25) or a word: the sandbox reads the
+    first, and keeps its numbers and figure with a Dutch message for the second."""
+    s = nb07.sandbox()
+    s.inputs["T"].widget.value = "3,5"
+    assert s.payoffs().T == 3.5 and s.inputs["T"].widget.value == "3,5" and "geen getal" not in s.message.value
+    figure = s.fig.to_plotly_json()
+    s.inputs["S"].widget.value = "min een"
+    assert "geen getal" in s.message.value and s.payoffs().S == s.inputs["S"].value
+    assert s.fig.to_plotly_json() == figure  # nothing recomputed from a bad entry
+    s.inputs["S"].widget.value = "−2"
+    assert s.payoffs().S == -2 and "geen getal" not in s.message.value

@@ -268,3 +268,25 @@ def test_lines_join_read_only_parts_in_one_widget():
     assert not hasattr(view, "legend") and view.message.value == ""
     view.message.value = "fout"
     assert named.values == ["<i>legenda</i>", "fout"] and "wakker-x" in named.widget._dom_classes
+
+
+def test_a_dutch_number_box_reads_what_a_dutch_student_types():
+    """A browser number field (ipywidgets' FloatText) in a browser set to English read '2,5' as 25 (a new user's
+    read of 07): the kit's DutchNumber reads commas, points and the typographic minus, writes Dutch, and keeps
+    its value with a Dutch message for text that is not a number."""
+    from wakker.ui.controls import DutchNumber, parse_dutch_number
+
+    assert [parse_dutch_number(t) for t in ("2,5", "2.5", "−1", "-1", " 3 ", "1.000,5")] == [2.5, 2.5, -1, -1, 3, 1000.5]
+    assert [parse_dutch_number(t) for t in ("", "abc", "nan", "2,5,1")] == [None] * 4
+    box = DutchNumber("T, verleiding:", 3)
+    seen = []
+    box.observe(lambda change: seen.append((change["new"], box.problem)))
+    box.widget.value = "2,5"  # what the student types
+    assert box.value == 2.5 and box.widget.value == "2,5" and box.problem is None
+    box.widget.value = "-1.5"
+    assert box.value == -1.5 and box.widget.value == "−1,5"
+    box.widget.value = "twee"
+    assert box.value == -1.5 and "geen getal" in box.problem and "twee" in box.problem
+    box.value = 4  # code sets a number: shown in Dutch, the problem gone
+    assert box.widget.value == "4" and box.problem is None
+    assert [v for v, _ in seen] == [2.5, -1.5, -1.5, 4.0]

@@ -18,7 +18,7 @@ _LAZY = {
     "glossary_html": "page",
     "flush": "saving", "SavedWidget": "saving", "SAVE_DELAY": "saving",
     "View": "view", "safe": "view",
-    "DutchSlider": "controls", "ParameterPanel": "controls", "ParamWords": "controls",
+    "DutchSlider": "controls", "DutchNumber": "controls", "ParameterPanel": "controls", "ParamWords": "controls",
     "read_param_words": "controls", "assumptions_html": "controls",
     "LiveFigure": "figure",
     "ExportPanel": "export",

@@ -41,6 +41,90 @@ def digits_for(step: float, scale: str = "float") -> int:
     return max(0, -int(math.floor(math.log10(step)))) if 0 < step < 1 else 0
 
 
+#: What a number box says when its text is not a number (Dutch; ``{text}`` is what was typed, escaped).
+NOT_A_NUMBER = "‘{text}’ is geen getal. Typ bijvoorbeeld 2,5 of −1; de vorige waarde blijft staan."
+
+
+def parse_dutch_number(text: str) -> float | None:
+    """A number as a Dutch student types it: ``2,5``, ``2.5``, ``−1`` (typographic minus), ``-1``, `` 3 ``,
+    ``1.000,5``; None when it is not a (finite) number."""
+    t = str(text or "").strip().replace(" ", "").replace("\u00a0", "")
+    t = t.replace("\u2212", "-").replace("\u2013", "-")
+    if "," in t and "." in t:
+        t = t.replace(".", "")
+    t = t.replace(",", ".")
+    try:
+        x = float(t)
+    except ValueError:
+        return None
+    return x if math.isfinite(x) else None
+
+
+class DutchNumber:
+    """A number box that reads and writes Dutch: the student types ``2,5``, ``2.5`` or ``−1`` and sees ``2,5``
+    and ``−1``. ipywidgets' FloatText is a browser number field, which in a browser set to English turned
+    ``2,5`` silently into 25 (a new user's read of 07); this is a text box with the workbook's own reading.
+
+    ``value`` is a float, as a FloatText's; ``observe(callback, names="value")`` calls ``callback`` after
+    every entry, also one that is not a number: then ``value`` stays and ``problem`` says so in Dutch (the
+    view shows it). ``widget`` is the box to put in a layout (its description is the accessible name).
+    """
+
+    def __init__(self, label: str, value: float, *, digits: int = 2, description_width: str = "initial",
+                 width: str = "auto"):
+        self.digits = digits
+        self._value = float(value)
+        self.problem: str | None = None
+        self._callbacks: list[Callable] = []
+        self._writing = False
+        self.widget = w.Text(value=self._text(self._value), description=label, continuous_update=False,
+                             style={"description_width": description_width}, layout=dict(width=width))
+        self.widget.observe(self._typed, names="value")
+
+    def _text(self, x: float) -> str:
+        return dutch.compact(x, self.digits)
+
+    @property
+    def value(self) -> float:
+        return self._value
+
+    @value.setter
+    def value(self, x: float) -> None:
+        old, self._value, self.problem = self._value, float(x), None
+        self._show(self._text(self._value))
+        if self._value != old:
+            self._notify(old)
+
+    def observe(self, callback: Callable, names: str = "value") -> None:
+        self._callbacks.append(callback)
+
+    def _show(self, text: str) -> None:
+        if self.widget.value != text:
+            self._writing = True
+            try:
+                self.widget.value = text
+            finally:
+                self._writing = False
+
+    def _notify(self, old: float) -> None:
+        change = {"name": "value", "old": old, "new": self._value, "owner": self}
+        for callback in list(self._callbacks):
+            callback(change)
+
+    def _typed(self, change) -> None:
+        if self._writing:
+            return
+        x = parse_dutch_number(change["new"])
+        old = self._value
+        if x is None:
+            self.problem = NOT_A_NUMBER.format(text=html.escape(str(change["new"])[:40]))
+        else:
+            self.problem = None
+            self._value = x
+            self._show(self._text(x))  # as the workbook writes it: "2.5" becomes "2,5"
+        self._notify(old)
+
+
 class DutchSlider(View):
     """A slider with a Dutch readout (``0,15``) and a label, as one row (``self.box``).
 

@@ -28,7 +28,7 @@ import numpy as np
 from ...core import dutch
 from ...core.journal import JournalError
 from ...models import prisoners_dilemma as P
-from ...ui.controls import DutchSlider
+from ...ui.controls import DutchNumber, DutchSlider
 from ...ui.figure import LiveFigure
 from ...ui.lines import Lines
 from ...ui.saving import SavedWidget, saved_time
@@ -834,8 +834,8 @@ class Sandbox(_LazyMore, _SharesTable, View):
                           layout=dict(max_width="62em"), _dom_classes=("wakker-zandbak",))
 
     def _make_more(self) -> list:
-        self._inputs = {k: w.FloatText(value=v, description=T.PAYOFF_LABELS[k], step=0.5,
-                                       style={"description_width": "27em"}, layout=dict(width="35em"))
+        # Dutch number boxes: "2,5" and "−1" as a student types them (a browser number field read "2,5" as 25)
+        self._inputs = {k: DutchNumber(T.PAYOFF_LABELS[k], v, description_width="27em", width="35em")
                         for k, v in self._payoff_values.items()}
         for box in self._inputs.values():
             box.observe(self._on_number, names="value")
@@ -847,11 +847,11 @@ class Sandbox(_LazyMore, _SharesTable, View):
         grid = w.GridBox([c.box for c in self._counts.values()],
                          layout=dict(grid_template_columns="repeat(auto-fill, minmax(min(28em, 100%), 1fr))",
                                      grid_gap="0 .8em"))
-        return [w.HTML(T.PAYOFF_HEAD), *self._inputs.values(), w.HTML(T.POPULATION_HEAD), grid]
+        return [w.HTML(T.PAYOFF_HEAD), *(b.widget for b in self._inputs.values()), w.HTML(T.POPULATION_HEAD), grid]
 
     @property
     def inputs(self) -> dict:
-        """The four payoff numbers T, R, P, S (FloatText; made now if the section was never opened)."""
+        """The four payoff numbers T, R, P, S (kit DutchNumber boxes; made now if the section was never opened)."""
         self.build_more()
         return self._inputs
 
@@ -916,6 +916,10 @@ class Sandbox(_LazyMore, _SharesTable, View):
 
     def _on_number(self, _change) -> None:
         if self._filling:
+            return
+        problems = [b.problem for b in self._inputs.values() if b.problem]
+        if problems:  # text that is not a number: say so, keep the last numbers and the figure
+            self.message.value = error_html(problems[0])
             return
         values = self._payoffs_now()
         match = [key for key, (_, pay) in PAYOFF_PRESETS.items()
