@@ -80,6 +80,22 @@ function lightChanges(a, b) {
 }
 
 const decode = (view) => JSON.parse(new TextDecoder().decode(view));
+// On a narrow screen (a phone) a legend beside the plot leaves it a strip (07's evolution: 97 of 274 px):
+// there the legend goes under the plot, in rows. A layout that puts its legend in rows already keeps it.
+const NARROW = 560;
+const isNarrow = (el) => el.clientWidth > 0 && el.clientWidth < NARROW;
+function forWidth(fig, narrow) {
+  const layout = fig.layout;
+  const out = Object.assign({}, layout);  // the plot's own copy: Plotly.relayout changes it, views share the figure
+  const legend = layout.legend || {};
+  if (narrow && layout.showlegend !== false && legend.orientation !== 'h') {
+    // below the axis title; the figure grows by a row per entry, so the plot keeps its height
+    const entries = (fig.data || []).filter((t) => t.showlegend !== false && t.visible !== false).length;
+    out.legend = Object.assign({}, legend, {orientation: 'h', x: 0, xanchor: 'left', y: -0.3, yanchor: 'top'});
+    out.height = (layout.height || 450) + 21 * entries;
+  }
+  return out;
+}
 const plain = (html) => String(html || '').replace(/<br\s*\/?>/gi, ' ').replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
 
 function titleOf(fig) {
@@ -125,7 +141,7 @@ const FIGURE = {
     const note = document.createElement('div');
     el.append(gd, note);
     // shown: the last figure taken to draw; drawn: the last one drawn without an error
-    let Plotly = null, shown = null, drawn = null, drawing = false, frame = 0, gone = false, ended = 0;
+    let Plotly = null, shown = null, drawn = null, drawing = false, frame = 0, gone = false, ended = 0, narrow = false;
     const first = model.get('_live');
     const h = first && first.fig && first.fig.layout && first.fig.layout.height;
     el.style.minHeight = `${h || 450}px`;  // room for the plot before it is drawn: no reflow later
@@ -148,13 +164,15 @@ const FIGURE = {
         if (!Plotly) {
           try { Plotly = await loadPlotly(live.fig); } catch (e) { fail(NO_PLOTLY); return; }
         }
-        const light = gd._fullLayout && drawn ? lightChanges(drawn, live.fig) : null;
+        const narrowNow = isNarrow(el), turned = gd._fullLayout && narrowNow !== narrow;
+        const light = gd._fullLayout && drawn && !turned ? lightChanges(drawn, live.fig) : null;
+        narrow = narrowNow;
         shown = live;
         drawn = null;
         const t0 = performance.now();
-        // the plot's own copy of the layout: Plotly.relayout changes it, and other views share live.fig
         if (light) await Plotly.relayout(gd, light);
-        else await Plotly.react(gd, live.fig.data, Object.assign({}, live.fig.layout), CONFIG);
+        else await Plotly.react(gd, live.fig.data, forWidth(live.fig, narrow), CONFIG);
+        if (turned) await Plotly.Plots.resize(gd);  // the screen got narrower or wider: the new width too
         drawn = live.fig;
         // how many draws and how long they took (benchmarks/bench_browser.py reads it)
         const stats = window.__wakkerFigureStats || (window.__wakkerFigureStats = {draws: 0, ms: 0});
@@ -186,6 +204,7 @@ const FIGURE = {
       const w = el.clientWidth;
       if (!Plotly || !shown || !w || w === width || resizing) return;  // hidden (0) or unchanged: nothing to do
       width = w;
+      if (isNarrow(el) !== narrow) { shown = null; schedule(); return; }  // the legend moves: draw again
       resizing = requestAnimationFrame(() => { resizing = 0; if (gd._fullLayout) Plotly.Plots.resize(gd); });
     });
     ro.observe(el);
