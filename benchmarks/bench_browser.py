@@ -10,7 +10,8 @@ For each ready notebook (data/notebooks.yaml, status klaar) in a real JupyterLab
   browser context (a new kernel), pressed as soon as JupyterLab shows the kernel idle; "warm" a second
   Run All in the same kernel. The server prewarms each new kernel (``wakker.prewarm``: the kit and the
   notebook's lesson are imported while the notebook opens, as for a student who reads before pressing
-  Run All); ``--no-prewarm`` measures a kernel that imports everything in the Run All.
+  Run All); ``--no-prewarm`` measures a kernel that imports everything in the Run All, and ``--read 3``
+  waits three seconds after opening, as a student who reads the introduction first.
 * **websocket bytes** the page receives from the kernel's websocket during a cold Run All (and
   the number of kernel messages by type, counted in the page on ``kernel.anyMessage``).
 * **keypress → repaint**, per slider: the slider's handle is focused and an arrow key pressed
@@ -353,7 +354,7 @@ def measure_sliders(page, wire: Wire, presses: int, drag: int) -> dict:
     return {"sliders": rows, "drag": drag_rows}
 
 
-def bench_notebook(browser, server, nr: str, repeats: int, presses: int, drag: int, sliders: bool) -> dict:
+def bench_notebook(browser, server, nr: str, repeats: int, presses: int, drag: int, sliders: bool, read: float = 0.0) -> dict:
     out = {"notebook": nr, "cold": [], "warm": [], "sliders": None, "failures": []}
     for rep in range(repeats):
         request = SimpleNamespace(node=SimpleNamespace(name=f"bench-{nr}-{rep}", rep_call=None))
@@ -361,6 +362,8 @@ def bench_notebook(browser, server, nr: str, repeats: int, presses: int, drag: i
             with jlab.new_page(request, browser, server) as page:
                 wire = Wire(page)
                 jlab.open_notebook(page, server, NOTEBOOKS[nr], timeout=240)  # a busy machine starts kernels slowly
+                if read:  # a student who reads the introduction before pressing Run All
+                    page.wait_for_timeout(int(read * 1000))
                 cold = run_all_timed(page, wire)
                 warm = run_all_timed(page, wire)
                 if sliders and out["sliders"] is None:
@@ -460,6 +463,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--drag", type=int, default=15, help="keys 25 ms apart on the first model slider (0: none)")
     ap.add_argument("--no-sliders", action="store_true", help="only Run All and bytes")
     ap.add_argument("--json", type=Path, help="also write the raw results here")
+    ap.add_argument("--read", type=float, default=0.0,
+                    help="seconds between opening a notebook and its first Run All (default 0: at once)")
     ap.add_argument("--no-prewarm", action="store_true",
                     help="start kernels without the workbook's prewarm (wakker.prewarm), to compare")
     args = ap.parse_args(argv)
@@ -481,7 +486,7 @@ def main(argv: list[str] | None = None) -> None:
         try:
             for nr in args.notebooks:
                 results.append(bench_notebook(browser, server, nr, args.repeats, args.presses, args.drag,
-                                              not args.no_sliders))
+                                              not args.no_sliders, read=args.read))
                 if args.json:  # after every notebook, so a long run that fails later keeps what it measured
                     args.json.write_text(json.dumps({"load": _load(), "results": results}, indent=1))
         finally:
