@@ -63,6 +63,9 @@ def server_env(token: str, base: dict[str, str] | None = None) -> dict[str, str]
     env = lab.server_env(token, base)
     _prepend(env, "JUPYTER_CONFIG_PATH", CONFIG_DIR)
     _prepend(env, "JUPYTER_PATH", DATA_DIR)
+    # Voilà runs each notebook as soon as its page opens: nothing to load ahead (wakker.prewarm; it also skips
+    # kernels without a notebook session, as Voilà's are)
+    env.setdefault("WAKKER_PREWARM", "0")
     return env
 
 

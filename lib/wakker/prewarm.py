@@ -11,7 +11,8 @@ no widget, no name in the student's namespace, no line in the history, no execut
 without the workbook, or any error, is ignored. A student who presses Run All at once simply waits for it
 as before (the requests queue); one who reads for a second finds it done.
 
-Not for headless runs (nbclient, nbconvert, papermill): they start their own kernels, without the server.
+Only a kernel of a notebook session (JupyterLab's): not Voilà's kernels, which run the notebook at once, and not
+headless runs (nbclient, nbconvert, papermill), which start their own kernels without the server.
 Switched off with the environment variable ``WAKKER_PREWARM=0`` (the browser benchmark measures both).
 """
 from __future__ import annotations
@@ -136,6 +137,29 @@ def install(serverapp: Any) -> bool:
 _tasks: set = set()
 
 
+async def _in_a_session(serverapp: Any, kernel_id: str, wait: float = 5.0) -> bool:
+    """Whether the kernel belongs to a notebook session (JupyterLab makes the session just after the kernel).
+
+    Voilà (``make student``, a ``voila/render`` link on a hub) starts kernels without a session and runs the
+    notebook in them at once: prewarming those gains nothing, and in CI such a page stayed on its waiting screen."""
+    import asyncio
+
+    sessions = getattr(serverapp, "session_manager", None)
+    if sessions is None:
+        return False
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + wait
+    while True:
+        try:
+            if any((s.get("kernel") or {}).get("id") == kernel_id for s in await sessions.list_sessions()):
+                return True
+        except Exception:  # noqa: BLE001 - an unusual session manager: do not prewarm
+            return False
+        if loop.time() > deadline:
+            return False
+        await asyncio.sleep(0.1)
+
+
 async def _prewarm(serverapp: Any, kernel_id: str, timeout: float = 60.0) -> None:
     """Send :data:`KERNEL_CODE` to the kernel on a client of its own and wait for the reply (then close it)."""
     import asyncio
@@ -150,6 +174,8 @@ async def _prewarm(serverapp: Any, kernel_id: str, timeout: float = 60.0) -> Non
                 await asyncio.sleep(0.05)
         else:
             return
+        if not await _in_a_session(serverapp, kernel_id):
+            return  # not a notebook in JupyterLab: e.g. Voilà's own kernel, which runs the notebook at once
         client = km.client()
         client.start_channels(iopub=False, stdin=False, hb=False, control=False)
         msg_id = client.execute(KERNEL_CODE, silent=True, store_history=False, allow_stdin=False)
