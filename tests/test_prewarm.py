@@ -1,7 +1,8 @@
 """wakker.prewarm without a server: what a kernel loads before the first cell, and that nothing shows.
 
-The server side (a real JupyterLab sends the request when it starts a kernel) is tested in
-tests/browser/test_prewarm_browser.py.
+The server side with real kernels and a stand-in server at the end (another client connecting as the
+prewarm starts still gets its answer; a kernel without a notebook session is left alone); in a real
+JupyterLab in tests/browser/test_prewarm_browser.py.
 """
 from __future__ import annotations
 
@@ -73,3 +74,100 @@ def test_errors_are_swallowed_and_switching_off_works(monkeypatch, tmp_path):
     assert prewarm.enabled() is False and prewarm.install(object()) is False
     monkeypatch.setenv("WAKKER_PREWARM", "1")
     assert prewarm.enabled() is True
+
+
+# ------------------------------------------------------------ the server side, with real kernels
+class _Sessions:
+    def __init__(self, kernel_ids):
+        self.kernel_ids = kernel_ids
+
+    async def list_sessions(self):
+        return [{"kernel": {"id": k}} for k in self.kernel_ids]
+
+
+class _Kernels:
+    def __init__(self, kernels):
+        self.kernels = kernels
+
+    def get_kernel(self, kernel_id):
+        return self.kernels[kernel_id]
+
+
+class _Log:
+    def debug(self, *args):
+        pass
+
+
+class _Server:
+    """What _prewarm uses of a jupyter_server ServerApp: its kernel and session managers and its log."""
+
+    def __init__(self, kernels, sessions):
+        self.kernel_manager, self.session_manager, self.log = _Kernels(kernels), _Sessions(sessions), _Log()
+
+
+PROBE_PREWARMED = "import sys; print('wakker.ui.page' in sys.modules)"
+
+
+async def _another_client(km, timeout: float) -> bool:
+    """What Voilà, nbclient and jupyter console do with a kernel: connect and wait until it answers."""
+    client = km.client()
+    client.start_channels()
+    try:
+        await client.wait_for_ready(timeout=timeout)
+        return True
+    except RuntimeError:  # "Kernel didn't respond in … seconds"
+        return False
+    finally:
+        client.stop_channels()
+
+
+def test_a_prewarmed_kernel_still_answers_every_other_client():
+    """The prewarm starts on the kernel's start event, as another client connects: that client must still
+    get its answer (an execute sent before the kernel answered once left it deaf for others: Voilà's pages
+    hung in 2 to 4 of 8 kernels), and the kernel must have loaded the workbook."""
+    import asyncio
+
+    from jupyter_client.manager import AsyncKernelManager
+
+    async def one() -> tuple[bool, bool]:
+        km = AsyncKernelManager(kernel_name="python3")
+        await km.start_kernel()
+        try:
+            server = _Server({"k": km}, ["k"])
+            warm = asyncio.ensure_future(prewarm._prewarm(server, "k", timeout=60))
+            await asyncio.sleep(0)  # the prewarm's first request goes out before the other client connects
+            answered = await _another_client(km, timeout=8)
+            await warm
+            client = km.client()
+            client.start_channels()
+            await client.wait_for_ready(timeout=30)
+            reply = await client.execute_interactive(PROBE_PREWARMED, timeout=30, output_hook=lambda m: seen.append(m))
+            client.stop_channels()
+            loaded = reply["content"]["status"] == "ok" and any(
+                m["msg_type"] == "stream" and m["content"]["text"].strip() == "True" for m in seen)
+            return answered, loaded
+        finally:
+            await km.shutdown_kernel(now=True)
+
+    results = []
+    for _ in range(6):
+        seen: list = []
+        results.append(asyncio.run(one()))
+    assert all(answered for answered, _ in results), results
+    assert all(loaded for _, loaded in results), results
+
+
+def test_a_kernel_without_a_notebook_session_is_left_alone():
+    """Voilà's kernels (make student, a voila/render link) have no session: no client, no request."""
+    import asyncio
+
+    made = []
+
+    class _Km:
+        def client(self):
+            made.append(1)
+            raise AssertionError("a client was made for a kernel without a session")
+
+    server = _Server({"k": _Km()}, ["another kernel"])
+    asyncio.run(prewarm._prewarm(server, "k", timeout=5))
+    assert made == []

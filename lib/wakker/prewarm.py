@@ -141,7 +141,7 @@ async def _in_a_session(serverapp: Any, kernel_id: str, wait: float = 5.0) -> bo
     """Whether the kernel belongs to a notebook session (JupyterLab makes the session just after the kernel).
 
     Voilà (``make student``, a ``voila/render`` link on a hub) starts kernels without a session and runs the
-    notebook in them at once: prewarming those gains nothing, and in CI such a page stayed on its waiting screen."""
+    notebook in them at once: prewarming those gains nothing."""
     import asyncio
 
     sessions = getattr(serverapp, "session_manager", None)
@@ -160,6 +160,18 @@ async def _in_a_session(serverapp: Any, kernel_id: str, wait: float = 5.0) -> bo
         await asyncio.sleep(0.1)
 
 
+def _own_session(km: Any) -> Any:
+    """A session of the prewarm's own, signed with the kernel's key.
+
+    ``km.client()`` shares the kernel manager's session, and with it the identity of its shell socket: the
+    kernel answers only one of two clients with the same identity. Voilà's client was made the same way and,
+    connecting as the prewarm did, got no answer ("Kernel didn't respond in 60 seconds": in 2 to 5 of every 8
+    fresh kernels here). JupyterLab's own connection always has a session of its own."""
+    from jupyter_client.session import Session
+
+    return Session(key=km.session.key, signature_scheme=km.session.signature_scheme, username="wakker-prewarm")
+
+
 async def _prewarm(serverapp: Any, kernel_id: str, timeout: float = 60.0) -> None:
     """Send :data:`KERNEL_CODE` to the kernel on a client of its own and wait for the reply (then close it)."""
     import asyncio
@@ -176,11 +188,11 @@ async def _prewarm(serverapp: Any, kernel_id: str, timeout: float = 60.0) -> Non
             return
         if not await _in_a_session(serverapp, kernel_id):
             return  # not a notebook in JupyterLab: e.g. Voilà's own kernel, which runs the notebook at once
-        client = km.client()
+        client = km.client(session=_own_session(km))
         client.start_channels(iopub=False, stdin=False, hb=False, control=False)
-        msg_id = client.execute(KERNEL_CODE, silent=True, store_history=False, allow_stdin=False)
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
+        msg_id = client.execute(KERNEL_CODE, silent=True, store_history=False, allow_stdin=False)
         while loop.time() < deadline:
             reply = await client.get_shell_msg(timeout=max(0.1, deadline - loop.time()))
             if reply.get("parent_header", {}).get("msg_id") == msg_id:
