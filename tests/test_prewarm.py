@@ -105,6 +105,15 @@ class _Server:
         self.kernel_manager, self.session_manager, self.log = _Kernels(kernels), _Sessions(sessions), _Log()
 
 
+def _in_a_thread(make_coro):
+    """asyncio.run on a thread of its own: earlier tests in the same process may leave a loop running here."""
+    from concurrent.futures import ThreadPoolExecutor
+    import asyncio
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(lambda: asyncio.run(make_coro())).result()
+
+
 PROBE_PREWARMED = "import sys; print('wakker.ui.page' in sys.modules)"
 
 
@@ -152,7 +161,7 @@ def test_a_prewarmed_kernel_still_answers_every_other_client():
     results = []
     for _ in range(6):
         seen: list = []
-        results.append(asyncio.run(one()))
+        results.append(_in_a_thread(one))
     assert all(answered for answered, _ in results), results
     assert all(loaded for _, loaded in results), results
 
@@ -169,5 +178,5 @@ def test_a_kernel_without_a_notebook_session_is_left_alone():
             raise AssertionError("a client was made for a kernel without a session")
 
     server = _Server({"k": _Km()}, ["another kernel"])
-    asyncio.run(prewarm._prewarm(server, "k", timeout=5))
+    _in_a_thread(lambda: prewarm._prewarm(server, "k", timeout=5))
     assert made == []
