@@ -261,6 +261,38 @@ def test_summary_sentence_names_winner_and_crossover():
     assert "nergens" in nb04.summary_html(p)
 
 
+def test_crossover_sentence_says_only_where_the_fourth_order_first_comes_out_ahead():
+    """The crossover is the LOWEST speed where the fourth order beats the best planned order (pl.crossover_speed);
+    the sentence must not suggest it stays ahead above it. With the standard assumptions the 1st order wins again
+    above about 4x; with a slow 1st order (4 months) the fourth order stays ahead up to 10x. Checked against the
+    sweep itself, not only the words."""
+    def sentence(p, both=False):
+        summary = pl.summarise_sweep(pl.sweep_arrays(p, both=both))
+        return summary, re.sub("<[^>]+>", "", nb04.summary_html(p, summary, pl.simulate_arrays(p, both)))
+
+    def fourth_minus_planned(summary):
+        return summary.values[:, 3] - summary.values[:, :3].max(axis=1)
+
+    summary, text = sentence(pl.PlanningParams())
+    assert "het laagste tempo waarbij de vierde orde meer oplevert dan de beste geplande aanpak" in text
+    assert "Bij een hoger tempo levert een geplande aanpak weer meer op dan zij." in text
+    assert "inhaalt" not in text and "blijft ze boven" not in text
+    diff = fourth_minus_planned(summary)
+    above = summary.speeds > summary.crossover
+    assert (diff[above] > 0).any() and (diff[above] < 0).any()  # ahead just above it, behind again higher up
+    assert (diff[summary.speeds < summary.crossover] <= 0).all()  # and never ahead below it
+
+    summary, text = sentence(pl.PlanningParams(delay_order1=4))
+    assert "Bij elk hoger tempo in dit bereik blijft ze boven de geplande aanpakken." in text
+    assert "weer meer op" not in text
+    assert (fourth_minus_planned(summary)[summary.speeds > summary.crossover] > 0).all()
+
+    _, text = sentence(pl.PlanningParams(), both=True)  # 'beide' wins the middle; the crossover ignores it
+    assert "‘Beide’ telt voor het omslagpunt niet mee." in text and "weer meer op" in text
+    _, text = sentence(pl.PlanningParams(delay_fourth=3))
+    assert "er is geen omslagpunt" in text and "hoger tempo" not in text
+
+
 def test_sentence_when_nobody_reaches_anything():
     p = pl.PlanningParams(delay_order1=36, delay_order2=36, delay_order3=60, delay_fourth=36, base_lifetime=3)
     summary = pl.summarise_sweep(pl.sweep(p, [5.0, 10.0]))

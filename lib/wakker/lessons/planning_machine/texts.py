@@ -115,9 +115,15 @@ PIECE_TIE_HTML = "{where} leveren <b>{names}</b> precies evenveel op"
 PIECE_WINS_HTML = "{where} wint <b>{name}</b>"
 NO_CROSSOVER_HTML = ("<br>In dit bereik haalt de vierde orde de beste geplande aanpak <b>nergens</b> in: "
                      "er is geen omslagpunt.")
-CROSSOVER_AT_START_HTML = "<br>De vierde orde wint al bij het laagste tempo: het omslagpunt ligt op of onder {speed}×."
-CROSSOVER_HTML = ("<br>Het <b>omslagpunt</b>, waar de vierde orde de beste geplande aanpak inhaalt, ligt bij "
-                  "<b>{speed}×</b> (bewegingen van gemiddeld {months} maanden).")
+#: the crossover (pl.crossover_speed): the LOWEST speed at which the fourth order yields more than the best planned
+#: order; it says nothing about higher speeds, so a second sentence says what the sweep shows there
+CROSSOVER_AT_START_HTML = ("<br>Al bij het laagste tempo ({speed}×) levert de vierde orde meer op dan de beste geplande "
+                           "aanpak: het <b>omslagpunt</b> ligt op of onder dat tempo. ")
+CROSSOVER_HTML = ("<br>Het <b>omslagpunt</b> ligt bij <b>{speed}×</b> (bewegingen van gemiddeld {months} maanden): "
+                  "het laagste tempo waarbij de vierde orde meer oplevert dan de beste geplande aanpak. ")
+AFTER_CROSSOVER_LOSES_HTML = "Bij een hoger tempo levert een geplande aanpak weer meer op dan zij. "
+AFTER_CROSSOVER_STAYS_HTML = "Bij elk hoger tempo in dit bereik blijft ze boven de geplande aanpakken. "
+CROSSOVER_WITHOUT_BOTH_HTML = "‘Beide’ telt voor het omslagpunt niet mee. "
 #: with 'beide' shown: where it wins, and that it cannot lose to its own parts in this model
 BOTH_NOTE_HTML = ("<br><i>Over ‘beide’:</i> in dit model kost het doen van beide niets extra (geen uren, geen geld) "
                   "en neemt de planning niemand het eigenaarschap af. Daarom ligt ‘beide’ nooit onder de 4e orde of "

@@ -245,6 +245,17 @@ def at_speed(here: pl.SweepArrays | pd.DataFrame, column: str) -> dict[int, floa
     return {int(o): v for o, v in zip(here["order"], here[column])}
 
 
+def planned_ahead_above(summary: pl.SweepSummary) -> bool:
+    """Whether, at some speed of the sweep above the crossover, the best planned order (1-3) yields more than the
+    fourth order (False when there is no crossover). The crossover is only the lowest speed where the fourth
+    order comes out ahead; this is what the sweep shows above it."""
+    if summary.crossover is None:
+        return False
+    above = summary.speeds > summary.crossover
+    planned, fourth = summary.values[above, :3].max(axis=1), summary.values[above, 3]
+    return bool((planned - fourth > pl.TIE_TOLERANCE * np.maximum(planned, fourth)).any())  # a tie is not ahead
+
+
 def summary_html(p: pl.PlanningParams, summary: pl.SweepSummary | None = None,
                  here: pl.SweepArrays | pd.DataFrame | None = None) -> str:
     """A Dutch paragraph: who wins at the chosen speed, the winner ranges, the crossover.
@@ -317,10 +328,17 @@ def summary_html(p: pl.PlanningParams, summary: pl.SweepSummary | None = None,
     cross = summary.crossover
     if cross is None:
         parts.append(texts.NO_CROSSOVER_HTML)
-    elif cross <= ranges[0].start * 1.0000001:
-        parts.append(texts.CROSSOVER_AT_START_HTML.format(speed=speed(cross)))
     else:
-        parts.append(texts.CROSSOVER_HTML.format(speed=speed(cross), months=dutch.number(p.base_lifetime / cross, 0)))
+        if cross <= ranges[0].start * 1.0000001:
+            parts.append(texts.CROSSOVER_AT_START_HTML.format(speed=speed(cross)))
+        else:
+            parts.append(texts.CROSSOVER_HTML.format(speed=speed(cross),
+                                                     months=dutch.number(p.base_lifetime / cross, 0)))
+        # the crossover is only where the fourth order first comes out ahead: say what happens above it
+        parts.append(texts.AFTER_CROSSOVER_LOSES_HTML if planned_ahead_above(summary)
+                     else texts.AFTER_CROSSOVER_STAYS_HTML)
+        if BOTH in present:
+            parts.append(texts.CROSSOVER_WITHOUT_BOTH_HTML)
     if BOTH in present:
         parts.append(texts.BOTH_NOTE_HTML.format(k=k))
     return styled("zin", "".join(parts))
