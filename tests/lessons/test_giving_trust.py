@@ -160,7 +160,27 @@ def test_reseed_draws_other_chance():
     e.set(start_trust=70)
     first = e.run.return_share.copy()
     e.reseed_button.click()
-    assert e.seed == 2 and not np.array_equal(first, e.run.return_share)
+    assert e.seed == 11 and not np.array_equal(first, e.run.return_share)
+
+
+def test_the_ten_draws_are_fixed_and_a_new_draw_takes_ten_new_ones():
+    """The note under the tally: 'steeds dezelfde tien worpen van het toeval (de grafiek toont de eerste)' and
+    'Nog eens, met ander toeval gooit tien nieuwe worpen'."""
+    e = lesson.TrustExplorer()
+    e.set(start_trust=70)  # on the edge: chance decides, so the tally depends on which draws are used
+    assert texts.SEEDS_NOTE_HTML in e.sentence.value
+    before = e.sentence.value
+    e.set(start_trust=80)
+    e.set(start_trust=70)
+    assert e.sentence.value == before  # a slider moved and back: the same ten draws, the same sentence
+    p = e.params()
+    assert e.run.return_share.tolist() == ig.simulate(p.replace(seed=1)).return_share.tolist()  # the first shown
+    assert lesson.explorer_html(e.run, lesson.outcome_tally(p.replace(seed=1))) in before
+    e.reseed_button.click()
+    p = e.params()
+    assert p.seed == 1 + lesson.widgets.SEEDS == 11  # draws 11 to 20: none of the ten before
+    assert lesson.explorer_html(
+        ig.simulate(p), lesson.widgets.tally_of(ig.simulate_seeds(p, range(11, 21)))) in e.sentence.value
 
 
 def test_readouts_are_dutch():

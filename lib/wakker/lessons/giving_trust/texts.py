@@ -51,6 +51,10 @@ TIPPING_NEVER_HTML = "Er is geen groep die teruggeeft: geven kan hier nooit lone
 EXPLAIN_INTRO_HTML = ("<b>Waarom het zo loopt, bij de instellingen die nu in het vertrouwensspel staan.</b> Deze "
                       "uitleg rekent mee: verschuif hierboven een schuifje en kijk wat er verandert.")
 SEEDS_HTML = "<br>Met ander toeval (tien keer): <b>{spiral}</b> keer een spiraal, <b>{collapse}</b> keer ingestort{rest}."
+#: Under the tally: why it is always the same ten runs, and what the button "Nog eens, met ander toeval" does.
+SEEDS_NOTE_HTML = ("<br><span style='font-size:.9em;opacity:.85'>Die tien keer zijn steeds dezelfde tien worpen van "
+                   "het toeval (de grafiek toont de eerste). Zo komt een verschil na een schuifje door dat schuifje, "
+                   "niet door toeval. <i>Nog eens, met ander toeval</i> gooit tien nieuwe worpen.</span>")
 SEEDS_REST = ", {n} keer nog onbeslist"
 VALUE_HTML = " Samen gemaakt over alle rondes: <b>{value}</b> per groep bovenop het budget."
 TIMES = "{x}×"

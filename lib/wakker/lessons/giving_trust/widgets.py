@@ -155,7 +155,8 @@ class TrustExplorer(View):
         self.panel.reset()
 
     def reseed(self) -> None:
-        self.seed += 1
+        """Ten new chance draws: the next ten seeds, none of them in the tally before (seed, ..., seed + 9)."""
+        self.seed += SEEDS
         self.update()
 
     def explain(self) -> None:
@@ -216,7 +217,7 @@ def explorer_html(run: ig.TrustRun, tally: Mapping[str, int]) -> str:
                                            back=pct(run.return_share[-1]))
     rest = texts.SEEDS_REST.format(n=tally["undecided"]) if tally["undecided"] else ""
     text += texts.SEEDS_HTML.format(spiral=tally["spiral"], collapse=tally["collapse"], rest=rest)
-    return text
+    return text + texts.SEEDS_NOTE_HTML
 
 
 def condition_html(p: ig.TrustParams) -> str:
