@@ -352,6 +352,47 @@ def test_tournament_summary_in_correct_dutch_for_one_round():
     assert "een wedstrijd van 1 ronde," in t.summary.value
 
 
+def test_tournament_says_on_a_phone_that_ranking_and_heat_map_scroll_sideways():
+    """At 390 px the ranking and the heat map scroll sideways: a line right above them says so. It is hidden by its
+    own style and shown by the kit's stylesheet only on a narrow screen (where the heat map's box scrolls)."""
+    t = nb07.tournament_view()
+    hint = nb07.widgets.SCROLL_HINT_HTML
+    assert 'class="wakker-schuif-hint"' in hint and "display:none" in hint
+    assert html_escape(nb07.texts.SCROLL_HINT) in hint and "opzij" in nb07.texts.SCROLL_HINT
+    assert t.summary.value.endswith(hint)  # the last line above the ranking
+    children = list(t.box.children)
+    ranking = next(c for c in children if isinstance(c, w.HBox) and t.table in c.children)
+    assert hint in children[children.index(ranking) - 1].value and children[children.index(ranking) + 1] is t.fig.widget
+    phone = re.search(r"@media \(max-width: 640px\) \{(.*)\}", ui.style.KIT_CSS, re.S).group(1)
+    assert ".wakker-schuif-hint { display: block !important; }" in phone
+    assert ".wakker-toernooi .wakker-figure, .wakker-klassentoernooi .wakker-figure { overflow-x: auto" in phone
+    assert ".wakker-schuif-hint" not in ui.style.KIT_CSS.split("@media (max-width: 640px)")[0]  # wide: hidden
+    for sid in main_ids()[1:]:  # nothing to scroll: no hint
+        t.boxes[sid].value = False
+    assert t.table.value == "" and hint not in t.summary.value
+
+
+def test_evolution_note_says_what_the_letters_mean_and_why_replace_is_off():
+    """The note above the evolution chart names what T, R, P and S stand for; in "Vloeiend" the greyed-out slider
+    "Vervangen per generatie" has a line under it that says why, and the note says nobody is replaced."""
+    e = nb07.evolution_view()
+    note = e.explain.value
+    for letter, english, dutch_word in (("T", "temptation", "verleiding"), ("R", "reward", "beloning"),
+                                        ("P", "punishment", "straf"), ("S", "sucker's payoff", "sukkel")):
+        assert re.search(rf"{letter} = [^(]+\(<i>{re.escape(english)}</i>, (de )?{dutch_word}", note), letter
+    assert "T = 3 " in note and "S = −1 " in note  # Dutch minus, the numbers still there
+    e.method.value = "replicator"
+    assert e.replace.slider.disabled and "niemand vervangen" in e.explain.value
+    section = list(e._more_slot.children)
+    below = section[section.index(e.replace.box) + 1]
+    assert below.value == nb07.texts.REPLACE_NOTE and "Vloeiend" in below.value and "uit" in below.value
+    e.method.value = "case"
+    assert not e.replace.slider.disabled and "niemand vervangen" not in e.explain.value
+    # the table of § 2 says the English word behind each letter as well
+    assert [name.split(" (")[1] for _, name, _ in nb07.texts.PAYOFF_ROWS] == [
+        "<i>temptation</i>)", "<i>reward</i>)", "<i>punishment</i>)", "<i>sucker's payoff</i>)"]
+
+
 # --------------------------------------------------------------------------- evolution and sandbox
 
 def test_evolution_rounds_decide_who_survives():

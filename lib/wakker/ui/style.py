@@ -178,6 +178,9 @@ KIT_CSS = r"""
   /* A grid of checkboxes (who plays) gets as many columns as fit, instead of a fixed three. */
   .widget-gridbox:has(> .widget-checkbox) {
     grid-template-columns: repeat(auto-fill, minmax(11em, 1fr)) !important; }
+  /* A line that says a table or figure below scrolls sideways (class wakker-schuif-hint, hidden by its inline
+     style): shown only here, on a narrow screen, where that box scrolls. */
+  .wakker-schuif-hint { display: block !important; }
   /* A heat map needs room for its numbers: it keeps 34em and its box scrolls sideways. */
   .wakker-toernooi .wakker-figure, .wakker-klassentoernooi .wakker-figure { overflow-x: auto !important; }
   .wakker-toernooi .wakker-figure .js-plotly-plot, .wakker-klassentoernooi .wakker-figure .js-plotly-plot {

@@ -68,11 +68,12 @@ DOMINANCE_END = ("<b>Wat B ook doet: voor A is {choice} steeds beter.</b> Zo'n k
 # --------------------------------------------------------------------------- order of rewards
 
 PAYOFF_HEAD = ("letter", "naam", "wanneer?", "in de blog (jaren cel)", "in dit notebook (punten)")
+#: letter, Dutch name (with the English word the letter comes from), when
 PAYOFF_ROWS = (
-    ("T", "verleiding", "jij verraadt, de ander werkt samen"),
-    ("R", "beloning", "jullie werken allebei samen"),
-    ("P", "straf", "jullie verraden allebei"),
-    ("S", "sukkel", "jij werkt samen, de ander verraadt"),
+    ("T", "verleiding (<i>temptation</i>)", "jij verraadt, de ander werkt samen"),
+    ("R", "beloning (<i>reward</i>)", "jullie werken allebei samen"),
+    ("P", "straf (<i>punishment</i>)", "jullie verraden allebei"),
+    ("S", "sukkel (<i>sucker's payoff</i>)", "jij werkt samen, de ander verraadt"),
 )
 PAYOFF_YEARS = "{years} jaar ({points})"
 PAYOFF_FREE = "vrijuit (0)"
@@ -115,6 +116,9 @@ TOURNAMENT_MORE_LABEL = "Meer instellingen (wie doen er mee, herhalingen per paa
 TOO_FEW_CHARACTERS = "Kies minstens twee personages: anders valt er niets te spelen."
 WINS = "<b>{name}</b> wint"
 SHARED_FIRST = "gedeelde eerste plaats: {names}"
+#: Above the ranking and the heat map; shown only on a narrow screen (the kit's class wakker-schuif-hint), where
+#: both scroll sideways.
+SCROLL_HINT = "↔ Schuif de ranglijst en de kleurentabel opzij om alles te zien."
 TOURNAMENT_SUMMARY = ("{winner} — {n} personages, elk paar speelt {repetitions} keer een wedstrijd van "
                       "{rounds}, {noise} % kans op een vergissing per zet.")
 
@@ -149,13 +153,23 @@ RESEED_BUTTON = "Nog eens, met ander toeval"
 GENERATION_AXIS = "generatie"
 SHARE_AXIS = "aandeel in de bevolking (%)"
 SHARE_HOVER = "{name}: %{{y:.0f}}%<extra></extra>"
-POINTS_LINE = "Punten: T = {T}, R = {R}, P = {P}, S = {S}. "
+#: The note above the evolution chart: the four payoffs, each letter with what it stands for (English) in Dutch.
+POINTS_LINE = ("Punten: T = {T} (<i>temptation</i>, verleiding: jij verraadt, de ander werkt samen), "
+               "R = {R} (<i>reward</i>, beloning: allebei samenwerken), "
+               "P = {P} (<i>punishment</i>, straf: allebei verraden), "
+               "S = {S} (<i>sucker's payoff</i>, de sukkel: jij werkt samen, de ander verraadt). ")
 EXPLAIN = {
     "case": ("Elke generatie speelt iedereen één wedstrijd tegen ieder ander; de slechtst scorenden verdwijnen "
              "en de best scorenden krijgen een kopie."),
     "replicator": ("Elke generatie groeit een personage naar verhouding van zijn gemiddelde score tegen de hele "
-                   "bevolking, ook tegen zichzelf: wie beter scoort dan gemiddeld, wordt groter."),
+                   "bevolking, ook tegen zichzelf: wie beter scoort dan gemiddeld, wordt groter. Er wordt hier "
+                   "niemand vervangen."),
 }
+#: Under the slider "Vervangen per generatie" (greyed out when the method is "Vloeiend"): why.
+REPLACE_NOTE = ("<div style='margin:.1em 0 .4em;line-height:1.4;font-size:.9em;opacity:.85'>"
+                "<b>Vervangen per generatie</b> hoort bij <i>Stap voor stap</i>. Bij <i>Vloeiend</i> staat het "
+                "schuifje uit: daar worden geen spelers vervangen, maar groeit of krimpt elk personage geleidelijk."
+                "</div>")
 AFTER_GENERATIONS = "<b>Na {generations} generaties:</b> "
 OUT_OF = "{count} van de {n}"
 GONE = " Verdwenen: {names}."

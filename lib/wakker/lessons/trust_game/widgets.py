@@ -443,6 +443,12 @@ def ranking_html(result: P.TournamentResult, names: Callable[[str], str] = name_
     return f'<table class="wakker-ranglijst" style="{STYLES["tabel"]}">{head}{"".join(rows)}</table>'
 
 
+#: The last thing above the ranking: on a phone the ranking and the heat map scroll sideways, and this line says
+#: so. Hidden here; the kit's stylesheet shows a ``wakker-schuif-hint`` only on a narrow screen.
+SCROLL_HINT_HTML = (f'<div class="wakker-schuif-hint" style="display:none;margin:.3em 0 0;font-size:.9em;'
+                    f'line-height:1.4;opacity:.85">{html.escape(T.SCROLL_HINT)}</div>')
+
+
 class TournamentView(_LazyMore, View):
     """Round robin between chosen characters: ranking table and a heat map, updated in place.
 
@@ -525,7 +531,7 @@ class TournamentView(_LazyMore, View):
                   T.SHARED_FIRST.format(names=", ".join(f"<b>{html.escape(t)}</b>" for t in tied)))
         self.summary.value = text_html(T.TOURNAMENT_SUMMARY.format(
             winner=winner, n=len(ids), repetitions=repetitions,
-            rounds=dutch.count(self.rounds.value, *T.ROUND), noise=self.noise.value))
+            rounds=dutch.count(self.rounds.value, *T.ROUND), noise=self.noise.value)) + SCROLL_HINT_HTML
         self.table.value = ranking_html(res)
         self.message.value = ""
         return res
@@ -687,7 +693,7 @@ class EvolutionView(_LazyMore, _SharesTable, View):
         method_row = w.HBox([w.HTML(f'<div style="text-align:right;padding-right:8px">{T.METHOD_LABEL}</div>',
                                     layout=dict(width="14em")), method],
                             layout=dict(align_items="center"))
-        return [preset, method_row, replace.box, generations.box]
+        return [preset, method_row, replace.box, w.HTML(T.REPLACE_NOTE), generations.box]
 
     def _control(self, name: str):
         self.build_more()
