@@ -152,7 +152,9 @@ def compile_lib() -> str:
 def main() -> None:
     os.environ.setdefault("WAKKER_JOURNAL", str(Path(tempfile.mkdtemp()) / "journal.sqlite"))
     os.environ.setdefault("WAKKER_EXPORTS", tempfile.mkdtemp())
-    rows = [("lib/ bytecode written first", f"PYTHONDONTWRITEBYTECODE {compile_lib()}", "", "")]
+    load = lambda: " ".join(f"{x:.2f}" for x in os.getloadavg())  # noqa: E731 - ratios shift with the load
+    rows = [("lib/ bytecode written first", f"PYTHONDONTWRITEBYTECODE {compile_lib()}", "", ""),
+            ("load average before", load(), "", "")]
     imp = import_time()
     rows.append(("import wakker", f"{imp * 1000:.1f} ms", "< 500 ms", f"{imp / 0.5:.3f}"))
     p50, p95, per_s = journal_latency()
@@ -174,6 +176,7 @@ def main() -> None:
                          f"{min(t) / base:.2f}-{max(t) / base:.2f} x floor "
                          f"({min(t) / lean:.2f}-{max(t) / lean:.2f} x without pandas; {cells[name]} cells "
                          f"{per_cell * cells[name]:.2f} s, own work {own:.2f} s)"))
+    rows.append(("load average after", load(), "", ""))
     width = [max(len(r[i]) for r in rows + [("what", "measured", "target", "ratio")]) for i in range(4)]
     line = lambda r: "  ".join(c.ljust(w) for c, w in zip(r, width))  # noqa: E731
     print(line(("what", "measured", "target", "ratio")))
