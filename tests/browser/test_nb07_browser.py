@@ -73,6 +73,9 @@ def test_nb07_games_tournament_evolution_designer(page, jupyter_server, fresh_jo
     expect(dom).to_contain_text("Wat B ook doet", timeout=10_000)
     _shot(page, dom, "nb07-04-dominance")
     _shot(page, page.locator("table.wakker-beloningen"), "nb07-05-payoff-order")
+    expect(page.locator("table.wakker-beloningen th")).to_have_text(
+        ["letter", "naam", "wanneer?", "in de blog (jaren cel)", "in dit notebook (punten)"])
+    expect(page.locator("table.wakker-beloningen")).to_contain_text("verleiding (temptation)")
 
     # --- first blind: the game starts against an unknown character, whose name the menu shows in full
     blind = page.locator(".wakker-herhaald").first
@@ -227,6 +230,7 @@ def test_nb07_games_tournament_evolution_designer(page, jupyter_server, fresh_jo
     # at 1280 px every menu shows its longest choice and every button its whole label (a new user's read found
     # "Stap voor stap (zoals Nick…" and three menus cut off)
     assert not page.evaluate(CUT_JS), page.evaluate(CUT_JS)
+    expect(page.locator(".wakker-toernooi .wakker-schuif-hint")).to_be_hidden()  # nothing scrolls at 1280 px
     page.set_viewport_size(PHONE)
     page.evaluate("() => { const s = window.jupyterapp.shell; s.collapseLeft(); s.collapseRight(); }")
     page.wait_for_timeout(1500)
@@ -279,6 +283,14 @@ def narrow_screen_checks(page):
     sizes = heat.evaluate("f => ({box: f.clientWidth, plot: f.querySelector('.js-plotly-plot').clientWidth,"
                           " scrolls: f.scrollWidth > f.clientWidth})")
     assert sizes["plot"] >= 400 and sizes["scrolls"], sizes  # 34em, not squashed; its box scrolls sideways
+    # a new user's read at 390 px: the ranking and the heat map scroll sideways without a word; a line above says so
+    hint = page.locator(".wakker-toernooi .wakker-schuif-hint")
+    expect(hint).to_be_visible()
+    expect(hint).to_have_text("↔ Schuif de ranglijst en de kleurentabel opzij om alles te zien.")
+    ranking = page.locator(".wakker-toernooi table.wakker-ranglijst")
+    assert hint.bounding_box()["y"] < ranking.bounding_box()["y"]
+    hint.scroll_into_view_if_needed()
+    jlab.screenshot(page, "nb07-390-tournament-hint", locator=page.locator(".wakker-toernooi"))
     # the evolution's and the sandbox's plots keep most of the width: their legends go under the plot (a new
     # user's read found plot areas of 97 and 64 px with the legend beside them)
     for box in (".wakker-evolutie", ".wakker-zandbak"):

@@ -352,6 +352,20 @@ def test_tournament_summary_in_correct_dutch_for_one_round():
     assert "een wedstrijd van 1 ronde," in t.summary.value
 
 
+def test_payoff_table_has_its_own_header_and_the_english_word_behind_each_letter(monkeypatch):
+    """§ 2's table of T, R, P and S: its header is the five column names (the sandbox's "Eigen punten" once took
+    the same name in texts.py, and the table showed that string letter by letter as its header)."""
+    shown = []
+    monkeypatch.setattr(nb07.widgets, "show_html", shown.append)
+    nb07.payoff_table()
+    (table,) = shown
+    heads = re.findall(r"<th[^>]*>(.*?)</th>", table)
+    assert heads == ["letter", "naam", "wanneer?", "in de blog (jaren cel)", "in dit notebook (punten)"], heads
+    for word in ("verleiding (<i>temptation</i>)", "beloning (<i>reward</i>)", "straf (<i>punishment</i>)",
+                 "sukkel (<i>sucker's payoff</i>)"):
+        assert word in table
+
+
 def test_tournament_says_on_a_phone_that_ranking_and_heat_map_scroll_sideways():
     """At 390 px the ranking and the heat map scroll sideways: a line right above them says so. It is hidden by its
     own style and shown by the kit's stylesheet only on a narrow screen (where the heat map's box scrolls)."""

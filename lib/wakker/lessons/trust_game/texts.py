@@ -194,7 +194,7 @@ PAYOFF_LABELS = {
     "S": "S, sukkel (jij werkt samen, de ander verraadt):",
 }
 PAYOFF_PRESET_LABEL = "Puntentabel:"
-PAYOFF_HEAD = "<b>Eigen punten</b>"
+OWN_PAYOFFS_HEAD = "<b>Eigen punten</b>"
 POPULATION_PRESET_LABEL = "Bevolking:"
 #: Start populations of the sandbox: key -> Dutch label (the counts are in the widgets module).
 POPULATION_LABELS = {

@@ -853,7 +853,7 @@ class Sandbox(_LazyMore, _SharesTable, View):
         grid = w.GridBox([c.box for c in self._counts.values()],
                          layout=dict(grid_template_columns="repeat(auto-fill, minmax(min(28em, 100%), 1fr))",
                                      grid_gap="0 .8em"))
-        return [w.HTML(T.PAYOFF_HEAD), *(b.widget for b in self._inputs.values()), w.HTML(T.POPULATION_HEAD), grid]
+        return [w.HTML(T.OWN_PAYOFFS_HEAD), *(b.widget for b in self._inputs.values()), w.HTML(T.POPULATION_HEAD), grid]
 
     @property
     def inputs(self) -> dict:
