@@ -245,9 +245,8 @@ def install() -> None:
     pages on the same kernel) doubled the messages of a slider move and sent a whole answer back on every
     key typed; a workbook page is the only page of its kernel.
 
-    In a kernel, ``sys.stdout.flush()`` with nothing printed returns at once (:func:`_flush`), and the kernel
-    does not sleep after every cell (:func:`_kernel`). A widget's plain-text form is a short Dutch sentence
-    (:func:`_repr_mimebundle_`), not its whole repr."""
+    In a kernel, ``sys.stdout.flush()`` with nothing printed returns at once (:func:`_flush`). A widget's
+    plain-text form is a short Dutch sentence (:func:`_repr_mimebundle_`), not its whole repr."""
     InstanceDict.validate = _validate
     InstanceDict.make_dynamic_default = _default
     widgets.Widget.open = _open
@@ -255,24 +254,6 @@ def install() -> None:
     widget_module.JUPYTER_WIDGETS_ECHO = False
     if _STREAM is not None:
         _STREAM.flush = _flush
-    kernel = _kernel()
-    if kernel is not None:
-        kernel._execute_sleep = 0.0
-
-
-def _kernel():
-    """The running ipykernel, when this is one and it has ``_execute_sleep`` (else None).
-
-    ipykernel sleeps 0.5 ms (0.8 ms measured) after flushing the print streams at the end of every cell,
-    "on rare occasions the flush doesn't seem to make it to the clients": 30 ms of notebook 04 run headless
-    (38 cells), 44 ms of 07. A flush that had text waits until the kernel's output thread has sent it
-    (:func:`_flush`), and every client waits for the kernel's "idle", which comes after it on the same
-    channel; so the workbook's kernels do not sleep. A configurable trait of ipykernel (``config=True``)."""
-    Kernel = getattr(sys.modules.get("ipykernel.kernelbase"), "Kernel", None)
-    if Kernel is None or not Kernel.initialized():
-        return None
-    kernel = Kernel.instance()
-    return kernel if isinstance(getattr(kernel, "_execute_sleep", None), float) else None
 
 
 def uninstall() -> None:
@@ -284,9 +265,6 @@ def uninstall() -> None:
     widget_module.JUPYTER_WIDGETS_ECHO = _ORIGINAL["echo"]
     if _STREAM is not None:
         _STREAM.flush = _ORIGINAL["flush"]
-    kernel = _kernel()
-    if kernel is not None:
-        kernel._execute_sleep = type(kernel).class_traits()["_execute_sleep"].default_value
 
 
 def installed() -> bool:
