@@ -160,12 +160,12 @@ def test_reseed_draws_other_chance():
     e.set(start_trust=70)
     first = e.run.return_share.copy()
     e.reseed_button.click()
-    assert e.seed == 11 and not np.array_equal(first, e.run.return_share)
+    assert e.seed == 2 and not np.array_equal(first, e.run.return_share)
 
 
-def test_the_ten_draws_are_fixed_and_a_new_draw_takes_ten_new_ones():
+def test_the_ten_draws_are_fixed_and_a_new_draw_moves_chance_one_draw_on():
     """The note under the tally: 'steeds dezelfde tien worpen van het toeval (de grafiek toont de eerste)' and
-    'Nog eens, met ander toeval gooit tien nieuwe worpen'."""
+    'Nog eens, met ander toeval schuift het toeval één worp op'."""
     e = lesson.TrustExplorer()
     e.set(start_trust=70)  # on the edge: chance decides, so the tally depends on which draws are used
     assert texts.SEEDS_NOTE_HTML in e.sentence.value
@@ -178,9 +178,21 @@ def test_the_ten_draws_are_fixed_and_a_new_draw_takes_ten_new_ones():
     assert lesson.explorer_html(e.run, lesson.outcome_tally(p.replace(seed=1))) in before
     e.reseed_button.click()
     p = e.params()
-    assert p.seed == 1 + lesson.widgets.SEEDS == 11  # draws 11 to 20: none of the ten before
+    assert p.seed == 2  # draws 2 to 11: the first falls off, one new one
     assert lesson.explorer_html(
-        ig.simulate(p), lesson.widgets.tally_of(ig.simulate_seeds(p, range(11, 21)))) in e.sentence.value
+        ig.simulate(p), lesson.widgets.tally_of(ig.simulate_seeds(p, range(2, 12)))) in e.sentence.value
+
+
+def test_task_5_a_few_presses_at_70_percent_show_both_outcomes_in_the_figure():
+    """Task 5: 'Zet het begin op 70 % en druk een paar keer op Nog eens'; the explanation says that the trust
+    sometimes grows and sometimes collapses. Within five presses the figure must show both."""
+    e = lesson.TrustExplorer()
+    e.set(start_trust=70)
+    seen = set()
+    for _ in range(5):
+        seen.add(lesson.widgets.tally_of([e.run]).get("spiral", 0) > 0)
+        e.reseed_button.click()
+    assert seen == {True, False}, "five presses at 70 % show only one outcome in the figure"
 
 
 def test_readouts_are_dutch():

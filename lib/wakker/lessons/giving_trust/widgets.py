@@ -155,8 +155,11 @@ class TrustExplorer(View):
         self.panel.reset()
 
     def reseed(self) -> None:
-        """Ten new chance draws: the next ten seeds, none of them in the tally before (seed, ..., seed + 9)."""
-        self.seed += SEEDS
+        """The next chance draw: the figure shows a new one, the tally drops its first draw and takes one new one.
+
+        One step, not ten: task 5 asks a student at 70 % to press a few times and see both a collapse and a
+        spiral in the figure; with steps of ten the figure showed only spirals for the first 14 presses."""
+        self.seed += 1
         self.update()
 
     def explain(self) -> None:
