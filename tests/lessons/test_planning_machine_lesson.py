@@ -275,12 +275,24 @@ def test_crossover_sentence_says_only_where_the_fourth_order_first_comes_out_ahe
 
     summary, text = sentence(pl.PlanningParams())
     assert "het laagste tempo waarbij de vierde orde meer oplevert dan de beste geplande aanpak" in text
-    assert "Bij een hoger tempo levert een geplande aanpak weer meer op dan zij." in text
+    again = re.search(r"Bij een nog hoger tempo levert een geplande aanpak weer meer op dan de vierde orde: "
+                      r"vanaf ([0-9,]+)× \(de (\d)e orde\)\.", text)
+    assert again, text
     assert "inhaalt" not in text and "blijft ze boven" not in text
     diff = fourth_minus_planned(summary)
     above = summary.speeds > summary.crossover
     assert (diff[above] > 0).any() and (diff[above] < 0).any()  # ahead just above it, behind again higher up
     assert (diff[summary.speeds < summary.crossover] <= 0).all()  # and never ahead below it
+    # the named speed is the first one above the crossover where a planned order is ahead, and it is that order
+    shown = float(again.group(1).replace(",", "."))
+    first = summary.speeds[above][diff[above] < 0][0]
+    assert abs(shown - first) <= 0.06 * first, (shown, first)
+    assert f"boven {again.group(1)}× wint de {again.group(2)}e orde" in text  # the same speed as the ranges say
+    between = above & (summary.speeds < first)
+    assert (diff[between] >= 0).all()  # between the crossover and that speed the fourth order is not behind
+    i = int(np.flatnonzero(summary.speeds == first)[0])
+    assert int(again.group(2)) == int(np.argmax(summary.values[i, :3])) + 1
+    assert 3.0 < shown < 5.5  # the ranges sentence says: above about 4.1x the 1st order wins
 
     summary, text = sentence(pl.PlanningParams(delay_order1=4))
     assert "Bij elk hoger tempo in dit bereik blijft ze boven de geplande aanpakken." in text

@@ -245,15 +245,24 @@ def at_speed(here: pl.SweepArrays | pd.DataFrame, column: str) -> dict[int, floa
     return {int(o): v for o, v in zip(here["order"], here[column])}
 
 
-def planned_ahead_above(summary: pl.SweepSummary) -> bool:
-    """Whether, at some speed of the sweep above the crossover, the best planned order (1-3) yields more than the
-    fourth order (False when there is no crossover). The crossover is only the lowest speed where the fourth
-    order comes out ahead; this is what the sweep shows above it."""
+def planned_ahead_again(summary: pl.SweepSummary) -> tuple[float, int] | None:
+    """The lowest speed of the sweep above the crossover where the best planned order (1-3) yields more than the
+    fourth order, and that order; None when there is none (or no crossover). The crossover is only the lowest
+    speed where the fourth order comes out ahead; this is what the sweep shows above it."""
     if summary.crossover is None:
-        return False
-    above = summary.speeds > summary.crossover
+        return None
+    above = np.flatnonzero(summary.speeds > summary.crossover)
     planned, fourth = summary.values[above, :3].max(axis=1), summary.values[above, 3]
-    return bool((planned - fourth > pl.TIE_TOLERANCE * np.maximum(planned, fourth)).any())  # a tie is not ahead
+    ahead = np.flatnonzero(planned - fourth > pl.TIE_TOLERANCE * np.maximum(planned, fourth))  # a tie is not ahead
+    if not len(ahead):
+        return None
+    i = above[ahead[0]]
+    return float(summary.speeds[i]), int(np.argmax(summary.values[i, :3])) + 1
+
+
+def planned_ahead_above(summary: pl.SweepSummary) -> bool:
+    """Whether a planned order yields more than the fourth again somewhere above the crossover."""
+    return planned_ahead_again(summary) is not None
 
 
 def summary_html(p: pl.PlanningParams, summary: pl.SweepSummary | None = None,
@@ -335,8 +344,16 @@ def summary_html(p: pl.PlanningParams, summary: pl.SweepSummary | None = None,
             parts.append(texts.CROSSOVER_HTML.format(speed=speed(cross),
                                                      months=dutch.number(p.base_lifetime / cross, 0)))
         # the crossover is only where the fourth order first comes out ahead: say what happens above it
-        parts.append(texts.AFTER_CROSSOVER_LOSES_HTML if planned_ahead_above(summary)
-                     else texts.AFTER_CROSSOVER_STAYS_HTML)
+        again = planned_ahead_again(summary)
+        if again:
+            # as the ranges above say it, where a range of a planned order begins there (without 'beide', which
+            # can win those speeds, the sweep point itself)
+            start = next(((r.start, r.order) for r in ranges if r.order in (1, 2, 3) and not r.tied
+                          and cross < r.start <= again[0] * 1.0000001), again)
+            parts.append(texts.AFTER_CROSSOVER_LOSES_HTML.format(speed=speed(start[0]),
+                                                                 name=html.escape(order_ref(start[1]))))
+        else:
+            parts.append(texts.AFTER_CROSSOVER_STAYS_HTML)
         if BOTH in present:
             parts.append(texts.CROSSOVER_WITHOUT_BOTH_HTML)
     if BOTH in present:
