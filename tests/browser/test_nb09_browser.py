@@ -27,6 +27,14 @@ def _shot(page, locator, name):
     return jlab.screenshot(page, name, locator=locator)
 
 
+def _scrolls(tournament) -> dict:
+    """Whether the class tournament's ranking box and heat map box scroll sideways."""
+    return tournament.evaluate("""t => {
+      const wide = e => e.scrollWidth > e.clientWidth + 1;
+      return {ranking: wide(t.querySelector('table.wakker-klassentoernooi').closest('.widget-hbox')),
+              heatmap: wide(t.querySelector('.wakker-klassentoernooi .wakker-figure'))}; }""")
+
+
 @pytest.fixture(scope="module")
 def klas(tmp_path_factory):
     from wakker.lessons.teacher.example import make_class
@@ -153,5 +161,20 @@ def test_nb09_upload_overview_anonymous_tournament_plans_links(page, jupyter_ser
                           (overview.locator(".wakker-docent-tabel.beantwoord"), "03b-tabel"),
                           (tournament.locator(".wakker-figure").first, "05b-kaart")):
         _shot(page, locator, f"nb09-390-{name}")
+    # the ranking and the heat map scroll sideways here (as in 07): a line right above them says so, for the teacher
+    hint = tournament.locator(".wakker-schuif-hint")
+    expect(hint).to_be_visible()
+    expect(hint).to_have_text("↔ Schuif de ranglijst en de kleurentabel opzij om alle kolommen te zien. Bespreek je "
+                              "de uitslag met de klas, laat hem dan zien op een breder scherm (laptop of beamer): "
+                              "daar past hij in de breedte.")
+    ranking = tournament.locator("table.wakker-klassentoernooi")
+    assert hint.bounding_box()["y"] < ranking.bounding_box()["y"]
+    assert _scrolls(tournament) == {"ranking": True, "heatmap": True}, _scrolls(tournament)
+    _shot(page, hint.locator("xpath=ancestor::div[contains(@class, 'widget-html')][1]"), "nb09-390-05c-schuif-hint")
+    _shot(page, ranking.locator("xpath=ancestor::div[contains(@class, 'widget-hbox')][1]"), "nb09-390-05d-ranglijst")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.wait_for_timeout(800)
+    expect(hint).to_be_hidden()  # nothing scrolls at 1280 px: the whole result fits in the width, as the hint says
+    assert _scrolls(tournament) == {"ranking": False, "heatmap": False}, _scrolls(tournament)
     page.set_viewport_size({"width": 1400, "height": 900})
     assert not jlab.console_errors(page), jlab.console_errors(page)

@@ -526,3 +526,37 @@ def test_the_teacher_saves_the_ranking_for_excel_or_reads_why_not(tmp_path):
     assert "," in text.splitlines()[1] and "De ranglijst staat in" in played.message.value
     blocked = played.save_csv(tmp_path / "k.csv" / "geen-map.csv")
     assert blocked is None and "kon niet bewaard worden" in played.message.value
+
+
+def test_on_a_phone_the_teacher_reads_that_ranking_and_heat_map_scroll_sideways(tmp_path):
+    """At 390 px the class tournament's ranking and heat map scroll sideways (as in notebook 07): a line right above
+    them says so, worded for the teacher. It reuses the kit's class wakker-schuif-hint (hidden by its own style,
+    shown by the kit's stylesheet only on a narrow screen) and is there only when there is something to scroll."""
+    import re
+    from html import escape
+
+    from wakker.lessons.class_tournament import texts, widgets
+    from wakker.ui.lean import widgets as w
+
+    _export(tmp_path / "anna.json", "Anna", [_entry(_design("Slim"), "2025-01-01T10:00:00Z")])
+    v = class_tournament_view(tmp_path)
+    hint = widgets.SCROLL_HINT_HTML
+    assert 'class="wakker-schuif-hint"' in hint and "display:none" in hint
+    assert escape(texts.SCROLL_HINT) in hint
+    assert texts.SCROLL_HINT.startswith("↔ Schuif de ranglijst en de kleurentabel opzij")
+    assert "de klas" in texts.SCROLL_HINT and "beamer" in texts.SCROLL_HINT  # for the teacher, not a student
+    assert v.summary.value.endswith(hint) and v.summary.value.count("wakker-schuif-hint") == 1
+    children = list(v.box.children)
+    ranking = next(c for c in children if isinstance(c, w.HBox) and v.table_html in c.children)
+    assert children[children.index(ranking) - 1] is v.summary and children[children.index(ranking) + 1] is v.fig.widget
+    assert "wakker-klassentoernooi" in v.box._dom_classes
+    phone = re.search(r"@media \(max-width: 640px\) \{(.*)\}", ui.style.KIT_CSS, re.S).group(1)
+    assert ".wakker-schuif-hint { display: block !important; }" in phone
+    assert ".wakker-klassentoernooi .wakker-figure { overflow-x: auto" in phone
+    assert ".wakker-schuif-hint" not in ui.style.KIT_CSS.split("@media (max-width: 640px)")[0]  # wide: hidden
+    # nothing to scroll, no hint: no folder, or too few strategies to play
+    missing = class_tournament_view(tmp_path / "bestaat-niet")
+    assert "wakker-schuif-hint" not in _view_text(missing)
+    (tmp_path / "leeg").mkdir()
+    few = class_tournament_view(tmp_path / "leeg", include_characters=False)
+    assert few.table_html.value == "" and "wakker-schuif-hint" not in _view_text(few)

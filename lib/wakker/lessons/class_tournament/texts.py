@@ -45,6 +45,10 @@ WINS = "<b>{name}</b> wint."
 SHARED_FIRST = "Gedeelde eerste plaats: {names}."
 FIELD = "{students} van studenten"
 FIELD_CHARACTERS = " en {characters} uit het notebook"
+#: Under the summary, right above the ranking and the heat map; shown only on a narrow screen (the kit's class
+#: wakker-schuif-hint), where both scroll sideways. For the teacher: where the whole result fits at once.
+SCROLL_HINT = ("↔ Schuif de ranglijst en de kleurentabel opzij om alle kolommen te zien. Bespreek je de uitslag met "
+               "de klas, laat hem dan zien op een breder scherm (laptop of beamer): daar past hij in de breedte.")
 SUMMARY = ("{winner} {field}; elk paar speelt {repetitions} keer een wedstrijd van {rounds} (niemand speelt tegen "
            "zichzelf), punten T {T}, R {R}, P {P}, S {S}, {noise}% kans op een vergissing per zet.")
 STRATEGY = ("strategie", "strategieën")

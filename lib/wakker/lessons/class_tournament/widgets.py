@@ -52,6 +52,12 @@ def class_table(result: ClassTournament):
     })
 
 
+#: The last thing above the ranking: on a phone the ranking and the heat map scroll sideways, and this line says
+#: so. Hidden here; the kit's stylesheet shows a ``wakker-schuif-hint`` only on a narrow screen (as in notebook 07).
+SCROLL_HINT_HTML = (f'<div class="wakker-schuif-hint" style="display:none;margin:.3em 0 0;font-size:.9em;'
+                    f'line-height:1.4;opacity:.85">{html.escape(T.SCROLL_HINT)}</div>')
+
+
 class ClassTournamentView(View):
     """For the teacher: the students' saved strategies (journal exports in a folder) against the
     notebook's characters, with the notebook's settings. Shows a summary, the Dutch ranking, the
@@ -144,7 +150,8 @@ class ClassTournamentView(View):
             field += T.FIELD_CHARACTERS.format(characters=dutch.count(characters_in, *T.CHARACTERS))
         self.summary.value = text_html(T.SUMMARY.format(
             winner=winner, field=field, repetitions=repetitions, rounds=dutch.count(int(rounds), *T.ROUND),
-            noise=dutch.number(noise * 100, 0), **{k: dutch.compact(getattr(payoffs, k)) for k in "TRPS"}))
+            noise=dutch.number(noise * 100, 0), **{k: dutch.compact(getattr(payoffs, k)) for k in "TRPS"})
+        ) + SCROLL_HINT_HTML  # only here: a ranking and a heat map to scroll
         self.message.value = ""
 
     @staticmethod
