@@ -231,6 +231,14 @@ def test_nb07_games_tournament_evolution_designer(page, jupyter_server, fresh_jo
     # "Stap voor stap (zoals Nick…" and three menus cut off)
     assert not page.evaluate(CUT_JS), page.evaluate(CUT_JS)
     expect(page.locator(".wakker-toernooi .wakker-schuif-hint")).to_be_hidden()  # nothing scrolls at 1280 px
+    rep = page.locator(".wakker-herhaald").nth(1)
+    rounds_hint = rep.locator(".wakker-schuif-hint")
+    expect(rounds_hint).to_have_count(0)  # four rounds: the table fits even at 390 px, so no line
+    rep.locator("button", has_text="Samenwerken").click()  # round 5: from here it scrolls at 390 px
+    expect(rep).to_contain_text("Ronde 6 van 10", timeout=10_000)
+    expect(rounds_hint).to_have_count(1)
+    expect(rounds_hint).to_be_hidden()  # hidden at 1280 px, where the table fits
+    assert not _rounds_scroll(rep)["table"]
     page.set_viewport_size(PHONE)
     page.evaluate("() => { const s = window.jupyterapp.shell; s.collapseLeft(); s.collapseRight(); }")
     page.wait_for_timeout(1500)
@@ -258,6 +266,12 @@ PARTS = [("one-shot", ".wakker-eenmalig"), ("payoff", "table.wakker-beloningen")
          ("repeated", ".wakker-herhaald >> nth=1"), ("tournament", ".wakker-toernooi .widget-gridbox"),
          ("heatmap", ".wakker-toernooi .wakker-figure"), ("evolution", ".wakker-evolutie"),
          ("sandbox", ".wakker-zandbak .widget-text"), ("designer", ".wakker-ontwerper"), ("export", ".wakker-export")]
+
+
+def _rounds_scroll(game) -> dict:
+    """Whether a repeated game's table of rounds scrolls sideways in its box, and whether the game's box does."""
+    return game.evaluate("""g => { const wide = e => e.scrollWidth > e.clientWidth + 1;
+      return {table: wide(g.querySelector('table').parentElement), game: wide(g)}; }""")
 
 
 def narrow_screen_checks(page):
@@ -291,6 +305,17 @@ def narrow_screen_checks(page):
     assert hint.bounding_box()["y"] < ranking.bounding_box()["y"]
     hint.scroll_into_view_if_needed()
     jlab.screenshot(page, "nb07-390-tournament-hint", locator=page.locator(".wakker-toernooi"))
+    # § 3: after five rounds the table of rounds scrolls sideways in its own box, and a line above it says so; the
+    # game's box itself does not scroll (the sentences above the table wrap); the blind game, not played, has no line
+    rep = page.locator(".wakker-herhaald").nth(1)
+    rounds_hint = rep.locator(".wakker-schuif-hint")
+    expect(rounds_hint).to_be_visible()
+    expect(rounds_hint).to_have_text("↔ Zie je niet alle rondes? Schuif de tabel opzij.")
+    assert rounds_hint.bounding_box()["y"] < rep.locator("table").bounding_box()["y"]
+    assert _rounds_scroll(rep) == {"table": True, "game": False}, _rounds_scroll(rep)
+    expect(page.locator(".wakker-herhaald").first.locator(".wakker-schuif-hint")).to_have_count(0)
+    rounds_hint.scroll_into_view_if_needed()
+    jlab.screenshot(page, "nb07-390-repeated-hint", locator=rep)
     # the evolution's and the sandbox's plots keep most of the width: their legends go under the plot (a new
     # user's read found plot areas of 97 and 64 px with the legend beside them)
     for box in (".wakker-evolutie", ".wakker-zandbak"):

@@ -275,6 +275,31 @@ def test_repeated_game_hidden_opponent_revealed_at_the_end():
     assert g.fig.data[1].name == nb07.name_of(g.current)
 
 
+def test_repeated_game_says_on_a_phone_that_its_table_of_rounds_scrolls_sideways():
+    """§ 3 at 390 px: from round 5 the table of rounds is wider than the column (measured in JupyterLab) and scrolls
+    sideways in its own box; a line right above it says so. The kit's class wakker-schuif-hint: hidden by its own
+    style, shown by the kit's stylesheet only on a narrow screen. Its box takes the column's width (width:0 and
+    min-width:100%), so the sentences above the table wrap instead of running off the screen with it."""
+    hint = nb07.widgets.MOVES_SCROLL_HINT_HTML
+    assert 'class="wakker-schuif-hint"' in hint and "display:none" in hint
+    assert html_escape(nb07.texts.MOVES_SCROLL_HINT) in hint
+    assert nb07.texts.MOVES_SCROLL_HINT == "↔ Zie je niet alle rondes? Schuif de tabel opzij."
+    for hidden in (True, False):  # both games of § 3
+        g = nb07.repeated_game(seed=3, hidden=hidden)
+        for r in range(1, 11):
+            g.coop.click()
+            moves = g.moves.value
+            assert moves.count("wakker-schuif-hint") == (r >= nb07.widgets.MOVES_HINT_FROM), r
+            assert '<div style="overflow-x:auto;width:0;min-width:100%"><table' in moves
+            if r >= nb07.widgets.MOVES_HINT_FROM:
+                assert moves.startswith(hint)  # right above the table
+        g.again.click()  # a new game: no table, no hint
+        assert "wakker-schuif-hint" not in g.moves.value
+    assert nb07.widgets.MOVES_HINT_FROM == 5
+    phone = re.search(r"@media \(max-width: 640px\) \{(.*)\}", ui.style.KIT_CSS, re.S).group(1)
+    assert ".wakker-schuif-hint { display: block !important; }" in phone
+
+
 #: What each deterministic character answers to the student's moves CCDCDDCCCD, worked out by hand
 #: from the rules in characters.yaml (not from the model).
 ANSWERS_TO_CCDCDDCCCD = {

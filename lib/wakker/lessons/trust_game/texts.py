@@ -97,6 +97,9 @@ FIRST_ROUND = "Ronde 1 van {rounds}: wat doe jij?"
 NEXT_ROUND = "Ronde {round} van {rounds}: wat doe jij? (stand: jij {me}, {opponent} {them})"
 MOVE = {"C": "samen", "D": "verraad"}
 MOVES_HEAD = ("ronde", "jij", "punten jij / ander")
+#: Above the round-by-round table once it is wider than a phone's column; shown only on a narrow screen (the kit's
+#: class wakker-schuif-hint). Worded as a question: between a phone and 640 px the table may still fit.
+MOVES_SCROLL_HINT = "↔ Zie je niet alle rondes? Schuif de tabel opzij."
 BAD_MOVE = "kies 'C' (samenwerken) of 'D' (verraden)"
 MATCH_OVER = "Deze wedstrijd is klaar. Klik op <b>Opnieuw beginnen</b> of kies een andere tegenstander."
 REVEAL = "<br>Je speelde tegen de <b>{name}</b>: {rule}"

@@ -285,6 +285,14 @@ def payoff_table(payoffs: P.Payoffs = PAYOFFS) -> None:
 # --------------------------------------------------------------------------- 3. repeated game
 
 HIDDEN = "?"
+#: From this many rounds the table of moves is wider than the output column of a 390 px screen, whoever the
+#: opponent is, so it scrolls sideways there (measured in JupyterLab, a box of 270 px: at round 4 the table is 290 px
+#: against "Tegenstander" but fits against the Spiegel, its first column wrapping; at round 5 330 px, round 10 500).
+MOVES_HINT_FROM = 5
+#: The line above that table from then on: hidden here; the kit's stylesheet shows a ``wakker-schuif-hint`` only on
+#: a narrow screen.
+MOVES_SCROLL_HINT_HTML = (f'<div class="wakker-schuif-hint" style="display:none;margin:.3em 0 0;font-size:.9em;'
+                          f'line-height:1.4;opacity:.85">{html.escape(T.MOVES_SCROLL_HINT)}</div>')
 
 
 class RepeatedGame(View):
@@ -380,8 +388,11 @@ class RepeatedGame(View):
             "".join(cell(m) for m in self.theirs)
         pts = cell_html(points_head, "text-align:left", head=True) + "".join(
             cell_html(f"{dutch.compact(a)} / {dutch.compact(b)}", "font-size:.8em") for a, b in self.scores)
-        return (f'<div style="overflow-x:auto"><table style="{STYLES["tabel"]}"><tr>{head}</tr><tr>{me}</tr>'
-                f"<tr>{them}</tr><tr>{pts}</tr></table></div>")
+        hint = MOVES_SCROLL_HINT_HTML if self.round >= MOVES_HINT_FROM else ""
+        # width:0 and min-width:100%: the box takes the column's width, not the table's, so only the table scrolls
+        # (without them the table widened the whole line block, and the sentences above it ran off the screen)
+        return (f'{hint}<div style="overflow-x:auto;width:0;min-width:100%"><table style="{STYLES["tabel"]}">'
+                f"<tr>{head}</tr><tr>{me}</tr><tr>{them}</tr><tr>{pts}</tr></table></div>")
 
     @safe
     def play(self, move: str) -> tuple[str, str] | None:
