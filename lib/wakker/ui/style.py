@@ -46,6 +46,8 @@ STYLES = {
     "cel": "padding:.2em .6em;border:1px solid rgba(128,128,128,.35);text-align:center;vertical-align:middle",
     "kop": ("padding:.2em .6em;border:1px solid rgba(128,128,128,.35);text-align:left;font-weight:600;"
             "background:rgba(128,128,128,.08)"),
+    # a line above a table or figure that scrolls sideways: hidden here, shown by KIT_CSS on a narrow screen only
+    "schuif-hint": "display:none;margin:.3em 0 0;font-size:.9em;line-height:1.4;opacity:.85",
 }
 
 
@@ -53,6 +55,12 @@ STYLES = {
 def styled(kind: str, inner: str, tag: str = "div", extra: str = "") -> str:
     """An HTML element with the workbook's class ``wakker-<kind>`` and its inline style."""
     return f'<{tag} class="wakker-{kind}" style="{STYLES[kind]}"{extra}>{inner}</{tag}>'
+
+
+def scroll_hint_html(text: str) -> str:
+    """A line that says the table or figure below it scrolls sideways (``↔ Schuif ... opzij``). Its inline style
+    hides it; :data:`KIT_CSS` shows it only on a narrow screen, where such a box scrolls."""
+    return styled("schuif-hint", html.escape(text))
 
 
 def error_html(message: str) -> str:

@@ -8,7 +8,7 @@ from wakker.ui.lean import widgets as w
 
 from ...core import dutch
 from ...models import prisoners_dilemma as P
-from ...ui.style import STYLES, cell_html, error_html, note_html, styled, text_html
+from ...ui.style import STYLES, cell_html, error_html, note_html, scroll_hint_html, styled, text_html
 from ...ui.view import View, report
 from ..trust_game.charts import clear_heatmap, heatmap_figure, show_heatmap
 from ..trust_game.data import colour_of
@@ -54,8 +54,7 @@ def class_table(result: ClassTournament):
 
 #: The last thing above the ranking: on a phone the ranking and the heat map scroll sideways, and this line says
 #: so. Hidden here; the kit's stylesheet shows a ``wakker-schuif-hint`` only on a narrow screen (as in notebook 07).
-SCROLL_HINT_HTML = (f'<div class="wakker-schuif-hint" style="display:none;margin:.3em 0 0;font-size:.9em;'
-                    f'line-height:1.4;opacity:.85">{html.escape(T.SCROLL_HINT)}</div>')
+SCROLL_HINT_HTML = scroll_hint_html(T.SCROLL_HINT)
 
 
 class ClassTournamentView(View):

@@ -260,11 +260,6 @@ def planned_ahead_again(summary: pl.SweepSummary) -> tuple[float, int] | None:
     return float(summary.speeds[i]), int(np.argmax(summary.values[i, :3])) + 1
 
 
-def planned_ahead_above(summary: pl.SweepSummary) -> bool:
-    """Whether a planned order yields more than the fourth again somewhere above the crossover."""
-    return planned_ahead_again(summary) is not None
-
-
 def summary_html(p: pl.PlanningParams, summary: pl.SweepSummary | None = None,
                  here: pl.SweepArrays | pd.DataFrame | None = None) -> str:
     """A Dutch paragraph: who wins at the chosen speed, the winner ranges, the crossover.

@@ -32,7 +32,7 @@ from ...ui.controls import DutchNumber, DutchSlider
 from ...ui.figure import LiveFigure
 from ...ui.lines import Lines
 from ...ui.saving import SavedWidget, saved_time
-from ...ui.style import ERROR_CLASS, STYLES, cell_html, error_html, note_html, show_html, styled, text_html
+from ...ui.style import ERROR_CLASS, STYLES, cell_html, error_html, note_html, scroll_hint_html, show_html, styled, text_html
 from ...ui.view import View, error_box, report, safe
 from . import texts as T
 from .charts import (clear_evolution, clear_heatmap, evolution_figure, fig_layout, heatmap_figure,
@@ -291,8 +291,7 @@ HIDDEN = "?"
 MOVES_HINT_FROM = 5
 #: The line above that table from then on: hidden here; the kit's stylesheet shows a ``wakker-schuif-hint`` only on
 #: a narrow screen.
-MOVES_SCROLL_HINT_HTML = (f'<div class="wakker-schuif-hint" style="display:none;margin:.3em 0 0;font-size:.9em;'
-                          f'line-height:1.4;opacity:.85">{html.escape(T.MOVES_SCROLL_HINT)}</div>')
+MOVES_SCROLL_HINT_HTML = scroll_hint_html(T.MOVES_SCROLL_HINT)
 
 
 class RepeatedGame(View):
@@ -456,8 +455,7 @@ def ranking_html(result: P.TournamentResult, names: Callable[[str], str] = name_
 
 #: The last thing above the ranking: on a phone the ranking and the heat map scroll sideways, and this line says
 #: so. Hidden here; the kit's stylesheet shows a ``wakker-schuif-hint`` only on a narrow screen.
-SCROLL_HINT_HTML = (f'<div class="wakker-schuif-hint" style="display:none;margin:.3em 0 0;font-size:.9em;'
-                    f'line-height:1.4;opacity:.85">{html.escape(T.SCROLL_HINT)}</div>')
+SCROLL_HINT_HTML = scroll_hint_html(T.SCROLL_HINT)
 
 
 class TournamentView(_LazyMore, View):
