@@ -154,3 +154,67 @@ def test_start_notebook_answer_survives_restart_and_reload(page, jupyter_server,
     link.click()
     expect(page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab", has_text="04_boek")).to_have_count(1, timeout=20_000)
     assert not jlab.console_errors(page)
+
+
+def test_a_question_is_one_model_that_works_as_the_widgets_it_replaces(page, jupyter_server, fresh_journal):
+    """Issue 11: a question is ONE widget model, drawn by the kit's code (wakker.ui.question_esm). What the four
+    to six ipywidgets did must still work: the keyboard (arrow keys between the options of a choice, Space on a
+    checkbox, typing letters that are also notebook shortcuts), the feedback line hidden until there is
+    feedback and then above the save status, and a change made by the kernel (an import) shown at once."""
+    jlab.open_notebook(page, jupyter_server, NOTEBOOK)
+    jlab.run_all(page)
+    jlab.wait_for_widgets(page)
+    models = jlab.run_in_kernel(page, "from wakker.ui.lean import model_count; print(model_count(nb.open_question("
+                                      "'een-model', 'Proef').box))")
+    assert models.strip() == "1", models
+
+    # a choice: Tab onto the options, arrow keys move between them (one radio group), each choice is saved
+    choice = page.locator(".wakker-q-demo-bewaren")
+    choice.scroll_into_view_if_needed()
+    feedback = choice.locator(".wakker-message-line")
+    expect(feedback).to_be_hidden()  # nothing to say yet: no empty line under the question
+    radios = choice.locator("input[type=radio]")
+    radios.nth(0).focus()
+    page.keyboard.press("Space")
+    expect(radios.nth(0)).to_be_checked()
+    page.keyboard.press("ArrowDown")
+    expect(radios.nth(1)).to_be_checked()
+    expect(radios.nth(0)).not_to_be_checked()
+    expect(feedback).to_be_visible()
+    expect(feedback).to_contain_text("Klopt")
+    status = choice.get_by_role("status")
+    expect(status).to_contain_text("opgeslagen om", timeout=10_000)
+    assert feedback.evaluate("(f, s) => !!(f.compareDocumentPosition(s) & Node.DOCUMENT_POSITION_FOLLOWING)",
+                             status.element_handle()), "the feedback is not above the save status"
+    assert jlab.saved_value(fresh_journal, "demo-bewaren")["label"].startswith("Mijn antwoord, zodra")
+
+    # several options: Space ticks a checkbox, each with its own feedback
+    writers = page.locator(".wakker-q-wie-schreef-wat")
+    writers.scroll_into_view_if_needed()
+    boxes = writers.locator("input[type=checkbox]")
+    boxes.nth(1).focus()
+    page.keyboard.press("Space")
+    expect(boxes.nth(1)).to_be_checked()
+    expect(writers.get_by_role("status")).to_contain_text("opgeslagen om", timeout=10_000)
+    assert len(jlab.saved_value(fresh_journal, "wie-schreef-wat")["selected"]) == 1
+
+    # letters that are notebook shortcuts in command mode (d d deletes a cell, a and b insert one) are text here
+    cells_before = jlab.cells(page).count()
+    question = page.locator(".wakker-q-demo-vertrouwen")
+    question.scroll_into_view_if_needed()
+    jlab.type_into(question.locator("textarea"), "dd ab mm")
+    expect(question.get_by_role("status")).to_contain_text("opgeslagen om", timeout=10_000)
+    assert jlab.cells(page).count() == cells_before
+    assert jlab.saved_value(fresh_journal, "demo-vertrouwen") == "dd ab mm"
+
+    # a change from the kernel (as after an import) is on screen at once, in every kind
+    jlab.run_in_kernel(page, "from wakker.ui.saving import _live\n"
+                             "for q in list(_live):\n"
+                             "    if getattr(q, 'qid', '') == 'demo-vertrouwen': q.area.value = 'Uit de kernel.'\n"
+                             "    if getattr(q, 'qid', '') == 'demo-vertrouwen-organisatie': q.buttons.value = 2\n")
+    expect(question.locator("textarea")).to_have_value("Uit de kernel.")
+    scale = page.locator(".wakker-q-demo-vertrouwen-organisatie")
+    expect(scale.locator("button.mod-active")).to_have_text("2")
+    expect(scale.locator("button", has_text="2")).to_have_attribute("aria-pressed", "true")
+    jlab.screenshot_at(page, choice, "nb00-07-question-one-model")
+    assert not jlab.console_errors(page)

@@ -22,15 +22,15 @@ def test_context_makes_questions_that_ask_the_same_thing_distinct(journal):
     b = Choice(page, "rol-b", "Welke rol past hier het best?", ["x", "y"], context="Casus 2. Een dorpsbus.")
     assert a.radio.tooltip == "Casus 1. Bewoners runnen een huiskamer. Welke rol past hier het best?"
     assert a.radio.tooltip != b.radio.tooltip
-    label = a.box.children[0].value
+    label = a.box.head
     assert "font-weight:normal" in label and label.index("Casus 1.") < label.index("Welke rol")
     page_choice.radio.index = 0
     assert journal.latest(NB, "rol-a").prompt == "Casus 1. Bewoners runnen een huiskamer. Welke rol past hier het best?"
     # without a context nothing changes
     q = page.open_question("gewoon", "Wat zie je?")
-    assert q.area.tooltip == "Wat zie je?" and "font-weight:normal" not in q.box.children[0].value
+    assert q.area.tooltip == "Wat zie je?" and "font-weight:normal" not in q.box.head
     s = Scale(page, "s", "Hoeveel?", context="Bij casus 3:")
-    assert s.buttons.tooltip == "Bij casus 3: Hoeveel?" and "wakker-scale" in s.input._dom_classes
+    assert s.buttons.tooltip == "Bij casus 3: Hoeveel?" and s.box.label == s.buttons.tooltip
 
 
 def test_the_page_passes_a_context_on(journal):

@@ -69,35 +69,35 @@ def test_answer_of_another_kind_is_shown_not_crashed(journal):
     journal.save(NB, "vorm", "oude tekst", kind="text")
     s = ui.Page(NB, journal=journal).scale("vorm", "Nu een schaal")
     assert s.buttons.value is None and "oude tekst" in s.message.value
-    assert s.box.children[-2:] == (s.message, s.status)  # on screen, above the save status
+    assert s.box.message == s.message.value  # on screen: the question's one model has it
 
 
-def test_the_message_line_is_made_when_first_needed_and_shown_above_the_save_status(journal):
-    """A question makes no message widget until it has something to say (most never do)."""
+def test_the_feedback_line_is_empty_until_needed_replaced_on_each_choice_and_restored(journal):
+    """The feedback line is part of the question's one model (the page shows it above the save status only when
+    it has something to say; tests/browser checks that): one line, not a new one per choice."""
     page = ui.Page(NB, journal=journal)
     c = page.choice("keuze", "Welke?", [("A", "Goed gezien."), ("B", "Kijk nog eens.")])
     q = page.open_question("open", "Wat denk jij?")
-    assert c._message is None and q._message is None
-    assert c.box.children == (c.box.children[0], c.radio, c.status) and len(q.box.children) == 3
+    assert c.box.message == "" and q.box.message == ""
     c.radio.index = 1
-    assert c.box.children[1:] == (c.radio, c.message, c.status) and "Kijk nog eens." in c.message.value
+    assert "Kijk nog eens." in c.box.message and c.box.message == c.message.value
     c.radio.index = 0  # the same line again, not a second one
-    assert c.box.children[1:] == (c.radio, c.message, c.status) and "Goed gezien." in c.message.value
+    assert "Goed gezien." in c.box.message and "Kijk nog eens." not in c.box.message
     again = restart(journal).choice("keuze", "Welke?", [("A", "Goed gezien."), ("B", "Kijk nog eens.")])
-    assert again.box.children[1:] == (again.radio, again.message, again.status)  # restored with its feedback
+    assert "Goed gezien." in again.box.message and again.box.chosen == [0]  # restored with its feedback
 
 
 @pytest.mark.parametrize("notebook, qid", [("99_onbekend", "q"), ("", "q"), (NB, ""), (NB, "spatie erin")])
 def test_invalid_ids_show_dutch_message(journal, notebook, qid):
     q = ui.Page(notebook, journal=journal).open_question(qid, "Vraag")
-    assert q.error and "⚠" in q.box.children[1].value
+    assert q.error and "⚠" in q.box.problem and q.box.kind == "none"
     assert q.save() is None
     assert journal.entries() == []
 
 
 def test_bad_scale_shows_message(journal):
     s = ui.Page(NB, journal=journal).scale("s", "Schaal", low=1, high=40)
-    assert "tussen 2 en 11" in s.input.value
+    assert "tussen 2 en 11" in s.box.problem and s.buttons is None
 
 
 def test_quote_and_term_html():
@@ -166,3 +166,63 @@ def test_option_ids_are_stable_and_unique():
 
     opts = make_options(["Zwijgen: ik vertrouw B.", "Zwijgen: ik vertrouw B.", {"id": "eigen", "label": "X"}])
     assert [o.id for o in opts] == ["zwijgen-ik-vertrouw-b", "zwijgen-ik-vertrouw-b-2", "eigen"]
+
+
+def test_a_question_is_one_model_and_its_drawing_code_comes_once_per_page(journal):
+    """Issue 11: each question's own module is a small stub; the code that draws it is in the kit's front-end
+    hook, which the page gets once (27 questions in notebook 07 would otherwise each bring ~6 kB of code)."""
+    from wakker.ui.lean import model_count
+    from wakker.ui.style import front_end, front_end_esm
+
+    page = ui.Page(NB, journal=journal)
+    kinds = [page.open_question("o", "Open?"), page.scale("s", "Hoeveel?"), page.choice("c", "Welke?", ["a", "b"]),
+             page.choice("m", "Welke?", ["a", "b"], multiple=True)]
+    assert [q.box.kind for q in kinds] == ["text", "scale", "choice", "multi"]
+    assert all(model_count(q.box) == 1 for q in kinds)
+    assert len({q.box._esm for q in kinds}) == 1 and len(kinds[0].box._esm) < 1000
+    assert "window.__wakkerQuestionKit = QUESTION" in front_end_esm() == front_end()._esm
+    assert "'__wakkerQuestionKit'" in kinds[0].box._esm and "QUESTION = " not in kinds[0].box._esm
+
+
+def test_the_answer_controls_act_as_the_widgets_they_replace(journal):
+    """Lesson code and tests use ``q.area``, ``q.radio``, ``q.buttons``, ``q.boxes`` as ipywidgets controls."""
+    page = ui.Page(NB, journal=journal)
+    c = page.choice("c", "Welke?", ["Eerste", "Tweede", "Derde"])
+    seen = []
+    c.radio.observe(lambda change: seen.append(change["new"]), names="value")
+    c.radio.value = "Derde"
+    assert c.radio.index == 2 and c.box.chosen == [2] and seen == [[2]]
+    c.radio.index = 0
+    assert c.radio.value == "Eerste" and c.radio.options == ("Eerste", "Tweede", "Derde")
+    with pytest.raises(IndexError):
+        c.radio.index = 3
+    s = page.scale("s", "Hoeveel?", low=0, high=10)
+    s.buttons.value = 7
+    assert s.box.chosen == [7] and s.box.options[7] == "7" and s.value()["value"] == 7
+    s.box.chosen = [3]  # as the page sends a click on the fourth button
+    assert s.buttons.value == 3
+    m = page.choice("m", "Welke?", ["a", "b", "c"], multiple=True)
+    m.boxes[2].value = True
+    m.boxes[0].value = True
+    m.boxes[2].value = False
+    assert m.box.chosen == [0] and [b.value for b in m.boxes] == [True, False, False]
+    assert [b.description for b in m.boxes] == ["a", "b", "c"]
+    ui.flush()
+    assert journal.latest(NB, "m").value == {"selected": ["a"], "label": "a"}
+    assert journal.latest(NB, "s").value["value"] == 3 and journal.latest(NB, "c").value["selected"] == ["eerste"]
+
+
+def test_a_question_opens_without_the_empty_values_its_page_code_reads_as_empty(journal):
+    """Its first message leaves out what the kit's code reads as empty when absent (an unanswered question's
+    text, choice, feedback; the page's own defaults), and keeps what it shows (issue 11, bytes)."""
+    from wakker.ui.lean import _first_state
+
+    page = ui.Page(NB, journal=journal)
+    q = _first_state(page.open_question("o", "Open?").box)
+    assert {"text", "chosen", "message", "problem", "options", "_view_count", "tabbable", "tooltip"}.isdisjoint(q)
+    assert q["kind"] == "text" and "Open?" in q["head"] and "Nog niet beantwoord" in q["status"]
+    assert q["placeholder"] == "Typ hier je antwoord…" and "rows" not in q  # 5 is the page's default too
+    journal.save(NB, "c", {"selected": ["b"], "label": "b"}, kind="choice")
+    c = _first_state(page.choice("c", "Welke?", [("a", "Ja."), ("b", "Nee.")]).box)
+    assert c["chosen"] == [1] and "Nee." in c["message"] and c["options"] == ["a", "b"]
+    assert _first_state(page.open_question("o2", "Kort?", rows=2).box)["rows"] == 2

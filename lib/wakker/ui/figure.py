@@ -41,7 +41,7 @@ import weakref
 import plotly.graph_objects as go
 from IPython.display import display
 
-from .style import STYLES, dark_theme, front_end, want_plotly
+from .style import STYLES, dark_theme, esm_module, front_end, want_plotly
 
 MIME = "application/vnd.plotly.v1+json"
 DARK_PAPER = "rgba(0,0,0,0)"
@@ -131,11 +131,7 @@ def _esm(src: str | None = None) -> str:
     if src is None:
         from .figure_esm import ESM as src
 
-    values = {**TEXTS, "ERROR_STYLE": STYLES["fout"]}
-    for key, value in values.items():
-        src = src.replace(f"@@{key}@@", value.replace("\\", "\\\\").replace("'", "\\'"))
-    lines = (line.strip() for line in src.splitlines())
-    return "\n".join(line for line in lines if line and not line.startswith("//"))
+    return esm_module(src, {**TEXTS, "ERROR_STYLE": STYLES["fout"]})
 
 
 _WIDGET_CLASS = None

@@ -28,40 +28,7 @@ const TITLE = '@@TITLE@@';
 
 @@LOADER@@
 
-// anywidget 0.11 handles a model's comm messages only once its module has loaded, and drops them all,
-// for good, when that took over 2 s (a busy page during Run All): such a figure would never change
-// again. Each figure that loads lets those messages through, for every anywidget model on the page
-// (each binds its handler when it is made: existing ones are bound again, new ones use the fixed
-// method). A change lost before that is caught by the revision check (the page asks for the whole figure).
-function rescue(model, args) {
-  const proto = Object.getPrototypeOf(model);
-  return Promise.resolve(proto.__wakkerGated.apply(model, args)).catch((e) => {
-    if (e && /Failed to initialize model/.test(String(e.message))) return proto.__wakkerBase.apply(model, args);
-    throw e;
-  });
-}
-function ungate(manager) {
-  const models = manager && manager._models;
-  if (!models) return;
-  Promise.allSettled(Object.values(models)).then((all) => {
-    for (const r of all) {
-      const m = r.value, C = m && m.constructor;
-      if (!C || C.model_name !== 'AnyModel' || Object.getPrototypeOf(m) !== C.prototype) continue;
-      const proto = C.prototype;
-      if (!proto.__wakkerGated) {
-        const gated = proto._handle_comm_msg, base = Object.getPrototypeOf(proto)._handle_comm_msg;
-        if (typeof gated !== 'function' || typeof base !== 'function') return;
-        proto.__wakkerGated = gated;
-        proto.__wakkerBase = base;
-        proto._handle_comm_msg = function (...args) { return rescue(this, args); };
-      }
-      if (m.comm && !m.__wakkerRescued && typeof m.comm.on_msg === 'function') {
-        m.__wakkerRescued = true;
-        m.comm.on_msg(m._handle_comm_msg.bind(m));
-      }
-    }
-  });
-}
+@@UNGATE@@
 
 // Layout keys that Plotly.relayout redraws on their own (no new plot); all are arrays.
 const LIGHT = ['shapes', 'annotations', 'images'];
@@ -324,5 +291,43 @@ function loadPlotly(fig) {
 }
 """
 
+#: Shared by every anywidget module of the workbook (figures here, questions in the front-end hook).
+UNGATE = r"""
+// anywidget 0.11 handles a model's comm messages only once its module has loaded, and drops them all,
+// for good, when that took over 2 s (a busy page during Run All): such a figure would never change
+// again. Each figure that loads lets those messages through, for every anywidget model on the page
+// (each binds its handler when it is made: existing ones are bound again, new ones use the fixed
+// method). A change lost before that is caught by the revision check (the page asks for the whole figure).
+function rescue(model, args) {
+  const proto = Object.getPrototypeOf(model);
+  return Promise.resolve(proto.__wakkerGated.apply(model, args)).catch((e) => {
+    if (e && /Failed to initialize model/.test(String(e.message))) return proto.__wakkerBase.apply(model, args);
+    throw e;
+  });
+}
+function ungate(manager) {
+  const models = manager && manager._models;
+  if (!models) return;
+  Promise.allSettled(Object.values(models)).then((all) => {
+    for (const r of all) {
+      const m = r.value, C = m && m.constructor;
+      if (!C || C.model_name !== 'AnyModel' || Object.getPrototypeOf(m) !== C.prototype) continue;
+      const proto = C.prototype;
+      if (!proto.__wakkerGated) {
+        const gated = proto._handle_comm_msg, base = Object.getPrototypeOf(proto)._handle_comm_msg;
+        if (typeof gated !== 'function' || typeof base !== 'function') return;
+        proto.__wakkerGated = gated;
+        proto.__wakkerBase = base;
+        proto._handle_comm_msg = function (...args) { return rescue(this, args); };
+      }
+      if (m.comm && !m.__wakkerRescued && typeof m.comm.on_msg === 'function') {
+        m.__wakkerRescued = true;
+        m.comm.on_msg(m._handle_comm_msg.bind(m));
+      }
+    }
+  });
+}
+"""
+
 LOADER = LOADER.replace("@@PLOTLY_FILE@@", PLOTLY_FILE).replace("@@OWN_TRACES@@", json.dumps(list(OWN_TRACES)))
-ESM = ESM.replace("@@LOADER@@", LOADER)
+ESM = ESM.replace("@@LOADER@@", LOADER).replace("@@UNGATE@@", UNGATE)

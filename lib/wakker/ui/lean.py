@@ -136,6 +136,12 @@ _OWN_MODULES = ("@jupyter-widgets/controls", "@jupyter-widgets/base")
 
 def _first_state(widget) -> dict:
     state = widget.get_state()
+    if widget._model_module == "anywidget":
+        # AnyModel extends the page's DOMWidgetModel, so its defaults hold too; and an anywidget of the workbook
+        # may name properties its own code reads as their default when absent (``_absent_is_default``: a
+        # question's empty answer, feedback, ...)
+        quiet = {**_DROPPABLE, **getattr(type(widget), "_absent_is_default", {})}
+        return {k: v for k, v in state.items() if k not in quiet or _plain(v) != _plain(quiet[k])}
     if widget._model_module not in _OWN_MODULES:
         return state
     if state.get("_model_name") == "LayoutModel":

@@ -13,15 +13,106 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any, Sequence
 
-from wakker.ui.lean import widgets as w
-
 from ..core.portfolio import scale_value
 from .saving import SAVE_DELAY, SavedWidget
 from .style import error_html, front_end, styled
 
 
+class _Line:
+    """A line of a question's model (its save status, its feedback), used as the HTML widget it once was:
+    ``q.status.value``, ``q.message.value``."""
+
+    def __init__(self, question: "Question", key: str):
+        self._q, self._key = question, key
+
+    @property
+    def value(self) -> str:
+        return self._q._get(self._key)
+
+    @value.setter
+    def value(self, value: str) -> None:
+        self._q._set(self._key, value)
+
+
+class _Control:
+    """A question's answer control as code sees it (``q.area``, ``q.radio``, ``q.buttons``, ``q.boxes[i]``):
+    what the ipywidgets control it replaces offered (``value``, ``index``, ``options``, ``tooltip``,
+    ``observe``), read from and written to the question's one model."""
+
+    def __init__(self, question: "Question", get, put, options=(), description: str = ""):
+        self._q, self._get_value, self._put = question, get, put
+        self.options, self.description = tuple(options), description
+
+    @property
+    def tooltip(self) -> str:
+        return self._q.prompt
+
+    @property
+    def value(self):
+        return self._get_value()
+
+    @value.setter
+    def value(self, value) -> None:
+        self._put(value)
+
+    @property
+    def index(self) -> int | None:
+        chosen = self._q._get("chosen")
+        return chosen[0] if chosen else None
+
+    @index.setter
+    def index(self, index: int | None) -> None:
+        if index is not None and not 0 <= index < len(self.options):
+            raise IndexError(index)
+        self._q._set("chosen", [] if index is None else [index])
+
+    def observe(self, handler, names="value") -> None:
+        """``handler(change)`` after every change of the answer (see :meth:`Question.observe_answer`)."""
+        self._q.observe_answer(handler)
+
+
+_QUESTION_CLASS = None
+
+
+def question_widget_class():
+    """The one model of a question (an anywidget; its view is drawn by ``question_esm.KIT``), defined on first use."""
+    global _QUESTION_CLASS
+    if _QUESTION_CLASS is None:
+        import anywidget
+        import traitlets as t
+
+        from .style import question_stub_esm
+
+        class QuestionWidget(anywidget.AnyWidget):
+            _esm = question_stub_esm()
+            kind = t.Unicode("text").tag(sync=True)  # text | scale | choice | multi | none
+            head = t.Unicode("").tag(sync=True)  # the question (and its context and note) as HTML
+            label = t.Unicode("").tag(sync=True)  # the accessible name of the answer control
+            options = t.List(t.Unicode()).tag(sync=True)
+            ends = t.List(t.Unicode()).tag(sync=True)
+            placeholder = t.Unicode("").tag(sync=True)
+            rows = t.Int(5).tag(sync=True)
+            problem = t.Unicode("").tag(sync=True)  # HTML shown instead of the answer control
+            text = t.Unicode("").tag(sync=True)
+            chosen = t.List(t.Int()).tag(sync=True)
+            message = t.Unicode("").tag(sync=True)
+            status = t.Unicode("").tag(sync=True)
+            # the kit's code reads these as empty (rows: 5) when absent: left out of the first message
+            _absent_is_default = {"ends": [], "placeholder": "", "rows": 5, "problem": "", "text": "", "chosen": [],
+                                  "message": "", "options": []}
+
+        _QUESTION_CLASS = QuestionWidget
+    return _QUESTION_CLASS
+
+
 class Question(SavedWidget):
-    """Base class of a reflection widget. A new kind implements ``_build``, ``value`` and ``apply``.
+    """Base class of a reflection widget. A new kind sets ``widget_kind`` and implements ``_build``
+    (the model's state for its kind), ``value`` and ``apply``.
+
+    A question is ONE widget model (``q.box``, see :mod:`wakker.ui.question_esm`): the question, the answer
+    control, the feedback line (``q.message``) and the save status (``q.status``, a polite live region). Its
+    state is put together first (a saved answer restored), and the model is made once with all of it: one
+    message to the page per question (issue 11).
 
     ``context`` (optional): what the question is about when several questions ask the same thing,
     such as a case before "Welke rol past hier het best?". It is shown above the question in plain
@@ -33,63 +124,91 @@ class Question(SavedWidget):
     """
 
     kind = "text"
+    widget_kind = "text"
     delay = 0.0
 
     def __init__(self, page, qid: str, prompt: str, delay: float | None = None, context: str = "", note: str = ""):
         self.context = " ".join(str(context or "").split())
+        self.box = None
+        self._state: dict[str, Any] = {"kind": self.widget_kind}
+        self._observers: list = []
+        self._message = _Line(self, "message")
         super().__init__(page, qid, f"{self.context} {prompt}" if self.context else prompt, delay)
         shown = html.escape(prompt)
         if self.context:
             shown = f'<span style="font-weight:normal">{html.escape(self.context)}</span><br>{shown}'
         note_html = f"<div style='line-height:1.4'>{html.escape(note)}</div>" if note else ""
-        label = w.HTML(styled("vraag", shown) + note_html)
+        self._state.update(head=styled("vraag", shown) + note_html, label=self.prompt)
         if self.error:
-            self.box = w.VBox([label, w.HTML(error_html(self.error))])
-            return
-        self.input = self._build()
-        front_end()  # the answer controls get the question as their accessible name (lesson guide U2)
-        message = [self._message] if self._message is not None else []  # usually none yet: see show_message
-        self.box = w.VBox([label, self.input, *message, self.status],
-                          layout=dict(margin="0.5em 0 1em 0", max_width="52em"),
-                          _dom_classes=("wakker-question", f"wakker-q-{qid}"))
-        self.restore()
+            self._state.update(kind="none", problem=error_html(self.error), status="")
+        else:
+            self._build()
+            front_end()  # the kit's code draws the question (and is the theme and plotly hook)
+            self.restore()
+        self.box = question_widget_class()(**self._state, layout=dict(margin="0.5em 0 1em 0", max_width="52em"),
+                                           _dom_classes=("wakker-question", f"wakker-q-{qid}"))
+        self._watch(self.changed)
+        for handler in self._observers:
+            self._watch(handler)
 
-    def _build(self) -> w.Widget:
+    # -- the model's state: kept here until the model is made, then read from and written to it
+    def _status_widget(self, first: str):
+        self._state["status"] = first
+        return _Line(self, "status")
+
+    def _get(self, key: str):
+        if self.box is not None:
+            return getattr(self.box, key)
+        if key in self._state:
+            return self._state[key]
+        return question_widget_class().class_traits()[key].default()
+
+    def _set(self, key: str, value) -> None:
+        if self.box is not None:
+            setattr(self.box, key, value)
+        else:
+            self._state[key] = value
+
+    def _watch(self, handler) -> None:
+        self.box.observe(handler, names=["text", "chosen"])
+
+    def observe_answer(self, handler) -> None:
+        """Call ``handler(change)`` after every change of the answer, by the student or by code (``change["new"]``:
+        the model's new text or chosen positions)."""
+        self._observers.append(handler)
+        if self.box is not None:
+            self._watch(handler)
+
+    def _build(self) -> None:
         raise NotImplementedError
-
-    def show_message(self, message) -> None:
-        """The message line appears between the answer and the save status when first used."""
-        box = getattr(self, "box", None)
-        if box is not None and message not in box.children:
-            children = list(box.children)
-            children.insert(len(children) - 1 if self.status in children else len(children), message)
-            box.children = tuple(children)
-
 
 class OpenQuestion(Question):
     kind = "text"
+    widget_kind = "text"
 
     def __init__(self, page, qid, prompt, placeholder="Typ hier je antwoord…", rows=5, context=""):
         self._placeholder, self._rows = placeholder, rows
         super().__init__(page, qid, prompt, delay=SAVE_DELAY, context=context)
 
     def _build(self):
-        self.area = w.Textarea(placeholder=self._placeholder, rows=self._rows, continuous_update=True,
-                               tooltip=self.prompt, layout=dict(width="100%"))
-        self.area.observe(self.changed, names="value")
-        return self.area
+        self._state.update(placeholder=self._placeholder, rows=self._rows)
+        self.area = _Control(self, lambda: self._get("text"), self._put_text)
 
-    def value(self):
-        return self.area.value
-
-    def apply(self, value):
+    def _put_text(self, value) -> None:
         if not isinstance(value, str):
             raise TypeError("not a text")
-        self.area.value = value
+        self._set("text", value)
+
+    def value(self):
+        return self._get("text")
+
+    def apply(self, value):
+        self._put_text(value)
 
 
 class Scale(Question):
     kind = "scale"
+    widget_kind = "scale"
 
     def __init__(self, page, qid, prompt, low=1, high=5, low_label="", high_label="", context=""):
         if not (isinstance(low, int) and isinstance(high, int) and 2 <= high - low + 1 <= 11):
@@ -102,16 +221,23 @@ class Scale(Question):
     def _build(self):
         if self._bad:
             self.buttons = None
-            return w.HTML(error_html(self._bad))
-        self.buttons = w.ToggleButtons(options=list(range(self._low, self._high + 1)), value=None,
-                                       tooltip=self.prompt, style={"button_width": "3em"})
-        self.buttons.observe(self.changed, names="value")
-        left = w.HTML(styled("status", html.escape(self._labels[0]), "span"),
-                      layout=dict(margin="0 0.6em 0 0"))
-        right = w.HTML(styled("status", html.escape(self._labels[1]), "span"),
-                       layout=dict(margin="0 0 0 0.6em"))
-        box = w.HBox([left, self.buttons, right], layout=dict(align_items="center"), _dom_classes=("wakker-scale",))
-        return box
+            self._state.update(kind="none", problem=error_html(self._bad))
+            return
+        points = list(range(self._low, self._high + 1))
+        self._state.update(options=[str(p) for p in points], ends=list(self._labels))
+        self.buttons = _Control(self, self._point, self._choose, options=points)
+
+    def _point(self) -> int | None:
+        chosen = self._get("chosen")
+        return self._low + chosen[0] if chosen else None
+
+    def _choose(self, point) -> None:
+        if point is None:
+            self._set("chosen", [])
+        elif point not in self.buttons.options:
+            raise ValueError("not on this scale")
+        else:
+            self._set("chosen", [point - self._low])
 
     def value(self):
         """The chosen point with its scale, so that a portfolio can say what the number means.
@@ -219,23 +345,33 @@ class Choice(Question):
         self._multiple = multiple
         super().__init__(page, qid, prompt, context=context, note=note)
 
+    @property
+    def widget_kind(self) -> str:  # type: ignore[override]
+        return "multi" if self._multiple else "choice"
+
     def _build(self):
         labels = [o.label for o in self.options]
+        self._state.update(options=labels)
         if self._multiple:
-            self.boxes = [w.Checkbox(value=False, description=lab, indent=False, layout=dict(width="auto"))
-                          for lab in labels]
-            for box in self.boxes:
-                box.observe(self.changed, names="value")
-            return w.VBox(self.boxes, _dom_classes=("wakker-options",))
-        self.radio = w.RadioButtons(options=labels, value=None, tooltip=self.prompt,
-                                    layout=dict(width="auto"), _dom_classes=("wakker-options",))
-        self.radio.observe(self.changed, names="value")
-        return self.radio
+            self.boxes = [_Control(self, lambda i=i: i in self._get("chosen"), lambda on, i=i: self._tick(i, on),
+                                   description=label) for i, label in enumerate(labels)]
+        else:
+            self.radio = _Control(self, self._label, self._pick, options=labels)
+
+    def _label(self) -> str | None:
+        chosen = self._get("chosen")
+        return self.options[chosen[0]].label if chosen else None
+
+    def _pick(self, label) -> None:
+        self._set("chosen", [] if label is None else [[o.label for o in self.options].index(label)])
+
+    def _tick(self, i: int, on: bool) -> None:
+        chosen = set(self._get("chosen"))
+        chosen = chosen | {i} if on else chosen - {i}
+        self._set("chosen", sorted(chosen))
 
     def positions(self) -> list[int]:
-        if self._multiple:
-            return [i for i, b in enumerate(self.boxes) if b.value]
-        return [] if self.radio.index is None else [self.radio.index]
+        return list(self._get("chosen"))
 
     def value(self):
         chosen = self.positions()
@@ -245,8 +381,7 @@ class Choice(Question):
     def apply(self, value):
         chosen = chosen_positions(value, self.options)
         if self._multiple:
-            for i, b in enumerate(self.boxes):
-                b.value = i in chosen
+            self._set("chosen", sorted(chosen))
         elif chosen:
             self.radio.index = chosen[0]
 
@@ -261,6 +396,6 @@ class Choice(Question):
         self.message.value = "".join(parts)
 
     def changed(self, change=None):
-        if not self._multiple and self.radio.index is None:
+        if not self._multiple and not self._get("chosen"):
             return
         super().changed(change)

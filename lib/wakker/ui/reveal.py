@@ -85,8 +85,12 @@ class Reveal(View):
         # the part shown from the start is in the box's first message: no change to send right after
         first = self.button if self.ready else self.waiting
         self.box = w.VBox([first], layout=dict(margin=".2em 0 1em 0"), _dom_classes=("wakker-reveal",))
-        for control in _inputs(getattr(question, "input", None) or w.VBox()):
-            control.observe(lambda _change: self.update(), names="value")
+        watch = getattr(question, "observe_answer", None)  # a kit question: one model
+        if callable(watch):
+            watch(lambda _change: self.update())
+        else:
+            for control in _inputs(getattr(question, "input", None) or w.VBox()):
+                control.observe(lambda _change: self.update(), names="value")
 
     @property
     def button(self):

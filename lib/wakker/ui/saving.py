@@ -210,8 +210,6 @@ class SavedWidget(View):
     }
 
     def __init__(self, page, qid: str, prompt: str = "", delay: float | None = None):
-        from wakker.ui.lean import widgets as w
-
         self.page, self.qid, self.prompt = page, qid, prompt
         if delay is not None:
             self.delay = delay
@@ -229,8 +227,14 @@ class SavedWidget(View):
         # (each change after the widget exists is one more message to the page: 20-25 per notebook).
         # (SavedWidget.text: a subclass's own text() may need what its __init__ sets after this)
         first = "" if self.error else status_html(SavedWidget.text(self, "empty"))
-        self.status = w.HTML(first, _dom_classes=("wakker-live",))
+        self.status = self._status_widget(first)
         _live.add(self)  # refreshed by refresh_saved() after an import
+
+    def _status_widget(self, first: str):
+        """The save status line: an HTML widget (a question keeps it in its one model instead)."""
+        from wakker.ui.lean import widgets as w
+
+        return w.HTML(first, _dom_classes=("wakker-live",))
 
     @property
     def message(self):

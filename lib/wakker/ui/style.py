@@ -395,13 +395,36 @@ export default {
 _front_end = None
 
 
+def esm_module(src: str, values: dict[str, str] | None = None) -> str:
+    """A front-end module as the page gets it: each ``@@KEY@@`` replaced by ``values[KEY]`` (a JavaScript string's
+    content, quotes and backslashes escaped), comment lines and indentation left out (fewer bytes)."""
+    for key, value in (values or {}).items():
+        src = src.replace(f"@@{key}@@", value.replace("\\", "\\\\").replace("'", "\\'"))
+    lines = (line.strip() for line in src.splitlines())
+    return "\n".join(line for line in lines if line and not line.startswith("//"))
+
+
+#: What a student reads when a question's own module waited in vain for the kit's code (Dutch).
+QUESTION_LATE = "Deze vraag kon niet getoond worden. Voer de cel opnieuw uit of herlaad de pagina."
+
+
 def front_end_esm() -> str:
-    """The hook's JavaScript module, with the kit's stylesheet in it."""
+    """The hook's JavaScript module, with the kit's stylesheet and the code every question draws with
+    (``question_esm.KIT``, once per page) in it."""
     import json
 
-    from .figure_esm import LOADER
+    from .figure_esm import LOADER, UNGATE
+    from .question_esm import KIT
 
-    return f"const KIT_CSS = {json.dumps(KIT_CSS)};\n" + LOADER + FRONT_END_ESM
+    question = esm_module(KIT, {"END_STYLE": STYLES["status"]})
+    return f"const KIT_CSS = {json.dumps(KIT_CSS)};\n" + LOADER + esm_module(UNGATE) + "\n" + question + FRONT_END_ESM
+
+
+def question_stub_esm() -> str:
+    """Each question's own module: it waits for the kit's code (see :mod:`wakker.ui.question_esm`)."""
+    from .question_esm import STUB
+
+    return esm_module(STUB, {"ERROR_STYLE": STYLES["fout"], "LATE": QUESTION_LATE})
 
 
 def front_end():
