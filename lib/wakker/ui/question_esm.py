@@ -132,7 +132,8 @@ const QUESTION = (() => {
       if (message.innerHTML !== m) message.innerHTML = m;
       messageBox.style.display = m ? '' : 'none';
     };
-    const showStatus = () => { const s = model.get('status') || ''; if (live.innerHTML !== s) live.innerHTML = s; };
+    // no status in the model: nothing saved yet (the first message leaves that status out)
+    const showStatus = () => { const s = model.get('status') ?? '@@EMPTY_STATUS@@'; if (live.innerHTML !== s) live.innerHTML = s; };
     show(); showMessage(); showStatus();
     model.on('change:text', show);
     model.on('change:chosen', show);

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 from ..core.portfolio import scale_value
-from .saving import SAVE_DELAY, SavedWidget
+from .saving import EMPTY_STATUS, SAVE_DELAY, SavedWidget
 from .style import error_html, front_end, styled
 
 
@@ -99,7 +99,7 @@ def question_widget_class():
             status = t.Unicode("").tag(sync=True)
             # the kit's code reads these as empty (rows: 5) when absent: left out of the first message
             _absent_is_default = {"ends": [], "placeholder": "", "rows": 5, "problem": "", "text": "", "chosen": [],
-                                  "message": "", "options": []}
+                                  "message": "", "options": [], "status": EMPTY_STATUS}
 
         _QUESTION_CLASS = QuestionWidget
     return _QUESTION_CLASS

@@ -349,3 +349,8 @@ class SavedWidget(View):
         _day, time = saved_time(entry)
         self.status.value = status_html(self.text("saved", time=time))
         return entry
+
+
+#: The save status of a widget with nothing saved yet. A question's code in the page shows it when the question's
+#: model has no status (most questions start so, and their first message leaves it out).
+EMPTY_STATUS = status_html(SavedWidget.TEXTS["empty"])
