@@ -197,6 +197,28 @@ def test_a_question_is_one_model_that_works_as_the_widgets_it_replaces(page, jup
     expect(boxes.nth(1)).to_be_checked()
     expect(writers.get_by_role("status")).to_contain_text("opgeslagen om", timeout=10_000)
     assert len(jlab.saved_value(fresh_journal, "wie-schreef-wat")["selected"]) == 1
+    # arrow keys stay in the question (JupyterLab would move its cell selection): to the next tick box ...
+    active = "() => window.jupyterapp.shell.currentWidget.content.activeCellIndex"
+    active_cell = page.evaluate(active)
+    page.keyboard.press("ArrowDown")
+    expect(boxes.nth(2)).to_be_focused()
+    assert page.evaluate(active) == active_cell
+    # ... and along the points of a scale, where Space chooses
+    scale = page.locator(".wakker-q-demo-vertrouwen-organisatie")
+    scale.scroll_into_view_if_needed()
+    points = scale.locator("button")
+    points.nth(0).focus()
+    active_cell = page.evaluate(active)
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    expect(points.nth(2)).to_be_focused()
+    page.keyboard.press("Space")
+    expect(points.nth(2)).to_have_attribute("aria-pressed", "true")
+    page.keyboard.press("ArrowLeft")
+    expect(points.nth(1)).to_be_focused()
+    assert page.evaluate(active) == active_cell  # the notebook's selection did not move
+    expect(scale.get_by_role("status")).to_contain_text("opgeslagen om", timeout=10_000)
+    assert jlab.saved_value(fresh_journal, "demo-vertrouwen-organisatie")["value"] == 3
 
     # letters that are notebook shortcuts in command mode (d d deletes a cell, a and b insert one) are text here
     cells_before = jlab.cells(page).count()

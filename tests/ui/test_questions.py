@@ -228,3 +228,20 @@ def test_a_question_opens_without_the_empty_values_its_page_code_reads_as_empty(
     c = _first_state(page.choice("c", "Welke?", [("a", "Ja."), ("b", "Nee.")]).box)
     assert c["chosen"] == [1] and "Nee." in c["message"] and c["options"] == ["a", "b"] and "eerder antwoord" in c["status"]
     assert _first_state(page.open_question("o2", "Kort?", rows=2).box)["rows"] == 2
+
+
+def test_a_question_that_can_only_show_what_is_wrong_still_brings_the_kits_code(journal, monkeypatch):
+    """Found in review: on a page that failed (an unknown notebook) nothing had made the kit's front-end hook, so
+    the page never got the code that draws questions and each showed, after 20 s, that it could not be shown
+    instead of its question and the Dutch reason. And an invalid id (with a space) gives no CSS class of it: the
+    browser refuses a class with a space, and the question then lost its margins."""
+    from wakker.ui import style
+
+    monkeypatch.setattr(style, "_front_end", None)
+    q = ui.Page("99_onbekend", journal=journal).open_question("q", "Werkt dit?")
+    assert q.error and q.box.kind == "none" and "Onbekend notebook" in q.box.problem
+    assert style._front_end is not None
+    bad = ui.Page(NB, journal=journal).open_question("Slechte id!", "Vraag")
+    assert bad.error and bad.box._dom_classes == ("wakker-question",)
+    good = ui.Page(NB, journal=journal).open_question("goed.id:1", "Vraag")
+    assert good.box._dom_classes == ("wakker-question", "wakker-q-goed.id:1")

@@ -30,6 +30,16 @@ const QUESTION = (() => {
     box.appendChild(inner);
     return [box, inner];
   };
+  // Arrow keys inside a question stay there (JupyterLab would move its cell selection): between the points of
+  // a scale and between the tick boxes they move the focus; a group of radio buttons moves by itself.
+  const arrows = (items, i) => (e) => {
+    if (!e.key.startsWith('Arrow')) return;
+    e.stopPropagation();
+    if (!items) return;
+    const step = e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 1 : -1;
+    const next = items[i + step];
+    if (next) { e.preventDefault(); next.focus(); }
+  };
   let views = 0;
   function render({ model, el: root }) {
     try { ungate(model.widget_manager); } catch (e) { /* an unknown widget manager: leave it */ }
@@ -74,6 +84,7 @@ const QUESTION = (() => {
         inner.appendChild(b);
         return b;
       });
+      buttons.forEach((b, i) => b.addEventListener('keydown', arrows(buttons, i)));
       group.appendChild(inner);
       row.append(end(ends[0] || '', '0px 0.6em 0px 0px'), group, end(ends[1] || '', '0px 0px 0px 0.6em'));
       root.appendChild(row);
@@ -93,8 +104,7 @@ const QUESTION = (() => {
         lab.textContent = text;
         const input = el('input', '', {type: 'radio', name, value: String(i)});
         input.addEventListener('change', () => { if (input.checked) { model.set('chosen', [i]); model.save_changes(); } });
-        // the arrow keys move between the options (one group), not JupyterLab's cell selection
-        input.addEventListener('keydown', (e) => { if (e.key.startsWith('Arrow')) e.stopPropagation(); });
+        input.addEventListener('keydown', arrows(null));  // the browser moves between the options itself
         lab.appendChild(input);
         group.appendChild(lab);
         return input;
@@ -119,6 +129,7 @@ const QUESTION = (() => {
         box.appendChild(row);
         return input;
       });
+      inputs.forEach((c, i) => c.addEventListener('keydown', arrows(inputs, i)));
       root.appendChild(box);
       show = () => { const chosen = model.get('chosen') || []; inputs.forEach((c, i) => { c.checked = chosen.includes(i); }); };
     }

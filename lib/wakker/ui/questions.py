@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any, Sequence
 
+from ..core.journal import JournalError, check_id
 from ..core.portfolio import scale_value
 from .saving import EMPTY_STATUS, SAVE_DELAY, SavedWidget
 from .style import error_html, front_end, styled
@@ -139,14 +140,18 @@ class Question(SavedWidget):
             shown = f'<span style="font-weight:normal">{html.escape(self.context)}</span><br>{shown}'
         note_html = f"<div style='line-height:1.4'>{html.escape(note)}</div>" if note else ""
         self._state.update(head=styled("vraag", shown) + note_html, label=self.prompt)
+        front_end()  # the kit's code draws every question, also one that can only show what is wrong
         if self.error:
             self._state.update(kind="none", problem=error_html(self.error), status="")
         else:
             self._build()
-            front_end()  # the kit's code draws the question (and is the theme and plotly hook)
             self.restore()
+        try:  # a class of the question's id, when it is a valid one (an invalid id may hold a space)
+            classes = ("wakker-question", f"wakker-q-{check_id(qid, 'vraag-naam')}")
+        except JournalError:
+            classes = ("wakker-question",)
         self.box = question_widget_class()(**self._state, layout=dict(margin="0.5em 0 1em 0", max_width="52em"),
-                                           _dom_classes=("wakker-question", f"wakker-q-{qid}"))
+                                           _dom_classes=classes)
         self._watch(self.changed)
         for handler in self._observers:
             self._watch(handler)
