@@ -35,8 +35,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-import anywidget
-from wakker.ui.lean import widgets as w
+from wakker.ui.lean import anywidget_base, widgets as w
 import traitlets
 
 from ..core.journal import Journal, JournalError
@@ -157,7 +156,7 @@ LINK_STYLE = ("display:inline-block;margin:0 .5em 0 0;padding:0 1em;line-height:
               "color:var(--jp-ui-font-color1,#222);text-decoration:none;white-space:nowrap")
 
 
-class Transfer(anywidget.AnyWidget):
+class Transfer(anywidget_base()):
     """The file chooser for imports (see the module docstring)."""
 
     _esm = traitlets.Unicode(_ESM).tag(sync=True)
@@ -165,7 +164,7 @@ class Transfer(anywidget.AnyWidget):
     max_bytes = traitlets.Int(MAX_UPLOAD_BYTES).tag(sync=True)
 
 
-class Downloader(anywidget.AnyWidget):
+class Downloader(anywidget_base()):
     """Downloads ``files`` in the browser once, as soon as it exists there (never displayed)."""
 
     _esm = traitlets.Unicode(_DOWNLOAD_ESM).tag(sync=True)

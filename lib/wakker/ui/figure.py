@@ -144,9 +144,9 @@ def _kit():
     figure's own module is a stub that waits for it). Made before the first figure's widget."""
     global _KIT
     if _KIT is None or getattr(_KIT, "comm", None) is None:  # none yet, or closed
-        import anywidget
+        from .lean import anywidget_base
 
-        class FigureKit(anywidget.AnyWidget):
+        class FigureKit(anywidget_base()):
             _esm = _esm()
 
         _KIT = FigureKit()
@@ -157,12 +157,12 @@ def _widget_class():
     """:class:`FigureWidget`, defined on first use (anywidget is imported only when a figure is shown)."""
     global _WIDGET_CLASS
     if _WIDGET_CLASS is None:
-        import anywidget
         import traitlets
 
         from .figure_esm import STUB
+        from .lean import anywidget_base
 
-        class FigureWidget(anywidget.AnyWidget):
+        class FigureWidget(anywidget_base()):
             """The browser side of one LiveFigure: ``_figure`` is the whole figure as JSON bytes; its module
             is a stub that draws with the code of the kernel's one FigureKit (:func:`_kit`)."""
 

@@ -243,6 +243,48 @@ def _flush(self):
     return None
 
 
+_ANYWIDGET_BASE = None
+
+
+def anywidget_base() -> type:
+    """``anywidget.AnyWidget`` for the workbook's own front-end models (the kit's hook, figures, questions, export),
+    made once on first use.
+
+    anywidget gives every new instance the traits ``_esm`` and ``_anywidget_id`` with ``add_traits``, which builds
+    a new class for each instance: 1.3 ms per widget, about 45 ms of notebook 07's Run All (36 such widgets; issue 8
+    item 10). Here that class is built once per widget class and every instance gets it. Its plain-text form is the
+    kit's short Dutch sentence (:func:`_repr_mimebundle_`), not ``<... object at 0x...>``."""
+    global _ANYWIDGET_BASE
+    if _ANYWIDGET_BASE is None:
+        import anywidget
+        import traitlets
+
+        ready: dict[type, type] = {}
+
+        class AnyWidget(anywidget.AnyWidget):
+            def __init__(self, *args, **kwargs):
+                cls = type(self)
+                made = ready.get(cls)
+                if made is None:  # what anywidget adds to each instance, added once to a subclass
+                    traits = {key: traitlets.Unicode(str(getattr(cls, key))).tag(sync=True)
+                              for key in ("_esm", "_css") if hasattr(cls, key) and not self.has_trait(key)}
+                    traits["_anywidget_id"] = traitlets.Unicode(f"{cls.__module__}.{cls.__name__}").tag(sync=True)
+                    made = ready[cls] = type(cls.__name__, (cls,), {"__module__": cls.__module__,
+                                                                    "__qualname__": cls.__qualname__, **traits})
+                    ready[made] = made
+                if made is not cls:
+                    self.__class__ = made
+                    for trait in made.__dict__.values():
+                        if isinstance(trait, traitlets.TraitType):
+                            trait.instance_init(self)
+                widgets.DOMWidget.__init__(self, *args, **kwargs)
+
+            _repr_mimebundle_ = _repr_mimebundle_
+
+        _ANYWIDGET_BASE = AnyWidget
+    return _ANYWIDGET_BASE
+
+
 def install() -> None:
     """Make ipywidgets share frozen Layouts and Styles, open models without the defaults the page shares
     (:data:`_DROPPABLE`), and not echo every change from the page back to it (idempotent).

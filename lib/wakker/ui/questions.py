@@ -79,12 +79,13 @@ def question_widget_class():
     """The one model of a question (an anywidget; its view is drawn by ``question_esm.KIT``), defined on first use."""
     global _QUESTION_CLASS
     if _QUESTION_CLASS is None:
-        import anywidget
         import traitlets as t
+
+        from .lean import anywidget_base
 
         from .style import question_stub_esm
 
-        class QuestionWidget(anywidget.AnyWidget):
+        class QuestionWidget(anywidget_base()):
             _esm = question_stub_esm()
             kind = t.Unicode("text").tag(sync=True)  # text | scale | choice | multi | none
             head = t.Unicode("").tag(sync=True)  # the question (and its context and note) as HTML

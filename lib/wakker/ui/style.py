@@ -444,10 +444,11 @@ def front_end():
     is True while JupyterLab shows a dark theme; observe it to follow theme changes."""
     global _front_end
     if _front_end is None:
-        import anywidget
         import traitlets
 
-        class FrontEnd(anywidget.AnyWidget):
+        from .lean import anywidget_base
+
+        class FrontEnd(anywidget_base()):
             _esm = front_end_esm()
             dark = traitlets.Bool(False).tag(sync=True)
             # which plotly.js the page may load now: "" (none yet), "own" (the workbook's cartesian copy)
