@@ -82,7 +82,6 @@ def question_widget_class():
         import traitlets as t
 
         from .lean import anywidget_base
-
         from .style import question_stub_esm
 
         class QuestionWidget(anywidget_base()):
@@ -187,6 +186,7 @@ class Question(SavedWidget):
 
     def _build(self) -> None:
         raise NotImplementedError
+
 
 class OpenQuestion(Question):
     kind = "text"
