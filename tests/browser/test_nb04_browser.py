@@ -169,7 +169,7 @@ def test_nb04_sorting_game_model_slider_and_week(page, jupyter_server, fresh_jou
     expect(handle).to_have_attribute("aria-valuetext", "5,01", timeout=10_000)
     expect(machine.locator(".wakker-readout-param-ownership_growth_rate")).to_have_text("0,15")
     expect(machine.locator(".wakker-param-speed_of_change .widget-readout")).to_be_hidden()
-    expect(sentence).to_contain_text("Bij een tempo van 5×", timeout=10_000)
+    expect(sentence).to_contain_text("Bij een tempo van 5,01×", timeout=10_000)  # as precisely as the readout
     expect(sentence).to_contain_text("Dan levert de 1e orde (de zaak draaiende houden)")
     page.wait_for_function(f"old => ({BAR_NUMBERS_JS})() !== old", arg=before, timeout=10_000)
     # ... and the speed line in the other figure moved with it; the lines themselves stayed as they were
