@@ -170,8 +170,16 @@ def test_nb07_games_tournament_evolution_designer(page, jupyter_server, fresh_jo
         "De acht personages van Nicky Case (3 van elk, 4 Spiegels)", timeout=10_000)
     evo.locator("button", has_text="Vloeiend (zonder toeval)").click()
     expect(evo).to_contain_text("Elke generatie groeit een personage", timeout=10_000)
-    expect(evo.locator(".wakker-vervangen .noUi-handle, .wakker-vervangen [role=slider]").first).to_have_attribute(
-        "aria-label", "Vervangen per generatie:", timeout=10_000)
+    replace = evo.locator(".wakker-vervangen .noUi-handle, .wakker-vervangen [role=slider]").first
+    expect(replace).to_have_attribute("aria-label", "Vervangen per generatie:", timeout=10_000)
+    # switched off in 'Vloeiend': no stop for Tab, and a screen reader hears that it is off (a teacher's review)
+    expect(replace).to_have_attribute("aria-disabled", "true", timeout=10_000)
+    expect(replace).to_have_attribute("tabindex", "-1")
+    evo.locator("button", has_text="Stap voor stap").click()
+    expect(replace).not_to_have_attribute("aria-disabled", "true", timeout=10_000)
+    expect(replace).to_have_attribute("tabindex", "0")
+    evo.locator("button", has_text="Vloeiend (zonder toeval)").click()
+    expect(replace).to_have_attribute("aria-disabled", "true", timeout=10_000)
     jlab.screenshot(page, "nb07-12c-evolution-meer", locator=evo)
     # left open: at 390 px its method buttons ("Stap voor stap (zoals Nicky Case)") must not be cut off
 

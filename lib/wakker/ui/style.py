@@ -277,6 +277,13 @@ function nameControls(root) {
     const slider = handle.closest('.widget-slider');
     setAttr(handle, 'aria-label', nameOf(slider));
     setAttr(handle, 'aria-valuetext', valueText(slider));
+    // a slider that is switched off (greyed) is not a stop for Tab and says so to a screen reader
+    const target = handle.closest('.noUi-target');
+    const off = !!(target && target.hasAttribute('disabled'));
+    if ((handle.getAttribute('aria-disabled') === 'true') !== off) {
+      if (off) { handle.setAttribute('aria-disabled', 'true'); handle.setAttribute('tabindex', '-1'); }
+      else { handle.removeAttribute('aria-disabled'); handle.setAttribute('tabindex', '0'); }
+    }
   }
   for (const button of root.querySelectorAll('.widget-toggle-buttons button')) {
     const pressed = button.classList.contains('mod-active') ? 'true' : 'false';
@@ -352,9 +359,10 @@ function installNamer() {
   };
   window.addEventListener('resize', () => { all = true; clearTimeout(timer); timer = setTimeout(scroll, 300); });
   // New or changed output (childList), and a toggle button that was chosen or unchosen (its class):
-  // noUiSlider rewrites aria-valuetext on every move, our readout changes just after, so we run again.
+  // noUiSlider rewrites aria-valuetext on every move, our readout changes just after, so we run again; and a
+  // slider switched on or off (the 'disabled' attribute ipywidgets puts on the noUi-target).
   const relevant = (m) => m.type === 'childList' || (m.target.classList && m.target.classList.contains('widget-toggle-button'))
-    || (m.target.classList && m.target.classList.contains('noUi-handle'));
+    || (m.target.classList && (m.target.classList.contains('noUi-handle') || m.target.classList.contains('noUi-target')));
   window.__wakkerNamer = new MutationObserver((records) => {
     for (const m of records) {
       if (!relevant(m)) continue;
@@ -364,7 +372,7 @@ function installNamer() {
     }
   });
   window.__wakkerNamer.observe(document.body, {childList: true, subtree: true, attributes: true,
-                                               attributeFilter: ['class', 'aria-valuetext']});
+                                               attributeFilter: ['class', 'aria-valuetext', 'disabled']});
   nameControls(document.body);
   all = true; timer = setTimeout(scroll, 300);
 }
