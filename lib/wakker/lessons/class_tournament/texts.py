@@ -50,7 +50,7 @@ FIELD_CHARACTERS = " en {characters} uit het notebook"
 SCROLL_HINT = ("↔ Schuif de ranglijst en de kleurentabel opzij om alle kolommen te zien. Bespreek je de uitslag met "
                "de klas, laat hem dan zien op een breder scherm (laptop of beamer): daar past hij in de breedte.")
 SUMMARY = ("{winner} {field}; elk paar speelt {repetitions} keer een wedstrijd van {rounds} (niemand speelt tegen "
-           "zichzelf), punten T {T}, R {R}, P {P}, S {S}, {noise}% kans op een vergissing per zet.")
+           "zichzelf), punten T {T}, R {R}, P {P}, S {S}, {noise} % kans op een vergissing per zet.")
 STRATEGY = ("strategie", "strategieën")
 CHARACTERS = ("personage", "personages")
 ROUND = ("ronde", "rondes")
