@@ -633,6 +633,12 @@ def _ranges(s: np.ndarray, values: np.ndarray) -> tuple[WinnerRange, ...]:
     return tuple(out)
 
 
+def ranges_of(speeds: np.ndarray, values: np.ndarray) -> tuple[WinnerRange, ...]:
+    """:func:`winner_ranges` for values already per speed (rows) and order (columns 1, 2, ...): e.g. the four
+    orders of a sweep with 'beide' left out (its fifth column)."""
+    return _ranges(np.asarray(speeds, dtype=float), np.asarray(values, dtype=float))
+
+
 def winner_ranges(sweep_df: pd.DataFrame | SweepArrays, metric: str = "total_effect") -> tuple[WinnerRange, ...]:
     """Consecutive speed ranges with the same winner(s), from the lowest to the highest speed.
 

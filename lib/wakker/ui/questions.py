@@ -15,8 +15,8 @@ from typing import Any, Sequence
 
 from ..core.journal import JournalError, check_id
 from ..core.portfolio import scale_value
-from .saving import EMPTY_STATUS, SAVE_DELAY, SavedWidget
-from .style import error_html, front_end, styled
+from .saving import SAVE_DELAY, SavedWidget
+from .style import EMPTY_STATUS, error_html, front_end, styled
 
 
 class _Line:

@@ -29,7 +29,7 @@ from typing import Any, Callable
 
 from ..core.data import ContentError
 from ..core.journal import Entry, JournalError, check_id
-from .style import error_html, notice_html, status_html
+from .style import NOT_ANSWERED, error_html, notice_html, status_html
 from .view import View, report
 
 SAVE_DELAY = 0.6  # seconds after the last change
@@ -200,7 +200,7 @@ class SavedWidget(View):
     kind = "value"
     delay = SAVE_DELAY
     TEXTS = {
-        "empty": "Nog niet beantwoord.",
+        "empty": NOT_ANSWERED,
         "restored": "✓ eerder antwoord, opgeslagen op {day} om {time}",
         "saved": "✓ opgeslagen om {time}",
         "waiting": "… wordt zo opgeslagen",
@@ -350,7 +350,3 @@ class SavedWidget(View):
         self.status.value = status_html(self.text("saved", time=time))
         return entry
 
-
-#: The save status of a widget with nothing saved yet. A question's code in the page shows it when the question's
-#: model has no status (most questions start so, and their first message leaves it out).
-EMPTY_STATUS = status_html(SavedWidget.TEXTS["empty"])

@@ -412,6 +412,11 @@ def esm_module(src: str, values: dict[str, str] | None = None) -> str:
     return "\n".join(line for line in lines if line and not line.startswith("//"))
 
 
+#: The save status of a widget with nothing saved yet (``SavedWidget.TEXTS["empty"]``). A question's code in the page
+#: shows it when the question's model has no status (most questions start so; their first message leaves it out).
+NOT_ANSWERED = "Nog niet beantwoord."
+EMPTY_STATUS = status_html(NOT_ANSWERED)
+
 #: What a student reads when a question's own module waited in vain for the kit's code (Dutch).
 QUESTION_LATE = "Deze vraag kon niet getoond worden. Voer de cel opnieuw uit of herlaad de pagina."
 
@@ -423,8 +428,6 @@ def front_end_esm() -> str:
 
     from .figure_esm import LOADER, UNGATE
     from .question_esm import KIT
-
-    from .saving import EMPTY_STATUS
 
     question = esm_module(KIT, {"END_STYLE": STYLES["status"], "EMPTY_STATUS": EMPTY_STATUS})
     parts = [LOADER, UNGATE, question, FRONT_END_ESM]

@@ -250,12 +250,12 @@ def planned_ahead_again(summary: pl.SweepSummary) -> tuple[float, int, tuple[flo
     and the next stretch where the fourth order wins once more (None: it does not); None when nothing is ahead
     again (or there is no crossover).
 
-    Read from the winner ranges of the four orders alone (``pl``'s ranges, with their borders interpolated as the
+    Read from the winner ranges of the four orders alone (``pl.ranges_of``, with their borders interpolated as the
     ranges sentence says them): 'beide' plays no part in the crossover, and with 'beide' shown the same speeds
     come out as without it (a teacher's review found 4,3× with 'beide' against 4,1× without)."""
     if summary.crossover is None:
         return None
-    four = pl._ranges(summary.speeds, summary.values[:, :4])
+    four = pl.ranges_of(summary.speeds, summary.values[:, :4])
     cross = summary.crossover * 1.0000001
     start = next((i for i, r in enumerate(four) if r.order in (1, 2, 3) and not r.tied and r.start > cross), None)
     if start is None:
