@@ -349,4 +349,3 @@ class SavedWidget(View):
         _day, time = saved_time(entry)
         self.status.value = status_html(self.text("saved", time=time))
         return entry
-

@@ -429,9 +429,9 @@ def front_end_esm() -> str:
     from .figure_esm import LOADER, UNGATE
     from .question_esm import KIT
 
-    question = esm_module(KIT, {"END_STYLE": STYLES["status"], "EMPTY_STATUS": EMPTY_STATUS})
-    parts = [LOADER, UNGATE, question, FRONT_END_ESM]
-    return f"const KIT_CSS = {json.dumps(css_min(KIT_CSS))};\n" + "\n".join(esm_module(p) for p in parts)
+    code = esm_module("\n".join([LOADER, UNGATE, KIT, FRONT_END_ESM]),
+                      {"END_STYLE": STYLES["status"], "EMPTY_STATUS": EMPTY_STATUS})
+    return f"const KIT_CSS = {json.dumps(css_min(KIT_CSS))};\n" + code
 
 
 def css_min(css: str) -> str:

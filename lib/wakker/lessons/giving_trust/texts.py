@@ -54,7 +54,8 @@ SEEDS_HTML = "<br>Met ander toeval (tien keer): <b>{spiral}</b> keer een spiraal
 #: Under the tally: why it is always the same ten runs, and what the button "Nog eens, met ander toeval" does.
 SEEDS_NOTE_HTML = ("<br><span style='font-size:.9em;opacity:.85'>Die tien keer zijn steeds dezelfde tien worpen van "
                    "het toeval (de grafiek toont de eerste). Zo komt een verschil na een schuifje door dat schuifje, "
-                   "niet door toeval. <i>Nog eens, met ander toeval</i> schuift het toeval één worp op: de grafiek toont een andere worp, en in de telling valt de eerste worp af en komt er één nieuwe bij.</span>")
+                   "niet door toeval. <i>Nog eens, met ander toeval</i> schuift het toeval één worp op: de grafiek "
+                   "toont een andere worp, en in de telling valt de eerste worp af en komt er één nieuwe bij.</span>")
 SEEDS_REST = ", {n} keer nog onbeslist"
 VALUE_HTML = " Samen gemaakt over alle rondes: <b>{value}</b> per groep bovenop het budget."
 TIMES = "{x}×"

@@ -32,7 +32,8 @@ from ...ui.controls import DutchNumber, DutchSlider
 from ...ui.figure import LiveFigure
 from ...ui.lines import Lines
 from ...ui.saving import SavedWidget, saved_time
-from ...ui.style import ERROR_CLASS, STYLES, cell_html, error_html, note_html, scroll_hint_html, show_html, styled, text_html
+from ...ui.style import (ERROR_CLASS, STYLES, cell_html, error_html, note_html, scroll_hint_html, show_html, styled,
+                         text_html)
 from ...ui.view import View, error_box, report, safe
 from . import texts as T
 from .charts import (clear_evolution, clear_heatmap, evolution_figure, fig_layout, heatmap_figure,
@@ -862,7 +863,8 @@ class Sandbox(_LazyMore, _SharesTable, View):
         grid = w.GridBox([c.box for c in self._counts.values()],
                          layout=dict(grid_template_columns="repeat(auto-fill, minmax(min(28em, 100%), 1fr))",
                                      grid_gap="0 .8em"))
-        return [w.HTML(T.OWN_PAYOFFS_HEAD), *(b.widget for b in self._inputs.values()), w.HTML(T.POPULATION_HEAD), grid]
+        return [w.HTML(T.OWN_PAYOFFS_HEAD), *(b.widget for b in self._inputs.values()), w.HTML(T.POPULATION_HEAD),
+                grid]
 
     @property
     def inputs(self) -> dict:
