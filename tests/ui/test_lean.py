@@ -338,3 +338,36 @@ def test_the_workbooks_anywidgets_get_their_class_once_and_say_a_dutch_sentence_
     for widget in (a.box, f, front_end()):
         assert widget._repr_mimebundle_()["text/plain"] == lean.PLAIN_TEXT
     assert "_esm" in lean._first_state(a.box) and "_anywidget_id" in lean._first_state(f)
+
+
+def test_what_a_kernel_loaded_is_frozen_once_after_each_import_before_the_next_widget(monkeypatch, tmp_path):
+    """A full garbage collection walks every object a kernel loaded (50 ms in a lesson with figures):
+    after an import, the next widget freezes what is alive; without a new import nothing happens."""
+    import gc
+    import sys
+
+    frozen = []
+    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(len(sys.modules)))
+    monkeypatch.setattr(lean, "_FROZEN_AT", [0])
+    monkeypatch.setattr(lean, "_in_kernel", lambda: True)
+    w.HTML("a")
+    assert frozen == [len(sys.modules)]
+    w.HTML("b")
+    assert len(frozen) == 1
+    (tmp_path / "wakker_freeze_probe.py").write_text("X = 1\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    import wakker_freeze_probe  # noqa: F401 - a lesson's import
+
+    w.HTML("c")
+    assert len(frozen) == 2
+    monkeypatch.delitem(sys.modules, "wakker_freeze_probe")
+
+
+def test_nothing_is_frozen_outside_a_kernel(monkeypatch):
+    import gc
+
+    monkeypatch.setattr(gc, "freeze", lambda: pytest.fail("froze outside a kernel"))
+    monkeypatch.setattr(lean, "_FROZEN_AT", [0])
+    assert not lean._in_kernel()
+    w.HTML("a")
+    assert lean.freeze_loaded() is False

@@ -67,9 +67,11 @@ def lesson_dir(lesson: str, root: Path | str | None = None) -> Path:
 
 
 def read_yaml(path: Path | str) -> Any:
-    """Parse one YAML file; a missing, non-UTF-8 or malformed file raises ContentError."""
-    import yaml
+    """Parse one YAML file; a missing, non-UTF-8 or malformed file raises ContentError.
 
+    A file read before, with exactly the same text, comes from the parse cache (:func:`cache_dir`)
+    without importing or running the YAML parser: the first cell of every notebook reads eight YAML
+    files, and parsing them cost a new kernel about 0.1 s (issue 8 item 10)."""
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -77,14 +79,100 @@ def read_yaml(path: Path | str) -> Any:
         raise ContentError(f"Bestand ontbreekt: {path.name}") from None
     except UnicodeDecodeError as exc:
         raise ContentError(f"{path.name}: geen geldige UTF-8-tekst ({exc.reason}).") from None
+    key = _cache_key(text)
+    found = _cache_get(key)
+    if found is not _MISSING:
+        return found
+    import yaml
+
     try:
-        # libyaml's safe loader when PyYAML has it: the same documents, about eight times faster (the
-        # first cell of every notebook reads eight YAML files)
-        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - safe loader
+        # libyaml's safe loader when PyYAML has it: the same documents, about eight times faster
+        doc = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - safe loader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (regel {mark.line + 1})" if mark is not None else ""
         raise ContentError(f"{path.name}: geen geldige YAML{where}.") from None
+    _cache_put(key, doc)
+    return doc
+
+
+# ---------------------------------------------------------------- the parse cache
+#: Bump when what is stored changes; part of every key, so old entries are simply not found.
+_CACHE_FORMAT = b"wakker-yaml-1\0"
+_MISSING = object()
+_OFF = ("", "0", "no", "off", "false", "nee")
+
+
+def cache_dir() -> Path | None:
+    """Where parsed YAML is kept between kernels, or None when it is not kept.
+
+    ``WAKKER_CACHE`` when set (``0`` or empty: no cache), else ``$XDG_CACHE_HOME/wakker/yaml`` or
+    ``~/.cache/wakker/yaml``. An entry is named by a hash of the file's text (not its name or time): an
+    edited file is parsed again, the same text never is. The cache is only ever a shortcut: a folder that
+    cannot be made or written, a full disk or a damaged entry means the file is parsed as without it."""
+    override = os.environ.get("WAKKER_CACHE")
+    if override is not None:
+        return None if override.strip().lower() in _OFF else Path(override)
+    try:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    except (RuntimeError, KeyError, OSError):  # no home folder to be found
+        return None
+    return base / "wakker" / "yaml"
+
+
+def _cache_key(text: str) -> str:
+    import hashlib
+
+    return hashlib.blake2b(_CACHE_FORMAT + text.encode("utf-8"), digest_size=20).hexdigest()
+
+
+class _PlainUnpickler:
+    """Unpickles what a YAML safe loader makes (dicts, lists, text, numbers, dates, sets) and nothing
+    else: an entry someone put in the cache folder cannot run code."""
+
+    ALLOWED = {("datetime", "date"), ("datetime", "datetime"), ("datetime", "time"),
+               ("datetime", "timedelta"), ("datetime", "timezone")}
+
+    @classmethod
+    def loads(cls, data: bytes) -> Any:
+        import io
+        import pickle
+
+        class Restricted(pickle.Unpickler):
+            def find_class(self, module: str, name: str) -> Any:
+                if (module, name) not in cls.ALLOWED:
+                    raise pickle.UnpicklingError(f"{module}.{name} is not plain YAML data")
+                return super().find_class(module, name)
+
+        return Restricted(io.BytesIO(data)).load()
+
+
+def _cache_get(key: str) -> Any:
+    folder = cache_dir()
+    if folder is None:
+        return _MISSING
+    try:
+        return _PlainUnpickler.loads((folder / f"{key}.pickle").read_bytes())
+    except Exception:  # noqa: BLE001 - not there, unreadable or damaged: parse the file instead
+        return _MISSING
+
+
+def _cache_put(key: str, doc: Any) -> None:
+    folder = cache_dir()
+    if folder is None:
+        return
+    import pickle
+
+    tmp = folder / f".{key}.{os.getpid()}.tmp"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(pickle.dumps(doc, protocol=4))
+        os.replace(tmp, folder / f"{key}.pickle")  # whole or not at all, also with two kernels at once
+    except Exception:  # noqa: BLE001 - read-only, full disk, no such folder: no cache, same result
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
 
 
 def need(entry: Any, fields: dict, where: str) -> None:
