@@ -229,6 +229,35 @@ def test_a_question_is_one_model_that_works_as_the_widgets_it_replaces(page, jup
     assert jlab.cells(page).count() == cells_before
     assert jlab.saved_value(fresh_journal, "demo-vertrouwen") == "dd ab mm"
 
+    # the answer box has the question as its tooltip (title), the same text as its accessible name
+    area = question.locator("textarea")
+    label = area.get_attribute("aria-label")
+    assert label and "Waaraan merk je" in label, label
+    expect(area).to_have_attribute("title", label)
+    # deleting all of the answer saves an empty answer, and the status says that it is empty now
+    area.click()
+    area.press("ControlOrMeta+a")
+    area.press("Backspace")
+    expect(question.get_by_role("status")).to_contain_text("leeg antwoord opgeslagen om", timeout=10_000)
+    assert jlab.saved_value(fresh_journal, "demo-vertrouwen") == ""
+    jlab.screenshot_at(page, question, "nb00-07a-emptied-answer")
+
+    # running the question's cell again: the new question shows what was typed just before, and the kernel keeps
+    # one question for it (it kept every one made before)
+    jlab.type_into(area, "Net voor het opnieuw uitvoeren.")
+    index = jlab.cells(page).evaluate_all(
+        "cs => cs.findIndex(c => c.querySelector('.wakker-q-demo-vertrouwen'))")
+    for _ in range(3):
+        page.evaluate("(i) => { const nb = window.jupyterapp.shell.currentWidget.content; nb.activeCellIndex = i;"
+                      " return window.jupyterapp.commands.execute('notebook:run-cell'); }", index)
+        jlab.wait_for_kernel_idle(page)
+    question = page.locator(".wakker-q-demo-vertrouwen")
+    expect(question).to_have_count(1)
+    expect(question.locator("textarea")).to_have_value("Net voor het opnieuw uitvoeren.", timeout=10_000)
+    live = jlab.run_in_kernel(page, "from wakker.ui.saving import _live\n"
+                                    "print(sum(getattr(q, 'qid', '') == 'demo-vertrouwen' for q in _live))")
+    assert live.strip() == "1", live
+
     # a change from the kernel (as after an import) is on screen at once, in every kind
     jlab.run_in_kernel(page, "from wakker.ui.saving import _live\n"
                              "for q in list(_live):\n"

@@ -53,7 +53,8 @@ const QUESTION = (() => {
       root.appendChild(html('', model.get('problem'))[0]);
     } else if (kind === 'text') {
       const box = el('div', 'lm-Widget jupyter-widgets widget-inline-hbox widget-textarea', {style: 'width: 100%;'});
-      const area = el('textarea', 'widget-input', {rows: String(model.get('rows') || 5), 'aria-label': label});
+      // the question as its accessible name and as the tooltip on hover (the title the ipywidgets Textarea had)
+      const area = el('textarea', 'widget-input', {rows: String(model.get('rows') || 5), 'aria-label': label, title: label});
       area.placeholder = model.get('placeholder') || '';
       area.value = model.get('text') || '';
       area.addEventListener('input', () => { model.set('text', area.value); model.save_changes(); });

@@ -177,6 +177,17 @@ class Question(SavedWidget):
     def _watch(self, handler) -> None:
         self.box.observe(handler, names=["text", "chosen"])
 
+    def retire(self) -> None:
+        """A newer question for the same answer replaced this one (its cell was run again; its waiting save is
+        written): its model is closed, so that ipywidgets' registry of open models no longer keeps it, and with
+        it this question, alive. The page drops the model too; its view went with the cell's old output."""
+        if self.box is not None:
+            self.box.close()
+
+    def is_empty(self, value) -> bool:
+        """An open answer with no text left (spaces and blank lines count as none)."""
+        return value is None or (isinstance(value, str) and not value.strip())
+
     def observe_answer(self, handler) -> None:
         """Call ``handler(change)`` after every change of the answer, by the student or by code (``change["new"]``:
         the model's new text or chosen positions)."""
@@ -378,6 +389,10 @@ class Choice(Question):
 
     def positions(self) -> list[int]:
         return list(self._get("chosen"))
+
+    def is_empty(self, value) -> bool:
+        """Nothing ticked (only possible with ``multiple=True``: the student unticked every option)."""
+        return isinstance(value, dict) and not value.get("selected")
 
     def value(self):
         chosen = self.positions()

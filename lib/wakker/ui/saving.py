@@ -10,7 +10,9 @@ gets, from this one class, the same behaviour everywhere:
   (0 = at once), with "… wordt zo opgeslagen" meanwhile;
 * ``save()``: write now, with a Dutch message (never a traceback) when that is impossible;
 * :func:`flush` writes everything still waiting (export, kernel shutdown, SIGTERM, tests);
-  while a student keeps typing, a save still happens every ``SAVE_MAX_WAIT`` seconds.
+  while a student keeps typing, a save still happens every ``SAVE_MAX_WAIT`` seconds;
+* a widget made again for the same answer (its cell re-run) takes the place of the one before, after
+  writing that one's waiting save (``replace_older``); an answer that is empty now says so in its status.
 
 A subclass implements ``value()`` and ``apply(value)``; optionally ``problems(value)`` (a Dutch
 reason not to save), ``after_change(value)`` (feedback) and the status texts in ``TEXTS`` (an optional
@@ -84,11 +86,16 @@ class Pending:
                     self.running -= 1
                     self.idle.notify_all()
 
-    def flush(self, wait: float = FLUSH_WAIT) -> None:
-        """Run everything still waiting now, and wait (at most ``wait`` s) for saves in progress."""
+    def flush(self, wait: float = FLUSH_WAIT, key: int | None = None) -> None:
+        """Run everything still waiting now (``key``: only that one's action), and wait (at most ``wait`` s)
+        for saves in progress."""
         with self.lock:
-            items = list(self.timers.values())
-            self.timers.clear()
+            if key is None:
+                items = list(self.timers.values())
+                self.timers.clear()
+            else:
+                item = self.timers.pop(key, None)
+                items = [item] if item else []
         problem: BaseException | None = None
         for timer, action, _first in items:
             timer.cancel()
@@ -104,9 +111,10 @@ class Pending:
         if problem is not None:
             raise problem
 
-    def waiting(self) -> int:
+    def waiting(self, key: int | None = None) -> int:
+        """How many saves are waiting (``key``: 1 when that one's is, else 0)."""
         with self.lock:
-            return len(self.timers)
+            return len(self.timers) if key is None else int(key in self.timers)
 
 
 pending = Pending()
@@ -165,6 +173,10 @@ def saved_time(entry: Entry) -> tuple[str, str]:
     return t.strftime("%d-%m-%Y"), t.strftime("%H:%M")
 
 
+#: The saved widgets that are (or may be) on screen, for :func:`refresh_saved` after an import. Weak, and one
+#: widget per answer: a widget made again for the same answer (its cell re-run) replaces the one made before
+#: (:meth:`SavedWidget.replace_older`). Saving at exit or on SIGTERM does not need it: every save that is still
+#: waiting is in ``pending``, which holds on to its widget until it is written.
 _live: "weakref.WeakSet[SavedWidget]" = weakref.WeakSet()
 
 
@@ -173,6 +185,15 @@ def _same_journal(a: Any, b: Any) -> bool:
         return True
     pa, pb = getattr(a, "path", None), getattr(b, "path", None)
     return bool(getattr(a, "durable", False) and getattr(b, "durable", False) and pa is not None and pa == pb)
+
+
+def _same_answer(a: Any, b: Any) -> bool:
+    """Whether two saved widgets keep the same answer: same kind of widget, same question id, notebook and journal."""
+    if type(a) is not type(b) or a.qid != b.qid:
+        return False
+    pa, pb = getattr(a, "page", None), getattr(b, "page", None)
+    return (getattr(pa, "notebook", None) == getattr(pb, "notebook", None)
+            and _same_journal(getattr(pa, "journal", None), getattr(pb, "journal", None)))
 
 
 def refresh_saved(journal: Any = None) -> int:
@@ -203,6 +224,9 @@ class SavedWidget(View):
         "empty": NOT_ANSWERED,
         "restored": "✓ eerder antwoord, opgeslagen op {day} om {time}",
         "saved": "✓ opgeslagen om {time}",
+        # an answer that is empty now (``is_empty``: the student deleted all of it): the status says so
+        "saved_empty": "✓ leeg antwoord opgeslagen om {time}",
+        "restored_empty": "✓ leeg antwoord, opgeslagen op {day} om {time}",
         "waiting": "… wordt zo opgeslagen",
         "old_form": "Je eerdere antwoord: {value}",
         "unreadable": "Eerdere antwoorden konden niet gelezen worden: {error}",
@@ -228,6 +252,7 @@ class SavedWidget(View):
         # (SavedWidget.text: a subclass's own text() may need what its __init__ sets after this)
         first = "" if self.error else status_html(SavedWidget.text(self, "empty"))
         self.status = self._status_widget(first)
+        self.replace_older()
         _live.add(self)  # refreshed by refresh_saved() after an import
 
     def _status_widget(self, first: str):
@@ -271,10 +296,48 @@ class SavedWidget(View):
     def after_change(self, value: Any) -> None:
         """Hook for feedback; runs on every change and after a restore."""
 
+    def is_empty(self, value: Any) -> bool:
+        """Whether ``value`` is an empty answer (all text deleted, nothing ticked): its status then says
+        "leeg antwoord" (``TEXTS["saved_empty"]``, ``["restored_empty"]``, when the widget has those texts).
+        False by default."""
+        return False
+
+    def retire(self) -> None:
+        """Let go of what keeps this widget alive, once a newer widget for the same answer replaced it (its
+        waiting save is written already; see :meth:`replace_older`). Nothing by default."""
+
     def text(self, key: str, **kwargs) -> str:
         return self.TEXTS[key].format(**kwargs)
 
+    def _text_key(self, key: str, value: Any) -> str:
+        """``key``, or its ``_empty`` form when ``value`` is an empty answer and this widget has that text."""
+        empty = f"{key}_empty"
+        if empty not in self.TEXTS:
+            return key
+        try:
+            return empty if self.is_empty(value) else key
+        except Exception:  # noqa: BLE001 - a value of another form is not "empty"
+            return key
+
     # -- shared behaviour
+    def replace_older(self) -> None:
+        """Take the place of a widget made before for the same answer (its cell re-run, or the same question made
+        again): that one's waiting save is written first, so that nothing typed is lost and this one restores
+        it; then it leaves the registry (:data:`_live`) and lets go of itself (:meth:`retire`). Without this
+        every re-run kept one more widget alive for good."""
+        for old in list(_live):
+            if old is self or not _same_answer(old, self):
+                continue
+            try:
+                pending.flush(key=id(old))
+            except Exception as exc:  # noqa: BLE001 - its save showed its own message; it must not stop this one
+                report(exc)
+            _live.discard(old)
+            try:
+                old.retire()
+            except Exception as exc:  # noqa: BLE001
+                report(exc)
+
     def restore(self) -> Entry | None:
         """Put the newest saved version back; return it (None when there is none)."""
         if self.error:
@@ -301,7 +364,7 @@ class SavedWidget(View):
             self.message.value = notice_html(html.escape(self.text("old_form", value=self.describe(entry.value))))
         day, time = saved_time(entry)
         # "not_restored" (optional): the status when the saved value could not be put back
-        key = "restored" if fits or "not_restored" not in self.TEXTS else "not_restored"
+        key = self._text_key("restored", entry.value) if fits or "not_restored" not in self.TEXTS else "not_restored"
         self.status.value = status_html(self.text(key, day=day, time=time))
         return entry
 
@@ -347,5 +410,5 @@ class SavedWidget(View):
             self.status.value = error_html(self.text("not_saved", error=exc))
             return None
         _day, time = saved_time(entry)
-        self.status.value = status_html(self.text("saved", time=time))
+        self.status.value = status_html(self.text(self._text_key("saved", value), time=time))
         return entry
