@@ -166,8 +166,10 @@ def test_nb07_games_tournament_evolution_designer(page, jupyter_server, fresh_jo
     # its "Meer instellingen" gets its controls when opened (issue 11), with the experiment's start population
     expect(evo.locator(".widget-toggle-buttons")).to_have_count(0)
     _open_more(evo)
-    expect(evo.locator(".widget-dropdown", has_text="Beginbevolking").locator("select")).to_have_value(
-        "De acht personages van Nicky Case (3 van elk, 4 Spiegels)", timeout=10_000)
+    # the start population is a list of choices (a menu cut its text on a phone, a teacher's review)
+    expect(evo.locator(".widget-radio", has_text="Beginbevolking").locator(
+        "label", has_text="De acht personages van Nicky Case (3 van elk, 4 Spiegels)").locator("input")).to_be_checked(
+        timeout=10_000)
     evo.locator("button", has_text="Vloeiend (zonder toeval)").click()
     expect(evo).to_contain_text("Elke generatie groeit een personage", timeout=10_000)
     replace = evo.locator(".wakker-vervangen .noUi-handle, .wakker-vervangen [role=slider]").first
@@ -181,6 +183,23 @@ def test_nb07_games_tournament_evolution_designer(page, jupyter_server, fresh_jo
     evo.locator("button", has_text="Vloeiend (zonder toeval)").click()
     expect(replace).to_have_attribute("aria-disabled", "true", timeout=10_000)
     jlab.screenshot(page, "nb07-12c-evolution-meer", locator=evo)
+    # 'Vloeiend' without mistakes and without a Gokker or Gulle spiegel leaves nothing to chance: 'Nog eens, met ander
+    # toeval' is off there, with a line that says why (a teacher's review: it did nothing visible); on with mistakes
+    reseed = evo.locator("button", has_text="Nog eens, met ander toeval")
+    why = evo.locator(".wakker-geen-toeval")
+    expect(reseed).to_be_enabled()  # proef 3: 5 % mistakes
+    expect(why).to_be_hidden()
+    evo.locator("select").first.select_option(label="Begin: 15 Goedzakken, 5 Valsspelers, 5 Spiegels; 10 rondes")
+    expect(reseed).to_be_disabled(timeout=10_000)
+    expect(why).to_be_visible()
+    expect(why).to_contain_text("Hier speelt geen toeval mee")
+    expect(why).to_contain_text("zonder Gokker of Gulle spiegel in de bevolking")
+    _press(page, evo.locator(".wakker-vergissing"), "ArrowRight", 2)
+    expect(reseed).to_be_enabled(timeout=10_000)
+    expect(why).to_be_hidden()
+    _press(page, evo.locator(".wakker-vergissing"), "ArrowLeft", 2)
+    expect(reseed).to_be_disabled(timeout=10_000)
+    jlab.screenshot(page, "nb07-12d-evolution-no-chance", locator=evo)
     # left open: at 390 px its method buttons ("Stap voor stap (zoals Nicky Case)") must not be cut off
 
     # --- the sandbox: a start population from the menu; T = 6 (under "Meer instellingen") is not a prisoner's dilemma
@@ -238,6 +257,12 @@ def test_nb07_games_tournament_evolution_designer(page, jupyter_server, fresh_jo
     # at 1280 px every menu shows its longest choice and every button its whole label (a new user's read found
     # "Stap voor stap (zoals Nick…" and three menus cut off)
     assert not page.evaluate(CUT_JS), page.evaluate(CUT_JS)
+    # 'Manier:' right above its buttons, at their left edge, as 'Beginbevolking:' is above its choices (a heading of
+    # its choices at every width; ipywidgets puts a toggle group's and a radio group's label above them)
+    method = _method_layout(page)
+    assert method["label"] == "Manier:" and method["label_top"] < method["buttons_top"] < method["label_top"] + 40
+    assert abs(method["label_left"] - method["buttons_left"]) < 3, method
+    assert abs(method["label_left"] - method["preset_label_left"]) < 3, method
     expect(page.locator(".wakker-toernooi .wakker-schuif-hint")).to_be_hidden()  # nothing scrolls at 1280 px
     rep = page.locator(".wakker-herhaald").nth(1)
     rounds_hint = rep.locator(".wakker-schuif-hint")
@@ -274,6 +299,17 @@ PARTS = [("one-shot", ".wakker-eenmalig"), ("payoff", "table.wakker-beloningen")
          ("repeated", ".wakker-herhaald >> nth=1"), ("tournament", ".wakker-toernooi .widget-gridbox"),
          ("heatmap", ".wakker-toernooi .wakker-figure"), ("evolution", ".wakker-evolutie"),
          ("sandbox", ".wakker-zandbak .widget-text"), ("designer", ".wakker-ontwerper"), ("export", ".wakker-export")]
+
+
+def _method_layout(page) -> dict:
+    """Where the evolution's 'Manier:' label, its buttons and the 'Beginbevolking:' label are (its "Meer" open)."""
+    return page.evaluate("""() => { const e = document.querySelector('.wakker-evolutie');
+      const tb = e.querySelector('.widget-toggle-buttons'), label = tb.querySelector(':scope > .widget-label');
+      const first = tb.querySelector('.widget-toggle-button').getBoundingClientRect(), l = label.getBoundingClientRect();
+      const preset = e.querySelector('.widget-radio > .widget-label').getBoundingClientRect();
+      return {label: label.textContent, label_top: l.top, label_left: l.left, label_right: l.right,
+              buttons_top: first.top, buttons_left: first.left,
+              preset_label_right: preset.right, preset_label_left: preset.left}; }""")
 
 
 def _rounds_scroll(game) -> dict:
@@ -324,6 +360,20 @@ def narrow_screen_checks(page):
     expect(page.locator(".wakker-herhaald").first.locator(".wakker-schuif-hint")).to_have_count(0)
     rounds_hint.scroll_into_view_if_needed()
     jlab.screenshot(page, "nb07-390-repeated-hint", locator=rep)
+    # the evolution's "Meer" at 390 px (a teacher's review): 'Manier:' on its own line, left, right above its buttons
+    # (it floated in the middle above them), and every start population whole, on more lines if needed (a menu
+    # showed "15 Goedzakken, 5 Valsspelers, 5 Sp")
+    method = _method_layout(page)
+    assert method["label"] == "Manier:" and method["label_top"] < method["buttons_top"] < method["label_top"] + 40
+    assert abs(method["label_left"] - method["buttons_left"]) < 3, method
+    assert abs(method["label_left"] - method["preset_label_left"]) < 3, method
+    choices = page.evaluate("""(edge) => Array.from(document.querySelectorAll('.wakker-evolutie .widget-radio-box label'))
+        .map(l => ({text: l.textContent.trim(), cut: l.scrollWidth > l.clientWidth + 1,
+                    out: l.getBoundingClientRect().right > edge + 1}))""", edge)
+    assert len(choices) == 4 and not [c for c in choices if c["cut"] or c["out"]], choices
+    evo = page.locator(".wakker-evolutie")
+    evo.locator(".widget-radio").scroll_into_view_if_needed()
+    jlab.screenshot(page, "nb07-390-evolution-meer", locator=evo.locator(".wakker-meer"))
     # the evolution's and the sandbox's plots keep most of the width: their legends go under the plot (a new
     # user's read found plot areas of 97 and 64 px with the legend beside them)
     for box in (".wakker-evolutie", ".wakker-zandbak"):

@@ -456,9 +456,63 @@ def test_evolution_replicator_and_non_pd_reward():
     assert "2R = 1,6" in e.message.value  # Dutch decimal comma
     e.reward.value = 2.0
     assert e.message.value == "" and e.summary.value
+    e.noise.value = 5  # with mistakes chance plays a part, also here
     seed = e.seed
+    assert not e.reseed.disabled
     e.reseed.click()
     assert e.seed == seed + 1
+
+
+def _last(e) -> list:
+    return e.history.values[-1].tolist()
+
+
+def test_no_chance_no_button_in_vloeiend_without_mistakes():
+    """A teacher's review: in 'Vloeiend (zonder toeval)' at 0 % 'Nog eens, met ander toeval' did nothing visible.
+    There the button is off, with a line that says why ('komt er elke keer precies hetzelfde uit'); it is on again
+    with mistakes, with a Gokker or Gulle spiegel, and in 'Stap voor stap'. The line's claims checked: without
+    chance every seed gives the same, with it another seed can give another result."""
+    e = nb07.evolution_view()
+    assert not e.reseed.disabled and e.reseed_note.value == ""  # Stap voor stap: who goes is drawn
+    e.method.value = "replicator"
+    note = e.reseed_note.value
+    assert e.reseed.disabled and "wakker-geen-toeval" in note
+    # the line right under the button, the first of the lines above the chart
+    children = list(e.box.children)
+    assert children[children.index(e.reseed) + 1] is e.reseed_note.lines.widget and e.reseed_note.i == 0
+    assert "geen toeval" in note and "elke keer precies hetzelfde" in note and "Gokker of Gulle spiegel" in note
+    drawing = {nb07.name_of(s) for s in nb07.main_characters() if not P.get_strategy(s).is_deterministic(P.CASE)}
+    assert drawing == {"Gokker", "Gulle spiegel"}  # the characters the line names are those that draw
+    for preset in ("goedgelovig", "weinig-spiegels"):  # every character keeps a fixed rule
+        e.preset.value = preset
+        assert e.reseed.disabled
+        first = _last(e)
+        for seed in range(2, 6):
+            e.seed = seed
+            e.update()
+            assert _last(e) == first, (preset, seed)  # "elke keer precies hetzelfde"
+    e.seed = 1
+    e.noise.value = 5
+    assert not e.reseed.disabled and e.reseed_note.value == ""
+    first = _last(e)
+    e.reseed.click()
+    assert _last(e) != first  # mistakes: another draw, another result
+    e.noise.value = 0
+    assert e.reseed.disabled
+    for preset in ("alle-acht", "vergevers"):  # the Gokker, the Gulle spiegel
+        e.preset.value = preset
+        assert not e.reseed.disabled
+        first = _last(e)
+        e.reseed.click()
+        assert _last(e) != first, preset
+    e.method.value = "case"
+    e.preset.value = "goedgelovig"
+    assert not e.reseed.disabled
+    # the experiment menu changes the same settings: Proef 3 (5 % mistakes) switches the button on
+    e.method.value = "replicator"
+    assert e.reseed.disabled
+    e.experiment.value = "vergissingen"
+    assert not e.reseed.disabled
 
 
 def test_the_two_evolution_modes_tip_at_different_round_counts():
@@ -591,7 +645,7 @@ def test_lesson_widgets_stay_within_their_model_budget(page, monkeypatch):
     assert {k: v for k, v in counts.items() if v > MODEL_BUDGET[k]} == {}, counts
     # the section "Meer instellingen" gets its controls when a student opens it, and they work
     t, e, s = views["tournament"], views["evolution"], views["sandbox"]
-    for view, made in ((t, 15), (e, 10), (s, 34)):
+    for view, made in ((t, 15), (e, 9), (s, 34)):  # evolution: the method's label is the buttons' own (no HBox)
         view.more.selected_index = 0
         assert _models(view.box) >= counts[[k for k, v in views.items() if v is view][0]] + made
     t.boxes["always_defect"].value = False

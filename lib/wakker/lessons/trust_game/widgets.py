@@ -615,6 +615,26 @@ def evolution_shares(method: str, population: Mapping[str, int], generations: in
                                 noise=noise, repetitions=20, seed=seed, self_play=True)
 
 
+def chance_plays_a_part(method: str, population: Mapping[str, int], payoffs: P.Payoffs, noise: float) -> bool:
+    """Whether another seed can change the evolution (what "Nog eens, met ander toeval" changes).
+
+    In "Stap voor stap" it always can: who goes among equal scorers is drawn (and the matches are drawn with
+    mistakes or a character that draws its moves). In "Vloeiend" only mistakes and such characters (the Gokker,
+    the Gulle spiegel) bring chance in, through the matches that give the average scores; without them every
+    seed gives the same result, and the button would do nothing."""
+    if method == "case" or noise > 0:
+        return True
+    return any(not P.get_strategy(s).is_deterministic(payoffs) for s, c in population.items() if int(c) > 0)
+
+
+def no_chance_html(payoffs: P.Payoffs) -> str:
+    """The line next to the switched-off button: why there is no chance now, naming the characters that draw."""
+    drawing = [sid for sid in main_characters() if not P.get_strategy(sid).is_deterministic(payoffs)]
+    names = [html.escape(name_of(sid)) for sid in drawing]
+    joined = T.OR.join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+    return f'<div class="wakker-geen-toeval">{note_html(T.NO_CHANCE.format(names=joined))}</div>'
+
+
 def run_evolution(method: str, population: Mapping[str, int], generations: int, rounds: int,
                   payoffs: P.Payoffs, noise: float, replace: int, seed: int):
     """Shares (0-1) per generation for either method; DataFrame with one column per strategy
@@ -675,35 +695,45 @@ class EvolutionView(_LazyMore, _SharesTable, View):
         self.reward = _slider(T.REWARD_LABEL, float(reward), 0.5, 3.0, 0.1, css="beloning")
         for c in (self.rounds, self.noise, self.reward):
             c.observe(self._on_control, names="value")
-        self.reseed = w.Button(description=T.RESEED_BUTTON, icon="refresh", layout=dict(width="17em"))
-        self.reseed.on_click(self._reseed)
-        lines = Lines.on(self, "explain", "message", "summary")  # one widget model for the three lines
+        # one widget model for the four lines; the first says why 'Nog eens' is off, when it is
+        lines = Lines.on(self, "reseed_note", "explain", "message", "summary")
         self.fig = evolution_figure(T.EVOLUTION_TITLE)
         self.history = None
+        self.chance = True  # whether another seed can change the result (update() sets it)
         self.update()  # before fig.widget exists: the browser gets the figure once, filled in
-        # at most four controls up front (lesson guide M4); the rest under "Meer"
+        # switched off, with the line under it that says why, when nothing is left to chance (a teacher's review:
+        # in 'Vloeiend' at 0 % it did nothing visible); made after update(), so sent once with its state
+        self.reseed = w.Button(description=T.RESEED_BUTTON, icon="refresh", layout=dict(width="17em"),
+                               disabled=not self.chance)
+        self.reseed.on_click(self._reseed)
+        # at most four controls up front (lesson guide M4); the rest under "Meer"; the button right above the
+        # lines and the chart it changes (and its line), also when "Meer" is open
         self._more_section(T.MORE_LABEL)
-        self.box = w.VBox([self.experiment, self.rounds.box, self.reward.box, self.noise.box, self.reseed,
-                           self.more, lines.widget, self.fig.widget],
+        self.box = w.VBox([self.experiment, self.rounds.box, self.reward.box, self.noise.box, self.more,
+                           self.reseed, lines.widget, self.fig.widget],
                           layout=dict(max_width="60em"), _dom_classes=("wakker-evolutie",))
 
     def _make_more(self) -> list:
         v = self._settings
-        preset = w.Dropdown(options=[(label, key) for key, (label, _) in PRESETS.items()], value=v["preset"],
-                            description=T.PRESET_LABEL, style={"description_width": "14em"},
-                            layout=dict(width="48em", max_width="100%"))
+        # the start populations as a list of choices, not a menu: a menu cannot wrap its text, and on a phone it
+        # showed "15 Goedzakken, 5 Valsspelers, 5 Sp" (a teacher's review); here every choice is whole, on more
+        # lines if needed (the kit's class wakker-options), and on a wide screen all four are seen at once
+        preset = w.RadioButtons(options=[(label, key) for key, (label, _) in PRESETS.items()], value=v["preset"],
+                                description=T.PRESET_LABEL, style={"description_width": "14em"},
+                                layout=dict(width="48em", max_width="100%"), _dom_classes=("wakker-options",))
+        # the label as the buttons' own description: on a phone the kit puts it on its own line, left, above the
+        # buttons (an HTML label of 14em beside them floated, right-aligned, in the middle above them)
         method = w.ToggleButtons(options=[(t, k) for k, t in METHODS.items()], value=v["method"],
-                                 style={"button_width": "19em"})  # "Stap voor stap (zoals Nicky Case)" whole
+                                 description=T.METHOD_LABEL, tooltip=T.METHOD_LABEL,
+                                 style={"description_width": "14em", "button_width": "19em"})  # "Stap voor stap
+        # (zoals Nicky Case)" whole
         replace = _slider(T.REPLACE_LABEL, v["replace"], 1, 12, css="vervangen")
         generations = _slider(T.GENERATIONS_LABEL, v["generations"], 10, 100, step=10, css="generaties")
         replace.slider.disabled = v["method"] != "case"
         for c in (preset, method, replace, generations):
             c.observe(self._on_control, names="value")
         self._controls = dict(preset=preset, method=method, replace=replace, generations=generations)
-        method_row = w.HBox([w.HTML(f'<div style="text-align:right;padding-right:8px">{T.METHOD_LABEL}</div>',
-                                    layout=dict(width="14em")), method],
-                            layout=dict(align_items="center"))
-        return [preset, method_row, replace.box, w.HTML(T.REPLACE_NOTE), generations.box]
+        return [preset, method, replace.box, w.HTML(T.REPLACE_NOTE), generations.box]
 
     def _control(self, name: str):
         self.build_more()
@@ -754,6 +784,13 @@ class EvolutionView(_LazyMore, _SharesTable, View):
         self.seed += 1
         self.update()
 
+    def _show_chance(self, chance: bool, pay: P.Payoffs) -> None:
+        """The button on when another seed can change the result, else off with a line that says why."""
+        self.chance = chance
+        self.reseed_note.value = "" if chance else no_chance_html(pay)
+        if "reseed" in self.__dict__:  # made after the first update()
+            self.reseed.disabled = not chance
+
     @safe
     def update(self, _change=None):
         pay = self.payoffs()
@@ -763,13 +800,14 @@ class EvolutionView(_LazyMore, _SharesTable, View):
         self.explain.value = note_html(T.POINTS_LINE.format(**{k: dutch.compact(getattr(pay, k)) for k in "TRPS"})
                                        + T.EXPLAIN[method])
         bad = payoff_problems_html(pay)
+        population = PRESETS[self._setting("preset")][1]
+        self._show_chance(bool(bad) or chance_plays_a_part(method, population, pay, self.noise.value / 100), pay)
         if bad:
             self.message.value = bad
             self.summary.value = ""
             self.history = None  # no stale result next to the warning
             clear_evolution(self.fig, T.NO_RESULT)
             return None
-        population = PRESETS[self._setting("preset")][1]
         generations = self._setting("generations")
         shares = evolution_shares(method, population, generations, self.rounds.value, pay,
                                   self.noise.value / 100, self._setting("replace"), self.seed)
