@@ -146,6 +146,26 @@ def test_start_notebook_answer_survives_restart_and_reload(page, jupyter_server,
     tops = scale.locator(".wakker-scale button").evaluate_all("bs => bs.map(b => Math.round(b.getBoundingClientRect().top))")
     assert len(tops) == 5 and len(set(tops)) == 1, tops
     jlab.screenshot_at(page, scale, "nb00-06b-narrow-scale")
+    # a line that says the box below it scrolls sideways (wakker-schuif-hint, as in 07 and 09) shows on a phone only
+    # where that box really is wider than the column (a teacher's review: it showed above boxes that fit)
+    shown = page.evaluate("""async () => {
+        const out = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output');
+        const make = (width) => {
+          const d = document.createElement('div');
+          d.className = 'widget-html-content';
+          d.innerHTML = '<div class="wakker-schuif-hint" style="display:none">↔ Schuif de tabel opzij.</div>'
+            + `<div style="overflow-x:auto;width:0;min-width:100%"><div style="width:${width}">tabel</div></div>`;
+          out.appendChild(d);
+          return d.firstChild;
+        };
+        const wide = make('900px'), fits = make('50px');
+        const seen = () => [wide, fits].map((e) => getComputedStyle(e).display !== 'none');
+        for (let i = 0; i < 50 && String(seen()) !== 'true,false'; i++) await new Promise((r) => setTimeout(r, 100));
+        const result = seen();
+        wide.parentElement.remove(); fits.parentElement.remove();
+        return result;
+    }""")
+    assert shown == [True, False], f"scroll hint shown (box too wide, box that fits): {shown}"
     page.set_viewport_size(jlab.VIEWPORT)
 
     # "Klik op een titel met ✓ klaar om dat notebook te openen": the map's link opens notebook 04 in a tab.

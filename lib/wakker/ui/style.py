@@ -189,6 +189,8 @@ KIT_CSS = r"""
   /* A line that says a table or figure below scrolls sideways (class wakker-schuif-hint, hidden by its inline
      style): shown only here, on a narrow screen, where that box scrolls. */
   .wakker-schuif-hint { display: block !important; }
+  /* ... unless the kit's code measured that nothing below it is wider than its column (scrollHints). */
+  .wakker-schuif-hint.wakker-schuif-past { display: none !important; }
   /* A heat map needs room for its numbers: it keeps 34em and its box scrolls sideways. */
   .wakker-toernooi .wakker-figure, .wakker-klassentoernooi .wakker-figure { overflow-x: auto !important; }
   .wakker-toernooi .wakker-figure .js-plotly-plot, .wakker-klassentoernooi .wakker-figure .js-plotly-plot {
@@ -322,10 +324,29 @@ function focusableScrollers(root) {
     el.setAttribute('tabindex', '0');
   }
 }
+// A line that says the box below it scrolls sideways (wakker-schuif-hint, shown by the stylesheet on a narrow screen
+// only) is hidden again (class wakker-schuif-past) while nothing below it is wider than its column: the boxes after
+// it in its own HTML, else in the widget box around it. Boxes not drawn (a closed section) leave it as it is. A
+// page has a few such lines at most: all of them are measured, on a narrow screen only (elsewhere they are hidden).
+const NARROW = '(max-width: 640px)';
+function scrollHints() {
+  if (!window.matchMedia(NARROW).matches) return;
+  for (const hint of document.querySelectorAll('.wakker-schuif-hint')) {
+    const after = (scope) => (scope ? [...scope.querySelectorAll(SCROLLERS)] : [])
+      .filter((el) => hint.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
+    let boxes = after(hint.closest('.widget-html-content'));
+    if (!boxes.length) boxes = after(hint.closest('.widget-box'));
+    boxes = boxes.filter((el) => el.getClientRects().length);
+    if (!boxes.length) continue;
+    const wide = boxes.some((el) => el.scrollWidth > el.clientWidth + 1 && /(auto|scroll)/.test(getComputedStyle(el).overflowX));
+    hint.classList.toggle('wakker-schuif-past', !wide);
+  }
+}
 // Both run on the parts of the page that changed, not on the whole notebook: during Run All every new
 // output would otherwise scan every earlier one, and reading scrollWidth lays the whole page out (that
 // cost a forced layout per animation frame; a slider move rescanned the page). The names go on in the next
-// frame; the scroll check waits until the page has been still for a moment (it only adds a tabindex).
+// frame; the scroll check waits until the page has been still for a moment (it only adds a tabindex
+// and shows or hides a scroll hint).
 // the output that changed; else the cell's output area or a widget box (Voilà and JupyterLab alike)
 const OUTER = '.jp-Cell-outputArea, .widget-box';
 function rootOf(node) {
@@ -349,6 +370,7 @@ function installNamer() {
   };
   const scroll = () => {
     timer = 0;
+    scrollHints();
     if (all) { all = false; scrolled.clear(); focusableScrollers(document.body); return; }
     for (const r of inside(scrolled)) focusableScrollers(r);
   };
