@@ -507,12 +507,33 @@ def test_no_chance_no_button_in_vloeiend_without_mistakes():
         assert _last(e) != first, preset
     e.method.value = "case"
     e.preset.value = "goedgelovig"
-    assert not e.reseed.disabled
+    assert not e.reseed.disabled and e.reseed_note.value == ""
     # the experiment menu changes the same settings: Proef 3 (5 % mistakes) switches the button on
     e.method.value = "replicator"
     assert e.reseed.disabled
     e.experiment.value = "vergissingen"
     assert not e.reseed.disabled
+
+
+def test_stap_voor_stap_has_chance_only_where_equal_points_of_different_characters_meet_the_cut():
+    """'Stap voor stap' draws only who goes (or is copied) among equal scorers: at 10 rounds the Goedzakken and the
+    Spiegels tie once the Valsspelers are gone, and another seed gives another history; at 3 or 6 rounds, or with
+    20 Valsspelers and 5 Spiegels, no such tie comes up and every seed gives the same (the button is off, and its
+    line says so). Checked over seven seeds each, through the widget."""
+    e = nb07.evolution_view()
+    for preset, rounds, chance in (("goedgelovig", 10, True), ("goedgelovig", 3, False), ("goedgelovig", 6, False),
+                                   ("weinig-spiegels", 10, False), ("weinig-spiegels", 3, False)):
+        e.preset.value, e.rounds.value = preset, rounds
+        histories = set()
+        for seed in range(1, 8):
+            e.seed = seed
+            e.update()
+            assert e.reseed.disabled is not chance, (preset, rounds, seed)
+            histories.add(str(e.history.values.tolist()))
+        assert (len(histories) > 1) is chance, (preset, rounds, len(histories))
+        if not chance:
+            note = e.reseed_note.value
+            assert "Stap voor stap" in note and "evenveel punten" in note and "precies hetzelfde" in note
 
 
 def test_the_two_evolution_modes_tip_at_different_round_counts():

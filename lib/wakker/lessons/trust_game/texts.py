@@ -153,11 +153,16 @@ REWARD_LABEL = "Beloning samenwerken (R):"
 REPLACE_LABEL = "Vervangen per generatie:"
 GENERATIONS_LABEL = "Aantal generaties:"
 RESEED_BUTTON = "Nog eens, met ander toeval"
-#: Next to "Nog eens, met ander toeval" when it is switched off: in "Vloeiend" without mistakes and without a
-#: character that draws its moves ({names}: "Gokker of Gulle spiegel") nothing is left to chance.
-NO_CHANCE = ("Hier speelt geen toeval mee: bij <i>Vloeiend</i>, zonder vergissingen en zonder {names} in de "
-             "bevolking, komt er elke keer precies hetzelfde uit. Met vergissingen of bij <i>Stap voor stap</i> "
-             "doet deze knop weer mee.")
+#: Under "Nog eens, met ander toeval" when it is switched off, per way of evolving: nothing is left to chance
+#: ({names}: the characters that draw their moves, "Gokker of Gulle spiegel").
+NO_CHANCE = {
+    "replicator": ("Hier speelt geen toeval mee: bij <i>Vloeiend</i>, zonder vergissingen en zonder {names} in de "
+                   "bevolking, komt er elke keer precies hetzelfde uit. Met vergissingen doet deze knop weer mee."),
+    "case": ("Hier speelt geen toeval mee: zonder vergissingen en zonder {names} in de bevolking beslist het toeval "
+             "bij <i>Stap voor stap</i> alleen wie er verdwijnt of een kopie krijgt als verschillende personages "
+             "evenveel punten halen, en dat kwam in deze generaties niet voor. Er komt dus elke keer precies "
+             "hetzelfde uit. Met vergissingen doet deze knop weer mee."),
+}
 OR = " of "
 GENERATION_AXIS = "generatie"
 SHARE_AXIS = "aandeel in de bevolking (%)"

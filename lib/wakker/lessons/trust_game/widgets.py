@@ -615,24 +615,42 @@ def evolution_shares(method: str, population: Mapping[str, int], generations: in
                                 noise=noise, repetitions=20, seed=seed, self_play=True)
 
 
-def chance_plays_a_part(method: str, population: Mapping[str, int], payoffs: P.Payoffs, noise: float) -> bool:
-    """Whether another seed can change the evolution (what "Nog eens, met ander toeval" changes).
-
-    In "Stap voor stap" it always can: who goes among equal scorers is drawn (and the matches are drawn with
-    mistakes or a character that draws its moves). In "Vloeiend" only mistakes and such characters (the Gokker,
-    the Gulle spiegel) bring chance in, through the matches that give the average scores; without them every
-    seed gives the same result, and the button would do nothing."""
-    if method == "case" or noise > 0:
-        return True
-    return any(not P.get_strategy(s).is_deterministic(payoffs) for s, c in population.items() if int(c) > 0)
+def draws_in_matches(population: Mapping[str, int], payoffs: P.Payoffs, noise: float) -> bool:
+    """Whether the matches are drawn: with mistakes, or with a character that draws its moves (the Gokker, the
+    Gulle spiegel). Then another seed gives other scores, in both ways of evolving."""
+    return noise > 0 or any(not P.get_strategy(s).is_deterministic(payoffs)
+                            for s, c in population.items() if int(c) > 0)
 
 
-def no_chance_html(payoffs: P.Payoffs) -> str:
-    """The line next to the switched-off button: why there is no chance now, naming the characters that draw."""
+def ties_decide(counts: P.History, rounds: int, payoffs: P.Payoffs, replace: int) -> bool:
+    """"Stap voor stap" with matches that are not drawn: whether, in the generations of ``counts`` (players per
+    character, one row per generation), equal scores of different characters at the cut left it to chance who
+    goes or who is copied. The model draws only there, so without such a tie every seed gives these same
+    generations (until the first tie the path is the same for every seed; there was none)."""
+    ids = list(counts.ids)
+    res = P.tournament(ids, rounds=rounds, repetitions=1, payoffs=payoffs, noise=0.0, seed=0, self_play=True)
+    at = [list(res.ids).index(sid) for sid in ids]
+    total = res.total[np.ix_(at, at)]  # points of one match, row against column
+    own = np.diag(total)
+    for c in counts.values[:-1].astype(int):
+        labels = np.repeat(np.arange(len(ids)), c)
+        r = min(int(replace), labels.size // 2)
+        if r == 0:
+            continue
+        score = (total @ c - own)[labels]  # everyone plays everyone else once
+        ordered = np.sort(score)
+        for edge, beyond in ((ordered[r - 1], ordered[r]), (ordered[-r], ordered[-r - 1])):
+            if np.isclose(edge, beyond) and np.unique(labels[np.isclose(score, edge)]).size > 1:
+                return True
+    return False
+
+
+def no_chance_html(method: str, payoffs: P.Payoffs) -> str:
+    """The line under the switched-off button: why there is no chance now, naming the characters that draw."""
     drawing = [sid for sid in main_characters() if not P.get_strategy(sid).is_deterministic(payoffs)]
     names = [html.escape(name_of(sid)) for sid in drawing]
     joined = T.OR.join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
-    return f'<div class="wakker-geen-toeval">{note_html(T.NO_CHANCE.format(names=joined))}</div>'
+    return f'<div class="wakker-geen-toeval">{note_html(T.NO_CHANCE[method].format(names=joined))}</div>'
 
 
 def run_evolution(method: str, population: Mapping[str, int], generations: int, rounds: int,
@@ -784,10 +802,10 @@ class EvolutionView(_LazyMore, _SharesTable, View):
         self.seed += 1
         self.update()
 
-    def _show_chance(self, chance: bool, pay: P.Payoffs) -> None:
+    def _show_chance(self, chance: bool, method: str, pay: P.Payoffs) -> None:
         """The button on when another seed can change the result, else off with a line that says why."""
         self.chance = chance
-        self.reseed_note.value = "" if chance else no_chance_html(pay)
+        self.reseed_note.value = "" if chance else no_chance_html(method, pay)
         if "reseed" in self.__dict__:  # made after the first update()
             self.reseed.disabled = not chance
 
@@ -800,18 +818,22 @@ class EvolutionView(_LazyMore, _SharesTable, View):
         self.explain.value = note_html(T.POINTS_LINE.format(**{k: dutch.compact(getattr(pay, k)) for k in "TRPS"})
                                        + T.EXPLAIN[method])
         bad = payoff_problems_html(pay)
-        population = PRESETS[self._setting("preset")][1]
-        self._show_chance(bool(bad) or chance_plays_a_part(method, population, pay, self.noise.value / 100), pay)
         if bad:
+            self._show_chance(True, method, pay)
             self.message.value = bad
             self.summary.value = ""
             self.history = None  # no stale result next to the warning
             clear_evolution(self.fig, T.NO_RESULT)
             return None
+        population = PRESETS[self._setting("preset")][1]
         generations = self._setting("generations")
         shares = evolution_shares(method, population, generations, self.rounds.value, pay,
                                   self.noise.value / 100, self._setting("replace"), self.seed)
         self.history = shares
+        n = sum(population.values())
+        chance = draws_in_matches(population, pay, self.noise.value / 100) or method == "case" and ties_decide(
+            P.History(shares.ids, np.rint(shares.values * n)), self.rounds.value, pay, self._setting("replace"))
+        self._show_chance(chance, method, pay)
         show_evolution(self.fig, shares, T.EVOLUTION_TITLE)
         self.summary.value = _summary_html(shares, method == "case", sum(population.values()), generations)
         self.message.value = ""
