@@ -172,6 +172,15 @@ def test_nb09_upload_overview_anonymous_tournament_plans_links(page, jupyter_ser
     assert _scrolls(tournament) == {"ranking": True, "heatmap": True}, _scrolls(tournament)
     _shot(page, hint.locator("xpath=ancestor::div[contains(@class, 'widget-html')][1]"), "nb09-390-05c-schuif-hint")
     _shot(page, ranking.locator("xpath=ancestor::div[contains(@class, 'widget-hbox')][1]"), "nb09-390-05d-ranglijst")
+    # a student's name once per row, in 'van' (a teacher's review: "Naam (Chloë Hendriks)" next to "Chloë Hendriks"
+    # made the rows two lines high on a phone); the heat map keeps the whole label
+    rows = ranking.evaluate("""t => Array.from(t.querySelectorAll('tr')).slice(1).map(r => {
+      const c = Array.from(r.querySelectorAll('td')).map(d => d.textContent.trim());
+      return {strategy: c[1], whose: c[2], height: r.getBoundingClientRect().height}; })""")
+    students = [r for r in rows if r["whose"] != "personage"]
+    assert students and all(r["whose"] not in r["strategy"] for r in students), students
+    one_line = min(r["height"] for r in rows)
+    assert max(r["height"] for r in students) < 1.5 * one_line, rows
     page.set_viewport_size({"width": 1280, "height": 900})
     page.wait_for_timeout(800)
     expect(hint).to_be_hidden()  # nothing scrolls at 1280 px: the whole result fits in the width, as the hint says

@@ -133,6 +133,9 @@ def test_class_tournament_name_clash_with_student_names(tmp_path):
     # the same student exporting twice counts once (newest wins); two anonymous files count twice
     # (in the order of the files that hold the newest versions: 1, 2, 3, 4)
     assert list(out.tournament.ids) == ["Vriend (Bram)", "Vriend (Anna)", "Vriend (anoniem)", "Vriend (anoniem) 2"]
+    # the ranking table names the strategy and, in its own column, whose it is; a number a label got stays
+    assert [out.owner(s) for s in out.tournament.ids] == [("Vriend", "Bram"), ("Vriend", "Anna"),
+                                                          ("Vriend", "anoniem"), ("Vriend 2", "anoniem")]
     anna = out.designs.set_index("student").loc["Anna"]
     assert anna["first"] == 0.0 and anna["file"] == "2.json"
     assert out.skipped == [("0.json", "een oudere export van Anna; de nieuwste strategie telt (uit 2.json)")]
@@ -164,7 +167,8 @@ def test_class_tournament_defaults_are_those_of_notebook_07(tmp_path):
     assert t.payoffs == P.CASE and t.rounds == 10 and t.self_play is False and t.noise == 0.0
     assert list(t.ids) == field + ["Spiegel (Anna)"]
     ranking = out.ranking
-    assert list(ranking.columns) == ["rank", "label", "student", "character", "total", "mean", "strategy"]
+    assert list(ranking.columns) == ["rank", "label", "student", "character", "total", "mean", "strategy", "name",
+                                     "whose"]
     assert set(ranking["label"]) == {doc[s]["name"] for s in field} | {"Spiegel (Anna)"}
     mine = ranking.set_index("label").loc["Spiegel (Anna)"]
     assert mine["student"] == "Anna" and not mine["character"]
@@ -229,10 +233,16 @@ def test_class_tournament_view_from_real_exports(tmp_path):
     assert not any("_" in x for x in labels)  # no English ids like tit_for_tat
     # the Dutch table, the HTML ranking and the heat map all use those labels
     assert list(v.table.columns) == ["plaats", "strategie", "van", "punten in totaal", "gemiddeld per ronde"]
-    assert list(v.table["strategie"]) == labels
-    whose = dict(zip(v.table["strategie"], v.table["van"]))
-    assert whose["Spiegel"] == "personage" and whose["Spiegel (Bram)"] == "Bram"
-    assert "Spiegel (Bram)" in v.table_html.value and "plaats" in v.table_html.value
+    # the table (and the HTML ranking) names a student once, in 'van': on a phone "Spiegel (Bram)" next to "Bram"
+    # made every row two lines high (a teacher's review); the characters' names are their labels
+    assert [(s, v_) for s, v_ in zip(v.table["strategie"], v.table["van"]) if v_ != "personage"] == [
+        (label.split(" (")[0], label.split(" (")[1][:-1]) for label in labels if "(" in label]
+    assert sorted(v.table.loc[v.table["van"] == "personage", "strategie"]) == sorted(
+        nb07.name_of(s) for s in nb07.main_characters())
+    assert "Spiegel (Bram)" not in v.table_html.value and "Bram" in v.table_html.value
+    assert "Voorzichtige Buurvrouw (Anna)" not in v.table_html.value and "plaats" in v.table_html.value
+    for row in v.table_html.value.split("<tr>")[2:]:  # every student's name once in its row
+        assert sum(row.count(who) for who in ("Anna", "Bram")) <= 1, row
     assert list(v.fig.data[0].y) == labels == list(v.fig.data[0].x)
     assert v.fig.data[0].visible is not False and len(v.fig.data[0].z) == 11
     assert "2 strategieën van studenten en 9 personages" in v.summary.value
@@ -354,7 +364,8 @@ def test_one_huge_integer_skips_only_that_file(tmp_path, digits, where):
     assert "groot.json" in text and big not in text and len(text) < 600
     _no_english(text)
     v = class_tournament_view(tmp_path, repetitions=1)
-    assert v.message.value == "" and "Slim (Anna)" in v.table_html.value and "groot.json" in v.problems_html.value
+    assert v.message.value == "" and "groot.json" in v.problems_html.value
+    assert "Slim" in v.table_html.value and "Anna" in v.table_html.value and "Slim (Anna)" in v.fig.data[0].y
     _no_english(_view_text(v))
 
 
@@ -443,7 +454,10 @@ def test_another_file_claiming_a_students_name_is_a_conflict(tmp_path):
     assert out.skipped == []
     v = class_tournament_view(tmp_path, include_characters=False, repetitions=1)
     assert "anna.json" in v.problems_html.value and "zzz.json" in v.problems_html.value
-    assert "Slim (Anna, anna.json)" in v.table_html.value
+    # the table: the strategy's name, and whose with the file (two Anna's); the heat map keeps the whole label
+    assert "Slim (Anna, anna.json)" not in v.table_html.value and "Slim (Anna, anna.json)" in v.fig.data[0].y
+    whose = dict(zip(v.table["strategie"], v.table["van"]))
+    assert whose == {"Slim": "Anna, anna.json", "Verrader": "Anna, zzz.json", "Spiegel": "Bram"}
 
 
 def test_the_same_student_handing_in_twice_counts_once_with_the_newest(tmp_path):

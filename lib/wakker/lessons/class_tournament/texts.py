@@ -7,6 +7,8 @@ LABEL = "{name} ({who})"
 CHARACTER = "personage"
 
 LABEL_FILE = "{name} ({who}, {file})"  # a student's name that more than one workbook claims
+#: The column 'van' of the ranking for such a student (the strategy column then shows the name alone).
+WHOSE_FILE = "{who}, {file}"
 
 NO_FOLDER = ("De map '{folder}' bestaat niet (gezocht in {parent}). Controleer de naam van de map; "
              "er is geen toernooi gespeeld.")

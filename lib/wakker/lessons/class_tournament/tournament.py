@@ -54,6 +54,9 @@ class ClassTournament:
     designs: one row per student strategy (id, name, student, file, notebook, question, first, CC,
     CD, DC, DD), where id is also its label, "<name> (<student>)" or "<name> (anoniem)";
     labels: the label to show per id (Dutch names for the characters);
+    owners: per student strategy id, (its name as the ranking table shows it, whose it is): the label
+    without the student, since the table has a column for that ("Spiegel", "Bram"; a label that got a
+    number keeps it: "Spiegel 2"; a student in a conflict keeps the file: "Anna, anna-2.json");
     problems: every Dutch message about the input, in order: the error, skipped files,
     conflicts, refused strategies, "no strategies";
     error: a Dutch message that stopped the tournament (no folder), else None;
@@ -68,16 +71,24 @@ class ClassTournament:
     error: str | None = None
     skipped: list[tuple[str, str]] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
+    owners: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def label(self, sid: str) -> str:
         return self.labels.get(sid, sid)
 
+    def owner(self, sid: str) -> tuple[str, str]:
+        """(name, whose) of a strategy for the ranking table: a student's strategy by its own name and the
+        student (or 'anoniem'), a character by its Dutch name and 'personage'."""
+        return self.owners.get(sid) or (self.label(sid), T.CHARACTER)
+
     @cached_property
     def ranking(self) -> pd.DataFrame:
         """Ranking with labels: rank, label, student (None for characters and anonymous students),
-        character (True for the characters), total, mean (per round), strategy (the id)."""
+        character (True for the characters), total, mean (per round), strategy (the id), and for the
+        ranking table name and whose (:meth:`owner`: the student's name once, not in both columns)."""
         if self.tournament is None:
-            return pd.DataFrame(columns=["rank", "label", "student", "character", "total", "mean", "strategy"])
+            return pd.DataFrame(columns=["rank", "label", "student", "character", "total", "mean", "strategy",
+                                         "name", "whose"])
         df = self.tournament.ranking
         student = dict(zip(self.designs["id"], self.designs["student"]))
         return pd.DataFrame({
@@ -88,6 +99,8 @@ class ClassTournament:
             "total": df["total"],
             "mean": df["mean"],
             "strategy": df["strategy"],
+            "name": [self.owner(s)[0] for s in df["strategy"]],
+            "whose": [self.owner(s)[1] for s in df["strategy"]],
         })
 
     @cached_property
@@ -340,6 +353,7 @@ def class_tournament(
     chars, labels = _field(include_classics, classics)
     taken = set(labels) | set(labels.values())
     designs, rows, design_problems = [], [], []
+    owners: dict[str, tuple[str, str]] = {}
     for fname, _, notebook, question, student, entry, conflict in sorted(chosen, key=lambda c: c[1:4]):
         value = entry.value
         bad = _design_reasons(value)
@@ -360,6 +374,8 @@ def class_tournament(
             continue
         taken.add(sid)
         labels[sid] = sid
+        owners[sid] = (name + sid[len(base):],  # the number a taken label got stays with the name
+                       T.WHOSE_FILE.format(who=student, file=fname) if conflict else student or T.ANONYMOUS)
         designs.append(strategy)
         after = value["after"]
         rows.append([sid, name, student, fname, notebook, question, float(value["first"])]
@@ -372,4 +388,4 @@ def class_tournament(
     players = chars + designs
     result = P.tournament(players, rounds, repetitions, payoffs, noise, seed, self_play) if players else None
     return ClassTournament(result, pd.DataFrame(rows, columns=DESIGN_COLUMNS), problems, labels,
-                           skipped=skipped_list, conflicts=conflicts)
+                           skipped=skipped_list, conflicts=conflicts, owners=owners)

@@ -17,12 +17,18 @@ from . import texts as T
 from .tournament import ClassTournament, class_tournament
 
 
-def _whose(character: bool, student) -> str:
-    return T.CHARACTER if character else (student if isinstance(student, str) else T.ANONYMOUS)
+#: A name cell of the ranking: left, on one line. On a phone the table is squeezed before it scrolls, and "●
+#: Voorzichtig" or "student 29" broke over two lines (each row two lines high); now the table scrolls sideways
+#: (the line above it says so) and every row stays one line.
+ONE_LINE = "text-align:left;white-space:nowrap;"
 
 
 def class_ranking_html(result: ClassTournament) -> str:
-    """Dutch ranking table of a class tournament: place, strategy, whose, total, mean per round."""
+    """Dutch ranking table of a class tournament: place, strategy, whose, total, mean per round.
+
+    The strategy column has the strategy's own name and 'van' whose it is, so a student's name is in the row
+    once (on a phone "Spiegel (Chloë Hendriks)" next to "Chloë Hendriks" made every row two lines high); the
+    heat map and the summary, which have no 'van', keep the full label."""
     head = "<tr>" + "".join(cell_html(h, head=True) for h in T.TABLE_COLUMNS) + "</tr>"
     rows = []
     for _, r in result.ranking.iterrows():
@@ -30,8 +36,8 @@ def class_ranking_html(result: ClassTournament) -> str:
         extra = "" if character else "background:rgba(224,159,62,.12)"
         dot = f'<span style="color:{colour_of(r["strategy"]) if character else ACCENT}">●</span> '
         rows.append("<tr>" + cell_html(str(int(r["rank"])), extra)
-                    + cell_html(dot + html.escape(r["label"]), "text-align:left;" + extra)
-                    + cell_html(html.escape(_whose(character, r["student"])), "text-align:left;" + extra)
+                    + cell_html(dot + html.escape(r["name"]), ONE_LINE + extra)
+                    + cell_html(html.escape(r["whose"]), ONE_LINE + extra)
                     + cell_html(dutch.number(r["total"], 1), extra) + cell_html(dutch.number(r["mean"], 2), extra)
                     + "</tr>")
     return f'<table class="wakker-klassentoernooi" style="{STYLES["tabel"]}">{head}{"".join(rows)}</table>'
@@ -45,8 +51,8 @@ def class_table(result: ClassTournament):
     place, strategy, whose, total, mean = T.TABLE_COLUMNS
     return pd.DataFrame({
         place: r["rank"].astype(int),
-        strategy: r["label"],
-        whose: [_whose(c, s) for c, s in zip(r["character"], r["student"])],
+        strategy: r["name"],
+        whose: r["whose"],
         total: r["total"].round(1),
         mean: r["mean"].round(2),
     })
