@@ -151,6 +151,13 @@ def test_nb05_every_widget_then_restart(page, jupyter_server, fresh_journal):
     expect(sentence).to_contain_text("Het vertrouwen is ingestort", timeout=T)
     game.locator("button", has_text="Nog eens, met ander toeval").click()
     expect(sentence).to_contain_text("ingestort", timeout=T)
+    # what one press did, in words (a teacher's review: the tally stayed the same for several presses, and 'worp'
+    # said nothing to a student): one time fell off, one came in, and so the tally stayed or changed
+    expect(sentence).to_contain_text("Deze druk: de keer die afviel stortte in, de nieuwe keer stortte in. "
+                                     "Daarom bleef de telling gelijk.", timeout=T)
+    expect(sentence).to_contain_text("Tien keer gespeeld, elke keer met ander geluk en pech")
+    expect(sentence).not_to_contain_text("worp")
+    _shot(page, game, "nb05-08b-game-after-press")
     more = game.locator(".jupyter-widget-Collapse-header, .p-Collapse-header, .lm-Collapse-header").first
     more.click()
     expect(game.locator(".wakker-param-reciprocity")).to_be_visible(timeout=T)

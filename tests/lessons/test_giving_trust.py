@@ -164,8 +164,9 @@ def test_reseed_draws_other_chance():
 
 
 def test_the_ten_draws_are_fixed_and_a_new_draw_moves_chance_one_draw_on():
-    """The note under the tally: 'steeds dezelfde tien worpen van het toeval (de grafiek toont de eerste)' and
-    'Nog eens, met ander toeval schuift het toeval één worp op'."""
+    """The note under the tally: 'Het zijn steeds dezelfde tien keer ...; de grafiek toont de eerste' and 'Eén druk op
+    Nog eens, met ander toeval vervangt één keer: de eerste valt af, er komt één nieuwe keer bij, en de grafiek
+    toont de volgende'."""
     e = lesson.TrustExplorer()
     e.set(start_trust=70)  # on the edge: chance decides, so the tally depends on which draws are used
     assert texts.SEEDS_NOTE_HTML in e.sentence.value
@@ -181,6 +182,39 @@ def test_the_ten_draws_are_fixed_and_a_new_draw_moves_chance_one_draw_on():
     assert p.seed == 2  # draws 2 to 11: the first falls off, one new one
     assert lesson.explorer_html(
         ig.simulate(p), lesson.widgets.tally_of(ig.simulate_seeds(p, range(2, 12)))) in e.sentence.value
+    assert e.run.return_share.tolist() == ig.simulate(p.replace(seed=2)).return_share.tolist()  # "de volgende"
+
+
+def test_a_press_says_how_the_time_that_fell_off_and_the_new_one_went():
+    """A teacher pressed 'Nog eens' four to six times and saw the same tally: the note says why ('De telling
+    verandert dus alleen als de nieuwe keer anders afloopt dan de keer die afviel'), and after each press a line
+    says how those two went. Checked against the model for twenty presses at 70 %, where chance decides."""
+    e = lesson.TrustExplorer()
+    e.set(start_trust=70)
+    assert "Deze druk" not in e.sentence.value
+    same = changed = 0
+    for _ in range(20):
+        before = lesson.outcome_tally(e.params())
+        shown = ig.outcome(e.run)  # the first of the ten: the one that falls off
+        e.reseed_button.click()
+        p = e.params()
+        new = ig.outcome(ig.simulate(p.replace(seed=p.seed + lesson.widgets.SEEDS - 1)))
+        after = lesson.outcome_tally(p)
+        assert (after == before) == (shown == new)  # what the note says
+        line = lesson.widgets.press_html(shown, new)
+        assert line in e.sentence.value
+        assert texts.PRESS_OUTCOME[shown] in line and texts.PRESS_OUTCOME[new] in line
+        assert (texts.PRESS_SAME if after == before else texts.PRESS_CHANGED) in line
+        same, changed = same + (after == before), changed + (after != before)
+    assert same and changed  # both happen at 70 %
+    e.set(start_trust=80)  # a slider: no press to tell about
+    assert "Deze druk" not in e.sentence.value
+
+
+def test_no_abstract_worp_for_one_run():
+    """One run of the model is 'een keer' (played once, with its own luck and bad luck), not 'een worp'."""
+    shown = texts.SEEDS_HTML + texts.SEEDS_NOTE_HTML + texts.PRESS_HTML + "".join(texts.PRESS_OUTCOME.values())
+    assert "worp" not in shown.lower() and "geluk en pech" in texts.SEEDS_HTML
 
 
 def test_task_5_a_few_presses_at_70_percent_show_both_outcomes_in_the_figure():

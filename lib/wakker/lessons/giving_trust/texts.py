@@ -50,12 +50,24 @@ TIPPING_HTML = ("Het vertrouwen van de gemeente groeit alleen zolang bewoners me
 TIPPING_NEVER_HTML = "Er is geen groep die teruggeeft: geven kan hier nooit lonen. "
 EXPLAIN_INTRO_HTML = ("<b>Waarom het zo loopt, bij de instellingen die nu in het vertrouwensspel staan.</b> Deze "
                       "uitleg rekent mee: verschuif hierboven een schuifje en kijk wat er verandert.")
-SEEDS_HTML = "<br>Met ander toeval (tien keer): <b>{spiral}</b> keer een spiraal, <b>{collapse}</b> keer ingestort{rest}."
-#: Under the tally: why it is always the same ten runs, and what the button "Nog eens, met ander toeval" does.
-SEEDS_NOTE_HTML = ("<br><span style='font-size:.9em;opacity:.85'>Die tien keer zijn steeds dezelfde tien worpen van "
-                   "het toeval (de grafiek toont de eerste). Zo komt een verschil na een schuifje door dat schuifje, "
-                   "niet door toeval. <i>Nog eens, met ander toeval</i> schuift het toeval één worp op: de grafiek "
-                   "toont een andere worp, en in de telling valt de eerste worp af en komt er één nieuwe bij.</span>")
+#: After what happened in the figure: how the same game went ten times, each time with other luck and bad luck
+#: (the setting "Toeval in wat terugkomt"). One such time is one "keer" throughout, never an abstract "worp".
+SEEDS_HTML = ("<br>Tien keer gespeeld, elke keer met ander geluk en pech: <b>{spiral}</b> keer een spiraal, "
+              "<b>{collapse}</b> keer ingestort{rest}.")
+#: Under the tally: why it is always the same ten times, what one press on "Nog eens, met ander toeval" does, and
+#: why the tally then often stays the same.
+SEEDS_NOTE_HTML = ("<br><span style='font-size:.9em;opacity:.85'>Het zijn steeds dezelfde tien keer, met hetzelfde "
+                   "geluk en dezelfde pech; de grafiek toont de eerste. Zo komt een verschil na een schuifje door dat "
+                   "schuifje, niet door toeval. Eén druk op <i>Nog eens, met ander toeval</i> vervangt één keer: de "
+                   "eerste valt af, er komt één nieuwe keer bij, en de grafiek toont de volgende. De telling "
+                   "verandert dus alleen als de nieuwe keer anders afloopt dan de keer die afviel; vaak blijft ze "
+                   "een paar drukken gelijk.</span>")
+#: After a press on "Nog eens, met ander toeval" (until a slider moves): what that press did to the tally.
+PRESS_HTML = ("<br><span style='font-size:.9em'><b>Deze druk:</b> de keer die afviel {dropped}, de nieuwe keer "
+              "{new}. {effect}</span>")
+PRESS_OUTCOME = {"spiral": "werd een spiraal", "collapse": "stortte in", "undecided": "bleef onbeslist"}
+PRESS_SAME = "Daarom bleef de telling gelijk."
+PRESS_CHANGED = "Daarom veranderde de telling."
 SEEDS_REST = ", {n} keer nog onbeslist"
 VALUE_HTML = " Samen gemaakt over alle rondes: <b>{value}</b> per groep bovenop het budget."
 TIMES = "{x}×"

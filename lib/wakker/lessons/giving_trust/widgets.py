@@ -104,6 +104,8 @@ class TrustExplorer(View):
                                  _dom_classes=("wakker-vertrouwensspel-uitleg",)).part(1)
         self.panel = None
         self.run: ig.TrustRun | None = None
+        #: during a press on "Nog eens": how the time that falls off the tally went (for :func:`press_html`)
+        self._dropped: str | None = None
         try:
             words = words or data.param_words()
         except ContentError as exc:
@@ -158,9 +160,15 @@ class TrustExplorer(View):
         """The next chance draw: the figure shows a new one, the tally drops its first draw and takes one new one.
 
         One step, not ten: task 5 asks a student at 70 % to press a few times and see both a collapse and a
-        spiral in the figure; with steps of ten the figure showed only spirals for the first 14 presses."""
+        spiral in the figure; with steps of ten the figure showed only spirals for the first 14 presses.
+        The sentence then says how the time that fell off and the new one went (:func:`press_html`): the tally
+        can stay the same for several presses, and the student sees why."""
+        self._dropped = None if self.run is None else ig.outcome(self.run)  # the shown run is the first of ten
         self.seed += 1
-        self.update()
+        try:
+            self.update()
+        finally:
+            self._dropped = None
 
     def explain(self) -> None:
         """Display the live explanation (for ``nb.reveal(..., then=explorer.explain)``): whether giving can
@@ -184,7 +192,8 @@ class TrustExplorer(View):
             return
         self.run = run
         self.message.value = ""
-        self.sentence.value = styled("tekst", explorer_html(run, tally))
+        pressed = press_html(self._dropped, ig.outcome(runs[-1])) if self._dropped else ""
+        self.sentence.value = styled("tekst", explorer_html(run, tally) + pressed)
         self.explanation.value = styled("tekst", condition_html(p))
         rounds = np.arange(int(p.rounds) + 1)
         tip = ig.tipping_return(p)
@@ -221,6 +230,13 @@ def explorer_html(run: ig.TrustRun, tally: Mapping[str, int]) -> str:
     rest = texts.SEEDS_REST.format(n=tally["undecided"]) if tally["undecided"] else ""
     text += texts.SEEDS_HTML.format(spiral=tally["spiral"], collapse=tally["collapse"], rest=rest)
     return text + texts.SEEDS_NOTE_HTML
+
+
+def press_html(dropped: str, new: str) -> str:
+    """After a press on "Nog eens, met ander toeval" (HTML): how the time that fell off the tally went, how the
+    new one went, and so whether the tally changed (it changes exactly when the two went differently)."""
+    return texts.PRESS_HTML.format(dropped=texts.PRESS_OUTCOME[dropped], new=texts.PRESS_OUTCOME[new],
+                                   effect=texts.PRESS_SAME if dropped == new else texts.PRESS_CHANGED)
 
 
 def condition_html(p: ig.TrustParams) -> str:
