@@ -124,6 +124,20 @@ def test_listening_scan_saves_both_rounds_and_restores_them(page):
     assert "1 van de 6" in again.summary.value and "2 van de 6" in again.summary.value
 
 
+def test_long_theme_names_wrap_at_the_radars_edge(page):
+    """At 390 px 'Risico durven nemen' and 'Tegenspraak organiseren' were cut off at the radar's edge (a teacher's
+    review of 06): names longer than 12 characters go on two lines, short ones stay whole."""
+    from wakker.lessons.social_innovation.widgets import radar_label
+
+    assert radar_label("Luisteren") == "Luisteren"
+    assert radar_label("Risico durven nemen") == "Risico<br>durven nemen"
+    assert radar_label("Tegenspraak organiseren") == "Tegenspraak<br>organiseren"
+    s = lesson.listening_scan(page)
+    edge = list(s.fig.data[0].theta)
+    assert edge[:-1] == [radar_label(t.name) for t in data.themes()] and edge[-1] == edge[0]
+    assert all(len(part) <= 12 for name in edge for part in name.split("<br>"))
+
+
 def test_village_case_is_the_kits_branching_case(page):
     case = lesson.village_case(page)
     assert case.current().question == "Wat doe jij als wethouder als eerste?"

@@ -348,7 +348,7 @@ class ListeningScan(SavedWidget):
     def _figure(self) -> LiveFigure:
         import plotly.graph_objects as go
 
-        names = [t.name for t in self.themes]
+        names = [radar_label(t.name) for t in self.themes]
         fig = go.Figure()
         for key, title in self.ROUNDS:
             fig.add_scatterpolar(r=[None] * (len(names) + 1), theta=names + names[:1], name=title, mode="lines+markers",
@@ -422,6 +422,17 @@ class ListeningScan(SavedWidget):
                 trace.r = values + values[:1]
                 trace.visible = True if count else "legendonly"
         self.summary.value = styled("status", html.escape(" · ".join(lines)), "div")
+
+
+def radar_label(name: str, width: int = 12) -> str:
+    """A theme's name at the edge of the radar: a long one on two lines, split at the space that balances them
+    best, so that on a phone (390 px, where the radar is narrow) 'Risico durven nemen' is not cut off."""
+    words = name.split()
+    if len(name) <= width or len(words) < 2:
+        return name
+    splits = [(" ".join(words[:i]), " ".join(words[i:])) for i in range(1, len(words))]
+    first, rest = min(splits, key=lambda ab: max(len(ab[0]), len(ab[1])))
+    return f"{first}<br>{rest}"
 
 
 def listening_scan(page, qid: str = "luisteren-zelfscan") -> ListeningScan:
