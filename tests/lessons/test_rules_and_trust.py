@@ -335,6 +335,22 @@ def test_claims_of_the_government_text():
         assert np.mean([r.trusted[key].sum() for r in heavy]) < np.mean([r.trusted[key].sum() for r in runs])
 
 
+def test_the_citizens_fixed_behaviour_is_stated_as_an_assumption_and_an_omission():
+    """M1/M2 (a teacher's review of 08): in § 6 the citizen keeps agreements with the same chance whether trusted or
+    controlled; the assumption says so, and § 7 names what that leaves out."""
+    p = tl.GovernmentParams(citizen_reliability=0.5, seed=3)
+    g = tl.compare_governments(p)
+    rng = np.random.default_rng(3)
+    rng.random(p.n_encounters)
+    kept = rng.random(p.n_encounters) < 0.5  # the same draws for both governments, whatever they do
+    assert g.misuse["trust"] == int((g.trusted["trust"] & ~kept).sum())
+    assert g.misuse["control"] == int((g.trusted["control"] & ~kept).sum())
+    words = lesson.load_government_words()["citizen_reliability"].explanation
+    assert "even groot bij controle als bij vertrouwen" in words
+    src = ["".join(c["source"]) for c in _cells()]
+    assert "**De inwoner gedraagt zich niet anders.**" in src[_index(src, "## 7. Wat laten deze modellen weg?")]
+
+
 def test_claim_misuse_found_afterwards_can_differ_or_come_out_equal_in_task_3():
     runs = _gov(good_when_controlled=0.8)
     diffs = [r.misuse["trust"] - r.misuse["control"] for r in runs]

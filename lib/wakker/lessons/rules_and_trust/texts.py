@@ -73,7 +73,7 @@ LEARN_RANDOM = " De ander is in werkelijkheid in {reliability} van de ontmoeting
 LEARN_LIMIT = "Je kunt hoogstens {n} ervaringen spelen; begin opnieuw om verder te gaan."
 
 # ---------------------------------------------------------------- eerst controleren of eerst vertrouwen
-GOV_TITLE = "Vertrouwen over en weer, ontmoeting na ontmoeting"
+GOV_TITLE = "Vertrouwen over en weer"  # short: a longer title was cut off on a phone (390 px)
 GOV_X = "ontmoeting"
 GOV_Y = "vertrouwen (0 tot 1)"
 GOV_CONTROL = "eerst controleren"
@@ -83,10 +83,10 @@ GOV_GOVERNMENT_LINE = "overheid → inwoner ({name})"
 GOV_THRESHOLD = "grens om vertrouwen te geven"
 HOVER_GOV = "{name}<br>na ontmoeting %{{x}}: %{{y:.2f}}<extra></extra>"
 GOV_SENTENCE = (
-    "Na {n} ontmoetingen vertrouwt de inwoner de overheid die <b>eerst controleert</b> voor <b>{c_end}</b>, en de "
-    "overheid die <b>eerst vertrouwt</b> voor <b>{t_end}</b>. De eerste gaf {c_trusted} keer vertrouwen en had "
-    "{c_misuse} keer misbruik dat pas achteraf bleek; de tweede gaf {t_trusted} keer vertrouwen, met "
-    "{t_misuse} keer misbruik dat pas achteraf bleek."
+    "Na {n} ontmoetingen heeft de inwoner een vertrouwen van <b>{c_end}</b> in de overheid die "
+    "<b>eerst controleert</b>, en van <b>{t_end}</b> in de overheid die <b>eerst vertrouwt</b>. De eerste gaf "
+    "{c_trusted} keer vertrouwen en had {c_misuse} keer misbruik dat pas achteraf bleek; de tweede gaf "
+    "{t_trusted} keer vertrouwen, met {t_misuse} keer misbruik dat pas achteraf bleek."
 )
 GOV_SAME = (" Let op: de inwoner ervaart controle en vertrouwen hier als even goed. Dan maakt het voor het "
             "vertrouwen van de inwoner niet uit hoe de overheid begint.")
