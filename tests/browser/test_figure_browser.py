@@ -203,3 +203,19 @@ def test_without_the_workbooks_plotly_route_the_figure_draws_with_jupyterlab_plo
     jlab.run_in_kernel(page, "fig.layout.title.text = 'Stap 7'")
     _wait_for_title(page, "Stap 7")
     assert not jlab.console_errors(page, ignore=["404", "Failed to load resource"])
+
+
+def test_the_plot_buttons_speak_dutch_and_none_uploads_the_figure(page, jupyter_server, fresh_journal):
+    """plotly.js 3 adds a 'Share chart' button that uploads the figure (a student's answers in it) to Plotly Cloud,
+    and its buttons' tooltips are English: the workbook has no such button, and Dutch tooltips."""
+    _ready(page, jupyter_server)
+    page.locator(PLOT).first.hover()
+    buttons = page.evaluate("() => Array.from(document.querySelectorAll('%s .modebar-btn'))"
+                            ".map((b) => [b.getAttribute('data-attr') || '', b.getAttribute('data-title') || ''])"
+                            % PLOT)
+    titles = [t for _a, t in buttons]
+    assert titles, "no plot buttons found"
+    assert not any("cloud" in a.lower() or "share" in t.lower() for a, t in buttons), buttons
+    assert "Grafiek downloaden als PNG" in titles or "Grafiek downloaden" in titles, titles
+    assert not any(t in ("Zoom", "Pan", "Autoscale", "Reset axes", "Download plot as a PNG") for t in titles), titles
+    jlab.screenshot(page, "figure-07-dutch-buttons", locator=page.locator(".wakker-figure").first)

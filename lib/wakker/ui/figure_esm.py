@@ -19,7 +19,29 @@ ESM = r"""
 //   most one draw at a time: many changes during a draw become one draw of the newest figure (no
 //   backlog). When only shapes, annotations or images changed (a line that follows a slider), it
 //   draws with Plotly.relayout, which redraws just those; else Plotly.react.
-const CONFIG = {displaylogo: false, responsive: false};
+// No 'Share chart' button (plotly.js 3 shows it by default: it uploads the figure, a student's own answers
+// included, to Plotly Cloud), and the buttons' tooltips in Dutch (NL, registered once per copy of plotly.js).
+const CONFIG = {displaylogo: false, responsive: false, showSendToCloud: false, showEditInChartStudio: false, locale: 'nl'};
+const NL = {
+  'Download plot as a PNG': 'Grafiek downloaden als PNG', 'Download plot': 'Grafiek downloaden',
+  'Zoom': 'Inzoomen op een gebied', 'Pan': 'Verschuiven', 'Box Select': 'Rechthoek kiezen', 'Lasso Select': 'Vrij kiezen',
+  'Zoom in': 'Inzoomen', 'Zoom out': 'Uitzoomen', 'Autoscale': 'Alles in beeld', 'Reset axes': 'Assen terugzetten',
+  'Reset view': 'Beeld terugzetten', 'Reset': 'Terugzetten', 'Toggle Spike Lines': 'Hulplijnen aan of uit',
+  'Show closest data on hover': 'Dichtstbijzijnde waarde tonen', 'Compare data on hover': 'Waarden naast elkaar tonen',
+  'Double-click to zoom back out': 'Dubbelklik om weer uit te zoomen',
+  'Double-click on legend to isolate one trace': 'Dubbelklik op de legenda om één lijn apart te zien',
+  'Taking snapshot - this may take a few seconds': 'Afbeelding maken: dat kan een paar seconden duren',
+  'Snapshot succeeded': 'Afbeelding gemaakt', 'Image download succeeded': 'Afbeelding gedownload',
+  'Sorry, there was a problem downloading your snapshot!': 'De afbeelding kon niet gedownload worden.',
+  'Sorry, there was a problem downloading your image!': 'De afbeelding kon niet gedownload worden.',
+};
+function dutch(P) {
+  if (P && !P.__wakkerNl && P.register) {
+    try { P.register({moduleType: 'locale', name: 'nl', dictionary: NL}); } catch (e) { /* English tooltips */ }
+    P.__wakkerNl = true;
+  }
+  return P;
+}
 const NO_PLOTLY = '@@NO_PLOTLY@@';
 const FAILED = '@@FAILED@@';
 const AGAIN = '@@AGAIN@@';
@@ -129,7 +151,7 @@ const FIGURE = {
       drawing = true;
       try {
         if (!Plotly) {
-          try { Plotly = await loadPlotly(live.fig); } catch (e) { fail(NO_PLOTLY); return; }
+          try { Plotly = dutch(await loadPlotly(live.fig)); } catch (e) { fail(NO_PLOTLY); return; }
         }
         const narrowNow = isNarrow(el), turned = gd._fullLayout && narrowNow !== narrow;
         const light = gd._fullLayout && drawn && !turned ? lightChanges(drawn, live.fig) : null;
