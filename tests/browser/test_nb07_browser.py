@@ -170,7 +170,7 @@ def test_nb07_games_tournament_evolution_designer(page, jupyter_server, fresh_jo
     expect(evo.locator(".widget-radio", has_text="Beginbevolking").locator(
         "label", has_text="De acht personages van Nicky Case (3 van elk, 4 Spiegels)").locator("input")).to_be_checked(
         timeout=10_000)
-    evo.locator("button", has_text="Vloeiend (zonder toeval)").click()
+    evo.locator("button", has_text="Vloeiend (naar gemiddelde score)").click()
     expect(evo).to_contain_text("Elke generatie groeit een personage", timeout=10_000)
     replace = evo.locator(".wakker-vervangen .noUi-handle, .wakker-vervangen [role=slider]").first
     expect(replace).to_have_attribute("aria-label", "Vervangen per generatie:", timeout=10_000)
@@ -180,7 +180,7 @@ def test_nb07_games_tournament_evolution_designer(page, jupyter_server, fresh_jo
     evo.locator("button", has_text="Stap voor stap").click()
     expect(replace).not_to_have_attribute("aria-disabled", "true", timeout=10_000)
     expect(replace).to_have_attribute("tabindex", "0")
-    evo.locator("button", has_text="Vloeiend (zonder toeval)").click()
+    evo.locator("button", has_text="Vloeiend (naar gemiddelde score)").click()
     expect(replace).to_have_attribute("aria-disabled", "true", timeout=10_000)
     jlab.screenshot(page, "nb07-12c-evolution-meer", locator=evo)
     # 'Vloeiend' without mistakes and without a Gokker or Gulle spiegel leaves nothing to chance: 'Nog eens, met ander

@@ -468,7 +468,7 @@ def _last(e) -> list:
 
 
 def test_no_chance_no_button_in_vloeiend_without_mistakes():
-    """A teacher's review: in 'Vloeiend (zonder toeval)' at 0 % 'Nog eens, met ander toeval' did nothing visible.
+    """A teacher's review: in 'Vloeiend (naar gemiddelde score)' at 0 % 'Nog eens, met ander toeval' did nothing visible.
     There the button is off, with a line that says why ('komt er elke keer precies hetzelfde uit'); it is on again
     with mistakes, with a Gokker or Gulle spiegel, and in 'Stap voor stap'. The line's claims checked: without
     chance every seed gives the same, with it another seed can give another result."""

@@ -136,7 +136,7 @@ PRESET_LABELS = {
 }
 EVOLUTION_TITLE = "Hoe verandert de bevolking?"
 SANDBOX_TITLE = "Zandbak: hoe verandert de bevolking?"
-METHODS = {"case": "Stap voor stap (zoals Nicky Case)", "replicator": "Vloeiend (zonder toeval)"}
+METHODS = {"case": "Stap voor stap (zoals Nicky Case)", "replicator": "Vloeiend (naar gemiddelde score)"}
 PRESET_LABEL = "Beginbevolking:"
 EXPERIMENT_LABEL = "Kies een proef:"
 MORE_LABEL = "Meer instellingen (bevolking, manier, generaties)"
