@@ -208,6 +208,17 @@ def test_nb06_every_widget_and_answers_back_after_restart(page, jupyter_server, 
         " return [...e.querySelectorAll('*')].filter(c => c.getBoundingClientRect().right > edge)"
         ".map(c => c.tagName + ': ' + c.textContent.trim().slice(0, 40)); }")
     assert not sticking_out, sticking_out
+    # no button's label is cut off on a small phone (320 px; a teacher's review saw "Terug naar de
+    # standaardaanna…" in a column this narrow): its words go onto a second line
+    page.set_viewport_size({"width": 320, "height": 844})
+    reset = gap.locator(".widget-button", has_text="Terug naar de standaardaannames")
+    for _ in range(2):
+        reset.scroll_into_view_if_needed()
+        page.wait_for_timeout(800)
+    jlab.screenshot(page, "nb06-16-phone-320-reset", full_page=False)
+    size = reset.evaluate("b => [b.scrollWidth, b.clientWidth, b.getBoundingClientRect().right]")
+    assert size[1] > 0 and size[0] <= size[1] + 1 and size[2] <= 321, size
+    page.set_viewport_size({"width": 390, "height": 844})
     closing = page.locator(".wakker-q-afsluiting-praktijk")
     closing.scroll_into_view_if_needed()
     expect(closing.locator("textarea")).to_have_value(CLOSING)

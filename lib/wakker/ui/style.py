@@ -183,6 +183,9 @@ KIT_CSS = r"""
      the column's width, its words on more lines inside it instead of cut off. */
   .widget-toggle-buttons .widget-toggle-button { max-width: 100% !important; white-space: normal !important;
     height: auto !important; min-height: var(--jp-widgets-inline-height, 28px); line-height: 1.3 !important; }
+  /* So does any other button ("Terug naar de standaardaannames" was cut to "...standaardaanna…" at 390 px). */
+  .widget-button { max-width: 100% !important; white-space: normal !important; height: auto !important;
+    min-height: var(--jp-widgets-inline-height, 28px); line-height: 1.3 !important; }
   /* A grid of checkboxes (who plays) gets as many columns as fit, instead of a fixed three. */
   .widget-gridbox:has(> .widget-checkbox) {
     grid-template-columns: repeat(auto-fill, minmax(11em, 1fr)) !important; }
