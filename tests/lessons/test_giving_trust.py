@@ -211,6 +211,22 @@ def test_a_press_says_how_the_time_that_fell_off_and_the_new_one_went():
     assert "Deze druk" not in e.sentence.value
 
 
+def test_without_chance_the_button_is_off_and_the_sentence_says_why():
+    """'Toeval in wat terugkomt' at 0: every seed plays the same game (checked), so 'Nog eens, met ander toeval'
+    would change nothing: it is off, the tally of ten gives way to a sentence that says so, and it comes back on
+    as soon as chance returns."""
+    e = lesson.TrustExplorer()
+    e.set(start_trust=70, noise=0)
+    p = e.params()
+    runs = ig.simulate_seeds(p, range(1, 8))
+    assert all(r.return_share.tolist() == runs[0].return_share.tolist() for r in runs)  # no chance indeed
+    assert e.reseed_button.disabled
+    assert texts.NO_CHANCE_HTML in e.sentence.value and "Tien keer gespeeld" not in e.sentence.value
+    e.set(noise=0.05)
+    assert not e.reseed_button.disabled
+    assert texts.NO_CHANCE_HTML not in e.sentence.value and "Tien keer gespeeld" in e.sentence.value
+
+
 def test_no_abstract_worp_for_one_run():
     """One run of the model is 'een keer' (played once, with its own luck and bad luck), not 'een worp'."""
     shown = texts.SEEDS_HTML + texts.SEEDS_NOTE_HTML + texts.PRESS_HTML + "".join(texts.PRESS_OUTCOME.values())

@@ -62,6 +62,10 @@ SEEDS_NOTE_HTML = ("<br><span style='font-size:.9em;opacity:.85'>Het zijn steeds
                    "eerste valt af, er komt één nieuwe keer bij, en de grafiek toont de volgende. De telling "
                    "verandert dus alleen als de nieuwe keer anders afloopt dan de keer die afviel; vaak blijft ze "
                    "een paar drukken gelijk.</span>")
+#: Instead of the tally when "Toeval in wat terugkomt" is 0: no chance, so the button is off.
+NO_CHANCE_HTML = ("<br>Bij <i>Toeval in wat terugkomt</i> op 0 speelt geen toeval mee: elke keer loopt precies zo "
+                  "af als in de grafiek. <i>Nog eens, met ander toeval</i> staat daarom uit; zet het toeval hoger om "
+                  "te zien hoe het met ander geluk en pech had kunnen lopen.")
 #: After a press on "Nog eens, met ander toeval" (until a slider moves): what that press did to the tally.
 PRESS_HTML = ("<br><span style='font-size:.9em'><b>Deze druk:</b> de keer die afviel {dropped}, de nieuwe keer "
               "{new}. {effect}</span>")

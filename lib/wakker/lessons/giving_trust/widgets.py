@@ -192,7 +192,8 @@ class TrustExplorer(View):
             return
         self.run = run
         self.message.value = ""
-        pressed = press_html(self._dropped, ig.outcome(runs[-1])) if self._dropped else ""
+        self.reseed_button.disabled = not chance_plays(p)  # nothing left to chance: a press would change nothing
+        pressed = press_html(self._dropped, ig.outcome(runs[-1])) if self._dropped and chance_plays(p) else ""
         self.sentence.value = styled("tekst", explorer_html(run, tally) + pressed)
         self.explanation.value = styled("tekst", condition_html(p))
         rounds = np.arange(int(p.rounds) + 1)
@@ -227,9 +228,17 @@ def explorer_html(run: ig.TrustRun, tally: Mapping[str, int]) -> str:
     kind = ig.outcome(run)
     text = texts.OUTCOME_HTML[kind].format(rounds=int(p.rounds), trust=pct(run.final_trust),
                                            back=pct(run.return_share[-1]))
+    if not chance_plays(p):  # every time is the same time: a tally of ten would pretend otherwise
+        return text + texts.NO_CHANCE_HTML
     rest = texts.SEEDS_REST.format(n=tally["undecided"]) if tally["undecided"] else ""
     text += texts.SEEDS_HTML.format(spiral=tally["spiral"], collapse=tally["collapse"], rest=rest)
     return text + texts.SEEDS_NOTE_HTML
+
+
+def chance_plays(p: ig.TrustParams) -> bool:
+    """Whether the chance draws change anything: the model's only chance is the noise in what groups return
+    ("Toeval in wat terugkomt"); at 0 every seed plays the same game."""
+    return float(p.noise) > 0
 
 
 def press_html(dropped: str, new: str) -> str:
