@@ -326,3 +326,33 @@ def test_the_answer_box_has_the_question_as_its_tooltip_and_accessible_name():
 
     textarea = next(line for line in KIT.splitlines() if "el('textarea'" in line)
     assert "'aria-label': label" in textarea and "title: label" in textarea
+
+
+def test_a_re_run_while_the_journal_cannot_be_written_keeps_what_was_typed(journal, monkeypatch):
+    """A reviewer: with a full disk, a re-run of the question's cell showed the older saved answer with a green
+    '✓ eerder antwoord' and the text just typed was nowhere (its failed save only showed on the old, hidden box).
+    Now the new box takes that text over and tries to save it again, with the Dutch message when that fails."""
+    from wakker.core.journal import JournalError
+
+    page = ui.Page(NB, journal=journal)
+    old = page.open_question("demo", "?")
+    old.area.value = "opgeslagen versie"
+    ui.flush()
+
+    def full(*args, **kwargs):
+        raise JournalError("De schijf is vol.")
+
+    monkeypatch.setattr(journal, "save", full)
+    old.area.value = "nieuwe tekst, nog niet opgeslagen"  # waiting: its save will fail
+    new = page.open_question("demo", "?")
+    assert new.area.value == "nieuwe tekst, nog niet opgeslagen"
+    ui.flush()
+    assert "De schijf is vol" in new.status.value and "✓" not in new.status.value
+    again = page.open_question("demo", "?")  # a second re-run, the disk still full
+    assert again.area.value == "nieuwe tekst, nog niet opgeslagen"
+    monkeypatch.undo()  # room on the disk again
+    ui.flush()
+    assert journal.latest(NB, "demo").value == "nieuwe tekst, nog niet opgeslagen"
+    assert "opgeslagen om" in again.status.value
+    fine = page.open_question("demo", "?")  # with nothing unsaved, a re-run just shows the saved answer
+    assert fine.area.value == "nieuwe tekst, nog niet opgeslagen" and "eerder antwoord" in fine.status.value

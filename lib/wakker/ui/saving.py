@@ -178,6 +178,7 @@ def saved_time(entry: Entry) -> tuple[str, str]:
 #: (:meth:`SavedWidget.replace_older`). Saving at exit or on SIGTERM does not need it: every save that is still
 #: waiting is in ``pending``, which holds on to its widget until it is written.
 _live: "weakref.WeakSet[SavedWidget]" = weakref.WeakSet()
+_NOTHING = object()
 
 
 def _same_journal(a: Any, b: Any) -> bool:
@@ -252,6 +253,10 @@ class SavedWidget(View):
         # (SavedWidget.text: a subclass's own text() may need what its __init__ sets after this)
         first = "" if self.error else status_html(SavedWidget.text(self, "empty"))
         self.status = self._status_widget(first)
+        #: whether the value on screen is not in the journal because writing it failed (full disk, read-only)
+        self._unsaved = False
+        #: an older widget's value that could not be saved (see replace_older); put back after restore()
+        self._carry: Any = _NOTHING
         self.replace_older()
         _live.add(self)  # refreshed by refresh_saved() after an import
 
@@ -330,8 +335,15 @@ class SavedWidget(View):
                 continue
             try:
                 pending.flush(key=id(old))
+                failed = bool(getattr(old, "_unsaved", False))
             except Exception as exc:  # noqa: BLE001 - its save showed its own message; it must not stop this one
                 report(exc)
+                failed = True
+            if failed:  # what the student typed there is in no journal: this one takes it over (restore())
+                try:
+                    self._carry = old.value()
+                except Exception as exc:  # noqa: BLE001
+                    report(exc)
             _live.discard(old)
             try:
                 old.retire()
@@ -339,7 +351,27 @@ class SavedWidget(View):
                 report(exc)
 
     def restore(self) -> Entry | None:
-        """Put the newest saved version back; return it (None when there is none)."""
+        """Put the newest saved version back; return it (None when there is none).
+
+        When the widget this one replaced had a value that could not be saved (a full disk, a read-only
+        journal), that value goes on screen instead, and this widget tries to save it again (with its Dutch
+        message when that fails again): the newest thing the student typed is never swapped for an older one."""
+        entry = self._restore_saved()
+        carry, self._carry = getattr(self, "_carry", _NOTHING), _NOTHING
+        if carry is not _NOTHING and not self.error:
+            self._loading = True
+            try:
+                self.apply(carry)
+                fits = True
+            except Exception:  # noqa: BLE001 - it does not fit this widget: keep what was saved
+                fits = False
+            finally:
+                self._loading = False
+            if fits:
+                self.changed()
+        return entry
+
+    def _restore_saved(self) -> Entry | None:
         if self.error:
             return None
         try:
@@ -398,17 +430,20 @@ class SavedWidget(View):
         except Exception as exc:  # noqa: BLE001
             report(exc)
             problem = str(exc)
-        if problem:
+        if problem:  # refused, and said so: a re-run shows what was saved (not _unsaved: no journal failed)
             self.status.value = error_html(problem)
             return None
         try:
             entry = self.page.journal.save(self.page.notebook, self.qid, value, kind=self.kind, prompt=self.prompt)
         except JournalError as exc:
+            self._unsaved = True
             self.status.value = error_html(str(exc))
             return None
         except Exception as exc:  # noqa: BLE001 - e.g. a disk that is full
+            self._unsaved = True
             self.status.value = error_html(self.text("not_saved", error=exc))
             return None
+        self._unsaved = False
         _day, time = saved_time(entry)
         self.status.value = status_html(self.text(self._text_key("saved", value), time=time))
         return entry
