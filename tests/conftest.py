@@ -6,8 +6,15 @@ change at all, and a test that counts the changes a widget sends would pass or f
 test starts with the ``comm`` package's own dummy comm (a widget behaves as in a kernel, without one)."""
 from __future__ import annotations
 
+import os
+import tempfile
+
 import comm
 import pytest
+
+# Parsed YAML (wakker.core.data.cache_dir) goes to a folder of this test run, not the user's ~/.cache; the
+# JupyterLab servers and kernels the browser tests start inherit it.
+os.environ.setdefault("WAKKER_CACHE", tempfile.mkdtemp(prefix="wakker-test-cache-"))
 
 
 @pytest.fixture(autouse=True)

@@ -144,3 +144,17 @@ def test_a_new_kernel_with_a_warm_cache_does_not_load_the_yaml_parser(cache):
     assert first.stdout.split()[0] == "True"
     assert second.stdout.split()[0] == "False"
     assert first.stdout.split()[1:] == second.stdout.split()[1:]
+
+
+def test_the_cache_keeps_only_the_newest_entries(cache, tmp_path):
+    """Every edit of a data file adds an entry; only the most recently written ones stay."""
+    for i in range(6):
+        f = tmp_path / f"v{i}.yaml"
+        f.write_text(f"versie: {i}\n", encoding="utf-8")
+        read_yaml(f)
+        newest = max(entries(cache), key=lambda p: p.stat().st_mtime_ns)
+        os.utime(newest, ns=(i * 10**9, i * 10**9))  # written in this order, one second apart
+    data._cache_prune(cache, keep=3)
+    kept = sorted(pickle.loads(p.read_bytes())["versie"] for p in entries(cache))
+    assert kept == [3, 4, 5]
+    assert read_yaml(tmp_path / "v0.yaml") == {"versie": 0}  # a pruned one is parsed again

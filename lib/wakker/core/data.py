@@ -173,6 +173,22 @@ def _cache_put(key: str, doc: Any) -> None:
             tmp.unlink()
         except OSError:
             pass
+        return
+    _cache_prune(folder)
+
+
+#: At most this many parsed files are kept (the workbook has about 25; every edit of one adds an entry).
+CACHE_KEEP = 200
+
+
+def _cache_prune(folder: Path, keep: int = CACHE_KEEP) -> None:
+    """Remove all but the ``keep`` most recently written entries (only after a write: a miss is rare)."""
+    try:
+        entries = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        for old in entries[keep:]:
+            old.unlink(missing_ok=True)
+    except OSError:  # another kernel pruned at the same moment, or the folder went away: fine
+        pass
 
 
 def need(entry: Any, fields: dict, where: str) -> None:
