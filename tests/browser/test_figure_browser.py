@@ -219,3 +219,10 @@ def test_the_plot_buttons_speak_dutch_and_none_uploads_the_figure(page, jupyter_
     assert "Grafiek downloaden als PNG" in titles or "Grafiek downloaden" in titles, titles
     assert not any(t in ("Zoom", "Pan", "Autoscale", "Reset axes", "Download plot as a PNG") for t in titles), titles
     jlab.screenshot(page, "figure-07-dutch-buttons", locator=page.locator(".wakker-figure").first)
+    # on a phone-wide screen there are no buttons: a tap would show them over the plot's title (a teacher's review)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.wait_for_function("() => { const g = document.querySelector('%s');"
+                           " return g && g.clientWidth < 560 && !g.querySelector('.modebar-btn'); }" % PLOT,
+                           timeout=15_000)
+    page.set_viewport_size(jlab.VIEWPORT)
+    page.wait_for_function("() => !!document.querySelector('%s .modebar-btn')" % PLOT, timeout=15_000)

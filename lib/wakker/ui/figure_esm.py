@@ -22,6 +22,8 @@ ESM = r"""
 // No 'Share chart' button (plotly.js 3 shows it by default: it uploads the figure, a student's own answers
 // included, to Plotly Cloud), and the buttons' tooltips in Dutch (NL, registered once per copy of plotly.js).
 const CONFIG = {displaylogo: false, responsive: false, showSendToCloud: false, showEditInChartStudio: false, locale: 'nl'};
+// On a narrow screen (a phone: a tap shows the buttons) the row of buttons would cover the plot's title.
+const NARROW_CONFIG = Object.assign({}, CONFIG, {displayModeBar: false});
 const NL = {
   'Download plot as a PNG': 'Grafiek downloaden als PNG', 'Download plot': 'Grafiek downloaden',
   'Zoom': 'Inzoomen op een gebied', 'Pan': 'Verschuiven', 'Box Select': 'Rechthoek kiezen', 'Lasso Select': 'Vrij kiezen',
@@ -160,7 +162,7 @@ const FIGURE = {
         drawn = null;
         const t0 = performance.now();
         if (light) await Plotly.relayout(gd, light);
-        else await Plotly.react(gd, live.fig.data, forWidth(live.fig, narrow), CONFIG);
+        else await Plotly.react(gd, live.fig.data, forWidth(live.fig, narrow), narrow ? NARROW_CONFIG : CONFIG);
         if (turned) await Plotly.Plots.resize(gd);  // the screen got narrower or wider: the new width too
         drawn = live.fig;
         // how many draws and how long they took (benchmarks/bench_browser.py reads it)
