@@ -533,7 +533,7 @@ def test_stap_voor_stap_has_chance_only_where_equal_points_of_different_characte
         assert (len(histories) > 1) is chance, (preset, rounds, len(histories))
         if not chance:
             note = e.reseed_note.value
-            assert "Stap voor stap" in note and "evenveel punten" in note and "precies hetzelfde" in note
+            assert "gelijke punten" in note and "elke keer hetzelfde" in note and "Vloeiend" not in note
 
 
 def test_the_two_evolution_modes_tip_at_different_round_counts():

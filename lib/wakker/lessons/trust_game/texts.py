@@ -158,10 +158,9 @@ RESEED_BUTTON = "Nog eens, met ander toeval"
 NO_CHANCE = {
     "replicator": ("Hier speelt geen toeval mee: bij <i>Vloeiend</i>, zonder vergissingen en zonder {names} in de "
                    "bevolking, komt er elke keer precies hetzelfde uit. Met vergissingen doet deze knop weer mee."),
-    "case": ("Hier speelt geen toeval mee: zonder vergissingen en zonder {names} in de bevolking beslist het toeval "
-             "bij <i>Stap voor stap</i> alleen wie er verdwijnt of een kopie krijgt als verschillende personages "
-             "evenveel punten halen, en dat kwam in deze generaties niet voor. Er komt dus elke keer precies "
-             "hetzelfde uit. Met vergissingen doet deze knop weer mee."),
+    "case": ("Hier speelt geen toeval mee: zonder vergissingen en zonder {names} beslist het toeval alleen bij "
+             "gelijke punten, en die kwamen hier niet voor. Er komt dus elke keer hetzelfde uit. Met vergissingen "
+             "doet deze knop weer mee."),
 }
 OR = " of "
 GENERATION_AXIS = "generatie"
