@@ -205,9 +205,10 @@ def test_without_the_workbooks_plotly_route_the_figure_draws_with_jupyterlab_plo
     assert not jlab.console_errors(page, ignore=["404", "Failed to load resource"])
 
 
-def test_the_plot_buttons_speak_dutch_and_none_uploads_the_figure(page, jupyter_server, fresh_journal):
+def test_the_plot_buttons_and_numbers_speak_dutch_and_none_uploads_the_figure(page, jupyter_server, fresh_journal):
     """plotly.js 3 adds a 'Share chart' button that uploads the figure (a student's answers in it) to Plotly Cloud,
-    and its buttons' tooltips are English: the workbook has no such button, and Dutch tooltips."""
+    and its buttons' tooltips are English: the workbook has no such button, and Dutch tooltips; its numbers have a
+    decimal comma."""
     _ready(page, jupyter_server)
     page.locator(PLOT).first.hover()
     buttons = page.evaluate("() => Array.from(document.querySelectorAll('%s .modebar-btn'))"
@@ -226,3 +227,45 @@ def test_the_plot_buttons_speak_dutch_and_none_uploads_the_figure(page, jupyter_
                            timeout=15_000)
     page.set_viewport_size(jlab.VIEWPORT)
     page.wait_for_function("() => !!document.querySelector('%s .modebar-btn')" % PLOT, timeout=15_000)
+    # and its numbers are Dutch: a decimal comma on the axis (plotly's default is 0.1, 0.2, ...)
+    jlab.run_in_kernel(page, "fig.layout.yaxis.range = [0, 0.5]")
+    page.wait_for_function("() => Array.from(document.querySelectorAll('%s .ytick text'))"
+                           ".some((t) => /^0,[1-9]$/.test(t.textContent))" % PLOT, timeout=15_000)
+    ticks = page.evaluate("() => Array.from(document.querySelectorAll('%s .ytick text')).map((t) => t.textContent)"
+                          % PLOT)
+    assert not any("." in t for t in ticks), ticks
+
+
+LEGEND_FITS = """() => { const gd = document.querySelector('%s'); const right = gd.getBoundingClientRect().right;
+  const texts = Array.from(gd.querySelectorAll('.legend .legendtext'));
+  return {n: texts.length, lines: texts.map((t) => t.querySelectorAll('tspan.line').length || 1),
+          over: texts.filter((t) => t.getBoundingClientRect().right > right + 1).map((t) => t.textContent)}; }""" % PLOT
+
+
+def test_on_a_phone_a_long_legend_name_wraps_instead_of_running_off_the_plot(page, jupyter_server, fresh_journal):
+    """At 390 px (and 320) the legend goes under the plot; a long name of a line ('wat de wereld vraagt (alles sinds de
+    start)', notebook 06) ran off its right edge and was cut. It wraps to the plot's width; wide, it is one line."""
+    _ready(page, jupyter_server)
+    jlab.run_in_kernel(page, "fig.add_scatter(x=['a', 'b'], y=[40, 60], "
+                             "name='wat de wereld vraagt van de gemeente (alles sinds de start van de meting)')")
+    page.wait_for_function("() => document.querySelectorAll('%s .legend .legendtext').length === 2" % PLOT,
+                           timeout=15_000)
+    wide = page.evaluate(LEGEND_FITS)
+    assert wide["lines"] == [1, 1] and not wide["over"], wide
+    for width in (390, 320):
+        page.set_viewport_size({"width": width, "height": 844})
+        if width == 390:  # the file browser shut, as a phone shows the notebook
+            page.evaluate("window.jupyterapp.commands.execute('application:toggle-left-area')")
+        page.wait_for_function("(w) => { const g = document.querySelector('%s'); const t = g.querySelectorAll("
+                               "'.legend .legendtext'); return g.clientWidth > w / 2 && g.clientWidth <= w && t.length === 2"
+                               " && t[1].querySelectorAll('tspan.line').length > 1; }" % PLOT, arg=width,
+                               timeout=15_000)
+        page.wait_for_timeout(300)
+        fits = page.evaluate(LEGEND_FITS)
+        jlab.screenshot(page, f"figure-legend-{width}", locator=page.locator(".wakker-figure").first)
+        assert not fits["over"], (width, fits)
+        assert not page.locator(".wakker-figure .wakker-fout").count(), page.locator(".wakker-fout").first.inner_text()
+    page.set_viewport_size(jlab.VIEWPORT)
+    page.wait_for_function("() => { const t = document.querySelectorAll('%s .legend .legendtext');"
+                           " return t.length === 2 && t[1].querySelectorAll('tspan.line').length <= 1; }" % PLOT,
+                           timeout=15_000)

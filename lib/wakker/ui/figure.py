@@ -45,6 +45,9 @@ from .style import STYLES, dark_theme, esm_module, front_end, want_plotly
 
 MIME = "application/vnd.plotly.v1+json"
 DARK_PAPER = "rgba(0,0,0,0)"
+#: Dutch numbers in every plot (tick labels, hover): a decimal comma and a thousands point, unless a figure
+#: sets its own ``separators``. Plotly's default is English ("0.5"), which a Dutch reader misreads.
+SEPARATORS = ",."
 
 #: The trace types the workbook's template styles (add one here when a lesson starts drawing it).
 TRACE_TYPES = ("scatter", "bar", "heatmap", "histogram", "pie")
@@ -294,6 +297,7 @@ class LiveFigure(go.Figure):
     def _layout_items(self) -> dict[str, str]:
         parts = {k: _json(v) for k, v in self._layout.items() if k != "template"}
         parts["template"] = self._layout_part("template")
+        parts.setdefault("separators", _json(SEPARATORS))
         if self._dark:
             parts["paper_bgcolor"] = _json(DARK_PAPER)
         return parts
@@ -307,6 +311,8 @@ class LiveFigure(go.Figure):
             return _json(own)
         if self._dark and key == "paper_bgcolor":
             return _json(DARK_PAPER)
+        if key == "separators" and key not in self._layout:
+            return _json(SEPARATORS)
         return _json(self._layout[key]) if key in self._layout else None
 
     def _serialise_all(self) -> None:

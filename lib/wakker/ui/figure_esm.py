@@ -75,17 +75,50 @@ const decode = (view) => JSON.parse(new TextDecoder().decode(view));
 // there the legend goes under the plot, in rows. A layout that puts its legend in rows already keeps it.
 const NARROW = 560;
 const isNarrow = (el) => el.clientWidth > 0 && el.clientWidth < NARROW;
-function forWidth(fig, narrow) {
+// A legend entry's name broken into lines of at most `chars` characters (at spaces), so that a long name
+// fits a phone's width instead of being cut off ('…(alles sinds de start)' at 390 px).
+function wrapName(name, chars) {
+  if (typeof name !== 'string' || name.length <= chars || name.includes('<br')) return name;
+  const lines = [];
+  let line = '';
+  for (const word of name.split(' ')) {
+    if (line && line.length + 1 + word.length > chars) { lines.push(line); line = word; }
+    else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.join('<br>');
+}
+// The figure as drawn at this width: {data, layout}. Wide: as it is. Narrow: legend in rows under the plot,
+// long legend names wrapped to the plot's width (`width`: the plot's width in pixels).
+function forWidth(fig, narrow, width) {
   const layout = fig.layout;
   const out = Object.assign({}, layout);  // the plot's own copy: Plotly.relayout changes it, views share the figure
   const legend = layout.legend || {};
-  if (narrow && layout.showlegend !== false && legend.orientation !== 'h') {
-    // below the axis title; the figure grows by a row per entry, so the plot keeps its height
-    const entries = (fig.data || []).filter((t) => t.showlegend !== false && t.visible !== false).length;
-    out.legend = Object.assign({}, legend, {orientation: 'h', x: 0, xanchor: 'left', y: -0.3, yanchor: 'top'});
-    out.height = (layout.height || 450) + 21 * entries;
+  let data = fig.data || [];
+  const inLegend = (t) => t.showlegend !== false && t.visible !== false;
+  const entries = data.filter(inLegend).length;
+  if (narrow && layout.showlegend !== false && (entries > 1 || layout.showlegend === true)) {
+    // the legend starts at the plot's left margin (plotly's default 80 px), its symbol takes about 45 px, and a
+    // character at the legend's size about 7 px
+    const moved = legend.orientation !== 'h';
+    const left = layout.margin && typeof layout.margin.l === 'number' ? layout.margin.l : 80;
+    const chars = Math.max(10, Math.floor(((width || 320) - left - 50) / 7));
+    let extra = 0;
+    data = data.map((t) => {
+      const name = inLegend(t) ? wrapName(t.name, chars) : t.name;
+      if (name === t.name) return t;
+      extra += name.split('<br>').length - 1;
+      return Object.assign({}, t, {name});
+    });
+    let grow = 17 * extra;  // a line more for each wrapped name
+    if (moved) {
+      // below the axis title; the figure grows by a row per entry, so the plot keeps its height
+      out.legend = Object.assign({}, legend, {orientation: 'h', x: 0, xanchor: 'left', y: -0.3, yanchor: 'top'});
+      grow += 21 * entries;
+    }
+    if (grow) out.height = (layout.height || 450) + grow;
   }
-  return out;
+  return {data, layout: out};
 }
 const plain = (html) => String(html || '').replace(/<br\s*\/?>/gi, ' ').replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
 
@@ -133,6 +166,7 @@ const FIGURE = {
     el.append(gd, note);
     // shown: the last figure taken to draw; drawn: the last one drawn without an error
     let Plotly = null, shown = null, drawn = null, drawing = false, frame = 0, gone = false, ended = 0, narrow = false;
+    let width = 0;  // the plot's width when last drawn or resized
     const first = model.get('_live');
     const h = first && first.fig && first.fig.layout && first.fig.layout.height;
     el.style.minHeight = `${h || 450}px`;  // room for the plot before it is drawn: no reflow later
@@ -162,7 +196,11 @@ const FIGURE = {
         drawn = null;
         const t0 = performance.now();
         if (light) await Plotly.relayout(gd, light);
-        else await Plotly.react(gd, live.fig.data, forWidth(live.fig, narrow), narrow ? NARROW_CONFIG : CONFIG);
+        else {
+          width = el.clientWidth;  // drawn for this width: the resize observer has nothing to do for it
+          const drawnAs = forWidth(live.fig, narrow, width);
+          await Plotly.react(gd, drawnAs.data, drawnAs.layout, narrow ? NARROW_CONFIG : CONFIG);
+        }
         if (turned) await Plotly.Plots.resize(gd);  // the screen got narrower or wider: the new width too
         drawn = live.fig;
         // how many draws and how long they took (benchmarks/bench_browser.py reads it)
@@ -190,12 +228,13 @@ const FIGURE = {
     model.on('change:_live', schedule);
     schedule();
     // JupyterLab's panels change width without a window resize (side bar, split view): follow the cell.
-    let width = 0, resizing = 0;
+    let resizing = 0;
     const ro = new ResizeObserver(() => {
       const w = el.clientWidth;
       if (!Plotly || !shown || !w || w === width || resizing) return;  // hidden (0) or unchanged: nothing to do
       width = w;
-      if (isNarrow(el) !== narrow) { shown = null; schedule(); return; }  // the legend moves: draw again
+      // the legend moves, or on a phone its names wrap to the new width: draw again
+      if (isNarrow(el) !== narrow || narrow) { shown = null; schedule(); return; }
       resizing = requestAnimationFrame(() => { resizing = 0; if (gd._fullLayout) Plotly.Plots.resize(gd); });
     });
     ro.observe(el);
