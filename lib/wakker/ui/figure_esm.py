@@ -97,7 +97,9 @@ function forWidth(fig, narrow, width) {
   let data = fig.data || [];
   const inLegend = (t) => t.showlegend !== false && t.visible !== false;
   const entries = data.filter(inLegend).length;
-  if (narrow && layout.showlegend !== false && (entries > 1 || layout.showlegend === true)) {
+  // plotly shows a legend for two or more traces, for a pie, or when the layout asks for one
+  const shows = entries > 1 || layout.showlegend === true || data.some((t) => t.type === 'pie');
+  if (narrow && layout.showlegend !== false && shows) {
     // the legend starts at the plot's left margin (plotly's default 80 px), its symbol takes about 45 px, and a
     // character at the legend's size about 7 px
     const moved = legend.orientation !== 'h';
