@@ -288,4 +288,20 @@ def test_a_question_is_one_model_that_works_as_the_widgets_it_replaces(page, jup
     expect(scale.locator("button.mod-active")).to_have_text("2")
     expect(scale.locator("button", has_text="2")).to_have_attribute("aria-pressed", "true")
     jlab.screenshot_at(page, choice, "nb00-07-question-one-model")
+    # re-running the cell left no note about another cell in it (its old output was cleared first)
+    expect(jlab.cells(page).nth(index)).not_to_contain_text("staat nu in een andere cel")
+
+    # a copy of the question's cell, run: the copy takes the question over (with the answer); the original cell
+    # says where the question went, instead of going blank (a reviewer)
+    page.evaluate("(i) => { const app = window.jupyterapp, nb = app.shell.currentWidget.content; nb.activeCellIndex = i;"
+                  " app.commands.execute('notebook:copy-cell'); return app.commands.execute('notebook:paste-cell-below'); }",
+                  index)
+    page.evaluate("(i) => { const nb = window.jupyterapp.shell.currentWidget.content; nb.activeCellIndex = i + 1;"
+                  " return window.jupyterapp.commands.execute('notebook:run-cell'); }", index)
+    jlab.wait_for_kernel_idle(page)
+    original, copy = jlab.cells(page).nth(index), jlab.cells(page).nth(index + 1)
+    expect(original).to_contain_text("staat nu in een andere cel", timeout=10_000)
+    expect(original.locator("textarea")).to_have_count(0)
+    expect(copy.locator(".wakker-q-demo-vertrouwen textarea")).to_have_value("Uit de kernel.", timeout=10_000)
+    jlab.screenshot_at(page, original, "nb00-07b-copied-question-cell")
     assert not jlab.console_errors(page)

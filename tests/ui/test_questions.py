@@ -356,3 +356,30 @@ def test_a_re_run_while_the_journal_cannot_be_written_keeps_what_was_typed(journ
     assert "opgeslagen om" in again.status.value
     fine = page.open_question("demo", "?")  # with nothing unsaved, a re-run just shows the saved answer
     assert fine.area.value == "nieuwe tekst, nog niet opgeslagen" and "eerder antwoord" in fine.status.value
+
+
+def test_a_question_replaced_by_a_copy_of_its_cell_says_in_its_own_cell_where_it_went(journal):
+    """A reviewer: a question cell copied and run made the original cell go blank (the older question's model is
+    closed when a newer one takes its place). Now the original cell's output becomes a Dutch line that says where
+    the question is; a question shown inside a lesson's own box (no display of its own) is only closed."""
+    from IPython.core.interactiveshell import InteractiveShell
+    from IPython.utils.capture import capture_output
+
+    InteractiveShell.instance()
+    page = ui.Page(NB, journal=journal)
+    with capture_output() as out:
+        old = page.open_question("demo", "Wat zag je in het spel?")
+        old._ipython_display_()
+        shown = out.outputs[-1]
+        assert not shown.update and "application/vnd.jupyter.widget-view+json" in shown.data
+        new = page.open_question("demo", "Wat zag je in het spel?")
+        new._ipython_display_()
+    moved = [o for o in out.outputs if o.update]
+    assert len(moved) == 1 and moved[0].transient["display_id"] == shown.transient["display_id"]
+    assert "andere cel" in moved[0].data["text/plain"] and "Wat zag je in het spel?" in moved[0].data["text/html"]
+    assert out.outputs[-1].transient["display_id"] != shown.transient["display_id"]  # the new one is shown anew
+    assert old.box.comm is None and new.box.comm is not None
+    inside = page.open_question("demo", "Wat zag je in het spel?")  # put in a lesson's box, never shown on its own
+    with capture_output() as out:
+        page.open_question("demo", "Wat zag je in het spel?")
+    assert not [o for o in out.outputs if o.update] and inside.box.comm is None

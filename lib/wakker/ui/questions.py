@@ -8,6 +8,7 @@ opened again. Invalid use never shows a traceback: the widget shows a Dutch mess
 from __future__ import annotations
 
 import html
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -16,7 +17,11 @@ from typing import Any, Sequence
 from ..core.journal import JournalError, check_id
 from ..core.portfolio import scale_value
 from .saving import SAVE_DELAY, SavedWidget
-from .style import EMPTY_STATUS, error_html, front_end, styled
+from .style import EMPTY_STATUS, error_html, front_end, note_html, styled
+from .view import report
+
+#: Numbers for the display ids of questions shown on their own (one kernel).
+_DISPLAYS = itertools.count(1)
 
 
 class _Line:
@@ -131,6 +136,7 @@ class Question(SavedWidget):
     def __init__(self, page, qid: str, prompt: str, delay: float | None = None, context: str = "", note: str = ""):
         self.context = " ".join(str(context or "").split())
         self.box = None
+        self._display_id: str | None = None  # set when shown on its own (see _ipython_display_)
         self._state: dict[str, Any] = {"kind": self.widget_kind}
         self._observers: list = []
         self._message = _Line(self, "message")
@@ -177,10 +183,33 @@ class Question(SavedWidget):
     def _watch(self, handler) -> None:
         self.box.observe(handler, names=["text", "chosen"])
 
+    #: What the cell of a replaced question shows when the newer one stands in another cell (a copy of the cell that
+    #: was run): it went blank before. {prompt}: the question, shortened.
+    MOVED = "Deze vraag ({prompt}) staat nu in een andere cel: de cel die je als laatste uitvoerde. Je antwoord staat daar; typ daar verder."
+
+    def _ipython_display_(self) -> None:
+        """Shown under a display id of its own, so that :meth:`retire` can tell this cell where the question went."""
+        from IPython.display import display
+
+        if self._display_id is None:
+            self._display_id = f"wakker-vraag-{id(self):x}-{next(_DISPLAYS)}"
+        display(self.box, display_id=self._display_id)
+
     def retire(self) -> None:
-        """A newer question for the same answer replaced this one (its cell was run again; its waiting save is
-        written): its model is closed, so that ipywidgets' registry of open models no longer keeps it, and with
-        it this question, alive. The page drops the model too; its view went with the cell's old output."""
+        """A newer question for the same answer replaced this one (its cell was run again, or a copy of it; its
+        waiting save is written): its model is closed, so that ipywidgets' registry of open models no longer keeps
+        it, and with it this question, alive. Where it was shown, the output becomes a Dutch line that says where
+        the question went (a re-run cell's old output is gone already: nothing to see there)."""
+        if self._display_id is not None:
+            from IPython.display import update_display
+
+            short = self.prompt if len(self.prompt) <= 80 else self.prompt[:77].rstrip() + "…"
+            text = self.MOVED.format(prompt=f"‘{short}’")
+            try:
+                update_display({"text/html": note_html(f"↪ {html.escape(text)}", size="1em"),
+                                "text/plain": text}, raw=True, display_id=self._display_id)
+            except Exception as exc:  # noqa: BLE001 - closing the model below matters more
+                report(exc)
         if self.box is not None:
             self.box.close()
 
