@@ -29,6 +29,21 @@ starts with ``start_weight`` bad earlier experiences of citizens, a trust-first 
 ones; both meet the same citizen with the same chance draws. Whether trust-first does better follows
 from the two chances the student sets: with ``good_when_controlled == good_when_trusted`` the
 citizen's trust does not depend on how the government starts.
+
+**Reciprocity** (our assumption, off by default): with ``reciprocity = k > 0`` the chance that the citizen
+keeps the agreement in encounter ``t`` is ``clip(citizen_reliability + k * (c_t - 0.5), 0, 1)``, where
+``c_t`` is the citizen's learned trust in *this* government before the encounter. A citizen at the neutral
+0.5 keeps agreements with ``citizen_reliability``; one who trusts more keeps them more often, one who
+trusts less, less often; the largest shift is ``k / 2`` either way. This closes the loop of two parties
+learning from each other: how the government acts -> how the citizen experiences it -> the citizen's trust
+-> whether the citizen keeps agreements -> the government's trust -> how the government acts. It is one
+road only (through learned trust; no deterrence by control, no defiance, no direct reaction to being
+trusted). The same uniform draw decides "kept" for both governments, so in every encounter the citizen
+who trusts a government more keeps the agreement with it at least as often (a coupling the tests use).
+With ``k = 0`` the chance is ``citizen_reliability`` exactly and every path is what it was before this
+parameter existed. With ``good_when_controlled == good_when_trusted`` the citizen's trust is the same
+under both governments, so its behaviour is too, whatever ``k``: the governments then differ only by
+their start.
 """
 from __future__ import annotations
 
@@ -41,7 +56,8 @@ import numpy as np
 from .params import Param, param, specs
 
 __all__ = ["GovernmentParams", "LearningParams", "beta_expectation", "compare_governments", "long_run_trust",
-           "parameter_specs", "government_specs", "random_experiences", "trust_path", "Governments"]
+           "parameter_specs", "government_specs", "keep_chance", "random_experiences", "trust_path",
+           "Governments"]
 
 
 def beta_expectation(r: float, s: float) -> float:
@@ -129,7 +145,12 @@ class GovernmentParams:
     good_when_trusted: float = param(0.8, "chance", 0.0, 1.0, 0.05,
                                      "Chance that the citizen experiences an encounter as good when trusted.")
     citizen_reliability: float = param(0.85, "chance", 0.0, 1.0, 0.05,
-                                       "Chance that the citizen does as agreed in an encounter.")
+                                       "Chance that the citizen does as agreed in an encounter (at neutral trust "
+                                       "0.5 when reciprocity > 0).")
+    reciprocity: float = param(0.0, "chance per unit of trust", 0.0, 0.5, 0.05,
+                               "How much the chance of doing as agreed rises with the citizen's own trust in the "
+                               "government: + reciprocity x (trust - 0.5), clipped to [0, 1]. 0 = behaviour does not "
+                               "depend on trust.")
     negative_weight: float = param(1.0, "x a good experience", 1.0, 5.0, 0.5,
                                    "How much a bad experience weighs, for both parties.")
     memory: float = param(1.0, "weight kept per encounter", 0.7, 1.0, 0.01,
@@ -166,7 +187,20 @@ class Governments:
     trusted: dict            # bool per encounter: did the government show trust?
     citizen_good: dict       # bool per encounter: did the citizen experience it as good?
     misuse: dict             # number of encounters in which a trusted citizen did not do as agreed
+    kept: dict               # bool per encounter: did the citizen do as agreed?
     n_encounters: int
+
+
+def keep_chance(p: GovernmentParams, citizen_trust: float) -> float:
+    """Chance that the citizen does as agreed, given the citizen's current trust in the government.
+
+    ``citizen_reliability + reciprocity * (citizen_trust - 0.5)``, clipped to [0, 1]; with ``reciprocity == 0``
+    exactly ``citizen_reliability`` (the model as it was before reciprocity existed).
+    """
+    base, k = float(p.citizen_reliability), float(p.reciprocity)
+    if k == 0.0:
+        return base
+    return min(1.0, max(0.0, base + k * (float(citizen_trust) - 0.5)))
 
 
 def _run(p: GovernmentParams, prior_good: float, prior_bad: float, u: np.ndarray, v: np.ndarray):
@@ -174,18 +208,19 @@ def _run(p: GovernmentParams, prior_good: float, prior_bad: float, u: np.ndarray
     gr, gs = float(prior_good), float(prior_bad)      # government's counts about the citizen
     cr, cs = 0.0, float(p.citizen_prior_bad)          # citizen's counts about the government
     g_path, c_path = np.empty(n + 1), np.empty(n + 1)
-    trusted, good = np.zeros(n, bool), np.zeros(n, bool)
+    trusted, good, kept = np.zeros(n, bool), np.zeros(n, bool), np.zeros(n, bool)
     g_path[0], c_path[0] = beta_expectation(gr, gs), beta_expectation(cr, cs)
     misuse = 0
     for t in range(n):
         trusted[t] = g_path[t] >= float(p.threshold) - 1e-12
         good[t] = u[t] < (float(p.good_when_trusted) if trusted[t] else float(p.good_when_controlled))
-        keeps = bool(v[t] < float(p.citizen_reliability))
+        # the citizen's behaviour: fixed (reciprocity 0) or following the citizen's trust before this encounter
+        keeps = kept[t] = bool(v[t] < keep_chance(p, c_path[t]))
         misuse += int(trusted[t] and not keeps)
         cr, cs = lam * cr + good[t], lam * cs + (0.0 if good[t] else w)
         gr, gs = lam * gr + keeps, lam * gs + (0.0 if keeps else w)
         g_path[t + 1], c_path[t + 1] = beta_expectation(gr, gs), beta_expectation(cr, cs)
-    return c_path, g_path, trusted, good, misuse
+    return c_path, g_path, trusted, good, misuse, kept
 
 
 def compare_governments(p: GovernmentParams | None = None) -> Governments:
@@ -201,5 +236,6 @@ def compare_governments(p: GovernmentParams | None = None) -> Governments:
         trusted={k: o[2] for k, o in out.items()},
         citizen_good={k: o[3] for k, o in out.items()},
         misuse={k: o[4] for k, o in out.items()},
+        kept={k: o[5] for k, o in out.items()},
         n_encounters=int(p.n_encounters),
     )
