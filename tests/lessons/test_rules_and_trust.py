@@ -153,6 +153,23 @@ def test_every_slider_reaches_both_ends_of_its_range_without_an_error():
         explorer.panel.reset()
 
 
+def test_sliders_under_more_reach_their_ends_too_reciprocity_with_extreme_citizens():
+    """The test above moves the sliders up front; those under "Meer aannames" are made when the section opens."""
+    gov = lesson.GovernmentComparison()
+    gov.panel.build_more()
+    assert "reciprocity" in dict(gov.panel.sliders)
+    for name in lesson.GOV_MORE:
+        spec = gov.panel.specs[name]
+        for value in (spec.low, spec.high, spec.default):
+            gov.panel.sliders[name].value = value
+            assert gov.message.value == "", (name, value)
+    gov.panel.reset()
+    for reliability in (0.0, 1.0):
+        for prior_bad in (0, 10):
+            gov.set(citizen_reliability=reliability, citizen_prior_bad=prior_bad, reciprocity=0.5, memory=0.7)
+            assert gov.message.value == "" and "van de 30 keer aan de afspraak" in gov.sentence.value
+
+
 def test_grid_codes_match_the_model():
     p = rr.RoomParams()
     codes, in_need = lesson.cell_codes(p)
@@ -335,9 +352,10 @@ def test_claims_of_the_government_text():
         assert np.mean([r.trusted[key].sum() for r in heavy]) < np.mean([r.trusted[key].sum() for r in runs])
 
 
-def test_the_citizens_fixed_behaviour_is_stated_as_an_assumption_and_an_omission():
-    """M1/M2 (a teacher's review of 08): in § 6 the citizen keeps agreements with the same chance whether trusted or
-    controlled; the assumption says so, and § 7 names what that leaves out."""
+def test_the_citizens_behaviour_is_a_stated_changeable_assumption_and_an_omission():
+    """M1/M2 (a teacher's review of 08): by default (reciprocity 0) the citizen in § 6 keeps agreements with the same
+    chance whether trusted or controlled; the words say so and that it is our assumption, the slider Wederkerigheid
+    changes it, § 6 says the essay does not speak to it, and § 7 names what is still left out."""
     p = tl.GovernmentParams(citizen_reliability=0.5, seed=3)
     g = tl.compare_governments(p)
     rng = np.random.default_rng(3)
@@ -345,10 +363,84 @@ def test_the_citizens_fixed_behaviour_is_stated_as_an_assumption_and_an_omission
     kept = rng.random(p.n_encounters) < 0.5  # the same draws for both governments, whatever they do
     assert g.misuse["trust"] == int((g.trusted["trust"] & ~kept).sum())
     assert g.misuse["control"] == int((g.trusted["control"] & ~kept).sum())
-    words = lesson.load_government_words()["citizen_reliability"].explanation
-    assert "even groot bij controle als bij vertrouwen" in words
+    words = lesson.load_government_words()
+    fixed = " ".join(words["citizen_reliability"].explanation.split())
+    assert "met wederkerigheid 0 (de standaard) in het model even groot bij controle als bij vertrouwen" in fixed
+    recip = words["reciprocity"]
+    assert recip.label == "Wederkerigheid" and "aanname van ons" in recip.explanation
+    assert "Het essay zegt niet" in recip.explanation and "niet gemeten" in recip.explanation
+    # the example in the words is the model's own arithmetic: 0,4 at trust 1 and 0 is plus and minus 20 points
+    q = tl.GovernmentParams(citizen_reliability=0.6, reciprocity=0.4)
+    assert "Bij 0,4 en een vertrouwen van 1 komt er 20 procentpunt bij" in recip.explanation
+    assert tl.keep_chance(q, 1.0) - 0.6 == pytest.approx(0.2) and 0.6 - tl.keep_chance(q, 0.0) == pytest.approx(0.2)
+    # the slider is under "Meer aannames", first; the four up front stay as they were (M4)
+    assert lesson.GOV_MORE[0] == "reciprocity" and "reciprocity" not in lesson.GOV_MAIN and len(lesson.GOV_MAIN) == 4
+    assert "Wederkerigheid" in lesson.government_assumptions_html()
     src = ["".join(c["source"]) for c in _cells()]
-    assert "**De inwoner gedraagt zich niet anders.**" in src[_index(src, "## 7. Wat laten deze modellen weg?")]
+    six = src[_index(src, "## 6. Verdieping")]
+    assert "**Wederkerigheid**" in six and "Het essay zegt daar niets over" in six
+    assert "is onze keuze" in " ".join(six.split())
+    leaves = src[_index(src, "## 7. Wat laten deze modellen weg?")]
+    assert "**Hoe de inwoner op de overheid reageert.**" in leaves and "*Wederkerigheid*" in leaves
+    assert "**De inwoner gedraagt zich niet anders.**" not in leaves
+
+
+def test_government_sentence_counts_kept_agreements_equal_without_reciprocity_and_apart_with_it():
+    gov = lesson.GovernmentComparison()
+    g = tl.compare_governments(tl.GovernmentParams())
+    kept = int(g.kept["control"].sum())
+    assert kept == int(g.kept["trust"].sum())
+    assert f"Bij beide hield de inwoner zich <b>{kept}</b> van de 30 keer aan de afspraak" in gov.sentence.value
+    gov.set(citizen_reliability=0.6, reciprocity=0.5)
+    g = tl.compare_governments(tl.GovernmentParams(citizen_reliability=0.6, reciprocity=0.5))
+    c, t = int(g.kept["control"].sum()), int(g.kept["trust"].sum())
+    assert c < t  # the default seed shows what the text says is typical (see the claims below)
+    assert (f"De inwoner hield zich <b>{c}</b> van de 30 keer aan de afspraak bij de overheid die eerst controleert, "
+            f"en <b>{t}</b> keer bij de overheid die eerst vertrouwt.") in gov.sentence.value
+    assert "Bij beide hield" not in gov.sentence.value
+    gov.reset()
+    assert "Bij beide hield" in gov.sentence.value
+
+
+def _mean(runs, f):
+    return float(np.mean([f(r) for r in runs]))
+
+
+def test_claims_of_the_reveal_on_reciprocity_tasks_5_and_6_over_30_seeds():
+    """M3: what "Wat zagen wij?" says about tasks 5 and 6 (averages over Toeval 1 to 30), both sides."""
+    off, on = _gov(citizen_reliability=0.6), _gov(citizen_reliability=0.6, reciprocity=0.5)
+    kept = {k: _mean(off, lambda r: r.kept[k].sum()) for k in ("control", "trust")}
+    assert kept["control"] == kept["trust"] and round(kept["trust"]) == 18  # "even vaak, ongeveer 18 van de 30"
+    # control-first: fewer kept agreements, less often trusted, and often never: self-fulfilling
+    assert round(_mean(on, lambda r: r.kept["control"].sum())) == 16
+    trusted_on, trusted_off = _mean(on, lambda r: r.trusted["control"].sum()), _mean(off, lambda r: r.trusted["control"].sum())
+    assert 8 <= trusted_on <= 9 and round(trusted_off) == 15  # "8 à 9 keer in plaats van ongeveer 15"
+    never = sum(not r.trusted["control"].any() for r in on)
+    assert 11 <= never < 15 and never > sum(not r.trusted["control"].any() for r in off)  # "bijna de helft"
+    # trust-first: more kept agreements, and it almost always ends trusting: self-reinforcing
+    assert round(_mean(on, lambda r: r.kept["trust"].sum())) == 19
+    assert sum(not r.trusted["trust"][-1] for r in on) <= 2  # "bijna altijd"
+    assert sum(not r.trusted["trust"][-1] for r in on) < sum(not r.trusted["trust"][-1] for r in off)
+    # the other side: while the citizen distrusts, reciprocity lowers keeping, also under trust-first
+    def early_misuse(r):
+        return int((r.trusted["trust"][:10] & ~r.kept["trust"][:10]).sum())
+    assert _mean(on, early_misuse) > _mean(off, early_misuse)
+    assert all(np.all(r.kept["trust"][r.citizen_trust["trust"][:-1] < 0.5] <=
+                      o.kept["trust"][r.citizen_trust["trust"][:-1] < 0.5]) for r, o in zip(on, off))
+    # task 6: with ten bad earlier experiences trust-first ends controlling in about a quarter, against one in eight
+    deep_on = _gov(citizen_reliability=0.6, reciprocity=0.5, citizen_prior_bad=10)
+    deep_off = _gov(citizen_reliability=0.6, citizen_prior_bad=10)
+    ends_on = sum(not r.trusted["trust"][-1] for r in deep_on)
+    ends_off = sum(not r.trusted["trust"][-1] for r in deep_off)
+    assert 6 <= ends_on <= 9 and 3 <= ends_off <= 5 and ends_on > ends_off
+    # at the default 85 % the difference is small: the control-first government is convinced soon anyway
+    on85 = _gov(reciprocity=0.5)
+    assert abs(_mean(on85, lambda r: r.trusted["control"].sum()) - _mean(_gov(), lambda r: r.trusted["control"].sum())) < 3
+    assert np.median([int(np.argmax(r.trusted["control"])) for r in on85 if r.trusted["control"].any()]) <= 6
+    # task 3 with reciprocity: nothing for either government (the model's anchor; tests/models has it exactly)
+    for r in _gov(citizen_reliability=0.6, good_when_controlled=0.8, reciprocity=0.5):
+        assert np.array_equal(r.citizen_trust["control"], r.citizen_trust["trust"])
+        assert np.array_equal(r.kept["control"], r.kept["trust"])
 
 
 def test_claim_misuse_found_afterwards_can_differ_or_come_out_equal_in_task_3():
@@ -408,6 +500,20 @@ def test_notebook_plays_first_states_its_time_and_ends_with_synthesis_and_export
     assert sum("nb.open_question(" in s for s in src) >= 5
     # the exercise of § 8 is saved (questions with ids) and so exported
     assert {"verantwoording-vorm", "verantwoording-wat", "verantwoording-wie", "verantwoording-hoe"} <= _question_ids(cells)
+
+
+def test_section_6_predicts_plays_writes_then_explains_and_task_5_comes_before_the_model():
+    """L3 for the optional § 6, with the reciprocity task (5): both predictions, the model, the observation (which asks
+    about task 5), then "Wat zagen wij?" (which explains it)."""
+    src = ["".join(c["source"]) for c in _cells()]
+    six = _index(src, "## 6. Verdieping")
+    assert "5. **Wederkerigheid.**" in src[six] and "*Wederkerigheid* op 0,5" in src[six]
+    order = [six, _index(src, '"voorspelling-overheden"'), _index(src, '"voorspelling-wederkerigheid"'),
+             _index(src, "nb08.GovernmentComparison()"), _index(src, '"overheden-gezien"'),
+             _index(src, "nb.reveal(obs_overheden"), _index(src, "## 7.")]
+    assert order == sorted(order), order
+    assert "wederkerigheid" in src[_index(src, '"overheden-gezien"')].lower()
+    assert "**Opdracht 5" in src[_index(src, "nb.reveal(obs_overheden")]
 
 
 def test_optional_questions_are_marked_and_the_plan_keeps_the_gelatenheid_question_in_section_4():

@@ -42,7 +42,7 @@ ROOM_MORE = ("indicator_quality", "need_share", "rule_share", "n_households", "n
 LEARN_MAIN = ("negative_weight", "memory", "prior_bad", "reliability")
 LEARN_MORE = ("prior_good",)
 GOV_MAIN = ("good_when_controlled", "good_when_trusted", "citizen_reliability", "negative_weight")
-GOV_MORE = ("memory", "citizen_prior_bad", "start_weight", "threshold", "n_encounters", "seed")
+GOV_MORE = ("reciprocity", "memory", "citizen_prior_bad", "start_weight", "threshold", "n_encounters", "seed")
 
 PERCENT = ("room_share", "time_pressure", "need_share", "rule_share", "reliability", "good_when_controlled",
            "good_when_trusted", "citizen_reliability")
@@ -411,6 +411,11 @@ def government_sentence_html(p: tl.GovernmentParams, g: tl.Governments) -> str:
         n=g.n_encounters, c_end=_trust(g.citizen_trust["control"][-1]), t_end=_trust(g.citizen_trust["trust"][-1]),
         c_trusted=int(g.trusted["control"].sum()), t_trusted=int(g.trusted["trust"].sum()),
         c_misuse=g.misuse["control"], t_misuse=g.misuse["trust"])
+    c_kept, t_kept = int(g.kept["control"].sum()), int(g.kept["trust"].sum())
+    if p.reciprocity == 0:
+        text += texts.GOV_KEPT_FIXED.format(kept=c_kept, n=g.n_encounters)  # the same draws: equal by construction
+    else:
+        text += texts.GOV_KEPT.format(c_kept=c_kept, t_kept=t_kept, n=g.n_encounters)
     if abs(p.good_when_controlled - p.good_when_trusted) < 1e-9:
         text += texts.GOV_SAME
     return styled("zin", text)
