@@ -316,6 +316,32 @@ def test_reveal_says_its_numbers_are_averages_over_the_seeds_the_claims_use():
     assert list(SEEDS) == list(range(1, 21))
 
 
+def test_the_room_explorer_opens_on_a_typical_draw_and_the_reveal_names_one_that_goes_the_other_way():
+    """The lesson's first draw (Toeval 43, not the model's 1) lies in the middle half of the slider's 50 draws for
+    what the sentence and the lines show first: how many fewer wrong decisions than the rule at 50 % and 100 % room,
+    with the verdict most draws give; draw 21, which the reveal names, goes the other way."""
+    assert lesson.widgets.ROOM_SEED == 43 == lesson.RoomExplorer().params().seed
+    assert rr.RoomParams().seed == 1  # the model's own default is untouched
+    outs = [rr.sweep(rr.RoomParams(seed=s), [0.0, 0.5, 1.0]) for s in range(1, 51)]
+    gains = np.array([[o.wrong[0] - o.wrong[1], o.wrong[0] - o.wrong[2]] for o in outs])
+    mine = gains[lesson.widgets.ROOM_SEED - 1]
+    low, high = np.percentile(gains, 25, axis=0), np.percentile(gains, 75, axis=0)
+    assert np.all((low <= mine) & (mine <= high)), (mine, low, high)
+    assert (gains[:, 0] > 0).mean() >= 0.8 and mine[0] > 0  # most draws: 50 % room a few wrong decisions fewer
+    assert (gains[:, 1] > 0).mean() > 0.5 and mine[1] > 0
+    assert gains[0, 0] == 0  # the model's seed 1: exactly as many as the rule, an untypical draw
+    ex = lesson.RoomExplorer()
+    assert "doet jouw mix het hier beter dan de regel" in ex.sentence.value
+    ex.set(seed=21)
+    assert "doet jouw mix het hier slechter dan de regel" in ex.sentence.value
+    reveal = next("".join(c["source"]) for c in _cells() if "nb.reveal(obs_ruimte" in "".join(c["source"]))
+    assert "Het staat eerst op 43" in reveal and "op 21, dan doet ruimte het bij 50 % duidelijk slechter" in " ".join(
+        reveal.split())
+    ex.reset()
+    assert ex.params().seed == 43
+    assert ">43<" in lesson.room_assumptions_html()
+
+
 def test_claim_sheppard_thirty_percent_at_0_6():
     assert round(rr.sheppard_disagreement(0.6), 2) == 0.30
 
