@@ -38,6 +38,14 @@ def _open_more(box):
     header.click()
 
 
+def _choose(box, group: str, option: str):
+    """Tick ``option`` in the list of choices (an ipywidgets RadioButtons) labelled ``group`` inside ``box``."""
+    label = box.locator(".widget-radio", has_text=group).locator(".widget-radio-box label", has_text=option).first
+    label.scroll_into_view_if_needed()
+    label.click()
+    expect(label.locator("input")).to_be_checked(timeout=10_000)
+
+
 def _press(page, slider, key: str, times: int):
     handle = slider.locator(".noUi-handle")
     handle.scroll_into_view_if_needed()
@@ -160,7 +168,7 @@ def test_nb07_games_tournament_evolution_designer(page, jupyter_server, fresh_jo
     _press(page, evo.locator(".wakker-rondes"), "ArrowLeft", 7)
     expect(evo).to_contain_text("Valsspeler 25 van de 25", timeout=10_000)
     jlab.screenshot(page, "nb07-12-evolution-3-rounds", locator=evo)
-    evo.locator("select").first.select_option(label="Proef 3: vergissingen (de acht personages, 5 %)")
+    _choose(evo, "Kies een proef", "Proef 3: vergissingen (de acht personages, 5 %)")
     expect(evo.locator(".wakker-readout-vergissing")).to_have_text("5", timeout=10_000)
     jlab.screenshot(page, "nb07-12b-evolution-proef-3", locator=evo)
     # its "Meer instellingen" gets its controls when opened (issue 11), with the experiment's start population
@@ -189,7 +197,7 @@ def test_nb07_games_tournament_evolution_designer(page, jupyter_server, fresh_jo
     why = evo.locator(".wakker-geen-toeval")
     expect(reseed).to_be_enabled()  # proef 3: 5 % mistakes
     expect(why).to_be_hidden()
-    evo.locator("select").first.select_option(label="Begin: 15 Goedzakken, 5 Valsspelers, 5 Spiegels; 10 rondes")
+    _choose(evo, "Kies een proef", "Begin: 15 Goedzakken, 5 Valsspelers, 5 Spiegels; 10 rondes")
     expect(reseed).to_be_disabled(timeout=10_000)
     expect(why).to_be_visible()
     expect(why).to_contain_text("Hier speelt geen toeval mee")
@@ -204,8 +212,7 @@ def test_nb07_games_tournament_evolution_designer(page, jupyter_server, fresh_jo
 
     # --- the sandbox: a start population from the menu; T = 6 (under "Meer instellingen") is not a prisoner's dilemma
     sand = page.locator(".wakker-zandbak")
-    sand.locator(".widget-dropdown", has_text="Bevolking:").locator("select").select_option(
-        label="20 Valsspelers, 5 Spiegels")
+    _choose(sand, "Bevolking:", "20 Valsspelers, 5 Spiegels")
     expect(sand).to_contain_text("Samen 25 spelers", timeout=10_000)
     expect(sand.locator(".widget-text", has_text="T, verleiding")).to_be_hidden()
     _open_more(sand)
@@ -306,7 +313,8 @@ def _method_layout(page) -> dict:
     return page.evaluate("""() => { const e = document.querySelector('.wakker-evolutie');
       const tb = e.querySelector('.widget-toggle-buttons'), label = tb.querySelector(':scope > .widget-label');
       const first = tb.querySelector('.widget-toggle-button').getBoundingClientRect(), l = label.getBoundingClientRect();
-      const preset = e.querySelector('.widget-radio > .widget-label').getBoundingClientRect();
+      const preset = Array.from(e.querySelectorAll('.widget-radio > .widget-label'))
+        .find(l => l.textContent.startsWith('Beginbevolking')).getBoundingClientRect();
       return {label: label.textContent, label_top: l.top, label_left: l.left, label_right: l.right,
               buttons_top: first.top, buttons_left: first.left,
               preset_label_right: preset.right, preset_label_left: preset.left}; }""")
@@ -367,12 +375,23 @@ def narrow_screen_checks(page):
     assert method["label"] == "Manier:" and method["label_top"] < method["buttons_top"] < method["label_top"] + 40
     assert abs(method["label_left"] - method["buttons_left"]) < 3, method
     assert abs(method["label_left"] - method["preset_label_left"]) < 3, method
-    choices = page.evaluate("""(edge) => Array.from(document.querySelectorAll('.wakker-evolutie .widget-radio-box label'))
-        .map(l => ({text: l.textContent.trim(), cut: l.scrollWidth > l.clientWidth + 1,
-                    out: l.getBoundingClientRect().right > edge + 1}))""", edge)
-    assert len(choices) == 4 and not [c for c in choices if c["cut"] or c["out"]], choices
+    # the same for the experiments ('Kies een proef') and the sandbox's 'Bevolking': lists of choices, every choice
+    # whole (as menus they showed 'Begin: 15 Goedzakken, …, 5 S' and '… Nicky Case (3 van e'; a teacher's review)
+    choices = page.evaluate("""(edge) => Array.from(document.querySelectorAll(
+        '.wakker-evolutie .widget-radio-box label, .wakker-zandbak .widget-radio-box label'))
+        .map(l => { const r = l.getBoundingClientRect(), next = l.nextElementSibling;
+          return {text: l.textContent.trim(), cut: l.scrollWidth > l.clientWidth + 1,
+                  // a choice on two lines in a box of one line runs over the next choice
+                  over: l.scrollHeight > l.clientHeight + 1
+                        || (next !== null && next.getBoundingClientRect().top < r.bottom - 1),
+                  out: r.right > edge + 1}; })""", edge)
+    assert len(choices) == 5 + 4 + 5 and not [c for c in choices if c["cut"] or c["over"] or c["out"]], choices
+    # and every menu left shows its longest choice whole (a menu cannot wrap), every button its whole label
+    assert not page.evaluate(CUT_JS), page.evaluate(CUT_JS)
     evo = page.locator(".wakker-evolutie")
-    evo.locator(".widget-radio").scroll_into_view_if_needed()
+    evo.locator(".widget-radio", has_text="Proef 1").scroll_into_view_if_needed()
+    jlab.screenshot(page, "nb07-390-evolution-proeven", locator=evo)
+    evo.locator(".widget-radio", has_text="Beginbevolking").scroll_into_view_if_needed()
     jlab.screenshot(page, "nb07-390-evolution-meer", locator=evo.locator(".wakker-meer"))
     # the evolution's and the sandbox's plots keep most of the width: their legends go under the plot (a new
     # user's read found plot areas of 97 and 64 px with the legend beside them)

@@ -924,3 +924,35 @@ def test_the_sandbox_reads_dutch_numbers_and_says_when_text_is_not_one():
     assert s.fig.to_plotly_json() == figure  # nothing recomputed from a bad entry
     s.inputs["S"].widget.value = "−2"
     assert s.payoffs().S == -2 and "geen getal" not in s.message.value
+
+
+#: The longest menu text that a 390 px phone shows whole in JupyterLab (measured in Chromium 2026-12-03: the menus
+#: there are 268 px wide; 'Onbekend personage (raad wie het is)', 36 characters, fits; '15 Goedzakken, 5 Valsspelers,
+#: 5 Spiegels', 40 characters, was cut off). The browser test of 07 measures the real widths at 390 px.
+PHONE_MENU_CHARS = 36
+
+
+def _all_widgets(widget) -> list:
+    out = [widget]
+    for child in getattr(widget, "children", ()) or ():
+        out += _all_widgets(child)
+    return out
+
+
+def test_every_menu_fits_a_phone_and_long_choices_are_lists(page):
+    """A teacher's review at 390 px: the menus 'Kies een proef' and the sandbox's 'Bevolking' cut their choices off
+    ('Begin: 15 Goedzakken, 5 Valsspelers, 5 S…'); a menu shows one line and cannot wrap it. They are lists of
+    choices now, each choice whole on more lines if needed (the kit's class wakker-options), as 'Beginbevolking'
+    already was; every menu left has choices short enough for a phone."""
+    views = [nb07.one_shot(seed=0), nb07.repeated_game(hidden=True, seed=0), nb07.repeated_game(seed=0),
+             nb07.tournament_view(), nb07.evolution_view(experiment="begin"), nb07.sandbox(), nb07.designer(page)]
+    e, s = views[4], views[5]
+    e.more.selected_index = s.more.selected_index = 0  # "Meer instellingen" open: its controls too
+    for chooser, label in ((e.experiment, "Kies een proef:"), (s.population_preset, "Bevolking:"),
+                           (e.preset, "Beginbevolking:")):
+        assert isinstance(chooser, w.RadioButtons) and chooser.description == label
+        assert "wakker-options" in chooser._dom_classes, label
+    menus = [x for v in views for x in _all_widgets(v.box) if isinstance(x, w.Dropdown)]
+    assert len(menus) == 2 + 1 + 5  # two opponents, the payoff table, the designer's five situations
+    long = {label for m in menus for label, _ in m.options if len(label) > PHONE_MENU_CHARS}
+    assert not long, long

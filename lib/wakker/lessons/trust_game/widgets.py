@@ -702,11 +702,14 @@ class EvolutionView(_LazyMore, _SharesTable, View):
         self._settings = dict(preset=preset, method=method, replace=min(max(int(replace), 1), 12),
                               generations=min(max(int(generations), 10), 100))  # as the sliders clamp
         self._controls: dict[str, object] = {}
-        self.experiment = w.Dropdown(options=[(label, key) for key, (label, _) in EXPERIMENTS.items()],
-                                     value="eigen" if experiment is None else experiment,
-                                     description=T.EXPERIMENT_LABEL,
-                                     style={"description_width": "14em"},
-                                     layout=dict(width="48em", max_width="100%"))  # the longest proef whole
+        # the experiments as a list of choices, not a menu: a menu shows one line and cannot wrap it, and on a phone
+        # it showed "Begin: 15 Goedzakken, 5 Valsspelers, 5 S" (a teacher's review); here every proef is whole, on
+        # more lines if needed (the kit's class wakker-options), and on a wide screen all four are seen at once, in
+        # the order the text asks for them
+        self.experiment = w.RadioButtons(options=[(label, key) for key, (label, _) in EXPERIMENTS.items()],
+                                         value="eigen" if experiment is None else experiment,
+                                         description=T.EXPERIMENT_LABEL, style={"description_width": "14em"},
+                                         layout=dict(width="48em", max_width="100%"), _dom_classes=("wakker-options",))
         self.experiment.observe(self._on_experiment, names="value")
         self.rounds = _slider(T.ROUNDS_LABEL, rounds, 1, 20, css="rondes")
         self.noise = _slider(T.NOISE_LABEL, int(round(noise * 100)), 0, 50, css="vergissing")
@@ -757,7 +760,7 @@ class EvolutionView(_LazyMore, _SharesTable, View):
         self.build_more()
         return self._controls[name]
 
-    preset = property(lambda self: self._control("preset"), doc="The start population (a Dropdown under Meer).")
+    preset = property(lambda self: self._control("preset"), doc="The start population (a list of choices under Meer).")
     method = property(lambda self: self._control("method"), doc="Case-style or replicator (ToggleButtons).")
     replace = property(lambda self: self._control("replace"), doc="How many are replaced (a DutchSlider).")
     generations = property(lambda self: self._control("generations"), doc="Generations (a DutchSlider).")
@@ -886,10 +889,13 @@ class Sandbox(_LazyMore, _SharesTable, View):
                                  description=T.PAYOFF_PRESET_LABEL, style={"description_width": "initial"},
                                  layout=dict(width="30em"))
         self.preset.observe(self._on_preset, names="value")
-        self.population_preset = w.Dropdown(options=[(label, key) for key, (label, _) in POPULATIONS.items()],
-                                            value="alle-acht", description=T.POPULATION_PRESET_LABEL,
-                                            style={"description_width": "initial"},
-                                            layout=dict(width="38em", max_width="100%"))  # the longest label whole
+        # a list of choices, as the evolution's start populations: a menu cut "De acht personages van Nicky Case (3
+        # van elk, 4 Spiegels)" on a phone (a teacher's review); here each is whole, on more lines if needed
+        self.population_preset = w.RadioButtons(options=[(label, key) for key, (label, _) in POPULATIONS.items()],
+                                                value="alle-acht", description=T.POPULATION_PRESET_LABEL,
+                                                style={"description_width": "14em"},
+                                                layout=dict(width="48em", max_width="100%"),
+                                                _dom_classes=("wakker-options",))
         self.population_preset.observe(self._on_population, names="value")
         self.rounds = _slider(T.ROUNDS_LABEL, ROUNDS, 1, 20, css="rondes")
         self.noise = _slider(T.NOISE_LABEL, 0, 0, 50, css="vergissing")
