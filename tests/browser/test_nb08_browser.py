@@ -1,5 +1,6 @@
 """08_vertrouwen_moet_je_leren_2021 in a real browser: run all, open the teacher's box, answer the
-prediction, play every model (sliders by keyboard, the experience buttons, "Meer aannames"), write
+prediction, play every model (sliders by keyboard, the experience buttons, "Meer aannames", the
+reciprocity of § 6), write
 an observation and open "Wat zagen wij?", answer a scale and the exercise; restart the kernel,
 reload and run again: the answers come back. Screenshots at 1400, 1280 and 390 px (lesson guide U3)."""
 from __future__ import annotations
@@ -74,7 +75,7 @@ def test_nb08_models_questions_and_answers_after_restart(page, jupyter_server, f
     room.locator(".jupyter-widget-Collapse-header, .p-Collapse-header, .lm-Collapse-header").first.click()
     expect(room.locator(".wakker-param-seed")).to_be_visible(timeout=10_000)
     jlab.press(room.locator(".wakker-param-seed .noUi-handle"), "ArrowRight", 1)
-    expect(room.locator(".wakker-readout-param-seed")).to_have_text("2", timeout=10_000)
+    expect(room.locator(".wakker-readout-param-seed")).to_have_text("44", timeout=10_000)  # the lesson opens on 43
     _shot(page, room, "nb08-05-room-played")
     room.locator("button", has_text="Terug naar de standaardaannames").click()
     expect(sentence).to_contain_text("Bij 50 % ruimte", timeout=10_000)
@@ -125,6 +126,21 @@ def test_nb08_models_questions_and_answers_after_restart(page, jupyter_server, f
     expect(gov.locator(".wakker-readout-param-good_when_controlled")).to_have_text("80 %", timeout=10_000)
     expect(gov.locator(".wakker-zin")).to_contain_text("maakt het voor het vertrouwen van de inwoner niet uit", timeout=10_000)
     _shot(page, gov, "nb08-10-governments-equal")
+    # task 5: reciprocity, under "Meer aannames"; the sentence then counts the kept agreements per government
+    gov.locator("button", has_text="Terug naar de standaardaannames").click()
+    expect(gov.locator(".wakker-zin")).to_contain_text("Bij beide hield de inwoner zich", timeout=10_000)
+    jlab.press(gov.locator(".wakker-param-citizen_reliability .noUi-handle"), "ArrowLeft", 5)  # 85 % -> 60 %
+    expect(gov.locator(".wakker-readout-param-citizen_reliability")).to_have_text("60 %", timeout=10_000)
+    expect(gov.locator(".wakker-param-reciprocity")).to_be_hidden()
+    gov.locator(".jupyter-widget-Collapse-header, .p-Collapse-header, .lm-Collapse-header").first.click()
+    expect(gov.locator(".wakker-param-reciprocity")).to_be_visible(timeout=10_000)
+    expect(gov.locator(".wakker-meer-schuifjes")).to_contain_text("Wederkerigheid")  # first under "Meer aannames"
+    expect(gov.get_by_role("slider", name="Wederkerigheid (0 = gedrag los van vertrouwen)")).to_be_visible()
+    jlab.press(gov.locator(".wakker-param-reciprocity .noUi-handle"), "End", 1)  # 0 -> 0,5
+    expect(gov.locator(".wakker-readout-param-reciprocity")).to_have_text("0,50", timeout=10_000)
+    expect(gov.locator(".wakker-zin")).to_contain_text("keer bij de tweede", timeout=10_000)
+    _shot(page, gov, "nb08-10b-governments-reciprocity")
+    _shot(page, page.locator("table.wakker-aannames-overheden"), "nb08-10c-governments-assumptions")
 
     # --- the exercise (saved, so exported) and the end
     what = page.locator(".wakker-q-verantwoording-hoe")
@@ -184,6 +200,14 @@ def test_nb08_models_questions_and_answers_after_restart(page, jupyter_server, f
     learn.scroll_into_view_if_needed()
     page.wait_for_timeout(500)
     jlab.screenshot(page, "nb08-13c-phone-learning", full_page=False)
+    more = gov.locator(".wakker-meer-schuifjes")  # task 5 on a phone: the slider under "Meer aannames"
+    more.scroll_into_view_if_needed()
+    page.wait_for_timeout(500)
+    jlab.screenshot(page, "nb08-13f-phone-governments-reciprocity", locator=more)
+    assert more.evaluate("el => el.getBoundingClientRect().right") <= 390, "the sliders must fit a phone"
+    gov.locator(".wakker-zin").scroll_into_view_if_needed()
+    page.wait_for_timeout(500)
+    jlab.screenshot(page, "nb08-13g-phone-governments-sentence", full_page=False)
     page.set_viewport_size(jlab.VIEWPORT)
     page.evaluate("window.jupyterapp.commands.execute('application:toggle-left-area')")
 

@@ -421,8 +421,9 @@ def test_government_sentence_counts_kept_agreements_equal_without_reciprocity_an
     g = tl.compare_governments(tl.GovernmentParams(citizen_reliability=0.6, reciprocity=0.5))
     c, t = int(g.kept["control"].sum()), int(g.kept["trust"].sum())
     assert c < t  # the default seed shows what the text says is typical (see the claims below)
-    assert (f"De inwoner hield zich <b>{c}</b> van de 30 keer aan de afspraak bij de overheid die eerst controleert, "
-            f"en <b>{t}</b> keer bij de overheid die eerst vertrouwt.") in gov.sentence.value
+    assert (f"De inwoner hield zich <b>{c}</b> van de 30 keer aan de afspraak bij de eerste, en <b>{t}</b> keer bij de "
+            "tweede.") in gov.sentence.value
+    assert gov.sentence.value.index("die <b>eerst controleert</b>") < gov.sentence.value.index("die <b>eerst vertrouwt</b>")
     assert "Bij beide hield" not in gov.sentence.value
     gov.reset()
     assert "Bij beide hield" in gov.sentence.value

@@ -88,9 +88,9 @@ GOV_SENTENCE = (
     "{c_trusted} keer vertrouwen en had {c_misuse} keer misbruik dat pas achteraf bleek; de tweede gaf "
     "{t_trusted} keer vertrouwen, met {t_misuse} keer misbruik dat pas achteraf bleek."
 )
-GOV_KEPT_FIXED = (" Bij beide hield de inwoner zich <b>{kept}</b> van de {n} keer aan de afspraak: met wederkerigheid 0 "
-                  "hangt dat niet af van het vertrouwen van de inwoner.")
-GOV_KEPT = (" De inwoner hield zich <b>{c_kept}</b> van de {n} keer aan de afspraak bij de overheid die eerst controleert, "
-            "en <b>{t_kept}</b> keer bij de overheid die eerst vertrouwt.")
+GOV_KEPT_FIXED = (" Bij beide hield de inwoner zich <b>{kept}</b> van de {n} keer aan de afspraak: met "
+                  "wederkerigheid 0 hangt dat niet af van het vertrouwen van de inwoner.")
+GOV_KEPT = (" De inwoner hield zich <b>{c_kept}</b> van de {n} keer aan de afspraak bij de eerste, en <b>{t_kept}</b> "
+            "keer bij de tweede.")
 GOV_SAME = (" Let op: de inwoner ervaart controle en vertrouwen hier als even goed. Dan maakt het voor het "
             "vertrouwen van de inwoner niet uit hoe de overheid begint.")
