@@ -232,7 +232,12 @@ def test_class_tournament_view_from_real_exports(tmp_path):
                                     + ["Voorzichtige Buurvrouw (Anna)", "Spiegel (Bram)"])
     assert not any("_" in x for x in labels)  # no English ids like tit_for_tat
     # the Dutch table, the HTML ranking and the heat map all use those labels
-    assert list(v.table.columns) == ["plaats", "strategie", "van", "punten in totaal", "gemiddeld per ronde"]
+    # 'van' before 'strategie' (a teacher's review at 390 px: the name was past the right edge of the scrolling table)
+    assert list(v.table.columns) == ["plaats", "van", "strategie", "punten in totaal", "gemiddeld per ronde"]
+    head = v.table_html.value.split("</tr>")[0]
+    assert head.index(">van<") < head.index(">strategie<")
+    bram = next(row for row in v.table_html.value.split("<tr>") if ">Bram<" in row)
+    assert bram.index(">Bram<") < bram.index("Spiegel")
     # the table (and the HTML ranking) names a student once, in 'van': on a phone "Spiegel (Bram)" next to "Bram"
     # made every row two lines high (a teacher's review); the characters' names are their labels
     assert [(s, v_) for s, v_ in zip(v.table["strategie"], v.table["van"]) if v_ != "personage"] == [

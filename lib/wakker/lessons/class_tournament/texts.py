@@ -40,7 +40,9 @@ SKIPPED_TIME = "bestand {file}, antwoord {n}: strategie overgeslagen: ongeldig t
 SKIPPED_DESIGN = "bestand {file}, vraag {question}: strategie overgeslagen: {reasons}"
 NO_DESIGNS = "geen ontworpen strategieën gevonden"
 
-TABLE_COLUMNS = ("plaats", "strategie", "van", "punten in totaal", "gemiddeld per ronde")
+#: 'van' before 'strategie': on a phone the table scrolls sideways and a long strategy name pushed the student's
+#: name past the right edge (a teacher's review); the name is what a teacher looks for first.
+TABLE_COLUMNS = ("plaats", "van", "strategie", "punten in totaal", "gemiddeld per ronde")
 TOO_FEW = "Geen toernooi: er zijn te weinig strategieën om te spelen."
 NO_HEATMAP = "Geen uitkomst: geen strategieën gevonden"
 WINS = "<b>{name}</b> wint."

@@ -24,11 +24,12 @@ ONE_LINE = "text-align:left;white-space:nowrap;"
 
 
 def class_ranking_html(result: ClassTournament) -> str:
-    """Dutch ranking table of a class tournament: place, strategy, whose, total, mean per round.
+    """Dutch ranking table of a class tournament: place, whose, strategy, total, mean per round.
 
-    The strategy column has the strategy's own name and 'van' whose it is, so a student's name is in the row
-    once (on a phone "Spiegel (Chloë Hendriks)" next to "Chloë Hendriks" made every row two lines high); the
-    heat map and the summary, which have no 'van', keep the full label."""
+    'van' says whose a strategy is and the strategy column has the strategy's own name, so a student's name is
+    in the row once (on a phone "Spiegel (Chloë Hendriks)" next to "Chloë Hendriks" made every row two lines
+    high); the heat map and the summary, which have no 'van', keep the full label. 'van' comes before the
+    strategy: on a phone the table scrolls sideways, and the name is then on the screen, not past its edge."""
     head = "<tr>" + "".join(cell_html(h, head=True) for h in T.TABLE_COLUMNS) + "</tr>"
     rows = []
     for _, r in result.ranking.iterrows():
@@ -36,8 +37,8 @@ def class_ranking_html(result: ClassTournament) -> str:
         extra = "" if character else "background:rgba(224,159,62,.12)"
         dot = f'<span style="color:{colour_of(r["strategy"]) if character else ACCENT}">●</span> '
         rows.append("<tr>" + cell_html(str(int(r["rank"])), extra)
-                    + cell_html(dot + html.escape(r["name"]), ONE_LINE + extra)
                     + cell_html(html.escape(r["whose"]), ONE_LINE + extra)
+                    + cell_html(dot + html.escape(r["name"]), ONE_LINE + extra)
                     + cell_html(dutch.number(r["total"], 1), extra) + cell_html(dutch.number(r["mean"], 2), extra)
                     + "</tr>")
     return f'<table class="wakker-klassentoernooi" style="{STYLES["tabel"]}">{head}{"".join(rows)}</table>'
@@ -48,11 +49,11 @@ def class_table(result: ClassTournament):
     import pandas as pd
 
     r = result.ranking
-    place, strategy, whose, total, mean = T.TABLE_COLUMNS
+    place, whose, strategy, total, mean = T.TABLE_COLUMNS
     return pd.DataFrame({
         place: r["rank"].astype(int),
-        strategy: r["name"],
         whose: r["whose"],
+        strategy: r["name"],
         total: r["total"].round(1),
         mean: r["mean"].round(2),
     })
