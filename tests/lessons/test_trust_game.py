@@ -956,3 +956,12 @@ def test_every_menu_fits_a_phone_and_long_choices_are_lists(page):
     assert len(menus) == 2 + 1 + 5  # two opponents, the payoff table, the designer's five situations
     long = {label for m in menus for label, _ in m.options if len(label) > PHONE_MENU_CHARS}
     assert not long, long
+
+
+def test_the_time_at_the_top_reads_on_a_phone():
+    """A teacher's look at 390 px: the time per part stood in the third column of a table, which ran off the screen
+    ('onge… minu…'); it is a list now, with the time right after the part (lesson guide L2)."""
+    top = "".join(json.loads(NOTEBOOK_FILE.read_text(encoding="utf-8"))["cells"][0]["source"])
+    assert "|---" not in top  # no Markdown table
+    assert "* **Deel 1** (§ 1–4), **ongeveer 75 minuten**" in top
+    assert "* **Deel 2** (§ 5–9), **ongeveer 85 minuten**" in top and "ongeveer 15 minuten extra" in top
