@@ -174,11 +174,18 @@ def test_nb09_upload_overview_anonymous_tournament_plans_links(page, jupyter_ser
     _shot(page, ranking.locator("xpath=ancestor::div[contains(@class, 'widget-hbox')][1]"), "nb09-390-05d-ranglijst")
     # a student's name once per row, in 'van' (a teacher's review: "Naam (Chloë Hendriks)" next to "Chloë Hendriks"
     # made the rows two lines high on a phone); the heat map keeps the whole label
-    rows = ranking.evaluate("""t => Array.from(t.querySelectorAll('tr')).slice(1).map(r => {
-      const c = Array.from(r.querySelectorAll('td')).map(d => d.textContent.trim());
-      return {strategy: c[1], whose: c[2], height: r.getBoundingClientRect().height}; })""")
+    # 'van' comes before 'strategie' (a teacher's review: at 390 px 'van' was past the right edge, the table scrolled):
+    # every name is whole on the screen without scrolling
+    rows = ranking.evaluate("""t => { const box = t.closest('.widget-hbox').getBoundingClientRect();
+      const head = Array.from(t.querySelectorAll('th')).map(h => h.textContent.trim());
+      const w = head.indexOf('van'), s = head.indexOf('strategie');
+      return Array.from(t.querySelectorAll('tr')).slice(1).map(r => {
+        const d = Array.from(r.querySelectorAll('td')), c = d.map(x => x.textContent.trim());
+        return {whose: c[w], strategy: c[s], height: r.getBoundingClientRect().height,
+                whose_right: d[w].getBoundingClientRect().right, box_right: box.right}; }); }""")
     students = [r for r in rows if r["whose"] != "personage"]
     assert students and all(r["whose"] not in r["strategy"] for r in students), students
+    assert all(r["whose_right"] <= r["box_right"] + 1 for r in rows), [r for r in rows if r["whose_right"] > r["box_right"] + 1]
     one_line = min(r["height"] for r in rows)
     assert max(r["height"] for r in students) < 1.5 * one_line, rows
     page.set_viewport_size({"width": 1280, "height": 900})
