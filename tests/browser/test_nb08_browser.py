@@ -13,6 +13,7 @@ import jlab
 
 NOTEBOOK = "notebooks/08_vertrouwen_moet_je_leren_2021.ipynb"
 OBSERVATION = "Meer ruimte maakt de ongelijke behandeling groter; zonder tijd helpt ruimte niet."
+GOV_OBSERVATION = "Met wederkerigheid bleef de controlerende overheid langer controleren."
 EXERCISE = "Eens per maand een peer review met twee collega's en één cliënt die wil meedoen."
 
 pytestmark = pytest.mark.browser
@@ -141,6 +142,19 @@ def test_nb08_models_questions_and_answers_after_restart(page, jupyter_server, f
     expect(gov.locator(".wakker-zin")).to_contain_text("keer bij de tweede", timeout=10_000)
     _shot(page, gov, "nb08-10b-governments-reciprocity")
     _shot(page, page.locator("table.wakker-aannames-overheden"), "nb08-10c-governments-assumptions")
+    # § 6 in order: the prediction (above the model), then the observation, then "Wat zagen wij?" with tasks 5 and 6
+    recip = page.locator(".wakker-q-voorspelling-wederkerigheid")
+    recip.locator("label", has_text="Ze blijft langer controleren").click()
+    expect(recip.locator(".wakker-feedback")).to_contain_text("Je voorspelling is bewaard")
+    seen = page.locator(".wakker-q-overheden-gezien")
+    gov_reveal = page.locator(".wakker-reveal").nth(2)
+    expect(gov_reveal.locator(".wakker-reveal-button")).to_be_hidden()
+    seen.locator("textarea").fill(GOV_OBSERVATION)
+    expect(seen).to_contain_text("opgeslagen om", timeout=10_000)
+    gov_reveal.locator(".wakker-reveal-button").click()
+    expect(gov_reveal).to_contain_text("Opdracht 5 en 6: wederkerigheid", timeout=10_000)
+    expect(gov_reveal).to_contain_text("Controle maakt zichzelf zo waar")
+    _shot(page, gov_reveal, "nb08-10d-governments-reveal")
 
     # --- the exercise (saved, so exported) and the end
     what = page.locator(".wakker-q-verantwoording-hoe")
@@ -208,6 +222,9 @@ def test_nb08_models_questions_and_answers_after_restart(page, jupyter_server, f
     gov.locator(".wakker-zin").scroll_into_view_if_needed()
     page.wait_for_timeout(500)
     jlab.screenshot(page, "nb08-13g-phone-governments-sentence", full_page=False)
+    gov_reveal.locator("strong", has_text="Opdracht 5 en 6").scroll_into_view_if_needed()
+    page.wait_for_timeout(500)
+    jlab.screenshot(page, "nb08-13h-phone-governments-reveal", full_page=False)
     page.set_viewport_size(jlab.VIEWPORT)
     page.evaluate("window.jupyterapp.commands.execute('application:toggle-left-area')")
 
