@@ -445,3 +445,61 @@ def test_switching_anonymous_clears_the_tournament_and_says_so(klas):
     assert tour.play() is not None
     desk.anonymous.value = False
     assert tour.result.children == () and texts.TOURNAMENT_CLEARED in tour.message.value
+
+
+# ---------------------------------------------------------------- a teacher's review of 09 at 1400 and 390 px
+def test_a_folder_that_is_not_there_is_said_once(tmp_path):
+    """Both the message under the buttons and the report said 'De map ... is niet gevonden', twice in a row."""
+    desk = W.Desk()
+    desk.read(tmp_path / "bestaat-niet")
+    shown = desk.message.value + desk.report_html.value
+    assert shown.count("is niet gevonden") == 1, shown
+    # with files read before, the report keeps them and the message says what went wrong
+    make_class(tmp_path / "klas", n=2, seed=1)
+    desk.read(tmp_path / "klas")
+    desk.read(tmp_path / "bestaat-ook-niet")
+    assert "is niet gevonden" in desk.message.value and "2</b> ingelezen" in desk.report_html.value
+
+
+def test_a_question_over_several_rows_is_one_cell_and_a_table_scrolls_in_its_own_box():
+    import pandas as pd
+
+    prompt = "Hoe goed weet jij meestal of iemand van een andere organisatie jou vertrouwt?"
+    df = pd.DataFrame({"vraag": [prompt] * 3 + ["Korte vraag"], "id": ["a", "a", "a", "b"],
+                       "antwoord": ["1", "2", "3", "ja"], "aantal": [1, 2, 3, 4]})
+    shown = W.table_html(df, "keuzes", W.MERGE)
+    assert shown.count(html.escape(prompt)) == 1 and shown.count('rowspan="3"') == 2  # vraag and id
+    assert shown.count("<tr>") == 5 and "Korte vraag" in shown
+    # a long cell keeps whole words (at 390 px 'anywhere' squeezed it to 'organi / satie') and the table's box
+    # does not make the widget around it wider than the screen (the heading above it was cut off)
+    assert "anywhere" not in shown and "min-width:min(12em,40vw)" in shown
+    assert "width:0;min-width:100%" in shown
+    # the CSV keeps every row whole
+    assert O.to_csv(df).count(prompt) == 3
+
+
+def test_the_division_of_tasks_of_05_is_shown_in_the_tasks_own_words():
+    """05's TaskSplit saves choices by task id and the words of each task in 'labels'; the overview named the
+    parts 'choices · crossbaan/ontwerp' and listed every label as if it were a choice."""
+    from wakker.lessons.giving_trust import texts as t05
+    from wakker.lessons.teacher.example import example_sources
+
+    col = X.collect(example_sources(8, seed=2), "", False, None)
+    ov = O.overview(col, "05_meetup_vertrouwen_2013")
+    parts = set(ov.categories[texts.CATEGORIES_COLUMNS[2]])
+    assert "De muziekschool – Het gebouw" in parts
+    assert not any("choices" in p or "labels" in p or "/" in p for p in parts), parts
+    assert set(ov.categories[texts.CATEGORIES_COLUMNS[3]]) <= {"gemeente", "samen", "bewoners"}
+    assert set(ov.categories[texts.CATEGORIES_COLUMNS[0]]) == {t05.SPLIT_PROMPT}
+
+
+def test_the_plan_menu_shows_its_whole_label():
+    plans = W.Plans()
+    assert plans.notebook.style.description_width == "initial"  # 'Lesplan v…' in the default width
+
+
+def test_the_anonymous_checkbox_label_may_wrap():
+    desk = W.Desk()
+    css = desk.box.children[0].value
+    assert ".wakker-docent-anoniem .widget-label-basic span { white-space: normal" in css
+    assert "wakker-docent-anoniem" in desk.anonymous._dom_classes

@@ -131,6 +131,22 @@ def _lesson_values(rng: random.Random) -> list[tuple[str, str, str, str, object]
                      "later": {t: (rng.randint(1, 5) if rng.random() > .5 else None) for t in ids}, "label": ""}))
     except Exception:  # noqa: BLE001
         pass
+    try:  # 05's division of the Berkelland tasks, as TaskSplit.value() saves it (most tasks chosen)
+        from ..giving_trust import texts as split_texts
+        from ..giving_trust.data import berkelland
+
+        split = berkelland()
+        choices, labels = {}, {}
+        for example in split.examples:
+            for task in example.tasks:
+                if rng.random() < .9:
+                    key = f"{example.id}/{task.id}"
+                    choices[key] = rng.choice(list(split.choices))
+                    labels[key] = f"{example.title} – {task.text}"
+        out.append(("05_meetup_vertrouwen_2013", "taakverdeling", "verdeling", split_texts.SPLIT_PROMPT,
+                    {"choices": choices, "labels": labels, "compared": rng.random() > .3}))
+    except Exception:  # noqa: BLE001
+        pass
     out.append(("07_blog_vertrouwen_prisoners_dilemma", "eigen-strategie", "strategy", "Mijn strategie",
                 {"name": rng.choice(["Voorzichtig", "Vriendelijk", "Slim", "Wraak"]), "first": rng.choice([0, 1, 0.5]),
                  "after": {k: rng.choice([0, 1, 0.8]) for k in ("CC", "CD", "DC", "DD")}}))

@@ -14,7 +14,9 @@ questions appear without new code:
 * ``strategy`` (07) gives the table of designed strategies (the tournament is in :mod:`.widgets`);
 * any other kind whose value is an object (a self-scan, a division of tasks): every number in it
   (one or two levels deep) is averaged per part, and every short text in it is counted per part.
-  Values a lesson keeps that are not answers (``NOT_ANSWERS``) are left out.
+  A part is named by the value's own ``labels`` (part id -> its words, as 05's division of tasks saves
+  them) where it has one, else by its keys. Values a lesson keeps that are not answers (``NOT_ANSWERS``)
+  are left out.
 
 Numbers are computed on the current answer of each student (the newest version).
 """
@@ -31,7 +33,7 @@ from ...core.portfolio import describe, has_answer, is_answer, question_position
 from .exports import Collection, cycle_collector_paused
 from . import texts as T
 
-SKIP_KEYS = {"label", "text", "name", "ingevuld", "checked"}
+SKIP_KEYS = {"label", "labels", "text", "name", "ingevuld", "checked"}
 MAX_CATEGORY_CHARS = 80
 
 
@@ -192,16 +194,25 @@ def _leaves(value: Any, path: tuple = (), depth: int = 0):
 def _generic_rows(q: Question) -> tuple[list[dict], list[dict]]:
     sums: dict[tuple, list[float]] = {}
     cats: dict[tuple, dict[str, int]] = {}
+    names: dict[tuple, str] = {}  # a part's words from the answers' own "labels" (05: "De muziekschool – Het gebouw")
     for _who, v in q.answers:
+        labels = v.get("labels") if isinstance(v, dict) and isinstance(v.get("labels"), dict) else {}
         for path, leaf in _leaves(v):
+            word = labels.get(path[-1]) if path else None
+            if isinstance(word, str) and word.strip():
+                names.setdefault(path, " ".join(word.split()))
             if isinstance(leaf, str):
                 cats.setdefault(path, {}).setdefault(leaf, 0)
                 cats[path][leaf] += 1
             else:
                 sums.setdefault(path, []).append(float(leaf))
-    numbers = [{"onderdeel": " · ".join(p), "gemiddelde": round(sum(xs) / len(xs), 2), "aantal": len(xs)}
+
+    def name(p: tuple) -> str:
+        return names.get(p) or " · ".join(p)
+
+    numbers = [{"onderdeel": name(p), "gemiddelde": round(sum(xs) / len(xs), 2), "aantal": len(xs)}
                for p, xs in sums.items()]
-    categories = [{"onderdeel": " · ".join(p), "keuze": k, "aantal": c}
+    categories = [{"onderdeel": name(p), "keuze": k, "aantal": c}
                   for p, d in cats.items() for k, c in sorted(d.items(), key=lambda kv: -kv[1])]
     return numbers, categories
 

@@ -40,22 +40,60 @@ def _fmt(x) -> str:
     return "" if x is None else str(x)
 
 
-#: A long text cell (a question) takes at most a good third of a phone's width, so the numbers next to it are
-#: on the screen too (the table still scrolls sideways when it has to).
-_NARROW = ";max-width:min(28em,38vw);overflow-wrap:anywhere"
+#: A long text cell (a question): at most a good third of a phone's width, so the numbers next to it are on the
+#: screen too, and at least about twelve letters wide, so its words stay whole. It used to break anywhere, and at
+#: 390 px the table squeezed such a cell to a few letters ("organi / satie"); now the table scrolls sideways.
+_NARROW = ";min-width:min(12em,40vw);max-width:min(28em,60vw);overflow-wrap:break-word"
+#: The box around a table or anything else wider than a phone: it scrolls sideways itself. width:0 with
+#: min-width:100% keeps its content's width out of the width of the HTML widget around it: without it the widget
+#: took the table's width, and at 390 px the heading above the table and the notes under it ran past the right
+#: edge of the screen (cut off) instead of wrapping.
+SCROLL_BOX = "overflow-x:auto;width:0;min-width:100%"
+#: Leading columns whose repeated values (one question over several rows) are merged into one cell (rowspan).
+MERGE = frozenset({T.CHOICE_COLUMNS[0], T.CHOICE_COLUMNS[1], T.NUMBERS_COLUMNS[2]})
 
 
-def table_html(df: pd.DataFrame, cls: str = "") -> str:
-    """A Dutch table (decimal commas), scrollable sideways on a phone."""
+def _spans(rows: list[tuple], k: int) -> list[list[int]]:
+    """Per row, the rowspan of each of the first ``k`` cells: n for the first of n rows with the same values in
+    that column and every column before it, 0 for the rows it covers."""
+    spans = [[1] * k for _ in rows]
+    for j in range(k):
+        i = 0
+        while i < len(rows):
+            n = 1
+            while i + n < len(rows) and rows[i + n][:j + 1] == rows[i][:j + 1]:
+                spans[i + n][j] = 0
+                n += 1
+            spans[i][j] = n
+            i += n
+    return spans
+
+
+def table_html(df: pd.DataFrame, cls: str = "", merge=frozenset()) -> str:
+    """A Dutch table (decimal commas), scrollable sideways on a phone. Leading columns named in ``merge`` show
+    a value repeated in the rows below it once, as one cell over those rows (a question over its options)."""
     if df is None or df.empty:
         return ""
     head = "".join(cell_html(html.escape(str(c)), head=True) for c in df.columns)
-    rows = "".join("<tr>" + "".join(cell_html(html.escape(_fmt(v)), "text-align:left;vertical-align:top"
-                                              + (_NARROW if isinstance(v, str) and len(v) > 30 else ""))
-                                    for v in row) + "</tr>" for row in df.itertuples(index=False))
-    return (f'<div class="wakker-docent-tabel {cls}" style="overflow-x:auto;max-width:100%">'
+    k = 0
+    while k < len(df.columns) and df.columns[k] in merge:
+        k += 1
+    rows = list(df.itertuples(index=False))
+    spans = _spans([tuple(r) for r in rows], k)
+    out = []
+    for row, span in zip(rows, spans):
+        cells = []
+        for j, v in enumerate(row):
+            n = span[j] if j < k else 1
+            if n == 0:
+                continue
+            cell = cell_html(html.escape(_fmt(v)), "text-align:left;vertical-align:top"
+                             + (_NARROW if isinstance(v, str) and len(v) > 30 else ""))
+            cells.append(cell.replace("<td ", f'<td rowspan="{n}" ', 1) if n > 1 else cell)
+        out.append("<tr>" + "".join(cells) + "</tr>")
+    return (f'<div class="wakker-docent-tabel {cls}" style="{SCROLL_BOX}">'
             f'<table class="wakker-tabel" style="border-collapse:collapse;margin:.3em 0">'
-            f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>")
+            f'<thead><tr>{head}</tr></thead><tbody>{"".join(out)}</tbody></table></div>')
 
 
 def csv_links(items: list[tuple[str, str, pd.DataFrame]]) -> str:
@@ -66,6 +104,18 @@ def csv_links(items: list[tuple[str, str, pd.DataFrame]]) -> str:
 
 
 # ---------------------------------------------------------------- collecting
+#: The label of the checkbox 'Anoniem (...)' on more lines when the column is narrow: ipywidgets keeps it on one
+#: line and cut it off at 390 px ('Anoniem (namen vervangen door n…'). In the desk's first HTML widget.
+DESK_CSS = (
+    "<style>"
+    ".wakker-docent-anoniem, .wakker-docent-anoniem .widget-label-basic { height: auto !important; }"
+    ".wakker-docent-anoniem .widget-label-basic { line-height: 1.3 !important; padding: .25em 0 !important; }"
+    ".wakker-docent-anoniem .widget-label-basic span { white-space: normal !important; overflow: visible !important;"
+    " text-overflow: clip !important; line-height: 1.3 !important; }"
+    "</style>"
+)
+
+
 class Desk(View):
     """Collect the exports: an upload (many files at once) or a folder, a class list, *anonymous*.
 
@@ -98,7 +148,7 @@ class Desk(View):
         self.clear_button.on_click(self._clear)
         self.class_list.observe(self._redo, "value")
         self.anonymous.observe(self._redo, "value")
-        self.box = w.VBox([w.HTML(text_html(html.escape(T.UPLOAD_HELP))), self.upload,
+        self.box = w.VBox([w.HTML(DESK_CSS + text_html(html.escape(T.UPLOAD_HELP))), self.upload,
                            w.HBox([self.folder, self.read_button], layout=dict(flex_flow="row wrap")),
                            w.HTML(note_html(html.escape(T.FOLDER_TIP))), self.class_list, self.anonymous,
                            self.clear_button,
@@ -134,10 +184,11 @@ class Desk(View):
         self.folder.value = str(folder)
         sources, error = C.folder_sources(folder)
         if error:
-            self.message.value = error_html(error)
-            if not self.sources:
+            if not self.sources:  # the report says it (once: it was here and in the report, twice in a row)
+                self.message.value = ""
                 self.source_error = error
                 return self.refresh()
+            self.message.value = error_html(error)  # the report keeps what was read
             return self.collection
         col = self.add_sources(sources)
         self.message.value = note_html(html.escape(T.FOLDER_READ.format(path=C.resolve_folder(folder)[0])))
@@ -317,7 +368,7 @@ class Overview(View):
         parts = []
         for title, stem, df in ov.tables():
             note = {"sorteerspel": note_html(T.SORTING_NOTE), "keuzes": note_html(T.CHOICE_NOTE)}.get(stem, "")
-            parts.append(f"<h4 style='margin:.8em 0 .2em 0'>{html.escape(title)}</h4>{note}{table_html(df, stem)}")
+            parts.append(f"<h4 style='margin:.8em 0 .2em 0'>{html.escape(title)}</h4>{note}{table_html(df, stem, MERGE)}")
         if not parts:
             parts.append(note_html(T.NO_ANSWERS))
         links = csv_links([(t, f"{nb[:2]}-{s}", df) for t, s, df in ov.tables()])
@@ -579,7 +630,7 @@ def plan_html(notebook: str) -> str:
         name = s.name if "minuten" in s.name else T.SESSION_TIME.format(name=s.name, minutes=s.minutes)
         rows = "".join(f"<tr>{cell_html(T.MINUTES.format(m=m), 'white-space:nowrap;text-align:left')}"
                        f"{cell_html(esc(t), 'text-align:left')}</tr>" for m, t in s.plan)
-        parts.append(f"<h4>{esc(name)}</h4><div style='overflow-x:auto'><table style='border-collapse:collapse'>"
+        parts.append(f"<h4>{esc(name)}</h4><div style='{SCROLL_BOX}'><table style='border-collapse:collapse'>"
                      f"{rows}</table></div>")
     for key, heading in T.PLAN_HEADINGS.items():
         items = getattr(plan, key)
@@ -594,7 +645,8 @@ class Plans(View):
         from ...core.content import content
 
         nbs = [(f"{nb[:2]} · {info.title}", nb) for nb, info in content().notebooks.items() if nb != "09_docent"]
-        self.notebook = w.Dropdown(description=T.PLAN_NOTEBOOK, options=nbs,
+        # the label as wide as its words: in the default width 'Lesplan voor:' read 'Lesplan v…'
+        self.notebook = w.Dropdown(description=T.PLAN_NOTEBOOK, options=nbs, style={"description_width": "initial"},
                                    layout=dict(width="36em", max_width="100%"))
         self.plan = w.HTML(_dom_classes=("wakker-docent-lesplan",))
         self.message = w.HTML()
@@ -667,7 +719,8 @@ class Links(View):
                 f'<a href="{esc(u)}" target="_blank" rel="noopener">openen</a>' for i, u in enumerate(row[1:])]
             rows.append("<tr>" + "".join(cell_html(c, "text-align:left;vertical-align:top") for c in cells) + "</tr>")
         head = "".join(cell_html(esc(c), head=True) for c in T.LINKS_COLUMNS)
-        self.out.value = (note_html(esc(T.LINKS_NOTE)) + '<div style="overflow-x:auto"><table class="wakker-tabel" style="border-collapse:'
-                          f'collapse"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+        self.out.value = (note_html(esc(T.LINKS_NOTE)) + f'<div style="{SCROLL_BOX}"><table class="wakker-tabel" '
+                          f'style="border-collapse:collapse"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}'
+                          '</tbody></table></div>'
                           + csv_links([(T.LINKS_CSV, "links-werkboek", table)]))
         return table
