@@ -252,7 +252,8 @@ def test_class_tournament_view_from_real_exports(tmp_path):
     assert v.fig.data[0].visible is not False and len(v.fig.data[0].z) == 11
     assert "2 strategieën van studenten en 9 personages" in v.summary.value
     assert "10 rondes" in v.summary.value and "wint" in v.summary.value
-    assert "punten T 3, R 2, P 0, S −1" in v.summary.value
+    assert "punten T\u00a03, R\u00a02, P\u00a00, S\u00a0−1" in v.summary.value  # no line break inside 'S −1'
+    assert "0\u00a0% kans" in v.summary.value
     # the broken file is reported in Dutch; the .md and .html exports are listed as not read
     assert v.problems[0] == ("bestand kapot.json overgeslagen: Dit bestand is geen geldig JSON-bestand; "
                              "kies het .json-bestand van je export.")

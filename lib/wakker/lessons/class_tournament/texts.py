@@ -53,8 +53,10 @@ FIELD_CHARACTERS = " en {characters} uit het notebook"
 #: wakker-schuif-hint), where both scroll sideways. For the teacher: where the whole result fits at once.
 SCROLL_HINT = ("↔ Schuif de ranglijst en de kleurentabel opzij om alle kolommen te zien. Bespreek je de uitslag met "
                "de klas, laat hem dan zien op een breder scherm (laptop of beamer): daar past hij in de breedte.")
+#: A letter and its number, and a number and its '%', stay on one line (no-break spaces): at 390 px 'S' ended a line
+#: and '−1' began the next.
 SUMMARY = ("{winner} {field}; elk paar speelt {repetitions} keer een wedstrijd van {rounds} (niemand speelt tegen "
-           "zichzelf), punten T {T}, R {R}, P {P}, S {S}, {noise} % kans op een vergissing per zet.")
+           "zichzelf), punten T\u00a0{T}, R\u00a0{R}, P\u00a0{P}, S\u00a0{S}, {noise}\u00a0% kans op een vergissing per zet.")
 STRATEGY = ("strategie", "strategieën")
 CHARACTERS = ("personage", "personages")
 ROUND = ("ronde", "rondes")
