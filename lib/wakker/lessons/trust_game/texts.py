@@ -30,7 +30,8 @@ PLAYER = ("speler", "spelers")
 
 # --------------------------------------------------------------------------- characters table
 
-CHARACTER_HEAD = ("personage", "wat doet het?", "bij Nicky Case")
+#: After a character's name: its name in Nicky Case's explorable (English, as the students who played it know it).
+CHARACTER_CASE = "bij Nicky Case: <i>{name}</i>"
 
 # --------------------------------------------------------------------------- one-shot game and dominance
 
@@ -76,6 +77,8 @@ PAYOFF_ROWS = (
     ("S", "sukkel (<i>sucker's payoff</i>)", "jij werkt samen, de ander verraadt"),
 )
 PAYOFF_YEARS = "{years} jaar ({points})"
+#: Above that table, shown only on a narrow screen (the kit's class wakker-schuif-hint), where it scrolls sideways.
+PAYOFF_SCROLL_HINT = "↔ Schuif de tabel opzij: rechts staan de jaren uit de blog en de punten."
 PAYOFF_FREE = "vrijuit (0)"
 
 # --------------------------------------------------------------------------- repeated game
@@ -267,6 +270,7 @@ TEST_SHORT = ("<b>Plaats {place} van {of}</b> zonder vergissingen, <b>plaats {pl
 PER_OPPONENT = "<b>Per tegenstander</b> (zonder vergissingen)"
 RANKING = "<b>Ranglijst</b> (zonder vergissingen)"
 SAVE_FAILED = "Bewaren lukte niet: {error}"
+DESIGN_SCROLL_HINT = "↔ Zie je niet alles? Schuif de tabellen opzij."
 #: Status lines of the designer (``ui.saving.SavedWidget.TEXTS``); {name} is the strategy's name.
 DESIGN_STATUS = {
     "empty": "Nog niet bewaard.",

@@ -142,14 +142,17 @@ def character_table(ids: Sequence[str] | None = None) -> None:
     """Show the characters: Dutch name, what they do, and their name in Nicky Case's explorable."""
     try:
         chars = characters()
-        rows = "".join(
-            "<tr>" + cell_html(f'<span style="color:{chars[s].colour}">●</span> <b>{html.escape(chars[s].name)}</b>',
-                               "text-align:left;white-space:nowrap")
-            + cell_html(html.escape(chars[s].rule), "text-align:left")
-            + cell_html(html.escape(chars[s].case or dutch.DASH), "text-align:left;opacity:.75") + "</tr>"
+        # one block per character (name, then its rule), not a table: on a phone a table's rule column was a strip of
+        # a few words wide, cut off at the screen's edge (a teacher's look at 390 px); a block wraps at every width
+        items = "".join(
+            f'<li style="margin:.45em 0;padding-left:.1em"><span style="color:{chars[s].colour}">●</span> '
+            f"<b>{html.escape(chars[s].name)}</b>"
+            + (f' <span style="opacity:.75">({T.CHARACTER_CASE.format(name=html.escape(chars[s].case))})</span>'
+               if chars[s].case else "")
+            + f"<br>{html.escape(chars[s].rule)}</li>"
             for s in _pick(ids))
-        head = "<tr>" + "".join(cell_html(h, head=True) for h in T.CHARACTER_HEAD) + "</tr>"
-        show_html(f'<table class="wakker-personages" style="{STYLES["tabel"]};max-width:60em">{head}{rows}</table>')
+        show_html(f'<ul class="wakker-personages" style="list-style:none;padding:0;margin:.4em 0;max-width:48em;'
+                  f'line-height:1.45">{items}</ul>')
     except Exception as exc:  # noqa: BLE001 - a student sees a Dutch box, never a traceback
         report(exc)
         show_html(error_html(T.ERROR_CHARACTERS.format(error=exc)))
@@ -280,7 +283,9 @@ def payoff_table(payoffs: P.Payoffs = PAYOFFS) -> None:
                     if getattr(years, k) else T.PAYOFF_FREE)
         + cell_html(dutch.compact(getattr(payoffs, k))) + "</tr>"
         for k, name, when in T.PAYOFF_ROWS)
-    show_html(f'<table class="wakker-beloningen" style="{STYLES["tabel"]}">{head}{body}</table>')
+    # on a phone the table scrolls sideways and its last two columns, the numbers, are off the screen: a line says so
+    show_html(scroll_hint_html(T.PAYOFF_SCROLL_HINT)
+              + f'<table class="wakker-beloningen" style="{STYLES["tabel"]}">{head}{body}</table>')
 
 
 # --------------------------------------------------------------------------- 3. repeated game
@@ -1080,6 +1085,11 @@ def memory_one_of(sid: str, payoffs: P.Payoffs = PAYOFFS) -> tuple[float, ...] |
     return (first, *after)
 
 
+#: Above the designer's two result tables; shown only on a narrow screen (the kit's class wakker-schuif-hint), where
+#: they scroll sideways.
+DESIGN_SCROLL_HINT_HTML = scroll_hint_html(T.DESIGN_SCROLL_HINT)
+
+
 class Designer(SavedWidget):
     """Design a memory-one strategy without code, test it against the characters and save it.
 
@@ -1254,7 +1264,12 @@ class Designer(SavedWidget):
         p5, n5, _ = places[0.05]
         self.results.value = (
             T.TEST_RESULT.format(name=html.escape(label), rounds=ROUNDS, place=p0, of=n0, place_noise=p5, of_noise=n5)
-            + "<div style='display:flex;flex-wrap:wrap;gap:1.5em;align-items:flex-start'>"
+            # width:0 and min-width:100%: the box of the two tables takes the column's width and scrolls sideways
+            # itself; without them, on a phone, the tables widened the whole block and the sentence above them ran
+            # off the screen ('plaa…', a teacher's look at 390 px)
+            + DESIGN_SCROLL_HINT_HTML
+            + "<div style='display:flex;flex-wrap:wrap;gap:1.5em;align-items:flex-start;"
+            "overflow-x:auto;width:0;min-width:100%'>"
             f'<div>{T.PER_OPPONENT}<table style="{STYLES["tabel"]}">{head}{body}</table></div>'
             f"<div>{T.RANKING}{ranking_html(res0, names, highlight='__mine__')}</div></div>")
         self.short.value = text_html(T.TEST_SHORT.format(place=p0, of=n0, place_noise=p5, of_noise=n5))
