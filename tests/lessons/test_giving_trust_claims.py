@@ -127,7 +127,23 @@ def test_explorer_sentence_on_when_giving_can_pay(explorer):
     assert untrusted > ig.tipping_return(p)
     s = explorer.explanation.value
     assert "alleen als" not in s and "kan geven ook lonen als het vertrouwen van de gemeente laag begint" in s
-    assert "Geven bewoners ook zonder vertrouwen al genoeg terug (zoals bij wederkerigheid 0)" in notebook_text()
+    assert ("Geven bewoners ook zonder vertrouwen al genoeg terug (zoals met *Hoe sterk bewoners vertrouwen "
+            "beantwoorden* op 0)") in notebook_text()
+
+
+def test_section_4b_names_the_sliders_by_their_labels():
+    """A teacher's review: § 4b spoke of 'de leersnelheid' and 'beide leersnelheden' and 'wederkerigheid 0', words
+    no slider carries; a student looking for them found 'Hoe snel de gemeente bijstuurt' and the like."""
+    import re
+
+    from wakker.lessons import giving_trust as lesson
+
+    text = notebook_text()
+    assert "leersnelheid" not in text
+    labels = {w.label for w in lesson.load_param_words(C.REPO / "data").values()}
+    named = set(re.findall(r"\*(Hoe [^*]+)\*", text))
+    assert {"Hoe snel de gemeente bijstuurt", "Hoe sterk bewoners vertrouwen beantwoorden"} <= named
+    assert named <= labels, named - labels
 
 
 @pytest.mark.parametrize("start", [10, 90])
