@@ -161,6 +161,17 @@ def test_nb09_upload_overview_anonymous_tournament_plans_links(page, jupyter_ser
                           (overview.locator(".wakker-docent-tabel.beantwoord"), "03b-tabel"),
                           (tournament.locator(".wakker-figure").first, "05b-kaart")):
         _shot(page, locator, f"nb09-390-{name}")
+    # a teacher's review at 390 px: a table scrolls in its own box, so no widget of the overview is wider than its
+    # column (the heading above a table and the notes under it ran past the screen's edge); the Anoniem label wraps
+    # instead of ending in '…'; the lesson plan menu's label is whole ('Lesplan v…' before)
+    wide = page.evaluate("""() => Array.from(document.querySelectorAll(
+        '.wakker-docent-overzicht, .wakker-docent-voortgang, .wakker-docent-links, .wakker-docent-lesplan'))
+      .filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.className)""")
+    assert not wide, wide
+    label = desk.locator(".wakker-docent-anoniem .widget-label-basic span")
+    assert label.evaluate("e => e.scrollWidth <= e.clientWidth + 1"), label.inner_text()
+    plan_label = page.locator(".widget-dropdown", has_text="Lesplan voor:").locator("label")
+    assert plan_label.evaluate("e => e.scrollWidth <= e.clientWidth + 1")
     # the ranking and the heat map scroll sideways here (as in 07): a line right above them says so, for the teacher
     hint = tournament.locator(".wakker-schuif-hint")
     expect(hint).to_be_visible()

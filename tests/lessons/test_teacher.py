@@ -503,3 +503,10 @@ def test_the_anonymous_checkbox_label_may_wrap():
     css = desk.box.children[0].value
     assert ".wakker-docent-anoniem .widget-label-basic span { white-space: normal" in css
     assert "wakker-docent-anoniem" in desk.anonymous._dom_classes
+
+
+def test_a_download_button_label_may_wrap():
+    import pandas as pd
+
+    shown = W.csv_links([("Hoeveel studenten antwoordden per vraag", "beantwoord", pd.DataFrame({"a": [1]}))])
+    assert '<div class="wakker-docent-csv">' in shown and "a.wakker-download-csv { white-space: normal" in shown
