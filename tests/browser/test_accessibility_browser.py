@@ -33,6 +33,10 @@ def test_no_serious_axe_violations_after_run_all(page, jupyter_server, fresh_jou
     print(f"\naxe nb{nr}: {jlab.axe_counts(violations)}\n{report}")
     blocking = [v for v in violations if v["impact"] in BLOCKING]
     assert not blocking, f"nb{nr}: serious/critical axe violations in the output areas:\n{report}"
+    # no tooltip that says "null" (ipywidgets writes it on a widget without one; a reviewer hovered it in 07)
+    nulls = page.evaluate("() => Array.from(document.querySelectorAll('.jp-OutputArea [title=\"null\"]'))"
+                          ".map((e) => e.className)")
+    assert not nulls, nulls
 
 
 def _code_cells(page):

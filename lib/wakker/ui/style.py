@@ -308,6 +308,10 @@ function nameControls(root) {
     setAttr(live, 'role', 'status');
     setAttr(live, 'aria-live', 'polite');
   }
+  // ipywidgets writes title="null" on a widget (or its label) without a tooltip: hovering showed "null"
+  for (const el of root.querySelectorAll('.jupyter-widgets[title="null"], .widget-label[title="null"]')) {
+    el.removeAttribute('title');
+  }
 }
 function installStyle() {
   if (document.getElementById('wakker-kit-css')) return;
