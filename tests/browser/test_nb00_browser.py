@@ -300,7 +300,7 @@ def test_a_question_is_one_model_that_works_as_the_widgets_it_replaces(page, jup
                   " return window.jupyterapp.commands.execute('notebook:run-cell'); }", index)
     jlab.wait_for_kernel_idle(page)
     original, copy = jlab.cells(page).nth(index), jlab.cells(page).nth(index + 1)
-    expect(original).to_contain_text("staat nu in een andere cel", timeout=10_000)
+    expect(original).to_contain_text("staat nu in een andere cel: de cel met deze vraag", timeout=10_000)
     expect(original.locator("textarea")).to_have_count(0)
     expect(copy.locator(".wakker-q-demo-vertrouwen textarea")).to_have_value("Uit de kernel.", timeout=10_000)
     jlab.screenshot_at(page, original, "nb00-07b-copied-question-cell")

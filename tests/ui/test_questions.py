@@ -377,6 +377,13 @@ def test_a_question_replaced_by_a_copy_of_its_cell_says_in_its_own_cell_where_it
     moved = [o for o in out.outputs if o.update]
     assert len(moved) == 1 and moved[0].transient["display_id"] == shown.transient["display_id"]
     assert "andere cel" in moved[0].data["text/plain"] and "Wat zag je in het spel?" in moved[0].data["text/html"]
+    long = page.open_question("lang", "Denk aan iemand met wie je samenwerkt en die je vertrouwt. Waaraan merk je dat "
+                                      "je die persoon vertrouwt?")
+    with capture_output() as out2:
+        long._ipython_display_()
+        page.open_question("lang", long.prompt)
+    text = [o for o in out2.outputs if o.update][0].data["text/plain"]
+    assert "Waaraan merk je …’" in text  # shortened at a space, not inside a word ("da…")
     assert out.outputs[-1].transient["display_id"] != shown.transient["display_id"]  # the new one is shown anew
     assert old.box.comm is None and new.box.comm is not None
     inside = page.open_question("demo", "Wat zag je in het spel?")  # put in a lesson's box, never shown on its own

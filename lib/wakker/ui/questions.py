@@ -185,7 +185,8 @@ class Question(SavedWidget):
 
     #: What the cell of a replaced question shows when the newer one stands in another cell (a copy of the cell that
     #: was run): it went blank before. {prompt}: the question, shortened.
-    MOVED = "Deze vraag ({prompt}) staat nu in een andere cel: de cel die je als laatste uitvoerde. Je antwoord staat daar; typ daar verder."
+    MOVED = ("Deze vraag ({prompt}) staat nu in een andere cel: de cel met deze vraag die je het laatst uitvoerde. "
+             "Je antwoord staat daar; typ daar verder.")
 
     def _ipython_display_(self) -> None:
         """Shown under a display id of its own, so that :meth:`retire` can tell this cell where the question went."""
@@ -203,7 +204,7 @@ class Question(SavedWidget):
         if self._display_id is not None:
             from IPython.display import update_display
 
-            short = self.prompt if len(self.prompt) <= 80 else self.prompt[:77].rstrip() + "…"
+            short = self.prompt if len(self.prompt) <= 80 else self.prompt[:78].rsplit(" ", 1)[0].rstrip(" ,.;:") + " …"
             text = self.MOVED.format(prompt=f"‘{short}’")
             try:
                 update_display({"text/html": note_html(f"↪ {html.escape(text)}", size="1em"),
