@@ -448,6 +448,8 @@ def test_claims_of_the_reveal_on_reciprocity_tasks_5_and_6_over_30_seeds():
     assert round(_mean(on, lambda r: r.kept["trust"].sum())) == 19
     assert sum(not r.trusted["trust"][-1] for r in on) <= 2  # "bijna altijd"
     assert sum(not r.trusted["trust"][-1] for r in on) < sum(not r.trusted["trust"][-1] for r in off)
+    # ... but the price stays (M1: both sides): far more misuse found only afterwards, "ongeveer 11 tegen ongeveer 3"
+    assert round(_mean(on, lambda r: r.misuse["trust"])) == 11 and round(_mean(on, lambda r: r.misuse["control"])) == 3
     # the other side: while the citizen distrusts, reciprocity lowers keeping, also under trust-first
     def early_misuse(r):
         return int((r.trusted["trust"][:10] & ~r.kept["trust"][:10]).sum())
