@@ -153,7 +153,8 @@ MAX_LINK_CHARS = 2_000_000
 LINKS_STYLE = "margin:.3em 0;line-height:2.3;max-width:52em"
 LINK_STYLE = ("display:inline-block;margin:0 .5em 0 0;padding:0 1em;line-height:1.9;border-radius:2px;"
               "border:1px solid var(--jp-border-color1,#bbb);background:var(--jp-layout-color2,#eee);"
-              "color:var(--jp-ui-font-color1,#222);text-decoration:none;white-space:nowrap")
+              "color:var(--jp-ui-font-color1,#222);text-decoration:none;max-width:100%;box-sizing:border-box")
+# (a long label wraps inside its column instead of running past a phone's screen: 09's CSV buttons at 390 px)
 
 
 class Transfer(anywidget_base()):

@@ -96,17 +96,11 @@ def table_html(df: pd.DataFrame, cls: str = "", merge=frozenset()) -> str:
             f'<thead><tr>{head}</tr></thead><tbody>{"".join(out)}</tbody></table></div>')
 
 
-#: A download button's label on more lines when it is wider than the column: the kit draws it on one line, and
-#: at 390 px '⬇ Hoeveel studenten antwoordden per vraag (CSV)' made the overview's widget wider than the screen.
-CSV_CSS = ("<style>.wakker-docent-csv a.wakker-download-csv { white-space: normal !important; max-width: 100%;"
-           " box-sizing: border-box; }</style>")
-
-
 def csv_links(items: list[tuple[str, str, pd.DataFrame]]) -> str:
     """Download links (to the browser) for tables as Dutch CSV."""
     files = [{"format": "csv", "label": T.CSV_LABEL.format(title=title), "mime": "text/csv",
               "name": f"{stem}.csv", "text": O.to_csv(df)} for title, stem, df in items if df is not None and len(df)]
-    return f'{CSV_CSS}<div class="wakker-docent-csv">{download_links_html(files)}</div>' if files else ""
+    return f'<div class="wakker-docent-csv">{download_links_html(files)}</div>' if files else ""
 
 
 # ---------------------------------------------------------------- collecting
