@@ -168,6 +168,13 @@ def test_nb09_upload_overview_anonymous_tournament_plans_links(page, jupyter_ser
         '.wakker-docent-overzicht, .wakker-docent-voortgang, .wakker-docent-links, .wakker-docent-lesplan'))
       .filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.className)""")
     assert not wide, wide
+    # the overview's tables scroll too: a line right above the first says so (an independent review at 390 px saw
+    # only 'vraag' and 'id', and nothing said that the numbers were to the right)
+    answered = overview.locator(".wakker-docent-tabel.beantwoord")
+    table_hint = overview.locator(".wakker-schuif-hint").first
+    expect(table_hint).to_be_visible()
+    expect(table_hint).to_have_text("↔ Schuif de tabel opzij: rechts staan de aantallen.")
+    assert table_hint.bounding_box()["y"] < answered.bounding_box()["y"]
     label = desk.locator(".wakker-docent-anoniem .widget-label-basic span")
     assert label.evaluate("e => e.scrollWidth <= e.clientWidth + 1"), label.inner_text()
     plan_label = page.locator(".widget-dropdown", has_text="Lesplan voor:").locator("label")

@@ -117,6 +117,8 @@ OPEN_COUNT = "{shown} van {total} antwoorden"
 OPEN_NONE = "Geen open antwoorden bij deze vraag (of geen die het zoekwoord bevatten)."
 OPEN_COLUMNS = ("student", "antwoord")
 CSV_LABEL = "{title} (CSV)"
+#: Above a table of the overview, on a phone only (the kit shows it where the table is wider than the screen).
+TABLE_SCROLL_HINT = "↔ Schuif de tabel opzij: rechts staan de aantallen."
 CSV_NOTE = "De CSV-bestanden openen in Excel (puntkomma's en decimale komma's) en gaan naar je map Downloads."
 KIND_WORDS = {"text": "open", "scale": "schaal", "choice": "keuze", "sorting": "sorteerspel", "week": "mijn week",
               "strategy": "strategie", "scan": "zelfscan"}

@@ -21,7 +21,7 @@ import pandas as pd
 from ...core import dutch
 from ...ui.export import download_links_html
 from ...ui.figure import LiveFigure
-from ...ui.style import cell_html, error_html, note_html, notice_html, text_html
+from ...ui.style import cell_html, error_html, note_html, notice_html, scroll_hint_html, text_html
 from ...ui.view import View, report, safe
 from . import exports as C
 from . import tables as O
@@ -40,10 +40,10 @@ def _fmt(x) -> str:
     return "" if x is None else str(x)
 
 
-#: A long text cell (a question): at most a good third of a phone's width, so the numbers next to it are on the
-#: screen too, and at least about twelve letters wide, so its words stay whole. It used to break anywhere, and at
+#: A long text cell (a question): at most a good third of a phone's width, so that more of the columns next to it
+#: are on the screen (with the id beside it the numbers still need a scroll at 390 px: a line above says so), and at least about twelve letters wide, so its words stay whole. It used to break anywhere, and at
 #: 390 px the table squeezed such a cell to a few letters ("organi / satie"); now the table scrolls sideways.
-_NARROW = ";min-width:min(12em,40vw);max-width:min(28em,60vw);overflow-wrap:break-word"
+_NARROW = ";min-width:min(12em,35vw);max-width:min(28em,45vw);overflow-wrap:break-word"
 #: The box around a table or anything else wider than a phone: it scrolls sideways itself. width:0 with
 #: min-width:100% keeps its content's width out of the width of the HTML widget around it: without it the widget
 #: took the table's width, and at 390 px the heading above the table and the notes under it ran past the right
@@ -91,7 +91,9 @@ def table_html(df: pd.DataFrame, cls: str = "", merge=frozenset()) -> str:
                              + (_NARROW if isinstance(v, str) and len(v) > 30 else ""))
             cells.append(cell.replace("<td ", f'<td rowspan="{n}" ', 1) if n > 1 else cell)
         out.append("<tr>" + "".join(cells) + "</tr>")
-    return (f'<div class="wakker-docent-tabel {cls}" style="{SCROLL_BOX}">'
+    # on a phone the columns to the right need a scroll: a line right above the table says so (shown only where
+    # the table is wider than the screen; an independent review at 390 px saw only 'vraag' and 'id')
+    return (f'{scroll_hint_html(T.TABLE_SCROLL_HINT)}<div class="wakker-docent-tabel {cls}" style="{SCROLL_BOX}">'
             f'<table class="wakker-tabel" style="border-collapse:collapse;margin:.3em 0">'
             f'<thead><tr>{head}</tr></thead><tbody>{"".join(out)}</tbody></table></div>')
 
