@@ -515,3 +515,19 @@ def test_a_download_button_label_may_wrap():
     shown = W.csv_links([("Hoeveel studenten antwoordden per vraag", "beantwoord", pd.DataFrame({"a": [1]}))])
     style = re.search(r'<a class="wakker-download-csv" style="([^"]*)"', shown).group(1)
     assert "nowrap" not in style and "max-width:100%" in style and "box-sizing:border-box" in style
+
+
+def test_the_example_class_saves_05s_division_of_tasks_as_05s_own_widget_does(tmp_path):
+    """The example class writes 05's 'taakverdeling' by hand (an independent review: the test above would stay green
+    if TaskSplit.value() changed its form). Here 05's own widget takes that value back and saves the same labels."""
+    import random
+
+    from wakker import ui
+    from wakker.core.journal import Journal
+    from wakker.lessons.giving_trust.widgets import TaskSplit
+    from wakker.lessons.teacher.example import _lesson_values
+
+    value = next(v for nb, qid, *_rest, v in _lesson_values(random.Random(3)) if qid == "taakverdeling")
+    split = TaskSplit(ui.Page("05_meetup_vertrouwen_2013", journal=Journal(tmp_path / "j.sqlite")))
+    split.apply(value)  # raises on a task or choice 05 does not know
+    assert split.value() == value
