@@ -151,7 +151,7 @@ export default {
 #: Above this many characters a data: link is not made (Chrome's limit for a URL is 2 MB).
 MAX_LINK_CHARS = 2_000_000
 LINKS_STYLE = "margin:.3em 0;line-height:2.3;max-width:52em"
-LINK_STYLE = ("display:inline-block;margin:0 .5em 0 0;padding:0 1em;line-height:1.9;border-radius:2px;"
+LINK_STYLE = ("display:inline-block;margin:0 .5em 0 0;padding:.2em 1em;line-height:1.5;border-radius:2px;"
               "border:1px solid var(--jp-border-color1,#bbb);background:var(--jp-layout-color2,#eee);"
               "color:var(--jp-ui-font-color1,#222);text-decoration:none;max-width:100%;box-sizing:border-box")
 # (a long label wraps inside its column instead of running past a phone's screen: 09's CSV buttons at 390 px)
