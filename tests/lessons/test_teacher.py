@@ -531,3 +531,26 @@ def test_the_example_class_saves_05s_division_of_tasks_as_05s_own_widget_does(tm
     split = TaskSplit(ui.Page("05_meetup_vertrouwen_2013", journal=Journal(tmp_path / "j.sqlite")))
     split.apply(value)  # raises on a task or choice 05 does not know
     assert split.value() == value
+
+
+def test_the_parts_of_a_division_of_tasks_follow_the_notebook_and_the_choices_one_order():
+    """An independent review of 09: 05's tasks were listed in the order students first met them (a student who
+    skipped a task moved it down), and the choices were sorted per task (gemeente, samen and bewoners changed places
+    from row to row). Now the tasks follow the order of 05's own labels, and the choices one order in every row."""
+    from wakker.lessons.teacher.tables import Question, _generic_rows
+
+    labels = {"a/1": "A – een", "a/2": "A – twee", "b/1": "B – een"}
+    def answer(chosen):
+        return {"choices": chosen, "labels": {k: labels[k] for k in chosen}, "compared": False}
+    q = Question("05_meetup_vertrouwen_2013", "taakverdeling", "verdeling", "Wie doet wat?", [
+        ("Ans", answer({"a/1": "samen", "b/1": "gemeente"})),  # skipped a/2: it came last before
+        ("Bas", answer({"a/1": "gemeente", "a/2": "bewoners", "b/1": "gemeente"})),
+        ("Cor", answer({"a/1": "gemeente", "a/2": "samen", "b/1": "samen"})),
+    ])
+    _numbers, categories = _generic_rows(q)
+    parts = list(dict.fromkeys(r["onderdeel"] for r in categories))
+    assert parts == ["A – een", "A – twee", "B – een"]
+    order = ["gemeente", "samen", "bewoners"]  # most chosen overall first (4, 3, 1)
+    for part in parts:
+        shown = [r["keuze"] for r in categories if r["onderdeel"] == part]
+        assert shown == [c for c in order if c in shown], (part, shown)

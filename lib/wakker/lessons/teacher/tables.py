@@ -191,6 +191,25 @@ def _leaves(value: Any, path: tuple = (), depth: int = 0):
         yield path, value
 
 
+def _merged_order(sequences: list[list[str]]) -> dict[str, int]:
+    """A rank per key, from the answers' own key orders (05's "labels" follow its tasks; a student who skipped a
+    task leaves it out). The longest sequence goes first; a key seen later goes right after the key before it in its
+    own sequence, else right before the one after it. Without this the overview listed a task in the order students
+    first met it: one skipped task moved it down the table (an independent review of 09)."""
+    order: list[str] = []
+    for seq in sorted(sequences, key=len, reverse=True):
+        for i, key in enumerate(seq):
+            if key in order:
+                continue
+            before = next((seq[j] for j in range(i - 1, -1, -1) if seq[j] in order), None)
+            if before is not None:
+                order.insert(order.index(before) + 1, key)
+            else:
+                after = next((k for k in seq[i + 1:] if k in order), None)
+                order.insert(order.index(after) if after is not None else len(order), key)
+    return {k: i for i, k in enumerate(order)}
+
+
 def _generic_rows(q: Question) -> tuple[list[dict], list[dict]]:
     sums: dict[tuple, list[float]] = {}
     cats: dict[tuple, dict[str, int]] = {}
@@ -210,10 +229,20 @@ def _generic_rows(q: Question) -> tuple[list[dict], list[dict]]:
     def name(p: tuple) -> str:
         return names.get(p) or " · ".join(p)
 
-    numbers = [{"onderdeel": name(p), "gemiddelde": round(sum(xs) / len(xs), 2), "aantal": len(xs)}
-               for p, xs in sums.items()]
-    categories = [{"onderdeel": name(p), "keuze": k, "aantal": c}
-                  for p, d in cats.items() for k, c in sorted(d.items(), key=lambda kv: -kv[1])]
+    # parts in the order of the answers' own labels (a part without a label keeps its place after them) ...
+    rank = _merged_order([list(v["labels"]) for _who, v in q.answers
+                          if isinstance(v, dict) and isinstance(v.get("labels"), dict)])
+    in_order = lambda parts: sorted(parts, key=lambda p: rank.get(p[-1], len(rank)) if p else len(rank))  # noqa: E731
+    # ... and the choices in one order in every row (most chosen overall first), so that parts can be compared
+    totals: dict[str, int] = {}
+    for d in cats.values():
+        for k, c in d.items():
+            totals[k] = totals.get(k, 0) + c
+    choice_rank = {k: i for i, k in enumerate(sorted(totals, key=lambda k: (-totals[k], k)))}
+    numbers = [{"onderdeel": name(p), "gemiddelde": round(sum(sums[p]) / len(sums[p]), 2), "aantal": len(sums[p])}
+               for p in in_order(sums)]
+    categories = [{"onderdeel": name(p), "keuze": k, "aantal": cats[p][k]}
+                  for p in in_order(cats) for k in sorted(cats[p], key=choice_rank.__getitem__)]
     return numbers, categories
 
 
