@@ -244,12 +244,19 @@ LEGEND_FITS = """() => { const gd = document.querySelector('%s'); const right = 
           below: legend.getBoundingClientRect().bottom - svg.bottom}; }""" % PLOT
 
 
+TITLE_FITS = """() => { const gd = document.querySelector('%s'), t = gd.querySelector('.gtitle');
+  const box = t.getBoundingClientRect(), svg = gd.querySelector('.main-svg').getBoundingClientRect();
+  return {lines: t.querySelectorAll('tspan.line').length || 1, right: box.right, svg_right: svg.right,
+          top: box.top, svg_top: svg.top, bottom: box.bottom, plot_top: svg.top + gd._fullLayout._size.t}; }""" % PLOT
+
+
 def test_on_a_phone_a_long_legend_name_wraps_instead_of_running_off_the_plot(page, jupyter_server, fresh_journal):
     """At 390 px (and 320) the legend goes under the plot; a long name of a line ('wat de wereld vraagt (alles sinds de
     start)', notebook 06) ran off its right edge and was cut. It wraps to the plot's width; wide, it is one line."""
     _ready(page, jupyter_server)
     jlab.run_in_kernel(page, "fig.add_scatter(x=['a', 'b'], y=[40, 60], "
-                             "name='wat de wereld vraagt van de gemeente (alles sinds de start van de meting)')")
+                             "name='wat de wereld vraagt van de gemeente (alles sinds de start van de meting)')\n"
+                             "fig.layout.title.text = 'Wat de wereld vraagt en wat je weet, bij deze leider'")
     page.wait_for_function("() => document.querySelectorAll('%s .legend .legendtext').length === 2" % PLOT,
                            timeout=15_000)
     wide = page.evaluate(LEGEND_FITS)
@@ -266,6 +273,10 @@ def test_on_a_phone_a_long_legend_name_wraps_instead_of_running_off_the_plot(pag
         fits = page.evaluate(LEGEND_FITS)
         jlab.screenshot(page, f"figure-legend-{width}", locator=page.locator(".wakker-figure").first)
         assert not fits["over"] and fits["below"] <= 1, (width, fits)  # inside the plot, and the figure grew enough
+        # a long title wraps too, inside the figure and above the plot area (09: '...bij deze leider w' was cut)
+        title = page.evaluate(TITLE_FITS)
+        assert title["lines"] > 1 and title["right"] <= title["svg_right"] + 1, (width, title)
+        assert title["bottom"] <= title["plot_top"] + 1 and title["top"] >= title["svg_top"] - 1, (width, title)
         assert not page.locator(".wakker-figure .wakker-fout").count(), page.locator(".wakker-fout").first.inner_text()
     page.set_viewport_size(jlab.VIEWPORT)
     page.wait_for_function("() => { const t = document.querySelectorAll('%s .legend .legendtext');"

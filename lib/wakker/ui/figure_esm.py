@@ -88,11 +88,28 @@ function wrapName(name, chars) {
   if (line) lines.push(line);
   return lines.join('<br>');
 }
+// A title longer than a phone's plot is wide, on more lines (plotly cuts nothing: it ran past the edge, 09's
+// '...bij deze leider w'); the top margin and the figure grow by a line each, so the plot keeps its height. A title
+// with markup of its own is left as it is.
+function wrapTitle(out, layout, width) {
+  const t = layout.title;
+  const text = typeof t === 'string' ? t : (t && t.text);
+  if (typeof text !== 'string' || text.includes('<')) return;
+  const size = (t && t.font && t.font.size) || 17;
+  const wrapped = wrapName(text, Math.max(12, Math.floor(((width || 320) * 0.9) / (size * 0.55))));
+  if (wrapped === text) return;
+  out.title = typeof t === 'string' ? {text: wrapped} : Object.assign({}, t, {text: wrapped});
+  const grow = Math.round(size * 1.3) * (wrapped.split('<br>').length - 1);
+  const m = layout.margin || {};
+  out.margin = Object.assign({}, m, {t: (typeof m.t === 'number' ? m.t : 100) + grow});  // plotly's default top: 100
+  out.height = (out.height || layout.height || 450) + grow;
+}
 // The figure as drawn at this width: {data, layout}. Wide: as it is. Narrow: legend in rows under the plot,
-// long legend names wrapped to the plot's width (`width`: the plot's width in pixels).
+// long legend names and a long title wrapped to the plot's width (`width`: the plot's width in pixels).
 function forWidth(fig, narrow, width) {
   const layout = fig.layout;
   const out = Object.assign({}, layout);  // the plot's own copy: Plotly.relayout changes it, views share the figure
+  if (narrow) wrapTitle(out, layout, width);
   const legend = layout.legend || {};
   let data = fig.data || [];
   const inLegend = (t) => t.showlegend !== false && t.visible !== false;
@@ -118,7 +135,7 @@ function forWidth(fig, narrow, width) {
       out.legend = Object.assign({}, legend, {orientation: 'h', x: 0, xanchor: 'left', y: -0.3, yanchor: 'top'});
       grow += 21 * entries;
     }
-    if (grow) out.height = (layout.height || 450) + grow;
+    if (grow) out.height = (out.height || layout.height || 450) + grow;
   }
   return {data, layout: out};
 }
