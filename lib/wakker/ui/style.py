@@ -46,6 +46,10 @@ STYLES = {
     "cel": "padding:.2em .6em;border:1px solid rgba(128,128,128,.35);text-align:center;vertical-align:middle",
     "kop": ("padding:.2em .6em;border:1px solid rgba(128,128,128,.35);text-align:left;font-weight:600;"
             "background:rgba(128,128,128,.08)"),
+    # a box around a table (or anything wider than a phone) that scrolls sideways itself: width:0 with min-width:100%
+    # keeps its content's width out of the widget around it (without it, at 390 px, the widget took the table's width
+    # and the text above and under the table ran past the screen's edge)
+    "schuif": "overflow-x:auto;width:0;min-width:100%",
     # a line above a table or figure that scrolls sideways: hidden here, shown by KIT_CSS on a narrow screen only
     "schuif-hint": "display:none;margin:.3em 0 0;font-size:.9em;line-height:1.4;opacity:.85",
 }
@@ -181,11 +185,10 @@ KIT_CSS = r"""
   .widget-hbox > .widget-button { flex-shrink: 0 !important; max-width: 100% !important; }
   /* A toggle button wider than the screen allows (07's "Stap voor stap (zoals Nicky Case)" at 16em): at most
      the column's width, its words on more lines inside it instead of cut off. */
-  .widget-toggle-buttons .widget-toggle-button { max-width: 100% !important; white-space: normal !important;
-    height: auto !important; min-height: var(--jp-widgets-inline-height, 28px); line-height: 1.3 !important; }
   /* So does any other button ("Terug naar de standaardaannames" was cut to "...standaardaanna…" at 390 px). */
-  .widget-button { max-width: 100% !important; white-space: normal !important; height: auto !important;
-    min-height: var(--jp-widgets-inline-height, 28px); line-height: 1.3 !important; }
+  .widget-toggle-buttons .widget-toggle-button, .widget-button { max-width: 100% !important;
+    white-space: normal !important; height: auto !important; min-height: var(--jp-widgets-inline-height, 28px);
+    line-height: 1.3 !important; }
   /* A grid of checkboxes (who plays) gets as many columns as fit, instead of a fixed three. */
   .widget-gridbox:has(> .widget-checkbox) {
     grid-template-columns: repeat(auto-fill, minmax(11em, 1fr)) !important; }

@@ -21,7 +21,7 @@ import pandas as pd
 from ...core import dutch
 from ...ui.export import download_links_html
 from ...ui.figure import LiveFigure
-from ...ui.style import cell_html, error_html, note_html, notice_html, scroll_hint_html, text_html
+from ...ui.style import STYLES, cell_html, error_html, note_html, notice_html, scroll_hint_html, text_html
 from ...ui.view import View, report, safe
 from . import exports as C
 from . import tables as O
@@ -41,14 +41,12 @@ def _fmt(x) -> str:
 
 
 #: A long text cell (a question): at most a good third of a phone's width, so that more of the columns next to it
-#: are on the screen (with the id beside it the numbers still need a scroll at 390 px: a line above says so), and at least about twelve letters wide, so its words stay whole. It used to break anywhere, and at
-#: 390 px the table squeezed such a cell to a few letters ("organi / satie"); now the table scrolls sideways.
+#: are on the screen (with the id beside it the numbers still need a scroll at 390 px: a line above says so), and
+#: at least about twelve letters wide, so its words stay whole. It used to break anywhere, and at 390 px the table
+#: squeezed such a cell to a few letters ("organi / satie"); now the table scrolls sideways (the kit's box "schuif").
 _NARROW = ";min-width:min(12em,35vw);max-width:min(28em,45vw);overflow-wrap:break-word"
-#: The box around a table or anything else wider than a phone: it scrolls sideways itself. width:0 with
-#: min-width:100% keeps its content's width out of the width of the HTML widget around it: without it the widget
-#: took the table's width, and at 390 px the heading above the table and the notes under it ran past the right
-#: edge of the screen (cut off) instead of wrapping.
-SCROLL_BOX = "overflow-x:auto;width:0;min-width:100%"
+#: The box around a table: it scrolls sideways itself (the kit's STYLES["schuif"]).
+SCROLL_BOX = STYLES["schuif"]
 #: Leading columns whose repeated values (one question over several rows) are merged into one cell (rowspan).
 MERGE = frozenset({T.CHOICE_COLUMNS[0], T.CHOICE_COLUMNS[1], T.NUMBERS_COLUMNS[2]})
 

@@ -396,7 +396,7 @@ class RepeatedGame(View):
         hint = MOVES_SCROLL_HINT_HTML if self.round >= MOVES_HINT_FROM else ""
         # width:0 and min-width:100%: the box takes the column's width, not the table's, so only the table scrolls
         # (without them the table widened the whole line block, and the sentences above it ran off the screen)
-        return (f'{hint}<div style="overflow-x:auto;width:0;min-width:100%"><table style="{STYLES["tabel"]}">'
+        return (f'{hint}<div style="{STYLES["schuif"]}"><table style="{STYLES["tabel"]}">'
                 f"<tr>{head}</tr><tr>{me}</tr><tr>{them}</tr><tr>{pts}</tr></table></div>")
 
     @safe
@@ -1269,7 +1269,7 @@ class Designer(SavedWidget):
             # off the screen ('plaa…', a teacher's look at 390 px)
             + DESIGN_SCROLL_HINT_HTML
             + "<div style='display:flex;flex-wrap:wrap;gap:1.5em;align-items:flex-start;"
-            "overflow-x:auto;width:0;min-width:100%'>"
+            f"{STYLES['schuif']}'>"
             f'<div>{T.PER_OPPONENT}<table style="{STYLES["tabel"]}">{head}{body}</table></div>'
             f"<div>{T.RANKING}{ranking_html(res0, names, highlight='__mine__')}</div></div>")
         self.short.value = text_html(T.TEST_SHORT.format(place=p0, of=n0, place_noise=p5, of_noise=n5))
