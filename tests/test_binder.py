@@ -207,6 +207,7 @@ def test_simulated_binder_build_has_the_locked_versions_and_runs_every_ready_not
                             capture_output=True, text=True, check=True).stdout.strip()
     assert Path(wakker).resolve().is_relative_to(repo.resolve()), wakker
     assert (env_dir / "etc" / "jupyter" / "labconfig" / "default_setting_overrides.json").is_file()
+    assert (env_dir / "share" / "jupyter" / "labextensions" / "wakker-voorladen" / "static" / "remoteEntry.js").is_file()
 
     # every ready notebook runs headless in that environment
     entries = yaml.safe_load((repo / "data" / "notebooks.yaml").read_text(encoding="utf-8")) or []

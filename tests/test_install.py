@@ -189,6 +189,15 @@ def test_wheel_carries_all_content(installed):
     assert modules <= names, f"missing from the wheel: {sorted(modules - names)}"
 
 
+def test_wheel_installs_the_jupyterlab_extension(installed):
+    """`pip install .` (a JupyterHub, a teacher's server) gets the extension wakker-voorladen where JupyterLab
+    looks for prebuilt extensions: <prefix>/share/jupyter/labextensions."""
+    _, _, venv = installed
+    ext = venv / "share" / "jupyter" / "labextensions" / "wakker-voorladen"
+    for name in ("package.json", "static/remoteEntry.js"):
+        assert (ext / name).read_bytes() == (ROOT / "jupyter-data" / "labextensions" / "wakker-voorladen" / name).read_bytes()
+
+
 def test_start_notebook_runs_from_the_installed_package(installed, tmp_path):
     _, python, venv = installed
     work = tmp_path / "mijn map"

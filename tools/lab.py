@@ -9,6 +9,8 @@ Usage: python tools/lab.py [--port N] [--no-browser] [--Jupyter.option=value ...
   (`labconfig/default_setting_overrides.json`) and a pre-save hook that keeps outputs and widget
   state out of the workbook's notebooks (`jupyter_server_config.json`,
   see `wakker.serverhooks`);
+* `jupyter-data/` is added to JUPYTER_PATH: the workbook's JupyterLab extension `wakker-voorladen`, which loads
+  plotly.js while a lesson is open, so the first Run All does not wait for it;
 * the server logs only warnings; this script prints in Dutch what happens and the link to open.
 
 The port is 8888 or the next free one; with --port (`make lab PORT=8890`) exactly that port.
@@ -31,6 +33,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG_DIR = ROOT / "jupyter-config"
+DATA_DIR = ROOT / "jupyter-data"  # labextensions/wakker-voorladen
 START_NOTEBOOK = "notebooks/00_start.ipynb"
 DEFAULT_URL = "/lab/tree/" + START_NOTEBOOK
 FIRST_PORT = 8888
@@ -59,11 +62,13 @@ def server_command(port: int, root: Path = ROOT, open_browser: bool = True,
 
 
 def server_env(token: str, base: dict[str, str] | None = None) -> dict[str, str]:
-    """The environment for the server: ``jupyter-config/`` first on JUPYTER_CONFIG_PATH and the token in
-    JUPYTER_TOKEN (so it is not visible in the process list and Jupyter prints no English link)."""
+    """The environment for the server: ``jupyter-config/`` first on JUPYTER_CONFIG_PATH, ``jupyter-data/`` first
+    on JUPYTER_PATH, and the token in JUPYTER_TOKEN (so it is not visible in the process list and Jupyter
+    prints no English link)."""
     env = dict(os.environ if base is None else base)
-    paths = [str(CONFIG_DIR)] + [p for p in env.get("JUPYTER_CONFIG_PATH", "").split(os.pathsep) if p]
-    env["JUPYTER_CONFIG_PATH"] = os.pathsep.join(paths)
+    for var, first in (("JUPYTER_CONFIG_PATH", CONFIG_DIR), ("JUPYTER_PATH", DATA_DIR)):
+        paths = [str(first)] + [p for p in env.get(var, "").split(os.pathsep) if p and p != str(first)]
+        env[var] = os.pathsep.join(paths)
     env["JUPYTER_TOKEN"] = token
     return env
 

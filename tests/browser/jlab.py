@@ -204,6 +204,8 @@ def running_server(tmp: Path, root_dir: Path = REPO_ROOT, timeout: float = 60,
         "JUPYTER_DATA_DIR": str(dirs["data"]),
         "JUPYTER_RUNTIME_DIR": str(dirs["runtime"]),
         "JUPYTER_PREFER_ENV_PATH": "0",  # our temp data dir (kernelspec) before the venv's
+        # the workbook's JupyterLab extension wakker-voorladen, as `make lab` has it (tools/lab.py)
+        "JUPYTER_PATH": str(REPO_ROOT / "jupyter-data"),
         "JUPYTER_PLATFORM_DIRS": "1",
         "IPYTHONDIR": str(dirs["ipython"]),
         "XDG_DATA_HOME": str(dirs["xdg_data"]),

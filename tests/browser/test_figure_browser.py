@@ -193,6 +193,31 @@ def test_a_lesson_that_imports_figures_lets_the_page_load_plotly_before_the_firs
     assert not jlab.console_errors(page)
 
 
+def test_an_open_workbook_notebook_has_plotly_loaded_before_run_all(page, jupyter_server, fresh_journal):
+    """The JupyterLab extension wakker-voorladen (jupyter-data/labextensions/): while a notebook of the workbook
+    is open and the page is idle, the page loads the workbook's plotly.js, and the first figure of Run All
+    draws with that copy instead of loading it again (benchmarks/bench_browser.py: a cold Run All ~0.3-0.5 s
+    shorter for a student who reads first). A notebook that does not use the workbook loads nothing."""
+    jlab.open_notebook(page, jupyter_server, "tests/browser/fixtures/smoke.ipynb", timeout=180)
+    assert "wakker-voorladen" in page.evaluate("() => Object.keys(window._JUPYTERLAB || {})")
+    page.wait_for_timeout(3500)  # longer than the extension waits for an idle page (at most 3 s)
+    assert page.evaluate("() => !window.__wakkerPlotlyPreload && !window.Plotly")
+
+    jlab.open_notebook(page, jupyter_server, NOTEBOOK, timeout=180)
+    page.wait_for_function("() => !!window.__wakkerPlotlyPreload", timeout=15_000)
+    assert page.evaluate("async () => { const P = await window.__wakkerPlotlyPreload; return P && typeof P.react; }") \
+        == "function"
+    assert not page.locator(".js-plotly-plot").count()  # loaded before any cell ran
+    jlab.run_all(page)
+    jlab.wait_for_widgets(page)
+    expect(page.locator(PLOT + " .gtitle")).to_have_text("Stap 0")
+    assert page.evaluate("() => window.__wakkerPlotlyFrom") == "werkboek"
+    # one copy of plotly.js in the page: the figure took the preloaded one
+    assert page.evaluate("() => Array.from(document.scripts).filter(s => s.src.includes('wakker/static/')).length") == 1
+    assert page.evaluate("() => window.Plotly === window.__wakkerOwnPlotly")
+    assert not jlab.console_errors(page)
+
+
 def test_without_the_workbooks_plotly_route_the_figure_draws_with_jupyterlab_plotly(page, jupyter_server,
                                                                                  fresh_journal):
     """A server without the extension wakker.serverstatic (the route answers 404): the page falls back to

@@ -317,6 +317,8 @@ OWN_TRACES = ("bar", "box", "contour", "heatmap", "histogram", "histogram2d", "h
 # copy, a third of the full bundle, from the server's wakker/static/ route; the full copy of the
 # jupyterlab-plotly extension where that route is missing, for a figure with a trace type the own copy
 # lacks, and a full plotly.js the page already had. window.__wakkerPlotlyFrom says which one the page uses.
+# The JupyterLab extension wakker-voorladen (jupyter-data/labextensions/) may have loaded the own copy
+# before the first cell ran (window.__wakkerPlotlyPreload: plotly.js, or null when it could not).
 LOADER = r"""
 const PLOTLY_MIME = 'application/vnd.plotly.v1+json';
 const OWN_TRACES = @@OWN_TRACES@@;
@@ -365,7 +367,10 @@ function loadPlotly(fig) {
   const full = window.__wakkerPlotlyFull || (fig && (fig.data || []).some((t) => !OWN_TRACES.includes(t.type || 'scatter')));
   if (full) { window.__wakkerPlotlyFrom = window.__wakkerPlotlyFrom || 'jupyterlab-plotly'; return labPlotly(); }
   if (!window.__wakkerPlotly) {
-    window.__wakkerPlotly = ownPlotly().then((P) => { window.__wakkerPlotlyFrom = 'werkboek'; return P; },
+    // loaded already while the notebook was open (the JupyterLab extension wakker-voorladen): that copy
+    const pre = window.__wakkerPlotlyPreload;
+    const own = pre ? pre.then((P) => P || Promise.reject(new Error('plotly.js'))) : ownPlotly();
+    window.__wakkerPlotly = own.then((P) => { window.__wakkerPlotlyFrom = 'werkboek'; return P; },
       () => { window.__wakkerPlotlyFrom = 'jupyterlab-plotly'; return labPlotly(); });
     window.__wakkerPlotly.catch(() => { window.__wakkerPlotly = null; });
   }
