@@ -69,7 +69,8 @@
 
   var plugin = {
     id: NAME + ':plugin',
-    description: "Loads the workbook's plotly.js before a workbook notebook draws its first plot.",
+    // shown in JupyterLab's plugin manager (Settings): Dutch, as everything a student reads
+    description: 'Wakker werkboek: laadt plotly.js al terwijl een les open is, zodat de eerste grafiek er niet op wacht.',
     autoStart: true,
     activate: function (app) {
       var shell = app.shell;
