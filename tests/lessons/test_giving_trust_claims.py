@@ -221,3 +221,18 @@ def test_loss_weight_one_mostly_recovers_without_admitting(breach):
     """Opdracht 4: 'Teleurstelling op 1: nu herstelt het vertrouwen na een breuk van 60 % meestal ook zonder toegeven.'"""
     result = breach_outcomes(breach, loss_weight=1.0, breach_size=60, admit_effect=0)
     assert sum(w == "spiral" for w, _ in result) > len(result) / 2
+
+
+# ---------------------------------------------------------------- what the report says
+def test_the_sentence_is_called_the_evenings_conclusion_only_as_our_reading():
+    """The report gives 'vertrouwen geven genereert vertrouwen' as the reason for a resolution from the floor,
+    not as the evening's conclusion: the notebook may call it 'de slotsom van de avond' only as its own reading
+    ('wij lezen'). The learning goal at the top said it without that (a teacher's review)."""
+    import re
+
+    text = notebook_text()
+    sentences = re.split(r"(?<=[.;])\s", text)
+    about = [s for s in sentences if "slotsom" in s]
+    assert about
+    for s in about:
+        assert re.search(r"\bwij lezen\b|\blezen wij\b", s, re.IGNORECASE), s
