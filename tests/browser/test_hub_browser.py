@@ -220,6 +220,7 @@ def hub(chromium_path, tmp_path_factory):
         "WAKKER_HUB_API_PORT": str(api_port),
         "WAKKER_HUB_HUB_PORT": str(hub_port),
         "WAKKER_HUB_CONFIG_PATH": str(_installed_prefix(tmp / "prefix")),
+        "WAKKER_HUB_DATA_PATH": str(tmp / "prefix" / "share" / "jupyter"),  # the JupyterLab extension
         "WAKKER_HUB_SINGLEUSER_ARGS": json.dumps(["--LabApp.expose_app_in_browser=True"]),  # for jlab's helpers
         "WAKKER_HUB_EXPORTS": "1",
         "PYTHONUNBUFFERED": "1",
@@ -374,6 +375,9 @@ def student_walk(page, hub: Hub, user: str, prefix: str, answer: str, strategy: 
     # before any cell ran (the probe's request waits behind the prewarm's in the kernel)
     probe = "import sys; print('wakker.lessons.trust_game' in sys.modules)"
     assert jlab.run_in_kernel(page, probe, timeout=120, path=NB07_IN_HOME).strip() == "True"
+    # the JupyterLab extension that `pip install` puts in <prefix>/share/jupyter loaded plotly.js while 07 was open
+    page.wait_for_function("() => !!window.__wakkerPlotlyPreload", timeout=30_000)
+    assert page.evaluate("async () => typeof ((await window.__wakkerPlotlyPreload) || {}).react") == "function"
     jlab.run_all(page, timeout=300, path=NB07_IN_HOME)
     jlab.wait_for_widgets(page, timeout=120)
     q = page.locator(".wakker-q-onbekende-tegenstander")

@@ -21,6 +21,9 @@ Settings come from environment variables (all optional):
 ``WAKKER_HUB_CONFIG_PATH``   Jupyter config folders for the single-user servers (``JUPYTER_CONFIG_PATH``; default
                              the repository's ``jupyter-config/``); the test puts there what ``pip install``
                              puts in ``<prefix>/etc/jupyter``
+``WAKKER_HUB_DATA_PATH``     Jupyter data folders for the single-user servers (``JUPYTER_PATH``; default the
+                             repository's ``jupyter-data/``, with the JupyterLab extension ``wakker-voorladen``);
+                             the test puts there what ``pip install`` puts in ``<prefix>/share/jupyter``
 ``WAKKER_HUB_SINGLEUSER_ARGS`` JSON list of extra arguments for every single-user server
 ``WAKKER_HUB_EXPORTS``       ``0``: no ``WAKKER_EXPORTS``; otherwise a user's exports go to ``~/exports``: the
                              single-user environment runs the checkout's editable ``wakker``, which would
@@ -70,7 +73,8 @@ c.Spawner.args = json.loads(os.environ.get("WAKKER_HUB_SINGLEUSER_ARGS") or "[]"
 if hasattr(os, "geteuid") and os.geteuid() == 0:
     c.Spawner.args.append("--allow-root")  # containers and CI often run as root; Jupyter refuses unless told
 
-environment = {"JUPYTER_CONFIG_PATH": os.environ.get("WAKKER_HUB_CONFIG_PATH") or str(REPO / "jupyter-config")}
+environment = {"JUPYTER_CONFIG_PATH": os.environ.get("WAKKER_HUB_CONFIG_PATH") or str(REPO / "jupyter-config"),
+               "JUPYTER_PATH": os.environ.get("WAKKER_HUB_DATA_PATH") or str(REPO / "jupyter-data")}
 if os.environ.get("WAKKER_HUB_EXPORTS") != "0":
     environment["WAKKER_EXPORTS"] = lambda spawner: os.path.join(spawner.home_dir, "exports")
 environment["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"  # silences a debugpy warning on kernel stderr
