@@ -18,6 +18,8 @@ import jlab
 NOTEBOOK = "notebooks/09_docent.ipynb"
 NB04 = "04_boek_deel3_vierde_orde_leiders"
 ODD = ["Zoë d'Hondt-Ãlvarez", "Jan <b>Vet</b>", "Ōmura Kenji", "Émile \"de\" Baas", "Ann-Sophie van 't Hof"]
+#: A very long name: at 390 px it pushed the ranking's 'strategie' column off the screen (an independent review).
+LONG = "Alexandra Wilhelmina van den Hoogenband-Vermeulen"
 
 pytestmark = pytest.mark.browser
 def _shot(page, locator, name):
@@ -40,7 +42,7 @@ def klas(tmp_path_factory):
     from wakker.lessons.teacher.example import make_class
 
     folder = tmp_path_factory.mktemp("klas09")
-    names = ODD + [f"Leerling{i:02d} Familie{i:02d}" for i in range(25)]
+    names = ODD + [LONG] + [f"Leerling{i:02d} Familie{i:02d}" for i in range(24)]
     files = make_class(folder, n=30, seed=7, names=names)
     (folder / "zz-kapot.json").write_text(files[1].read_text(encoding="utf-8")[:400], encoding="utf-8")
     twin = make_class(folder / "tweede", n=1, seed=98, names=["Leerling03 Familie03"])[0]
@@ -161,6 +163,22 @@ def test_nb09_upload_overview_anonymous_tournament_plans_links(page, jupyter_ser
                           (overview.locator(".wakker-docent-tabel.beantwoord"), "03b-tabel"),
                           (tournament.locator(".wakker-figure").first, "05b-kaart")):
         _shot(page, locator, f"nb09-390-{name}")
+    # the overview's headings (and the lesson plan's): one that wraps at 390 px has the line height of a heading, not
+    # the HTML widget's row of 28 px (an independent review: large gaps between its lines, as if it were two headings)
+    heads = page.locator(".wakker-docent-klas h4, .wakker-docent-lesplan h3, .wakker-docent-lesplan h4").evaluate_all(
+        """hs => hs.map(h => { const r = document.createRange();
+      r.selectNodeContents(h);
+      const tops = [...new Set(Array.from(r.getClientRects()).map(x => Math.round(x.top)))].sort((a, b) => a - b);
+      return {text: h.textContent, tops, size: parseFloat(getComputedStyle(h).fontSize)}; })""")
+    wrapped = [h for h in heads if len(h["tops"]) > 1]
+    assert any(h["text"] == "Hoeveel studenten antwoordden per vraag" for h in wrapped), heads
+    head = overview.locator("h4", has_text=wrapped[0]["text"]).first
+    head.scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
+    box = head.bounding_box()
+    page.screenshot(path=str(jlab.SCREENSHOT_DIR / "nb09-390-03c-kop.png"),
+                    clip={"x": 0, "y": max(0, box["y"] - 60), "width": 390, "height": box["height"] + 200})
+    assert all((h["tops"][1] - h["tops"][0]) / h["size"] <= 1.4 for h in wrapped), wrapped
     # a teacher's review at 390 px: a table scrolls in its own box, so no widget of the overview is wider than its
     # column (the heading above a table and the notes under it ran past the screen's edge); the Anoniem label wraps
     # instead of ending in '…'; the lesson plan menu's label is whole ('Lesplan v…' before)
@@ -210,5 +228,34 @@ def test_nb09_upload_overview_anonymous_tournament_plans_links(page, jupyter_ser
     page.wait_for_timeout(800)
     expect(hint).to_be_hidden()  # nothing scrolls at 1280 px: the whole result fits in the width, as the hint says
     assert _scrolls(tournament) == {"ranking": False, "heatmap": False}, _scrolls(tournament)
+
+    # --- names shown again, at 390 px: a very long name wraps in its cell, so 'plaats', 'van' and 'strategie' stay
+    # on the screen (an independent review: it pushed 'strategie' off the screen); short names stay on one line
+    page.set_viewport_size({"width": 390, "height": 844})
+    if not page.evaluate("window.jupyterapp.shell.leftCollapsed"):
+        page.evaluate("window.jupyterapp.commands.execute('application:toggle-left-area')")
+    desk.locator(".wakker-docent-anoniem input").uncheck()
+    expect(report).not_to_contain_text("namen verborgen", timeout=30_000)
+    tournament.locator("button", has_text="Speel het klassentoernooi").click()
+    ranking = tournament.locator("table.wakker-klassentoernooi")
+    expect(ranking).to_contain_text(LONG, timeout=60_000)
+    jlab.screenshot_at(page, ranking.locator("tr", has_text=LONG), "nb09-390-05e-lange-naam", settle_ms=800)
+    rows = ranking.evaluate("""t => { const box = t.closest('.widget-hbox').getBoundingClientRect();
+      return Array.from(t.querySelectorAll('tr')).slice(1).map(r => {
+        const d = Array.from(r.querySelectorAll('td'));
+        return {whose: d[1].textContent.trim(), height: r.getBoundingClientRect().height, box_right: box.right,
+                rights: d.slice(0, 2).map(x => x.getBoundingClientRect().right),
+                strategy_left: d[2].getBoundingClientRect().left}; }); }""")
+    assert rows[0]["box_right"] <= 391, rows[0]
+    # 'plaats' and 'van' whole on the screen, 'strategie' begins well inside it (a strategy name may end past the
+    # edge: the table scrolls sideways, as the line above it says; a narrower 'van' would wrap ordinary names)
+    off = [r for r in rows if max(r["rights"]) > r["box_right"] + 1 or r["strategy_left"] > r["box_right"] - 60]
+    assert not off, off
+    long_rows = [r for r in rows if r["whose"] == LONG]
+    assert len(long_rows) == 1, [r["whose"] for r in rows]
+    one_line = min(r["height"] for r in rows)
+    assert long_rows[0]["height"] > 1.5 * one_line, long_rows  # it wraps, whole
+    short = [r for r in rows if len(r["whose"]) <= 22]
+    assert short and max(r["height"] for r in short) < 1.5 * one_line, short
     page.set_viewport_size({"width": 1400, "height": 900})
     assert not jlab.console_errors(page), jlab.console_errors(page)

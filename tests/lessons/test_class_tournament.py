@@ -4,6 +4,7 @@ Exports are read only through ``wakker.core.portfolio`` (the same checks as impo
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -546,6 +547,29 @@ def test_the_teacher_saves_the_ranking_for_excel_or_reads_why_not(tmp_path):
     assert "," in text.splitlines()[1] and "De ranglijst staat in" in played.message.value
     blocked = played.save_csv(tmp_path / "k.csv" / "geen-map.csv")
     assert blocked is None and "kon niet bewaard worden" in played.message.value
+
+
+def test_the_csv_writes_the_decimals_of_the_screen(tmp_path):
+    """The ranking on the screen shows 1,20 (two decimals per round, one in total); the CSV wrote 1,2 and 12 (an
+    independent review). Now the same decimals, a decimal comma, a plain minus, no '-0,00', fields unquoted."""
+    from wakker.lessons.class_tournament import texts, widgets
+
+    place, whose, strategy, total, mean = texts.TABLE_COLUMNS
+    table = pd.DataFrame({place: [1, 2, 3], whose: ["Anna", "Bo; Co", "personage"],
+                          strategy: ["Spiegel", "Vriendelijk", "Wrok"], total: [12.0, 1234.5, -3.0],
+                          mean: [1.2, 0.001, -1.5]})
+    text = widgets.csv_table(table).to_csv(sep=";", decimal=",", index=False)
+    assert text.splitlines()[1:] == ["1;Anna;Spiegel;12,0;1,20", '2;"Bo; Co";Vriendelijk;1234,5;0,00',
+                                     "3;personage;Wrok;-3,0;-1,50"]
+    assert table[mean].tolist() == [1.2, 0.001, -1.5]  # the table itself keeps its numbers
+    # the view's own file, as on its screen
+    empty = tmp_path / "inleveren"
+    empty.mkdir()
+    played = class_tournament_view(empty)
+    rows = [line.split(";") for line in played.save_csv(tmp_path / "k.csv").read_text(encoding="utf-8").splitlines()]
+    shown = [[c.replace("\u2212", "-") for c in re.findall(r"<td[^>]*>(.*?)</td>", tr)[3:]]
+             for tr in re.findall(r"<tr>(.*?)</tr>", played.table_html.value)[1:]]
+    assert [r[3:] for r in rows[1:]] == shown and len(shown) >= 2
 
 
 def test_on_a_phone_the_teacher_reads_that_ranking_and_heat_map_scroll_sideways(tmp_path):

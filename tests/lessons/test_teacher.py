@@ -447,6 +447,33 @@ def test_switching_anonymous_clears_the_tournament_and_says_so(klas):
     assert tour.result.children == () and texts.TOURNAMENT_CLEARED in tour.message.value
 
 
+def test_the_tournament_csv_has_the_decimals_of_the_screen(klas):
+    """The class tournament's CSV download wrote 1,2 where the ranking on the screen shows 1,20 (an independent
+    review): every number has as many decimals as on the screen, with a decimal comma, unquoted, so that a Dutch
+    spreadsheet still reads a number (fields between ';')."""
+    import base64
+    import csv
+    import io
+
+    folder, files, _ = klas
+    desk = W.Desk()
+    tour = W.Tournament(desk)
+    _upload(desk, files[:4])
+    view = tour.play()
+    href = re.search(r'href="data:text/csv;charset=utf-8;base64,([^"]+)"', tour.result.children[1].value).group(1)
+    text = base64.b64decode(href).decode("utf-8")
+    assert text.startswith("\ufeff")
+    lines = text[1:].splitlines()
+    assert lines[0] == ";".join(("plaats", "van", "strategie", "punten in totaal", "gemiddeld per ronde"))
+    assert all('"' not in line.split(";", 3)[3] for line in lines[1:])  # the numbers unquoted
+    rows = list(csv.reader(io.StringIO(text[1:]), delimiter=";"))[1:]
+    screen = [[c for c in re.findall(r"<td[^>]*>(.*?)</td>", tr)][3:]
+              for tr in re.findall(r"<tr>(.*?)</tr>", view.table_html.value)[1:]]
+    assert len(rows) == len(screen) >= 4
+    assert [r[3:] for r in rows] == [[c.replace("\u2212", "-") for c in s] for s in screen]
+    assert all(re.fullmatch(r"-?\d+,\d", r[3]) and re.fullmatch(r"-?\d+,\d\d", r[4]) for r in rows), rows
+
+
 # ---------------------------------------------------------------- a teacher's review of 09 at 1400 and 390 px
 def test_a_folder_that_is_not_there_is_said_once(tmp_path):
     """Both the message under the buttons and the report said 'De map ... is niet gevonden', twice in a row."""

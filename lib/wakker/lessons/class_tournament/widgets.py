@@ -21,6 +21,18 @@ from .tournament import ClassTournament, class_tournament
 #: Voorzichtig" or "student 29" broke over two lines (each row two lines high); now the table scrolls sideways
 #: (the line above it says so) and every row stays one line.
 ONE_LINE = "text-align:left;white-space:nowrap;"
+#: ... but a name wider than about a third of a phone's width (some 20 letters at 390 px) wraps inside its cell, at
+#: spaces and hyphens (a word longer than the cell anywhere): at 390 px 'Alexandra Wilhelmina van den
+#: Hoogenband-Vermeulen' on one line pushed the column 'strategie' off the screen (an independent review). A name
+#: that fits stays on one line, as before: width:max-content keeps it whole when the table is squeezed (the table
+#: scrolls instead). Narrower would fit every strategy whole at 390 px, but wrap ordinary names too.
+WRAP_NAME = ("display:inline-block;width:max-content;max-width:min(16em,35vw);white-space:normal;"
+             "overflow-wrap:break-word;vertical-align:top")
+
+
+def _name_html(inner_html: str) -> str:
+    """A name in the ranking: on one line while it fits in :data:`WRAP_NAME`'s width, else on more lines."""
+    return f'<span class="wakker-naam" style="{WRAP_NAME}">{inner_html}</span>'
 
 
 def class_ranking_html(result: ClassTournament) -> str:
@@ -37,8 +49,8 @@ def class_ranking_html(result: ClassTournament) -> str:
         extra = "" if character else "background:rgba(224,159,62,.12)"
         dot = f'<span style="color:{colour_of(r["strategy"]) if character else ACCENT}">●</span> '
         rows.append("<tr>" + cell_html(str(int(r["rank"])), extra)
-                    + cell_html(html.escape(r["whose"]), ONE_LINE + extra)
-                    + cell_html(dot + html.escape(r["name"]), ONE_LINE + extra)
+                    + cell_html(_name_html(html.escape(r["whose"])), ONE_LINE + extra)
+                    + cell_html(_name_html(dot + html.escape(r["name"])), ONE_LINE + extra)
                     + cell_html(dutch.number(r["total"], 1), extra) + cell_html(dutch.number(r["mean"], 2), extra)
                     + "</tr>")
     return f'<table class="wakker-klassentoernooi" style="{STYLES["tabel"]}">{head}{"".join(rows)}</table>'
@@ -54,9 +66,38 @@ def class_table(result: ClassTournament):
         place: r["rank"].astype(int),
         whose: r["whose"],
         strategy: r["name"],
-        total: r["total"].round(1),
-        mean: r["mean"].round(2),
+        total: [_rounded(x, 1) for x in r["total"]],
+        mean: [_rounded(x, 2) for x in r["mean"]],
     })
+
+
+def _rounded(x: float, digits: int) -> float:
+    """``x`` rounded as the screen shows it (``dutch.number``: Python's formatting; pandas' ``round`` gave 1,48
+    where the screen showed 1,49)."""
+    return float(f"{x:.{digits}f}")
+
+
+#: The ranking's numbers and their decimals, as :func:`class_ranking_html` shows them.
+DECIMALS = {T.TABLE_COLUMNS[3]: 1, T.TABLE_COLUMNS[4]: 2}
+
+
+def csv_table(table):
+    """The ranking (:func:`class_table`) as a CSV writes it: every number with as many decimals as on the screen
+    and a decimal comma (``1,20``; pandas wrote ``1,2``), a plain minus; as text, so that ``to_csv`` writes it as it
+    is, unquoted (there is no ``;`` in it), and a Dutch spreadsheet still reads a number."""
+    out = table.copy()
+    for column, digits in DECIMALS.items():
+        out[column] = [_csv_number(x, digits) for x in out[column]]
+    return out
+
+
+def _csv_number(x: float, digits: int) -> str:
+    if x != x:  # NaN: an empty field
+        return ""
+    text = f"{x:.{digits}f}"
+    if float(text) == 0:
+        text = f"{0:.{digits}f}"  # no "-0,00"
+    return text.replace(".", ",")
 
 
 #: The last thing above the ranking: on a phone the ranking and the heat map scroll sideways, and this line says
@@ -101,7 +142,7 @@ class ClassTournamentView(View):
             self.message.value = error_html(T.CSV_NOTHING)
             return None
         try:
-            self.table.to_csv(path, sep=";", decimal=",", index=False)
+            csv_table(self.table).to_csv(path, sep=";", decimal=",", index=False)
         except OSError as exc:
             self.message.value = error_html(T.CSV_FAILED.format(path=path, reason=os_reason(exc)))
             return None

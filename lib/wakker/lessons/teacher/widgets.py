@@ -45,6 +45,9 @@ def _fmt(x) -> str:
 #: at least about twelve letters wide, so its words stay whole. It used to break anywhere, and at 390 px the table
 #: squeezed such a cell to a few letters ("organi / satie"); now the table scrolls sideways (the kit's box "schuif").
 _NARROW = ";min-width:min(12em,35vw);max-width:min(28em,45vw);overflow-wrap:break-word"
+#: A heading in an HTML widget gets a heading's line height: the widget's own is its 28 px row, so a heading that
+#: wrapped at 390 px had large gaps between its lines and read as more than one heading (an independent review).
+HEADING = "line-height:1.3"
 #: The box around a table: it scrolls sideways itself (the kit's STYLES["schuif"]).
 SCROLL_BOX = STYLES["schuif"]
 #: Leading columns whose repeated values (one question over several rows) are merged into one cell (rowspan).
@@ -368,7 +371,8 @@ class Overview(View):
         parts = []
         for title, stem, df in ov.tables():
             note = {"sorteerspel": note_html(T.SORTING_NOTE), "keuzes": note_html(T.CHOICE_NOTE)}.get(stem, "")
-            parts.append(f"<h4 style='margin:.8em 0 .2em 0'>{html.escape(title)}</h4>{note}{table_html(df, stem, MERGE)}")
+            parts.append(f"<h4 style='margin:.8em 0 .2em 0;{HEADING}'>{html.escape(title)}</h4>"
+                         f"{note}{table_html(df, stem, MERGE)}")
         if not parts:
             parts.append(note_html(T.NO_ANSWERS))
         links = csv_links([(t, f"{nb[:2]}-{s}", df) for t, s, df in ov.tables()])
@@ -575,6 +579,7 @@ class Tournament(View):
     def play(self):
         """Play the tournament (also what the button does); returns the class tournament's view, or None."""
         from ..class_tournament import class_tournament_view
+        from ..class_tournament.widgets import csv_table
 
         col = self.desk.collection
         self._clear()
@@ -595,7 +600,7 @@ class Tournament(View):
         finally:
             shutil.rmtree(folder, ignore_errors=True)
         table = getattr(self.view, "table", None)
-        links = csv_links([("klassentoernooi", "klassentoernooi", table)]) if table is not None else ""
+        links = csv_links([("klassentoernooi", "klassentoernooi", csv_table(table))]) if table is not None else ""
         self.result.children = (self.view.box, w.HTML(links))
         return self.view
 
@@ -612,11 +617,11 @@ def plan_html(notebook: str) -> str:
     info = content().notebooks.get(notebook)
     if info is None:
         return error_html(T.PLAN_NO_LESSON)
-    parts = [f"<h3 style='margin:.4em 0'>{esc(info.title)}</h3>"]
+    parts = [f"<h3 style='margin:.4em 0;{HEADING}'>{esc(info.title)}</h3>"]
     if info.status != "klaar":
         parts.append(note_html(esc(T.PLAN_NOT_READY)))
     if info.goals:
-        parts.append(f"<h4>{T.PLAN_GOALS}</h4>" + _list([esc(g) for g in info.goals]))
+        parts.append(f"<h4 style='{HEADING}'>{T.PLAN_GOALS}</h4>" + _list([esc(g) for g in info.goals]))
     try:
         plan = lesson_plan(info.lesson) if info.lesson else None
     except ContentError as exc:
@@ -630,13 +635,13 @@ def plan_html(notebook: str) -> str:
         name = s.name if "minuten" in s.name else T.SESSION_TIME.format(name=s.name, minutes=s.minutes)
         rows = "".join(f"<tr>{cell_html(T.MINUTES.format(m=m), 'white-space:nowrap;text-align:left')}"
                        f"{cell_html(esc(t), 'text-align:left')}</tr>" for m, t in s.plan)
-        parts.append(f"<h4>{esc(name)}</h4><div style='{SCROLL_BOX}'><table style='border-collapse:collapse'>"
-                     f"{rows}</table></div>")
+        parts.append(f"<h4 style='{HEADING}'>{esc(name)}</h4><div style='{SCROLL_BOX}'>"
+                     f"<table style='border-collapse:collapse'>{rows}</table></div>")
     for key, heading in T.PLAN_HEADINGS.items():
         items = getattr(plan, key)
         if items:
-            parts.append(f"<h4>{heading}</h4>" + _list([esc(x) for x in items]))
-    parts.append(f"<h4>{T.PLAN_RUBRIC}</h4>{rubric_html(plan.rubric)}")
+            parts.append(f"<h4 style='{HEADING}'>{heading}</h4>" + _list([esc(x) for x in items]))
+    parts.append(f"<h4 style='{HEADING}'>{T.PLAN_RUBRIC}</h4>{rubric_html(plan.rubric)}")
     return "".join(parts)
 
 
