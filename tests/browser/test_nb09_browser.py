@@ -179,6 +179,16 @@ def test_nb09_upload_overview_anonymous_tournament_plans_links(page, jupyter_ser
     page.screenshot(path=str(jlab.SCREENSHOT_DIR / "nb09-390-03c-kop.png"),
                     clip={"x": 0, "y": max(0, box["y"] - 60), "width": 390, "height": box["height"] + 200})
     assert all((h["tops"][1] - h["tops"][0]) / h["size"] <= 1.4 for h in wrapped), wrapped
+    # the same for text that wraps in an overview table's cell (a question: 'Kies een / verandering uit je' had 28 px
+    # between its lines; the tables now have the kit's table style)
+    cells = overview.locator(".wakker-docent-tabel td").evaluate_all(
+        """ds => ds.map(d => { const r = document.createRange();
+      r.selectNodeContents(d);
+      const tops = [...new Set(Array.from(r.getClientRects()).map(x => Math.round(x.top)))].sort((a, b) => a - b);
+      return {text: d.textContent.slice(0, 40), tops, size: parseFloat(getComputedStyle(d).fontSize)}; })""")
+    wrapped_cells = [c for c in cells if len(c["tops"]) > 1]
+    assert wrapped_cells, cells[:5]
+    assert all((c["tops"][1] - c["tops"][0]) / c["size"] <= 1.5 for c in wrapped_cells), wrapped_cells[:5]
     # a teacher's review at 390 px: a table scrolls in its own box, so no widget of the overview is wider than its
     # column (the heading above a table and the notes under it ran past the screen's edge); the Anoniem label wraps
     # instead of ending in '…'; the lesson plan menu's label is whole ('Lesplan v…' before)

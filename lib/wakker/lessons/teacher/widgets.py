@@ -95,7 +95,7 @@ def table_html(df: pd.DataFrame, cls: str = "", merge=frozenset()) -> str:
     # on a phone the columns to the right need a scroll: a line right above the table says so (shown only where
     # the table is wider than the screen; an independent review at 390 px saw only 'vraag' and 'id')
     return (f'{scroll_hint_html(T.TABLE_SCROLL_HINT)}<div class="wakker-docent-tabel {cls}" style="{SCROLL_BOX}">'
-            f'<table class="wakker-tabel" style="border-collapse:collapse;margin:.3em 0">'
+            f'<table class="wakker-tabel" style="{STYLES["tabel"]}">'  # the kit's table: wrapped text 1.35, not 28 px
             f'<thead><tr>{head}</tr></thead><tbody>{"".join(out)}</tbody></table></div>')
 
 
