@@ -542,7 +542,8 @@ def test_the_teacher_saves_the_ranking_for_excel_or_reads_why_not(tmp_path):
     empty.mkdir()
     played = class_tournament_view(empty)  # only the characters play
     out = played.save_csv(tmp_path / "k.csv")
-    text = out.read_text(encoding="utf-8")
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")  # a byte order mark, as the download has: Excel reads UTF-8
+    text = out.read_text(encoding="utf-8-sig")
     assert out == tmp_path / "k.csv" and text.splitlines()[0].split(";")[0] == "plaats"
     assert "," in text.splitlines()[1] and "De ranglijst staat in" in played.message.value
     blocked = played.save_csv(tmp_path / "k.csv" / "geen-map.csv")
@@ -566,7 +567,7 @@ def test_the_csv_writes_the_decimals_of_the_screen(tmp_path):
     empty = tmp_path / "inleveren"
     empty.mkdir()
     played = class_tournament_view(empty)
-    rows = [line.split(";") for line in played.save_csv(tmp_path / "k.csv").read_text(encoding="utf-8").splitlines()]
+    rows = [line.split(";") for line in played.save_csv(tmp_path / "k.csv").read_text(encoding="utf-8-sig").splitlines()]
     shown = [[c.replace("\u2212", "-") for c in re.findall(r"<td[^>]*>(.*?)</td>", tr)[3:]]
              for tr in re.findall(r"<tr>(.*?)</tr>", played.table_html.value)[1:]]
     assert [r[3:] for r in rows[1:]] == shown and len(shown) >= 2

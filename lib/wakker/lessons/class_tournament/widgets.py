@@ -142,7 +142,8 @@ class ClassTournamentView(View):
             self.message.value = error_html(T.CSV_NOTHING)
             return None
         try:
-            csv_table(self.table).to_csv(path, sep=";", decimal=",", index=False)
+            # with a byte order mark, like the download: Excel then reads 'Zoë' as UTF-8, not as 'ZoÃ«'
+            csv_table(self.table).to_csv(path, sep=";", decimal=",", index=False, encoding="utf-8-sig")
         except OSError as exc:
             self.message.value = error_html(T.CSV_FAILED.format(path=path, reason=os_reason(exc)))
             return None
