@@ -197,8 +197,14 @@ def test_an_open_workbook_notebook_has_plotly_loaded_before_run_all(page, jupyte
     """The JupyterLab extension wakker-voorladen (jupyter-data/labextensions/): while a notebook of the workbook
     is open and the page is idle, the page loads the workbook's plotly.js, and the first figure of Run All
     draws with that copy instead of loading it again (benchmarks/bench_browser.py: a cold Run All ~0.3-0.5 s
-    shorter for a student who reads first). A notebook that does not use the workbook loads nothing."""
-    jlab.open_notebook(page, jupyter_server, "tests/browser/fixtures/smoke.ipynb", timeout=180)
+    shorter for a student who reads first). A notebook that does not import the workbook loads nothing, also when
+    it has the word 'wakker' (Dutch for 'awake': another course's notebook on a shared hub; an independent review)."""
+    other = {"cells": [{"cell_type": "code", "execution_count": None, "id": "a", "metadata": {}, "outputs": [],
+                        "source": "# wakker blijven in de les\nprint('wakker')"}],
+             "metadata": {"kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}},
+             "nbformat": 4, "nbformat_minor": 5}
+    jupyter_server.api("PUT", "api/contents/screenshots/ander-vak-wakker.ipynb", {"type": "notebook", "content": other})
+    jlab.open_notebook(page, jupyter_server, "screenshots/ander-vak-wakker.ipynb", timeout=180)
     assert "wakker-voorladen" in page.evaluate("() => Object.keys(window._JUPYTERLAB || {})")
     page.wait_for_timeout(3500)  # longer than the extension waits for an idle page (at most 3 s)
     assert page.evaluate("() => !window.__wakkerPlotlyPreload && !window.Plotly")

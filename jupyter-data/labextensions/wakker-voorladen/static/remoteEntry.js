@@ -46,7 +46,8 @@
     else setTimeout(fn, 500);
   }
 
-  // A notebook of the workbook: one of its first code cells uses the package wakker (`from wakker import page`).
+  // A notebook of the workbook: one of its first code cells imports the package wakker (`from wakker import page`);
+  // not merely the word, which is also Dutch ('awake') and may be in another course's notebook.
   function isWorkbook(panel) {
     try {
       var cells = panel.content.model.cells;
@@ -54,7 +55,7 @@
         var cell = cells.get(i);
         if (cell.type !== 'code') continue;
         seen += 1;
-        if (/\bwakker\b/.test(cell.sharedModel.getSource())) return true;
+        if (/^\s*(from|import)\s+wakker\b/m.test(cell.sharedModel.getSource())) return true;
       }
     } catch (e) { /* not a notebook */ }
     return false;
