@@ -56,3 +56,25 @@ def test_package_json_is_what_jupyterlab_reads():
     data = json.loads((EXT / "package.json").read_text(encoding="utf-8"))
     assert data["name"] == "wakker-voorladen" and data["version"]
     assert data["jupyterlab"]["extension"] is True
+
+
+def test_a_lesson_that_draws_with_the_full_plotly_says_so_in_its_notebook():
+    """A lesson that asks for jupyterlab-plotly's full plotly.js (``want_plotly(full=True)``, 06's radar) has
+    {"wakker": {"plotly": "full"}} in its notebook's metadata, so the extension does not load the workbook's own copy
+    for nothing (tests/browser/test_nb06_browser.py: no wakker/static script in 06); every other lesson has not."""
+    import yaml
+
+    entries = yaml.safe_load((ROOT / "data" / "notebooks.yaml").read_text(encoding="utf-8"))
+    full = []
+    for e in entries:
+        if e.get("status") != "klaar" or not e.get("lesson"):
+            continue
+        package = ROOT / "lib" / "wakker" / "lessons" / e["lesson"]
+        source = "".join(p.read_text(encoding="utf-8") for p in package.rglob("*.py")) if package.is_dir() else \
+            (package.with_suffix(".py")).read_text(encoding="utf-8")
+        nb = json.loads((ROOT / "notebooks" / f"{e['id']}.ipynb").read_text(encoding="utf-8"))
+        says_full = nb["metadata"].get("wakker", {}).get("plotly") == "full"
+        assert says_full == ("want_plotly(full=True)" in source), e["id"]
+        full += [e["id"]] if says_full else []
+    assert full == ["06_regio_zwolle_sociale_innovatie_2016"]
+    assert "getMetadata('wakker')" in (EXT / "static" / "remoteEntry.js").read_text(encoding="utf-8")

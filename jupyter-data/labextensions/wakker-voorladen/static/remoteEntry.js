@@ -10,7 +10,8 @@
 // What it hands over: window.__wakkerPlotlyPreload, a promise of plotly.js or of null (failed: no
 // wakker/static route, e.g. a server without the workbook's server extension). It never rejects. The
 // figures' loader (wakker/ui/figure_esm.py, LOADER) takes plotly.js from it instead of loading it again, and
-// falls back as before when it gives null. Nothing happens in a page without a workbook notebook.
+// falls back as before when it gives null. Nothing happens in a page without a workbook notebook, nor for a
+// lesson whose notebook metadata asks for the full plotly.js (06).
 (function () {
   'use strict';
   var NAME = 'wakker-voorladen';
@@ -61,11 +62,22 @@
     return false;
   }
 
+  // A lesson that draws with the full plotly.js of jupyterlab-plotly (06's radar) says so in its notebook's
+  // metadata, {"wakker": {"plotly": "full"}}: the workbook's own copy would be loaded for nothing.
+  function wantsFull(panel) {
+    try {
+      var meta = panel.content.model.getMetadata('wakker');
+      return !!(meta && meta.plotly === 'full');
+    } catch (e) { return false; }
+  }
+
   function look(widget) {
     if (window.__wakkerPlotlyPreload || !widget || !widget.context || !widget.content) return;
     var ready = widget.context.ready;
     if (!ready || typeof ready.then !== 'function') return;
-    ready.then(function () { if (isWorkbook(widget)) whenIdle(preload); }, function () { /* not opened */ });
+    ready.then(function () {
+      if (isWorkbook(widget) && !wantsFull(widget)) whenIdle(preload);
+    }, function () { /* not opened */ });
   }
 
   var plugin = {
