@@ -92,12 +92,10 @@ def csv_table(table):
 
 
 def _csv_number(x: float, digits: int) -> str:
-    if x != x:  # NaN: an empty field
+    """The screen's number (``dutch.number``: no "−0,00") with a plain minus; an empty field when missing."""
+    if x != x:  # NaN
         return ""
-    text = f"{x:.{digits}f}"
-    if float(text) == 0:
-        text = f"{0:.{digits}f}"  # no "-0,00"
-    return text.replace(".", ",")
+    return dutch.number(x, digits).replace(dutch.MINUS, "-")
 
 
 #: The last thing above the ranking: on a phone the ranking and the heat map scroll sideways, and this line says
