@@ -195,6 +195,7 @@ def test_a_model_opens_with_only_what_differs_from_its_defaults(monkeypatch):
     import wakker.ui.style as style
 
     monkeypatch.setattr(style, "_front_end", None)
+    monkeypatch.setattr(style, "_front_ends", {})
     hook = front_end()
     assert opened["AnyModel"]["dark"] is False and "_esm" in opened["AnyModel"]  # everything
     hook.close()
@@ -371,3 +372,41 @@ def test_nothing_is_frozen_outside_a_kernel(monkeypatch):
     assert not lean._in_kernel()
     w.HTML("a")
     assert lean.freeze_loaded() is False
+
+
+def test_shared_layouts_the_hook_and_the_figure_kit_are_per_page(monkeypatch):
+    """A reloaded page knows only the models opened while it was connected: each page (the ``session`` of the
+    request the kernel handles) gets its own shared Layouts, front-end hook and figure kit, and within one page
+    they stay shared (tests/browser/test_reload_browser.py: Run All stopped on the third visit before)."""
+    from wakker.ui import figure, lean, style
+    from wakker.ui.lean import widgets as w
+
+    page = ["pagina-1"]
+    monkeypatch.setattr(lean, "_page_session", lambda: page[0])
+    monkeypatch.setattr(style, "_front_ends", {})
+    monkeypatch.setattr(figure, "_KITS", {})
+    first = w.HTML("a", layout={"width": "31%"})
+    again = w.HTML("b", layout={"width": "31%"})
+    hook, kit = style.front_end(), figure._kit()
+    assert again.layout is first.layout and style.front_end() is hook and figure._kit() is kit
+    page[0] = "pagina-2"  # the student reloaded: the same kernel, a new page
+    later = w.HTML("c", layout={"width": "31%"})
+    assert later.layout is not first.layout and lean.is_shared(later.layout)
+    assert style.front_end() is not hook and figure._kit() is not kit
+    for x in (first, again, later, hook, kit, style.front_end(), figure._kit()):
+        x.close()
+
+
+def test_the_page_session_is_the_session_of_the_request_being_handled(monkeypatch):
+    import IPython
+
+    from wakker.ui import lean
+
+    class Kernel:
+        def get_parent(self):
+            return {"header": {"msg_type": "execute_request", "session": "abc-123"}}
+
+    monkeypatch.setattr(IPython, "get_ipython", lambda: type("Shell", (), {"kernel": Kernel()})())
+    assert lean._page_session() == "abc-123"
+    monkeypatch.setattr(IPython, "get_ipython", lambda: None)
+    assert lean._page_session() == ""

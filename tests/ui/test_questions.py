@@ -238,6 +238,7 @@ def test_a_question_that_can_only_show_what_is_wrong_still_brings_the_kits_code(
     from wakker.ui import style
 
     monkeypatch.setattr(style, "_front_end", None)
+    monkeypatch.setattr(style, "_front_ends", {})
     q = ui.Page("99_onbekend", journal=journal).open_question("q", "Werkt dit?")
     assert q.error and q.box.kind == "none" and "Onbekend notebook" in q.box.problem
     assert style._front_end is not None

@@ -138,22 +138,28 @@ def _esm(src: str | None = None) -> str:
 
 
 _WIDGET_CLASS = None
-_KIT = None
+_KIT_CLASS = None
+_KITS: dict = {}  # page session -> its FigureKit
 want_plotly()  # a lesson that imports this module will draw: the page may start loading plotly.js now
 
 
 def _kit():
-    """The kernel's one ``FigureKit`` model: it brings the figures' drawing code to the page, once (each
-    figure's own module is a stub that waits for it). Made before the first figure's widget."""
-    global _KIT
-    if _KIT is None or getattr(_KIT, "comm", None) is None:  # none yet, or closed
-        from .lean import anywidget_base
+    """The ``FigureKit`` model of the page whose request the kernel handles now: it brings the figures'
+    drawing code to that page, once (each figure's own module is a stub that waits for it). Made before the
+    page's first figure widget; one per page for the reason :func:`wakker.ui.style.front_end` gives."""
+    from .lean import _page_session, anywidget_base
 
-        class FigureKit(anywidget_base()):
-            _esm = _esm()
+    global _KIT_CLASS
+    session = _page_session()
+    kit = _KITS.get(session)
+    if kit is None or getattr(kit, "comm", None) is None:  # none yet for this page, or closed
+        if _KIT_CLASS is None:
+            class FigureKit(anywidget_base()):
+                _esm = _esm()
 
-        _KIT = FigureKit()
-    return _KIT
+            _KIT_CLASS = FigureKit
+        kit = _KITS[session] = _KIT_CLASS()
+    return kit
 
 
 def _widget_class():

@@ -432,7 +432,8 @@ export default {
 };
 """
 
-_front_end = None
+_front_end = None  # the hook of the page that asked last
+_front_ends: dict = {}  # page session -> its hook (see front_end)
 
 
 def esm_module(src: str, values: dict[str, str] | None = None) -> str:
@@ -483,10 +484,30 @@ def question_stub_esm() -> str:
 
 
 def front_end():
-    """The kernel's one front-end hook (see above), created on first use. ``front_end().dark``
-    is True while JupyterLab shows a dark theme; observe it to follow theme changes."""
+    """The front-end hook (see above) of the page whose request the kernel handles now, created on first
+    use. ``front_end().dark`` is True while JupyterLab shows a dark theme; observe it to follow theme changes.
+
+    One per page, like the shared Layouts (:func:`wakker.ui.lean._page_session`): a page builds a model the
+    kernel opened before it connected only after fetching it, and a reloaded lesson would wait for the hook
+    of the page before it (measured: after two reloads every question said it could not be shown)."""
     global _front_end
-    if _front_end is None:
+    from .lean import _page_session
+
+    session = _page_session()
+    hook = _front_ends.get(session)
+    if hook is None or getattr(hook, "comm", None) is None:
+        hook = _front_ends[session] = _new_front_end()
+    _front_end = hook
+    return hook
+
+
+_front_end_class = None
+
+
+def _new_front_end():
+    """A new front-end hook widget (sent to the page at once)."""
+    global _front_end_class
+    if _front_end_class is None:
         import traitlets
 
         from .lean import anywidget_base
@@ -498,8 +519,8 @@ def front_end():
             # or "full" (jupyterlab-plotly's, for a lesson that draws a trace type the own copy lacks)
             plotly = traitlets.Unicode("").tag(sync=True)
 
-        _front_end = FrontEnd(plotly=_want_plotly)
-    return _front_end
+        _front_end_class = FrontEnd
+    return _front_end_class(plotly=_want_plotly)
 
 
 _want_plotly = ""
@@ -518,8 +539,9 @@ def want_plotly(full: bool = False) -> None:
     global _want_plotly
     wanted = "full" if full or _want_plotly == "full" else "own"
     _want_plotly = wanted
-    if _front_end is not None and _front_end.plotly != wanted:
-        _front_end.plotly = wanted
+    for hook in list(_front_ends.values()):
+        if getattr(hook, "comm", None) is not None and hook.plotly != wanted:
+            hook.plotly = wanted
 
 
 def dark_theme() -> bool:
