@@ -6,7 +6,7 @@ sorting game of 04 (13 of 38 cells), with the kernel idle. The kit shared Layout
 the figures' code per *kernel*; a new page knows only the models the kernel opened while it was connected, so a
 new widget pointed at a Layout from an earlier visit, and JupyterLab, which handles the kernel's messages one
 after another, waited for it while the message that would bring it waited behind. Since then each page gets its
-own (``wakker.ui.lean._page_session``)."""
+own (``wakker.ui.lean.page_session``)."""
 from __future__ import annotations
 
 import jlab

@@ -382,7 +382,7 @@ def test_shared_layouts_the_hook_and_the_figure_kit_are_per_page(monkeypatch):
     from wakker.ui.lean import widgets as w
 
     page = ["pagina-1"]
-    monkeypatch.setattr(lean, "_page_session", lambda: page[0])
+    monkeypatch.setattr(lean, "page_session", lambda: page[0])
     monkeypatch.setattr(style, "_front_ends", {})
     monkeypatch.setattr(figure, "_KITS", {})
     first = w.HTML("a", layout={"width": "31%"})
@@ -407,6 +407,6 @@ def test_the_page_session_is_the_session_of_the_request_being_handled(monkeypatc
             return {"header": {"msg_type": "execute_request", "session": "abc-123"}}
 
     monkeypatch.setattr(IPython, "get_ipython", lambda: type("Shell", (), {"kernel": Kernel()})())
-    assert lean._page_session() == "abc-123"
+    assert lean.page_session() == "abc-123"
     monkeypatch.setattr(IPython, "get_ipython", lambda: None)
-    assert lean._page_session() == ""
+    assert lean.page_session() == ""

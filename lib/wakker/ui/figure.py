@@ -147,10 +147,10 @@ def _kit():
     """The ``FigureKit`` model of the page whose request the kernel handles now: it brings the figures'
     drawing code to that page, once (each figure's own module is a stub that waits for it). Made before the
     page's first figure widget; one per page for the reason :func:`wakker.ui.style.front_end` gives."""
-    from .lean import _page_session, anywidget_base
+    from .lean import page_session, anywidget_base
 
     global _KIT_CLASS
-    session = _page_session()
+    session = page_session()
     kit = _KITS.get(session)
     if kit is None or getattr(kit, "comm", None) is None:  # none yet for this page, or closed
         if _KIT_CLASS is None:
@@ -173,7 +173,7 @@ def _widget_class():
 
         class FigureWidget(anywidget_base()):
             """The browser side of one LiveFigure: ``_figure`` is the whole figure as JSON bytes; its module
-            is a stub that draws with the code of the kernel's one FigureKit (:func:`_kit`)."""
+            is a stub that draws with the code of the page's FigureKit (:func:`_kit`)."""
 
             _esm = _esm(STUB)
             _figure = traitlets.Bytes(b"{}").tag(sync=True)
@@ -290,7 +290,7 @@ class LiveFigure(go.Figure):
         if self._widget is None:
             from wakker.ui.lean import widgets as w
 
-            _kit()  # the drawing code, once per kernel, before the first figure
+            _kit()  # the drawing code, once per page, before the first figure
             # the class goes with the widget's first message (add_class would send a second one)
             widget = _widget_class()(self, layout=w.Layout(width="100%"), _dom_classes=self._css)
             object.__setattr__(self, "_widget", widget)

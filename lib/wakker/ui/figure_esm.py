@@ -1,6 +1,6 @@
 """The browser half of :class:`wakker.ui.figure.LiveFigure`: an anywidget ES module, kept as a string
 here so it ships with the package like any module (``figure._esm()`` fills in the Dutch texts and
-drops comments and indentation). :data:`ESM` goes to the browser once per page, with the kernel's one
+drops comments and indentation). :data:`ESM` goes to the browser once per page, with the page's one
 ``FigureKit`` model; every figure's own module is the small :data:`STUB`, which waits for it."""
 import json
 
@@ -267,7 +267,7 @@ const FIGURE = {
   },
 };
 
-// This module comes once per page, with the kernel's one FigureKit model; each figure's own module is
+// This module comes once per page, with the page's one FigureKit model; each figure's own module is
 // STUB below, which waits for it (a figure's model and views may be made before the kit's module ran).
 window.__wakkerFigureKit = FIGURE;
 if (window.__wakkerFigureKitOk) window.__wakkerFigureKitOk(FIGURE);

@@ -8,7 +8,7 @@ Layout or Style to be shared by many widgets, so after :func:`install`:
 
 * a widget created without a layout (or style), or with a ``dict`` for it, gets the ONE shared
   instance for exactly those properties, made once per page that talks to the kernel (see
-  :func:`_page_session`);
+  :func:`page_session`);
 * a shared instance is frozen: setting one of its properties raises :class:`SharedLayoutError`
   (it would change every widget that shares it);
 * a widget that changes its own layout or style later (``w.layout.display = "none"`` to hide and
@@ -35,7 +35,7 @@ from ipywidgets.widgets.trait_types import InstanceDict
 from ipywidgets.widgets.widget import _remove_buffers
 from ipywidgets.widgets.widget_style import Style
 
-__all__ = ["widgets", "install", "installed", "shared", "is_shared", "model_count", "SharedLayoutError"]
+__all__ = ["widgets", "install", "installed", "page_session", "shared", "is_shared", "model_count", "SharedLayoutError"]
 
 
 class SharedLayoutError(AttributeError):
@@ -71,7 +71,7 @@ def _shareable(klass) -> bool:
     return isinstance(klass, type) and issubclass(klass, (widgets.Layout, Style))
 
 
-def _page_session() -> str:
+def page_session() -> str:
     """The session of the page whose request the kernel is handling now (the ``session`` of the request's
     header: JupyterLab gives every page, and every reload, its own), or ``""`` outside a request.
 
@@ -96,7 +96,7 @@ def shared(klass: type, properties: dict | None = None):
     value is not hashable, or if the shared one was closed)."""
     properties = dict(properties or {})
     try:
-        key = (_page_session(), klass, tuple(sorted(properties.items())))
+        key = (page_session(), klass, tuple(sorted(properties.items())))
         hash(key)
     except TypeError:
         return klass(**properties)

@@ -487,13 +487,13 @@ def front_end():
     """The front-end hook (see above) of the page whose request the kernel handles now, created on first
     use. ``front_end().dark`` is True while JupyterLab shows a dark theme; observe it to follow theme changes.
 
-    One per page, like the shared Layouts (:func:`wakker.ui.lean._page_session`): a page builds a model the
+    One per page, like the shared Layouts (:func:`wakker.ui.lean.page_session`): a page builds a model the
     kernel opened before it connected only after fetching it, and a reloaded lesson would wait for the hook
     of the page before it (measured: after two reloads every question said it could not be shown)."""
     global _front_end
-    from .lean import _page_session
+    from .lean import page_session
 
-    session = _page_session()
+    session = page_session()
     hook = _front_ends.get(session)
     if hook is None or getattr(hook, "comm", None) is None:
         hook = _front_ends[session] = _new_front_end()
