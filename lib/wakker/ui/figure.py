@@ -147,19 +147,18 @@ def _kit():
     """The ``FigureKit`` model of the page whose request the kernel handles now: it brings the figures'
     drawing code to that page, once (each figure's own module is a stub that waits for it). Made before the
     page's first figure widget; one per page for the reason :func:`wakker.ui.style.front_end` gives."""
-    from .lean import page_session, anywidget_base
+    from .lean import anywidget_base, per_page
 
-    global _KIT_CLASS
-    session = page_session()
-    kit = _KITS.get(session)
-    if kit is None or getattr(kit, "comm", None) is None:  # none yet for this page, or closed
+    def make():
+        global _KIT_CLASS
         if _KIT_CLASS is None:
             class FigureKit(anywidget_base()):
                 _esm = _esm()
 
             _KIT_CLASS = FigureKit
-        kit = _KITS[session] = _KIT_CLASS()
-    return kit
+        return _KIT_CLASS()
+
+    return per_page(_KITS, make)
 
 
 def _widget_class():

@@ -35,7 +35,7 @@ from ipywidgets.widgets.trait_types import InstanceDict
 from ipywidgets.widgets.widget import _remove_buffers
 from ipywidgets.widgets.widget_style import Style
 
-__all__ = ["widgets", "install", "installed", "page_session", "shared", "is_shared", "model_count", "SharedLayoutError"]
+__all__ = ["widgets", "install", "installed", "page_session", "per_page", "shared", "is_shared", "model_count", "SharedLayoutError"]
 
 
 class SharedLayoutError(AttributeError):
@@ -89,6 +89,17 @@ def page_session() -> str:
         return str(((parent or {}).get("header") or {}).get("session") or "")
     except Exception:  # noqa: BLE001 - no IPython, an unusual kernel: one set for the whole process
         return ""
+
+
+def per_page(instances: dict, make):
+    """The widget in ``instances`` for the current page (:func:`page_session`), made with ``make()`` when the
+    page has none yet or its one was closed: for the models every page needs once (the front-end hook, the
+    figure kit)."""
+    session = page_session()
+    inst = instances.get(session)
+    if inst is None or getattr(inst, "comm", None) is None:
+        inst = instances[session] = make()
+    return inst
 
 
 def shared(klass: type, properties: dict | None = None):

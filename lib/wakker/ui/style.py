@@ -491,14 +491,10 @@ def front_end():
     kernel opened before it connected only after fetching it, and a reloaded lesson would wait for the hook
     of the page before it (measured: after two reloads every question said it could not be shown)."""
     global _front_end
-    from .lean import page_session
+    from .lean import per_page
 
-    session = page_session()
-    hook = _front_ends.get(session)
-    if hook is None or getattr(hook, "comm", None) is None:
-        hook = _front_ends[session] = _new_front_end()
-    _front_end = hook
-    return hook
+    _front_end = per_page(_front_ends, _new_front_end)
+    return _front_end
 
 
 _front_end_class = None
