@@ -75,6 +75,44 @@ def code_cells(path: Path) -> list[tuple[int, str]]:
     return [(i, c.source) for i, c in enumerate(nb.cells) if c.cell_type == "code"]
 
 
+def code_parts(path: Path) -> list[tuple[int, str]]:
+    """(cell index, source) of every *part* of every code cell, in notebook order.
+
+    Hidden code cells that stood side by side are one cell (issue 11: each cell costs a round trip
+    to the kernel and its own work in the page); each part keeps its own first line, a ``# `` comment
+    at the start of a line, after an empty line, outside any statement (so never a line of a string).
+    The cell's own first line is the first part's comment, widened to say what follows ("…; daarna
+    een vraag")."""
+    out = []
+    for index, source in code_cells(path):
+        lines = source.split("\n")
+        inside = set()
+        for node in _parse(source).body:
+            inside.update(range(node.lineno, (node.end_lineno or node.lineno) + 1))
+        starts = [0] + [n for n in range(1, len(lines)) if lines[n].startswith("# ") and not lines[n - 1].strip()
+                        and n + 1 not in inside]
+        for a, b in zip(starts, starts[1:] + [len(lines)]):
+            out.append((index, "\n".join(lines[a:b]).strip("\n")))
+    return out
+
+
+def part_with(path: Path, marker: str) -> str:
+    """The one part of a code cell (:func:`code_parts`) that contains ``marker``."""
+    found = [src for _i, src in code_parts(path) if marker in src]
+    assert len(found) == 1, f"{len(found)} parts of {Path(path).name} contain {marker!r}"
+    return found[0]
+
+
+def units(path: Path) -> list[str]:
+    """The notebook as a lesson reads: every Markdown cell's text and every code part (:func:`code_parts`), in order."""
+    nb = nbformat.read(str(path), as_version=4)
+    parts = code_parts(path)
+    out = []
+    for i, c in enumerate(nb.cells):
+        out += [src for j, src in parts if j == i] if c.cell_type == "code" else [c.source]
+    return out
+
+
 def _parse(source: str) -> ast.Module:
     """Parse a cell; IPython magics and shell lines (``%``, ``!``) are blanked first."""
     lines = ["" if line.lstrip().startswith(("%", "!")) else line for line in source.splitlines()]

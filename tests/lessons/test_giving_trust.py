@@ -137,7 +137,7 @@ def test_explorer_says_what_happened_but_not_why_until_the_reveal(monkeypatch):
     assert shown[0].value.index("Waarom het zo loopt") < shown[0].value.index("Kan geven hier lonen")
     e.set(takers=40)
     assert "0,6 × 3 × 0,5 = <b>0,9</b>" in e.explanation.value and e.explanation.value in shown[0].value
-    cells = [src for _i, src in C.code_cells(C.notebook_path(lesson.NOTEBOOK))]
+    cells = [src for _i, src in C.code_parts(C.notebook_path(lesson.NOTEBOOK))]
     reveal = next(i for i, src in enumerate(cells) if "nb.reveal(spel_gezien" in src)
     assert "then=spel.explain" in cells[reveal] and "spel = nb05.TrustExplorer()" in "".join(cells[:reveal])
 

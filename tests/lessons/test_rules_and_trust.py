@@ -508,7 +508,7 @@ def _index(src, needle):
 
 def test_notebook_plays_first_states_its_time_and_ends_with_synthesis_and_export():
     cells = _cells()
-    src = ["".join(c["source"]) for c in cells]
+    src = C.units(C.notebook_path(NOTEBOOK))  # Markdown cells and code parts (side-by-side code is one cell)
     # L3 twice: prediction, the model, the student's observation, then "Wat zagen wij?"
     for predict, model, seen, reveal in (("voorspelling-ruimte", "nb08.RoomExplorer()", "regel-ruimte-gezien",
                                           "nb.reveal(obs_ruimte"),
@@ -547,8 +547,8 @@ def test_section_6_predicts_plays_writes_then_explains_and_task_5_comes_before_t
 
 def test_optional_questions_are_marked_and_the_plan_keeps_the_gelatenheid_question_in_section_4():
     cells = _cells()
-    optional = {q for c in cells if c["cell_type"] == "code" and "Als je tijd over hebt" in "".join(c["source"])
-                for q in _question_ids([c])}
+    optional = {q for _i, part in C.code_parts(C.notebook_path(NOTEBOOK)) if "Als je tijd over hebt" in part
+                for q in re.findall(r'nb\.(?:open_question|choice|scale)\(\s*"([a-z0-9-]+)"', part)}
     assert optional == {"volwaardig-lid", "ruimte-waar", "wantrouwen-meegenomen", "verantwoording-risico"}
     assert "Als je tijd over hebt" in "".join(cells[0]["source"])
     plan = yaml.safe_load((C.REPO / "data" / "lessons" / "rules_and_trust" / "in_de_les.yaml").read_text("utf-8"))

@@ -886,7 +886,7 @@ def test_notebook_uses_the_page_and_the_module():
     first_code = next(c for c in cells if c["cell_type"] == "code")
     lines = "".join(first_code["source"]).splitlines()
     assert lines[0].startswith("# ")  # a hidden cell's first line is a Dutch comment (lesson guide U1)
-    assert lines[1:] == ["from wakker import page", f'nb = page("{NB}")', "nb"]
+    assert lines[1:4] == ["from wakker import page", f'nb = page("{NB}")', "display(nb)"]
     code = [c for c in cells if c["cell_type"] == "code"]
     assert all(c["metadata"].get("jupyter", {}).get("source_hidden") for c in code)
     src = "\n".join("".join(c["source"]) for c in code)
