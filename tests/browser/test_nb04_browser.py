@@ -81,6 +81,9 @@ def test_nb04_sorting_game_model_slider_and_week(page, jupyter_server, fresh_jou
     # --- the sorting game: one right, one wrong, then "Controleer"
     game = page.locator(".wakker-sorteerspel")
     game.scroll_into_view_if_needed()
+    # the game shares a cell with the table of the orders above it; it does not run into that table
+    table_box, game_box = page.locator("table.wakker-ordes").bounding_box(), game.bounding_box()
+    assert game_box["y"] - (table_box["y"] + table_box["height"]) >= 14, (table_box, game_box)
     # the activities are shuffled (the file lists them grouped by order: 1-1-1-1-2-2-...)
     shown = game.evaluate("g => Array.from(g.querySelectorAll('[class*=wakker-sorteer-]'))"
                           ".map(e => Array.from(e.classList).find(c => c.startsWith('wakker-sorteer-')))")

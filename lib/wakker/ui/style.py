@@ -111,6 +111,9 @@ def show_html(markup: str) -> None:
 #: CSS the front-end hook (below) puts in the page once, for every widget of the kit and every lesson.
 #: Inline styles cannot do these: they fix ipywidgets' own layout and react to the screen width.
 KIT_CSS = r"""
+/* A sorting game under another output of the same cell (04: under the table of the four orders) gets the room
+   a cell boundary gave it before hidden cells side by side became one cell. */
+.wakker-sorteerspel {margin-top: .9em !important;}
 /* ipywidgets gives radio and checkbox labels one fixed-height line; long options would overlap
    (choices and branching cases carry the class wakker-options). */
 .wakker-options label, .wakker-options .widget-label-basic {white-space: normal !important;
