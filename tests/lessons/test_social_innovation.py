@@ -291,3 +291,30 @@ def test_notebook_passes_the_lesson_contract():
     """Page, quotes and terms, an import that reads no data, and a headless run without errors."""
     problems = C.check_notebook(NOTEBOOK, C.REPO, lesson="social_innovation")
     assert not problems, C.report(problems)
+
+
+# ---------------------------------------------------------------- hover labels
+def hover_problems(fig) -> list[str]:
+    """Traces that would show plotly's default hover label, e.g. '(2,5, 17,86505)': with Dutch separators the
+    decimal comma and plotly's x/y comma collide. Each trace needs a Dutch hovertemplate (with a number
+    format for y) unless it skips hover on purpose."""
+    problems = []
+    for trace in fig.data:
+        if trace.hoverinfo in ("skip", "none"):
+            continue
+        template = trace.hovertemplate or ""
+        if not template:
+            problems.append(f"{trace.name}: geen hovertemplate")
+        elif re.search(r"%\{y\}", template):
+            problems.append(f"{trace.name}: y zonder getalnotatie")
+    return problems
+
+
+def test_every_trace_has_a_dutch_hover_label(page):
+    g = lesson.GapExplorer()
+    assert hover_problems(g.fig) == []
+    g.set(municipalities=14)
+    assert hover_problems(g.fig) == []
+    assert all("jaar" in t.hovertemplate and "vragen" in t.hovertemplate for t in g.fig.data)
+    assert "open vragen" in g.fig.data[3].hovertemplate and "open vragen" in g.fig.data[5].hovertemplate
+    assert hover_problems(lesson.ListeningScan(page).fig) == []

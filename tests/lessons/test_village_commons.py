@@ -309,3 +309,33 @@ def test_notebook_passes_the_lesson_contract():
     """Page, quotes and terms, an import that reads no data, and a headless run without errors."""
     problems = C.check_notebook(NOTEBOOK, C.REPO, lesson="village_commons")
     assert not problems, C.report(problems)
+
+
+# ---------------------------------------------------------------- hover labels
+def hover_problems(fig) -> list[str]:
+    """Traces that would show plotly's default hover label, e.g. '(3, 21,91484)': with Dutch separators the
+    decimal comma and plotly's x/y comma collide. Each trace needs a Dutch hovertemplate (with a number
+    format for y) unless it skips hover on purpose."""
+    problems = []
+    for trace in fig.data:
+        if trace.hoverinfo in ("skip", "none"):
+            continue
+        template = trace.hovertemplate or ""
+        if not template:
+            problems.append(f"{trace.name}: geen hovertemplate")
+        elif re.search(r"%\{y\}", template):
+            problems.append(f"{trace.name}: y zonder getalnotatie")
+    return problems
+
+
+def test_every_trace_has_a_dutch_hover_label():
+    ex = lesson.CommonsExplorer()
+    assert hover_problems(ex.fig) == []
+    ex.set_principles(**{n: True for n in widgets.PRINCIPLES})
+    assert hover_problems(ex.fig) == []
+    assert all("eenheden gras" in t.hovertemplate and "seizoen" in t.hovertemplate for t in ex.fig.data)
+    tv = lesson.TippingView(start=10, harvest=5)
+    assert hover_problems(tv.fig) == []
+    tv.set(harvest=2)
+    assert hover_problems(tv.fig) == []
+    assert all("eenheden gras" in t.hovertemplate for t in tv.fig.data)

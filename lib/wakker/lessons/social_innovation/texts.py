@@ -39,7 +39,10 @@ LIMIT = "kloof die je aankunt ({limit})"
 YEAR_AXIS = "jaren na de start"
 COUNT_AXIS = "aantal vragen"
 GAP_AXIS = "open vragen"
-HOVER = "{name}<br>jaar %{{x:.1f}}: %{{y:.0f}} vragen<extra></extra>"
+#: Hover labels, in the words of the axes (plotly d3 formats, printed with the figure's Dutch separators;
+#: ".2~f" drops trailing zeros: "na 2,25 jaar", "na 3 jaar"). Without them plotly shows "(2,5, 17,86505)".
+HOVER = "{name}<br>na %{{x:.2~f}} jaar: %{{y:.0f}} vragen<extra></extra>"
+HOVER_GAP = "{name}<br>na %{{x:.2~f}} jaar: %{{y:.0f}} open vragen<extra></extra>"
 
 STEADY_HTML = ("Bij een <b>vast tempo</b> van {pace} nieuwe vragen per jaar en een leersnelheid van {rate} komt de "
                "kloof van één gemeente alleen op den duur uit op <b>{gap} open vragen</b> (tempo gedeeld door "

@@ -155,6 +155,12 @@ def summary_html(p: lg.LearningGapParams, s: lg.GapSummary | None = None) -> str
     return styled("zin", "".join(parts))
 
 
+def hover_template(index: int, name: str) -> str:
+    """The Dutch hover label of trace ``index`` of the gap figure: the first three (top panel) count
+    questions, the rest (bottom panel, the gap and the acceptable gap) open questions."""
+    return (texts.HOVER if index < 3 else texts.HOVER_GAP).format(name=html.escape(name))
+
+
 class GapExplorer(View):
     """Sliders for every assumption (a kit ParameterPanel) + one LiveFigure redrawn in place.
 
@@ -199,6 +205,8 @@ class GapExplorer(View):
                         line=dict(color=COLOURS["shared"], width=3), row=2, col=1)
         fig.add_scatter(x=empty, y=empty, mode="lines", name=texts.LIMIT.format(limit=10),
                         line=dict(color=COLOURS["limit"], width=1.5, dash="dash"), row=2, col=1)
+        for i, trace in enumerate(fig.data):
+            trace.hovertemplate = hover_template(i, trace.name)
         fig.update_xaxes(title_text=texts.YEAR_AXIS, row=2, col=1)
         fig.update_yaxes(title_text=texts.COUNT_AXIS, rangemode="tozero", row=1, col=1)
         fig.update_yaxes(title_text=texts.GAP_AXIS, rangemode="tozero", row=2, col=1)
@@ -238,13 +246,13 @@ class GapExplorer(View):
               np.full_like(x, p.acceptable_gap)]
         new_x = self._x is None or len(self._x) != len(x)
         with self.fig.batch_update():
-            for trace, name, y in zip(self.fig.data, names, ys):
+            for i, (trace, name, y) in enumerate(zip(self.fig.data, names, ys)):
                 if new_x:
                     trace.x = x
                 trace.y = np.asarray(y, dtype=float)
                 if trace.name != name:  # plotly validates every assignment: only what changed
                     trace.name = name
-                    trace.hovertemplate = texts.HOVER.format(name=name)
+                    trace.hovertemplate = hover_template(i, name)
             if self.fig.data[2].visible != p.sharing:
                 self.fig.data[2].visible = p.sharing
                 self.fig.data[4].visible = p.sharing

@@ -27,7 +27,10 @@ HALF = "halfvolle weide (snelste aangroei)"
 SEASON_AXIS = "seizoen"
 STOCK_AXIS = "eenheden gras"
 INCOME_AXIS = "eenheden gras"
-HOVER_STOCK = "{name}<br>seizoen %{{x}}: %{{y:.1f}} eenheden<extra></extra>"
+#: Hover labels (plotly d3 formats, printed with the figure's Dutch separators ",."): without them plotly
+#: shows "(3, 21,91484)", where the decimal comma and the x/y comma collide.
+HOVER_STOCK = "{name}<br>seizoen %{{x}}: %{{y:.1f}} eenheden gras<extra></extra>"
+HOVER_INCOME = "{name}<br>seizoen %{{x}}: %{{y:.2f}} eenheden gras per huishouden<extra></extra>"
 
 NO_HOUSEHOLDS_HTML = "Er zijn <b>geen huishoudens</b>: niemand graast, en de weide groeit naar vol ({k} eenheden). "
 WITH_RULES = "Met de gekozen principes"
@@ -61,6 +64,8 @@ TIP_TITLE = "Het kantelpunt"
 TIP_PATH = "gras op de weide"
 TIP_LOW = "kantelpunt ({x})"
 TIP_HIGH = "evenwicht ({x})"
+TIP_LOW_HOVER = "kantelpunt: %{y:.1f} eenheden gras<extra></extra>"
+TIP_HIGH_HOVER = "evenwicht: %{y:.1f} eenheden gras<extra></extra>"
 TIP_TWO_HTML = ("Bij een oogst van <b>{h}</b> (de weide kan blijvend hooguit {msy} geven) zijn er twee evenwichten: "
                 "een <b>kantelpunt bij {low}</b> en een evenwicht bij {high} waar de weide naartoe groeit. ")
 TIP_ONE_HTML = "Bij een oogst van <b>{h}</b> is er precies één evenwicht, bij {x}: de rand van wat de weide kan geven. "

@@ -131,14 +131,19 @@ class CommonsExplorer(View):
                             subplot_titles=texts.PANEL_TITLES, row_heights=[0.55, 0.45])
         empty = np.zeros(2)
         fig.add_scatter(x=empty, y=empty, mode="lines", name=texts.STOCK_RULES,
+                        hovertemplate=texts.HOVER_STOCK.format(name=texts.STOCK_RULES),
                         line=dict(color=COLOURS["rules"], width=3), row=1, col=1)
         fig.add_scatter(x=empty, y=empty, mode="lines", name=texts.STOCK_NONE,
+                        hovertemplate=texts.HOVER_STOCK.format(name=texts.STOCK_NONE),
                         line=dict(color=COLOURS["none"], width=2.5, dash="dot"), row=1, col=1)
         fig.add_scatter(x=empty, y=empty, mode="lines", name=texts.HALF,
+                        hovertemplate=texts.HOVER_STOCK.format(name=texts.HALF),
                         line=dict(color=COLOURS["half"], width=1.2, dash="dash"), row=1, col=1)
         fig.add_scatter(x=empty, y=empty, mode="lines", name=texts.STOCK_RULES, showlegend=False,
+                        hovertemplate=texts.HOVER_INCOME.format(name=texts.STOCK_RULES),
                         line=dict(color=COLOURS["rules"], width=3), row=2, col=1)
         fig.add_scatter(x=empty, y=empty, mode="lines", name=texts.STOCK_NONE, showlegend=False,
+                        hovertemplate=texts.HOVER_INCOME.format(name=texts.STOCK_NONE),
                         line=dict(color=COLOURS["none"], width=2.5, dash="dot"), row=2, col=1)
         fig.update_xaxes(title_text=texts.SEASON_AXIS, row=2, col=1)
         fig.update_yaxes(title_text=texts.STOCK_AXIS, rangemode="tozero", row=1, col=1)
@@ -283,10 +288,13 @@ class TippingView(View):
         fig = go.Figure()
         empty = np.zeros(2)
         fig.add_scatter(x=empty, y=empty, mode="lines+markers", name=texts.TIP_PATH,
+                        hovertemplate=texts.HOVER_STOCK.format(name=texts.TIP_PATH),
                         line=dict(color=COLOURS["path"], width=3), marker=dict(size=4))
         fig.add_scatter(x=empty, y=empty, mode="lines", name=texts.TIP_LOW.format(x=""),
+                        hovertemplate=texts.TIP_LOW_HOVER,
                         line=dict(color=COLOURS["tip"], width=1.5, dash="dash"))
         fig.add_scatter(x=empty, y=empty, mode="lines", name=texts.TIP_HIGH.format(x=""),
+                        hovertemplate=texts.TIP_HIGH_HOVER,
                         line=dict(color=COLOURS["high"], width=1.5, dash="dash"))
         fig.update_layout(height=420, margin=dict(l=60, r=15, t=50, b=110), separators=",.", uirevision="keep",
                           title=dict(text=texts.TIP_TITLE, font=dict(size=15)),
