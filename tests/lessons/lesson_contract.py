@@ -113,6 +113,22 @@ def units(path: Path) -> list[str]:
     return out
 
 
+def hover_problems(fig) -> list[str]:
+    """Traces of a plotly figure that would show plotly's default hover label, e.g. '(3, 21,91484)': with Dutch
+    separators the decimal comma and plotly's x/y comma collide. Each trace needs a Dutch hovertemplate (with a
+    number format for y) unless it skips hover on purpose."""
+    problems = []
+    for trace in fig.data:
+        if trace.hoverinfo in ("skip", "none"):
+            continue
+        template = trace.hovertemplate or ""
+        if not template:
+            problems.append(f"{trace.name}: geen hovertemplate")
+        elif re.search(r"%\{y\}", template):
+            problems.append(f"{trace.name}: y zonder getalnotatie")
+    return problems
+
+
 def _parse(source: str) -> ast.Module:
     """Parse a cell; IPython magics and shell lines (``%``, ``!``) are blanked first."""
     lines = ["" if line.lstrip().startswith(("%", "!")) else line for line in source.splitlines()]

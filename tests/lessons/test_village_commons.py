@@ -312,20 +312,7 @@ def test_notebook_passes_the_lesson_contract():
 
 
 # ---------------------------------------------------------------- hover labels
-def hover_problems(fig) -> list[str]:
-    """Traces that would show plotly's default hover label, e.g. '(3, 21,91484)': with Dutch separators the
-    decimal comma and plotly's x/y comma collide. Each trace needs a Dutch hovertemplate (with a number
-    format for y) unless it skips hover on purpose."""
-    problems = []
-    for trace in fig.data:
-        if trace.hoverinfo in ("skip", "none"):
-            continue
-        template = trace.hovertemplate or ""
-        if not template:
-            problems.append(f"{trace.name}: geen hovertemplate")
-        elif re.search(r"%\{y\}", template):
-            problems.append(f"{trace.name}: y zonder getalnotatie")
-    return problems
+hover_problems = C.hover_problems
 
 
 def test_every_trace_has_a_dutch_hover_label():
