@@ -313,3 +313,25 @@ def test_on_a_phone_a_long_legend_name_wraps_instead_of_running_off_the_plot(pag
     page.wait_for_function("() => { const t = document.querySelectorAll('%s .legend .legendtext');"
                            " return t.length === 2 && t[1].querySelectorAll('tspan.line').length <= 1; }" % PLOT,
                            timeout=15_000)
+
+
+PLOT_WIDTHS = """() => { const g = document.querySelector('%s'); const s = g.querySelector('.main-svg');
+  return {svg: Math.round(s.getBoundingClientRect().width), box: g.closest('.wakker-figure').clientWidth}; }""" % PLOT
+
+
+def test_a_plot_drawn_in_a_strip_takes_the_room_when_the_file_browser_closes(page, jupyter_server, fresh_journal):
+    """Review of 4 December: at 390 px a plot drawn while the file browser was open (the notebook a strip) stayed
+    that narrow after the file browser closed, even many seconds later. It takes its cell's width."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    _ready(page, jupyter_server)  # the file browser open beside the notebook, as JupyterLab starts
+    before = page.evaluate(PLOT_WIDTHS)
+    page.evaluate("window.jupyterapp.commands.execute('application:toggle-left-area')")  # the file browser shut
+    try:
+        page.wait_for_function("() => { const w = (%s)(); return w.box > 250 && w.svg >= 0.9 * w.box; }" % PLOT_WIDTHS,
+                               timeout=10_000)
+    except Exception:  # noqa: BLE001 - the assertion below says what was seen
+        pass
+    after = page.evaluate(PLOT_WIDTHS)
+    jlab.screenshot(page, "figure-after-file-browser-closed", locator=page.locator(".wakker-figure").first)
+    page.set_viewport_size(jlab.VIEWPORT)
+    assert after["box"] > before["box"] and after["svg"] >= 0.9 * after["box"], (before, after)

@@ -186,6 +186,7 @@ const FIGURE = {
     // shown: the last figure taken to draw; drawn: the last one drawn without an error
     let Plotly = null, shown = null, drawn = null, drawing = false, frame = 0, gone = false, ended = 0, narrow = false;
     let width = 0;  // the plot's width when last drawn or resized
+    let resizeNext = false;  // the cell changed width: the next draw measures the plot again
     const first = model.get('_live');
     const h = first && first.fig && first.fig.layout && first.fig.layout.height;
     el.style.minHeight = `${h || 450}px`;  // room for the plot before it is drawn: no reflow later
@@ -220,7 +221,9 @@ const FIGURE = {
           const drawnAs = forWidth(live.fig, narrow, width);
           await Plotly.react(gd, drawnAs.data, drawnAs.layout, narrow ? NARROW_CONFIG : CONFIG);
         }
-        if (turned) await Plotly.Plots.resize(gd);  // the screen got narrower or wider: the new width too
+        // the screen got narrower or wider, or the cell did (a side bar closed): the new width too. Plotly.react
+        // with an unchanged figure keeps the old size (a plot drawn in a strip stayed a strip).
+        if (turned || resizeNext) { resizeNext = false; await Plotly.Plots.resize(gd); }
         drawn = live.fig;
         // how many draws and how long they took (benchmarks/bench_browser.py reads it)
         const stats = window.__wakkerFigureStats || (window.__wakkerFigureStats = {draws: 0, ms: 0});
@@ -253,7 +256,7 @@ const FIGURE = {
       if (!Plotly || !shown || !w || w === width || resizing) return;  // hidden (0) or unchanged: nothing to do
       width = w;
       // the legend moves, or on a phone its names wrap to the new width: draw again
-      if (isNarrow(el) !== narrow || narrow) { shown = null; schedule(); return; }
+      if (isNarrow(el) !== narrow || narrow) { shown = null; resizeNext = true; schedule(); return; }
       resizing = requestAnimationFrame(() => { resizing = 0; if (gd._fullLayout) Plotly.Plots.resize(gd); });
     });
     ro.observe(el);
