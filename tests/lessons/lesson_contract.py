@@ -113,6 +113,19 @@ def units(path: Path) -> list[str]:
     return out
 
 
+def part_of(path: Path, cid: str, moved: dict[str, str] | None = None) -> str:
+    """What a lesson test names by cell id: a Markdown cell's text, the first part of code cell ``cid``, or, for
+    a part that was a cell of its own before hidden cells side by side became one, the part that contains
+    ``moved[cid]`` (something only it contains)."""
+    if moved and cid in moved:
+        return part_with(path, moved[cid])
+    nb = nbformat.read(str(path), as_version=4)
+    (index,) = [i for i, c in enumerate(nb.cells) if c.get("id") == cid]
+    if nb.cells[index].cell_type != "code":
+        return nb.cells[index].source
+    return next(src for i, src in code_parts(path) if i == index)
+
+
 def hover_problems(fig) -> list[str]:
     """Traces of a plotly figure that would show plotly's default hover label, e.g. '(3, 21,91484)': with Dutch
     separators the decimal comma and plotly's x/y comma collide. Each trace needs a Dutch hovertemplate (with a

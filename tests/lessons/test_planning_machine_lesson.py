@@ -906,19 +906,15 @@ def test_teacher_box_plans_90_minutes_and_compares_questions_the_notebook_asks()
 
 
 def test_notebook_plays_first_states_its_time_and_ends_with_synthesis_and_export():
-    from lesson_contract import code_parts, part_with, units
+    from lesson_contract import part_of, units
 
     path = Path(__file__).resolve().parents[2] / "notebooks" / f"{NB}.ipynb"
-    cells = _notebook_cells()
     src = units(path)  # Markdown cells and code parts (hidden code cells side by side are one cell)
-    parts = code_parts(path)
-    first_part = {c["id"]: (next(u for j, u in parts if j == i) if c["cell_type"] == "code" else "".join(c["source"]))
-                  for i, c in enumerate(cells)}
     # parts that were cells of their own before the merge, by what only they contain
     gone = {"c01t": "nb.in_de_les()", "c23": '"sorteerspel-twijfel"', "c31o": '"planningsmachine-gezien"',
             "c31r": "nb.reveal(obs_planning", "c33": '"opdracht-wachten"'}
-    at = {cid: src.index(text) for cid, text in first_part.items()}
-    at.update({cid: src.index(part_with(path, marker)) for cid, marker in gone.items()})
+    at = {cid: src.index(part_of(path, cid, gone))
+          for cid in ("c26p", "c31", "c33", "c31o", "c31r", "c38", "c43", "c23", "c23s", "c24", "c01t")}
     # L3: prediction, then the machine, then the student's observation, then "Wat zagen wij?"
     # the check question about task 3 comes before the student's observation, and so before the reveal
     assert at["c26p"] < at["c31"] < at["c33"] < at["c31o"] < at["c31r"]

@@ -495,9 +495,12 @@ def _cells():
     return json.loads(path.read_text(encoding="utf-8"))["cells"]
 
 
-def _question_ids(cells):
-    src = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+def _ids_in(src: str) -> set[str]:
     return set(re.findall(r'nb\.(?:open_question|choice|scale)\(\s*"([a-z0-9-]+)"', src))
+
+
+def _question_ids(cells):
+    return _ids_in("\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code"))
 
 
 def _index(src, needle):
@@ -548,7 +551,7 @@ def test_section_6_predicts_plays_writes_then_explains_and_task_5_comes_before_t
 def test_optional_questions_are_marked_and_the_plan_keeps_the_gelatenheid_question_in_section_4():
     cells = _cells()
     optional = {q for _i, part in C.code_parts(C.notebook_path(NOTEBOOK)) if "Als je tijd over hebt" in part
-                for q in re.findall(r'nb\.(?:open_question|choice|scale)\(\s*"([a-z0-9-]+)"', part)}
+                for q in _ids_in(part)}
     assert optional == {"volwaardig-lid", "ruimte-waar", "wantrouwen-meegenomen", "verantwoording-risico"}
     assert "Als je tijd over hebt" in "".join(cells[0]["source"])
     plan = yaml.safe_load((C.REPO / "data" / "lessons" / "rules_and_trust" / "in_de_les.yaml").read_text("utf-8"))

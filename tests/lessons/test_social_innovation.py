@@ -294,14 +294,11 @@ def test_notebook_passes_the_lesson_contract():
 
 
 # ---------------------------------------------------------------- hover labels
-hover_problems = C.hover_problems
-
-
 def test_every_trace_has_a_dutch_hover_label(page):
     g = lesson.GapExplorer()
-    assert hover_problems(g.fig) == []
+    assert C.hover_problems(g.fig) == []
     g.set(municipalities=14)
-    assert hover_problems(g.fig) == []
+    assert C.hover_problems(g.fig) == []
     assert all("jaar" in t.hovertemplate and "vragen" in t.hovertemplate for t in g.fig.data)
     assert "open vragen" in g.fig.data[3].hovertemplate and "open vragen" in g.fig.data[5].hovertemplate
-    assert hover_problems(lesson.ListeningScan(page).fig) == []
+    assert C.hover_problems(lesson.ListeningScan(page).fig) == []

@@ -7,13 +7,12 @@ fails, change the notebook's words (or the model, if it is a real bug), never th
 """
 from __future__ import annotations
 
-import json
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
 import pytest
-from lesson_contract import code_parts, part_with, units
+from lesson_contract import code_parts, part_of, units
 
 from wakker.lessons import trust_game as nb07
 from wakker.models import prisoners_dilemma as P
@@ -31,14 +30,7 @@ PARTS = {"c15": '"eenmalig-voorspelling"', "c19": '"dominantie-voorspelling"', "
 
 
 def _raw(cid: str) -> str:
-    """A Markdown cell's text, or a code part: the first part of code cell ``cid``, or the part in ``PARTS``."""
-    if cid in PARTS:
-        return part_with(NOTEBOOK, PARTS[cid])
-    nb = json.loads(NOTEBOOK.read_text(encoding="utf-8"))
-    (found,) = [(i, c) for i, c in enumerate(nb["cells"]) if c.get("id") == cid]
-    if found[1]["cell_type"] != "code":
-        return "".join(found[1]["source"])
-    return next(src for i, src in code_parts(NOTEBOOK) if i == found[0])
+    return part_of(NOTEBOOK, cid, PARTS)
 
 
 def cell(cid: str) -> str:

@@ -312,17 +312,14 @@ def test_notebook_passes_the_lesson_contract():
 
 
 # ---------------------------------------------------------------- hover labels
-hover_problems = C.hover_problems
-
-
 def test_every_trace_has_a_dutch_hover_label():
     ex = lesson.CommonsExplorer()
-    assert hover_problems(ex.fig) == []
+    assert C.hover_problems(ex.fig) == []
     ex.set_principles(**{n: True for n in widgets.PRINCIPLES})
-    assert hover_problems(ex.fig) == []
+    assert C.hover_problems(ex.fig) == []
     assert all("eenheden gras" in t.hovertemplate and "seizoen" in t.hovertemplate for t in ex.fig.data)
     tv = lesson.TippingView(start=10, harvest=5)
-    assert hover_problems(tv.fig) == []
+    assert C.hover_problems(tv.fig) == []
     tv.set(harvest=2)
-    assert hover_problems(tv.fig) == []
+    assert C.hover_problems(tv.fig) == []
     assert all("eenheden gras" in t.hovertemplate for t in tv.fig.data)
