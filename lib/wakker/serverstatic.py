@@ -1,6 +1,6 @@
 """Jupyter server extension: serve the workbook's own copy of plotly.js at ``<base_url>wakker/static/``.
 
-The copy (``wakker/ui/static/plotly-cartesian.min.js``, see the README there) holds only the trace types the
+The copy (``wakker/ui/static/plotly-werkboek.min.js``, see the README there) holds only the trace types the
 workbook draws, a third of the full plotly.js that the ``jupyterlab-plotly`` extension loads: the first
 figure of a lesson is drawn about half a second sooner (issue 11). ``wakker.ui.figure_esm`` falls back to
 that full copy where this route is missing.

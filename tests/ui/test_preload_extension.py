@@ -59,9 +59,10 @@ def test_package_json_is_what_jupyterlab_reads():
 
 
 def test_a_lesson_that_draws_with_the_full_plotly_says_so_in_its_notebook():
-    """A lesson that asks for jupyterlab-plotly's full plotly.js (``want_plotly(full=True)``, 06's radar) has
+    """A lesson that asks for jupyterlab-plotly's full plotly.js (``want_plotly(full=True)``) has
     {"wakker": {"plotly": "full"}} in its notebook's metadata, so the extension does not load the workbook's own copy
-    for nothing (tests/browser/test_nb06_browser.py: no wakker/static script in 06); every other lesson has not."""
+    for nothing; every other lesson has not. None does now: 06's radar (scatterpolar) is in the own copy
+    (tests/browser/test_nb06_browser.py: 06 draws with it)."""
     import yaml
 
     entries = yaml.safe_load((ROOT / "data" / "notebooks.yaml").read_text(encoding="utf-8"))
@@ -76,5 +77,5 @@ def test_a_lesson_that_draws_with_the_full_plotly_says_so_in_its_notebook():
         says_full = nb["metadata"].get("wakker", {}).get("plotly") == "full"
         assert says_full == ("want_plotly(full=True)" in source), e["id"]
         full += [e["id"]] if says_full else []
-    assert full == ["06_regio_zwolle_sociale_innovatie_2016"]
+    assert full == []
     assert "getMetadata('wakker')" in (EXT / "static" / "remoteEntry.js").read_text(encoding="utf-8")

@@ -308,12 +308,12 @@ export default {
 """
 
 #: The workbook's own plotly.js (``wakker/ui/static``, served by the server extension ``wakker.serverstatic``).
-PLOTLY_FILE = "plotly-cartesian.min.js?v=4.1.1"
+PLOTLY_FILE = "plotly-werkboek.min.js?v=4.1.1"
 
-#: The trace types in that copy (plotly.js "cartesian"); a figure with another type (06's radar is a
-#: scatterpolar) is drawn with the full plotly.js of the jupyterlab-plotly extension.
+#: The trace types in that copy (plotly.js's "cartesian" bundle plus scatterpolar, 06's radar: built by
+#: tools/plotly); a figure with another type is drawn with the full plotly.js of the jupyterlab-plotly extension.
 OWN_TRACES = ("bar", "box", "contour", "heatmap", "histogram", "histogram2d", "histogram2dcontour", "image",
-              "pie", "scatter", "scatterternary", "violin")
+              "pie", "scatter", "scatterpolar", "scatterternary", "violin")
 
 # plotly.js once per page (one promise per copy, shared by every figure and by the kit's front-end hook,
 # which starts loading it in the background when a lesson imports wakker.ui.figure): the workbook's own

@@ -531,9 +531,8 @@ def want_plotly(full: bool = False) -> None:
     otherwise waits for that figure).
 
     ``full=True``: the lesson draws a trace type that the workbook's own plotly.js lacks
-    (:data:`wakker.ui.figure_esm.OWN_TRACES`; 06's radar is a ``scatterpolar``), so the page loads the full
-    plotly.js of jupyterlab-plotly instead, and draws every figure with it: loading both cost 06 a third
-    of a second. Call it before importing :mod:`wakker.ui.figure` (it asks for the own copy), at the top of
+    (:data:`wakker.ui.figure_esm.OWN_TRACES`, e.g. a 3D or map trace), so the page loads the full plotly.js of
+    jupyterlab-plotly instead, and draws every figure with it: loading both costs a third of a second. Call it before importing :mod:`wakker.ui.figure` (it asks for the own copy), at the top of
     the lesson package; ``tests/ui/test_figure.py`` checks that such a lesson does."""
     global _want_plotly
     wanted = "full" if full or _want_plotly == "full" else "own"

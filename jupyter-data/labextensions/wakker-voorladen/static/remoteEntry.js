@@ -11,12 +11,12 @@
 // wakker/static route, e.g. a server without the workbook's server extension). It never rejects. The
 // figures' loader (wakker/ui/figure_esm.py, LOADER) takes plotly.js from it instead of loading it again, and
 // falls back as before when it gives null. Nothing happens in a page without a workbook notebook, nor for a
-// lesson whose notebook metadata asks for the full plotly.js (06).
+// lesson whose notebook metadata asks for the full plotly.js (none at present).
 (function () {
   'use strict';
   var NAME = 'wakker-voorladen';
   // the same file as wakker.ui.figure_esm.PLOTLY_FILE (tests/ui/test_preload_extension.py checks)
-  var PLOTLY_FILE = 'plotly-cartesian.min.js?v=4.1.1';
+  var PLOTLY_FILE = 'plotly-werkboek.min.js?v=4.1.1';
 
   function baseUrl() {
     var base = '/';
@@ -62,7 +62,7 @@
     return false;
   }
 
-  // A lesson that draws with the full plotly.js of jupyterlab-plotly (06's radar) says so in its notebook's
+  // A lesson that draws with the full plotly.js of jupyterlab-plotly (a trace the own copy lacks) says so in its notebook's
   // metadata, {"wakker": {"plotly": "full"}}: the workbook's own copy would be loaded for nothing.
   function wantsFull(panel) {
     try {

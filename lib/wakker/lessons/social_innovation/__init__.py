@@ -21,13 +21,9 @@ from __future__ import annotations
 
 import html
 
-from ...ui.style import show_html, text_html, want_plotly
+from ...ui.style import show_html, text_html
 
-# The radar of the self-scan is a scatterpolar, which the workbook's own plotly.js lacks: the page loads
-# the full one for this lesson, before wakker.ui.figure (imported by .widgets) asks for the own copy.
-want_plotly(full=True)
-
-from . import texts  # noqa: E402
+from . import texts
 from .widgets import (MAIN_PARAMS, MORE_PARAMS, Associations, GapExplorer, ListeningScan,  # noqa: F401
                       assumptions_table_html, associations, listening_scan, summary_html, village_case)
 
