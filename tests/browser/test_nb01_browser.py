@@ -30,6 +30,9 @@ def test_nb01_every_widget_plays_and_saves(page, jupyter_server, fresh_journal):
     st = jlab.run_all(page, timeout=240)
     assert st["executed"] == st["total"]
     jlab.wait_for_widgets(page, timeout=90)
+    # each plot is laid out once: it asks for the margins it is drawn with (issue 11)
+    grown = jlab.margins_grown(page)
+    assert not grown, grown
     assert not jlab.console_errors(page)
     _shot(page, jlab.cells(page).first, "nb01-01-top")
     teacher = page.locator(".wakker-in-de-les")

@@ -33,6 +33,9 @@ def test_nb03_every_widget(page, jupyter_server, fresh_journal):
     st = jlab.run_all(page, timeout=240)
     assert st["executed"] == st["total"]
     jlab.wait_for_widgets(page, timeout=90)
+    # each plot is laid out once: it asks for the margins it is drawn with (issue 11)
+    grown = jlab.margins_grown(page)
+    assert not grown, grown
     assert not jlab.console_errors(page)
     _shot(page, jlab.cells(page).first, "nb03-01-top")
     expect(jlab.cells(page).first).to_contain_text("Alleen de inhoudsopgave")

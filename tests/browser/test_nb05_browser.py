@@ -51,6 +51,9 @@ def test_nb05_every_widget_then_restart(page, jupyter_server, fresh_journal):
     st = jlab.run_all(page, timeout=180)
     assert st["executed"] == st["total"]
     jlab.wait_for_widgets(page, timeout=60)
+    # each plot is laid out once: it asks for the margins it is drawn with (issue 11)
+    grown = jlab.margins_grown(page)
+    assert not grown, grown
     assert not jlab.console_errors(page)
     _shot(page, jlab.cells(page).first, "nb05-01-top")
     teacher = page.locator(".wakker-in-de-les")

@@ -27,6 +27,9 @@ def test_nb06_every_widget_and_answers_back_after_restart(page, jupyter_server, 
     st = jlab.run_all(page, timeout=240)
     assert st["executed"] == st["total"]
     jlab.wait_for_widgets(page, timeout=90)
+    # each plot is laid out once: it asks for the margins it is drawn with (issue 11)
+    grown = jlab.margins_grown(page)
+    assert not grown, grown
     assert not jlab.console_errors(page)
     _shot(page, jlab.cells(page).first, "nb06-01-top")
     teacher = page.locator(".wakker-in-de-les")

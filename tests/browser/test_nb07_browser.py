@@ -60,6 +60,9 @@ def test_nb07_games_tournament_evolution_designer(page, jupyter_server, fresh_jo
     st = jlab.run_all(page, timeout=300)
     assert st["executed"] == st["total"]
     jlab.wait_for_widgets(page, timeout=90)
+    # each plot is laid out once: it asks for the margins it is drawn with (issue 11)
+    grown = jlab.margins_grown(page)
+    assert not grown, grown
     _shot(page, jlab.cells(page).first, "nb07-01-top")
 
     quotes = page.locator(".wakker-citaat")

@@ -26,6 +26,9 @@ def test_nb08_models_questions_and_answers_after_restart(page, jupyter_server, f
     st = jlab.run_all(page, timeout=300)
     assert st["executed"] == st["total"]
     jlab.wait_for_widgets(page, timeout=120)
+    # each plot is laid out once: it asks for the margins it is drawn with (issue 11)
+    grown = jlab.margins_grown(page)
+    assert not grown, grown
     assert not jlab.console_errors(page)
     _shot(page, jlab.cells(page).first, "nb08-01-top")
     teacher = page.locator(".wakker-in-de-les")

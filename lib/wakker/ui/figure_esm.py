@@ -134,6 +134,10 @@ function forWidth(fig, narrow, width) {
       // below the axis title; the figure grows by a row per entry, so the plot keeps its height
       out.legend = Object.assign({}, legend, {orientation: 'h', x: 0, xanchor: 'left', y: -0.3, yanchor: 'top'});
       grow += 21 * entries;
+      // the room a figure asked for on the right for that legend is given back to the plot (plotly still widens
+      // a margin that something else needs)
+      const m = out.margin || layout.margin || {};
+      if (typeof m.r === 'number' && m.r > 20) out.margin = Object.assign({}, m, {r: 20});
     }
     if (grow) out.height = (out.height || layout.height || 450) + grow;
   }

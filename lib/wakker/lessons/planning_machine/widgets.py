@@ -187,7 +187,7 @@ def strength_figure(params: pl.PlanningParams | None = None) -> LiveFigure:
                         line=dict(color=COLOURS[int(order)], width=3, shape="linear",
                                   dash="solid" if order == 4 else "dot" if order == 1 else None))
     fig.update_layout(
-        height=400, margin=dict(l=60, r=20, t=90, b=50),
+        height=400, margin=dict(l=60, r=20, t=90, b=111),
         title=dict(text=texts.STRENGTH_TITLE, font=dict(size=15)),
         xaxis=dict(title=dict(text=texts.STRENGTH_X, font=dict(size=13))),
         yaxis=dict(title=dict(text=texts.STRENGTH_Y, font=dict(size=13))),
@@ -368,7 +368,7 @@ MORE_PARAMS = ("both_planned_order", "fourth_wait_gain", "base_lifetime", "delay
 FORMATS = {"both_planned_order": lambda v: f"{int(round(v))}e"}
 #: Height of the line chart (px), its margins, its plot area and the gap between that and the legend above it.
 LINES_HEIGHT = 420
-LINES_MARGIN = dict(l=70, r=20, t=95, b=55)
+LINES_MARGIN = dict(l=70, r=23, t=95, b=55)
 LINES_PLOT, LEGEND_GAP = LINES_HEIGHT - LINES_MARGIN["t"] - LINES_MARGIN["b"], 29
 #: Room kept free around the dashed speed line for a range's label (in decades of the log axis).
 LABEL_GAP = 0.04

@@ -79,12 +79,12 @@ def titled_layout(title: str) -> dict:
                              "xref": "paper", "y": 1.0, "yanchor": "bottom", "yref": "paper"}]}
 
 
-def _share_layout(title: str, x_title: str, y_title: str, height: int) -> dict:
+def _share_layout(title: str, x_title: str, y_title: str, height: int, bottom: int) -> dict:
     """The layout of 08's two line charts of a share over time (0 to 1 on the y axis, the legend below)."""
     layout = titled_layout(title)
     layout["xaxis"].update(title=dict(text=x_title), rangemode="tozero")
     layout["yaxis"].update(title=dict(text=y_title), range=[0, 1.02])
-    layout.update(height=height, margin=dict(l=70, r=20, t=50, b=40),
+    layout.update(height=height, margin=dict(l=70, r=20, t=50, b=bottom),
                   legend=dict(orientation="h", x=0, y=-0.18, yanchor="top", font=dict(size=12)),
                   separators=",.", uirevision="keep")
     return layout
@@ -226,7 +226,7 @@ class RoomExplorer(View):
                                            (texts.LINE_UNEQUAL, UNEQUAL_COLOUR, "dash"))]
         layout = dict(xaxis=dict(title=dict(text=texts.ROOM_AXIS), ticksuffix=" %", range=[0, 100]),
                       yaxis=dict(title=dict(text=texts.COUNT_AXIS), rangemode="tozero"),
-                      title=_left_title(texts.ROOM_TITLES[1]), height=420, margin=dict(l=STRIPS_LEFT, r=20, t=40, b=40),
+                      title=_left_title(texts.ROOM_TITLES[1]), height=420, margin=dict(l=STRIPS_LEFT, r=30, t=40, b=99),
                       legend=dict(orientation="h", x=0, y=-0.2, yanchor="top", font=dict(size=12)),
                       separators=",.", uirevision="keep")
         return LiveFigure(dict(data=data, layout=layout))
@@ -338,7 +338,7 @@ class TrustPlayground(View):
             dict(type="scatter", x=[0, 10], y=[0.8, 0.8], mode="lines", name=texts.LINE_TRUE, visible=False,
                  line=dict(color=GOOD, width=1.5, dash="dot"), hoverinfo="skip"),
         ]
-        layout = _share_layout(texts.LEARN_TITLE, texts.LEARN_X, texts.LEARN_Y, height=430)
+        layout = _share_layout(texts.LEARN_TITLE, texts.LEARN_X, texts.LEARN_Y, height=430, bottom=94)
         return LiveFigure(dict(data=data, layout=layout))
 
     def params(self) -> tl.LearningParams:
@@ -468,7 +468,7 @@ class GovernmentComparison(View):
                 style = dict(color=colour, width=width, **({"dash": dash} if dash else {}))
                 data.append(dict(type="scatter", x=[0], y=[0.5], mode="lines", name=name, line=style,
                                  hovertemplate=texts.HOVER_GOV.format(name=name)))
-        layout = _share_layout(texts.GOV_TITLE, texts.GOV_X, texts.GOV_Y, height=460)
+        layout = _share_layout(texts.GOV_TITLE, texts.GOV_X, texts.GOV_Y, height=460, bottom=114)
         return LiveFigure(dict(data=data, layout=layout))
 
     def params(self) -> tl.GovernmentParams:

@@ -210,7 +210,7 @@ class GapExplorer(View):
         fig.update_xaxes(title_text=texts.YEAR_AXIS, row=2, col=1)
         fig.update_yaxes(title_text=texts.COUNT_AXIS, rangemode="tozero", row=1, col=1)
         fig.update_yaxes(title_text=texts.GAP_AXIS, rangemode="tozero", row=2, col=1)
-        fig.update_layout(height=640, margin=dict(l=60, r=15, t=110, b=45),
+        fig.update_layout(height=640, margin=dict(l=60, r=20, t=110, b=54),
                           legend=dict(orientation="h", x=0, y=1.06, yanchor="bottom", font=dict(size=12)),
                           separators=",.", uirevision="keep")
         fig.update_annotations(font_size=13)
@@ -362,7 +362,7 @@ class ListeningScan(SavedWidget):
             fig.add_scatterpolar(r=[None] * (len(names) + 1), theta=names + names[:1], name=title, mode="lines+markers",
                                  fill="toself", line=dict(color=COLOURS[key], width=2.5), opacity=0.75,
                                  hovertemplate="%{theta}: %{r}<extra>" + html.escape(title) + "</extra>")
-        fig.update_layout(height=420, margin=dict(l=70, r=70, t=60, b=40),
+        fig.update_layout(height=420, margin=dict(l=70, r=70, t=60, b=57),
                           title=dict(text=texts.SCAN_TITLE, font=dict(size=15)),
                           polar=dict(radialaxis=dict(range=[0, 5], tickvals=[1, 2, 3, 4, 5])),
                           legend=dict(orientation="h", x=0, y=-0.05, yanchor="top"), uirevision="keep")

@@ -20,7 +20,7 @@ from .data import characters
 
 def fig_layout(**extra) -> dict:
     """The plotly layout every chart of the lesson starts from (Dutch decimal separators)."""
-    base = dict(height=380, margin=dict(l=10, r=10, t=50, b=40), separators=",.",
+    base = dict(height=380, margin=dict(l=65, r=10, t=50, b=55), separators=",.",
                 font=dict(size=13))
     base.update(extra)
     return base
@@ -36,7 +36,7 @@ def heatmap_figure(payoffs: Payoffs, height: int = 460) -> LiveFigure:
             height=height, title=dict(text=T.TOURNAMENT_TITLE, x=0.02, font=dict(size=14)),
             xaxis=dict(title=T.HEATMAP_X, side="bottom", tickangle=-30),
             yaxis=dict(title="", autorange="reversed", automargin=True),
-            margin=dict(l=10, r=10, t=50, b=90)))
+            margin=dict(l=143, r=97, t=50, b=106)))
 
 
 def show_heatmap(fig: LiveFigure, matrix, labels: Sequence[str] | None = None) -> None:
@@ -67,8 +67,10 @@ def clear_heatmap(fig: LiveFigure, title: str) -> None:
         fig.layout.title.text = title
 
 
-def evolution_figure(title: str) -> LiveFigure:
-    """An empty stacked area chart with one (hidden) trace per character, in file order."""
+def evolution_figure(title: str, legend_room: int) -> LiveFigure:
+    """An empty stacked area chart with one (hidden) trace per character, in file order. ``legend_room``: the
+    right margin (px) for the legend of the population it starts with, so that plotly lays the chart out once
+    (a longer legend later widens it)."""
     traces = [go.Scatter(x=[0], y=[0], name=c.name, mode="lines", stackgroup="een",
                          line=dict(width=0.5, color=c.colour), fillcolor=c.colour, visible=False,
                          hovertemplate=T.SHARE_HOVER.format(name=html.escape(c.name)))
@@ -77,7 +79,8 @@ def evolution_figure(title: str) -> LiveFigure:
         data=traces,
         layout=fig_layout(height=400, title=dict(text=title, x=0.02, font=dict(size=14)),
                           xaxis=dict(title=T.GENERATION_AXIS), yaxis=dict(title=T.SHARE_AXIS, range=[0, 100]),
-                          legend=dict(orientation="v", x=1.02, y=1), hovermode="x unified"))
+                          legend=dict(orientation="v", x=1.02, y=1), hovermode="x unified",
+                          margin=dict(l=61, r=legend_room, t=50, b=55)))
 
 
 def show_evolution(fig: LiveFigure, shares: History, title: str) -> None:

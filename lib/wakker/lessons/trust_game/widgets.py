@@ -723,7 +723,7 @@ class EvolutionView(_LazyMore, _SharesTable, View):
             c.observe(self._on_control, names="value")
         # one widget model for the four lines; the first says why 'Nog eens' is off, when it is
         lines = Lines.on(self, "reseed_note", "explain", "message", "summary")
-        self.fig = evolution_figure(T.EVOLUTION_TITLE)
+        self.fig = evolution_figure(T.EVOLUTION_TITLE, legend_room=130)
         self.history = None
         self.chance = True  # whether another seed can change the result (update() sets it)
         self.update()  # before fig.widget exists: the browser gets the figure once, filled in
@@ -908,7 +908,7 @@ class Sandbox(_LazyMore, _SharesTable, View):
             s.observe(self.update)
         self.population = _Later()
         lines = Lines.on(self, "message", "summary")  # one widget model for the two lines
-        self.fig = evolution_figure(T.SANDBOX_TITLE)
+        self.fig = evolution_figure(T.SANDBOX_TITLE, legend_room=174)
         self._filling = False
         self.history = None
         self.update()  # before fig.widget exists: the browser gets the figure once, filled in
