@@ -737,11 +737,13 @@ class MyWeek(SavedWidget):
             fig.add_bar(name=key, x=x, y=self.DEFAULT, marker_color=self.COLOURS[key],
                         text=[f"{v} %" for v in self.DEFAULT], textposition="outside",
                         hovertemplate=f"{key}: %{{y}} %<extra></extra>")
-        fig.update_layout(barmode="group", height=360, margin=dict(l=60, r=20, t=50, b=40),
+        # the legend under the plot: above it, on a phone its two long names ('gewenst (nog niet ingevuld)')
+        # wrapped and ran down over the top of the bars (a reviewer saw the 100 line hidden)
+        fig.update_layout(barmode="group", height=400, margin=dict(l=60, r=20, t=50, b=80),
                           title=dict(text=texts.WEEK_TITLE, font=dict(size=15)),
                           yaxis=dict(title=texts.WEEK_AXIS, range=[0, 110]),
                           xaxis=dict(tickangle=0, automargin=True),
-                          legend=dict(orientation="h", x=0, y=1.1), uirevision="keep")
+                          legend=dict(orientation="h", x=0, y=-0.14, yanchor="top"), uirevision="keep")
         return LiveFigure(fig)
 
     # -- state (SavedWidget)

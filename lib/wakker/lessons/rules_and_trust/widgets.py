@@ -326,15 +326,16 @@ class TrustPlayground(View):
                           _dom_classes=("wakker-vertrouwen-leren",))
 
     def _figure(self) -> LiveFigure:
+        # the experiences' markers are not cut off at the plot's edge (the last one sits on it: a reviewer saw half)
         data = [
             dict(type="scatter", x=[0], y=[0.5], mode="lines", name=texts.LINE_MINE, line=dict(color=ACCENT, width=4),
                  hovertemplate=texts.HOVER_TRUST.format(name=texts.LINE_MINE)),
             dict(type="scatter", x=[0], y=[0.5], mode="lines", name=texts.LINE_BETA,
                  line=dict(color="#777777", width=2, dash="dash"), hovertemplate=texts.HOVER_TRUST.format(name=texts.LINE_BETA)),
             dict(type="scatter", x=[], y=[], mode="markers", name=texts.MARK_GOOD,
-                 marker=dict(color=GOOD, size=9, symbol="circle"), hoverinfo="skip"),
+                 marker=dict(color=GOOD, size=9, symbol="circle"), hoverinfo="skip", cliponaxis=False),
             dict(type="scatter", x=[], y=[], mode="markers", name=texts.MARK_BAD,
-                 marker=dict(color=MISSED_COLOUR, size=10, symbol="x"), hoverinfo="skip"),
+                 marker=dict(color=MISSED_COLOUR, size=10, symbol="x"), hoverinfo="skip", cliponaxis=False),
             dict(type="scatter", x=[0, 10], y=[0.8, 0.8], mode="lines", name=texts.LINE_TRUE, visible=False,
                  line=dict(color=GOOD, width=1.5, dash="dot"), hoverinfo="skip"),
         ]
