@@ -17,7 +17,7 @@ sys.path.insert(0, str(ROOT / "tests" / "lessons"))
 import lesson_contract as C  # noqa: E402
 
 LESSON, NOTEBOOK, SOURCE = "lipsky_dilemma", "08_vertrouwen_moet_je_leren_2021", "vertrouwen-leren-2021"
-IGNORE = shutil.ignore_patterns("__pycache__", "*.egg-info", ".ipynb_checkpoints")
+IGNORE = shutil.ignore_patterns("__pycache__", "*.egg-info", ".ipynb_checkpoints", "node_modules")  # tools/*/node_modules: npm's
 
 
 def _copy_repo(dest: Path) -> Path:
@@ -100,7 +100,8 @@ def test_scaffold_creates_every_file(scaffolded):
         f"notebooks/{NOTEBOOK}.ipynb",
         f"tests/lessons/test_{LESSON}.py",
     ])
-    changed = [k for k in before if _tree(repo).get(k) != before[k]]
+    after = _tree(repo)
+    changed = [k for k in before if after.get(k) != before[k]]
     assert changed == ["data/notebooks.yaml"]
     assert f"Les '{LESSON}' gemaakt" in done.stdout
     init = (repo / "lib" / "wakker" / "lessons" / LESSON / "__init__.py").read_text(encoding="utf-8")

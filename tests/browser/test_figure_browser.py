@@ -187,7 +187,7 @@ def test_a_lesson_that_imports_figures_lets_the_page_load_plotly_before_the_firs
     page.wait_for_function("() => !!window.__wakkerPlotly", timeout=15_000)
     assert page.evaluate("async () => typeof (await window.__wakkerPlotly).react") == "function"
     assert not page.locator(".js-plotly-plot").count()  # loaded, nothing drawn
-    # the workbook's own cartesian plotly.js, from the server extension's route (a third of the full bundle)
+    # the workbook's own plotly.js (cartesian + scatterpolar), from the server extension's route (a third of the full bundle)
     assert page.evaluate("() => window.__wakkerPlotlyFrom") == "werkboek"
     assert page.evaluate("() => Array.from(document.scripts).filter(s => s.src.includes('wakker/static/')).length") == 1
     assert not jlab.console_errors(page)

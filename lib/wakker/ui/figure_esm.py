@@ -7,7 +7,7 @@ import json
 ESM = r"""
 // The browser half of wakker.ui.figure.LiveFigure (an anywidget ESM; Python fills in the @@...@@ texts).
 //
-// * plotly.js is never sent by the kernel: the page loads the workbook's own copy (the cartesian bundle,
+// * plotly.js is never sent by the kernel: the page loads the workbook's own copy (cartesian + scatterpolar,
 //   served by the server extension wakker.serverstatic) once, or, where that route is missing or a figure
 //   needs a trace type that copy lacks, the full copy of the jupyterlab-plotly extension that comes with
 //   plotly (JupyterLab, Notebook 7 and Voila load it), through its module federation container.

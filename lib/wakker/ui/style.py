@@ -514,7 +514,7 @@ def _new_front_end():
         class FrontEnd(anywidget_base()):
             _esm = front_end_esm()
             dark = traitlets.Bool(False).tag(sync=True)
-            # which plotly.js the page may load now: "" (none yet), "own" (the workbook's cartesian copy)
+            # which plotly.js the page may load now: "" (none yet), "own" (the workbook's own copy)
             # or "full" (jupyterlab-plotly's, for a lesson that draws a trace type the own copy lacks)
             plotly = traitlets.Unicode("").tag(sync=True)
 
