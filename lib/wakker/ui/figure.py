@@ -32,6 +32,10 @@ How it reaches the browser (issue 11: a slider move should repaint within a fram
   the kernel plotly's default template is a marker, ``"wakker"``, with nothing in it: a lesson does not name a
   template, and no figure carries or copies plotly's template objects (``template="plotly_white"``
   cost about 60 ms of kernel time per figure and sent 7 kB with every figure; the slim one is 2 kB).
+* A lesson asks for the margins its figure is drawn with (room for a legend below, axis titles, the last tick
+  label): when plotly has to widen a margin it lays the whole figure out a second time, up to half of a first
+  draw. The browser tests check it after Run All (``tests/browser/jlab.py``, ``margins_grown``); on a phone a
+  margin may still grow.
 """
 from __future__ import annotations
 

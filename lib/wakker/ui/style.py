@@ -532,7 +532,8 @@ def want_plotly(full: bool = False) -> None:
 
     ``full=True``: the lesson draws a trace type that the workbook's own plotly.js lacks
     (:data:`wakker.ui.figure_esm.OWN_TRACES`, e.g. a 3D or map trace), so the page loads the full plotly.js of
-    jupyterlab-plotly instead, and draws every figure with it: loading both costs a third of a second. Call it before importing :mod:`wakker.ui.figure` (it asks for the own copy), at the top of
+    jupyterlab-plotly instead, and draws every figure with it: loading both costs a third of a second. Call it
+    before importing :mod:`wakker.ui.figure` (it asks for the own copy), at the top of
     the lesson package; ``tests/ui/test_figure.py`` checks that such a lesson does."""
     global _want_plotly
     wanted = "full" if full or _want_plotly == "full" else "own"
