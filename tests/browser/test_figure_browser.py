@@ -335,3 +335,28 @@ def test_a_plot_drawn_in_a_strip_takes_the_room_when_the_file_browser_closes(pag
     jlab.screenshot(page, "figure-after-file-browser-closed", locator=page.locator(".wakker-figure").first)
     page.set_viewport_size(jlab.VIEWPORT)
     assert after["box"] > before["box"] and after["svg"] >= 0.9 * after["box"], (before, after)
+
+
+def test_what_a_figure_asks_for_on_a_phone_is_drawn_there_and_only_there(page, jupyter_server, fresh_journal):
+    """LiveFigure.on_phone: a lesson says how its figure is drawn on a narrow screen (07's heat map with fewer
+    slanted names, 04's bar texts inside the bars). At 390 px the page draws those values, at full width the
+    figure as it is."""
+    _ready(page, jupyter_server)
+    jlab.run_in_kernel(page, "fig.on_phone({'margin': {'l': 33}, 'title': {'text': 'Smal'}}, [{'opacity': 0.5}])")
+    drawn = ("() => { const g = document.querySelector('%s'); return [g._fullLayout.margin.l,"
+             " g._fullLayout.title.text, g._fullData[0].opacity]; }" % PLOT)
+    page.wait_for_function("() => { const g = document.querySelector('%s'); return g.layout.meta"
+                           " && g.layout.meta.narrow; }" % PLOT, timeout=15_000)
+    wide = page.evaluate(drawn)
+    assert wide[0] != 33 and wide[1] == "Stap 0" and wide[2] == 1, wide
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.evaluate("window.jupyterapp.commands.execute('application:toggle-left-area')")
+    try:
+        page.wait_for_function("(d) => { const v = (eval(d))(); return v[0] === 33 && v[1] === 'Smal'; }",
+                               arg=drawn, timeout=15_000)
+    except Exception:  # noqa: BLE001 - the assertion below says what was seen
+        pass
+    narrow = page.evaluate(drawn)
+    jlab.screenshot(page, "figure-on-phone", locator=page.locator(".wakker-figure").first)
+    page.set_viewport_size(jlab.VIEWPORT)
+    assert narrow == [33, "Smal", 0.5], narrow

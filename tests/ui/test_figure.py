@@ -223,7 +223,7 @@ def test_bundle_is_the_small_plotly_mimetype_and_the_front_end_is_small():
     kit = figure_module._kit()
     other = LiveFigure(go.Figure(go.Bar(x=[1], y=[2])))
     assert other.widget._esm == fig.widget._esm and figure_module._kit() is kit
-    assert len(kit._esm) < 14_000 and "Plotly.react" in kit._esm  # once per page (legends and titles wrapped on phones: +1.3 kB) and "__wakkerFigureKit = FIGURE" in kit._esm
+    assert len(kit._esm) < 14_500 and "Plotly.react" in kit._esm  # once per page (legends and titles wrapped on phones: +1.3 kB; a figure's own phone values: +0.3 kB) and "__wakkerFigureKit = FIGURE" in kit._esm
     # ... and each figure's own module is a stub that waits for it (8.5 kB less per figure, issue 11)
     stub = fig.widget._esm
     assert len(stub) < 1_000 and "Plotly" not in stub and "__wakkerFigureKit" in stub
@@ -380,3 +380,15 @@ def test_numbers_in_a_plot_are_dutch_unless_the_figure_sets_its_own_separators()
     page.receive()
     assert page.figure["layout"]["separators"] == ",." and page.figure == full(fig)
     assert LiveFigure(go.Figure()).layout.separators is None  # the lesson's own figure is left as it was
+
+
+def test_what_a_figure_asks_for_on_a_phone_goes_with_it_and_a_change_of_it_is_a_patch():
+    fig = bar_figure()
+    assert fig.on_phone({"margin": {"l": 90}}, [None, {"mode": "lines"}]) is fig
+    assert full(fig)["layout"]["meta"] == {"narrow": {"layout": {"margin": {"l": 90}},
+                                                      "data": [None, {"mode": "lines"}]}}
+    page = Page(fig)
+    fig.on_phone({"xaxis": {"tickangle": -30}})  # a second call replaces the first
+    patch = page.last_patch(fig)
+    assert set(patch) == {"layout"} and patch["layout"]["meta"] == {
+        "narrow": {"layout": {"xaxis": {"tickangle": -30}}, "data": []}}

@@ -422,6 +422,19 @@ class LiveFigure(go.Figure):
             object.__setattr__(self, "_dark", dark)
             self._changed(traces=[], layout_keys=["template", "paper_bgcolor"])
 
+    def on_phone(self, layout: dict | None = None, data: list | None = None) -> "LiveFigure":
+        """How the figure is drawn on a narrow screen (a phone: the plot under 560 px wide), on top of what the
+        page does there for every figure (legend in rows under the plot, long names and title wrapped).
+
+        ``layout``: keys that replace the drawn ones (a dict is merged into it one level deep, e.g.
+        ``{"margin": {"l": 90}}``); ``data``: one dict (or ``None``) per trace, merged into that trace (e.g.
+        ``[{"textposition": "inside"}]``). Kept as plain values in ``layout.meta["narrow"]``, so they reach the
+        page with the figure; a wide screen draws the figure as it is. Returns the figure."""
+        meta = dict(self.layout.meta) if isinstance(self.layout.meta, dict) else {}
+        meta["narrow"] = {"layout": dict(layout or {}), "data": [None if d is None else dict(d) for d in (data or [])]}
+        self.layout.meta = meta
+        return self
+
     def redraw(self) -> None:
         """Serialise the whole figure again and send all of it (to every page, ready or not)."""
         if not self._live_ready:

@@ -141,7 +141,15 @@ function forWidth(fig, narrow, width) {
     }
     if (grow) out.height = (out.height || layout.height || 450) + grow;
   }
+  if (narrow) data = ownNarrow(out, data, layout.meta && layout.meta.narrow);
   return {data, layout: out};
+}
+// A figure's own phone values (LiveFigure.on_phone), last: they win
+const isObj = (v) => v && typeof v === 'object' && !Array.isArray(v);
+function ownNarrow(out, data, own) {
+  if (!isObj(own)) return data;
+  for (const [k, v] of Object.entries(own.layout || {})) out[k] = isObj(v) && isObj(out[k]) ? {...out[k], ...v} : v;
+  return data.map((t, i) => (isObj((own.data || [])[i]) ? {...t, ...own.data[i]} : t));
 }
 const plain = (html) => String(html || '').replace(/<br\s*\/?>/gi, ' ').replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
 
