@@ -20,6 +20,30 @@ pytestmark = pytest.mark.browser
 
 _shot = jlab.screenshot_at
 
+# The plot's size as drawn, and whether the x axis's '0 %' and the y axis's '0' keep apart (px between their boxes,
+# negative when they overlap)
+PLOT_ROOM = """g => {
+  const fl = g._fullLayout, box = (t) => t.getBoundingClientRect();
+  const x0 = [...g.querySelectorAll('.xtick text')].find((t) => /^0\\s*%$/.test(t.textContent.trim()));
+  const y0 = [...g.querySelectorAll('.ytick text')].find((t) => t.textContent.trim() === '0');
+  const a = box(x0), b = box(y0);
+  const apart = Math.max(a.top - b.bottom, b.top - a.bottom, a.left - b.right, b.left - a.right);
+  return {plot: fl._size.w, figure: fl.width, apart};
+}"""
+# Each annotation of a plot with the points of the plot's lines that fall in its box (every 2 px along each line)
+CROSSED = """g => g.querySelectorAll('.annotation').length && [...g.querySelectorAll('.annotation')].map((a) => {
+  const r = a.getBoundingClientRect();
+  let hits = 0;
+  for (const path of g.querySelectorAll('.scatterlayer .trace path.js-line')) {
+    const m = path.getScreenCTM(), n = path.getTotalLength();
+    for (let s = 0; s <= n; s += 2) {
+      const p = new DOMPoint(path.getPointAtLength(s).x, path.getPointAtLength(s).y).matrixTransform(m);
+      if (p.x >= r.left && p.x <= r.right && p.y >= r.top && p.y <= r.bottom) hits += 1;
+    }
+  }
+  return [a.textContent, hits];
+})"""
+
 
 def test_nb08_models_questions_and_answers_after_restart(page, jupyter_server, fresh_journal):
     jlab.open_notebook(page, jupyter_server, NOTEBOOK, timeout=180)  # a busy shared machine
@@ -206,6 +230,10 @@ def test_nb08_models_questions_and_answers_after_restart(page, jupyter_server, f
         assert right <= box.evaluate("el => el.getBoundingClientRect().right"), (words, right)
     lines = room.locator(".js-plotly-plot").last
     assert lines.evaluate("el => el.getBoundingClientRect().right") <= 390, "the lines must fit a phone"
+    # 'Meer ruimte': the left margin that lines the plot up with the strips at full width left it 144 of 274 px,
+    # and '0 %' touched the y axis's '0' (a reviewer at 390 px)
+    drawn = lines.evaluate(PLOT_ROOM)
+    assert drawn["figure"] < 400 and drawn["plot"] >= 0.5 * drawn["figure"] and drawn["apart"] >= 1, drawn
     page.wait_for_timeout(500)
     jlab.screenshot(page, "nb08-13b-phone-room-strips", full_page=False)
     box.evaluate("el => { el.scrollLeft = el.scrollWidth; }")
@@ -225,6 +253,17 @@ def test_nb08_models_questions_and_answers_after_restart(page, jupyter_server, f
     gov.locator(".wakker-zin").scroll_into_view_if_needed()
     page.wait_for_timeout(500)
     jlab.screenshot(page, "nb08-13g-phone-governments-sentence", full_page=False)
+    # no line crosses the words on a plot (the threshold's words on the dashed line were crossed at 390 px), with
+    # the governments' defaults and with the settings of task 5 above
+    for plot in (learn.locator(".js-plotly-plot"), gov.locator(".js-plotly-plot")):
+        crossed = plot.evaluate(CROSSED)
+        assert crossed and all(hits == 0 for _, hits in crossed), crossed
+    gov.locator("button", has_text="Terug naar de standaardaannames").click()
+    expect(gov.locator(".wakker-readout-param-reciprocity")).to_have_text("0,00", timeout=10_000)
+    page.wait_for_timeout(800)
+    crossed = gov.locator(".js-plotly-plot").evaluate(CROSSED)
+    assert len(crossed) == 2 and all(hits == 0 for _, hits in crossed), crossed
+    jlab.screenshot(page, "nb08-13i-phone-governments-plot", locator=gov.locator(".js-plotly-plot"))
     gov_reveal.locator("strong", has_text="Opdracht 5 en 6").scroll_into_view_if_needed()
     page.wait_for_timeout(500)
     jlab.screenshot(page, "nb08-13h-phone-governments-reveal", full_page=False)

@@ -214,6 +214,25 @@ def test_trust_playground_stops_at_its_limit_with_a_dutch_message():
     assert "hoogstens 200" in pg.message.value
 
 
+def test_on_a_phone_the_room_lines_get_the_width_and_the_threshold_words_leave_the_lines():
+    """A reviewer at 390 px: 'Meer ruimte' was 144 of 274 px wide (the 100 px left margin lines it up with the
+    strips at full width) with '0 %' touching '0', and the lines crossed the words at the governments' threshold.
+    The phone values (LiveFigure.on_phone) go with the figures; the full-width layout stays as it was."""
+    ex, gov = lesson.RoomExplorer(), lesson.GovernmentComparison()
+    room = ex.fig.layout.meta["narrow"]["layout"]
+    assert room["margin"]["l"] <= 60 and room["xaxis"]["ticklabelstandoff"] > 0
+    assert ex.fig.layout.margin.l == lesson.widgets.STRIPS_LEFT and ex.fig.layout.xaxis.ticklabelstandoff is None
+    phone = gov.fig.layout.meta["narrow"]["layout"]["annotations"]
+    assert [a["text"].endswith(texts.GOV_THRESHOLD) for a in phone] == [False, True]
+    assert phone[0]["text"] == texts.GOV_TITLE
+    assert all(a["xref"] == "paper" and a["yref"] == "paper" and a["y"] == 1 and a["yanchor"] == "bottom"
+               for a in phone)  # above the plot, whatever a slider does: never stale
+    wide = gov.fig.layout.annotations
+    assert [a.text for a in wide] == [texts.GOV_TITLE, texts.GOV_THRESHOLD] and wide[1].yref == "y"
+    gov.set(threshold=0.7)
+    assert gov.fig.layout.annotations[1].y == 0.7 and gov.fig.layout.meta["narrow"]["layout"]["annotations"] == phone
+
+
 def test_government_comparison_sentence_and_equal_experience_note():
     g = lesson.GovernmentComparison()
     assert "eerst controleert" in g.sentence.value and "misbruik" in g.sentence.value

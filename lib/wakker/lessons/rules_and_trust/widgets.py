@@ -163,6 +163,9 @@ ROOM_PHONE_CSS = (
 
 
 STRIPS_LEFT = 100  # px for the row names ("professional A")
+#: The lines' figure on a phone (LiveFigure.on_phone): room for the y axis's ticks and title only, and the x axis's
+#: tick labels 8 px lower, clear of the y axis's '0'
+ROOM_LINES_PHONE = {"margin": {"l": 56}, "xaxis": {"ticklabelstandoff": 8}}
 
 
 def _left_title(text: str) -> dict:
@@ -229,7 +232,10 @@ class RoomExplorer(View):
                       title=_left_title(texts.ROOM_TITLES[1]), height=420, margin=dict(l=STRIPS_LEFT, r=30, t=40, b=99),
                       legend=dict(orientation="h", x=0, y=-0.2, yanchor="top", font=dict(size=12)),
                       separators=",.", uirevision="keep")
-        return LiveFigure(dict(data=data, layout=layout))
+        # On a phone the left margin that lines the plot up with the strips above it (which scroll there) left the
+        # plot 144 of 274 px, and the x axis's '0 %' touched the y axis's '0': there the margin fits the y axis's
+        # own words, and the x axis's numbers stand a little lower. Plain values, independent of the sliders.
+        return LiveFigure(dict(data=data, layout=layout)).on_phone(layout=ROOM_LINES_PHONE)
 
     def params(self) -> rr.RoomParams:
         return rr.RoomParams(**self.panel.values())
@@ -439,6 +445,25 @@ def government_sentence_html(p: tl.GovernmentParams, g: tl.Governments) -> str:
     return styled("zin", text)
 
 
+def gov_threshold_label(threshold: float) -> dict:
+    """The words at the dashed threshold line, at its right end (a wide screen)."""
+    return dict(xref="x domain", yref="y", x=1, y=threshold, xanchor="right", yanchor="bottom",
+                showarrow=False, text=texts.GOV_THRESHOLD, font=dict(size=11, color="#666666"))
+
+
+def gov_phone_annotations() -> list[dict]:
+    """The governments' figure's annotations on a phone (LiveFigure.on_phone). On the line the threshold's words
+    took most of the plot's 184 px and the lines crossed them; there they stand as a key (a dashed mark and the
+    words) right above the plot, and the title one line higher. Paper coordinates only: nothing here depends on a
+    slider, so these values never go stale when the threshold moves (the dashed line itself is a shape, not
+    replaced)."""
+    title = dict(titled_layout(texts.GOV_TITLE)["annotations"][0], yshift=18)
+    key = dict(xref="paper", yref="paper", x=0, y=1, xanchor="left", yanchor="bottom", yshift=1, showarrow=False,
+               text=f'<span style="color:#777777">– – –</span> {html.escape(texts.GOV_THRESHOLD)}',
+               font=dict(size=11, color="#666666"))
+    return [title, key]
+
+
 class GovernmentComparison(View):
     """A control-first and a trust-first government meet the same citizen: trust both ways over time."""
 
@@ -470,7 +495,7 @@ class GovernmentComparison(View):
                 data.append(dict(type="scatter", x=[0], y=[0.5], mode="lines", name=name, line=style,
                                  hovertemplate=texts.HOVER_GOV.format(name=name)))
         layout = _share_layout(texts.GOV_TITLE, texts.GOV_X, texts.GOV_Y, height=460, bottom=114)
-        return LiveFigure(dict(data=data, layout=layout))
+        return LiveFigure(dict(data=data, layout=layout)).on_phone(layout={"annotations": gov_phone_annotations()})
 
     def params(self) -> tl.GovernmentParams:
         return tl.GovernmentParams(**self.panel.values())
@@ -492,8 +517,7 @@ class GovernmentComparison(View):
         x = np.arange(g.n_encounters + 1)
         threshold = dict(type="line", xref="x domain", yref="y", x0=0, x1=1, y0=p.threshold, y1=p.threshold,
                          line=dict(color="#777777", width=1.5, dash="dash"))
-        label = dict(xref="x domain", yref="y", x=1, y=p.threshold, xanchor="right", yanchor="bottom",
-                     showarrow=False, text=texts.GOV_THRESHOLD, font=dict(size=11, color="#666666"))
+        label = gov_threshold_label(p.threshold)
         with self.fig.batch_update():
             for i, key in enumerate(("control", "trust")):
                 self.fig.data[i].x, self.fig.data[i].y = x, g.citizen_trust[key]
