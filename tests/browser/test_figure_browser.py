@@ -366,5 +366,12 @@ def test_what_a_figure_asks_for_on_a_phone_is_drawn_there_and_only_there(page, j
         pass
     narrow = page.evaluate(drawn)
     jlab.screenshot(page, "figure-on-phone", locator=page.locator(".wakker-figure").first)
+    # a long legend name wraps to the room the phone's own left margin leaves (33 px, not the default 80)
+    jlab.run_in_kernel(page, "fig.add_scatter(x=['a', 'b'], y=[1, 2], name=' '.join(['ab'] * 40))")
+    page.wait_for_function("() => { const g = document.querySelector('%s'); return g._fullData.length === 2"
+                           " && String(g._fullData[1].name).includes('<br>'); }" % PLOT, timeout=15_000)
+    lines = page.evaluate("() => { const g = document.querySelector('%s'); return [g.parentElement.clientWidth,"
+                          " Math.max(...g._fullData[1].name.split('<br>').map(l => l.length))]; }" % PLOT)
     page.set_viewport_size(jlab.VIEWPORT)
     assert narrow == [33, "Smal", 0.5], narrow
+    assert lines[1] > (lines[0] - 80 - 50) // 7, lines  # wrapped for a left margin of 33 px, not 80

@@ -120,7 +120,8 @@ function forWidth(fig, narrow, width) {
     // the legend starts at the plot's left margin (plotly's default 80 px), its symbol takes about 45 px, and a
     // character at the legend's size about 7 px
     const moved = legend.orientation !== 'h';
-    const left = layout.margin && typeof layout.margin.l === 'number' ? layout.margin.l : 80;
+    const own = ((layout.meta || {}).narrow || {}).layout || {}, m0 = Object.assign({}, layout.margin, own.margin);
+    const left = typeof m0.l === 'number' ? m0.l : 80;  // the phone's own left margin, if the figure asks one
     const chars = Math.max(10, Math.floor(((width || 320) - left - 50) / 7));
     let extra = 0;
     data = data.map((t) => {
