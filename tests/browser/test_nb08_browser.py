@@ -53,6 +53,9 @@ def test_nb08_models_questions_and_answers_after_restart(page, jupyter_server, f
     # each plot is laid out once: it asks for the margins it is drawn with (issue 11)
     grown = jlab.margins_grown(page)
     assert not grown, grown
+    # 'Meer ruimte' at full width: the x axis's '0 %' and the y axis's '0' touched there too (a helper, 4 December)
+    wide = page.locator(".wakker-regel-of-ruimte .js-plotly-plot").last.evaluate(PLOT_ROOM)
+    assert wide["apart"] >= 1, wide
     assert not jlab.console_errors(page)
     _shot(page, jlab.cells(page).first, "nb08-01-top")
     teacher = page.locator(".wakker-in-de-les")

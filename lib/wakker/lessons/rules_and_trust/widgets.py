@@ -227,7 +227,8 @@ class RoomExplorer(View):
                 for name, colour, dash in ((texts.LINE_MISSED, MISSED_COLOUR, None),
                                            (texts.LINE_NEEDLESS, NEEDLESS_COLOUR, None),
                                            (texts.LINE_UNEQUAL, UNEQUAL_COLOUR, "dash"))]
-        layout = dict(xaxis=dict(title=dict(text=texts.ROOM_AXIS), ticksuffix=" %", range=[0, 100]),
+        # the x axis's numbers a little lower, so its '0 %' does not touch the y axis's '0'
+        layout = dict(xaxis=dict(title=dict(text=texts.ROOM_AXIS), ticksuffix=" %", range=[0, 100], ticklabelstandoff=8),
                       yaxis=dict(title=dict(text=texts.COUNT_AXIS), rangemode="tozero"),
                       title=_left_title(texts.ROOM_TITLES[1]), height=420, margin=dict(l=STRIPS_LEFT, r=30, t=40, b=99),
                       legend=dict(orientation="h", x=0, y=-0.2, yanchor="top", font=dict(size=12)),
