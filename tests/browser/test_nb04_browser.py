@@ -48,6 +48,30 @@ UNDER_MODEBAR_JS = """(sel) => {
   return Array.from(plot.querySelectorAll('.annotation-text, .legendtext, .g-gtitle text'))
     .filter(e => box(e).width > 0 && hit(box(e), box(bar))).map(e => (e.textContent || '').trim().slice(0, 30));
 }"""
+#: On a phone, what reads as one run of text: x tick labels closer than ``gap`` px to their neighbour (at 390 px the
+#: line chart's "0,1×" and "0,2×" were 3 px apart), bar texts side by side less than 3 px apart (in the week
+#: "23 %23 %": plotly shrinks a text wider than its bar, until it touches the next one) and a bar text shrunk
+#: (drawn less than 12 px high: 10 px there).
+CROWDED_JS = """([sel, gap]) => {
+  const plot = document.querySelector(sel);
+  const box = (e) => e.getBoundingClientRect();
+  const shown = (q) => Array.from(plot.querySelectorAll(q)).filter(e => box(e).width > 0);
+  const name = (e) => (e.textContent || '').trim();
+  const ticks = shown('.xtick text').sort((a, b) => box(a).left - box(b).left);
+  const out = [];
+  for (let i = 1; i < ticks.length; i++)
+    if (box(ticks[i]).left - box(ticks[i - 1]).right < gap) out.push(name(ticks[i - 1]) + ' | ' + name(ticks[i]));
+  const texts = shown('text.bartext');
+  const near = (a, b) => a.top < b.bottom && b.top < a.bottom && Math.max(a.left, b.left) - Math.min(a.right, b.right) < 3;
+  for (let i = 0; i < texts.length; i++)
+    for (let j = i + 1; j < texts.length; j++)
+      if (near(box(texts[i]), box(texts[j]))) out.push(name(texts[i]) + name(texts[j]));
+  // plotly shrinks a text by scaling it: a 12 px text is 14 px high
+  for (const t of texts) if (box(t).height < 12) out.push(name(t) + ' | shrunk');
+  return out;
+}"""
+#: Least room between two x tick labels on a phone (px): about two spaces.
+TICK_GAP = 8
 PLOTS = (".wakker-planning-lijnen .js-plotly-plot",)
 #: The numbers after the bars of the two bar charts under the line chart (HTML, issue 11), as the page shows them.
 BAR_NUMBERS_JS = """() => Array.from(document.querySelectorAll('.wakker-planning-staven td:last-child'))
@@ -346,6 +370,8 @@ def test_nb04_sorting_game_model_slider_and_week(page, jupyter_server, fresh_jou
     for sel in PLOTS:
         clashes = page.evaluate(OVERLAPS_JS, sel)
         assert not clashes, (sel, clashes)
+        crowded = page.evaluate(CROWDED_JS, [sel, TICK_GAP])
+        assert not crowded, (sel, crowded)
     jlab.screenshot(page, "nb04-13f-phone-machine-plot", locator=plot)
     bar_plot.scroll_into_view_if_needed()
     page.wait_for_timeout(300)
@@ -364,9 +390,20 @@ def test_nb04_sorting_game_model_slider_and_week(page, jupyter_server, fresh_jou
     assert len(tracks) == 8 and min(tracks) >= 40, tracks
     jlab.screenshot(page, "nb04-13i-phone-machine-bars", locator=bar_plot)
     week.locator(".js-plotly-plot").scroll_into_view_if_needed()
+    # both columns filled in, so every bar has its number (a reviewer saw "31 %31 %" at 390 px)
+    wish = week.locator(".wakker-week-gewenst-1 .noUi-handle")
+    wish.focus()
+    for _ in range(6):
+        wish.press("ArrowRight")
+    expect(week.locator(".wakker-week-gewenst-1 .widget-readout")).to_have_text("31", timeout=10_000)
+    expect(week.locator(".js-plotly-plot .legend")).not_to_contain_text("nog niet ingevuld", timeout=10_000)
     page.wait_for_timeout(800)
     clashes = page.evaluate(OVERLAPS_JS, ".wakker-mijn-week .js-plotly-plot")
     assert not clashes, clashes
+    crowded = page.evaluate(CROWDED_JS, [".wakker-mijn-week .js-plotly-plot", TICK_GAP])
+    assert not crowded, crowded
+    phone_texts = week.locator(".js-plotly-plot .bartext").all_text_contents()
+    assert "31" in phone_texts, phone_texts  # the number alone: the axis says "(%)"
     jlab.screenshot(page, "nb04-13g-phone-week-plot", locator=week.locator(".js-plotly-plot"))
     _shot(page, machine.locator(".wakker-columns").first, "nb04-13a-phone-sliders")
     week_tracks = week.locator(".widget-slider").evaluate_all("ss => ss.map(s => Math.round(s.getBoundingClientRect().width))")
@@ -409,5 +446,11 @@ def test_nb04_sorting_game_model_slider_and_week(page, jupyter_server, fresh_jou
       .map(e => (e.textContent || '').trim().slice(0, 40))""")
     assert not cut, cut
     page.set_viewport_size(jlab.VIEWPORT)
+    # at full width the figures are drawn as before: the week's bars say "31 %", the line chart has all its ticks
+    week.locator(".js-plotly-plot").scroll_into_view_if_needed()
+    page.wait_for_function("() => Array.from(document.querySelectorAll('.wakker-mijn-week .bartext'))"
+                           ".some(e => e.textContent === '31 %')", timeout=15_000)
+    plot.scroll_into_view_if_needed()
+    expect(plot.locator(".xtick text")).to_have_count(7, timeout=15_000)
 
     assert not jlab.console_errors(page)

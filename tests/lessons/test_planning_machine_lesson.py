@@ -1042,3 +1042,20 @@ def test_portfolio_marks_a_sorting_answer_that_was_not_checked_yet():
     unchecked = {**checked, "checked": False}
     assert "nog niet gecontroleerd" not in texts.describe_saved("sorting", checked)
     assert "nog niet gecontroleerd" in texts.describe_saved("sorting", unchecked)
+
+
+def test_on_a_phone_the_speed_axis_has_fewer_ticks_and_the_week_bars_their_bare_numbers(page):
+    """At 390 px the line chart's seven speed ticks ran together ("0,1×0,2×") and the week's bar texts too
+    ("31 %31 %"): LiveFigure.on_phone gives the narrow drawing five ticks, and the week's bars their number alone
+    (customdata, "–" while a column is untouched). The wide figure keeps its seven ticks and "31 %"."""
+    ex = nb04.PlanningExplorer()
+    narrow = ex.fig.layout.meta["narrow"]
+    assert narrow["layout"]["xaxis"]["ticktext"] == ["0,1×", "0,3×", "1×", "3×", "10×"]
+    assert list(ex.fig.layout.xaxis.tickvals) == [0.1, 0.2, 0.5, 1, 2, 5, 10]
+    week = nb04.MyWeek(page, delay=0)
+    assert [d["texttemplate"] for d in week.fig.layout.meta["narrow"]["data"]] == ["%{customdata}"] * 2
+    week.set("nu", 3, 40)
+    now, wish = week.fig.data
+    assert list(now.customdata) == [str(v) for v in week.values("nu")] and "40" in now.customdata
+    assert "40 %" in now.text and now.texttemplate is None
+    assert set(wish.customdata) == {dutch.DASH} and set(wish.text) == {dutch.DASH}

@@ -373,6 +373,9 @@ LINES_PLOT, LEGEND_GAP = LINES_HEIGHT - LINES_MARGIN["t"] - LINES_MARGIN["b"], 2
 #: Room kept free around the dashed speed line for a range's label (in decades of the log axis).
 LABEL_GAP = 0.04
 _TICKS = [0.1, 0.2, 0.5, 1, 2, 5, 10]
+#: The speed axis on a phone (plot under 560 px): five ticks, evenly spread on the log axis. All seven ran
+#: together there ("0,1×0,2×", 3 px apart, and "5×" against "10×" at the edge).
+_PHONE_TICKS = [0.1, 0.3, 1, 3, 10]
 
 
 def label_place(start: float, end: float, speed: float) -> dict:
@@ -538,7 +541,9 @@ class PlanningExplorer(View):
             annotations=[dict(text=texts.PANEL_TITLES[0], xref="paper", yref="paper", x=0.5, y=1.0,
                               xanchor="center", yanchor="bottom", showarrow=False, font=dict(size=13))])
         # a name for the page: its CSS finds the range labels by it (style.KIT_CSS), the browser tests too
-        return LiveFigure(lines, css="wakker-planning-lijnen")
+        return LiveFigure(lines, css="wakker-planning-lijnen").on_phone(
+            {"xaxis": {"tickvals": _PHONE_TICKS,
+                       "ticktext": [texts.TIMES.format(speed=dutch.significant(t)) for t in _PHONE_TICKS]}})
 
     # -- behaviour
     def params(self) -> pl.PlanningParams:
@@ -735,8 +740,8 @@ class MyWeek(SavedWidget):
         fig = go.Figure()
         for key, _t in self.SETS:  # _refresh sets the final look (grey while a column is untouched)
             fig.add_bar(name=key, x=x, y=self.DEFAULT, marker_color=self.COLOURS[key],
-                        text=[f"{v} %" for v in self.DEFAULT], textposition="outside",
-                        hovertemplate=f"{key}: %{{y}} %<extra></extra>")
+                        text=[f"{v} %" for v in self.DEFAULT], customdata=[str(v) for v in self.DEFAULT],
+                        textposition="outside", hovertemplate=f"{key}: %{{y}} %<extra></extra>")
         # the legend under the plot: above it, on a phone its two long names ('gewenst (nog niet ingevuld)')
         # wrapped and ran down over the top of the bars (a reviewer saw the 100 line hidden)
         fig.update_layout(barmode="group", height=400, margin=dict(l=60, r=20, t=50, b=80),
@@ -744,7 +749,12 @@ class MyWeek(SavedWidget):
                           yaxis=dict(title=texts.WEEK_AXIS, range=[0, 110]),
                           xaxis=dict(tickangle=0, automargin=True),
                           legend=dict(orientation="h", x=0, y=-0.14, yanchor="top"), uirevision="keep")
-        return LiveFigure(fig)
+        # on a phone a bar is about 20 px wide and "31 %" 27 px: neighbouring numbers ran into each other
+        # ("31 %31 %"). There each bar shows its number alone (customdata: the number, or "–" while its column
+        # is untouched; the axis title says "(%)"), the bars a little wider, and the plot a little wider for
+        # the order names under them
+        return LiveFigure(fig).on_phone({"bargap": 0.1, "margin": {"l": 54, "r": 10}},
+                                        [{"texttemplate": "%{customdata}"}] * len(self.SETS))
 
     # -- state (SavedWidget)
     def values(self, key: str) -> list[int]:
@@ -809,10 +819,11 @@ class MyWeek(SavedWidget):
                 if self.touched[key]:
                     bar.name, bar.marker.color = key, self.COLOURS[key]
                     bar.text = [f"{x} %" for x in v]
+                    bar.customdata = [str(x) for x in v]  # a phone's bar text (on_phone in _figure)
                     bar.hovertemplate = f"{key}: %{{y}} %<extra></extra>"
                 else:
                     bar.name, bar.marker.color = texts.WEEK_BAR_UNTOUCHED.format(key=key), self.UNTOUCHED
-                    bar.text = [dutch.DASH] * len(v)
+                    bar.text = bar.customdata = [dutch.DASH] * len(v)
                     bar.hovertemplate = f"{key}: {texts.NOT_FILLED_IN}<extra></extra>"
 
 
