@@ -220,8 +220,9 @@ def test_on_a_phone_the_room_lines_get_the_width_and_the_threshold_words_leave_t
     The phone values (LiveFigure.on_phone) go with the figures; the full-width layout stays as it was."""
     ex, gov = lesson.RoomExplorer(), lesson.GovernmentComparison()
     room = ex.fig.layout.meta["narrow"]["layout"]
-    assert room["margin"]["l"] <= 60 and room["xaxis"]["ticklabelstandoff"] > 0
-    assert ex.fig.layout.margin.l == lesson.widgets.STRIPS_LEFT and ex.fig.layout.xaxis.ticklabelstandoff is None
+    assert room["margin"]["l"] <= 60
+    assert ex.fig.layout.margin.l == lesson.widgets.STRIPS_LEFT
+    assert ex.fig.layout.xaxis.ticklabelstandoff > 0  # '0 %' below the y axis's '0', at every width
     phone = gov.fig.layout.meta["narrow"]["layout"]["annotations"]
     assert [a["text"].endswith(texts.GOV_THRESHOLD) for a in phone] == [False, True]
     assert phone[0]["text"] == texts.GOV_TITLE

@@ -163,9 +163,8 @@ ROOM_PHONE_CSS = (
 
 
 STRIPS_LEFT = 100  # px for the row names ("professional A")
-#: The lines' figure on a phone (LiveFigure.on_phone): room for the y axis's ticks and title only, and the x axis's
-#: tick labels 8 px lower, clear of the y axis's '0'
-ROOM_LINES_PHONE = {"margin": {"l": 56}, "xaxis": {"ticklabelstandoff": 8}}
+#: The lines' figure on a phone (LiveFigure.on_phone): room for the y axis's ticks and title only
+ROOM_LINES_PHONE = {"margin": {"l": 56}}
 
 
 def _left_title(text: str) -> dict:
@@ -234,8 +233,7 @@ class RoomExplorer(View):
                       legend=dict(orientation="h", x=0, y=-0.2, yanchor="top", font=dict(size=12)),
                       separators=",.", uirevision="keep")
         # On a phone the left margin that lines the plot up with the strips above it (which scroll there) left the
-        # plot 144 of 274 px, and the x axis's '0 %' touched the y axis's '0': there the margin fits the y axis's
-        # own words, and the x axis's numbers stand a little lower. Plain values, independent of the sliders.
+        # plot 144 of 274 px: there the margin fits the y axis's own words. A plain value, independent of the sliders.
         return LiveFigure(dict(data=data, layout=layout)).on_phone(layout=ROOM_LINES_PHONE)
 
     def params(self) -> rr.RoomParams:
