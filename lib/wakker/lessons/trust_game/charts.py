@@ -26,9 +26,56 @@ def fig_layout(**extra) -> dict:
     return base
 
 
-def heatmap_figure(payoffs: Payoffs, height: int = 460) -> LiveFigure:
-    """An empty heat map 'row against column, mean points per round'."""
-    return LiveFigure(
+#: The heat map on a phone (the plot under 560 px; at 390 px its cell is 274 px wide): the full names with their
+#: slant and the colour bar need 240 px beside 9 columns, so it was 442 px wide and scrolled, its names on top of
+#: each other. There the rows keep their names, numbered and on two lines where long ("4 Geduldige<br>spiegel"),
+#: the columns get those numbers, the colour bar goes (every cell shows its number) and the fonts are smaller (a
+#: cell is 21 px wide: "−0,5" at 9 px leaves a gap to the next number, at 10 px it touched it).
+#: The left margin is measured from the names (:func:`phone_left`), without plotly's automargin: coming from a wide
+#: screen, that kept the room the wide names had asked for. The top margin is not set: the page grows it for a
+#: wrapped title.
+#: The axes are categories: the columns' "1", "2" ... are names, not a number line.
+PHONE_LAYOUT = {"height": 400, "margin": {"r": 6, "b": 52},
+                "xaxis": {"tickangle": 0, "title": {"text": T.HEATMAP_X_PHONE, "font": {"size": 12}},
+                          "tickfont": {"size": 11}, "type": "category"},
+                "yaxis": {"tickfont": {"size": 10}, "automargin": False, "type": "category"}}
+PHONE_TRACE = {"showscale": False, "textfont": {"size": 9}, "hovertemplate": T.HEATMAP_HOVER_PHONE}
+PHONE_LINE = 11  # characters: a longer row name goes onto two lines at its spaces
+
+
+def phone_labels(labels: Sequence[str]) -> tuple[list[str], list[str]]:
+    """The columns' and the rows' names on a phone: ``["1", "2"]`` and ``["1 Spiegel", "2 Geduldige<br>spiegel"]``."""
+    rows = []
+    for i, name in enumerate(labels, start=1):
+        words = html.escape(str(name), quote=False).split()
+        lines = [f"{i} {words[0]}" if words else str(i)]
+        for word in words[1:]:
+            if len(lines[-1]) + 1 + len(word) <= PHONE_LINE:
+                lines[-1] += " " + word
+            else:
+                lines.append(word)
+        rows.append("<br>".join(lines))
+    return [str(i) for i in range(1, len(labels) + 1)], rows
+
+
+def phone_left(rows: Sequence[str]) -> int:
+    """The left margin (px) for these row names at 10 px: about 5.1 px a character ("7 Rechercheur": 66 px, 5.4
+    allowed) and the gap to the plot, at most 140 px."""
+    longest = max((len(html.unescape(line)) for row in rows for line in row.split("<br>")), default=1)
+    return min(140, 6 + math.ceil(5.4 * longest))
+
+
+def _on_phone(fig: LiveFigure, labels: Sequence[str]) -> None:
+    columns, rows = phone_labels(labels)
+    layout = dict(PHONE_LAYOUT, margin=dict(PHONE_LAYOUT["margin"], l=phone_left(rows)))
+    fig.on_phone(layout, [dict(PHONE_TRACE, x=columns, y=rows)])
+
+
+def heatmap_figure(payoffs: Payoffs, height: int = 460, phone: bool = False) -> LiveFigure:
+    """An empty heat map 'row against column, mean points per round'. ``phone``: drawn on a phone as
+    :data:`PHONE_LAYOUT` says (07's tournament; the teacher's class tournament sets its own ticks and height, which
+    these would undo, and keeps the kit's 34em and its scrolling box there)."""
+    fig = LiveFigure(
         data=[go.Heatmap(z=[[0]], x=["–"], y=["–"], zmin=payoffs.S, zmax=payoffs.T, colorscale="RdYlGn",
                          texttemplate="%{text}", textfont=dict(size=12), hovertemplate=T.HEATMAP_HOVER,
                          colorbar=dict(title=dict(text=T.HEATMAP_SCALE, side="right"), thickness=14))],
@@ -36,7 +83,11 @@ def heatmap_figure(payoffs: Payoffs, height: int = 460) -> LiveFigure:
             height=height, title=dict(text=T.TOURNAMENT_TITLE, x=0.02, font=dict(size=14)),
             xaxis=dict(title=T.HEATMAP_X, side="bottom", tickangle=-30),
             yaxis=dict(title="", autorange="reversed", automargin=True),
-            margin=dict(l=143, r=97, t=50, b=106)))
+            margin=dict(l=143, r=97, t=50, b=106)),
+        css=("wakker-kleurentabel",) if phone else ())
+    if phone:
+        _on_phone(fig, ["–"])
+    return fig
 
 
 def show_heatmap(fig: LiveFigure, matrix, labels: Sequence[str] | None = None) -> None:
@@ -55,6 +106,8 @@ def show_heatmap(fig: LiveFigure, matrix, labels: Sequence[str] | None = None) -
         hm = fig.data[0]
         hm.z, hm.x, hm.y, hm.text, hm.customdata = z, labels, labels, text, hover
         hm.visible = True
+        if isinstance(fig.layout.meta, dict) and "narrow" in fig.layout.meta:  # made with phone=True
+            _on_phone(fig, labels)
         fig.layout.xaxis.visible = fig.layout.yaxis.visible = True
         fig.layout.title.text = T.TOURNAMENT_TITLE
 

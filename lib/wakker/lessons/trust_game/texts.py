@@ -117,14 +117,17 @@ TOURNAMENT_TITLE = "Wie wint van wie? Gemiddelde punten per ronde (rij tegen kol
 HEATMAP_HOVER = "%{y} tegen %{x}: %{customdata} punten per ronde<extra></extra>"
 HEATMAP_SCALE = "punten per ronde"
 HEATMAP_X = "tegenstander (kolom)"
+#: On a phone the columns are numbered as the rows are ("1 Spiegel"); the hover names the row and that number.
+HEATMAP_X_PHONE = "tegenstander (nummer)"
+HEATMAP_HOVER_PHONE = "%{y} tegen nummer %{x}: %{customdata} punten per ronde<extra></extra>"
 WHO_PLAYS = "<b>Wie doen er mee?</b>"
 TOURNAMENT_MORE_LABEL = "Meer instellingen (wie doen er mee, herhalingen per paar)"
 TOO_FEW_CHARACTERS = "Kies minstens twee personages: anders valt er niets te spelen."
 WINS = "<b>{name}</b> wint"
 SHARED_FIRST = "gedeelde eerste plaats: {names}"
-#: Above the ranking and the heat map; shown only on a narrow screen (the kit's class wakker-schuif-hint), where
-#: both scroll sideways.
-SCROLL_HINT = "↔ Schuif de ranglijst en de kleurentabel opzij om alles te zien."
+#: Above the ranking; shown only on a narrow screen (the kit's class wakker-schuif-hint), where it scrolls sideways
+#: (the heat map fits there).
+SCROLL_HINT = "↔ Schuif de ranglijst opzij om alles te zien."
 TOURNAMENT_SUMMARY = ("{winner} — {n} personages, elk paar speelt {repetitions} keer een wedstrijd van "
                       "{rounds}, {noise} % kans op een vergissing per zet.")
 
