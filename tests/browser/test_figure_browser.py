@@ -372,6 +372,14 @@ def test_what_a_figure_asks_for_on_a_phone_is_drawn_there_and_only_there(page, j
                            " && String(g._fullData[1].name).includes('<br>'); }" % PLOT, timeout=15_000)
     lines = page.evaluate("() => { const g = document.querySelector('%s'); return [g.parentElement.clientWidth,"
                           " Math.max(...g._fullData[1].name.split('<br>').map(l => l.length))]; }" % PLOT)
+    # a phone height is where the page starts: a long title that wraps makes the figure taller than it
+    jlab.run_in_kernel(page, "fig.on_phone({'height': 250, 'title': {'text': 'Een lange titel die op een telefoon "
+                             "over meer dan een regel moet lopen'}})")
+    page.wait_for_function("() => { const g = document.querySelector('%s'); return String(g._fullLayout.title.text)"
+                           ".startsWith('Een lange'); }" % PLOT, timeout=15_000)
+    tall = page.evaluate("() => { const g = document.querySelector('%s'); return [g._fullLayout.height,"
+                         " g._fullLayout.title.text.split('<br>').length]; }" % PLOT)
     page.set_viewport_size(jlab.VIEWPORT)
+    assert tall[1] > 1 and tall[0] >= 250 + 17 * (tall[1] - 1), tall
     assert narrow == [33, "Smal", 0.5], narrow
     assert lines[1] > (lines[0] - 80 - 50) // 7, lines  # wrapped for a left margin of 33 px, not 80

@@ -423,8 +423,9 @@ class LiveFigure(go.Figure):
             self._changed(traces=[], layout_keys=["template", "paper_bgcolor"])
 
     def on_phone(self, layout: dict | None = None, data: list | None = None) -> "LiveFigure":
-        """How the figure is drawn on a narrow screen (a phone: the plot under 560 px wide), on top of what the
-        page does there for every figure (legend in rows under the plot, long names and title wrapped).
+        """How the figure is drawn on a narrow screen (a phone: the plot under 560 px wide). The page then does what
+        it does there for every figure (legend in rows under the plot, long names and title wrapped), starting from
+        these values (a wrapped title makes the figure taller than the ``height`` asked for here).
 
         ``layout``: keys that replace the drawn ones (a dict is merged into it one level deep, e.g.
         ``{"margin": {"l": 90}}``); ``data``: one dict (or ``None``) per trace, merged into that trace (e.g.

@@ -104,14 +104,15 @@ function wrapTitle(out, layout, width) {
   out.margin = Object.assign({}, m, {t: (typeof m.t === 'number' ? m.t : 100) + grow});  // plotly's default top: 100
   out.height = (out.height || layout.height || 450) + grow;
 }
-// The figure as drawn at this width: {data, layout}. Wide: as it is. Narrow: legend in rows under the plot,
-// long legend names and a long title wrapped to the plot's width (`width`: the plot's width in pixels).
+// The figure as drawn at this width: {data, layout}. Wide: as it is. Narrow: first what the figure asks for on a
+// phone (LiveFigure.on_phone), then legend in rows under the plot, long legend names and a long title wrapped to the
+// plot's width (`width`: the plot's width in pixels), growing the figure from the heights the figure asked for.
 function forWidth(fig, narrow, width) {
-  const layout = fig.layout;
+  let layout = fig.layout, data = fig.data || [];
+  if (narrow) [layout, data] = ownNarrow(layout, data, (layout.meta || {}).narrow);
   const out = Object.assign({}, layout);  // the plot's own copy: Plotly.relayout changes it, views share the figure
   if (narrow) wrapTitle(out, layout, width);
   const legend = layout.legend || {};
-  let data = fig.data || [];
   const inLegend = (t) => t.showlegend !== false && t.visible !== false;
   const entries = data.filter(inLegend).length;
   // plotly shows a legend for two or more traces, for a pie, or when the layout asks for one
@@ -120,8 +121,7 @@ function forWidth(fig, narrow, width) {
     // the legend starts at the plot's left margin (plotly's default 80 px), its symbol takes about 45 px, and a
     // character at the legend's size about 7 px
     const moved = legend.orientation !== 'h';
-    const own = ((layout.meta || {}).narrow || {}).layout || {}, m0 = Object.assign({}, layout.margin, own.margin);
-    const left = typeof m0.l === 'number' ? m0.l : 80;  // the phone's own left margin, if the figure asks one
+    const left = layout.margin && typeof layout.margin.l === 'number' ? layout.margin.l : 80;
     const chars = Math.max(10, Math.floor(((width || 320) - left - 50) / 7));
     let extra = 0;
     data = data.map((t) => {
@@ -142,15 +142,15 @@ function forWidth(fig, narrow, width) {
     }
     if (grow) out.height = (out.height || layout.height || 450) + grow;
   }
-  if (narrow) data = ownNarrow(out, data, layout.meta && layout.meta.narrow);
   return {data, layout: out};
 }
-// A figure's own phone values (LiveFigure.on_phone), last: they win
+// A figure's own phone values (LiveFigure.on_phone) merged into copies of its layout and traces
 const isObj = (v) => v && typeof v === 'object' && !Array.isArray(v);
-function ownNarrow(out, data, own) {
-  if (!isObj(own)) return data;
+function ownNarrow(layout, data, own) {
+  if (!isObj(own)) return [layout, data];
+  const out = Object.assign({}, layout);
   for (const [k, v] of Object.entries(own.layout || {})) out[k] = isObj(v) && isObj(out[k]) ? {...out[k], ...v} : v;
-  return data.map((t, i) => (isObj((own.data || [])[i]) ? {...t, ...own.data[i]} : t));
+  return [out, data.map((t, i) => (isObj((own.data || [])[i]) ? {...t, ...own.data[i]} : t))];
 }
 const plain = (html) => String(html || '').replace(/<br\s*\/?>/gi, ' ').replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
 

@@ -74,7 +74,7 @@ def _on_phone(fig: LiveFigure, labels: Sequence[str]) -> None:
 def heatmap_figure(payoffs: Payoffs, height: int = 460, phone: bool = False) -> LiveFigure:
     """An empty heat map 'row against column, mean points per round'. ``phone``: drawn on a phone as
     :data:`PHONE_LAYOUT` says (07's tournament; the teacher's class tournament sets its own ticks and height, which
-    these would undo, and keeps the kit's 34em and its scrolling box there)."""
+    these would undo, and keeps the kit's 34em and its scrolling box there, style.KIT_CSS)."""
     fig = LiveFigure(
         data=[go.Heatmap(z=[[0]], x=["–"], y=["–"], zmin=payoffs.S, zmax=payoffs.T, colorscale="RdYlGn",
                          texttemplate="%{text}", textfont=dict(size=12), hovertemplate=T.HEATMAP_HOVER,

@@ -465,12 +465,6 @@ def ranking_html(result: P.TournamentResult, names: Callable[[str], str] = name_
 #: The last thing above the ranking: on a phone the ranking scrolls sideways, and this line says so. Hidden here;
 #: the kit's stylesheet shows a ``wakker-schuif-hint`` only on a narrow screen.
 SCROLL_HINT_HTML = scroll_hint_html(T.SCROLL_HINT)
-#: On a phone the heat map takes its cell's width (drawn for it by charts.PHONE_LAYOUT): the kit's stylesheet gives
-#: it a min-width of 34em there (442 px in a cell of 274 at 390 px), which this rule lifts for 07's tournament (a
-#: longer selector wins). The teacher's class tournament (wakker-klassentoernooi) keeps the kit's rule.
-HEATMAP_PHONE_CSS = ("<style>@media (max-width: 640px) {"
-                     ".wakker-toernooi .wakker-figure.wakker-kleurentabel .js-plotly-plot { min-width: 0 !important; }"
-                     "}</style>")
 
 
 class TournamentView(_LazyMore, View):
@@ -493,8 +487,7 @@ class TournamentView(_LazyMore, View):
         for s in (self.rounds, self.noise):
             s.observe(self.update)
         self.table = _Later()
-        # one widget model for the two lines (and the heat map's phone rule, which never changes)
-        lines = Lines.on(self, "css", "message", "summary", fixed={"css": HEATMAP_PHONE_CSS})
+        lines = Lines.on(self, "message", "summary")  # one widget model for the two lines
         self.fig = heatmap_figure(payoffs, phone=True)  # on a phone: numbered names (charts.PHONE_LAYOUT)
         self.result: P.TournamentResult | None = None
         self.update()  # before fig.widget exists: the browser gets the figure once, filled in
