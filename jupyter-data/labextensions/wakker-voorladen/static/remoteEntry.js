@@ -11,8 +11,7 @@
 // wakker/static route, e.g. a server without the workbook's server extension). It never rejects. The
 // figures' loader (wakker/ui/figure_esm.py, LOADER) takes plotly.js from it instead of loading it again, and
 // falls back as before when it gives null. Nothing happens in a page without a workbook notebook, nor for a
-// lesson whose notebook metadata asks for the full plotly.js (none at present). Also while the page is idle: the
-// widgets' front end (window.__wakkerWidgetsPreload, see preloadWidgets), for every notebook of the workbook.
+// lesson whose notebook metadata asks for the full plotly.js (none at present).
 (function () {
   'use strict';
   var NAME = 'wakker-voorladen';
@@ -41,33 +40,6 @@
       s.src = baseUrl() + 'wakker/static/' + PLOTLY_FILE;
       document.head.appendChild(s);
     });
-  }
-
-  // The widgets' own front end is fetched the first time a notebook shows a slider or a button: in a first Run All
-  // (JupyterLab's chunks of @jupyter-widgets/controls, ~150 kB of script to fetch and run, and the icon font, which
-  // hides an icon until it has come: 'font-display: block'). Fetched here as well, while the student reads.
-  // window.__wakkerWidgetsPreload: a promise that settles when both are in (never rejects).
-  var shared = null;  // JupyterLab's share scope (init() below): where @jupyter-widgets/controls is offered
-  function preloadWidgets() {
-    if (window.__wakkerWidgetsPreload) return;
-    var jobs = [];
-    try {
-      var offers = shared && shared['@jupyter-widgets/controls'];
-      Object.keys(offers || {}).forEach(function (version) {
-        if (offers[version] && typeof offers[version].get === 'function') {
-          // the module itself, as the widget manager later asks for it (webpack keeps one copy)
-          jobs.push(Promise.resolve(offers[version].get()).then(function (factory) { return factory(); }));
-        }
-      });
-    } catch (e) { /* an unknown share scope: the widget manager fetches it itself, as before */ }
-    try {
-      if (document.fonts && document.fonts.load) {
-        jobs.push(document.fonts.load('900 1em "Font Awesome 5 Free"'), document.fonts.load('400 1em "Font Awesome 5 Free"'));
-      }
-    } catch (e) { /* no font loading API */ }
-    window.__wakkerWidgetsPreload = Promise.all(jobs.map(function (job) {
-      return Promise.resolve(job).then(function () { return true; }, function () { return false; });
-    }));
   }
 
   function whenIdle(fn) {
@@ -100,15 +72,11 @@
   }
 
   function look(widget) {
-    if ((window.__wakkerPlotlyPreload && window.__wakkerWidgetsPreload) || !widget || !widget.context || !widget.content) return;
+    if (window.__wakkerPlotlyPreload || !widget || !widget.context || !widget.content) return;
     var ready = widget.context.ready;
     if (!ready || typeof ready.then !== 'function') return;
     ready.then(function () {
-      if (!isWorkbook(widget)) return;
-      whenIdle(function () {
-        if (!wantsFull(widget)) preload();
-        preloadWidgets();
-      });
+      if (isWorkbook(widget) && !wantsFull(widget)) whenIdle(preload);
     }, function () { /* not opened */ });
   }
 
@@ -139,7 +107,7 @@
   };
   window._JUPYTERLAB = window._JUPYTERLAB || {};
   window._JUPYTERLAB[NAME] = {
-    init: function (scope) { shared = scope || null; return Promise.resolve(); },
+    init: function () { return Promise.resolve(); },
     get: function (module) {
       var factory = modules[module];
       if (!factory) return Promise.reject(new Error(NAME + ': no module ' + module));
