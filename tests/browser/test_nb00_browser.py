@@ -305,3 +305,29 @@ def test_a_question_is_one_model_that_works_as_the_widgets_it_replaces(page, jup
     expect(copy.locator(".wakker-q-demo-vertrouwen textarea")).to_have_value("Uit de kernel.", timeout=10_000)
     jlab.screenshot_at(page, original, "nb00-07b-copied-question-cell")
     assert not jlab.console_errors(page)
+
+
+def test_letters_typed_while_the_kernel_is_busy_reach_the_question_of_a_re_run_cell(page, jupyter_server, fresh_journal):
+    """CI: text typed just before the question's cell was run again came back cut off ('Net voor het opnieuw
+    uitvo'). JupyterLab sends a widget model one change at a time and holds the newest back until the kernel has
+    handled the one before; typed while the kernel is busy, the last letters reach the kernel after the re-run, for
+    the replaced question. They go on to the new question: on screen and in the journal."""
+    jlab.open_notebook(page, jupyter_server, NOTEBOOK)
+    jlab.run_all(page)
+    jlab.wait_for_widgets(page)
+    question = page.locator(".wakker-q-demo-vertrouwen")
+    question.scroll_into_view_if_needed()
+    jlab.run_in_kernel(page, "pass")  # the page's helpers are there
+    page.evaluate("(code) => { window.__wakker.panel().sessionContext.session.kernel.requestExecute("
+                  "{code, silent: true, store_history: false}); }", "import time\ntime.sleep(3)")
+    text = "Net voor het opnieuw uitvoeren."
+    jlab.type_into(question.locator("textarea"), text)
+    index = jlab.cells(page).evaluate_all("cs => cs.findIndex(c => c.querySelector('.wakker-q-demo-vertrouwen'))")
+    page.evaluate("(i) => { const nb = window.jupyterapp.shell.currentWidget.content; nb.activeCellIndex = i;"
+                  " return window.jupyterapp.commands.execute('notebook:run-cell'); }", index)
+    jlab.wait_for_kernel_idle(page)
+    expect(page.locator(".wakker-q-demo-vertrouwen textarea")).to_have_value(text, timeout=10_000)
+    expect(page.locator(".wakker-q-demo-vertrouwen").get_by_role("status")).to_contain_text("opgeslagen om",
+                                                                                             timeout=10_000)
+    assert jlab.saved_value(fresh_journal, "demo-vertrouwen") == text
+    assert not jlab.console_errors(page)

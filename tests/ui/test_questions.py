@@ -310,6 +310,9 @@ def test_a_question_made_again_takes_the_place_of_the_older_one_after_writing_it
     for _ in range(5):  # five more re-runs of the cell
         new = page.open_question("demo", "?")
     gc.collect()
+    assert gone() is not None  # its model stays open a while, for letters still on their way (see below)
+    ui.flush()  # closes the replaced models now, as their timers do after saving.RETIRED_OPEN seconds
+    gc.collect()
     assert gone() is None  # the replaced question is let go
     assert len(saving._live) == before
     assert [q for q in saving._live if q.qid == "demo" and q.page is page] == [new]
@@ -318,6 +321,64 @@ def test_a_question_made_again_takes_the_place_of_the_older_one_after_writing_it
     assert new in saving._live and elsewhere in saving._live
     ui.flush()
     assert journal.latest(NB, "ander").value == "wacht nog"
+
+
+def test_letters_that_reach_a_replaced_question_after_the_re_run_go_on_to_the_newer_one(journal):
+    """CI, in 00's browser test: text typed just before the question's cell was run again came back cut off ('Net
+    voor het opnieuw uitvo'). JupyterLab sends a model one change at a time and holds the newest back until the
+    kernel has handled the one before, so the last letters reached the kernel after the re-run, for a model that
+    was closed by then. Now the replaced model stays open a while, and what reaches it goes on to the newer
+    question (on screen and saved), as long as nothing was changed there yet; the replaced one writes nothing."""
+    from wakker.ui import saving
+
+    page = ui.Page(NB, journal=journal)
+    old = page.open_question("demo", "?")
+    old.area.value = "Net voor het opnieuw uitvo"
+    new = page.open_question("demo", "?")  # the cell run again: the older one's waiting save is written first
+    assert new.area.value == "Net voor het opnieuw uitvo"
+    assert old.box.comm is not None  # still open for what is on its way
+    old.box.set_state({"text": "Net voor het opnieuw uitvoeren."})  # the browser's held-back change arrives
+    assert new.area.value == "Net voor het opnieuw uitvoeren."
+    ui.flush()
+    assert journal.latest(NB, "demo").value == "Net voor het opnieuw uitvoeren."
+    assert old.box.comm is None  # closed by now
+    # re-run twice before the letters arrive: they go on along the chain, to the question on screen
+    first = page.open_question("keten", "?")
+    first.area.value = "abc"
+    second = page.open_question("keten", "?")
+    third = page.open_question("keten", "?")
+    first.box.set_state({"text": "abcdef"})
+    assert third.area.value == "abcdef"
+    ui.flush()
+    assert journal.latest(NB, "keten").value == "abcdef"
+    # once the student typed in the newer question, a late change to the older one changes nothing, and is not saved
+    third.area.value = "nieuw getypt"
+    ui.flush()
+    fourth = page.open_question("keten", "?")
+    fourth.area.value = "verder getypt in de nieuwe"
+    third.box.set_state({"text": "nieuw getypt, laat"})
+    ui.flush()
+    assert fourth.area.value == "verder getypt in de nieuwe"
+    assert journal.latest(NB, "keten").value == "verder getypt in de nieuwe"
+    assert saving.RETIRED_OPEN >= 10  # long enough for the cells of a Run All that were sent before the letters
+
+
+def test_a_replaced_question_closes_its_model_after_a_while_by_itself(journal, monkeypatch):
+    """Not only on flush(): the replaced question's model closes RETIRED_OPEN seconds after it was replaced."""
+    import time
+
+    from wakker.ui import saving
+
+    monkeypatch.setattr("wakker.ui.questions.RETIRED_OPEN", 0.2)
+    page = ui.Page(NB, journal=journal)
+    old = page.open_question("demo", "?")
+    page.open_question("demo", "?")
+    assert old.box.comm is not None
+    deadline = time.monotonic() + 5
+    while old.box.comm is not None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert old.box.comm is None
+    assert saving.pending.waiting(id(old.box)) == 0
 
 
 def test_the_answer_box_has_the_question_as_its_tooltip_and_accessible_name():
@@ -386,8 +447,10 @@ def test_a_question_replaced_by_a_copy_of_its_cell_says_in_its_own_cell_where_it
     text = [o for o in out2.outputs if o.update][0].data["text/plain"]
     assert "Waaraan merk je …’" in text  # shortened at a space, not inside a word ("da…")
     assert out.outputs[-1].transient["display_id"] != shown.transient["display_id"]  # the new one is shown anew
+    ui.flush()  # the replaced model is closed (at once here; saving.RETIRED_OPEN seconds after being replaced)
     assert old.box.comm is None and new.box.comm is not None
     inside = page.open_question("demo", "Wat zag je in het spel?")  # put in a lesson's box, never shown on its own
     with capture_output() as out:
         page.open_question("demo", "Wat zag je in het spel?")
+    ui.flush()
     assert not [o for o in out.outputs if o.update] and inside.box.comm is None

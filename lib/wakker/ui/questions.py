@@ -16,7 +16,7 @@ from typing import Any, Sequence
 
 from ..core.journal import JournalError, check_id
 from ..core.portfolio import scale_value
-from .saving import SAVE_DELAY, SavedWidget
+from .saving import RETIRED_OPEN, SAVE_DELAY, SavedWidget, pending
 from .style import EMPTY_STATUS, error_html, front_end, note_html, styled
 from .view import report
 
@@ -198,8 +198,9 @@ class Question(SavedWidget):
 
     def retire(self) -> None:
         """A newer question for the same answer replaced this one (its cell was run again, or a copy of it; its
-        waiting save is written): its model is closed, so that ipywidgets' registry of open models no longer keeps
-        it, and with it this question, alive. Where it was shown, the output becomes a Dutch line that says where
+        waiting save is written): its model is closed after :data:`~wakker.ui.saving.RETIRED_OPEN` seconds (letters
+        still on their way from the browser go on to the newer question until then), so that ipywidgets' registry
+        of open models no longer keeps it, and with it this question, alive. Where it was shown, the output becomes a Dutch line that says where
         the question went (a re-run cell's old output is gone already: nothing to see there)."""
         if self._display_id is not None:
             from IPython.display import update_display
@@ -212,7 +213,7 @@ class Question(SavedWidget):
             except Exception as exc:  # noqa: BLE001 - closing the model below matters more
                 report(exc)
         if self.box is not None:
-            self.box.close()
+            pending.schedule(id(self.box), self.box.close, RETIRED_OPEN)
 
     def is_empty(self, value) -> bool:
         """An open answer with no text left (spaces and blank lines count as none)."""

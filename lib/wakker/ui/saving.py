@@ -12,7 +12,9 @@ gets, from this one class, the same behaviour everywhere:
 * :func:`flush` writes everything still waiting (export, kernel shutdown, SIGTERM, tests);
   while a student keeps typing, a save still happens every ``SAVE_MAX_WAIT`` seconds;
 * a widget made again for the same answer (its cell re-run) takes the place of the one before, after
-  writing that one's waiting save (``replace_older``); an answer that is empty now says so in its status.
+  writing that one's waiting save (``replace_older``); an answer that is empty now says so in its status;
+  a change that reaches the replaced widget afterwards (the browser still had it on its way) goes on to
+  the newer one (``changed``), instead of being lost;
 
 A subclass implements ``value()`` and ``apply(value)``; optionally ``problems(value)`` (a Dutch
 reason not to save), ``after_change(value)`` (feedback) and the status texts in ``TEXTS`` (an optional
@@ -36,6 +38,11 @@ from .view import View, report
 
 SAVE_DELAY = 0.6  # seconds after the last change
 SAVE_MAX_WAIT = 2.0  # while a student keeps typing, a save happens at least this often (seconds)
+#: How long (seconds) the model of a replaced question stays open before it is closed: JupyterLab's widgets send a
+#: model at most one change at a time and keep the newest back until the kernel has handled the one before, so the
+#: last letters typed just before the cell is run again reach the kernel *after* that run. Until then they go on
+#: to the newer question (SavedWidget.changed); a closed model would drop them. flush() closes them at once.
+RETIRED_OPEN = 30.0
 FLUSH_WAIT = 5.0  # how long flush() waits for a save that a timer is writing right now
 
 
@@ -257,6 +264,10 @@ class SavedWidget(View):
         self._unsaved = False
         #: an older widget's value that could not be saved (see replace_older); put back after restore()
         self._carry: Any = _NOTHING
+        #: once a newer widget took this one's place (replace_older): a weak reference to it, and the value it was
+        #: handed; a change that reaches this widget after that goes on to the newer one (changed)
+        self._successor: Callable[[], SavedWidget | None] | None = None
+        self._handed: Any = _NOTHING
         self.replace_older()
         _live.add(self)  # refreshed by refresh_saved() after an import
 
@@ -339,11 +350,13 @@ class SavedWidget(View):
             except Exception as exc:  # noqa: BLE001 - its save showed its own message; it must not stop this one
                 report(exc)
                 failed = True
+            try:
+                old._handed = old.value()
+            except Exception as exc:  # noqa: BLE001
+                report(exc)
             if failed:  # what the student typed there is in no journal: this one takes it over (restore())
-                try:
-                    self._carry = old.value()
-                except Exception as exc:  # noqa: BLE001
-                    report(exc)
+                self._carry = old._handed
+            old._successor = weakref.ref(self)
             _live.discard(old)
             try:
                 old.retire()
@@ -407,8 +420,12 @@ class SavedWidget(View):
         return describe(value)
 
     def changed(self, _change=None) -> None:
-        """Call after every change the student makes: feedback now, saving after the delay."""
+        """Call after every change the student makes: feedback now, saving after the delay. In a widget that a newer
+        one replaced, the change goes on to that one instead (:meth:`_hand_on`)."""
         if self._loading or self.error:
+            return
+        if self._successor is not None:
+            self._hand_on()
             return
         try:
             self.after_change(self.value())
@@ -419,6 +436,29 @@ class SavedWidget(View):
             pending.schedule(id(self), self.save, self.delay)
         else:
             self.save()
+
+    def _hand_on(self) -> None:
+        """A change reached this widget after a newer one took its place (:meth:`replace_older`): the browser sent the
+        last letters typed here after the cell was run again. The newer widget gets them, and saves them, as long as
+        it still shows what it was handed (nothing changed there since); this widget writes nothing itself, so that
+        it never overwrites the newer one's answer."""
+        new = self._successor() if self._successor is not None else None
+        if new is None or new.error:
+            return
+        try:
+            value = self.value()
+            if value == self._handed or new.value() != self._handed:
+                return
+            new._loading = True
+            try:
+                new.apply(value)
+            finally:
+                new._loading = False
+            self._handed = value
+        except Exception as exc:  # noqa: BLE001 - a late change must not break the lesson
+            report(exc)
+            return
+        new.changed()
 
     def save(self) -> Entry | None:
         """Write the current value to the journal now; return the saved version (None if not saved)."""
