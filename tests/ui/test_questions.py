@@ -363,6 +363,27 @@ def test_letters_that_reach_a_replaced_question_after_the_re_run_go_on_to_the_ne
     assert saving.RETIRED_OPEN >= 10  # long enough for the cells of a Run All that were sent before the letters
 
 
+def test_letters_that_reach_the_older_question_while_the_newer_one_is_being_made_are_not_lost(journal, monkeypatch):
+    """JupyterLab 4.6 with ipykernel 7 may handle widget messages in a subshell, in another thread than the cell
+    that runs the question again: the last letters can reach the older question while the newer one is being built,
+    before it restored the saved answer. They go on to it once it has (end of restore())."""
+    page = ui.Page(NB, journal=journal)
+    old = page.open_question("bouw", "?")
+    old.area.value = "abc"
+    build = type(old)._build
+
+    def build_while_letters_arrive(self):
+        old.box.set_state({"text": "abcdef"})  # arrives after the older one was replaced, before the restore
+        build(self)
+
+    monkeypatch.setattr(type(old), "_build", build_while_letters_arrive)
+    new = page.open_question("bouw", "?")
+    monkeypatch.undo()
+    assert new.area.value == "abcdef"
+    ui.flush()
+    assert journal.latest(NB, "bouw").value == "abcdef"
+
+
 def test_a_replaced_question_closes_its_model_after_a_while_by_itself(journal, monkeypatch):
     """Not only on flush(): the replaced question's model closes RETIRED_OPEN seconds after it was replaced."""
     import time

@@ -186,6 +186,10 @@ def saved_time(entry: Entry) -> tuple[str, str]:
 #: waiting is in ``pending``, which holds on to its widget until it is written.
 _live: "weakref.WeakSet[SavedWidget]" = weakref.WeakSet()
 _NOTHING = object()
+#: Held while a late change goes on to a newer widget, and while a newer widget takes over its older one's late
+#: changes at the end of its restore(): JupyterLab 4.6 with ipykernel 7 may handle widget messages in a subshell,
+#: in another thread than the cell that makes the newer widget.
+_handover = threading.RLock()
 
 
 def _same_journal(a: Any, b: Any) -> bool:
@@ -268,6 +272,10 @@ class SavedWidget(View):
         #: handed; a change that reaches this widget after that goes on to the newer one (changed)
         self._successor: Callable[[], SavedWidget | None] | None = None
         self._handed: Any = _NOTHING
+        #: the widget this one replaced (weak), and whether this one has restored its answer: a late change to the
+        #: older one only goes on once this one shows what it was handed (end of restore())
+        self._older: Callable[[], SavedWidget | None] | None = None
+        self._ready = False
         self.replace_older()
         _live.add(self)  # refreshed by refresh_saved() after an import
 
@@ -350,13 +358,15 @@ class SavedWidget(View):
             except Exception as exc:  # noqa: BLE001 - its save showed its own message; it must not stop this one
                 report(exc)
                 failed = True
-            try:
-                old._handed = old.value()
-            except Exception as exc:  # noqa: BLE001
-                report(exc)
-            if failed:  # what the student typed there is in no journal: this one takes it over (restore())
-                self._carry = old._handed
-            old._successor = weakref.ref(self)
+            with _handover:
+                try:
+                    old._handed = old.value()
+                except Exception as exc:  # noqa: BLE001
+                    report(exc)
+                if failed:  # what the student typed there is in no journal: this one takes it over (restore())
+                    self._carry = old._handed
+                old._successor = weakref.ref(self)
+                self._older = weakref.ref(old)
             _live.discard(old)
             try:
                 old.retire()
@@ -382,6 +392,11 @@ class SavedWidget(View):
                 self._loading = False
             if fits:
                 self.changed()
+        with _handover:  # what reached the older widget while this one was being made goes on now
+            self._ready = True
+            older = self._older() if self._older is not None else None
+            if older is not None:
+                older._hand_on()
         return entry
 
     def _restore_saved(self) -> Entry | None:
@@ -424,7 +439,9 @@ class SavedWidget(View):
         one replaced, the change goes on to that one instead (:meth:`_hand_on`)."""
         if self._loading or self.error:
             return
-        if self._successor is not None:
+        with _handover:
+            retired = self._successor is not None
+        if retired:
             self._hand_on()
             return
         try:
@@ -442,23 +459,24 @@ class SavedWidget(View):
         last letters typed here after the cell was run again. The newer widget gets them, and saves them, as long as
         it still shows what it was handed (nothing changed there since); this widget writes nothing itself, so that
         it never overwrites the newer one's answer."""
-        new = self._successor() if self._successor is not None else None
-        if new is None or new.error:
-            return
-        try:
-            value = self.value()
-            if value == self._handed or new.value() != self._handed:
+        with _handover:
+            new = self._successor() if self._successor is not None else None
+            if new is None or new.error or not new._ready:  # not ready: its restore() calls this again at its end
                 return
-            new._loading = True
             try:
-                new.apply(value)
-            finally:
-                new._loading = False
-            self._handed = value
-        except Exception as exc:  # noqa: BLE001 - a late change must not break the lesson
-            report(exc)
-            return
-        new.changed()
+                value = self.value()
+                if value == self._handed or new.value() != self._handed:
+                    return
+                new._loading = True
+                try:
+                    new.apply(value)
+                finally:
+                    new._loading = False
+                self._handed = value
+            except Exception as exc:  # noqa: BLE001 - a late change must not break the lesson
+                report(exc)
+                return
+            new.changed()
 
     def save(self) -> Entry | None:
         """Write the current value to the journal now; return the saved version (None if not saved)."""
