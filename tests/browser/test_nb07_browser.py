@@ -30,6 +30,34 @@ def _heatmap_state(plot) -> str:
         " (i.getAttribute('href') || i.getAttribute('xlink:href') || '').slice(-200)).join('|')")
 
 
+#: How far apart (px) the x axis's '0' and the y axis's '0' are in a plot's corner (negative: they overlap), and the
+#: plot's size as drawn.
+ZEROS_APART = """g => { const box = (t) => t.getBoundingClientRect();
+  const x0 = [...g.querySelectorAll('.xtick text')].find((t) => t.textContent.trim() === '0');
+  const y0 = [...g.querySelectorAll('.ytick text')].find((t) => t.textContent.trim() === '0');
+  const a = box(x0), b = box(y0), size = g._fullLayout._size;
+  return {apart: Math.max(a.top - b.bottom, b.top - a.bottom, a.left - b.right, b.left - a.right),
+          plot: [Math.round(size.w), Math.round(size.h)], figure: [g._fullLayout.width, g._fullLayout.height]}; }"""
+#: The population plots (the evolution's and the sandbox's)
+POPULATION_PLOTS = (".wakker-evolutie", ".wakker-zandbak")
+
+
+def _zeros_apart(page) -> dict:
+    """:data:`ZEROS_APART` of the evolution's and the sandbox's plots, by their box's class."""
+    out = {}
+    for box in POPULATION_PLOTS:
+        plot = page.locator(f"{box} .wakker-figure .js-plotly-plot").first
+        plot.scroll_into_view_if_needed()
+        page.wait_for_timeout(400)
+        out[box] = plot.evaluate(ZEROS_APART)
+    return out
+
+
+def _places_said(designer) -> int:
+    """How often the designer's box says the test's place without mistakes ('plaats 3 van 10 zonder'), as shown."""
+    return designer.evaluate("d => (d.innerText.match(/plaats \\d+ van \\d+ zonder/gi) || []).length")
+
+
 def _open_more(box):
     """Open the "Meer instellingen" of a widget box (an ipywidgets Accordion)."""
     header = box.locator(".wakker-meer").locator(
@@ -63,6 +91,9 @@ def test_nb07_games_tournament_evolution_designer(page, jupyter_server, fresh_jo
     # each plot is laid out once: it asks for the margins it is drawn with (issue 11)
     grown = jlab.margins_grown(page)
     assert not grown, grown
+    # the x axis's '0' and the y axis's '0' touched in the corner of the population plots (a reviewer, 1400 px)
+    zeros = _zeros_apart(page)
+    assert all(z["apart"] >= 1 for z in zeros.values()), zeros
     _shot(page, jlab.cells(page).first, "nb07-01-top")
 
     quotes = page.locator(".wakker-citaat")
@@ -247,7 +278,10 @@ def test_nb07_games_tournament_evolution_designer(page, jupyter_server, fresh_jo
     des.locator("button", has_text="Test tegen de personages").click()
     expect(des).to_contain_text("Voorzichtige Buurvrouw in een toernooi", timeout=15_000)
     short = des.locator(".wakker-testuitslag")  # the result next to the button, not only below the fold
-    expect(short).to_contain_text("Plaats")
+    expect(short).to_contain_text("plaats")
+    # the place once: a second sentence above the tables said it again (a reviewer at 390 px; at 1400 px too)
+    assert _places_said(des) == 1, des.inner_text()
+    expect(short).to_contain_text("Voorzichtige Buurvrouw in een toernooi")
     _shot(page, des.locator("button", has_text="Test tegen de personages"), "nb07-15a-designer-short-result")
     des.locator("button", has_text="Bewaar mijn strategie").click()
     expect(des).to_contain_text("opgeslagen om", timeout=10_000)
@@ -436,6 +470,9 @@ def narrow_screen_checks(page):
         inner = plot.evaluate("gd => ({plot: gd._fullLayout._size.w, all: gd.clientWidth,"
                               " legend: gd._fullLayout.legend.orientation})")
         assert inner["plot"] >= 0.6 * inner["all"] and inner["legend"] == "h", (box, inner)
+    # ... and their axes' zeros keep apart in the corner (they touched, a reviewer at 390 px)
+    zeros = _zeros_apart(page)
+    assert all(z["apart"] >= 1 for z in zeros.values()), zeros
     # a teacher's look at 390 px: the characters' rules were a strip a few words wide, cut off at the screen's edge
     # (a table); the designer's result sentence ran off the screen ('plaa…'), widened by its tables; the numbers of
     # the payoff table were off the screen without a word. Now: blocks that wrap, the tables scroll in their own
@@ -450,6 +487,10 @@ def narrow_screen_checks(page):
     expect(des.locator(".wakker-schuif-hint")).to_be_visible()
     expect(des.locator(".wakker-schuif-hint")).to_have_text("↔ Zie je niet alles? Schuif de tabellen opzij.")
     assert des.locator(".wakker-schuif-hint + div").evaluate("d => d.scrollWidth > d.clientWidth + 1")
+    # the test's place once (it stood twice, one line under the other: a reviewer at 390 px)
+    assert _places_said(des) == 1, des.inner_text()
+    des.locator(".wakker-testuitslag").scroll_into_view_if_needed()
+    jlab.screenshot(page, "nb07-390-designer-place", full_page=False)
     des.locator(".wakker-schuif-hint").scroll_into_view_if_needed()
     jlab.screenshot(page, "nb07-390-designer-results", locator=des)
     pay = page.locator(".wakker-schuif-hint", has_text="rechts staan de jaren uit de blog")

@@ -811,7 +811,13 @@ def test_designer_recognises_characters_and_tests(page):
     assert "eigen strategie" in d.like.value
     out = d.test()
     assert 1 <= out["place"] <= out["of"] == 10
-    assert "Eigen" in d.results.value and "plaats" in d.results.value
+    assert "Eigen" in d.results.value and "plaats" in d.results.value  # its row in the ranking, under 'plaats'
+    # the places are said once, next to the button: without and with mistakes (a second sentence above the tables
+    # said them again, right under the first on a phone; a reviewer at 390 px)
+    shown = re.sub(r"<[^>]+>", "", d.short.value + d.results.value)
+    assert re.findall(r"[Pp]laats \d+ van 10 (?:zonder|met)", shown) == [
+        f"plaats {out['place']} van 10 zonder", f"plaats {out['place_noise']} van 10 met"], shown
+    assert "Eigen" in d.short.value
 
 
 def test_designer_name_like_a_character_gets_its_own_row(page):

@@ -265,11 +265,12 @@ NEEDS_NAME = "Geef je strategie eerst een naam (het vak 'Naam van je strategie')
 YOUR_STRATEGY = "Jouw strategie"
 YOUR_STRATEGY_SUFFIX = "{name} (jouw strategie)"
 VERSUS_HEAD = ("tegen", "jij per ronde", "de ander per ronde")
-TEST_RESULT = ("<div style='margin:.4em 0;line-height:1.45'><b>{name}</b> in een toernooi met de negen personages "
-               "({rounds} rondes per wedstrijd): <b>plaats {place} van {of}</b> zonder vergissingen, "
-               "<b>plaats {place_noise} van {of_noise}</b> met 5 % kans op een vergissing.</div>")
-TEST_SHORT = ("<b>Plaats {place} van {of}</b> zonder vergissingen, <b>plaats {place_noise} van {of_noise}</b> met "
-              "5 % vergissingen. De tabellen staan hieronder.")
+#: The test's result, once, next to the test button (on a narrow screen under it); the tables follow below the
+#: status line. (There was a second sentence with the same places above the tables: at 390 px the two stood one under
+#: the other, a reviewer.)
+TEST_SHORT = ("<b>{name}</b> in een toernooi met de negen personages ({rounds} rondes per wedstrijd): "
+              "<b>plaats {place} van {of}</b> zonder vergissingen, <b>plaats {place_noise} van {of_noise}</b> met "
+              "5 % kans op een vergissing. De tabellen staan hieronder.")
 PER_OPPONENT = "<b>Per tegenstander</b> (zonder vergissingen)"
 RANKING = "<b>Ranglijst</b> (zonder vergissingen)"
 SAVE_FAILED = "Bewaren lukte niet: {error}"

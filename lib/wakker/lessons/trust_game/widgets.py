@@ -1124,9 +1124,10 @@ class Designer(SavedWidget):
         self.test_button.on_click(lambda _b: self.test())
         self.save_button.on_click(lambda _b: self.save())
         self.results = w.HTML()
-        self.short = w.HTML(layout=dict(margin="0 0 0 .8em"), _dom_classes=("wakker-testuitslag",))
+        self.short = w.HTML(_dom_classes=("wakker-testuitslag",))
+        # the gap only beside the buttons: where the result goes onto a line of its own, it starts at the left edge
         buttons = w.HBox([self.test_button, self.save_button, self.short],
-                         layout=dict(align_items="center", flex_flow="row wrap"))
+                         layout=dict(align_items="center", flex_flow="row wrap", grid_gap="0 .8em"))
         self._saved = False  # True while the widgets show exactly what was saved last
         self.restore()
         self.after_change(self.value())
@@ -1266,16 +1267,16 @@ class Designer(SavedWidget):
         p0, n0, res0 = places[0.0]
         p5, n5, _ = places[0.05]
         self.results.value = (
-            T.TEST_RESULT.format(name=html.escape(label), rounds=ROUNDS, place=p0, of=n0, place_noise=p5, of_noise=n5)
             # width:0 and min-width:100%: the box of the two tables takes the column's width and scrolls sideways
-            # itself; without them, on a phone, the tables widened the whole block and the sentence above them ran
-            # off the screen ('plaa…', a teacher's look at 390 px)
-            + DESIGN_SCROLL_HINT_HTML
+            # itself; without them, on a phone, the tables widened the whole block and the sentence with the places
+            # ran off the screen ('plaa…', a teacher's look at 390 px)
+            DESIGN_SCROLL_HINT_HTML
             + "<div style='display:flex;flex-wrap:wrap;gap:1.5em;align-items:flex-start;"
             f"{STYLES['schuif']}'>"
             f'<div>{T.PER_OPPONENT}<table style="{STYLES["tabel"]}">{head}{body}</table></div>'
             f"<div>{T.RANKING}{ranking_html(res0, names, highlight='__mine__')}</div></div>")
-        self.short.value = text_html(T.TEST_SHORT.format(place=p0, of=n0, place_noise=p5, of_noise=n5))
+        self.short.value = text_html(T.TEST_SHORT.format(name=html.escape(label), rounds=ROUNDS, place=p0, of=n0,
+                                                         place_noise=p5, of_noise=n5))
         self.message.value = ""
         return {"place": p0, "of": n0, "place_noise": p5}
 
