@@ -118,29 +118,36 @@ def test_room_explorer_slider_updates_figure_and_sentence_in_place():
     assert ex.strips.layout.height > height  # a row more per professional, not thinner rows
 
 
-def test_room_strips_scroll_sideways_on_a_phone_with_a_hint_and_fit_a_wider_screen():
-    """Finding 15 (390 px): on a phone the strips keep a readable width and their box scrolls sideways,
-    with a hint that is shown only there; the lines keep the screen's width."""
+def test_room_strips_fit_a_phone_without_scrolling_and_stay_as_they_were_on_a_wider_screen():
+    """A reviewer at 390 px: the strips scrolled sideways (40em in a box of 274 px) and their row names and title
+    scrolled away with them. On a phone (LiveFigure.on_phone) they now fit the screen: a narrower left margin with
+    smaller row names, the axis words still from the figure's left edge; nothing widens them or makes them scroll, and
+    no hint says to scroll. At full width they stay as they were, lined up with the lines below."""
     ex = lesson.RoomExplorer()
     # the strips' figure widget itself carries the class (no box around it: one widget model less, issue 11)
     children = list(ex.box.children)
     strips = next(c for c in children if "wakker-huishoudens" in c._dom_classes)
     assert strips is ex.strips.widget and "wakker-huishoudens" not in ex.fig.widget._dom_classes
-    # the hint is the end of the HTML widget right above the strips
-    above = children[children.index(strips) - 1].value
-    hint = above[above.index('<div class="wakker-strook-hint"'):]
-    assert "display:none" in hint and html.escape(texts.STRIPS_SCROLL_HINT) + "</div></div></div>" in hint  # the last line
-    css = " ".join(c.value for c in ex.box.children if isinstance(getattr(c, "value", None), str))
-    phone = re.search(r"@media \(max-width: 640px\) \{(.*)\}</style>", css).group(1)
-    assert ".wakker-figure.wakker-huishoudens { overflow-x: auto" in phone
-    assert f".wakker-figure.wakker-huishoudens .js-plotly-plot {{ min-width: {lesson.widgets.STRIPS_MIN_WIDTH}" in phone
-    assert ".wakker-regel-of-ruimte .wakker-strook-hint { display: block" in phone
-    assert float(lesson.widgets.STRIPS_MIN_WIDTH.removesuffix("em")) >= 30  # 100 households: a few px each
-    # the title (also the figure's accessible name) and the axis words start at the left: read before scrolling
+    shown = " ".join(c.value for c in children if isinstance(getattr(c, "value", None), str))
+    assert "overflow-x" not in shown and "min-width" not in shown and "wakker-strook-hint" not in shown
+    assert not [k for k, v in vars(texts).items() if isinstance(v, str) and "Schuif de strepen" in v]
+    # the title (also the figure's accessible name) and the axis words start at the left
     for fig, title in ((ex.strips, texts.ROOM_TITLES[0]), (ex.fig, texts.ROOM_TITLES[1])):
         assert fig.layout.title.text == title and fig.layout.title.x == 0 and fig.layout.title.xanchor == "left"
+    left = lesson.widgets.STRIPS_LEFT
+    assert ex.strips.layout.margin.l == ex.fig.layout.margin.l == left  # full width: lined up
     axis = ex.strips.layout.annotations[0]
-    assert axis.text == texts.HOUSEHOLD_AXIS and axis.x == 0 and axis.xanchor == "left"
+    assert axis.text == texts.HOUSEHOLD_AXIS and axis.x == 0 and axis.xanchor == "left" and axis.xshift == -left + 8
+    # on a phone (274 px at 390): a margin that leaves the plot more than half the figure, the axis words at the
+    # figure's left edge as on a wide screen, smaller row names
+    phone = ex.strips.layout.meta["narrow"]["layout"]
+    narrow = phone["margin"]["l"]
+    assert narrow < left and 274 - narrow - phone["margin"]["r"] > 274 / 2, phone["margin"]
+    (words,) = phone["annotations"]
+    assert words["text"] == texts.HOUSEHOLD_AXIS and words["x"] == 0 and words["xshift"] == -narrow + 8
+    assert phone["yaxis"]["tickfont"]["size"] < 12  # plotly's default 12 px needs the 100 px of the full width
+    ex.set(n_professionals=8)  # a slider leaves the phone values as they are (nothing in them depends on one)
+    assert ex.strips.layout.meta["narrow"]["layout"] == phone
 
 
 def test_every_slider_reaches_both_ends_of_its_range_without_an_error():
@@ -223,6 +230,9 @@ def test_on_a_phone_the_room_lines_get_the_width_and_the_threshold_words_leave_t
     assert room["margin"]["l"] <= 60
     assert ex.fig.layout.margin.l == lesson.widgets.STRIPS_LEFT
     assert ex.fig.layout.xaxis.ticklabelstandoff > 0  # '0 %' below the y axis's '0', at every width
+    # ... and the x axis's '0' below the y axis's '0' in the two plots of trust over time (a reviewer, both widths)
+    for fig in (gov.fig, lesson.TrustPlayground().fig):
+        assert fig.layout.xaxis.ticklabelstandoff > 0
     phone = gov.fig.layout.meta["narrow"]["layout"]["annotations"]
     assert [a["text"].endswith(texts.GOV_THRESHOLD) for a in phone] == [False, True]
     assert phone[0]["text"] == texts.GOV_TITLE
@@ -232,6 +242,19 @@ def test_on_a_phone_the_room_lines_get_the_width_and_the_threshold_words_leave_t
     assert [a.text for a in wide] == [texts.GOV_TITLE, texts.GOV_THRESHOLD] and wide[1].yref == "y"
     gov.set(threshold=0.7)
     assert gov.fig.layout.annotations[1].y == 0.7 and gov.fig.layout.meta["narrow"]["layout"]["annotations"] == phone
+
+
+def test_the_dashed_line_at_the_room_setting_stands_inside_the_plot_at_0_and_100_percent():
+    """A reviewer: at 100 % room the dashed line ('jouw instelling') lay on the plot's frame, half of it cut off. The
+    x axis now reaches a little beyond 0 and 100 %; the model and the lines' points are the same."""
+    ex = lesson.RoomExplorer()
+    low, high = ex.fig.layout.xaxis.range
+    for share in (0.0, 1.0):
+        ex.set(room_share=share)
+        x = ex.fig.layout.shapes[0].x0
+        assert x == share * 100 and low < x < high
+    assert low < 0 and high > 100 and high - 100 <= 5 and 0 - low <= 5  # a little, not a gap
+    assert min(ex.fig.data[0].x) == 0 and max(ex.fig.data[0].x) == 100
 
 
 def test_government_comparison_sentence_and_equal_experience_note():

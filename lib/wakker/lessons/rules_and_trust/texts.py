@@ -19,7 +19,6 @@ ROOM_TITLES = ("Wie krijgt hulp?", "Meer ruimte: wat gebeurt er?")
 REALITY_ROW = "echt in nood?"
 PROFESSIONAL_ROW = "professional {letter}"
 HOUSEHOLD_AXIS = "huishoudens, van meeste naar minste nood"
-STRIPS_SCROLL_HINT = "↔ Schuif de strepen opzij: zo zie je alle huishoudens."
 ROOM_AXIS = "ruimte voor eigen afweging"
 COUNT_AXIS = "huishoudens"
 LINE_MISSED = "gemist (nood, geen hulp)"

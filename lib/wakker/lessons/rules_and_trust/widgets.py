@@ -82,7 +82,8 @@ def titled_layout(title: str) -> dict:
 def _share_layout(title: str, x_title: str, y_title: str, height: int, bottom: int) -> dict:
     """The layout of 08's two line charts of a share over time (0 to 1 on the y axis, the legend below)."""
     layout = titled_layout(title)
-    layout["xaxis"].update(title=dict(text=x_title), rangemode="tozero")
+    # the x axis's numbers a little lower, so its '0' does not touch the y axis's '0' (as in 'Meer ruimte')
+    layout["xaxis"].update(title=dict(text=x_title), rangemode="tozero", ticklabelstandoff=8)
     layout["yaxis"].update(title=dict(text=y_title), range=[0, 1.02])
     layout.update(height=height, margin=dict(l=70, r=20, t=50, b=bottom),
                   legend=dict(orientation="h", x=0, y=-0.18, yanchor="top", font=dict(size=12)),
@@ -149,20 +150,20 @@ def room_sentence_html(p: rr.RoomParams, out: rr.Outcome) -> str:
         room_unequal=int(out.unequal[i_room]), verdict=verdict))
 
 
-#: On a phone (the kit's breakpoint, 640 px) the strips keep a width at which one household is a few pixels
-#: wide, and their box scrolls sideways under a hint that says so; wider screens show them whole. The kit's
-#: front end makes such a scrolling box reachable by keyboard (style.py, SCROLLERS).
-STRIPS_MIN_WIDTH = "40em"
-ROOM_PHONE_CSS = (
-    "<style>@media (max-width: 640px) {"
-    ".wakker-figure.wakker-huishoudens { overflow-x: auto !important; }"
-    f".wakker-figure.wakker-huishoudens .js-plotly-plot {{ min-width: {STRIPS_MIN_WIDTH} !important; }}"
-    ".wakker-regel-of-ruimte .wakker-strook-hint { display: block !important; }"
-    "}</style>"
-)
-
-
 STRIPS_LEFT = 100  # px for the row names ("professional A")
+#: The strips on a phone (LiveFigure.on_phone; the plot under 560 px, at 390 px the figure is 274 px wide). They used
+#: to keep 40em and scroll sideways under a hint, and their row names and title scrolled away with them (a reviewer at
+#: 390 px). Now they fit the screen: the row names at 11 px ("professional A" about 71 px) with a narrower left margin,
+#: less room on the right, and the axis words at 12 px from the figure's left edge (about 232 px of 274). At 390 px
+#: the plot is then 186 px wide: about 2 px a household at the default 100, still one streak each, and the blocks of
+#: colour (helped, missed, needless) read as on a wide screen. Plain values, independent of the sliders.
+STRIPS_PHONE_LEFT = 80
+STRIPS_PHONE = {"margin": {"l": STRIPS_PHONE_LEFT, "r": 8}, "yaxis": {"tickfont": {"size": 11}},
+                "annotations": [dict(text=texts.HOUSEHOLD_AXIS, xref="paper", yref="paper", x=0, y=0, xanchor="left",
+                                     yanchor="top", xshift=-STRIPS_PHONE_LEFT + 8, yshift=-6, showarrow=False,
+                                     font=dict(size=12))]}
+#: The lines' x axis (room in %): 2 points of room beyond 0 and 100 for the dashed line at the student's setting
+ROOM_X_RANGE = [-2, 102]
 #: The lines' figure on a phone (LiveFigure.on_phone): room for the y axis's ticks and title only
 ROOM_LINES_PHONE = {"margin": {"l": 56}}
 
@@ -179,15 +180,12 @@ def _strips_height(n_professionals: int) -> int:
 
 class RoomExplorer(View):
     """Rule or room: sliders, a sentence, the strips of decisions (``strips``) and the lines over the room
-    share (``fig``), two figures so that on a phone only the strips scroll sideways."""
+    share (``fig``), two figures, each with its own left margin on a phone."""
 
     def __init__(self, shares=None):
         self.shares = rr.default_shares() if shares is None else np.asarray(shares, float)
-        # the message (errors), the sentence, the legend and the hint over the strips (shown on a phone): one
-        # HTML widget, right above the strips
-        hint = (f'<div class="wakker-strook-hint" style="display:none;font-size:.9em;line-height:1.4;opacity:.85">'
-                f"{html.escape(texts.STRIPS_SCROLL_HINT)}</div>")
-        self.lines = Lines("", "", ROOM_PHONE_CSS + _legend_html(texts.ROOM_LEGEND), hint)
+        # the message (errors), the sentence and the legend: one HTML widget, right above the strips
+        self.lines = Lines("", "", _legend_html(texts.ROOM_LEGEND))
         self.message, self.sentence = self.lines.part(0), self.lines.part(1)
         self.panel = None
         try:
@@ -208,7 +206,7 @@ class RoomExplorer(View):
     @staticmethod
     def _strips_figure() -> LiveFigure:
         """The households as strips: the reality on top, then one row per professional. Title and axis words
-        start at the left edge, so that on a phone (where the strips scroll) they are read before scrolling."""
+        start at the left edge; on a phone the figure fits the screen (:data:`STRIPS_PHONE`)."""
         heat = dict(type="heatmap", z=[[0]], zmin=-0.5, zmax=len(CELL_COLOURS) - 0.5,
                     colorscale=_stepped(CELL_COLOURS), showscale=False, xgap=0, ygap=2, hovertemplate=texts.HOVER_CELL)
         words = dict(text=texts.HOUSEHOLD_AXIS, xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top",
@@ -216,8 +214,8 @@ class RoomExplorer(View):
         layout = dict(yaxis=dict(autorange="reversed"), xaxis=dict(showticklabels=False), annotations=[words],
                       title=_left_title(texts.ROOM_TITLES[0]), height=_strips_height(5),
                       margin=dict(l=STRIPS_LEFT, r=20, t=40, b=36), separators=",.", uirevision="keep")
-        # the widget carries the class wakker-huishoudens: on a phone it scrolls sideways (ROOM_PHONE_CSS)
-        return LiveFigure(dict(data=[heat], layout=layout), css="wakker-huishoudens")
+        # the widget carries the class wakker-huishoudens (for the tests)
+        return LiveFigure(dict(data=[heat], layout=layout), css="wakker-huishoudens").on_phone(layout=STRIPS_PHONE)
 
     def _lines_figure(self) -> LiveFigure:
         """Missed, needless and unequal as the room share goes from 0 to 100 %."""
@@ -226,8 +224,11 @@ class RoomExplorer(View):
                 for name, colour, dash in ((texts.LINE_MISSED, MISSED_COLOUR, None),
                                            (texts.LINE_NEEDLESS, NEEDLESS_COLOUR, None),
                                            (texts.LINE_UNEQUAL, UNEQUAL_COLOUR, "dash"))]
-        # the x axis's numbers a little lower, so its '0 %' does not touch the y axis's '0'
-        layout = dict(xaxis=dict(title=dict(text=texts.ROOM_AXIS), ticksuffix=" %", range=[0, 100], ticklabelstandoff=8),
+        # the x axis's numbers a little lower, so its '0 %' does not touch the y axis's '0'; the axis a little
+        # wider than 0 to 100 %, so that the dashed line at the student's setting is not cut in half at the plot's
+        # edge at 0 or 100 % (a reviewer saw it lie on the frame); no zero line, so 0 % has a grid line as the others
+        layout = dict(xaxis=dict(title=dict(text=texts.ROOM_AXIS), ticksuffix=" %", range=ROOM_X_RANGE,
+                                 ticklabelstandoff=8, zeroline=False),
                       yaxis=dict(title=dict(text=texts.COUNT_AXIS), rangemode="tozero"),
                       title=_left_title(texts.ROOM_TITLES[1]), height=420, margin=dict(l=STRIPS_LEFT, r=30, t=40, b=99),
                       legend=dict(orientation="h", x=0, y=-0.2, yanchor="top", font=dict(size=12)),
