@@ -30,14 +30,20 @@ def _heatmap_state(plot) -> str:
         " (i.getAttribute('href') || i.getAttribute('xlink:href') || '').slice(-200)).join('|')")
 
 
-#: How far apart (px) the x axis's '0' and the y axis's '0' are in a plot's corner (negative: they overlap), and the
-#: plot's size as drawn.
+#: How far apart (px) the x axis's '0' and the y axis's '0' are in a plot's corner (negative: they overlap), the
+#: plot's and the figure's size as drawn, the room between the x axis's title and the legend (negative: they
+#: overlap; only for a legend under the plot) and the words that stick out of the figure (axis titles, legend).
 ZEROS_APART = """g => { const box = (t) => t.getBoundingClientRect();
   const x0 = [...g.querySelectorAll('.xtick text')].find((t) => t.textContent.trim() === '0');
   const y0 = [...g.querySelectorAll('.ytick text')].find((t) => t.textContent.trim() === '0');
-  const a = box(x0), b = box(y0), size = g._fullLayout._size;
+  const a = box(x0), b = box(y0), size = g._fullLayout._size, all = box(g);
+  const xtitle = box(g.querySelector('.g-xtitle')), legend = box(g.querySelector('.legend'));
+  const out = [['x title', xtitle], ['y title', box(g.querySelector('.g-ytitle'))], ['legend', legend]]
+    .filter(([, r]) => r.left < all.left - 1 || r.right > all.right + 1 || r.top < all.top - 1
+                       || r.bottom > all.bottom + 1).map(([n]) => n);
   return {apart: Math.max(a.top - b.bottom, b.top - a.bottom, a.left - b.right, b.left - a.right),
-          plot: [Math.round(size.w), Math.round(size.h)], figure: [g._fullLayout.width, g._fullLayout.height]}; }"""
+          plot: [Math.round(size.w), Math.round(size.h)], figure: [g._fullLayout.width, g._fullLayout.height],
+          title_to_legend: Math.round(legend.top - xtitle.bottom), out}; }"""
 #: The population plots (the evolution's and the sandbox's)
 POPULATION_PLOTS = (".wakker-evolutie", ".wakker-zandbak")
 
@@ -473,6 +479,11 @@ def narrow_screen_checks(page):
     # ... and their axes' zeros keep apart in the corner (they touched, a reviewer at 390 px)
     zeros = _zeros_apart(page)
     assert all(z["apart"] >= 1 for z in zeros.values()), zeros
+    # ... and they are compact on a phone: a plot about as tall as it is wide (it was 193 by 255 px, the figures 463
+    # and 586 px tall; a reviewer), the legend under the x axis's title, not on it, and no words cut off
+    for z in zeros.values():
+        width, height = z["plot"]
+        assert height <= 1.2 * width and z["title_to_legend"] >= 4 and not z["out"], zeros
     # a teacher's look at 390 px: the characters' rules were a strip a few words wide, cut off at the screen's edge
     # (a table); the designer's result sentence ran off the screen ('plaa…'), widened by its tables; the numbers of
     # the payoff table were off the screen without a word. Now: blocks that wrap, the tables scroll in their own
