@@ -500,6 +500,10 @@ def narrow_screen_checks(page):
     assert des.locator(".wakker-schuif-hint + div").evaluate("d => d.scrollWidth > d.clientWidth + 1")
     # the test's place once (it stood twice, one line under the other: a reviewer at 390 px)
     assert _places_said(des) == 1, des.inner_text()
+    # the tables' headings, on two lines here, keep their lines together (28 px apart at 13 px before)
+    spacing = des.locator("b", has_text="Per tegenstander").evaluate(
+        "b => { const s = getComputedStyle(b.parentElement); return parseFloat(s.lineHeight) / parseFloat(s.fontSize); }")
+    assert spacing < 1.7, spacing
     des.locator(".wakker-testuitslag").scroll_into_view_if_needed()
     jlab.screenshot(page, "nb07-390-designer-place", full_page=False)
     des.locator(".wakker-schuif-hint").scroll_into_view_if_needed()

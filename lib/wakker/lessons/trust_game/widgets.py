@@ -1273,8 +1273,10 @@ class Designer(SavedWidget):
             DESIGN_SCROLL_HINT_HTML
             + "<div style='display:flex;flex-wrap:wrap;gap:1.5em;align-items:flex-start;"
             f"{STYLES['schuif']}'>"
-            f'<div>{T.PER_OPPONENT}<table style="{STYLES["tabel"]}">{head}{body}</table></div>'
-            f"<div>{T.RANKING}{ranking_html(res0, names, highlight='__mine__')}</div></div>")
+            # the tables' headings as paragraphs: on a phone 'Per tegenstander (zonder vergissingen)' goes onto two
+            # lines, which the HTML widget's 28 px line height set far apart
+            f'<div>{text_html(T.PER_OPPONENT)}<table style="{STYLES["tabel"]}">{head}{body}</table></div>'
+            f"<div>{text_html(T.RANKING)}{ranking_html(res0, names, highlight='__mine__')}</div></div>")
         self.short.value = text_html(T.TEST_SHORT.format(name=html.escape(label), rounds=ROUNDS, place=p0, of=n0,
                                                          place_noise=p5, of_noise=n5))
         self.message.value = ""
