@@ -274,8 +274,7 @@ def test_crossover_sentence_says_only_where_the_fourth_order_first_comes_out_ahe
 
     summary, text = sentence(pl.PlanningParams())
     assert "het laagste tempo waarbij de vierde orde meer oplevert dan de beste geplande aanpak" in text
-    again = re.search(r"Bij een nog hoger tempo levert een geplande aanpak weer meer op dan de vierde orde, "
-                      r"voor het eerst vanaf ([0-9,]+)× \(de (\d)e orde\)\.", text)
+    again = re.search(r"Vanaf ([0-9,]+)× levert de (\d)e orde weer meer op dan de vierde orde\.", text)
     assert again, text
     assert "inhaalt" not in text and "blijft ze boven" not in text
     diff = fourth_minus_planned(summary)
@@ -299,17 +298,18 @@ def test_crossover_sentence_says_only_where_the_fourth_order_first_comes_out_ahe
     # teacher's review: 4,3x with 'beide', a point of the sweep, against 4,1x without)
     for k in (2, 3):
         _summary, with_both = sentence(pl.PlanningParams(both_planned_order=k), both=True)
-        assert f"voor het eerst vanaf {again.group(1)}× (de {again.group(2)}e orde)" in with_both, with_both
+        assert f"Vanaf {again.group(1)}× levert de {again.group(2)}e orde weer meer op" in with_both, with_both
 
     # the fourth order may win once more above that speed: the sentence says so, with the ranges' own borders
     p = pl.PlanningParams(delay_fourth=3, fourth_wait_gain=0.02)
     summary, text = sentence(p)
-    assert "voor het eerst vanaf 0,65× (de 2e orde)" in text and "van 0,65× tot 2,1× wint de 2e orde" in text
+    assert "Vanaf 0,65× levert de 2e orde weer meer op" in text and "van 0,65× tot 2,1× wint de 2e orde" in text
     assert "van 2,1× tot 2,4× wint de 4e orde" in text and "Van 2,1× tot 2,4× wint de vierde orde nog een keer." in text
     diff = fourth_minus_planned(summary)
     assert (diff[(summary.speeds > 2.15) & (summary.speeds < 2.35)] > 0).all()  # the sweep agrees
     _summary, with_both = sentence(pl.PlanningParams(delay_fourth=3, fourth_wait_gain=0.02, both_planned_order=3), True)
-    assert "voor het eerst vanaf 0,65× (de 2e orde). Van 2,1× tot 2,4× wint de vierde orde nog een keer." in with_both
+    assert ("Vanaf 0,65× levert de 2e orde weer meer op dan de vierde orde. Van 2,1× tot 2,4× wint de vierde orde nog "
+            "een keer.") in with_both
 
     summary, text = sentence(pl.PlanningParams(delay_order1=4))
     assert "Bij elk hoger tempo in dit bereik blijft ze boven de geplande aanpakken." in text

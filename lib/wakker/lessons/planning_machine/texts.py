@@ -121,8 +121,9 @@ CROSSOVER_AT_START_HTML = ("<br>Al bij het laagste tempo ({speed}×) levert de v
                            "aanpak: het <b>omslagpunt</b> ligt op of onder dat tempo. ")
 CROSSOVER_HTML = ("<br>Het <b>omslagpunt</b> ligt bij <b>{speed}×</b> (bewegingen van gemiddeld {months} maanden): "
                   "het laagste tempo waarbij de vierde orde meer oplevert dan de beste geplande aanpak. ")
-AFTER_CROSSOVER_LOSES_HTML = ("Bij een nog hoger tempo levert een geplande aanpak weer meer op dan de vierde orde, "
-                              "voor het eerst vanaf {speed}× ({name}). ")
+#: {name}: the order itself ("de 1e orde"), not "een geplande aanpak": at high speed that is firefighting (a teacher's
+#: review: a student read "plannen wint weer")
+AFTER_CROSSOVER_LOSES_HTML = "Vanaf {speed}× levert {name} weer meer op dan de vierde orde. "
 #: ... and when the fourth order wins once more above that speed (the ranges of the four orders without 'beide')
 FOURTH_WINS_AGAIN_HTML = "Van {start}× tot {end}× wint de vierde orde nog een keer. "
 AFTER_CROSSOVER_STAYS_HTML = "Bij elk hoger tempo in dit bereik blijft ze boven de geplande aanpakken. "
