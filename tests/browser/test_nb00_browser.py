@@ -146,6 +146,20 @@ def test_start_notebook_answer_survives_restart_and_reload(page, jupyter_server,
     tops = scale.locator(".wakker-scale button").evaluate_all("bs => bs.map(b => Math.round(b.getBoundingClientRect().top))")
     assert len(tops) == 5 and len(set(tops)) == 1, tops
     jlab.screenshot_at(page, scale, "nb00-06b-narrow-scale")
+    # the map of the workbook fits a phone: one block per notebook, its source and status under the title (a
+    # teacher's reading: 'bron' and 'status' were off the screen, with nothing to say so)
+    kaart = page.locator("table.wakker-kaart")
+    kaart.scroll_into_view_if_needed()
+    fit = kaart.evaluate("""t => { const box = t.getBoundingClientRect();
+        const out = Array.from(t.querySelectorAll('td')).filter(c => { const b = c.getBoundingClientRect();
+          return b.width > 0 && (b.right > box.right + 1 || b.left < box.left - 1); }).map(c => c.textContent.trim());
+        const edge = document.querySelector('.jp-NotebookPanel-notebook').getBoundingClientRect().right + 1;
+        return {out, scrolls: t.scrollWidth > t.clientWidth + 1, past: box.right > edge}; }""")
+    assert fit == {"out": [], "scrolls": False, "past": False}, fit
+    # the notebook's number stays on one line ('0' above '1' in a narrow first column)
+    heights = kaart.locator("code").evaluate_all("cs => cs.map(c => c.getClientRects().length)")
+    assert heights and set(heights) == {1}, heights
+    jlab.screenshot_at(page, kaart, "nb00-06c-narrow-map")
     # a line that says the box below it scrolls sideways (wakker-schuif-hint, as in 07 and 09) shows on a phone only
     # where that box really is wider than the column (a teacher's review: it showed above boxes that fit)
     shown = page.evaluate("""async () => {

@@ -436,6 +436,16 @@ def test_nb04_sorting_game_model_slider_and_week(page, jupyter_server, fresh_jou
           return b.width > 0 && b.right > edge && !skip(e) && !inScroller(e); })
         .map(e => e.tagName + ' ' + (e.textContent || '').trim().slice(0, 40)).slice(0, 10); }""")
     assert not out, out
+    # ... and that shadow can be seen: JupyterLab's white and grey rows covered it (a teacher's reading: tables cut off
+    # with no sign that they scroll); the rows let it through now
+    table = jlab.cells(page).filter(has_text="Waar dit deel staat in het boek").locator("table").first
+    table.scroll_into_view_if_needed()
+    rows = table.locator("tbody tr").evaluate_all("""rs => rs.map(r => {
+        const m = getComputedStyle(r).backgroundColor.match(/[\\d.]+/g).map(Number);
+        return m.length > 3 ? m[3] : 1; })""")
+    assert rows and max(rows) <= 0.2, rows
+    assert table.evaluate("t => t.scrollWidth > t.clientWidth + 1")  # it does scroll
+    jlab.screenshot_at(page, table, "nb04-13j-phone-table-shadow")
     strength = page.locator(".js-plotly-plot", has_text="Hoe sterk elke aanpak")
     strength.scroll_into_view_if_needed()
     page.wait_for_timeout(800)

@@ -233,6 +233,21 @@ KIT_CSS = r"""
   table.wakker-rubric th, table.wakker-rubric td { display: block !important; min-width: 0 !important;
     width: auto !important; background: none !important; }
   table.wakker-rubric tr { margin-bottom: .4em; }
+  /* The workbook's map (00): one block per notebook, its number beside the title, source and status under the
+     title (four columns did not fit: 'bron' and 'status' were off the screen, with nothing to say so). */
+  table.wakker-kaart, table.wakker-kaart tbody { display: block !important; background: none !important; }
+  table.wakker-kaart tr:first-child { display: none !important; }
+  table.wakker-kaart tr { display: grid !important; grid-template-columns: 2.4em minmax(0, 1fr);
+    background: none !important; border-bottom: 1px solid rgba(128,128,128,.25); padding: .3em 0; }
+  table.wakker-kaart td { display: block !important; min-width: 0 !important; border: none !important;
+    background: none !important; padding: .05em .3em !important; }
+  table.wakker-kaart td:nth-child(n+3) { grid-column: 2; }
+  table.wakker-kaart code { overflow-wrap: normal !important; white-space: nowrap; }
+  table.wakker-kaart td:nth-child(3)::before { content: "bron: "; opacity: .7; }
+  /* JupyterLab paints every row of a table (white and grey stripes): that covered the shadow below, the only
+     sign that a table scrolls. The rows let it through; the grey stripes stay, half see-through. */
+  .jp-RenderedHTMLCommon tbody tr:nth-child(odd) { background: transparent !important; }
+  .jp-RenderedHTMLCommon tbody tr:nth-child(even) { background: rgba(128,128,128,.1) !important; }
   .jp-RenderedHTMLCommon table, table.wakker-tabel {
     display: block; max-width: 100%; overflow-x: auto;
     background:
