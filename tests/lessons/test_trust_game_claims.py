@@ -219,6 +219,15 @@ def test_c54c_proef_2_small_reward_valsspelers_win_and_with_r_2_spiegels():
         assert winner_of_evolution("winst", seed, reward=2.0)[0] == "tit_for_tat", seed
 
 
+def test_c54c_proef_2_length_and_reward_trade_off():
+    """A teacher's reading: at the standard 10 rounds no allowed R let the Valsspelers win, while the text presented a
+    small R as a condition of its own. The reveal now says that proef 2 plays 6 rounds and that at 10 the Spiegels win
+    with R = 1,2 too."""
+    assert "bij 10 rondes winnen de Spiegels ook met R = 1,2" in cell("c54c")
+    for seed in SEEDS:
+        assert winner_of_evolution("winst", seed, rounds=10)[0] == "tit_for_tat", seed
+
+
 def test_c48_r_1_or_lower_is_no_prisoners_dilemma_but_1_2_is():
     assert not P.Payoffs(R=1.2, S=-1, T=3, P=0).problems()
     e = nb07.evolution_view(experiment="winst")
