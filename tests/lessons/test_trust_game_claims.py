@@ -180,7 +180,7 @@ def test_c39c_repetitions_one_lets_the_rechercheur_win_and_chance_decides_much()
     text = cell("c39c")
     assert "de herhalingen per paar op 1: dan wint in ons toernooi zelfs de Rechercheur" in text
     assert "Bij 10 of 30 herhalingen wint weer de Valsspeler of de Wrokkoester" in text
-    assert "wie er dan wint, wisselt sterk met het toeval" in text
+    assert "met andere trekkingen van het toeval wint dan vaak een ander personage" in text
     view = nb07.tournament_view()
     view.noise.value = 10
     for repetitions, expected in ((1, {"detective"}), (10, {"always_defect", "grudger"}),
