@@ -362,7 +362,7 @@ def test_c61_the_populations_the_text_names_are_in_the_menu_and_do_what_the_ques
         sb.population_preset.value = labels[label]
         assert {s: c.value for s, c in sb.counts.items() if c.value} == counts
         assert sb.message.value == "" and "Na 50 generaties" in sb.summary.value
-    assert "Open *Meer instellingen* en zet **T op 6**" in text
+    assert "zet, met de punten van Nicky Case (de standaard), **T op 6**" in text
 
 
 def test_c61_sandbox_t_6_and_t_2_give_a_message():
@@ -371,6 +371,11 @@ def test_c61_sandbox_t_6_and_t_2_give_a_message():
     assert "geen prisoner" in sb.message.value and "2R moet groter zijn dan T + S" in sb.message.value
     sb.inputs["T"].value = 2.0
     assert "geen prisoner" in sb.message.value and "T moet groter zijn dan R" in sb.message.value
+    # ... with Case's points only (the text says so; a teacher's reading): with the blog's years T = 6 is still one
+    years = nb07.sandbox()
+    years.preset.value = "jaren"
+    years.inputs["T"].value = 6.0
+    assert "geen prisoner" not in years.message.value, years.message.value
 
 
 # ---------------------------------------------------------------- § 7: designer (c62)
