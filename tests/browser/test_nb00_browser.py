@@ -160,6 +160,16 @@ def test_start_notebook_answer_survives_restart_and_reload(page, jupyter_server,
     heights = kaart.locator("code").evaluate_all("cs => cs.map(c => c.getClientRects().length)")
     assert heights and set(heights) == {1}, heights
     jlab.screenshot_at(page, kaart, "nb00-06c-narrow-map")
+    # the export's message (with the exports folder's path) stays inside the notebook (a teacher's reading of 08:
+    # '...kijk in je map Downloads (o' was cut off at 390 px)
+    exported = page.locator(".wakker-export")
+    exported.scroll_into_view_if_needed()
+    over = exported.evaluate("""p => {
+        const edge = document.querySelector('.jp-NotebookPanel-notebook').getBoundingClientRect().right + 1;
+        return Array.from(p.querySelectorAll('*')).filter(e => { const b = e.getBoundingClientRect();
+          return b.width > 0 && b.right > edge; }).map(e => e.tagName + ' ' + (e.textContent || '').trim().slice(0, 50)); }""")
+    assert not over, over
+    jlab.screenshot_at(page, exported, "nb00-06d-narrow-export")
     # a line that says the box below it scrolls sideways (wakker-schuif-hint, as in 07 and 09) shows on a phone only
     # where that box really is wider than the column (a teacher's review: it showed above boxes that fit)
     shown = page.evaluate("""async () => {

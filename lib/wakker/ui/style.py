@@ -209,6 +209,9 @@ KIT_CSS = r"""
   .wakker-ordes td { white-space: normal !important; }
   /* A file name in the text (`03_boek_deel2_de_straat_op.ipynb`) may break, instead of running off the screen. */
   .jp-RenderedHTMLCommon :not(pre) > code { overflow-wrap: anywhere; }
+  /* ... also in a widget's text: the export's message names a folder and two file names, which pushed the message
+     past the screen's edge (cut off at '...kijk in je map Downloads (o'). */
+  .widget-html-content code, .widget-html-content .wakker-melding { overflow-wrap: anywhere; }
   .wakker-tijdlijn > div { flex-direction: column !important; gap: .1em !important; }
   .wakker-tijdlijn > div > div:first-child { flex: none !important; }
   .jp-RenderedHTMLCommon table td, .jp-RenderedHTMLCommon table th { min-width: 6.5em; }
