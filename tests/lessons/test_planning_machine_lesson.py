@@ -1059,3 +1059,14 @@ def test_on_a_phone_the_speed_axis_has_fewer_ticks_and_the_week_bars_their_bare_
     assert list(now.customdata) == [str(v) for v in week.values("nu")] and "40" in now.customdata
     assert "40 %" in now.text and now.texttemplate is None
     assert set(wish.customdata) == {dutch.DASH} and set(wish.text) == {dutch.DASH}
+
+
+def test_the_sentence_names_the_speed_as_the_slider_shows_it():
+    """A teacher's reading: the readout showed '0,10' and the sentence 'Bij een tempo van 0,105×'."""
+    from wakker.ui.controls import DutchSlider
+
+    for speed in (0.1047, 1.0, 1.259, 5.0119, 10.0):
+        p = pl.PlanningParams(speed_of_change=speed)
+        slider = DutchSlider("Tempo", speed, 0.1, 10.0, 0.1, scale="log")
+        shown = slider.text(speed)
+        assert f"Bij een tempo van <b>{shown}×</b>" in nb04.summary_html(p, pl.summarise_sweep(pl.sweep(p))), speed

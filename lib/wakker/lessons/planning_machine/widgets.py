@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 from ...core import dutch
 from ...core.data import ContentError
 from ...models import planning_machine as pl
-from ...ui.controls import ParameterPanel, ParamWords
+from ...ui.controls import ParameterPanel, ParamWords, digits_for
 from ...ui.figure import LiveFigure
 from ...ui.saving import SavedWidget
 from ...ui.sorting import MAX_SAME_NEIGHBOURS, Category, SortingWidget, name_seed, shuffled  # noqa: F401
@@ -281,8 +281,8 @@ def summary_html(p: pl.PlanningParams, summary: pl.SweepSummary | None = None,
     ranked = sorted(present, key=lambda o: (-tot[o], o))
     first, second = ranked[0], ranked[1]
     speed = dutch.significant
-    # the chosen speed as precisely as the slider shows it (1,26, not 1,3)
-    parts = [texts.AT_SPEED_HTML.format(speed=speed(p.speed_of_change, 3),
+    # the chosen speed as the slider's readout shows it (a log slider: two decimals; 1,26, not 1,3; 0,10, not 0,105)
+    parts = [texts.AT_SPEED_HTML.format(speed=dutch.number(p.speed_of_change, digits_for(0, "log")),
                                         life=dutch.number(p.mean_lifetime, 0 if p.mean_lifetime >= 10 else 1))]
     if tot[first] <= 1e-12:
         in_time = [o for o in present if reached[o] > 0]
