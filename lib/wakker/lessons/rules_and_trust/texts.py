@@ -85,7 +85,7 @@ GOV_SENTENCE = (
     "Na {n} ontmoetingen heeft de inwoner een vertrouwen van <b>{c_end}</b> in de overheid die "
     "<b>eerst controleert</b>, en van <b>{t_end}</b> in de overheid die <b>eerst vertrouwt</b>. De eerste gaf "
     "{c_trusted} keer vertrouwen en had {c_misuse} keer misbruik dat pas achteraf bleek; de tweede gaf "
-    "{t_trusted} keer vertrouwen, met {t_misuse} keer misbruik dat pas achteraf bleek."
+    "{t_trusted} keer vertrouwen, met {t_misuse} keer zulk misbruik."
 )
 GOV_KEPT_FIXED = (" Bij beide hield de inwoner zich <b>{kept}</b> van de {n} keer aan de afspraak: met "
                   "wederkerigheid 0 hangt dat niet af van het vertrouwen van de inwoner.")
