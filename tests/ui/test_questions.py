@@ -103,7 +103,12 @@ def test_bad_scale_shows_message(journal):
 def test_quote_and_term_html():
     html = ui.quote_html("boek-werkvonken:wakkere-mensen")
     assert "Frans Verhaaren &amp; Jan van Ginkel" in html and "(2018)" in html and "Opbouw van dit boek" in html
-    assert "z.j." in ui.quote_html("blog-vertrouwen:wat-is-vertrouwen")
+    blog = ui.quote_html("blog-vertrouwen:wat-is-vertrouwen")
+    assert "z.j." in blog
+    # a text without a title of its own: its description is not set as a title (a teacher's reading of 07: students
+    # would cite it as one); a real title is
+    assert "Blog over vertrouwen in het sociaal domein" in blog and "<i>Blog over" not in blog
+    assert "<i>Werkvonken naar wakkere gemeenschappen" in html
     foreword = ui.quote_html("boek-werkvonken:niet-of-of")  # written by Maarten Schurink, not the authors
     assert "— Maarten Schurink, Voorwoord, in: Frans Verhaaren &amp; Jan van Ginkel" in foreword
     assert "⚠" in ui.quote_html("bestaat:niet")

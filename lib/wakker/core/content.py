@@ -30,6 +30,9 @@ class Source:
     licence: str
     url: str | None = None
     year_note: str | None = None
+    #: the text has no title of its own: ``title`` describes it, and is shown as a description (not in italics,
+    #: which would make it look like a title to cite)
+    untitled: bool = False
 
     @property
     def year(self) -> str:
@@ -141,6 +144,7 @@ def load_sources(root: Path) -> dict[str, Source]:
             id=entry["id"], title=entry["title"].strip(), authors=tuple(entry["authors"]),
             date=None if date is None else str(date), publisher=entry["publisher"], kind=entry["kind"],
             licence=entry["licence"], url=entry.get("url"), year_note=entry.get("year_note"),
+            untitled=bool(entry.get("untitled", False)),
         )
     if not out:
         raise ContentError(f"{where}: er staat geen enkele bron in.")

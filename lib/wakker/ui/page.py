@@ -163,7 +163,8 @@ def quote_html(key: str) -> str:
     src = c.sources[ex.source]
     # the quotation is shown between “ ”; quotation marks inside it become ‘ ’ (typography only, the words stay)
     text = html.escape(ex.text.replace("“", "‘").replace("”", "’"))
-    work = f"<i>{html.escape(src.title)}</i> ({html.escape(src.year)})"
+    title = html.escape(src.title) if src.untitled else f"<i>{html.escape(src.title)}</i>"
+    work = f"{title} ({html.escape(src.year)})"
     if ex.author:  # e.g. a foreword by someone else: name the writer, then the book it appears in
         caption = f"— {html.escape(ex.author)}, {html.escape(ex.location)}, in: {html.escape(src.author_line)}, {work}."
     elif ex.speaker:  # a report quoting someone: the speaker's words, as the report gives them
