@@ -705,3 +705,16 @@ def test_figures_open_drawn_and_the_subplot_title_is_make_subplots(monkeypatch):
     want = make_subplots(rows=1, cols=1, subplot_titles=("t",)).layout.to_plotly_json()
     want.pop("template", None)
     assert lesson.widgets.titled_layout("t") == want
+
+
+def test_unequal_treatment_grows_with_the_number_of_professionals_as_the_text_warns():
+    """A teacher's reading: 'ongelijk behandeld' counts households about which the professionals do not all agree, so
+    it rises with more professionals; § 'Hoe het model werkt' says so and tells the student to compare at one number."""
+    from wakker.models import rule_or_room as rr
+
+    text = "".join("".join(c["source"]) for c in _cells())
+    assert "Met meer\n  professionals stijgt dat getal vanzelf" in text
+    for seed in (1, 2, 3):
+        few = rr.sweep(rr.RoomParams(n_professionals=3, seed=seed), [1.0]).unequal[0]
+        many = rr.sweep(rr.RoomParams(n_professionals=12, seed=seed), [1.0]).unequal[0]
+        assert many > few, (seed, few, many)
