@@ -718,3 +718,16 @@ def test_unequal_treatment_grows_with_the_number_of_professionals_as_the_text_wa
         few = rr.sweep(rr.RoomParams(n_professionals=3, seed=seed), [1.0]).unequal[0]
         many = rr.sweep(rr.RoomParams(n_professionals=12, seed=seed), [1.0]).unequal[0]
         assert many > few, (seed, few, many)
+
+
+def test_the_tilt_towards_room_in_the_defaults_is_said_with_the_models_own_numbers():
+    """A teacher's reading: the professional's default judgement (0,7) is better than the form's score (0,6), which
+    favours room; the slider's explanation says so, with the numbers the model really uses."""
+    from wakker.core import dutch
+
+    words = yaml.safe_load((lesson_dir("rules_and_trust", C.REPO / "data") / "room_params.yaml").read_text("utf-8"))
+    p = rr.RoomParams()
+    assert p.judgement_accuracy > p.indicator_quality
+    said = words["judgement_accuracy"]["explanation"]
+    assert f"({dutch.number(p.judgement_accuracy, 1)})" in said and f"({dutch.number(p.indicator_quality, 1)})" in said
+    assert "helpt de ruimte" in said
