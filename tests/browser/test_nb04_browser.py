@@ -155,7 +155,7 @@ def test_nb04_sorting_game_model_slider_and_week(page, jupyter_server, fresh_jou
     _shot(page, page.locator("table.wakker-aannames"), "nb04-05-assumptions")
     machine = page.locator(".wakker-planningsmachine")
     sentence = machine.locator(".wakker-zin")
-    expect(sentence).to_contain_text("1× leeft een beweging gemiddeld 24 maanden")
+    expect(sentence).to_contain_text("Bij een tempo van 1,00× leeft een beweging gemiddeld 24 maanden")
     expect(sentence).to_contain_text("omslagpunt")
     expect(sentence).to_contain_text("Wat betekent een totaal effect van 83?")
     # four sliders up front, the rest under "Meer aannames"

@@ -276,6 +276,10 @@ class SavedWidget(View):
         #: older one only goes on once this one shows what it was handed (end of restore())
         self._older: Callable[[], SavedWidget | None] | None = None
         self._ready = False
+        #: the value last written to or read from the journal (what a newer widget for this answer restores)
+        self._last_saved: Any = _NOTHING
+        #: whether a change reached this widget after a newer one replaced it (it goes on to that one)
+        self._late = False
         self.replace_older()
         _live.add(self)  # refreshed by refresh_saved() after an import
 
@@ -352,19 +356,22 @@ class SavedWidget(View):
         for old in list(_live):
             if old is self or not _same_answer(old, self):
                 continue
-            try:
-                pending.flush(key=id(old))
-                failed = bool(getattr(old, "_unsaved", False))
-            except Exception as exc:  # noqa: BLE001 - its save showed its own message; it must not stop this one
-                report(exc)
-                failed = True
+            # under the lock: a change handled meanwhile in another thread (a subshell) is either written by this
+            # flush, or finds the older widget replaced and goes on to this one (changed)
             with _handover:
                 try:
-                    old._handed = old.value()
+                    pending.flush(key=id(old))
+                    failed = bool(getattr(old, "_unsaved", False))
+                except Exception as exc:  # noqa: BLE001 - its save showed its own message; it must not stop this one
+                    report(exc)
+                    failed = True
+                try:
+                    if failed:  # what the student typed there is in no journal: this one takes it over (restore())
+                        self._carry = old._handed = old.value()
+                    else:  # what this one restores
+                        old._handed = old._last_saved if old._last_saved is not _NOTHING else old.value()
                 except Exception as exc:  # noqa: BLE001
                     report(exc)
-                if failed:  # what the student typed there is in no journal: this one takes it over (restore())
-                    self._carry = old._handed
                 old._successor = weakref.ref(self)
                 self._older = weakref.ref(old)
             _live.discard(old)
@@ -392,11 +399,12 @@ class SavedWidget(View):
                 self._loading = False
             if fits:
                 self.changed()
-        with _handover:  # what reached the older widget while this one was being made goes on now
-            self._ready = True
-            older = self._older() if self._older is not None else None
-            if older is not None:
-                older._hand_on()
+        with _handover:  # what reached the older widget while this one was being made goes on now (once)
+            if not self._ready:
+                self._ready = True
+                older = self._older() if self._older is not None else None
+                if older is not None and older._late:
+                    older._hand_on()
         return entry
 
     def _restore_saved(self) -> Entry | None:
@@ -409,6 +417,7 @@ class SavedWidget(View):
             return None
         if entry is None:
             self.status.value = status_html(self.text("empty"))
+            self._remember_saved()
             return None
         self._loading = True
         try:
@@ -419,6 +428,7 @@ class SavedWidget(View):
         finally:
             self._loading = False
         if fits:
+            self._remember_saved()
             self.after_change(self.value())
         else:
             self.message.value = notice_html(html.escape(self.text("old_form", value=self.describe(entry.value))))
@@ -427,6 +437,12 @@ class SavedWidget(View):
         key = self._text_key("restored", entry.value) if fits or "not_restored" not in self.TEXTS else "not_restored"
         self.status.value = status_html(self.text(key, day=day, time=time))
         return entry
+
+    def _remember_saved(self) -> None:
+        try:
+            self._last_saved = self.value()
+        except Exception:  # noqa: BLE001 - then replace_older reads the value itself
+            self._last_saved = _NOTHING
 
     @staticmethod
     def describe(value: Any) -> str:
@@ -439,8 +455,12 @@ class SavedWidget(View):
         one replaced, the change goes on to that one instead (:meth:`_hand_on`)."""
         if self._loading or self.error:
             return
-        with _handover:
+        with _handover:  # replaced or not, decided at once with the waiting save (see replace_older)
             retired = self._successor is not None
+            if retired:
+                self._late = True
+            elif self.delay > 0:
+                pending.schedule(id(self), self.save, self.delay)
         if retired:
             self._hand_on()
             return
@@ -450,7 +470,6 @@ class SavedWidget(View):
             report(exc)
         if self.delay > 0:
             self.status.value = status_html(self.text("waiting"))
-            pending.schedule(id(self), self.save, self.delay)
         else:
             self.save()
 
@@ -502,6 +521,7 @@ class SavedWidget(View):
             self.status.value = error_html(self.text("not_saved", error=exc))
             return None
         self._unsaved = False
+        self._last_saved = value
         _day, time = saved_time(entry)
         self.status.value = status_html(self.text(self._text_key("saved", value), time=time))
         return entry
