@@ -234,7 +234,7 @@ def test_nb08_models_questions_and_answers_after_restart(page, jupyter_server, f
     expect(seen).to_contain_text("opgeslagen om", timeout=10_000)
     gov_reveal.locator(".wakker-reveal-button").click()
     expect(gov_reveal).to_contain_text("Opdracht 5 en 6: wederkerigheid", timeout=10_000)
-    expect(gov_reveal).to_contain_text("Controle maakt zichzelf zo waar")
+    expect(gov_reveal).to_contain_text("maakt controle zichzelf zo waar")
     _shot(page, gov_reveal, "nb08-10d-governments-reveal")
 
     # --- the exercise (saved, so exported) and the end
