@@ -421,7 +421,7 @@ def test_tournament_heat_map_fits_a_phone_and_is_drawn_as_before_when_wide():
     names = list(fig.data[0].y)
     assert len(names) == 9 and list(fig.data[0].x) == names
     m = fig.layout.margin
-    assert (m.l, m.r, m.t, m.b) == (143, 97, 50, 106) and fig.layout.xaxis.tickangle == -30
+    assert (m.l, m.r, m.t, m.b) == (143, 97, 50, 114) and fig.layout.xaxis.tickangle == -30
     assert fig.data[0].showscale is not False and fig.layout.height == 460
     narrow = fig.layout.meta["narrow"]
     (trace,) = narrow["data"]

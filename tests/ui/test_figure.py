@@ -280,6 +280,17 @@ def test_tick_labels_are_not_measured_after_every_draw_light_or_dark():
     assert page.figure["layout"]["template"]["layout"]["yaxis"]["ticklabeloverflow"] == "allow"
 
 
+def test_x_numbers_stand_below_the_corner_in_every_figure_light_or_dark():
+    """Reviewers saw the x axis's '0' touch the y axis's '0' in the corner (07 and 08, at 390 and 1400 px):
+    the workbook's templates put every x axis's labels a few pixels lower, so no lesson has to remember it."""
+    for dark in (False, True):
+        layout = json.loads(figure_module.template_json(dark))["layout"]
+        assert layout["xaxis"]["ticklabelstandoff"] >= 6
+        assert layout["yaxis"].get("ticklabelstandoff", 0) == 0  # the y numbers stay beside their grid lines
+    page = Page(bar_figure())
+    assert page.figure["layout"]["template"]["layout"]["xaxis"]["ticklabelstandoff"] >= 6
+
+
 def test_no_lesson_names_a_template():
     """A lesson that writes template="plotly_white" gets the slow, large template back (see figure.py)."""
     from pathlib import Path

@@ -128,7 +128,7 @@ class TrustExplorer(View):
         layout["yaxis"].update(title={"text": texts.SHARE_AXIS}, range=[-3, 103])
         layout["yaxis2"].update(title={"text": texts.PER_EURO_AXIS}, rangemode="tozero")
         layout["xaxis2"]["title"] = {"text": texts.ROUND_AXIS}
-        layout.update(height=600, margin=dict(l=60, r=15, t=90, b=54),
+        layout.update(height=600, margin=dict(l=60, r=15, t=90, b=61),
                       legend=dict(orientation="h", x=0, y=1.08, yanchor="bottom", font=dict(size=12)),
                       separators=",.", uirevision="keep", bargap=0.3)
         data = [
@@ -306,7 +306,7 @@ class BreachView(View):
         layout["yaxis"].update(title={"text": texts.SHARE_AXIS}, range=[-3, 103])
         layout["yaxis2"].update(title={"text": texts.SHARE_AXIS}, range=[-3, 103])
         layout["xaxis2"]["title"] = {"text": texts.ROUND_AXIS}
-        layout.update(height=560, margin=dict(l=60, r=20, t=80, b=54),
+        layout.update(height=560, margin=dict(l=60, r=20, t=80, b=61),
                       legend=dict(orientation="h", x=0, y=1.08, yanchor="bottom", font=dict(size=12)),
                       separators=",.", uirevision="keep")
         styles = ((texts.NO_BREACH, dict(color=GREY, width=2, dash="dot")),

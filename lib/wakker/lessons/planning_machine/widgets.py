@@ -368,7 +368,7 @@ MORE_PARAMS = ("both_planned_order", "fourth_wait_gain", "base_lifetime", "delay
 FORMATS = {"both_planned_order": lambda v: f"{int(round(v))}e"}
 #: Height of the line chart (px), its margins, its plot area and the gap between that and the legend above it.
 LINES_HEIGHT = 420
-LINES_MARGIN = dict(l=70, r=23, t=95, b=55)
+LINES_MARGIN = dict(l=70, r=23, t=95, b=62)
 LINES_PLOT, LEGEND_GAP = LINES_HEIGHT - LINES_MARGIN["t"] - LINES_MARGIN["b"], 29
 #: Room kept free around the dashed speed line for a range's label (in decades of the log axis).
 LABEL_GAP = 0.04

@@ -126,7 +126,7 @@ class RiverExplorer(View):
         fig.update_xaxes(title_text=texts.RIVER_X, row=2, col=1)
         fig.update_yaxes(title_text=texts.RIVER_Y_PLACE, row=1, col=1)
         fig.update_yaxes(title_text=texts.RIVER_Y_DISTANCE, rangemode="tozero", row=2, col=1)
-        fig.update_layout(height=600, margin=dict(l=60, r=20, t=100, b=54),
+        fig.update_layout(height=600, margin=dict(l=60, r=20, t=100, b=61),
                           legend=dict(orientation="h", x=0, y=1.08, yanchor="bottom", font=dict(size=12)),
                           separators=",.", uirevision="keep")
         fig.update_annotations(font_size=13)
@@ -272,7 +272,7 @@ class CrowdExplorer(View):
         fig.update_xaxes(title_text=texts.CROWD_X_SIZE, type="log", tickvals=[1, 10, 100, 1000],
                          ticktext=["1", "10", "100", "1000"], row=2, col=1)
         fig.update_yaxes(title_text=texts.CROWD_Y_ERROR, rangemode="tozero", row=2, col=1)
-        fig.update_layout(height=700, margin=dict(l=60, r=15, t=100, b=54), bargap=0.05,
+        fig.update_layout(height=700, margin=dict(l=60, r=15, t=100, b=61), bargap=0.05,
                           legend=dict(orientation="h", x=0, y=1.08, yanchor="bottom", font=dict(size=12)),
                           separators=",.", uirevision="keep")
         fig.update_annotations(font_size=13)

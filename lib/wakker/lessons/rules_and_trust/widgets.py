@@ -82,8 +82,7 @@ def titled_layout(title: str) -> dict:
 def _share_layout(title: str, x_title: str, y_title: str, height: int, bottom: int) -> dict:
     """The layout of 08's two line charts of a share over time (0 to 1 on the y axis, the legend below)."""
     layout = titled_layout(title)
-    # the x axis's numbers a little lower, so its '0' does not touch the y axis's '0' (as in 'Meer ruimte')
-    layout["xaxis"].update(title=dict(text=x_title), rangemode="tozero", ticklabelstandoff=8)
+    layout["xaxis"].update(title=dict(text=x_title), rangemode="tozero")
     layout["yaxis"].update(title=dict(text=y_title), range=[0, 1.02])
     layout.update(height=height, margin=dict(l=70, r=20, t=50, b=bottom),
                   legend=dict(orientation="h", x=0, y=-0.18, yanchor="top", font=dict(size=12)),
@@ -224,11 +223,11 @@ class RoomExplorer(View):
                 for name, colour, dash in ((texts.LINE_MISSED, MISSED_COLOUR, None),
                                            (texts.LINE_NEEDLESS, NEEDLESS_COLOUR, None),
                                            (texts.LINE_UNEQUAL, UNEQUAL_COLOUR, "dash"))]
-        # the x axis's numbers a little lower, so its '0 %' does not touch the y axis's '0'; the axis a little
-        # wider than 0 to 100 %, so that the dashed line at the student's setting is not cut in half at the plot's
-        # edge at 0 or 100 % (a reviewer saw it lie on the frame); no zero line, so 0 % has a grid line as the others
+        # the axis a little wider than 0 to 100 %, so that the dashed line at the student's setting is not cut in
+        # half at the plot's edge at 0 or 100 % (a reviewer saw it lie on the frame); no zero line, so 0 % has a
+        # grid line as the others
         layout = dict(xaxis=dict(title=dict(text=texts.ROOM_AXIS), ticksuffix=" %", range=ROOM_X_RANGE,
-                                 ticklabelstandoff=8, zeroline=False),
+                                 zeroline=False),
                       yaxis=dict(title=dict(text=texts.COUNT_AXIS), rangemode="tozero"),
                       title=_left_title(texts.ROOM_TITLES[1]), height=420, margin=dict(l=STRIPS_LEFT, r=30, t=40, b=99),
                       legend=dict(orientation="h", x=0, y=-0.2, yanchor="top", font=dict(size=12)),

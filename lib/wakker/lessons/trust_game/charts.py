@@ -20,7 +20,7 @@ from .data import characters
 
 def fig_layout(**extra) -> dict:
     """The plotly layout every chart of the lesson starts from (Dutch decimal separators)."""
-    base = dict(height=380, margin=dict(l=65, r=10, t=50, b=55), separators=",.",
+    base = dict(height=380, margin=dict(l=65, r=10, t=50, b=62), separators=",.",
                 font=dict(size=13))
     base.update(extra)
     return base
@@ -83,7 +83,7 @@ def heatmap_figure(payoffs: Payoffs, height: int = 460, phone: bool = False) -> 
             height=height, title=dict(text=T.TOURNAMENT_TITLE, x=0.02, font=dict(size=14)),
             xaxis=dict(title=T.HEATMAP_X, side="bottom", tickangle=-30),
             yaxis=dict(title="", autorange="reversed", automargin=True),
-            margin=dict(l=143, r=97, t=50, b=106)),
+            margin=dict(l=143, r=97, t=50, b=114)),
         css=("wakker-kleurentabel",) if phone else ())
     if phone:
         _on_phone(fig, ["–"])
@@ -138,12 +138,10 @@ def evolution_figure(title: str, legend_room: int) -> LiveFigure:
     return LiveFigure(
         data=traces,
         layout=fig_layout(height=400, title=dict(text=title, x=0.02, font=dict(size=14)),
-                          # the x axis's numbers a little lower, so its '0' does not touch the y axis's '0' in
-                          # the corner (a reviewer, at 390 and at 1400 px; as 08's 'Meer ruimte')
-                          xaxis=dict(title=T.GENERATION_AXIS, ticklabelstandoff=8),
+                          xaxis=dict(title=T.GENERATION_AXIS),
                           yaxis=dict(title=T.SHARE_AXIS, range=[0, 100]),
                           legend=dict(orientation="v", x=1.02, y=1), hovermode="x unified",
-                          margin=dict(l=61, r=legend_room, t=50, b=63)),  # b: 8 more for the numbers' standoff
+                          margin=dict(l=61, r=legend_room, t=50, b=63)),  # b: 8 more for the x numbers' standoff (kit template)
     ).on_phone(EVOLUTION_PHONE)
 
 

@@ -331,7 +331,7 @@ class RepeatedGame(View):
                 # the title at the top, the legend in a band of its own below it: on a phone the two met
                 height=330, title=dict(text=T.SCORE_TITLE, x=0.02, y=1, yref="container", yanchor="top",
                                        pad=dict(t=8)),
-                margin=dict(l=65, r=10, t=60, b=55),
+                margin=dict(l=65, r=10, t=60, b=62),
                 xaxis=dict(title=T.ROUND_AXIS, range=[-0.3, self.rounds + 0.3], dtick=1),
                 yaxis=dict(title=T.POINTS_AXIS, zeroline=True),
                 legend=dict(orientation="h", y=1.02, x=1, xanchor="right", yanchor="bottom")))

@@ -148,7 +148,7 @@ class CommonsExplorer(View):
         fig.update_xaxes(title_text=texts.SEASON_AXIS, row=2, col=1)
         fig.update_yaxes(title_text=texts.STOCK_AXIS, rangemode="tozero", row=1, col=1)
         fig.update_yaxes(title_text=texts.INCOME_AXIS, row=2, col=1)
-        fig.update_layout(height=600, margin=dict(l=60, r=20, t=110, b=54),
+        fig.update_layout(height=600, margin=dict(l=60, r=20, t=110, b=61),
                           legend=dict(orientation="h", x=0, y=1.06, yanchor="bottom", font=dict(size=12)),
                           separators=",.", uirevision="keep")
         fig.update_annotations(font_size=13)
