@@ -200,12 +200,14 @@ class Question(SavedWidget):
         """A newer question for the same answer replaced this one (its cell was run again, or a copy of it; its
         waiting save is written): its model is closed after :data:`~wakker.ui.saving.RETIRED_OPEN` seconds (letters
         still on their way from the browser go on to the newer question until then), so that ipywidgets' registry
-        of open models no longer keeps it, and with it this question, alive. Where it was shown, the output becomes a Dutch line that says where
-        the question went (a re-run cell's old output is gone already: nothing to see there)."""
+        of open models no longer keeps it, and with it this question, alive. Where it was shown, the output becomes
+        a Dutch line that says where the question went (a re-run cell's old output is gone already: nothing to see
+        there)."""
         if self._display_id is not None:
             from IPython.display import update_display
 
-            short = self.prompt if len(self.prompt) <= 80 else self.prompt[:78].rsplit(" ", 1)[0].rstrip(" ,.;:") + " …"
+            short = self.prompt if len(self.prompt) <= 80 else \
+                self.prompt[:78].rsplit(" ", 1)[0].rstrip(" ,.;:") + " …"
             text = self.MOVED.format(prompt=f"‘{short}’")
             try:
                 update_display({"text/html": note_html(f"↪ {html.escape(text)}", size="1em"),
