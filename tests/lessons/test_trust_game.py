@@ -377,6 +377,61 @@ def test_tournament_summary_in_correct_dutch_for_one_round():
     assert "een wedstrijd van 1 ronde," in t.summary.value
 
 
+def _z(view) -> list:
+    return [list(r) for r in view.fig.data[0].z]
+
+
+def test_tournament_nog_eens_draws_other_chance_and_the_same_state_gives_the_same_picture():
+    """A teacher's reading: the tournament has chance (mistakes, the Gokker, the Gulle spiegel) but no way to play it
+    again with other chance. 'Nog eens, met ander toeval' plays the same settings with the next seed: another picture,
+    and the winners of the presses are counted until a setting moves. The same settings and seed give the same
+    picture, whether reached by pressing or made afresh."""
+    t = nb07.tournament_view()
+    children = list(t.box.children)
+    assert children[children.index(t.reseed) + 1] is t.reseed_note.lines.widget  # right above the lines it changes
+    assert t.reseed.description == "Nog eens, met ander toeval" and not t.reseed.disabled  # the Gokker plays
+    assert t.tally.value == ""  # one draw: nothing to count yet
+    t.noise.value = 10
+    before, seed = _z(t), t.seed
+    t.update()
+    assert _z(t) == before  # the same state: the same picture
+    t.reseed.click()
+    assert t.seed == seed + 1 and _z(t) != before  # a new seed: a new result
+    again = nb07.tournament_view(noise=0.10, seed=seed + 1)
+    assert _z(again) == _z(t) and again.table.value == t.table.value  # the press gives what that seed gives
+    for _ in range(8):
+        t.reseed.click()
+    assert "10 keer gespeeld" in t.tally.value and len(t.winners) == 10
+    for name in set(t.winners):
+        assert f"{name} {t.winners.count(name)}×" in t.tally.value
+    t.repetitions.value = 1  # a setting moves: a new tally, and with one repetition the winner changes often
+    assert t.tally.value == "" and t.winners == [t.winners[0]]
+    for _ in range(9):
+        t.reseed.click()
+    assert len(set(t.winners)) >= 3, t.winners
+
+
+def test_tournament_nog_eens_is_off_where_nothing_is_left_to_chance():
+    """Without mistakes and without a character that draws its moves every seed plays the same matches: the button is
+    off, with a line that says why; mistakes switch it on again."""
+    t = nb07.tournament_view()
+    for sid, box in t.boxes.items():
+        box.value = sid in ("tit_for_tat", "grudger", "always_defect", "detective")
+    assert t.reseed.disabled and "geen toeval" in t.reseed_note.value and "Gokker of Gulle spiegel" in t.reseed_note.value
+    first = _z(t)
+    for seed in range(8, 12):
+        t.seed = seed
+        t.update()
+        assert _z(t) == first, seed  # "elke keer hetzelfde"
+    t.noise.value = 5
+    assert not t.reseed.disabled and t.reseed_note.value == ""
+    t.reseed.click()
+    assert _z(t) != first
+    t.boxes["random"].value = True
+    t.noise.value = 0
+    assert not t.reseed.disabled  # the Gokker draws
+
+
 def test_payoff_table_has_its_own_header_and_the_english_word_behind_each_letter(monkeypatch):
     """§ 2's table of T, R, P and S: its header is the five column names (the sandbox's "Eigen punten" once took
     the same name in texts.py, and the table showed that string letter by letter as its header)."""

@@ -130,6 +130,12 @@ SHARED_FIRST = "gedeelde eerste plaats: {names}"
 SCROLL_HINT = "↔ Schuif de ranglijst opzij om alles te zien."
 TOURNAMENT_SUMMARY = ("{winner} — {n} personages, elk paar speelt {repetitions} keer een wedstrijd van "
                       "{rounds}, {noise} % kans op een vergissing per zet.")
+#: Above the ranking after a press on "Nog eens, met ander toeval": the winners of every draw at these settings
+#: (a new tally starts when a setting moves).
+TALLY = "Met deze instellingen {draws} keer gespeeld, elke keer met ander toeval. Winnaar: {winners}."
+TALLY_PART = "{name} {times}×"
+SHARED = "{names} (gedeeld)"
+AND = " en "
 
 # --------------------------------------------------------------------------- evolution
 
@@ -167,6 +173,9 @@ NO_CHANCE = {
     "case": ("Hier speelt geen toeval mee: zonder vergissingen en zonder {names} beslist het toeval alleen bij "
              "gelijke punten, en die kwamen hier niet voor. Er komt dus elke keer hetzelfde uit. Met vergissingen "
              "doet deze knop weer mee."),
+    "tournament": ("Hier speelt geen toeval mee: zonder vergissingen en zonder {names} speelt elk paar elke keer "
+                   "precies dezelfde wedstrijd, dus komt er elke keer hetzelfde uit. Met vergissingen doet deze knop "
+                   "weer mee."),
 }
 OR = " of "
 GENERATION_AXIS = "generatie"

@@ -487,14 +487,24 @@ class TournamentView(_LazyMore, View):
         for s in (self.rounds, self.noise):
             s.observe(self.update)
         self.table = _Later()
-        lines = Lines.on(self, "message", "summary")  # one widget model for the two lines
+        # one widget model for the lines; the first says why 'Nog eens' is off, when it is; the second counts the
+        # winners of the draws since the settings last changed (a teacher's reading: the tournament has chance, but
+        # no way to play it again with other chance, so a student could not see how much the outcome varies)
+        lines = Lines.on(self, "reseed_note", "tally", "message", "summary")
         self.fig = heatmap_figure(payoffs, phone=True)  # on a phone: numbered names (charts.PHONE_LAYOUT)
         self.result: P.TournamentResult | None = None
+        self.chance = True  # whether another seed can change the result (update() sets it)
+        self.winners: list[str] = []  # the winner of each draw at the present settings, the first draw first
+        self._pressed = False
         self.update()  # before fig.widget exists: the browser gets the figure once, filled in
         _made(self, "table")  # and the texts in their first message
-        # at most four controls up front (lesson guide M4): rounds and mistakes; who plays and how often under "Meer"
+        self.reseed = w.Button(description=T.RESEED_BUTTON, icon="refresh", layout=dict(width="17em"),
+                               disabled=not self.chance)
+        self.reseed.on_click(self._reseed)
+        # at most four controls up front (lesson guide M4): rounds and mistakes; who plays and how often under "Meer";
+        # the button right above the lines and the ranking it changes, as in the evolution
         self._more_section(T.TOURNAMENT_MORE_LABEL)
-        self.box = w.VBox([self.rounds.box, self.noise.box, self.more, lines.widget,
+        self.box = w.VBox([self.rounds.box, self.noise.box, self.more, self.reseed, lines.widget,
                            w.HBox([self.table], layout=dict(overflow="auto")), self.fig.widget],
                           layout=dict(max_width="60em"), _dom_classes=("wakker-toernooi",))
 
@@ -529,13 +539,43 @@ class TournamentView(_LazyMore, View):
             return [s for s in self.ids if s in self._chosen]
         return [s for s in self.ids if self._boxes[s].value]
 
+    def _reseed(self, _b=None) -> None:
+        """'Nog eens, met ander toeval': the same settings with the next seed; its winner joins the tally."""
+        self.seed += 1
+        self._pressed = True
+        try:
+            self.update()
+        finally:
+            self._pressed = False
+
+    def _show_chance(self, chance: bool) -> None:
+        """The button on when another seed can change the result, else off with a line that says why."""
+        self.chance = chance
+        self.reseed_note.value = "" if chance else no_chance_html("tournament", self.payoffs)
+        if "reseed" in self.__dict__:  # made after the first update()
+            self.reseed.disabled = not chance
+
+    def _tally_html(self) -> str:
+        """After a press on 'Nog eens': who won how often over the draws at these settings (empty before)."""
+        if len(self.winners) < 2:
+            return ""
+        counts: dict[str, int] = {}
+        for name in self.winners:
+            counts[name] = counts.get(name, 0) + 1
+        parts = [T.TALLY_PART.format(name=html.escape(name), times=times)
+                 for name, times in sorted(counts.items(), key=lambda kv: -kv[1])]
+        return text_html(T.TALLY.format(draws=len(self.winners), winners=", ".join(parts)))
+
     @safe
     def update(self, _change=None) -> P.TournamentResult | None:
+        if not self._pressed:  # a setting moved (or the first draw): a new tally
+            self.winners = []
         ids = self.chosen()
+        self._show_chance(draws_in_matches({s: 1 for s in ids}, self.payoffs, self.noise.value / 100))
         if len(ids) < 2:
             self.message.value = error_html(T.TOO_FEW_CHARACTERS)
             self.result = None
-            self.summary.value = self.table.value = ""
+            self.summary.value = self.table.value = self.tally.value = ""
             clear_heatmap(self.fig, T.NO_RESULT)
             return None
         repetitions = self._repetitions_now()
@@ -550,6 +590,8 @@ class TournamentView(_LazyMore, View):
         self.summary.value = text_html(T.TOURNAMENT_SUMMARY.format(
             winner=winner, n=len(ids), repetitions=repetitions,
             rounds=dutch.count(self.rounds.value, *T.ROUND), noise=self.noise.value)) + SCROLL_HINT_HTML
+        self.winners.append(tied[0] if len(tied) == 1 else T.SHARED.format(names=T.AND.join(tied)))
+        self.tally.value = self._tally_html()
         self.table.value = ranking_html(res)
         self.message.value = ""
         return res
