@@ -729,7 +729,8 @@ def _models(widget) -> int:
 #: view the page builds). Measured 2026-12-02: the tournament 31, the evolution 29, the sandbox 50 when the controls
 #: under "Meer instellingen" were made up front (now when that section first opens), and 9, 6, 13, 13, 17 for the
 #: games and the designer while each HTML line was its own widget (now adjacent lines are one, widgets._Lines).
-MODEL_BUDGET = {"one_shot": 7, "dominance": 3, "blind game": 11, "repeated game": 11, "tournament": 14,
+#: the tournament: 15 since its button "Nog eens, met ander toeval" (one model, as in the evolution)
+MODEL_BUDGET = {"one_shot": 7, "dominance": 3, "blind game": 11, "repeated game": 11, "tournament": 15,
                 "evolution": 17, "sandbox": 15, "designer": 16}
 
 
