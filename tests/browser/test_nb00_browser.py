@@ -145,7 +145,20 @@ def test_start_notebook_answer_survives_restart_and_reload(page, jupyter_server,
     scale.scroll_into_view_if_needed()
     tops = scale.locator(".wakker-scale button").evaluate_all("bs => bs.map(b => Math.round(b.getBoundingClientRect().top))")
     assert len(tops) == 5 and len(set(tops)) == 1, tops
+    # ... with both end labels above them, 'heel weinig' over the 1 and 'heel veel' over the 5 (a teacher's reading:
+    # 'heel veel' wrapped to the left of the next line, under the 1)
+    ends = scale.locator(".wakker-scale").evaluate("""row => {
+        const r = e => e.getBoundingClientRect(), kids = row.children, bs = row.querySelectorAll('button');
+        const low = r(kids[0]), high = r(kids[kids.length - 1]), first = r(bs[0]), last = r(bs[bs.length - 1]);
+        return {above: low.bottom <= first.top + 1 && high.bottom <= last.top + 1,
+                low_at_1: Math.abs(low.left - first.left) < 4, high_at_5: Math.abs(high.right - last.right) < 4}; }""")
+    assert ends == {"above": True, "low_at_1": True, "high_at_5": True}, ends
     jlab.screenshot_at(page, scale, "nb00-06b-narrow-scale")
+    # a tick box's long option wraps under its own text, not under the box (a hanging indent)
+    ticks = page.locator(".wakker-q-wie-schreef-wat .widget-checkbox > label")
+    hanging = ticks.evaluate_all("""ls => ls.map(l => { const i = l.querySelector('input').getBoundingClientRect(),
+        t = l.querySelector('span').getBoundingClientRect(); return t.left >= i.right && Math.abs(t.top - i.top) < 8; })""")
+    assert len(hanging) == 5 and all(hanging), hanging
     # the map of the workbook fits a phone: one block per notebook, its source and status under the title (a
     # teacher's reading: 'bron' and 'status' were off the screen, with nothing to say so)
     kaart = page.locator("table.wakker-kaart")

@@ -123,6 +123,11 @@ KIT_CSS = r"""
 .wakker-options .widget-radio-box input, .wakker-options .widget-checkbox input
   {flex: none !important; order: -1 !important; margin: .2em .5em 0 0 !important;}
 .wakker-options .widget-checkbox {height: auto !important; min-height: var(--jp-widgets-inline-height);}
+/* ... and a tick box's long option wraps under its own first word, not under the box (a hanging indent, as the
+   round buttons of a single choice have). */
+.wakker-options .widget-checkbox > label {display: flex !important; align-items: flex-start !important;
+  margin: .2em 0 !important;}
+.wakker-options .widget-checkbox > label > input {align-self: flex-start !important;}
 /* A widget with Layout(width="100%") keeps ipywidgets' 2 px side margins, so it is 4 px wider than its
    box; the box (overflow: auto) then shows a horizontal scrollbar under every answer box and row. */
 .jupyter-widgets.widget-box > .jupyter-widgets[style*="width: 100%"] {
@@ -139,11 +144,17 @@ KIT_CSS = r"""
    line that runs through it does not make it unreadable. */
 .wakker-planning-lijnen .shape-label-text { paint-order: stroke; stroke: var(--jp-layout-color0, #fff);
   stroke-width: 4px; stroke-opacity: .8; stroke-linejoin: round; }
-/* A scale (1-5) keeps its points on one line; on a narrow screen its end labels go above and below. */
+/* A scale (1-5) keeps its points on one line. On a narrow screen both end labels stand above the points,
+   the low one at the left end and the high one at the right end, and the points fill the width (a teacher's
+   reading at 390 px: 'heel veel' wrapped to the next line's left, under the 1). */
 .wakker-scale .widget-toggle-buttons > div { white-space: nowrap; }
 @media (max-width: 640px) {
-  .wakker-scale { flex-wrap: wrap !important; row-gap: .2em; }
-  .wakker-scale .widget-toggle-button { width: 2.5em !important; }
+  .wakker-scale { flex-wrap: wrap !important; row-gap: .2em; align-items: flex-end !important; }
+  .wakker-scale > :first-child { order: 0; margin: 0 !important; max-width: 48%; }
+  .wakker-scale > :last-child { order: 1; margin: 0 0 0 auto !important; max-width: 48%; text-align: right; }
+  .wakker-scale > .widget-toggle-buttons { order: 2; flex: 1 1 100% !important; }
+  .wakker-scale > .widget-toggle-buttons > div { display: flex; }
+  .wakker-scale .widget-toggle-button { flex: 1 1 0 !important; width: auto !important; min-width: 2.5em; }
   /* Slider panels: the columns under each other, each slider row as label above track and value. */
   .wakker-columns { flex-direction: column !important; }
   .wakker-columns > .widget-box { width: 100% !important; }
