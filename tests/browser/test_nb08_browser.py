@@ -208,6 +208,16 @@ def test_nb08_models_questions_and_answers_after_restart(page, jupyter_server, f
     expect(gov.locator(".wakker-readout-param-good_when_controlled")).to_have_text("80 %", timeout=10_000)
     expect(gov.locator(".wakker-zin")).to_contain_text("maakt het voor het vertrouwen van de inwoner niet uit", timeout=10_000)
     _shot(page, gov, "nb08-10-governments-equal")
+    # task 2 at full width: no line of the governments crosses the threshold's words (a teacher at 1400 px: they
+    # stood on the dashed line, at its right end, where the lines of tasks 2 and 5 ran through them)
+    gov.locator("button", has_text="Terug naar de standaardaannames").click()
+    expect(gov.locator(".wakker-zin")).to_contain_text("Bij beide hield de inwoner zich", timeout=10_000)
+    jlab.press(gov.locator(".wakker-param-citizen_reliability .noUi-handle"), "ArrowLeft", 7)  # 85 % -> 50 %
+    expect(gov.locator(".wakker-readout-param-citizen_reliability")).to_have_text("50 %", timeout=10_000)
+    page.wait_for_timeout(800)
+    crossed = gov.locator(".js-plotly-plot").evaluate(CROSSED)
+    assert len(crossed) == 2 and all(hits == 0 for _, hits in crossed), crossed
+    _shot(page, gov.locator(".js-plotly-plot"), "nb08-10a-governments-task2")
     # task 5: reciprocity, under "Meer aannames"; the sentence then counts the kept agreements per government
     gov.locator("button", has_text="Terug naar de standaardaannames").click()
     expect(gov.locator(".wakker-zin")).to_contain_text("Bij beide hield de inwoner zich", timeout=10_000)
@@ -221,7 +231,12 @@ def test_nb08_models_questions_and_answers_after_restart(page, jupyter_server, f
     jlab.press(gov.locator(".wakker-param-reciprocity .noUi-handle"), "End", 1)  # 0 -> 0,5
     expect(gov.locator(".wakker-readout-param-reciprocity")).to_have_text("0,50", timeout=10_000)
     expect(gov.locator(".wakker-zin")).to_contain_text("keer bij de tweede", timeout=10_000)
+    page.wait_for_timeout(800)
+    crossed = gov.locator(".js-plotly-plot").evaluate(CROSSED)  # task 5 at full width, as for task 2 above
+    assert len(crossed) == 2 and all(hits == 0 for _, hits in crossed), crossed
+    assert not jlab.margins_grown(page)  # the words above the plot need no larger margin
     _shot(page, gov, "nb08-10b-governments-reciprocity")
+    jlab.screenshot(page, "nb08-10e-governments-task5-plot", locator=gov.locator(".js-plotly-plot"))
     _shot(page, page.locator("table.wakker-aannames-overheden"), "nb08-10c-governments-assumptions")
     # § 6 in order: the prediction (above the model), then the observation, then "Wat zagen wij?" with tasks 5 and 6
     recip = page.locator(".wakker-q-voorspelling-wederkerigheid")

@@ -444,18 +444,13 @@ def government_sentence_html(p: tl.GovernmentParams, g: tl.Governments) -> str:
     return styled("zin", text)
 
 
-def gov_threshold_label(threshold: float) -> dict:
-    """The words at the dashed threshold line, at its right end (a wide screen)."""
-    return dict(xref="x domain", yref="y", x=1, y=threshold, xanchor="right", yanchor="bottom",
-                showarrow=False, text=texts.GOV_THRESHOLD, font=dict(size=11, color="#666666"))
-
-
-def gov_phone_annotations() -> list[dict]:
-    """The governments' figure's annotations on a phone (LiveFigure.on_phone). On the line the threshold's words
-    took most of the plot's 184 px and the lines crossed them; there they stand as a key (a dashed mark and the
-    words) right above the plot, and the title one line higher. Paper coordinates only: nothing here depends on a
-    slider, so these values never go stale when the threshold moves (the dashed line itself is a shape, not
-    replaced)."""
+def gov_annotations() -> list[dict]:
+    """The governments' figure's title and the key to the dashed threshold line (a dashed mark and the words), at
+    every width. The words stood on the line, at its right end: at 390 px they took most of the plot, and at
+    1400 px the governments' lines crossed them too (a teacher, with tasks 2 and 5). Now they stand as a key right
+    above the plot, where no line of the model can reach (its values stay within the plot's 0 to 1), and the title
+    one line higher. Paper coordinates only: nothing here depends on a slider, so these values never go stale when
+    the threshold moves (the dashed line itself is a shape, redrawn with every update)."""
     title = dict(titled_layout(texts.GOV_TITLE)["annotations"][0], yshift=18)
     key = dict(xref="paper", yref="paper", x=0, y=1, xanchor="left", yanchor="bottom", yshift=1, showarrow=False,
                text=f'<span style="color:#777777">– – –</span> {html.escape(texts.GOV_THRESHOLD)}',
@@ -494,7 +489,8 @@ class GovernmentComparison(View):
                 data.append(dict(type="scatter", x=[0], y=[0.5], mode="lines", name=name, line=style,
                                  hovertemplate=texts.HOVER_GOV.format(name=name)))
         layout = _share_layout(texts.GOV_TITLE, texts.GOV_X, texts.GOV_Y, height=460, bottom=114)
-        return LiveFigure(dict(data=data, layout=layout)).on_phone(layout={"annotations": gov_phone_annotations()})
+        layout["annotations"] = gov_annotations()
+        return LiveFigure(dict(data=data, layout=layout))
 
     def params(self) -> tl.GovernmentParams:
         return tl.GovernmentParams(**self.panel.values())
@@ -516,13 +512,11 @@ class GovernmentComparison(View):
         x = np.arange(g.n_encounters + 1)
         threshold = dict(type="line", xref="x domain", yref="y", x0=0, x1=1, y0=p.threshold, y1=p.threshold,
                          line=dict(color="#777777", width=1.5, dash="dash"))
-        label = gov_threshold_label(p.threshold)
         with self.fig.batch_update():
             for i, key in enumerate(("control", "trust")):
                 self.fig.data[i].x, self.fig.data[i].y = x, g.citizen_trust[key]
                 self.fig.data[2 + i].x, self.fig.data[2 + i].y = x, g.government_trust[key]
             self.fig.layout.shapes = [threshold]
-            self.fig.layout.annotations = (self.fig.layout.annotations[0], label)
             self.fig.layout.xaxis.range = [0, g.n_encounters]
 
     def set(self, **values) -> None:
