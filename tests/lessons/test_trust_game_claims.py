@@ -101,6 +101,30 @@ def test_c34f_points_against_the_spiegel(moves, mine):
     assert sum(s[0] for s in g.scores) == mine
 
 
+# ---------------------------------------------------------------- § 8: the blog's two levels in the model (c64b)
+def test_c64b_the_two_levels_are_tied_to_the_model_as_our_reading():
+    """A teacher's reading: the blog's two levels of trust (quoted in § 1) never came back later. § 8 now says, as the
+    notebook's own reading, that the model holds the first level and that of the second it shows only the other's
+    moves: against the Spiegel you see in his move what you did the round before."""
+    import yaml
+    text = cell("c64b")
+    excerpt = {e["id"]: e["text"] for e in yaml.safe_load(
+        (NOTEBOOK.parents[1] / "data/excerpts/blog-vertrouwen.yaml").read_text("utf-8"))}["twee-niveaus"]
+    assert "twee niveaus" in excerpt and "Vertrouwen dat de ander ook jou vertrouwt" in excerpt
+    assert "volgens de blog uit twee niveaus bestaat" in text and "Wij lezen het model zo" in text
+    assert "lezen wij als een voorbeeld van die tweede laag" in text  # the link to Riphagen is ours, said so
+    assert position("c05") < position("c64b") < position("c65")  # after the quote, before the Riphagen side step
+    assert "In § 8 kijken we waar die twee lagen in het model terugkomen" in cell("c06")
+    assert "Tegen de Spiegel zie je aan zijn zet wat jij de ronde ervoor deed" in text
+    for seed in range(4):
+        g = nb07.repeated_game(seed=seed)
+        g.opponent.value = "tit_for_tat"
+        mine = "CCDCDDCCDC"
+        for m in mine:
+            g.play(m)
+        assert "".join(g.theirs) == "C" + mine[:-1], seed
+
+
 # ---------------------------------------------------------------- § 4: tournament (reveal c39c)
 def test_c39c_the_spiegel_wins_at_10_rounds_without_winning_a_match():
     text = cell("c39c")
