@@ -203,6 +203,40 @@ def test_nb07_games_tournament_evolution_designer(page, jupyter_server, fresh_jo
         page.wait_for_timeout(100)
     expect(plot.locator(".ytick")).to_have_count(9, timeout=10_000)
 
+    # 'Nog eens, met ander toeval' (a teacher's reading: the tournament has chance but could not be played again):
+    # back to 10 rounds, 10 % mistakes; a press draws another tournament and the line above the ranking counts the
+    # winners of the presses
+    _press(page, rounds, "ArrowRight", 7)
+    expect(tour.locator(".wakker-readout-rondes")).to_have_text("10", timeout=10_000)
+    _press(page, tour.locator(".wakker-vergissing"), "ArrowRight", 10)
+    expect(tour.locator(".wakker-readout-vergissing")).to_have_text("10", timeout=10_000)
+    expect(tour).to_contain_text("10 % kans op een vergissing per zet", timeout=10_000)
+    again = tour.locator("button", has_text="Nog eens, met ander toeval")
+    expect(again).to_be_enabled()
+    expect(tour).not_to_contain_text("keer gespeeld")
+    for presses in (1, 2, 3):
+        before = _heatmap_state(plot)
+        again.click()
+        expect(tour).to_contain_text(f"Met deze instellingen {presses + 1} keer gespeeld", timeout=10_000)
+        for _ in range(50):
+            if _heatmap_state(plot) != before:
+                break
+            page.wait_for_timeout(200)
+        assert _heatmap_state(plot) != before, "the heat map did not change after 'Nog eens'"
+    _shot(page, again, "nb07-10d-tournament-nog-eens")
+    # the reveal after the tournament: what a student takes away, the details in a closed part
+    jlab.type_into(page.locator(".wakker-q-toernooi-gezien textarea"), "De Spiegel won bij 10 rondes, de Valsspeler bij 3.")
+    tour_reveal = page.locator(".wakker-reveal").nth(2)
+    tour_reveal.locator("button", has_text="Wat zagen wij?").click()
+    expect(tour_reveal).to_contain_text("zonder één wedstrijd te winnen", timeout=10_000)
+    precise = tour_reveal.locator("details", has_text="Voor wie het precies wil weten")
+    expect(precise).to_have_count(1)
+    expect(precise.locator("li").first).to_be_hidden()  # closed
+    _shot(page, tour_reveal, "nb07-10e-tournament-reveal")
+    precise.locator("summary").click()
+    expect(precise.locator("li").first).to_be_visible(timeout=10_000)
+    _shot(page, precise, "nb07-10f-tournament-reveal-precise")
+
     # --- evolution (first model): 3 rounds -> the Valsspelers take over
     evo = page.locator(".wakker-evolutie")
     expect(evo).to_have_count(1)  # one evolution widget with experiments, not three copies
@@ -300,6 +334,10 @@ def test_nb07_games_tournament_evolution_designer(page, jupyter_server, fresh_jo
     assert json.loads(value) == {"name": "Voorzichtige Buurvrouw", "first": 1.0,
                                  "after": {"CC": 1.0, "CD": 0.0, "DC": 1.0, "DD": 0.25}}
 
+    two_levels = page.locator(".jp-MarkdownCell", has_text="De twee lagen uit § 1, terug in het model")
+    expect(two_levels).to_have_count(1)
+    _shot(page, two_levels, "nb07-15b-two-levels")
+
     last = jlab.cells(page).last
     _shot(page, last, "nb07-16-end")
 
@@ -334,6 +372,20 @@ def test_nb07_games_tournament_evolution_designer(page, jupyter_server, fresh_jo
     for name, box in PARTS:
         jlab.screenshot(page, f"nb07-390-{name}", locator=page.locator(box).first)
     narrow_screen_checks(page)
+    # what changed for the teacher's reading, at 390 px: the button and its count, the reveal's closed part, § 8
+    tour = page.locator(".wakker-toernooi")
+    again = tour.locator("button", has_text="Nog eens, met ander toeval")
+    again.click()
+    expect(tour).to_contain_text("Met deze instellingen 5 keer gespeeld", timeout=10_000)
+    top = "e => e.scrollIntoView({block: 'start'})"
+    for name, where in (("nb07-390-tournament-nog-eens", again),
+                        ("nb07-390-tournament-reveal-precise",
+                         page.locator(".wakker-reveal").nth(2).locator("details summary")),
+                        ("nb07-390-two-levels",
+                         page.locator(".jp-MarkdownCell", has_text="De twee lagen uit § 1, terug in het model"))):
+        where.evaluate(top)
+        page.wait_for_timeout(600)
+        jlab.screenshot(page, name)
     assert not jlab.console_errors(page)
 
 

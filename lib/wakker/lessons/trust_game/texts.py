@@ -132,7 +132,7 @@ TOURNAMENT_SUMMARY = ("{winner} — {n} personages, elk paar speelt {repetitions
                       "{rounds}, {noise} % kans op een vergissing per zet.")
 #: Above the ranking after a press on "Nog eens, met ander toeval": the winners of every draw at these settings
 #: (a new tally starts when a setting moves).
-TALLY = "Met deze instellingen {draws} keer gespeeld, elke keer met ander toeval. Winnaar: {winners}."
+TALLY = "Met deze instellingen {draws} keer gespeeld, elke keer met ander toeval. Wie won: {winners}."
 TALLY_PART = "{name} {times}×"
 SHARED = "{names} (gedeeld)"
 AND = " en "
