@@ -320,6 +320,15 @@ def test_nb08_models_questions_and_answers_after_restart(page, jupyter_server, f
     gov.locator(".wakker-zin").scroll_into_view_if_needed()
     page.wait_for_timeout(500)
     jlab.screenshot(page, "nb08-13g-phone-governments-sentence", full_page=False)
+    # § 6 on a phone in the order of its text (a teacher at 390 px): the tasks stood screens above the model, with
+    # the two predictions in between. Now the last task comes right before the model's first slider
+    tasks = page.locator(".jp-MarkdownCell", has_text="Veel wantrouwen vooraf.")
+    gov.locator(".wakker-param-good_when_controlled").evaluate("el => el.scrollIntoView({block: 'center'})")
+    page.wait_for_timeout(800)
+    gap = gov.locator(".wakker-param-good_when_controlled").evaluate("el => el.getBoundingClientRect().top") \
+        - tasks.evaluate("el => el.getBoundingClientRect().bottom")
+    assert 0 <= gap < 150, gap
+    jlab.screenshot(page, "nb08-13l-phone-governments-tasks", full_page=False)
     # no line crosses the words on a plot (the threshold's words on the dashed line were crossed at 390 px), with
     # the governments' defaults and with the settings of task 5 above
     for plot in (learn.locator(".js-plotly-plot"), gov.locator(".js-plotly-plot")):

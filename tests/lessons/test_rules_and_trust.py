@@ -584,8 +584,16 @@ def test_section_6_predicts_plays_writes_then_explains_and_task_5_comes_before_t
     about task 5), then "Wat zagen wij?" (which explains it)."""
     src = ["".join(c["source"]) for c in _cells()]
     six = _index(src, "## 6. Verdieping")
-    assert "5. **Wederkerigheid.**" in src[six] and "*Wederkerigheid* op 0,5" in src[six]
-    order = [six, _index(src, '"voorspelling-overheden"'), _index(src, '"voorspelling-wederkerigheid"'),
+    # a teacher at 390 px: the tasks stood above the predictions, screens away from the model, and the text under
+    # "Speel met het model" sent the student back up ('hierboven'). Now the order of § 6 is the order of § 3: what
+    # the model is, the predictions, then the tasks right above the model, and the words for what is on screen
+    # (sliders, sentence, plot) in the order the screen shows them
+    play = _index(src, "### Speel met het model: eerst controleren of eerst vertrouwen")
+    assert "Probeer dit" not in src[six] and "hierboven" not in src[play]
+    assert "5. **Wederkerigheid.**" in src[play] and "*Wederkerigheid* op 0,5" in src[play]
+    words = [src[play].index(w) for w in ("**schuifjes**", "**zin**", "**grafiek**", "**Probeer dit**")]
+    assert words == sorted(words), words
+    order = [six, _index(src, '"voorspelling-overheden"'), _index(src, '"voorspelling-wederkerigheid"'), play,
              _index(src, "nb08.GovernmentComparison()"), _index(src, '"overheden-gezien"'),
              _index(src, "nb.reveal(obs_overheden"), _index(src, "## 7.")]
     assert order == sorted(order), order
@@ -733,3 +741,4 @@ def test_the_tilt_towards_room_in_the_defaults_is_said_with_the_models_own_numbe
     said = words["judgement_accuracy"]["explanation"]
     assert f"({dutch.number(p.judgement_accuracy, 1)})" in said and f"({dutch.number(p.indicator_quality, 1)})" in said
     assert "helpt de ruimte" in said
+
