@@ -742,3 +742,28 @@ def test_the_tilt_towards_room_in_the_defaults_is_said_with_the_models_own_numbe
     assert f"({dutch.number(p.judgement_accuracy, 1)})" in said and f"({dutch.number(p.indicator_quality, 1)})" in said
     assert "helpt de ruimte" in said
 
+
+def test_section_7_says_the_professional_with_time_ignores_the_forms_score_as_the_model_does():
+    """A teacher's reading: the professional 'with time' does not look at the form's score at all, and § 7 (where the
+    models' omissions are listed) did not say so. Now it does, and § 3's assumptions point there. The model does what
+    the words say: with time for every case, the score can change and the professionals decide the same; without
+    time the score decides. And what § 7 adds, that weighing both well would judge better than either alone, holds
+    in the model's own draws (weights for two independent signals of the need, not fitted), over several seeds."""
+    src = ["".join(c["source"]) for c in _cells()]
+    leaves = " ".join(src[_index(src, "## 7. Wat laten deze modellen weg?")].split())
+    assert "**Met tijd kijkt de professional niet naar het formulier.**" in leaves
+    assert "de score van het formulier telt dan helemaal niet mee" in leaves and "vereenvoudiging van ons" in leaves
+    assert "de score van het formulier telt dan niet mee (zie § 7)" in " ".join(src[_index(src, "### Hoe het model werkt")].split())
+    for seed in (1, 2, 3):
+        with_time = [rr.decisions(rr.RoomParams(room_share=1.0, time_pressure=0.0, indicator_quality=q, seed=seed))
+                     for q in (0.2, 0.6, 0.95)]
+        assert all(np.array_equal(with_time[0], d) for d in with_time[1:]), seed
+        no_time = [rr.decisions(rr.RoomParams(room_share=1.0, time_pressure=1.0, indicator_quality=q, seed=seed))
+                   for q in (0.2, 0.95)]
+        assert not np.array_equal(no_time[0], no_time[1]), seed
+        p = rr.RoomParams(n_households=1000, seed=seed)
+        d = rr.draws(p)
+        a, r = p.judgement_accuracy, p.indicator_quality
+        both = a / (1 - a * a) * d.judgement + r / (1 - r * r) * d.score[None, :]
+        corr = lambda x: np.mean([np.corrcoef(row, d.need)[0, 1] for row in x])  # noqa: E731
+        assert corr(both) > max(corr(d.judgement), np.corrcoef(d.score, d.need)[0, 1]) + 0.03, seed
