@@ -334,6 +334,17 @@ def test_nb07_games_tournament_evolution_designer(page, jupyter_server, fresh_jo
     assert json.loads(value) == {"name": "Voorzichtige Buurvrouw", "first": 1.0,
                                  "after": {"CC": 1.0, "CD": 0.0, "DC": 1.0, "DD": 0.25}}
 
+    # the reveal after the evolution: the proeven in plain words, the counting in a closed part
+    jlab.type_into(page.locator(".wakker-q-evolutie-gezien textarea"), "Bij 3 rondes wonnen de Valsspelers.")
+    evo_reveal = page.locator(".wakker-reveal").nth(3)
+    evo_reveal.locator("button", has_text="Wat zagen wij?").click()
+    expect(evo_reveal).to_contain_text("Proef 3 (5 % vergissingen)", timeout=10_000)
+    evo_precise = evo_reveal.locator("details", has_text="Voor wie het precies wil weten")
+    expect(evo_precise.locator("li").first).to_be_hidden()
+    _shot(page, evo_reveal, "nb07-11b-evolution-reveal")
+    evo_precise.locator("summary").click()
+    expect(evo_precise.locator("li").first).to_be_visible(timeout=10_000)
+    _shot(page, evo_precise, "nb07-11c-evolution-reveal-precise")
     two_levels = page.locator(".jp-MarkdownCell", has_text="De twee lagen uit § 1, terug in het model")
     expect(two_levels).to_have_count(1)
     _shot(page, two_levels, "nb07-15b-two-levels")

@@ -369,7 +369,7 @@ def test_c54c_proef_3_two_percent_mistakes_about_three_in_four_the_geduldige_spi
 
 
 def test_c54c_many_mistakes_valsspeler_wins():
-    assert "Bij veel vergissingen (30 %) wint de Valsspeler" in cell("c54c")
+    assert "**Veel vergissingen (30 %):** de Valsspeler wint" in cell("c54c")
     for seed in SEEDS:
         assert winner_of_evolution("vergissingen", seed, noise=30)[0] == "always_defect", seed
 
