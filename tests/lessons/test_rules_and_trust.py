@@ -767,3 +767,31 @@ def test_section_7_says_the_professional_with_time_ignores_the_forms_score_as_th
         both = a / (1 - a * a) * d.judgement + r / (1 - r * r) * d.score[None, :]
         corr = lambda x: np.mean([np.corrcoef(row, d.need)[0, 1] for row in x])  # noqa: E731
         assert corr(both) > max(corr(d.judgement), np.corrcoef(d.score, d.need)[0, 1]) + 0.03, seed
+
+
+#: What the students are meant to find out themselves: the conclusions of the three "Wat zagen wij?" texts, as the
+#: words that carry them (§ 3: inequality always grows, no time gains nothing, good judges halve the errors, poor ones
+#: do worse than the rule; § 5: the numbers of the four tasks; § 6: the lines coincide in task 3, the advantage comes
+#: from our assumption, control makes itself true and trust reinforces itself, the share of draws in task 6)
+REVEAL_CONCLUSIONS = ("altijd groter", "niets meer op", "halveert", "slechter dan de regel", "0,75", "0,14", "0,92",
+                      "lijnen samen", "alleen uit de aanname", "zichzelf", "een kwart", "18 van de 30")
+#: ... and the box's own retellings of them, as it had them
+RETOLD = ("niets op", "vallen samen", "helemaal uit")
+
+
+def test_the_teacher_box_guides_without_giving_the_reveals_conclusions_away():
+    """A teacher's reading (lesson guide L3 and L6): 'In de les' copied what students are meant to discover behind
+    'Wat zagen wij?' (that room always raises unequal treatment, that the advantage of trusting first comes wholly from
+    our assumption, that control makes itself true). The box keeps its guidance (what to ask, what to watch for) and
+    points to the reveal; the reveals themselves still say it (so these words are the conclusions, not stray words)."""
+    plan = yaml.safe_load((lesson_dir("rules_and_trust", C.REPO / "data") / "in_de_les.yaml").read_text("utf-8"))
+    box = [t for _, t in plan["sessions"][0]["plan"]] + plan["pairs"] + plan["plenary"] + plan["watch"]
+    for line in box:
+        given = [w for w in REVEAL_CONCLUSIONS + RETOLD if w in line]
+        assert not given, (given, line)
+    reveals = " ".join(" ".join(p.split()) for _i, p in C.code_parts(C.notebook_path(NOTEBOOK)) if "nb.reveal(" in p)
+    assert all(w in reveals for w in REVEAL_CONCLUSIONS), [w for w in REVEAL_CONCLUSIONS if w not in reveals]
+    # the guidance on the models of § 3 and § 6 sends the teacher to the reveal of that section
+    for section in ("§ 3", "§ 6"):
+        about = [t for t in plan["watch"] if t.startswith(section)]
+        assert about and all(f"'Wat zagen wij?' van {section}" in t for t in about), (section, about)
