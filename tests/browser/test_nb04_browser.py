@@ -144,8 +144,13 @@ def test_nb04_sorting_game_model_slider_and_week(page, jupyter_server, fresh_jou
     predict.locator("label", has_text="Bij een middentempo").click()
     expect(predict.locator(".wakker-feedback")).to_contain_text("Je voorspelling is bewaard")
     _shot(page, predict, "nb04-05-predict")
-    strength = page.locator(".js-plotly-plot").first
+    strength = page.locator(".js-plotly-plot", has_text="Hoe sterk elke aanpak")
     _shot(page, strength, "nb04-05a-strength")
+    jlab.screenshot(page, "nb04-05c-strength-plot", locator=strength)
+    # a teacher's reading: at 1400 px its title took three lines; at most two now (and no margin grew: above)
+    title = strength.locator(".g-gtitle text").first
+    size = float(title.evaluate("t => parseFloat(getComputedStyle(t).fontSize)"))
+    assert title.bounding_box()["height"] <= 2 * 1.45 * size, (title.bounding_box(), size)
     _shot(page, jlab.cells(page).filter(has_text="is onze lezing, niet wat het boek zegt"), "nb04-05b-model-in-words")
     # the table's cells take their look from one rule in the table's own <style> (issue 11), not from
     # JupyterLab's rule for an output's tables (right-aligned, no border)

@@ -24,8 +24,8 @@ BOTH_TOGGLE = "Toon ook ‘beide’: de vierde orde en daarna een geplande orde 
 ASSUMPTION_HEADS = ("aanname", "standaard", "bereik", "eenheid", "wat het betekent")
 
 # ---------------------------------------------------------------- the strength figure
-# short lines: the figure is about 270 px wide on a phone
-STRENGTH_TITLE = "Hoe sterk elke aanpak<br>één beweging steunt<br>(standaardaannames)"
+# one line on a wide screen; on a phone (the plot about 270 px wide) the kit wraps it and grows the top margin
+STRENGTH_TITLE = "Hoe sterk elke aanpak één beweging steunt (standaardaannames)"
 STRENGTH_X = "maanden na het ontstaan"
 STRENGTH_Y = "steun (1 = zoveel als 3e orde)"
 

@@ -187,7 +187,9 @@ def strength_figure(params: pl.PlanningParams | None = None) -> LiveFigure:
                         line=dict(color=COLOURS[int(order)], width=3, shape="linear",
                                   dash="solid" if order == 4 else "dot" if order == 1 else None))
     fig.update_layout(
-        height=400, margin=dict(l=60, r=20, t=90, b=111),
+        # the title is one line here (at 1400 px it took three when it had its own line breaks); on a phone the
+        # kit wraps it and adds a line's height to the top margin for each extra line (wakker.ui.figure_esm)
+        height=360, margin=dict(l=60, r=20, t=50, b=111),
         title=dict(text=texts.STRENGTH_TITLE, font=dict(size=15)),
         xaxis=dict(title=dict(text=texts.STRENGTH_X, font=dict(size=13))),
         yaxis=dict(title=dict(text=texts.STRENGTH_Y, font=dict(size=13))),
