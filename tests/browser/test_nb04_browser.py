@@ -160,9 +160,28 @@ def test_nb04_sorting_game_model_slider_and_week(page, jupyter_server, fresh_jou
     _shot(page, page.locator("table.wakker-aannames"), "nb04-05-assumptions")
     machine = page.locator(".wakker-planningsmachine")
     sentence = machine.locator(".wakker-zin")
-    expect(sentence).to_contain_text("Bij een tempo van 1,00× leeft een beweging gemiddeld 24 maanden")
+    # L3 (a teacher's reading): above the plot only what the student set; what the model shows comes under the plots
+    above = machine.locator(".wakker-planning-stand")
+    expect(above).to_contain_text("Bij een tempo van 1,00× leeft een beweging gemiddeld 24 maanden")
+    expect(above).not_to_contain_text("wint")
+    expect(above).not_to_contain_text("orde")
+    expect(sentence).to_contain_text("Wat het model laat zien")
     expect(sentence).to_contain_text("omslagpunt")
     expect(sentence).to_contain_text("Wat betekent een totaal effect van 83?")
+    tops = [machine.locator(sel).bounding_box()["y"] for sel in (
+        ".wakker-planning-stand", ".wakker-planning-lijnen", ".wakker-planning-staven", ".wakker-planning-uitkomst")]
+    assert tops == sorted(tops), tops
+    # 'Probeer dit' right above the sliders, one task at a time
+    tasks = machine.locator(".wakker-probeer-dit")
+    slider_top = machine.locator(".wakker-param-speed_of_change").bounding_box()["y"]
+    tasks_box = tasks.bounding_box()
+    assert 0 <= slider_top - (tasks_box["y"] + tasks_box["height"]) <= 40, (tasks_box, slider_top)
+    expect(tasks.locator(".wakker-opdracht")).to_contain_text("Opdracht 1 van 5. Tempo.")
+    tasks.get_by_role("button", name="3", exact=True).click()
+    expect(tasks.locator(".wakker-opdracht")).to_contain_text("Opdracht 3 van 5. Langer op je handen zitten.")
+    _shot(page, tasks, "nb04-05d-tasks")
+    tasks.get_by_role("button", name="1", exact=True).click()
+    expect(tasks.locator(".wakker-opdracht")).to_contain_text("Opdracht 1 van 5.")
     # four sliders up front, the rest under "Meer aannames"
     expect(machine.locator(".wakker-param-base_lifetime")).to_be_hidden()
     for name in ("speed_of_change", "delay_order3", "delay_fourth", "ownership_growth_rate"):
@@ -205,8 +224,8 @@ def test_nb04_sorting_game_model_slider_and_week(page, jupyter_server, fresh_jou
     expect(handle).to_have_attribute("aria-valuetext", "5,01", timeout=10_000)
     expect(machine.locator(".wakker-readout-param-ownership_growth_rate")).to_have_text("0,15")
     expect(machine.locator(".wakker-param-speed_of_change .widget-readout")).to_be_hidden()
-    expect(sentence).to_contain_text("Bij een tempo van 5,01×", timeout=10_000)  # as precisely as the readout
-    expect(sentence).to_contain_text("Dan levert de 1e orde (de zaak draaiende houden)")
+    expect(above).to_contain_text("Bij een tempo van 5,01×", timeout=10_000)  # as precisely as the readout
+    expect(sentence).to_contain_text("Bij een tempo van 5,01× levert de 1e orde (de zaak draaiende houden)")
     page.wait_for_function(f"old => ({BAR_NUMBERS_JS})() !== old", arg=before, timeout=10_000)
     # ... and the speed line in the other figure moved with it; the lines themselves stayed as they were
     page.wait_for_function("([sel, old]) => { const p = document.querySelectorAll(sel);"
@@ -346,6 +365,17 @@ def test_nb04_sorting_game_model_slider_and_week(page, jupyter_server, fresh_jou
     machine.scroll_into_view_if_needed()
     page.wait_for_timeout(800)
     jlab.screenshot(page, "nb04-13-phone-machine", full_page=False)
+    # a teacher's reading at 390 px: 'Probeer dit' stood far above the sliders; now the chosen task and the speed
+    # slider are on one screen, with little between them
+    for _ in range(2):  # the figures above are redrawn narrower, and the page moves a little
+        tasks.scroll_into_view_if_needed()
+        page.wait_for_timeout(500)
+    task_box = tasks.locator(".wakker-opdracht").bounding_box()
+    columns = machine.locator(".wakker-columns").first.bounding_box()  # the four sliders, each label above its track
+    first = machine.locator(".wakker-param-speed_of_change").bounding_box()
+    assert 0 <= columns["y"] - (task_box["y"] + task_box["height"]) <= 40, (task_box, columns)
+    assert first["y"] + first["height"] - tasks.bounding_box()["y"] < 844 - 150, (tasks.bounding_box(), first)
+    _shot(page, tasks, "nb04-13k-phone-tasks")
     # finding 16: the sliders are usable, one column, each label above its track
     tracks = machine.locator(".wakker-columns").first.locator(".widget-slider").evaluate_all(
         "ss => ss.map(s => Math.round(s.getBoundingClientRect().width))")

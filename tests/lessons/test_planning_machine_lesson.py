@@ -223,7 +223,7 @@ def test_both_tick_box_adds_a_line_and_a_bar_and_takes_part_in_the_sentence():
     assert _bar_rows(ex.bars.value) == [["1e orde", "2e orde", "3e orde", "4e orde", "beide"]] * 2
     assert f"background:{nb04.COLOURS[5]}" in ex.bars.value and nb04.COLOURS[5] == fig.data[4].line.color
     text = ex.sentence.value
-    assert "Dan levert <b>‘beide’ (de 4e orde samen met de 2e orde)</b>" in text and "wint <b>‘beide’</b>" in text
+    assert "levert <b>‘beide’ (de 4e orde samen met de 2e orde)</b>" in text and "wint <b>‘beide’</b>" in text
     assert "nooit onder de 4e orde of de 2e orde alleen" in text
     assert "beide wint" in _range_labels(fig)
     ex.sliders["both_planned_order"].value = 3
@@ -255,7 +255,7 @@ def test_summary_sentence_names_winner_and_crossover():
     p = pl.PlanningParams(speed_of_change=0.15)
     text = nb04.summary_html(p)
     assert "de 3e orde (strategie en structuur)" in text and "omslagpunt" in text and "0,3×" in text
-    assert ": " not in text.split("Dan levert")[1].split(" het meeste")[0]  # no "3e orde: ..." mid-sentence
+    assert ": " not in text.split(" levert ")[1].split(" het meeste")[0]  # no "3e orde: ..." mid-sentence
     p = pl.PlanningParams(delay_fourth=3)
     assert "nergens" in nb04.summary_html(p)
 
@@ -349,7 +349,7 @@ def test_all_strengths_zero_reached_but_no_effect():
     # only the fast approaches are in time, and none has strength: name just those
     p = pl.PlanningParams(**ZERO, delay_order2=36, delay_order3=60, delay_fourth=36, speed_of_change=5.0)
     text = nb04.summary_html(p)
-    assert "Dan bereikt <b>de 1e orde</b> wel bewegingen op tijd" in text and "die aanpak heeft kracht 0" in text
+    assert "Bij een tempo van <b>5,00×</b> bereikt <b>de 1e orde</b> wel bewegingen op tijd" in text and "die aanpak heeft kracht 0" in text
 
 
 def test_exact_tie_is_reported_as_a_tie_not_a_win():
@@ -1013,7 +1013,7 @@ def test_a_key_costs_the_page_one_plotly_figure():
     ex = nb04.PlanningExplorer()
     figures = [c for c in ex.box.children if isinstance(c, w.DOMWidget) and type(c).__name__ == "FigureWidget"]
     assert figures == [ex.fig.widget]
-    assert isinstance(ex.bars, w.HTML) and ex.box.children[-1] is ex.bars
+    assert isinstance(ex.bars, w.HTML) and ex.bars in ex.box.children
     sent = []
     object.__setattr__(ex.fig, "_page_ready", True)  # as if a page had loaded the figure: patches from now on
     object.__setattr__(ex.fig, "_send_patch", sent.append)
@@ -1061,6 +1061,27 @@ def test_on_a_phone_the_speed_axis_has_fewer_ticks_and_the_week_bars_their_bare_
     assert set(wish.customdata) == {dutch.DASH} and set(wish.text) == {dutch.DASH}
 
 
+def test_the_line_above_the_plot_gives_nothing_away_and_the_verdict_comes_under_the_plots():
+    """Lesson guide L3, a teacher's reading: the sentence above the plot named the winner ('Dan levert de 4e orde ...
+    het meeste effect op') before the student had looked. Above the plot now only what the student set; who wins,
+    the ranges and the crossover come under the line chart and the bar charts."""
+    from wakker.lessons.planning_machine import texts
+    ex = nb04.PlanningExplorer()
+    kids = list(ex.box.children)
+    assert kids.index(ex.panel.box) < kids.index(ex.readout) < kids.index(ex.fig.widget)
+    assert kids.index(ex.fig.widget) < kids.index(ex.bars) < kids.index(ex.sentence)
+    verdict_words = ("wint", "meeste", "omslagpunt", "orde", "evenveel", "beide")
+    for both in (False, True):
+        ex.both.value = both
+        for speed in (0.15, 1.0, 5.0):
+            ex.sliders["speed_of_change"].value = speed
+            above = re.sub("<[^>]+>", "", ex.readout.value)
+            assert not [word for word in verdict_words if word in above.lower()], above
+            assert ex.readout_text("speed_of_change") + "×" in above and "maanden" in above
+            assert "omslagpunt" in ex.sentence.value and "het meeste effect op" in ex.sentence.value
+    assert texts.VERDICT_HEAD_HTML in ex.sentence.value
+
+
 def test_the_sentence_names_the_speed_as_the_slider_shows_it():
     """A teacher's reading: the readout showed '0,10' and the sentence 'Bij een tempo van 0,105×'."""
     from wakker.ui.controls import DutchSlider
@@ -1070,3 +1091,32 @@ def test_the_sentence_names_the_speed_as_the_slider_shows_it():
         slider = DutchSlider("Tempo", speed, 0.1, 10.0, 0.1, scale="log")
         shown = slider.text(speed)
         assert f"Bij een tempo van <b>{shown}×</b>" in nb04.summary_html(p, pl.summarise_sweep(pl.sweep(p))), speed
+        assert f"Bij een tempo van <b>{shown}×</b>" in nb04.widgets.readout_html(p), speed
+
+
+def test_the_tasks_stand_right_above_the_sliders_and_name_them_as_they_are_labelled():
+    """A teacher's reading at 390 px: the 'Probeer dit' list stood in the text a screen or more above the sliders it
+    refers to. The tasks are now the explorer's first part, right above the four sliders, one at a time (buttons
+    1-5); every control a task names in italics is one the student finds by that name (a slider's label, the tick
+    box, 'Meer aannames', the reset button)."""
+    from wakker.lessons.planning_machine import data, texts
+    ex = nb04.PlanningExplorer()
+    assert list(ex.box.children[:2]) == [ex.tasks, ex.panel.box]
+    assert [v for _label, v in ex.task_pick.options] == [1, 2, 3, 4, 5] and ex.task_pick.value == 1
+    assert ex.task_pick.tooltip == texts.TASK_PICK  # the buttons' accessible name (the kit's front end)
+    seen = set()
+    for number, (name, task) in enumerate(texts.TASKS, 1):
+        ex.task_pick.value = number
+        assert f"Opdracht {number} van 5. {name}." in ex.task.value and task in ex.task.value
+        seen.add(ex.task.value)
+    assert len(seen) == 5
+    # the names of the controls, as the student sees them
+    controls = {word.label.lower() for word in data.param_words().values()}
+    controls |= {texts.BOTH_TOGGLE.split(":")[0].lower(), texts.MORE_ASSUMPTIONS.split(" (")[0].lower(),
+                 texts.RESET.lower()}
+    named = {m.lower() for _n, task in texts.TASKS for m in re.findall(r"<i>([^<]+)</i>", task)}
+    named |= set(m.lower() for m in re.findall(r"<i>([^<]+)</i>", texts.TASKS_HEAD_HTML))
+    assert named and named <= controls, named - controls
+    # the notebook's text keeps no second copy of the list (it says where the tasks are)
+    text = "\n".join("".join(c["source"]) for c in _notebook_cells() if c["cell_type"] == "markdown")
+    assert "Langer op je handen zitten" not in text

@@ -70,6 +70,29 @@ SORTING_WORDS = {
 }
 
 # ---------------------------------------------------------------- the planning machine
+#: 'Probeer dit': the tasks, right above the sliders (a teacher's reading: on a phone the list in the text stood a
+#: screen or more above the sliders it refers to). One task at a time; the buttons 1-5 choose it.
+#: Each: (short name, the button's tooltip and the task's title; the task, HTML).
+TASKS = (
+    ("Tempo",
+     "Schuif het <b>tempo van verandering</b> langzaam van links naar rechts. Welke lijn ligt waar het hoogst?"),
+    ("Snellere planning",
+     "Zet de <i>reactietijd 3e orde</i> op 6 maanden. Waar ligt het omslagpunt nu?"),
+    ("Langer op je handen zitten",
+     "Zet de <i>reactietijd 4e orde</i> op 3 maanden. Wat gebeurt er? Open daarna <i>Meer aannames</i> en zet "
+     "<i>Wat wachten oplevert</i> op 0,1: elke maand wachten maakt de eerste stap dan wat sterker. Loont het wachten "
+     "nu?"),
+    ("Eigenaarschap dat niet groeit",
+     "Zet de <i>groei van eigenaarschap</i> op 0,05. Wat blijft er over van het middengebied?"),
+    ("Beide",
+     "Zet onder <i>Meer aannames</i> het vinkje bij <i>Toon ook ‘beide’</i> aan: de vierde-orde-leider doet zijn "
+     "lichte eerste stap, en daarna komt ook een gepland project (de 2e orde). Waar wint ‘beide’? Kies daarna bij "
+     "<i>Beide: welke geplande orde</i> de 3e orde."),
+)
+TASKS_HEAD_HTML = ("<b>Probeer dit</b>: vijf opdrachten. Kies er een met de knopjes; druk tussendoor op "
+                   "<i>Terug naar de standaardaannames</i>.")
+TASK_PICK = "Probeer dit: kies een opdracht"  # the buttons' accessible name
+TASK_HTML = "<b>Opdracht {number} van {total}. {name}.</b> {task}"
 MORE_ASSUMPTIONS = "Meer aannames (beide, wachten, levensduur, 1e en 2e orde, kracht, plafond, spreiding, toeval)"
 RESET = "Terug naar de standaardaannames"
 CANNOT_COMPUTE = ("Deze combinatie van aannames kan het model niet doorrekenen. "
@@ -90,18 +113,24 @@ HOVER_TOTAL = "tempo %{{x:.2f}}×: totaal effect %{{y:.0f}}<extra>{name}</extra>
 RANGE_WINS = "{name} wint"                # the label in a winner's range
 RANGE_TIE = " = "                         # joins the names of a tie: "1e orde = 4e orde"
 
-# -- the sentence above the figure (HTML templates; placeholders are escaped text)
+# -- above the figure: only what the student set, in numbers; no verdict, so the student looks first (lesson guide
+# L3: a teacher's reading found the sentence above the plot naming the winner before anyone had looked)
 AT_SPEED_HTML = "Bij een tempo van <b>{speed}×</b> leeft een beweging gemiddeld <b>{life} maanden</b>. "
-NOBODY_IN_TIME_HTML = "Dan bereikt <b>geen enkele aanpak</b> nog een beweging op tijd: ze komen allemaal te laat. "
+LOOK_HTML = ("Kijk eerst zelf: welke lijn ligt bij de stippellijn het hoogst? "
+             "Onder de grafieken staat wat het model hier laat zien.")
+# -- under the figures: what the model shows (HTML templates; placeholders are escaped text). {at} is AT_HTML.
+VERDICT_HEAD_HTML = "<b>Wat het model laat zien</b><br>"
+AT_HTML = "Bij een tempo van <b>{speed}×</b>"
+NOBODY_IN_TIME_HTML = "{at} bereikt <b>geen enkele aanpak</b> nog een beweging op tijd: ze komen allemaal te laat. "
 REACHED_ONE, REACHED_MANY = "bereikt", "bereiken"
-IN_TIME_NO_EFFECT_HTML = "Dan {verb} <b>{names}</b> wel bewegingen op tijd, maar <b>geen enkele aanpak heeft effect</b>: "
+IN_TIME_NO_EFFECT_HTML = "{at} {verb} <b>{names}</b> wel bewegingen op tijd, maar <b>geen enkele aanpak heeft effect</b>: "
 NO_STRENGTH_ONE, NO_STRENGTH_MANY = "die aanpak heeft kracht 0. ", "die aanpakken hebben kracht 0. "
 EXACTLY, NEARLY = "precies evenveel", "vrijwel evenveel"
 NEITHER, NONE_OF_THEM = "geen van beide", "geen van hen"
-TIE_HERE_HTML = "Dan leveren <b>{names}</b> {how} effect op ({total}); {nobody} wint hier. "
-WINS_HERE_HTML = "Dan levert <b>{phrase}</b> {barely}het meeste effect op ({total}), {just}voor {second} ({second_total}). "
+TIE_HERE_HTML = "{at} leveren <b>{names}</b> {how} effect op ({total}); {nobody} wint hier. "
+WINS_HERE_HTML = "{at} levert <b>{phrase}</b> {barely}het meeste effect op ({total}), {just}voor {second} ({second_total}). "
 BARELY, JUST = "nipt ", "vlak "
-#: what a total effect means, in the sentence above the plot (once someone has effect)
+#: what a total effect means, in the text under the plots (once someone has effect)
 MEANING_HTML = ("<br><i>Wat betekent een totaal effect van {total}?</i> Evenveel steun als wanneer {total} van de {n} "
                 "bewegingen hun hele leven de volle steun van een strategische aanpak kregen (kracht 1). Een beweging "
                 "die pas halverwege steun krijgt, telt maar voor de helft mee; een gemiste beweging telt niet. ")

@@ -266,9 +266,23 @@ def planned_ahead_again(summary: pl.SweepSummary) -> tuple[float, int, tuple[flo
     return four[start].start, four[start].order, again
 
 
+def speed_text(p: pl.PlanningParams) -> str:
+    """The chosen speed as the slider's readout shows it (a log slider: two decimals; 1,26, not 1,3; 0,10, not 0,105)."""
+    return dutch.number(p.speed_of_change, digits_for(0, "log"))
+
+
+def readout_html(p: pl.PlanningParams) -> str:
+    """The line above the plot: the chosen speed and how long a movement then lives, and a question to look with.
+
+    No verdict (who wins, where the crossover lies): that is :func:`summary_html`, under the plots, so that the
+    student looks at the plot before reading what it shows (lesson guide L3)."""
+    life = dutch.number(p.mean_lifetime, 0 if p.mean_lifetime >= 10 else 1)
+    return styled("tekst", texts.AT_SPEED_HTML.format(speed=speed_text(p), life=life) + texts.LOOK_HTML)
+
+
 def summary_html(p: pl.PlanningParams, summary: pl.SweepSummary | None = None,
                  here: pl.SweepArrays | pd.DataFrame | None = None) -> str:
-    """A Dutch paragraph: who wins at the chosen speed, the winner ranges, the crossover.
+    """A Dutch paragraph, shown under the plots: who wins at the chosen speed, the winner ranges, the crossover.
 
     ``summary`` is ``pl.summarise_sweep`` of the sweep (computed from ``p`` when not given);
     ``here`` is ``pl.simulate_arrays(p)`` (or the DataFrame ``pl.simulate(p)``). "Reached" and "effect"
@@ -283,16 +297,15 @@ def summary_html(p: pl.PlanningParams, summary: pl.SweepSummary | None = None,
     ranked = sorted(present, key=lambda o: (-tot[o], o))
     first, second = ranked[0], ranked[1]
     speed = dutch.significant
-    # the chosen speed as the slider's readout shows it (a log slider: two decimals; 1,26, not 1,3; 0,10, not 0,105)
-    parts = [texts.AT_SPEED_HTML.format(speed=dutch.number(p.speed_of_change, digits_for(0, "log")),
-                                        life=dutch.number(p.mean_lifetime, 0 if p.mean_lifetime >= 10 else 1))]
+    at = texts.AT_HTML.format(speed=speed_text(p))
+    parts = [texts.VERDICT_HEAD_HTML]
     if tot[first] <= 1e-12:
         in_time = [o for o in present if reached[o] > 0]
         if not in_time:
-            parts.append(texts.NOBODY_IN_TIME_HTML)
+            parts.append(texts.NOBODY_IN_TIME_HTML.format(at=at))
         else:
             one = len(in_time) == 1
-            parts.append(texts.IN_TIME_NO_EFFECT_HTML.format(verb=texts.REACHED_ONE if one else texts.REACHED_MANY,
+            parts.append(texts.IN_TIME_NO_EFFECT_HTML.format(at=at, verb=texts.REACHED_ONE if one else texts.REACHED_MANY,
                                                              names=html.escape(order_names(in_time)))
                          + (texts.NO_STRENGTH_ONE if one else texts.NO_STRENGTH_MANY))
     else:
@@ -301,13 +314,13 @@ def summary_html(p: pl.PlanningParams, summary: pl.SweepSummary | None = None,
         tied = [o for o in ranked if o in exact_tie or shown[o] == shown[first]]
         if len(tied) > 1:
             parts.append(texts.TIE_HERE_HTML.format(
-                names=html.escape(order_names(tied)), total=shown[first],
+                at=at, names=html.escape(order_names(tied)), total=shown[first],
                 how=texts.EXACTLY if tied == exact_tie else texts.NEARLY,
                 nobody=texts.NEITHER if len(tied) == 2 else texts.NONE_OF_THEM))
         else:
             close = tot[second] >= 0.95 * tot[first]
             parts.append(texts.WINS_HERE_HTML.format(
-                phrase=html.escape(order_phrase(first, k)), total=shown[first], second=html.escape(order_ref(second)),
+                at=at, phrase=html.escape(order_phrase(first, k)), total=shown[first], second=html.escape(order_ref(second)),
                 second_total=shown[second], barely=texts.BARELY if close else "", just=texts.JUST if close else ""))
         parts.append(texts.MEANING_HTML.format(total=shown[first], n=int(p.n_movements)))
     ranges = summary.ranges
@@ -464,6 +477,31 @@ def bars_html(here: pl.SweepArrays | pd.DataFrame, n: int) -> str:
             f'<div style="font-size:.85em;opacity:.8;margin:.3em 0 .6em 0">{html.escape(texts.BARS_TOTAL)}</div>')
 
 
+def task_html(number: int) -> str:
+    """Task ``number`` (1-5) of 'Probeer dit', as shown right above the sliders."""
+    name, task = texts.TASKS[number - 1]
+    return (f'<div style="line-height:1.45;max-width:52em">'
+            f"{texts.TASK_HTML.format(number=number, total=len(texts.TASKS), name=html.escape(name), task=task)}</div>")
+
+
+def tasks_box() -> tuple[w.VBox, w.ToggleButtons, w.HTML]:
+    """'Probeer dit' right above the sliders: a line, the buttons 1-5 and the chosen task (the first at the start).
+
+    One task at a time, next to the controls it names: on a phone the five tasks as a list in the text stood a
+    screen or more above the sliders (a teacher's reading)."""
+    pick = w.ToggleButtons(options=[(str(i), i) for i in range(1, len(texts.TASKS) + 1)], value=1,
+                           tooltips=[name for name, _t in texts.TASKS], tooltip=texts.TASK_PICK,
+                           style={"button_width": "2.6em"}, layout=dict(width="auto"),
+                           _dom_classes=("wakker-opdracht-kies",))
+    task = w.HTML(task_html(1), _dom_classes=("wakker-opdracht",))
+    pick.observe(lambda change: setattr(task, "value", task_html(int(change["new"]))), names="value")
+    box = w.VBox([w.HTML(f'<div style="line-height:1.45">{texts.TASKS_HEAD_HTML}</div>'), pick, task],
+                 layout=dict(width="100%", margin="0 0 .6em 0", padding=".4em .8em",
+                             border="1px solid rgba(128,128,128,.35)"),
+                 _dom_classes=("wakker-probeer-dit",))
+    return box, pick, task
+
+
 class PlanningExplorer(View):
     """Sliders for every assumption (a kit ParameterPanel) + a LiveFigure redrawn in place + two HTML bar charts.
 
@@ -472,7 +510,8 @@ class PlanningExplorer(View):
     :func:`bars_html`), under it: at the chosen speed, how many movements each approach reaches, and
     the average effect per reached movement. Moving the speed slider changes the bars and only moves
     the line chart's speed line and labels; any key costs the page at most one plotly draw.
-    Above the plot a Dutch paragraph says who wins and where the crossover lies.
+    Above the plot a line says only what the student set (the speed, how long a movement then lives); under the
+    plots a Dutch paragraph says who wins and where the crossover lies (look first, then read: lesson guide L3).
     The sweep and its summary (winner ranges, crossover) depend on every assumption but the
     speed, so moving the speed slider only recomputes the single speed.
     Under "Meer aannames" a tick box (``self.both``) adds 'beide' (the fourth order and a planned
@@ -486,6 +525,7 @@ class PlanningExplorer(View):
         self.message = w.HTML()
         # the sentence and the bar charts (bars_html) are made with their first content by update(): an empty
         # widget filled in right after would cost its model a second message (5 kB for the bars)
+        self.readout: w.HTML | None = None
         self.sentence: w.HTML | None = None
         self.bars: w.HTML | None = None
         self._sweep_key: pl.PlanningParams | None = None
@@ -509,10 +549,15 @@ class PlanningExplorer(View):
         self.reset_button.on_click(lambda _b: setattr(self.both, "value", False))
         self._drawn_summary: pl.SweepSummary | None = None  # the sweep the lines show now
         self.fig = self._figure()
+        self.tasks, self.task_pick, self.task = tasks_box()  # 'Probeer dit', right above the sliders
         self.update()  # before the widgets exist: the browser gets the figure once, filled in
-        self._html("sentence", "")  # (when the model could not be computed: empty, the message says why)
+        self._html("readout", "")  # (when the model could not be computed: empty, the message says why)
+        self._html("sentence", "")
         self._html("bars", "")
-        self.box = w.VBox([self.panel.box, self.message, self.sentence, self.fig.widget, self.bars],
+        # above the plot only what the student set (readout); what the model shows (sentence) comes under the
+        # plots, so the student looks first (lesson guide L3)
+        self.box = w.VBox([self.tasks, self.panel.box, self.message, self.readout, self.fig.widget, self.bars,
+                           self.sentence],
                           layout=dict(width="100%"), _dom_classes=("wakker-planningsmachine",))
 
     def _figure(self) -> LiveFigure:
@@ -578,6 +623,7 @@ class PlanningExplorer(View):
             self.message.value = error_box(exc, texts.MODEL_FAILED)
             return
         self.message.value = ""
+        self._html("readout", readout_html(p))
         self._html("sentence", sentence)
         shown = [int(o) for o in here.orders]  # the four orders, and 'beide' when ticked
         self._html("bars", bars_html(here, int(p.n_movements)))  # before the figure: its draw is the page's last step
@@ -610,7 +656,8 @@ class PlanningExplorer(View):
         widget = getattr(self, name)
         if widget is None:
             # wakker-chart: a chart drawn as HTML (bench_browser times its repaint as it does a figure's)
-            css = ("wakker-chart", "wakker-planning-staven") if name == "bars" else ()
+            css = {"bars": ("wakker-chart", "wakker-planning-staven"), "readout": ("wakker-planning-stand",),
+                   "sentence": ("wakker-planning-uitkomst",)}.get(name, ())
             setattr(self, name, w.HTML(markup, _dom_classes=css))
         elif markup:
             widget.value = markup
