@@ -154,7 +154,7 @@ def test_explorer_starts_at_the_defaults_with_four_sliders_up_front():
     g = lesson.GapExplorer()
     assert g.params() == lg.LearningGapParams()
     assert list(g.panel.sliders)[:4] == list(lesson.MAIN_PARAMS)
-    assert "<b>20 open vragen</b>" in g.sentence.value and "minstens <b>1</b>" in g.sentence.value
+    assert "<b>20 open vragen</b>" in g.sentence.value and "meer dan je organisatie aankan (10)" in g.sentence.value
     assert g.fig.data[2].visible is False  # no sharing line with one municipality
     g.set(municipalities=14)
     assert g.fig.data[2].visible is True and g.fig.data[4].name == "kloof: 14 gemeenten die delen"
@@ -170,19 +170,21 @@ def test_reveal_numbers_are_what_the_explorer_shows():
     g.set(acceleration=10)
     s = g.sentence.value
     assert "na 20 jaar komen er 67 nieuwe vragen" in s and "<b>113 open vragen</b> en groeit nog" in s
-    assert "is een leersnelheid van 6,63 nodig (buiten het bereik van het schuifje)" in s
     assert "staat na 20 jaar 18 % open" in s
     p = g.params()
     a = lg.acceleration_rate(p)
     assert round(100 * a / (a + p.learning_rate)) == 16  # "op den duur ongeveer 16 %"
-    g.set(horizon=40)
-    assert "meer dan 20 per jaar nodig" in g.sentence.value
+    # the reveal's "ongeveer 6,6" and "zelfs met 20 per jaar niet": from the model (the sentence does not say them)
+    needed = lg.summarise(p).needed_alone
+    assert needed is not None and round(needed, 1) == 6.6 and needed > lg.parameter_specs()["learning_rate"].high
+    assert lg.summarise(lg.LearningGapParams(acceleration=10, horizon=40)).needed_alone is None  # beyond MAX_RATE
+    assert lg.MAX_RATE == 20
     g.reset()
     g.set(municipalities=14)
     s = g.sentence.value
-    assert "op den duur <b>8</b>" in s and "leersnelheid van <b>0,36</b> al genoeg" in s
+    assert "op den duur <b>8</b>" in s
     g.set(acceleration=10)
-    assert "Met 14 gemeenten die delen is dat 51 en groeit nog" in g.sentence.value
+    assert "Met 14 gemeenten die delen is de kloof dan 51 en groeit nog" in g.sentence.value
     g.reset()
     g.set(municipalities=14, share_delay=3)
     assert "op den duur <b>17</b>" in g.sentence.value
@@ -198,6 +200,21 @@ def test_the_notebook_text_carries_those_numbers():
                    "ongeveer 17 in plaats van 20", "Met kwaliteit 0,05 is het ongeveer 16",
                    "ongeveer 17 in plaats van 8", "ongeveer 17 tegen 20 alleen"):
         assert phrase in text, phrase
+
+
+def test_the_sentence_does_not_answer_the_tasks_before_the_student_plays():
+    """L3: task 1 asks for the learning rate that keeps a steady gap within the limit, the prediction and task 2
+    whether any learning rate keeps up with a speeding-up pace. The sentence above the plot reports the gap and
+    whether it is within the limit, never the rate that is needed, nor the rule (tempo / leersnelheid) or the
+    conclusion that the reveal 'Wat zagen wij?' gives after the student wrote."""
+    g = lesson.GapExplorer()
+    for setting in (dict(), dict(municipalities=14), dict(acceleration=10), dict(acceleration=10, municipalities=14),
+                    dict(acceleration=10, horizon=40), dict(learning_rate=1.0)):
+        g.reset()
+        g.set(**setting)
+        s = g.sentence.value
+        for answer in ("nodig", "genoeg", "minstens", "geen enkele", "gedeeld door"):
+            assert answer not in s, (setting, answer, s)
 
 
 def test_without_change_the_sentence_says_the_gap_disappears():

@@ -111,15 +111,10 @@ def associations(page, qid: str = "mijn-associaties") -> Associations:
 
 
 # ---------------------------------------------------------------- the learning gap
-def _rate(x: float | None) -> str:
-    if x is None:
-        return texts.OUT_OF_REACH.format(max=dutch.compact(lg.MAX_RATE))
-    return dutch.compact(round(x, 2), 2)
-
-
 def summary_html(p: lg.LearningGapParams, s: lg.GapSummary | None = None) -> str:
-    """A Dutch paragraph: where the gap settles (steady) or how it grows (speeding up), what
-    learning rate keeps it within the acceptable gap, and what sharing changes."""
+    """A Dutch paragraph: where the gap settles (steady) or how it grows (speeding up), whether that is
+    within the acceptable gap, and what sharing changes. It never names the learning rate that is needed
+    (the notebook's tasks ask the student to find it; lesson guide L3)."""
     s = lg.summarise(p) if s is None else s
     n = int(p.municipalities)
     limit = dutch.compact(p.acceptable_gap)
@@ -131,26 +126,23 @@ def summary_html(p: lg.LearningGapParams, s: lg.GapSummary | None = None) -> str
     elif s.steady:
         parts.append(texts.STEADY_HTML.format(pace=dutch.compact(p.change_pace), rate=dutch.compact(p.learning_rate),
                                               gap=dutch.number(s.long_run_alone, 0)))
-        parts.append(texts.STEADY_FINE_HTML.format(limit=limit) if s.long_run_alone <= p.acceptable_gap + 1e-9
-                     else texts.STEADY_TOO_BIG_HTML.format(limit=limit, needed=_rate(s.needed_alone)))
+        parts.append(texts.WITHIN_LIMIT_HTML.format(limit=limit) if s.long_run_alone <= p.acceptable_gap + 1e-9
+                     else texts.OVER_LIMIT_HTML.format(limit=limit))
         if s.sharing:
             parts.append(texts.STEADY_SHARED_HTML.format(
                 n=n, quality=dutch.compact(p.share_quality), delay=dutch.compact(p.share_delay),
-                gap=dutch.number(s.long_run_shared, 0), needed=_rate(s.needed_shared)))
+                gap=dutch.number(s.long_run_shared, 0)))
     else:
         a = lg.acceleration_rate(p)
         parts.append(texts.SPEEDING_HTML.format(
             acc=dutch.compact(p.acceleration), years=s.end_year, pace=dutch.compact(p.change_pace),
             pace_end=dutch.number(p.change_pace * math.exp(a * s.end_year), 0),
             gap=dutch.number(s.gap_end_alone, 0), trend=texts.TREND[s.trend_alone]))
+        parts.append(texts.WITHIN_LIMIT_HTML.format(limit=limit) if s.gap_end_alone <= p.acceptable_gap + 1e-9
+                     else texts.OVER_LIMIT_HTML.format(limit=limit))
         if s.sharing:
             parts.append(texts.SPEEDING_SHARED_HTML.format(n=n, gap=dutch.number(s.gap_end_shared, 0),
                                                            trend=texts.TREND[s.trend_shared]))
-        shared = texts.SPEEDING_NEEDED_SHARED.format(needed=_rate(s.needed_shared)) if s.sharing else ""
-        top = lg.parameter_specs()["learning_rate"].high
-        beyond = texts.BEYOND_SLIDER if s.needed_alone is None or s.needed_alone > top else ""
-        parts.append(texts.SPEEDING_NEEDED_HTML.format(years=s.end_year, limit=limit, beyond=beyond,
-                                                       needed_alone=_rate(s.needed_alone), shared=shared))
         parts.append(texts.SHARE_OPEN_HTML.format(years=s.end_year, share=dutch.percent(s.share_open_end_alone)))
     return styled("zin", "".join(parts))
 
@@ -166,7 +158,7 @@ class GapExplorer(View):
 
     Top: what the world asked so far and what the organisation knows (alone, and with sharing).
     Bottom: the gap itself, alone and with sharing, and the acceptable gap as a dashed line.
-    Above the plot a Dutch paragraph says where the gap goes and which learning rate is needed.
+    Above the plot a Dutch paragraph says where the gap goes and whether that is within the acceptable gap.
     """
 
     def __init__(self, words: dict[str, ParamWords] | None = None):
