@@ -304,6 +304,27 @@ def test_notebook_says_what_the_brief_asks_with_care():
     assert "Wat zagen wij?" in text or "nb.reveal(" in text
 
 
+def test_notebook_and_teacher_box_claim_nothing_the_report_does_not_say():
+    """S2, from a teacher's reading against the seed text of the report (review of 4 December 2026):
+    - the seed text shows no font size, so the pull quotes are not 'in grote letters';
+    - the report does not call Schulting and De Vent the organisers;
+    - De Vent says 'meenden we' after he consulted his fellow administrators and the council: not that they
+      concluded it together, nor that the offer came out of the council;
+    - the groups pleaded for dialogue and active listening and for organising contradiction; reflecting came
+      as a question, not as a plea for 'samen reflecteren';
+    - Dadema's 'van buiten naar buiten' is about social innovation, not a summary of his own way of working;
+    - Van Ginkel's video did not say it was 'in dezelfde lijn': that is our reading;
+    - Ronald Folders (Plaatselijk Belang) did speak that evening; the report only does not quote him."""
+    text = notebook_text()
+    for wrong in ("grote letters", "De organisatoren", "Samen kwamen ze tot de conclusie", "kwam daaruit het aanbod",
+                  "pleidooi voor echt, actief luisteren", "vatte zijn werkwijze", "In dezelfde lijn vroeg"):
+        assert wrong not in text, wrong
+    assert "Wij zien dezelfde lijn" in text and "wie dat precies besloot, zegt hij" in text
+    box = (C.REPO / "data/lessons/social_innovation/in_de_les.yaml").read_text(encoding="utf-8")
+    assert "Plaatselijk Belang komt er niet zelf in aan het woord" not in box
+    assert "het verslag citeert hem niet" in box
+
+
 def test_notebook_passes_the_lesson_contract():
     """Page, quotes and terms, an import that reads no data, and a headless run without errors."""
     problems = C.check_notebook(NOTEBOOK, C.REPO, lesson="social_innovation")
