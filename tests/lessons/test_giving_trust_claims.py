@@ -236,3 +236,17 @@ def test_the_sentence_is_called_the_evenings_conclusion_only_as_our_reading():
     assert about
     for s in about:
         assert re.search(r"\bwij lezen\b|\blezen wij\b", s, re.IGNORECASE), s
+
+
+def test_the_notebook_says_the_report_is_silent_only_where_it_is():
+    """A teacher's read against the report: it does name who carries some of the work in Berkelland (volunteers
+    and users for the transport, unemployed coaches in the werkcafé, the neighbourhood for the green), so the
+    notebook may not say it is silent on that; it is silent on who falls outside. And the room's examples are
+    what the report calls 'de nieuwe economie': 'deeleconomie' is our word, and the report gives only names."""
+    text = notebook_text()
+    assert "Het zegt niet wie het werk draagt" not in text
+    assert "het verslag zegt hier zelf niets over" not in text
+    assert "(vrijwilligers, werkloze coaches, de buurt)" in text
+    assert "over wie erbuiten valt, zegt het verslag zelf niets" in text
+    assert "De zaal gaf voorbeelden uit de deeleconomie" not in text
+    assert "wat het verslag de nieuwe economie noemt (wij zeggen: de deeleconomie)" in text
