@@ -140,6 +140,8 @@ def test_section_4b_names_the_sliders_by_their_labels():
 
     text = notebook_text()
     assert "leersnelheid" not in text
+    # nor 'wederkerigheid 0' in the feedback of the choice below the game (a teacher's review)
+    assert "wederkerigheid 0" not in text and "wederkerigheid op 0" not in text
     labels = {w.label for w in lesson.load_param_words(C.REPO / "data").values()}
     named = {" ".join(m.split()) for m in re.findall(r"\*(Hoe [^*]+)\*", text)}
     assert {"Hoe snel de gemeente bijstuurt", "Hoe snel bewoners bijsturen",
@@ -154,6 +156,14 @@ def test_without_reciprocity_forty_percent_takers_collapse(explorer, start):
     """The same feedback: 'Zet de nemers op 40 % en het stort in beide gevallen in.'"""
     explorer.set(reciprocity=0.0, start_trust=start, takers=40)
     assert set(outcomes(explorer.params())) == {"collapse"}
+
+
+def test_a_giver_who_gives_nothing_learns_nothing():
+    """§ 4b: 'Geeft ze niets meer, dan leert ze ook niets meer: wie niets geeft, kan niet merken dat het anders had
+    gekund.' Starting at 0 % the trust stays 0, even where residents would return enough for giving to pay."""
+    for s in SEEDS:
+        p = ig.TrustParams(start_trust=0, reciprocity=0.0, seed=s)
+        assert ig.spiral_possible(p) and max(ig.simulate(p).trust) == 0, s
 
 
 def test_takers_and_no_return_reproduce_the_selfish_outcome():
@@ -196,6 +206,19 @@ def test_standard_breach_sentence_says_what_the_lines_do(breach):
     assert "Zonder toegeven <b>stort het vertrouwen in</b> (0 % na 30 rondes)" in s
     assert "met toegeven <b>groeit het weer tot een spiraal</b> (100 %)" in s
     assert "Zonder breuk: een spiraal van vertrouwen." in s
+
+
+def test_standard_breach_admitted_stays_just_above_the_tipping_point(breach):
+    """'Hier maakt de kleinere schade het verschil: de bewoners blijven net boven het kantelpunt.' After the
+    admitted breach what residents return stays above the tipping point (by less than five points); without
+    admitting it falls below it, at every seed."""
+    game, b = breach.params()
+    tip = ig.tipping_return(game)
+    for s in SEEDS:
+        pair = ig.breach_pair(game.replace(seed=s), b)
+        after = slice(b.breach_round, None)
+        assert tip < min(pair.admitted.return_share[after]) < tip + 0.05, s
+        assert min(pair.without.return_share[after]) < tip, s
 
 
 def test_light_breach_recovers_without_admitting(breach):
