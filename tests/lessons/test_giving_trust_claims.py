@@ -273,3 +273,32 @@ def test_the_notebook_says_the_report_is_silent_only_where_it_is():
     assert "over wie erbuiten valt, zegt het verslag zelf niets" in text
     assert "De zaal gaf voorbeelden uit de deeleconomie" not in text
     assert "wat het verslag de nieuwe economie noemt (wij zeggen: de deeleconomie)" in text
+
+
+def test_the_time_at_the_top_counts_the_questions_of_the_core():
+    """L2: the time at the top says what the core (§ 1-6 and the first question of § 8) asks: seven open
+    questions and eight short choice or scale questions; what it leaves for home is what the teacher's plan
+    leaves for home too ('model-aanname', § 7, 'claim-voorbeeld', the Afsluiting). It said '90 tot 100 minuten'
+    for everything, above the 90 minutes of one lesson, with the optional parts inside it."""
+    import re
+
+    nb = json.loads(C.notebook_path("05_meetup_vertrouwen_2013").read_text(encoding="utf-8"))
+    optional = {"model-aanname", "claim-voorbeeld", "afsluiting-praktijk"}
+    open_q, short_q, section = [], [], 0
+    for cell in nb["cells"]:
+        src = "".join(cell["source"])
+        if cell["cell_type"] == "markdown":
+            m = re.findall(r"(?m)^## (\d+)\.", src)
+            section = int(m[-1]) if m else (99 if "## Afsluiting" in src else section)
+            continue
+        if section == 7 or section > 8:
+            continue
+        open_q += [q for q in re.findall(r'open_question\(\s*"([^"]+)"', src) if q not in optional]
+        short_q += re.findall(r'(?:nb\.choice|nb\.scale)\(\s*"([^"]+)"', src)
+    assert len(open_q) == 7 and len(short_q) == 8, (open_q, short_q)
+    top = " ".join("".join(nb["cells"][0]["source"]).split())
+    assert "ongeveer **80 minuten**: een half uur lezen, zeven open vragen, acht korte keuze- en schaalvragen" in top
+    plan = yaml.safe_load((C.REPO / "data/lessons/giving_trust/in_de_les.yaml").read_text(encoding="utf-8"))
+    home = plan["sessions"][0]["plan"][-1][1]
+    for q in ("model-aanname", "§ 7", "claim-voorbeeld", "afsluiting-praktijk"):
+        assert q in home, q
