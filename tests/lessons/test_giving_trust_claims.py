@@ -302,3 +302,18 @@ def test_the_time_at_the_top_counts_the_questions_of_the_core():
     home = plan["sessions"][0]["plan"][-1][1]
     for q in ("model-aanname", "§ 7", "claim-voorbeeld", "afsluiting-praktijk"):
         assert q in home, q
+
+
+def test_the_summary_says_what_each_missing_condition_does(explorer):
+    """Afsluiting: 'Ontbreekt er één, dan levert vertrouwen geven in het model geen vertrouwen op: met veel nemers
+    wordt het uitgebuit, zonder opbrengst loont het niet, en met een te voorzichtig begin zakt het weg.' It said
+    'Zonder die voorwaarden wordt vertrouwen uitgebuit' of every condition, but with growth 1 or a cautious start
+    nobody exploits anyone: the game still collapses (a teacher's review)."""
+    text = notebook_text()
+    assert "Zonder die voorwaarden wordt vertrouwen uitgebuit" not in text
+    assert ("met veel nemers wordt het uitgebuit, zonder opbrengst loont het niet, en met een te voorzichtig begin "
+            "zakt het weg") in text
+    for values in (dict(start_trust=90, takers=40), dict(start_trust=90, multiplier=1.0), dict()):
+        explorer.reset()
+        explorer.set(**values)
+        assert set(outcomes(explorer.params())) == {"collapse"}, values
