@@ -234,12 +234,22 @@ def running_server(tmp: Path, root_dir: Path = REPO_ROOT, timeout: float = 60,
         yield server
 
 
+#: Whether a page draws every figure at once (``window.__wakkerDrawAll``), as the tests expect: they look at plots
+#: far down a notebook without scrolling to them. A student's page draws a figure when it comes within a screen of
+#: the view (wakker/ui/figure_esm.py); benchmarks/bench_browser.py measures that page (``DRAW_ALL = False``), and
+#: tests/browser/test_figure_browser.py tests it with ``new_page(..., draw_all=False)``.
+DRAW_ALL = True
+
+
 @contextmanager
-def new_page(request, browser, server: JupyterServer, **context_options):
+def new_page(request, browser, server: JupyterServer, draw_all: bool | None = None, **context_options):
     """A page in its own browser context (``VIEWPORT``, console recorded), for a page fixture: a
     ``FAILED-<test>`` screenshot when the test failed; afterwards the context is closed and the
-    server's kernels are shut down. ``context_options`` go to ``browser.new_context``."""
+    server's kernels are shut down. ``draw_all``: see :data:`DRAW_ALL` (its value when None).
+    ``context_options`` go to ``browser.new_context``."""
     context = browser.new_context(viewport=VIEWPORT, **context_options)
+    if DRAW_ALL if draw_all is None else draw_all:
+        context.add_init_script("window.__wakkerDrawAll = true;")
     pg = context.new_page()
     pg.set_default_timeout(30_000)
     watch_console(pg)
@@ -420,7 +430,7 @@ _INIT_JS = r"""
           const t = node.textContent || '';
           if (/Error displaying widget|Error rendering|model not found|Failed to load model/i.test(t)) {
             errors.push(t.slice(0, 500));
-          } else if (node.querySelector('.jupyter-widgets, .js-plotly-plot, canvas, svg')
+          } else if (node.querySelector('.jupyter-widgets, .js-plotly-plot, canvas, svg, .wakker-later-tekenen')
                      && node.getBoundingClientRect().height >= 2) {
             rendered++;
           }

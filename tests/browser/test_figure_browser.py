@@ -224,6 +224,54 @@ def test_an_open_workbook_notebook_has_plotly_loaded_before_run_all(page, jupyte
     assert not jlab.console_errors(page)
 
 
+LAZY_NB = {"cells": [
+    {"cell_type": "code", "execution_count": None, "id": "boven", "metadata": {}, "outputs": [],
+     "source": "from IPython.display import HTML\nHTML('<div style=\"height: 4000px\">Eerst veel tekst.</div>')"},
+    {"cell_type": "code", "execution_count": None, "id": "onder", "metadata": {}, "outputs": [],
+     "source": "from wakker.ui.figure import LiveFigure\nfig = LiveFigure(dict(data=[dict(type='bar', x=['a', 'b'], "
+               "y=[1, 2])], layout=dict(title=dict(text='Ver weg'), height=300)))\nfig"},
+    {"cell_type": "code", "execution_count": None, "id": "nog", "metadata": {}, "outputs": [],
+     "source": "HTML('<div style=\"height: 4000px\">Nog meer tekst.</div>')"},
+    {"cell_type": "code", "execution_count": None, "id": "laatst", "metadata": {}, "outputs": [],
+     "source": "fig2 = LiveFigure(dict(data=[dict(type='bar', x=['c'], y=[3])], "
+               "layout=dict(title=dict(text='Helemaal onderaan'), height=300)))\nfig2"}],
+    "metadata": {"kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}},
+    "nbformat": 4, "nbformat_minor": 5}
+
+
+def test_a_figure_far_below_the_view_is_drawn_when_the_student_scrolls_near_it(request, browser, jupyter_server,
+                                                                             fresh_journal):
+    """A student's page (not the tests' __wakkerDrawAll): after Run All only the figures within a screen of the view
+    are drawn (issue 11: every plot of a lesson at once was ~0.2 s of 07's Run All); one further down is drawn,
+    as it is by then, when the student scrolls near it; printing draws every figure."""
+    jupyter_server.api("PUT", "api/contents/screenshots/ver-weg.ipynb", {"type": "notebook", "content": LAZY_NB})
+    with jlab.new_page(request, browser, jupyter_server, draw_all=False) as page:
+        jlab.open_notebook(page, jupyter_server, "screenshots/ver-weg.ipynb", timeout=180)
+        assert not page.evaluate("() => window.__wakkerDrawAll")
+        jlab.run_all(page)
+        jlab.wait_for_widgets(page)
+        figures = page.locator(".wakker-figure")
+        expect(figures).to_have_count(2)
+        page.wait_for_timeout(1000)
+        assert page.locator(".wakker-figure .js-plotly-plot").count() == 0  # far below: not drawn yet
+        # a change before the first draw: the figure is drawn as it is when the student gets there
+        jlab.run_in_kernel(page, "fig.layout.title.text = 'Ver weg, bijgewerkt'")
+        # scrolled down as a student does (300 px at a time): drawn before it is on screen
+        tops = page.evaluate("""async () => {
+            const s = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-WindowedPanel-outer');
+            const f = document.querySelector('.wakker-figure'), tops = [];
+            for (let i = 0; i < 40 && !f.querySelector('.js-plotly-plot'); i++) {
+              s.scrollTop += 300; await new Promise(r => setTimeout(r, 150));
+              tops.push(Math.round(f.getBoundingClientRect().top - s.getBoundingClientRect().bottom)); }
+            return tops; }""")
+        assert tops and tops[-1] > 0, tops  # still below the screen's bottom edge when it was drawn
+        expect(figures.first.locator(".gtitle")).to_have_text("Ver weg, bijgewerkt", timeout=10_000)
+        assert page.locator(".wakker-figure .js-plotly-plot").count() == 1  # the other is still far away
+        page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")  # printing: every figure
+        expect(figures.nth(1).locator(".gtitle")).to_have_text("Helemaal onderaan", timeout=10_000)
+        assert not jlab.console_errors(page)
+
+
 OVERLAYS = """() => Array.from(document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-promptOverlay'))
   .map(o => ({tall: o.clientHeight > 24, icon: !!o.querySelector('svg'), title: o.title}))"""
 

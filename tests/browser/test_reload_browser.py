@@ -18,6 +18,8 @@ def test_a_lesson_runs_completely_after_two_reloads_on_the_same_kernel(page, bro
     kernels = set()
     for visit in range(3):
         context = browser.new_context(viewport=jlab.VIEWPORT)
+        if jlab.DRAW_ALL:
+            context.add_init_script("window.__wakkerDrawAll = true;")
         try:
             pg = context.new_page()
             pg.set_default_timeout(30_000)

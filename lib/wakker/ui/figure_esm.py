@@ -211,9 +211,36 @@ const FIGURE = {
       box.textContent = `⚠ ${text}`;
       note.append(box);
     };
+    // A figure far below what the student sees is first drawn when it comes within about a screen of the view
+    // (issue 11: a Run All drew every plot of the lesson at once, five in 07, ~0.2 s of the page's work, while the
+    // student looks at the top). Printing draws every figure; so does a page that set window.__wakkerDrawAll (the
+    // browser tests, which look at plots far down without scrolling to them).
+    let near = !!window.__wakkerDrawAll || typeof IntersectionObserver !== 'function';
+    let io = null;
+    const come = () => {
+      window.removeEventListener('beforeprint', come);
+      if (io) { io.disconnect(); io = null; }
+      if (near) return;
+      near = true;
+      el.classList.remove('wakker-later-tekenen');
+      schedule();
+    };
+    if (!near) {
+      el.classList.add('wakker-later-tekenen');  // a view that waits to be drawn (tests/browser/jlab.py counts it)
+      window.addEventListener('beforeprint', come);
+      // observed once the view is in the page: the notebook scrolls in its own panel (JupyterLab), whose edges clip
+      // what the page's viewport would see; with that panel as root, 'a screen ahead' is a screen of the notebook
+      requestAnimationFrame(() => {
+        if (near || gone) return;
+        const root = el.closest('.jp-WindowedPanel-outer, .jp-Notebook') || null;
+        io = new IntersectionObserver((entries) => { if (entries.some((e) => e.isIntersecting)) come(); },
+                                      {root, rootMargin: '100% 0px'});
+        io.observe(el);
+      });
+    }
     const draw = async () => {
       frame = 0;
-      if (drawing || gone) return;
+      if (drawing || gone || !near) return;
       const live = model.get('_live');
       if (!live || live === shown) return;
       if (!live.fig) { fail(`${FAILED}. ${AGAIN}`); shown = live; return; }
@@ -277,6 +304,8 @@ const FIGURE = {
       gone = true;
       model.off('change:_live', schedule);
       ro.disconnect();
+      if (io) io.disconnect();
+      window.removeEventListener('beforeprint', come);
       if (frame > 0) cancelAnimationFrame(frame);
       if (Plotly) try { Plotly.purge(gd); } catch (e) { /* ignore */ }
     };
