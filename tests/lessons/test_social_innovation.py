@@ -326,6 +326,18 @@ def test_notebook_and_teacher_box_claim_nothing_the_report_does_not_say():
     assert "het verslag citeert hem niet" in box
 
 
+def test_teacher_box_does_not_give_away_what_the_students_are_to_find():
+    """L3: the teacher's box opens on the same page. It asks and says what to watch for, but does not state the
+    results of the learning gap that the tasks and 'Wat zagen wij?' leave to the student (that acceleration
+    outruns every learning rate; that slow or poor sharing helps little); the reveal still holds them."""
+    box = (C.REPO / "data/lessons/social_innovation/in_de_les.yaml").read_text(encoding="utf-8")
+    for result in ("laat zien dat versnellende verandering elke vaste leersnelheid inhaalt", "helpt het weinig"):
+        assert result not in box, result
+    text = notebook_text()
+    assert "als verandering blijft versnellen, haalt ze **elke vaste leersnelheid** in" in text
+    assert "Delen is geen wondermiddel." in text
+
+
 def test_notebook_passes_the_lesson_contract():
     """Page, quotes and terms, an import that reads no data, and a headless run without errors."""
     problems = C.check_notebook(NOTEBOOK, C.REPO, lesson="social_innovation")
