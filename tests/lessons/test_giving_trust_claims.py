@@ -149,6 +149,9 @@ def test_section_4b_names_the_sliders_by_their_labels():
     assert named <= labels, named - labels
     # the ceiling of what residents give back is named by its slider too (an independent review)
     assert "*Wat bewoners teruggeven bij vol vertrouwen*" in text
+    # and the tasks name the sliders they ask to move ("de groei", "de teleurstelling" are on no slider)
+    for label in ("Wat samen meer oplevert", "Hoeveel zwaarder een teleurstelling weegt"):
+        assert f"*{label}* op 1" in text and label in labels, label
 
 
 @pytest.mark.parametrize("start", [10, 90])
