@@ -258,3 +258,15 @@ def test_gap_for_many_rates_at_once_is_the_same_formula(p, at):
     rates = np.array([0.0, 0.05, 0.5, 1.7, 3.0, lg.MAX_RATE])
     one_by_one = np.array([lg.gap(p.replace(learning_rate=r), [at])[0] for r in rates])
     assert np.allclose(lg.gap_at_rates(p, at, rates), one_by_one, rtol=1e-12, atol=1e-9)
+
+
+def test_a_tiny_learning_rate_and_sharing_quality_give_a_long_run_gap_not_nan():
+    """hypothesis found it: with a subnormal learning rate and share quality, 1 - q rounded to 1 made the sharing
+    factor 0 and the long-run gap inf * 0 = nan (a summary then differed from itself). Its limit is c / r."""
+    import math
+
+    assert lg.steady_gap(1.0, 5e-324, 2, 5e-324, 0.0) == math.inf
+    assert math.isclose(lg.steady_gap(2.0, 0.5, 3, 1e-300, 0.0), 4.0)  # sharing nearly nothing: as alone
+    p = lg.LearningGapParams(change_pace=1.0, acceleration=0.0, learning_rate=5e-324, municipalities=2,
+                             share_quality=5e-324, share_delay=0.0, initial_gap=0.0, acceptable_gap=10.0, horizon=20)
+    assert lg.summarise(p) == lg.summarise(p)

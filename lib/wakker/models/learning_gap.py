@@ -268,7 +268,9 @@ def steady_gap(change_pace: float, learning_rate: float, municipalities: int = 1
         return math.inf
     if n <= 1 or q <= 0:
         return c / r
-    mean_inverse = (1.0 - (1.0 - q) ** n) / (n * q)  # E[1/(1+K)], K ~ Bin(n-1, q)
+    # E[1/(1+K)], K ~ Bin(n-1, q): (1 - (1-q)^n) / (n q), written so that a tiny q keeps its limit 1 (with 1 - q
+    # rounded to 1 it gave 0, and inf * 0 = nan for a subnormal learning rate; found by hypothesis)
+    mean_inverse = -math.expm1(n * math.log1p(-q)) / (n * q) if q < 1.0 else 1.0 / n
     late = math.exp(-r * d)
     return c / r * ((1.0 - late) + late * mean_inverse)
 
