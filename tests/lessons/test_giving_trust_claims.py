@@ -273,6 +273,7 @@ def test_the_notebook_says_the_report_is_silent_only_where_it_is():
     assert "Het zegt niet wie het werk draagt" not in text
     assert "het verslag zegt hier zelf niets over" not in text
     assert "(vrijwilligers, werkloze coaches, de buurt)" in text
+    assert "niet wie het werk droeg" not in text  # the Afsluiting said it too
     assert "over wie erbuiten valt, zegt het verslag zelf niets" in text
     assert "De zaal gaf voorbeelden uit de deeleconomie" not in text
     assert "wat het verslag de nieuwe economie noemt (wij zeggen: de deeleconomie)" in text
