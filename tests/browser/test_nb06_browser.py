@@ -195,7 +195,9 @@ def test_nb06_every_widget_and_answers_back_after_restart(page, jupyter_server, 
     plot = gap.locator(".js-plotly-plot")
     for name, target in (("gap", gap.locator(".wakker-zin")), ("gap-plot", plot),
                          ("words", page.locator(".wakker-associaties")), ("case", page.locator(".wakker-casus-balkbrug")),
-                         ("scan", page.locator(".wakker-zelfscan"))):
+                         ("scan", page.locator(".wakker-zelfscan")),
+                         ("assumptions", page.locator("table.wakker-aannames")),
+                         ("reveal", page.locator(".wakker-q-leerkloof-gezien"))):
         for _ in range(2):  # JupyterLab lays the cells out again after the first scroll on a narrow screen
             target.scroll_into_view_if_needed()
             page.wait_for_timeout(900)
