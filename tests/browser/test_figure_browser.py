@@ -272,37 +272,6 @@ def test_a_figure_far_below_the_view_is_drawn_when_the_student_scrolls_near_it(r
         assert not jlab.console_errors(page)
 
 
-OVERLAYS = """() => Array.from(document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-promptOverlay'))
-  .map(o => ({tall: o.clientHeight > 24, icon: !!o.querySelector('svg'), title: o.title}))"""
-
-
-def test_an_output_icon_is_drawn_when_it_can_change_not_after_every_output(page, jupyter_server, fresh_journal):
-    """JupyterLab redraws the collapse icon beside a cell's outputs after every output message, and each time forces
-    the page to lay out the whole notebook (the largest piece of the page's own work in 07's Run All, issue 11).
-    The extension wakker-voorladen lets it run only when what the icon shows can change (the outputs crossed
-    24 px or were scrolled); the icons are as JupyterLab would draw them."""
-    _ready(page, jupyter_server)
-    assert page.evaluate("() => window.__wakkerOverlayCoalesced === true")
-    page.wait_for_timeout(300)
-    shown = page.evaluate(OVERLAYS)
-    assert shown and all(o["tall"] == o["icon"] for o in shown), shown  # a tall output has its icon, a short none
-    # fifty output changes that change nothing the icon shows: the original does not run again
-    before = page.evaluate("() => window.__wakkerOverlayDraws")
-    page.evaluate("""() => { const cells = window.jupyterapp.shell.currentWidget.content.widgets
-        .filter(c => typeof c.updatePromptOverlayIcon === 'function');
-      for (let i = 0; i < 50; i++) cells.forEach(c => c.updatePromptOverlayIcon()); }""")
-    page.wait_for_timeout(300)
-    assert page.evaluate("() => window.__wakkerOverlayDraws") == before
-    # scrolling a tall output changes the icon at once (its title says what a click does next)
-    tall = page.locator(".jp-OutputArea-promptOverlay:has(svg)").first
-    title = tall.get_attribute("title")
-    tall.click()
-    page.wait_for_function("(t) => document.querySelector('.jp-OutputArea-promptOverlay:has(svg)').title !== t",
-                           arg=title, timeout=5000)
-    assert page.evaluate("() => window.__wakkerOverlayDraws") == before + 1
-    assert not jlab.console_errors(page)
-
-
 def test_without_the_workbooks_plotly_route_the_figure_draws_with_jupyterlab_plotly(page, jupyter_server,
                                                                                  fresh_journal):
     """A server without the extension wakker.serverstatic (the route answers 404): the page falls back to
