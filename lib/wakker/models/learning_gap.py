@@ -343,7 +343,9 @@ def needed_learning_rate(p: LearningGapParams, shared: bool = True, at: float | 
 
 @dataclass(frozen=True)
 class GapSummary:
-    """What the notebook's sentence reports (all numbers in questions or per year)."""
+    """A run in numbers (all in questions or per year): what the notebook's sentence reports, and what its reveal and
+    the tests check (``needed_*``: the learning rate that keeps the gap within the limit; the sentence no longer
+    says it, so that the student finds it by playing)."""
 
     steady: bool
     end_year: int
