@@ -302,12 +302,20 @@ def test_notebook_says_what_the_source_holds_and_attributes_with_care():
     # review of 2 Dec 2026: attributions as the source has them
     assert "De drie sferen nemen ze over van\nSchmitz" in text  # green is Schmitz's too (after Cornelis)
     assert "vertrouwen én wantrouwen, betrokkenheid én uitsluiting" in text  # both sides of the life world
-    assert "op zijn minst één reden" in text and "Ze noemen één reden" not in text  # 'al was het maar'
+    assert "op zijn minst één reden" in text.lower() and "Ze noemen één reden" not in text  # 'al was het maar'
     assert "'ook en vooral'" in text  # structure is not dropped
     assert "aan de hand van sprookjes" in text and "Hij zag in gesprekken" not in text  # Karpman, as the brief has it
     assert "publiek domein" in text and "openbaar domein" in text and "hier juist\nniet" in text
     assert "of zij Emerald noemen, weten wij niet" in text
     assert "De auteurs delen deze\ninstrumenten zelf niet in" in text
+    # review of 4 Dec 2026, against Deel 1's opening and chapters 1-2
+    assert "eerst aan zichzelf" not in text  # the book: no one-off preparation, inner work goes on every day
+    assert "nooit mee klaar" in text
+    assert "patronen werken" not in text  # not working *from* one's patterns, but aware of them
+    assert "helder besef van je eigen verlangens, je motivatie en je patronen" in text
+    assert "gesprek met de\ninitiatiefneemster" not in text  # the source breaks off at the contact
+    assert "daar breekt onze bron af" in text
+    assert "Groen is dus niet vanzelf" not in text and "Wij lezen daarin: groen is niet vanzelf" in text  # our gloss
     # every reflection the teacher box compares or grades exists in the notebook
     plan = yaml.safe_load((lesson_dir("inner_spark", C.REPO / "data") / "in_de_les.yaml").read_text("utf-8"))
     assert f'"{plan["rubric"]["question"]}"' in text
