@@ -325,6 +325,13 @@ def test_notebook_says_what_the_source_holds_and_attributes_with_care():
             qid in text, qid
 
 
+def test_the_glossary_does_not_give_away_the_drama_exercise():
+    """Lesson guide L3: the term 'dramadriehoek' says the drama is in the switches; shown next to the
+    exercise it would answer the observation question before the student writes it. It comes after § 6."""
+    text = notebook_text()
+    assert text.index('nb.term("dramadriehoek")') > text.index('"drama-herschreven"')
+
+
 def test_quotations_of_this_notebook_stay_within_its_budget():
     excerpts = load(C.REPO / "data").excerpts
     used = {k for _kind, k, *_ in C.used_keys(PATH) if _kind == "quote"} | {p.excerpt for p in data.parties()}
