@@ -108,6 +108,9 @@ def test_nb01_every_widget_plays_and_saves(page, jupyter_server, fresh_journal):
 
     # --- § 3c: the tipping point
     guess = page.locator(".wakker-q-voorspelling-kantelpunt")
+    # play first: the curve that answers the prediction appears only after it
+    expect(page.locator(".wakker-wacht-op-voorspelling")).to_contain_text("Kies eerst hierboven je voorspelling")
+    expect(page.locator(".wakker-kantelpunt")).to_have_count(0)
     guess.locator("label", has_text="De weide groeit aan").click()
     expect(guess.locator(".wakker-feedback")).to_contain_text("Je voorspelling is bewaard")
     tip = page.locator(".wakker-kantelpunt")

@@ -122,6 +122,23 @@ def test_tipping_view_shows_the_anchor():
     assert "meer dan de weide blijvend kan geven" in tv.sentence.value and "kaal" in tv.sentence.value
 
 
+def test_tipping_view_waits_for_the_prediction_and_is_there_at_once_after_a_restart(page):
+    """Play first (lesson guide L3): the tipping point's curve and sentence answer the prediction above it,
+    so the model appears only once the student has chosen; after a restart with a saved choice, at once."""
+    options = [("groeit", "bewaard"), ("gelijk", "bewaard"), ("op", "bewaard")]
+    q = page.choice("voorspelling-kantelpunt", "Wat gebeurt er?", options)
+    held = lesson.after_prediction(q, lambda: lesson.TippingView(start=10, harvest=5))
+    assert held.view is None and held.note in held.box.children
+    assert texts.WAIT_FOR_PREDICTION in held.note.value
+    q.radio.index = 2
+    assert isinstance(held.view, lesson.TippingView) and held.view.box in held.box.children
+    assert held.note not in held.box.children and "onder het kantelpunt" in held.view.sentence.value
+    again = restart(page)
+    q2 = again.choice("voorspelling-kantelpunt", "Wat gebeurt er?", options)
+    held2 = lesson.after_prediction(q2, lambda: lesson.TippingView(start=10, harvest=5))
+    assert held2.view is not None and held2.view.box in held2.box.children
+
+
 def test_tipping_sentence_names_the_start_and_a_bare_start_is_not_full():
     """'Vanaf 10 ... na seizoen 5' read as 'from season 10'; a start of 0 with no harvest stays bare (review 10)."""
     plain = re.sub(r"<[^>]+>", "", widgets.tipping_html(10, 5))

@@ -15,6 +15,7 @@ In the notebook::
     nb01.CommonsExplorer()       # de dorpsweide: stock and income over 30 seasons, principles as switches
     nb01.show_principles()       # what each principle does in the model (our assumption)
     nb01.TippingView()           # the tipping point K = 50, r = 0.5, h = 5, N0 = 10
+    nb01.after_prediction(q, nb01.TippingView)  # a model shown only once prediction q is answered
     nb01.show_assumptions()      # every assumption of the model, in Dutch
     nb01.roles(nb)               # my roles in one day (saved)
     nb01.cases_exercise(nb)      # equal and unequal cases (saved)
@@ -25,7 +26,8 @@ import html
 
 from ...ui.style import show_html, text_html
 from . import texts
-from .widgets import (MAIN_PARAMS, MORE_PARAMS, CommonsExplorer, Roles, TippingView,  # noqa: F401
+from .widgets import (MAIN_PARAMS, MORE_PARAMS, AfterPrediction, CommonsExplorer, Roles, TippingView,  # noqa: F401
+                      after_prediction,
                       assumptions_table_html, cases_exercise, principles_html, roles, sort_items,
                       sorting_exercise, summary_html, tipping_html)
 

@@ -61,6 +61,7 @@ TIP_HARVEST_UNIT = "eenheden, elk seizoen hetzelfde"
 TIP_HARVEST_HELP = ("Hoeveel iedereen samen elk seizoen neemt, zoals bij een vast quotum dat iedereen keurig "
                     "naleeft.")
 TIP_TITLE = "Het kantelpunt"
+WAIT_FOR_PREDICTION = "Kies eerst hierboven je voorspelling; daarna verschijnt hier het model."
 TIP_PATH = "gras op de weide"
 TIP_LOW = "kantelpunt ({x})"
 TIP_HIGH = "evenwicht ({x})"
