@@ -316,6 +316,9 @@ def test_notebook_says_what_the_source_holds_and_attributes_with_care():
     assert "gesprek met de\ninitiatiefneemster" not in text  # the source breaks off at the contact
     assert "daar breekt onze bron af" in text
     assert "Groen is dus niet vanzelf" not in text and "Wij lezen daarin: groen is niet vanzelf" in text  # our gloss
+    assert "die grens is volgens ons niet scherp" in text  # the closing: the green border is our reading
+    assert "verstoren dan helpen" not in text and "vooral verstorend" in text  # not softer than the book
+    assert "die indruk leidt tot ten minste twee misverstanden" in text  # the image the names create, as the book says
     # every reflection the teacher box compares or grades exists in the notebook
     plan = yaml.safe_load((lesson_dir("inner_spark", C.REPO / "data") / "in_de_les.yaml").read_text("utf-8"))
     assert f'"{plan["rubric"]["question"]}"' in text
