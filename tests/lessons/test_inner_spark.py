@@ -335,6 +335,13 @@ def test_the_glossary_does_not_give_away_the_drama_exercise():
     assert text.index('nb.term("dramadriehoek")') > text.index('"drama-herschreven"')
 
 
+def test_the_claim_question_is_not_answered_above_it():
+    """L3: 'geen onderzoeksrapport' answers the question 'buurtvrouw-claim'; it belongs in its feedback,
+    not in the text the student reads before choosing."""
+    text = notebook_text()
+    assert text.index("geen onderzoeksrapport") > text.index('"buurtvrouw-claim"')
+
+
 def test_quotations_of_this_notebook_stay_within_its_budget():
     excerpts = load(C.REPO / "data").excerpts
     used = {k for _kind, k, *_ in C.used_keys(PATH) if _kind == "quote"} | {p.excerpt for p in data.parties()}
