@@ -402,6 +402,10 @@ def test_nb04_sorting_game_model_slider_and_week(page, jupyter_server, fresh_jou
     assert sum(1 for text, _w in labels if text.endswith("wint")) > 1 and all(w == 0 for _t, w in labels), labels
     expect(plot.locator(".annotation")).to_have_count(1)
     expect(plot.locator(".annotation")).to_be_visible()
+    # the page reads title, chart, legend (a teacher's reading: the legend's four two-line names stood above the title)
+    order = plot.evaluate("""p => { const b = (q) => p.querySelector(q).getBoundingClientRect(), area = b('.nsewdrag');
+        return {title_above: b('.annotation').bottom <= area.top + 1, legend_below: b('.legend').top >= area.bottom}; }""")
+    assert order == {"title_above": True, "legend_below": True}, order
     for i in range(2):
         expect(bar_plot.locator("caption").nth(i)).to_be_visible()
     for sel in PLOTS:

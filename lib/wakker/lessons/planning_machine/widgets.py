@@ -391,6 +391,13 @@ _TICKS = [0.1, 0.2, 0.5, 1, 2, 5, 10]
 #: The speed axis on a phone (plot under 560 px): five ticks, evenly spread on the log axis. All seven ran
 #: together there ("0,1×0,2×", 3 px apart, and "5×" against "10×" at the edge).
 _PHONE_TICKS = [0.1, 0.3, 1, 3, 10]
+#: The line chart on a phone: those ticks, and the legend under the plot. Above it (as at full width) its four
+#: names took two lines each and stood above the chart's title (a teacher's reading at 390 px); under the axis
+#: title the page reads title, chart, legend. The figure grows by the legend's room, so the plot keeps its height.
+LINES_PHONE = {"xaxis": {"tickvals": _PHONE_TICKS,
+                         "ticktext": [texts.TIMES.format(speed=dutch.significant(t)) for t in _PHONE_TICKS]},
+               "legend": {"y": -0.2, "yanchor": "top"},
+               "margin": {"t": 45, "b": 200}, "height": LINES_HEIGHT - 50 + 138}
 
 
 def label_place(start: float, end: float, speed: float) -> dict:
@@ -588,9 +595,7 @@ class PlanningExplorer(View):
             annotations=[dict(text=texts.PANEL_TITLES[0], xref="paper", yref="paper", x=0.5, y=1.0,
                               xanchor="center", yanchor="bottom", showarrow=False, font=dict(size=13))])
         # a name for the page: its CSS finds the range labels by it (style.KIT_CSS), the browser tests too
-        return LiveFigure(lines, css="wakker-planning-lijnen").on_phone(
-            {"xaxis": {"tickvals": _PHONE_TICKS,
-                       "ticktext": [texts.TIMES.format(speed=dutch.significant(t)) for t in _PHONE_TICKS]}})
+        return LiveFigure(lines, css="wakker-planning-lijnen").on_phone(LINES_PHONE)
 
     # -- behaviour
     def params(self) -> pl.PlanningParams:
