@@ -164,9 +164,8 @@ def test_reseed_draws_other_chance():
 
 
 def test_the_ten_draws_are_fixed_and_a_new_draw_moves_chance_one_draw_on():
-    """The note under the tally: 'Het zijn steeds dezelfde tien keer ...; de grafiek toont de eerste' and 'Eén druk op
-    Nog eens, met ander toeval vervangt één keer: de eerste valt af, er komt één nieuwe keer bij, en de grafiek
-    toont de volgende'."""
+    """The note under the tally: 'Het zijn steeds dezelfde tien keer (de grafiek toont de eerste)' and 'Eén druk op
+    Nog eens, met ander toeval ruilt de eerste keer in voor een nieuwe, en de grafiek toont de volgende'."""
     e = lesson.TrustExplorer()
     e.set(start_trust=70)  # on the edge: chance decides, so the tally depends on which draws are used
     assert texts.SEEDS_NOTE_HTML in e.sentence.value

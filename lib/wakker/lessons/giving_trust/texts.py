@@ -56,12 +56,12 @@ SEEDS_HTML = ("<br>Tien keer gespeeld, elke keer met ander geluk en pech: <b>{sp
               "<b>{collapse}</b> keer ingestort{rest}.")
 #: Under the tally: why it is always the same ten times, what one press on "Nog eens, met ander toeval" does, and
 #: why the tally then often stays the same.
-SEEDS_NOTE_HTML = ("<br><span style='font-size:.9em;opacity:.85'>Het zijn steeds dezelfde tien keer, met hetzelfde "
-                   "geluk en dezelfde pech; de grafiek toont de eerste. Zo komt een verschil na een schuifje door dat "
-                   "schuifje, niet door toeval. Eén druk op <i>Nog eens, met ander toeval</i> vervangt één keer: de "
-                   "eerste valt af, er komt één nieuwe keer bij, en de grafiek toont de volgende. De telling "
-                   "verandert dus alleen als de nieuwe keer anders afloopt dan de keer die afviel; vaak blijft ze "
-                   "een paar drukken gelijk.</span>")
+#: (Cut from 76 to 59 words: on a phone the longer note pushed the figure a screen below the sliders.)
+SEEDS_NOTE_HTML = ("<br><span style='font-size:.9em;opacity:.85'>Het zijn steeds dezelfde tien keer (de grafiek "
+                   "toont de eerste): een verschil na een schuifje komt dus door dat schuifje, niet door toeval. "
+                   "Eén druk op <i>Nog eens, met ander toeval</i> ruilt de eerste keer in voor een nieuwe, en de "
+                   "grafiek toont de volgende. De telling verandert alleen als de nieuwe anders afloopt dan de "
+                   "afgevallen keer.</span>")
 #: Instead of the tally when "Toeval in wat terugkomt" is 0: no chance, so the button is off.
 NO_CHANCE_HTML = ("<br>Bij <i>Toeval in wat terugkomt</i> op 0 speelt geen toeval mee: elke keer loopt precies zo "
                   "af als in de grafiek. <i>Nog eens, met ander toeval</i> staat daarom uit; zet het toeval hoger om "
