@@ -121,6 +121,12 @@ def test_nb02_every_exercise_played_and_saved(page, jupyter_server, fresh_journa
     expect(drama_reveal).to_contain_text("Emerald", timeout=10_000)
     page.locator(".wakker-q-drama-herschreven textarea").fill("Beurt 2: 'Wat zou jij willen, Ria?'")
     expect(page.locator(".wakker-q-drama-herschreven")).to_contain_text("opgeslagen om", timeout=10_000)
+    # L3: the term 'dramadriehoek' (the drama is in the switches) comes after § 6, in the closing
+    term = page.locator("#begrip-dramadriehoek")
+    term.scroll_into_view_if_needed()
+    rewrite = page.locator(".wakker-q-drama-herschreven")
+    assert term.bounding_box()["y"] > rewrite.bounding_box()["y"] + rewrite.bounding_box()["height"]
+    _shot(page, term, "nb02-07b-closing-term")
 
     # --- U3: a phone-wide screen (390 px)
     page.set_viewport_size({"width": 390, "height": 844})
