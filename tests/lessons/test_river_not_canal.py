@@ -68,6 +68,25 @@ def test_the_notebook_says_only_the_table_of_contents_of_deel_2_is_in_the_source
     assert "Hoofdstuk 36 heet *De 'wisdom of the crowd' gebruiken*. Ook dat hoofdstuk staat niet in onze bron" in text
 
 
+@pytest.mark.parametrize("predicted, observed", [("voorspelling-rivier", "rivier_gezien"),
+                                                 ("voorspelling-menigte", "menigte_gezien")])
+def test_play_first_no_text_names_a_winner_before_the_reveal(predicted, observed):
+    """Lesson guide L3: from the prediction to 'Wat zagen wij?' the texts ask who wins, they never say it; the
+    answer stays behind the reveal (a 'Probeer dit' list once said the muddler almost always wins)."""
+    cells = json.loads(PATH.read_text(encoding="utf-8"))["cells"]
+    sources = ["".join(c["source"]) for c in cells]
+    start = next(i for i, s in enumerate(sources) if f'"{predicted}"' in s)
+    end = next(i for i, s in enumerate(sources) if f"nb.reveal({observed}" in s)
+    before = [s for s in sources[start + 1:end + 1]]
+    before[-1] = before[-1].split(f"nb.reveal({observed}")[0]
+    text = " ".join(" ".join(before).split())
+    tasks = ("Kijk", "Noem", "Zet", "Vergelijk", "Probeer", "Wie", "Wat", "Welk")  # an instruction asks, not tells
+    telling = [s.strip() for s in re.findall(r"[^.?!]*[.?!]", text)
+               if re.search(r"\b(wint|winnen|dichter bij de waarheid)\b", s)
+               and not s.endswith("?") and not s.strip().startswith(tasks)]
+    assert not telling, telling
+
+
 # ---------------------------------------------------------------- data
 def test_every_data_file_reads_and_fits():
     drawbacks = data.load_drawbacks(C.REPO / "data")
