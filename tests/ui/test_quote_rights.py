@@ -15,3 +15,12 @@ def test_other_quotes_say_they_are_quoted_under_the_citaatrecht_and_not_under_th
                 "blog-vertrouwen:wat-is-vertrouwen", "vertrouwen-leren-2021:basis-van-vernieuwing"):
         rights = ui.quote_html(key).split('class="wakker-citaat-rechten"', 1)[1]
         assert "art. 15a Auteurswet" in rights and "valt niet onder de licentie van dit werkboek" in rights, key
+
+
+def test_a_location_that_ends_in_a_question_mark_takes_no_full_stop_after_it():
+    """01's reader saw '... oude wijn in nieuwe zakken?.' under a quotation; other captions keep their full stop."""
+    def caption(key: str) -> str:
+        return ui.quote_html(key).split("<figcaption", 1)[1].split('<div class="wakker-citaat-rechten"', 1)[0]
+
+    assert caption("boek-werkvonken:mooi-praatje").endswith("oude wijn in nieuwe zakken?")
+    assert caption("boek-werkvonken:wakkere-mensen").endswith(".")

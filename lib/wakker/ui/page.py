@@ -8,6 +8,7 @@ Dutch message where the content would have been.
 from __future__ import annotations
 
 import html
+import re
 from typing import Any, Sequence
 
 from IPython.display import HTML, display
@@ -172,6 +173,8 @@ def quote_html(key: str) -> str:
                    f"{html.escape(ex.location)}.")
     else:
         caption = f"— {html.escape(src.author_line)}, {work}, {html.escape(ex.location)}."
+    # a location that ends in its own mark ('... in nieuwe zakken?') takes no full stop after it ('?.')
+    caption = re.sub(r"([?!.])\.$", r"\1", caption)
     if ex.attribution:
         caption += f" <span style=\"opacity:.85\">({html.escape(ex.attribution)})</span>"
     caption += styled("citaat-rechten", rights_html(src))
