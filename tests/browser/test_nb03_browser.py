@@ -195,6 +195,7 @@ def test_nb03_every_widget(page, jupyter_server, fresh_journal):
     for name, target in (("river", river.locator(".wakker-zin")), ("river-plot", plot),
                          ("river-or-canal", rc), ("network", net), ("crowd-plot", cplot),
                          ("drawbacks", drawbacks), ("assumptions", page.locator("table.wakker-aannames").first),
+                         ("river-reveal", reveal), ("small-step", budget), ("crowd-reveal", creveal),
                          ("themes", jlab.cells(page).filter(has_text="Deel 2 in vogelvlucht").locator("li").nth(3))):
         for _ in range(2):
             target.scroll_into_view_if_needed()
