@@ -411,8 +411,11 @@ def switches_svg(paths: dict, names: dict[str, str]) -> str:
             parts.append(f"<line x1='{sx:.1f}' y1='{sy:.1f}' x2='{ex:.1f}' y2='{ey:.1f}' stroke='{colour}' "
                          f"stroke-width='2.5' marker-end='url(#wakker-pijl-{i % len(SPEAKER_COLOURS)})'/>")
             mx, my = (sx + ex) / 2 + px * .6, (sy + ey) / 2 + py * .6
-            parts.append(f"<text x='{mx:.1f}' y='{my:.1f}' font-size='11' fill='{colour}' text-anchor='middle'>"
-                         f"{n1}→{n2}</text>")
+            # a halo of the page's background under the turn numbers, so the arrow they sit on does not cross
+            # them out ('3→6' was hard to read on its line; the 02 teacher-helper)
+            parts.append(f"<text x='{mx:.1f}' y='{my:.1f}' font-size='11' fill='{colour}' text-anchor='middle' "
+                         f"style='paint-order:stroke;stroke:var(--jp-layout-color0,#fff);stroke-width:3px;"
+                         f"stroke-linejoin:round'>{n1}→{n2}</text>")
         for k, (n, role) in enumerate(path):  # a dot per labelled turn, around its corner
             x, y = CORNERS[role]
             angle = (i * 4 + k) * 0.55
