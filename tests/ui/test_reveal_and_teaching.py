@@ -184,3 +184,26 @@ def test_the_plan_reads_left_aligned_and_names_its_time_once(monkeypatch):
 def test_the_box_of_a_lesson_without_a_plan_is_a_dutch_error_box():
     assert "wakker-fout" in in_de_les_html(None)
     assert "wakker-fout" in in_de_les_html("bestaat_niet")
+
+
+def test_a_view_after_an_answer_waits_for_a_real_answer_and_a_failing_view_is_a_dutch_box(journal):
+    """AfterAnswer (01's tipping point under its prediction): the same 'answered' as the reveal's button; a view
+    that cannot be made shows the kit's Dutch error box in its place, never a traceback."""
+    from types import SimpleNamespace
+
+    from wakker.ui.lean import widgets as w
+    from wakker.ui.reveal import AfterAnswer
+
+    q = ui.Page(NB, journal=journal).open_question("voorspeld", "Wat denk je?")
+    made, model = [], w.HTML("het model")
+    held = AfterAnswer(q, lambda: made.append(1) or SimpleNamespace(box=model), waiting="Eerst voorspellen.")
+    assert held.box.children == (held.note,) and "Eerst voorspellen." in held.note.value
+    q.area.value = "kort"
+    assert held.view is None, "a word or two is not yet an answer"
+    q.area.value = "Het gras raakt op, denk ik."
+    q.area.value = "Het gras raakt op, denk ik echt."
+    assert made == [1] and held.box.children == (model,)  # made once
+    q2 = ui.Page(NB, journal=journal).open_question("voorspeld-2", "Wat denk je?")
+    broken = AfterAnswer(q2, lambda: 1 / 0)
+    q2.area.value = "Het gras raakt op, denk ik."
+    assert broken.view is None and "Dit lukte niet" in broken.note.value and "Traceback" not in broken.note.value

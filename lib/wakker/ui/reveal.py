@@ -45,6 +45,24 @@ def answered(value: Any) -> bool:
     return True
 
 
+def is_answered(question) -> bool:
+    """Whether ``question`` (a kit question, or a widget with ``value()``) holds the student's own answer."""
+    try:
+        return not getattr(question, "error", None) and answered(question.value())
+    except Exception:  # noqa: BLE001 - a question that cannot say its value: keep what waits for it closed
+        return False
+
+
+def watch_answer(question, callback: Callable[[], Any]) -> None:
+    """Call ``callback()`` after every change of ``question``'s answer."""
+    watch = getattr(question, "observe_answer", None)  # a kit question: one model
+    if callable(watch):
+        watch(lambda _change: callback())
+    else:
+        for control in _inputs(getattr(question, "input", None) or w.VBox()):
+            control.observe(lambda _change: callback(), names="value")
+
+
 def _inputs(widget) -> list:
     """Every widget with a value below ``widget`` (the question's input controls)."""
     out = []
@@ -85,12 +103,7 @@ class Reveal(View):
         # the part shown from the start is in the box's first message: no change to send right after
         first = self.button if self.ready else self.waiting
         self.box = w.VBox([first], layout=dict(margin=".2em 0 1em 0"), _dom_classes=("wakker-reveal",))
-        watch = getattr(question, "observe_answer", None)  # a kit question: one model
-        if callable(watch):
-            watch(lambda _change: self.update())
-        else:
-            for control in _inputs(getattr(question, "input", None) or w.VBox()):
-                control.observe(lambda _change: self.update(), names="value")
+        watch_answer(question, self.update)
 
     @property
     def button(self):
@@ -118,10 +131,7 @@ class Reveal(View):
 
     @property
     def ready(self) -> bool:
-        try:
-            return not getattr(self.question, "error", None) and answered(self.question.value())
-        except Exception:  # noqa: BLE001 - a question that cannot say its value: keep the explanation closed
-            return False
+        return is_answered(self.question)
 
     def update(self) -> None:
         """Show the button once the question is answered, the note while it is not (a part that is not
@@ -165,3 +175,31 @@ class Reveal(View):
             show = not self.shown
             self.text.layout = TEXT_SHOWN if show else TEXT_HIDDEN
         self.button.description = HIDE if show else self.label
+
+
+class AfterAnswer(View):
+    """A lesson view shown only once the question above it is answered (lesson guide L3: predict, then play).
+    Until then ``waiting`` (a short Dutch note) stands in its place; the view is made on the first answer, or
+    at once when the answer was saved earlier, so its sentence and plot cannot give the answer away."""
+
+    def __init__(self, question, make: Callable[[], Any], waiting: str = WAITING, css: str = "wakker-wacht"):
+        self.question, self._make, self.view = question, make, None
+        self.note = w.HTML(note_html(waiting), _dom_classes=(css,))
+        self.box = w.VBox([self.note], layout=dict(width="100%"))
+        watch_answer(question, self.update)
+        self.update()
+
+    @property
+    def ready(self) -> bool:
+        return is_answered(self.question)
+
+    def update(self) -> None:
+        if self.view is None and self.ready:
+            try:
+                self.view = self._make()
+            except Exception as exc:  # noqa: BLE001 - a Dutch box in the model's place, never a traceback
+                from .view import error_box
+
+                self.note.value = error_box(exc)
+                return
+            self.box.children = (self.view.box,)

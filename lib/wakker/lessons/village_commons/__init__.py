@@ -26,7 +26,7 @@ import html
 
 from ...ui.style import show_html, text_html
 from . import texts
-from .widgets import (MAIN_PARAMS, MORE_PARAMS, AfterPrediction, CommonsExplorer, Roles, TippingView,  # noqa: F401
+from .widgets import (MAIN_PARAMS, MORE_PARAMS, CommonsExplorer, Roles, TippingView,  # noqa: F401
                       after_prediction,
                       assumptions_table_html, cases_exercise, principles_html, roles, sort_items,
                       sorting_exercise, summary_html, tipping_html)

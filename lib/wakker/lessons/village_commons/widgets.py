@@ -20,8 +20,9 @@ from ...models import commons as cm
 from ...ui.controls import DutchSlider, ParameterPanel
 from ...ui.figure import LiveFigure
 from ...ui.questions import Choice, OpenQuestion
+from ...ui.reveal import AfterAnswer
 from ...ui.saving import SavedWidget
-from ...ui.style import STYLES, error_html, front_end, note_html, styled
+from ...ui.style import STYLES, error_html, front_end, styled
 from ...ui.view import View, error_box, failed_box, safe
 from . import data, texts
 
@@ -336,40 +337,9 @@ class TippingView(View):
             self.harvest.value = harvest
 
 
-class AfterPrediction(View):
-    """A model shown only once the prediction question above it is answered (lesson guide L3: predict,
-    then play). Until then a short note stands in its place; the model is built on the first answer (or at
-    once, when the prediction was saved earlier), so its sentence and curve cannot give the answer away."""
-
-    def __init__(self, question, make):
-        from ...ui.reveal import answered
-
-        self.question, self._make, self._answered, self.view = question, make, answered, None
-        self.message = w.HTML()
-        self.note = w.HTML(note_html(texts.WAIT_FOR_PREDICTION), _dom_classes=("wakker-wacht-op-voorspelling",))
-        self.box = w.VBox([self.message, self.note], layout=dict(width="100%"))
-        watch = getattr(question, "observe_answer", None)
-        if callable(watch):
-            watch(lambda _change: self.update())
-        self.update()
-
-    @property
-    def ready(self) -> bool:
-        try:
-            return not getattr(self.question, "error", None) and self._answered(self.question.value())
-        except Exception:  # noqa: BLE001 - a question that cannot say its value: keep the model closed
-            return False
-
-    @safe
-    def update(self) -> None:
-        if self.view is None and self.ready:
-            self.view = self._make()
-            self.box.children = (self.message, self.view.box)
-
-
-def after_prediction(question, make) -> AfterPrediction:
+def after_prediction(question, make) -> AfterAnswer:
     """Show ``make()`` (a lesson view) under ``question`` once the student has made a prediction there."""
-    return AfterPrediction(question, make)
+    return AfterAnswer(question, make, texts.WAIT_FOR_PREDICTION, css="wakker-wacht-op-voorspelling")
 
 
 # ---------------------------------------------------------------- my roles
