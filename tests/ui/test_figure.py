@@ -362,6 +362,46 @@ def test_a_lesson_that_draws_a_trace_the_own_plotly_js_lacks_asks_for_the_full_o
         assert declared and first_import and declared.start() < first_import.start(), (package, kinds)
 
 
+#: The argument sets the lessons pass to subplot_layout (and two more: three rows, a row without a title).
+SUBPLOTS = {
+    "01 dorpsweide": dict(row_heights=(0.55, 0.45), vertical_spacing=0.13, shared_xaxes=True, title_size=13),
+    "03 rivier": dict(row_heights=(0.5, 0.5), vertical_spacing=0.13, shared_xaxes=True, title_size=13),
+    "03 menigte": dict(row_heights=(0.5, 0.5), vertical_spacing=0.22, title_size=13),
+    "05 vertrouwensspel": dict(row_heights=(0.62, 0.38), vertical_spacing=0.12, shared_xaxes=True, title_size=13),
+    "05 breuk": dict(row_heights=(0.55, 0.45), vertical_spacing=0.12, shared_xaxes=True, title_size=13),
+    "06 leerkloof": dict(row_heights=(0.5, 0.5), vertical_spacing=0.12, shared_xaxes=True, title_size=13),
+    "08 een titel": dict(rows=1),
+    "drie rijen": dict(row_heights=(0.5, 0.3, 0.2), vertical_spacing=0.12, shared_xaxes=True),
+    "rij zonder titel": dict(rows=2, titles=("boven", "")),
+}
+
+
+@pytest.mark.parametrize("case", SUBPLOTS)
+def test_subplot_layout_is_what_make_subplots_makes(case):
+    """A lesson builds its stacked plots as a plain dict (plotly validates it once, in LiveFigure): the axes (domain,
+    anchor, matches, tick labels) and titles are exactly make_subplots' for the same arguments, rows from the top."""
+    from plotly.subplots import make_subplots
+
+    from wakker.ui.figure import subplot_layout
+
+    args = dict(SUBPLOTS[case])
+    rows = args.pop("rows", len(args.get("row_heights", ())))
+    titles = args.pop("titles", tuple(f"titel {i + 1}" for i in range(rows)))
+    size = args.pop("title_size", None)
+    fig = make_subplots(rows=rows, cols=1, subplot_titles=titles,
+                        **{k: list(v) if k == "row_heights" else v for k, v in args.items()})
+    if size is not None:
+        fig.update_annotations(font_size=size)
+    want = fig.layout.to_plotly_json()
+    want.pop("template", None)
+    got = subplot_layout(titles, **args, **({} if size is None else {"title_size": size}))
+    assert got == want
+    # and a figure built from it draws its traces where make_subplots' row= puts them
+    fig.add_scatter(y=[1], row=rows, col=1)
+    assert LiveFigure(dict(data=[dict(type="scatter", y=[1], xaxis=f"x{rows}", yaxis=f"y{rows}")],
+                           layout=got)).to_plotly_json() == LiveFigure(fig).to_plotly_json()
+
+
 def test_in_the_kernel_a_figure_carries_only_a_marker_and_the_page_gets_the_workbook_look():
     """plotly validates a copied template again: about 4 ms for each figure a lesson builds first and hands to
     LiveFigure (issue 8 item 10). The kernel keeps a marker; the page gets the workbook's look."""
