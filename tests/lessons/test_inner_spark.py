@@ -126,6 +126,15 @@ def test_sorting_feedback_does_not_repeat_the_colour_the_widget_names():
         assert not item.feedback.split()[0].strip(".:,") in ("Rood", "Blauw", "Groen"), item.id
 
 
+def test_doubt_case_feedback_does_not_repeat_the_kit_line():
+    """The kit says '✓ Te verdedigen: hier zijn … allebei te lezen'; the case's feedback explains why, once."""
+    for content in (data.spheres(), data.drama()):
+        doubts = [item for item in content.items if len(item.accepted) > 1]
+        assert doubts
+        for item in doubts:
+            assert not item.feedback.lower().startswith("twijfelgeval"), item.id
+
+
 def test_choices_without_controleer_survive_a_restart_in_both_sorting_exercises(page):
     """Finding 1 of the review: a choice (or a change after Controleer) is saved without a new check."""
     game = lesson.spheres_game(page)
