@@ -365,20 +365,3 @@ def test_each_task_is_one_named_control_with_its_text_as_the_row_label(page):
         assert "wakker-taak" in toggle._dom_classes
     assert lesson.widgets.SPLIT_CSS in t.box.children[0].value
     assert "white-space: normal" in lesson.widgets.SPLIT_CSS and "text-align: left" in lesson.widgets.SPLIT_CSS
-
-
-@pytest.mark.parametrize("heights", [(0.62, 0.38), (0.55, 0.45), (0.5, 0.3, 0.2), (1,)])
-def test_stacked_layout_is_what_make_subplots_makes(heights):
-    """The figures are built as plain dicts (validated once, by LiveFigure); their axes and titles are exactly
-    make_subplots' (shared x axes, rows from the top)."""
-    from plotly.subplots import make_subplots
-
-    from wakker.lessons.giving_trust.widgets import stacked_layout
-
-    titles = tuple(f"titel {i}" for i in range(len(heights)))
-    fig = make_subplots(rows=len(heights), cols=1, shared_xaxes=True, row_heights=list(heights),
-                        vertical_spacing=0.12, subplot_titles=titles)
-    fig.update_annotations(font_size=13)
-    want = fig.layout.to_plotly_json()
-    want.pop("template", None)
-    assert stacked_layout(heights, 0.12, titles, 13) == want

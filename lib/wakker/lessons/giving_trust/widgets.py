@@ -16,7 +16,7 @@ Dutch word from :mod:`.texts`. A problem never shows a traceback but a Dutch mes
 Few widget models (issue 11: each is a message to the page and a view it builds): read-only lines that
 change together are one HTML widget (:class:`Lines`), a task is one ToggleButtons with its text as the
 description, a view computes before it builds its box (its figure is sent once, drawn), and a figure is
-built as plain data (:func:`stacked_layout`) so that plotly validates it once.
+built as plain data (the kit's :func:`~wakker.ui.figure.subplot_layout`) so that plotly validates it once.
 """
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ from ...core import dutch
 from ...core.data import ContentError
 from ...models import investment_game as ig
 from ...ui.controls import ParameterPanel, ParamWords
-from ...ui.figure import LiveFigure
+from ...ui.figure import LiveFigure, subplot_layout
 from ...ui.lines import Lines
 from ...ui.page import quote_html
 from ...ui.saving import SavedWidget
@@ -58,32 +58,6 @@ def pct(share: float) -> str:
 
 
 # ---------------------------------------------------------------- fewer widget models (issue 11)
-def stacked_layout(row_heights, spacing: float, titles, title_size: int) -> dict:
-    """The axes and subplot titles that plotly's ``make_subplots(rows=len(row_heights), cols=1,
-    shared_xaxes=True, row_heights=..., vertical_spacing=spacing, subplot_titles=titles)`` makes, followed by
-    ``update_annotations(font_size=title_size)``, as a plain layout dict: the figure is then built and
-    validated once, by LiveFigure, instead of by make_subplots, every update_* and LiveFigure again (the test
-    compares it with make_subplots). Rows from the top; every row shares the bottom row's x axis."""
-    rows = len(row_heights)
-    total = float(sum(row_heights))
-    heights = list(reversed([(1.0 - spacing * (rows - 1)) * (h / total) for h in row_heights]))
-    starts = [sum(heights[:r]) + r * spacing for r in range(rows)[::-1]]
-    layout: dict = {}
-    annotations = []
-    for r in range(rows):  # r = 0 is the top row
-        y0, y1 = starts[r], starts[r] + heights[-1 - r]
-        y1 = 1.0 if y1 > 1.0 and round(y1, 7) <= 1.0 else y1
-        n = "" if r == 0 else str(r + 1)
-        x = {"anchor": f"y{n}", "domain": [0.0, 1.0]}
-        if r < rows - 1:
-            x.update(matches=f"x{rows}", showticklabels=False)
-        layout[f"xaxis{n}"], layout[f"yaxis{n}"] = x, {"anchor": f"x{n}", "domain": [y0, y1]}
-        annotations.append({"font": {"size": title_size}, "showarrow": False, "text": titles[r], "x": 0.5,
-                            "xanchor": "center", "xref": "paper", "y": y1, "yanchor": "bottom", "yref": "paper"})
-    layout["annotations"] = annotations
-    return layout
-
-
 def _axes(row: int) -> dict:
     n = "" if row == 1 else str(row)
     return {"xaxis": f"x{n}", "yaxis": f"y{n}"}
@@ -124,7 +98,8 @@ class TrustExplorer(View):
                           layout=dict(width="100%"), _dom_classes=("wakker-vertrouwensspel",))
 
     def _figure(self) -> LiveFigure:
-        layout = stacked_layout((0.62, 0.38), 0.12, texts.PANEL_TITLES, 13)
+        layout = subplot_layout(texts.PANEL_TITLES, row_heights=(0.62, 0.38), vertical_spacing=0.12,
+                                shared_xaxes=True, title_size=13)
         layout["yaxis"].update(title={"text": texts.SHARE_AXIS}, range=[-3, 103])
         layout["yaxis2"].update(title={"text": texts.PER_EURO_AXIS}, rangemode="tozero")
         layout["xaxis2"]["title"] = {"text": texts.ROUND_AXIS}
@@ -302,7 +277,8 @@ class BreachView(View):
                           layout=dict(width="100%"), _dom_classes=("wakker-breuk",))
 
     def _figure(self) -> LiveFigure:
-        layout = stacked_layout((0.55, 0.45), 0.12, (texts.BREACH_TITLE, texts.BREACH_RETURN_TITLE), 13)
+        layout = subplot_layout((texts.BREACH_TITLE, texts.BREACH_RETURN_TITLE), row_heights=(0.55, 0.45),
+                                vertical_spacing=0.12, shared_xaxes=True, title_size=13)
         layout["yaxis"].update(title={"text": texts.SHARE_AXIS}, range=[-3, 103])
         layout["yaxis2"].update(title={"text": texts.SHARE_AXIS}, range=[-3, 103])
         layout["xaxis2"]["title"] = {"text": texts.ROUND_AXIS}
