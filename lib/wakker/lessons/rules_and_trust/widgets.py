@@ -23,7 +23,7 @@ from ...core.data import ContentError
 from ...models import rule_or_room as rr
 from ...models import trust_learning as tl
 from ...ui.controls import ParameterPanel, assumptions_html
-from ...ui.figure import LiveFigure
+from ...ui.figure import LiveFigure, subplot_layout
 from ...ui.lines import Lines
 from ...ui.style import BAD, GOOD, ACCENT, error_html, styled
 from ...ui.view import View, error_box, failed_box, safe
@@ -71,17 +71,9 @@ def _legend_html(items) -> str:
 
 
 # ---------------------------------------------------------------- fewer widget models (issue 11)
-def titled_layout(title: str) -> dict:
-    """The axes and title that plotly's ``make_subplots(rows=1, cols=1, subplot_titles=(title,))`` makes, as a
-    plain layout dict: the figure is then built and validated once, by LiveFigure (the test compares it)."""
-    return {"xaxis": {"anchor": "y", "domain": [0.0, 1.0]}, "yaxis": {"anchor": "x", "domain": [0.0, 1.0]},
-            "annotations": [{"font": {"size": 16}, "showarrow": False, "text": title, "x": 0.5, "xanchor": "center",
-                             "xref": "paper", "y": 1.0, "yanchor": "bottom", "yref": "paper"}]}
-
-
 def _share_layout(title: str, x_title: str, y_title: str, height: int, bottom: int) -> dict:
     """The layout of 08's two line charts of a share over time (0 to 1 on the y axis, the legend below)."""
-    layout = titled_layout(title)
+    layout = subplot_layout((title,))
     layout["xaxis"].update(title=dict(text=x_title), rangemode="tozero")
     layout["yaxis"].update(title=dict(text=y_title), range=[0, 1.02])
     layout.update(height=height, margin=dict(l=70, r=20, t=50, b=bottom),
@@ -451,7 +443,7 @@ def gov_annotations() -> list[dict]:
     above the plot, where no line of the model can reach (its values stay within the plot's 0 to 1), and the title
     one line higher. Paper coordinates only: nothing here depends on a slider, so these values never go stale when
     the threshold moves (the dashed line itself is a shape, redrawn with every update)."""
-    title = dict(titled_layout(texts.GOV_TITLE)["annotations"][0], yshift=18)
+    title = dict(subplot_layout((texts.GOV_TITLE,))["annotations"][0], yshift=18)
     key = dict(xref="paper", yref="paper", x=0, y=1, xanchor="left", yanchor="bottom", yshift=1, showarrow=False,
                text=f'<span style="color:#777777">– – –</span> {html.escape(texts.GOV_THRESHOLD)}',
                font=dict(size=11, color="#666666"))
