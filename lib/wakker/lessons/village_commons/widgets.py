@@ -12,13 +12,12 @@ from typing import Any
 
 from wakker.ui.lean import widgets as w
 import numpy as np
-from plotly.subplots import make_subplots
 
 from ...core import dutch
 from ...core.data import ContentError
 from ...models import commons as cm
 from ...ui.controls import DutchSlider, ParameterPanel
-from ...ui.figure import LiveFigure
+from ...ui.figure import LiveFigure, subplot_layout
 from ...ui.questions import Choice, OpenQuestion
 from ...ui.reveal import AfterAnswer
 from ...ui.saving import SavedWidget
@@ -128,32 +127,34 @@ class CommonsExplorer(View):
         self.update()
 
     def _figure(self) -> LiveFigure:
-        fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.13,
-                            subplot_titles=texts.PANEL_TITLES, row_heights=[0.55, 0.45])
+        layout = subplot_layout(texts.PANEL_TITLES, row_heights=(0.55, 0.45), vertical_spacing=0.13,
+                                shared_xaxes=True, title_size=13)
+        layout["xaxis2"]["title"] = {"text": texts.SEASON_AXIS}
+        layout["yaxis"].update(title={"text": texts.STOCK_AXIS}, rangemode="tozero")
+        layout["yaxis2"]["title"] = {"text": texts.INCOME_AXIS}
+        layout.update(height=600, margin=dict(l=60, r=20, t=110, b=61),
+                      legend=dict(orientation="h", x=0, y=1.06, yanchor="bottom", font=dict(size=12)),
+                      separators=",.", uirevision="keep")
         empty = np.zeros(2)
-        fig.add_scatter(x=empty, y=empty, mode="lines", name=texts.STOCK_RULES,
-                        hovertemplate=texts.HOVER_STOCK.format(name=texts.STOCK_RULES),
-                        line=dict(color=COLOURS["rules"], width=3), row=1, col=1)
-        fig.add_scatter(x=empty, y=empty, mode="lines", name=texts.STOCK_NONE,
-                        hovertemplate=texts.HOVER_STOCK.format(name=texts.STOCK_NONE),
-                        line=dict(color=COLOURS["none"], width=2.5, dash="dot"), row=1, col=1)
-        fig.add_scatter(x=empty, y=empty, mode="lines", name=texts.HALF,
-                        hovertemplate=texts.HOVER_STOCK.format(name=texts.HALF),
-                        line=dict(color=COLOURS["half"], width=1.2, dash="dash"), row=1, col=1)
-        fig.add_scatter(x=empty, y=empty, mode="lines", name=texts.STOCK_RULES, showlegend=False,
-                        hovertemplate=texts.HOVER_INCOME.format(name=texts.STOCK_RULES),
-                        line=dict(color=COLOURS["rules"], width=3), row=2, col=1)
-        fig.add_scatter(x=empty, y=empty, mode="lines", name=texts.STOCK_NONE, showlegend=False,
-                        hovertemplate=texts.HOVER_INCOME.format(name=texts.STOCK_NONE),
-                        line=dict(color=COLOURS["none"], width=2.5, dash="dot"), row=2, col=1)
-        fig.update_xaxes(title_text=texts.SEASON_AXIS, row=2, col=1)
-        fig.update_yaxes(title_text=texts.STOCK_AXIS, rangemode="tozero", row=1, col=1)
-        fig.update_yaxes(title_text=texts.INCOME_AXIS, row=2, col=1)
-        fig.update_layout(height=600, margin=dict(l=60, r=20, t=110, b=61),
-                          legend=dict(orientation="h", x=0, y=1.06, yanchor="bottom", font=dict(size=12)),
-                          separators=",.", uirevision="keep")
-        fig.update_annotations(font_size=13)
-        return LiveFigure(fig)
+        top, bottom = dict(xaxis="x", yaxis="y"), dict(xaxis="x2", yaxis="y2")
+        data = [
+            dict(type="scatter", x=empty, y=empty, mode="lines", name=texts.STOCK_RULES,
+                 hovertemplate=texts.HOVER_STOCK.format(name=texts.STOCK_RULES),
+                 line=dict(color=COLOURS["rules"], width=3), **top),
+            dict(type="scatter", x=empty, y=empty, mode="lines", name=texts.STOCK_NONE,
+                 hovertemplate=texts.HOVER_STOCK.format(name=texts.STOCK_NONE),
+                 line=dict(color=COLOURS["none"], width=2.5, dash="dot"), **top),
+            dict(type="scatter", x=empty, y=empty, mode="lines", name=texts.HALF,
+                 hovertemplate=texts.HOVER_STOCK.format(name=texts.HALF),
+                 line=dict(color=COLOURS["half"], width=1.2, dash="dash"), **top),
+            dict(type="scatter", x=empty, y=empty, mode="lines", name=texts.STOCK_RULES, showlegend=False,
+                 hovertemplate=texts.HOVER_INCOME.format(name=texts.STOCK_RULES),
+                 line=dict(color=COLOURS["rules"], width=3), **bottom),
+            dict(type="scatter", x=empty, y=empty, mode="lines", name=texts.STOCK_NONE, showlegend=False,
+                 hovertemplate=texts.HOVER_INCOME.format(name=texts.STOCK_NONE),
+                 line=dict(color=COLOURS["none"], width=2.5, dash="dot"), **bottom),
+        ]
+        return LiveFigure(dict(data=data, layout=layout))
 
     def params(self) -> cm.CommonsParams:
         return cm.CommonsParams(**self.panel.values())
