@@ -16,19 +16,20 @@ import html
 
 from wakker.ui.lean import widgets as w
 import numpy as np
-from plotly.subplots import make_subplots
 
 from ...core import dutch
 from ...core.data import ContentError, lesson_dir
 from ...models import moving_target as mt
 from ...ui.controls import ParameterPanel, ParamWords, assumptions_html, read_param_words
-from ...ui.figure import LiveFigure
+from ...ui.figure import LiveFigure, subplot_layout
 from ...ui.style import error_html, styled
 from ...ui.view import View, error_box, failed_box
 from . import texts
 
 LESSON = "river_not_canal"
 COLOURS = {"need": "#555555", "planner": "#5fa8d3", "muddler": "#e09f3e", "truth": "#a4161a", "expert": "#6a4c93"}
+#: The axes of a trace in the top and the bottom plot of a figure (:func:`~wakker.ui.figure.subplot_layout`).
+_AXES = {1: dict(xaxis="x", yaxis="y"), 2: dict(xaxis="x2", yaxis="y2")}
 
 #: Rivers (seeds) over which the sentence compares planner and muddler at every slider move.
 COMPARE_SEEDS = tuple(range(1, 51))
@@ -113,24 +114,25 @@ class RiverExplorer(View):
         self.update()
 
     def _figure(self) -> LiveFigure:
-        fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.13,
-                            subplot_titles=texts.RIVER_PANELS, row_heights=[0.5, 0.5])
+        layout = subplot_layout(texts.RIVER_PANELS, row_heights=(0.5, 0.5), vertical_spacing=0.13, shared_xaxes=True,
+                                title_size=13)
+        layout["xaxis2"]["title"] = {"text": texts.RIVER_X}
+        layout["yaxis"]["title"] = {"text": texts.RIVER_Y_PLACE}
+        layout["yaxis2"].update(title={"text": texts.RIVER_Y_DISTANCE}, rangemode="tozero")
+        layout.update(height=600, margin=dict(l=60, r=20, t=100, b=61),
+                      legend=dict(orientation="h", x=0, y=1.08, yanchor="bottom", font=dict(size=12)),
+                      separators=",.", uirevision="keep")
         empty = np.zeros(2)
+        data = []
         for key, width, dash, row, legend in (("need", 2.5, "solid", 1, True), ("planner", 2.5, "solid", 1, True),
                                               ("muddler", 2.5, "dot", 1, True), ("planner", 2.5, "solid", 2, False),
                                               ("muddler", 2.5, "dot", 2, False)):
             name = texts.RIVER_TRACES[key]
-            fig.add_scatter(x=empty, y=empty, mode="lines", name=name, showlegend=legend,
-                            line=dict(color=COLOURS[key], width=width, dash=dash, shape="hv" if key == "planner" else "linear"),
-                            hovertemplate=texts.RIVER_HOVER.format(name=name), row=row, col=1)
-        fig.update_xaxes(title_text=texts.RIVER_X, row=2, col=1)
-        fig.update_yaxes(title_text=texts.RIVER_Y_PLACE, row=1, col=1)
-        fig.update_yaxes(title_text=texts.RIVER_Y_DISTANCE, rangemode="tozero", row=2, col=1)
-        fig.update_layout(height=600, margin=dict(l=60, r=20, t=100, b=61),
-                          legend=dict(orientation="h", x=0, y=1.08, yanchor="bottom", font=dict(size=12)),
-                          separators=",.", uirevision="keep")
-        fig.update_annotations(font_size=13)
-        return LiveFigure(fig)
+            data.append(dict(type="scatter", x=empty, y=empty, mode="lines", name=name, showlegend=legend,
+                             line=dict(color=COLOURS[key], width=width, dash=dash,
+                                       shape="hv" if key == "planner" else "linear"),
+                             hovertemplate=texts.RIVER_HOVER.format(name=name), **_AXES[row]))
+        return LiveFigure(dict(data=data, layout=layout))
 
     def params(self) -> mt.MovingTargetParams:
         return mt.MovingTargetParams(**self.panel.values(), **{k: bool(b.value) for k, b in self.switches.items()})
@@ -248,35 +250,35 @@ class CrowdExplorer(View):
         self.update()
 
     def _figure(self) -> LiveFigure:
-        fig = make_subplots(rows=2, cols=1, vertical_spacing=0.22, subplot_titles=texts.CROWD_PANELS,
-                            row_heights=[0.5, 0.5])
+        layout = subplot_layout(texts.CROWD_PANELS, row_heights=(0.5, 0.5), vertical_spacing=0.22, title_size=13)
+        layout["xaxis"]["title"] = {"text": texts.CROWD_X_WEIGHT}
+        layout["yaxis"].update(title={"text": texts.CROWD_Y_COUNT}, rangemode="tozero")
+        layout["xaxis2"].update(title={"text": texts.CROWD_X_SIZE}, type="log", tickvals=[1, 10, 100, 1000],
+                                ticktext=["1", "10", "100", "1000"])
+        layout["yaxis2"].update(title={"text": texts.CROWD_Y_ERROR}, rangemode="tozero")
+        layout.update(height=700, margin=dict(l=60, r=15, t=100, b=61), bargap=0.05,
+                      legend=dict(orientation="h", x=0, y=1.08, yanchor="bottom", font=dict(size=12)),
+                      separators=",.", uirevision="keep")
         empty = np.zeros(2)
-        fig.add_bar(x=empty, y=empty, name=texts.CROWD_TRACES["guesses"], marker_color="rgba(128,128,128,.45)",
-                    hovertemplate=texts.CROWD_BAR_HOVER, row=1, col=1)
+        data = [dict(type="bar", x=empty, y=empty, name=texts.CROWD_TRACES["guesses"],
+                     marker=dict(color="rgba(128,128,128,.45)"), hovertemplate=texts.CROWD_BAR_HOVER, **_AXES[1])]
         for key, dash in (("truth", "solid"), ("median", "dash"), ("mean", "dot"), ("expert", "dashdot")):
             colour = {"median": COLOURS["planner"], "mean": COLOURS["muddler"]}.get(key, COLOURS.get(key))
-            fig.add_scatter(x=empty, y=empty, mode="lines", name=texts.CROWD_TRACES[key],
-                            line=dict(color=colour, width=2.5, dash=dash),
-                            hovertemplate=texts.CROWD_LINE_HOVER.format(name=texts.CROWD_TRACES[key]), row=1, col=1)
-        fig.add_scatter(x=empty, y=empty, mode="lines", name=texts.CROWD_TRACES["theory"], showlegend=False,
-                        line=dict(color=COLOURS["muddler"], width=2.5),
-                        hovertemplate=texts.CROWD_CURVE_HOVER.format(name=texts.CROWD_TRACES["theory"]), row=2, col=1)
-        fig.add_scatter(x=empty, y=empty, mode="lines", name=texts.CROWD_TRACES["expert_line"], showlegend=False,
-                        line=dict(color=COLOURS["expert"], width=1.5, dash="dashdot"),
-                        hovertemplate=texts.CROWD_CURVE_HOVER.format(name=texts.CROWD_TRACES["expert_line"]), row=2, col=1)
-        fig.add_scatter(x=empty, y=empty, mode="markers", name=texts.CROWD_TRACES["here"], showlegend=False,
-                        marker=dict(color=COLOURS["truth"], size=11, symbol="diamond"),
-                        hovertemplate=texts.CROWD_CURVE_HOVER.format(name=texts.CROWD_TRACES["here"]), row=2, col=1)
-        fig.update_xaxes(title_text=texts.CROWD_X_WEIGHT, row=1, col=1)
-        fig.update_yaxes(title_text=texts.CROWD_Y_COUNT, rangemode="tozero", row=1, col=1)
-        fig.update_xaxes(title_text=texts.CROWD_X_SIZE, type="log", tickvals=[1, 10, 100, 1000],
-                         ticktext=["1", "10", "100", "1000"], row=2, col=1)
-        fig.update_yaxes(title_text=texts.CROWD_Y_ERROR, rangemode="tozero", row=2, col=1)
-        fig.update_layout(height=700, margin=dict(l=60, r=15, t=100, b=61), bargap=0.05,
-                          legend=dict(orientation="h", x=0, y=1.08, yanchor="bottom", font=dict(size=12)),
-                          separators=",.", uirevision="keep")
-        fig.update_annotations(font_size=13)
-        return LiveFigure(fig)
+            data.append(dict(type="scatter", x=empty, y=empty, mode="lines", name=texts.CROWD_TRACES[key],
+                             line=dict(color=colour, width=2.5, dash=dash),
+                             hovertemplate=texts.CROWD_LINE_HOVER.format(name=texts.CROWD_TRACES[key]), **_AXES[1]))
+        data += [
+            dict(type="scatter", x=empty, y=empty, mode="lines", name=texts.CROWD_TRACES["theory"], showlegend=False,
+                 line=dict(color=COLOURS["muddler"], width=2.5),
+                 hovertemplate=texts.CROWD_CURVE_HOVER.format(name=texts.CROWD_TRACES["theory"]), **_AXES[2]),
+            dict(type="scatter", x=empty, y=empty, mode="lines", name=texts.CROWD_TRACES["expert_line"],
+                 showlegend=False, line=dict(color=COLOURS["expert"], width=1.5, dash="dashdot"),
+                 hovertemplate=texts.CROWD_CURVE_HOVER.format(name=texts.CROWD_TRACES["expert_line"]), **_AXES[2]),
+            dict(type="scatter", x=empty, y=empty, mode="markers", name=texts.CROWD_TRACES["here"], showlegend=False,
+                 marker=dict(color=COLOURS["truth"], size=11, symbol="diamond"),
+                 hovertemplate=texts.CROWD_CURVE_HOVER.format(name=texts.CROWD_TRACES["here"]), **_AXES[2]),
+        ]
+        return LiveFigure(dict(data=data, layout=layout))
 
     def params(self) -> cr.CrowdParams:
         return cr.CrowdParams(**self.panel.values())
