@@ -12,14 +12,13 @@ from typing import Any
 
 from wakker.ui.lean import widgets as w
 import numpy as np
-from plotly.subplots import make_subplots
 
 from ...core import dutch
 from ...core.data import ContentError
 from ...models import learning_gap as lg
 from ...ui.branching import BranchingCase
 from ...ui.controls import ParameterPanel, ParamWords
-from ...ui.figure import LiveFigure
+from ...ui.figure import LiveFigure, subplot_layout
 from ...ui.saving import SavedWidget
 from ...ui.style import STYLES, error_html, front_end, styled
 from ...ui.view import View, error_box, failed_box
@@ -182,31 +181,30 @@ class GapExplorer(View):
         self.update()
 
     def _figure(self) -> LiveFigure:
-        fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.12,
-                            subplot_titles=texts.PANEL_TITLES, row_heights=[0.5, 0.5])
+        layout = subplot_layout(texts.PANEL_TITLES, row_heights=(0.5, 0.5), vertical_spacing=0.12, shared_xaxes=True,
+                                title_size=13)
+        layout["xaxis2"]["title"] = {"text": texts.YEAR_AXIS}
+        layout["yaxis"].update(title={"text": texts.COUNT_AXIS}, rangemode="tozero")
+        layout["yaxis2"].update(title={"text": texts.GAP_AXIS}, rangemode="tozero")
+        layout.update(height=640, margin=dict(l=60, r=20, t=110, b=61),
+                      legend=dict(orientation="h", x=0, y=1.06, yanchor="bottom", font=dict(size=12)),
+                      separators=",.", uirevision="keep")
         empty = np.zeros(2)
-        fig.add_scatter(x=empty, y=empty, mode="lines", name=texts.ASKED,
-                        line=dict(color=COLOURS["asked"], width=2.5), row=1, col=1)
-        fig.add_scatter(x=empty, y=empty, mode="lines", name=texts.KNOWN_ALONE,
-                        line=dict(color=COLOURS["alone"], width=2.5, dash="dot"), row=1, col=1)
-        fig.add_scatter(x=empty, y=empty, mode="lines", name=texts.KNOWN_SHARED.format(n=1),
-                        line=dict(color=COLOURS["shared"], width=3), row=1, col=1)
-        fig.add_scatter(x=empty, y=empty, mode="lines", name=texts.GAP_ALONE, showlegend=False,
-                        line=dict(color=COLOURS["alone"], width=2.5, dash="dot"), row=2, col=1)
-        fig.add_scatter(x=empty, y=empty, mode="lines", name=texts.GAP_SHARED.format(n=1), showlegend=False,
-                        line=dict(color=COLOURS["shared"], width=3), row=2, col=1)
-        fig.add_scatter(x=empty, y=empty, mode="lines", name=texts.LIMIT.format(limit=10),
-                        line=dict(color=COLOURS["limit"], width=1.5, dash="dash"), row=2, col=1)
-        for i, trace in enumerate(fig.data):
-            trace.hovertemplate = hover_template(i, trace.name)
-        fig.update_xaxes(title_text=texts.YEAR_AXIS, row=2, col=1)
-        fig.update_yaxes(title_text=texts.COUNT_AXIS, rangemode="tozero", row=1, col=1)
-        fig.update_yaxes(title_text=texts.GAP_AXIS, rangemode="tozero", row=2, col=1)
-        fig.update_layout(height=640, margin=dict(l=60, r=20, t=110, b=61),
-                          legend=dict(orientation="h", x=0, y=1.06, yanchor="bottom", font=dict(size=12)),
-                          separators=",.", uirevision="keep")
-        fig.update_annotations(font_size=13)
-        return LiveFigure(fig)
+        top, bottom = dict(xaxis="x", yaxis="y"), dict(xaxis="x2", yaxis="y2")
+        data = [
+            dict(name=texts.ASKED, line=dict(color=COLOURS["asked"], width=2.5), **top),
+            dict(name=texts.KNOWN_ALONE, line=dict(color=COLOURS["alone"], width=2.5, dash="dot"), **top),
+            dict(name=texts.KNOWN_SHARED.format(n=1), line=dict(color=COLOURS["shared"], width=3), **top),
+            dict(name=texts.GAP_ALONE, showlegend=False, line=dict(color=COLOURS["alone"], width=2.5, dash="dot"),
+                 **bottom),
+            dict(name=texts.GAP_SHARED.format(n=1), showlegend=False, line=dict(color=COLOURS["shared"], width=3),
+                 **bottom),
+            dict(name=texts.LIMIT.format(limit=10), line=dict(color=COLOURS["limit"], width=1.5, dash="dash"),
+                 **bottom),
+        ]
+        for i, trace in enumerate(data):
+            trace.update(type="scatter", x=empty, y=empty, mode="lines", hovertemplate=hover_template(i, trace["name"]))
+        return LiveFigure(dict(data=data, layout=layout))
 
     def params(self) -> lg.LearningGapParams:
         return lg.LearningGapParams(**self.panel.values())
