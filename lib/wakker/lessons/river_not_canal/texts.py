@@ -8,9 +8,9 @@ lives in ``data/lessons/river_not_canal/``; quotations in ``data/excerpts/boek-w
 from __future__ import annotations
 
 INTRO = ("Van deel 2 van het boek staat in onze bron alleen de inhoudsopgave, plus wat de inleiding erover "
-         "zegt. Dit notebook werkt vanuit die stukken en vanuit de titels van de hoofdstukken: plannen of "
-         "intelligent aanmodderen, wanneer een groep slimmer is dan één deskundige, en wie jij kent binnen en "
-         "buiten je eigen kring.")
+         "zegt. Dit notebook werkt vanuit die stukken en vanuit de titels van de hoofdstukken, met vragen die "
+         "wij erbij stellen: plannen of intelligent aanmodderen, wanneer een groep slimmer is dan één "
+         "deskundige, en wie jij kent binnen en buiten je eigen kring.")
 
 # ---------------------------------------------------------------- Rivier of kanaal?
 RIVER_PROMPT = "Rivier of kanaal? Drie situaties uit je eigen werk of stage"
