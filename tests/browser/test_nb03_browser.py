@@ -28,6 +28,18 @@ def _slide(view, prefix: str, name: str, key: str, times: int, shown: str) -> No
     expect(view.locator(f".wakker-readout-{prefix}-{name}")).to_have_text(shown, timeout=15_000)
 
 
+def _case_titles_stand_apart(cases) -> None:
+    """A small-step case's title is on a line of its own, above the case text and in bold, and the text is in
+    plain type (it was one run of plain text: 'Het buurtbudget. Een wijkteam wil ...')."""
+    for case, title in cases:
+        expect(case.locator(".wakker-casus-titel")).to_have_text(title)
+        look = case.evaluate(
+            "q => { const t = q.querySelector('.wakker-casus-titel'), x = q.querySelector('.wakker-casus-tekst');"
+            " return {gap: x.getBoundingClientRect().top - t.getBoundingClientRect().bottom,"
+            " title: +getComputedStyle(t).fontWeight, text: +getComputedStyle(x).fontWeight}; }")
+        assert look["gap"] >= 0 and look["title"] >= 600 and look["text"] <= 400, (title, look)
+
+
 def test_nb03_every_widget(page, jupyter_server, fresh_journal):
     jlab.open_notebook(page, jupyter_server, NOTEBOOK, timeout=180)
     st = jlab.run_all(page, timeout=240)
@@ -136,6 +148,7 @@ def test_nb03_every_widget(page, jupyter_server, fresh_journal):
     benefit.locator("label", has_text="Onverantwoord").click()
     expect(benefit.locator(".wakker-feedback")).to_contain_text("Een kleine stap is niet vanzelf een veilige stap")
     _shot(page, benefit, "nb03-12-small-step")
+    _case_titles_stand_apart(((budget, "Het buurtbudget"), (benefit, "De stopgezette toeslag")))
     page.locator(".wakker-q-kleine-stap-waarom textarea").fill("Een inloopavond verplaatsen: dat kan terug.")
 
     # --- § 4: my network
@@ -211,6 +224,7 @@ def test_nb03_every_widget(page, jupyter_server, fresh_journal):
         expect(label).to_be_visible()
         cut = label.evaluate("e => [e, ...e.querySelectorAll('*')].some(c => c.scrollWidth > c.clientWidth + 1)")
         assert not cut, name
+    _case_titles_stand_apart(((budget, "Het buurtbudget"), (benefit, "De stopgezette toeslag")))
     for fig in (plot, cplot):
         width = fig.locator(".main-svg").first.bounding_box()["width"]
         assert 250 <= width <= 390, width

@@ -241,6 +241,16 @@ def test_small_step_cases_save_with_their_context(page):
     assert "Onbekende casus" in str(box.children[0].value)
 
 
+def test_small_step_case_title_stands_apart_from_the_case_text(page):
+    """The title is its own element above the case (it ran into the first sentence: 'Het buurtbudget. Een …')."""
+    c = lesson.small_step_case(page, "buurtbudget")
+    head = c.box.head
+    assert re.search(r'class="wakker-casus-titel"[^>]*display:block[^>]*>Het buurtbudget</span>', head), head
+    assert "Het buurtbudget. Een" not in head and "Een wijkteam wil" in head
+    assert head.index("Het buurtbudget") < head.index("Een wijkteam") < head.index(texts.SMALL_STEP_PROMPT)
+    assert c.prompt.startswith("Het buurtbudget. Een wijkteam")  # the saved prompt still names the case
+
+
 # ---------------------------------------------------------------- the model views
 def test_river_explorer_follows_every_control():
     e = lesson.RiverExplorer()
