@@ -34,7 +34,17 @@ def _scrolls(tournament) -> dict:
     return tournament.evaluate("""t => {
       const wide = e => e.scrollWidth > e.clientWidth + 1;
       return {ranking: wide(t.querySelector('table.wakker-klassentoernooi').closest('.widget-hbox')),
-              heatmap: wide(t.querySelector('.wakker-klassentoernooi .wakker-figure'))}; }""")
+              heatmap: wide(t.querySelector('.wakker-klassentoernooi-uitslag .wakker-figure'))}; }""")
+
+
+def _heatmap_on_screen(tournament) -> dict:
+    """The heat map's plot against its box and the cell: widths, and the numbers or names on its axes."""
+    return tournament.evaluate("""t => {
+      const f = t.querySelector('.wakker-klassentoernooi-uitslag .wakker-figure');
+      const svg = f.querySelector('.main-svg'), cell = t.closest('.jp-Cell').getBoundingClientRect();
+      const ticks = a => Array.from(f.querySelectorAll(`.${a}tick text`)).map(x => x.textContent);
+      return {svg: svg.getBoundingClientRect().right, box: f.getBoundingClientRect().right, cell: cell.right,
+              x: ticks('x'), y: ticks('y'), scale: f.querySelectorAll('.colorbar').length}; }""")
 
 
 @pytest.fixture(scope="module")
@@ -207,15 +217,25 @@ def test_nb09_upload_overview_anonymous_tournament_plans_links(page, jupyter_ser
     assert label.evaluate("e => e.scrollWidth <= e.clientWidth + 1"), label.inner_text()
     plan_label = page.locator(".widget-dropdown", has_text="Lesplan voor:").locator("label")
     assert plan_label.evaluate("e => e.scrollWidth <= e.clientWidth + 1")
-    # the ranking and the heat map scroll sideways here (as in 07): a line right above them says so, for the teacher
+    # the ranking scrolls sideways here (as in 07): a line right above it says so, for the teacher
     hint = tournament.locator(".wakker-schuif-hint")
     expect(hint).to_be_visible()
-    expect(hint).to_have_text("↔ Schuif de ranglijst en de kleurentabel opzij om alle kolommen te zien. Bespreek je "
-                              "de uitslag met de klas, laat hem dan zien op een breder scherm (laptop of beamer): "
-                              "daar past hij in de breedte.")
+    expect(hint).to_have_text("↔ Schuif de ranglijst opzij om alle kolommen te zien. Bespreek je de uitslag met de "
+                              "klas, laat hem dan zien op een breder scherm (laptop of beamer): daar past hij in de "
+                              "breedte en staan de namen in de kleurentabel.")
     ranking = tournament.locator("table.wakker-klassentoernooi")
     assert hint.bounding_box()["y"] < ranking.bounding_box()["y"]
-    assert _scrolls(tournament) == {"ranking": True, "heatmap": True}, _scrolls(tournament)
+    assert _scrolls(tournament) == {"ranking": True, "heatmap": False}, _scrolls(tournament)
+    # the heat map fits (a teacher's review: it scrolled sideways, its names took most of the width): numbered as the
+    # ranking's rows, every fifth number for 39 strategies, the colour bar under it
+    on_phone = _heatmap_on_screen(tournament)
+    assert on_phone["svg"] <= on_phone["box"] + 1 and on_phone["box"] <= on_phone["cell"] + 1, on_phone
+    from wakker.lessons.class_tournament.widgets import phone_ticks
+
+    strategies = ranking.locator("tr").count() - 1
+    assert strategies > 30 and on_phone["x"] == on_phone["y"] == phone_ticks(strategies), (strategies, on_phone)
+    assert on_phone["x"][:3] == ["1", "5", "10"], on_phone
+    assert on_phone["scale"] == 1, on_phone
     _shot(page, hint.locator("xpath=ancestor::div[contains(@class, 'widget-html')][1]"), "nb09-390-05c-schuif-hint")
     _shot(page, ranking.locator("xpath=ancestor::div[contains(@class, 'widget-hbox')][1]"), "nb09-390-05d-ranglijst")
     # a student's name once per row, in 'van' (a teacher's review: "Naam (Chloë Hendriks)" next to "Chloë Hendriks"
@@ -238,6 +258,8 @@ def test_nb09_upload_overview_anonymous_tournament_plans_links(page, jupyter_ser
     page.wait_for_timeout(800)
     expect(hint).to_be_hidden()  # nothing scrolls at 1280 px: the whole result fits in the width, as the hint says
     assert _scrolls(tournament) == {"ranking": False, "heatmap": False}, _scrolls(tournament)
+    wide = _heatmap_on_screen(tournament)  # the names again on a wide screen
+    assert "Spiegel" in wide["y"] and len(wide["x"]) == len(wide["y"]) > 30, wide
 
     # --- names shown again, at 390 px: a very long name wraps in its cell, so 'plaats', 'van' and 'strategie' stay
     # on the screen (an independent review: it pushed 'strategie' off the screen); short names stay on one line

@@ -51,8 +51,14 @@ FIELD = "{students} van studenten"
 FIELD_CHARACTERS = " en {characters} uit het notebook"
 #: Under the summary, right above the ranking and the heat map; shown only on a narrow screen (the kit's class
 #: wakker-schuif-hint), where both scroll sideways. For the teacher: where the whole result fits at once.
-SCROLL_HINT = ("↔ Schuif de ranglijst en de kleurentabel opzij om alle kolommen te zien. Bespreek je de uitslag met "
-               "de klas, laat hem dan zien op een breder scherm (laptop of beamer): daar past hij in de breedte.")
+SCROLL_HINT = ("↔ Schuif de ranglijst opzij om alle kolommen te zien. Bespreek je de uitslag met de klas, laat hem "
+               "dan zien op een breder scherm (laptop of beamer): daar past hij in de breedte en staan de namen in de "
+               "kleurentabel.")
+#: The heat map on a phone (class_tournament.widgets.on_phone): rows and columns numbered as the ranking's rows.
+PHONE_X = "tegenstander (rij in de ranglijst)"
+PHONE_Y = "rij in de ranglijst"
+PHONE_SCALE = "punten per ronde"
+PHONE_HOVER = "rij %{y} tegen rij %{x}: %{customdata} punten per ronde<extra></extra>"
 #: A letter and its number, and a number and its '%', stay on one line (no-break spaces): at 390 px 'S' ended a line
 #: and '−1' began the next.
 SUMMARY = ("{winner} {field}; elk paar speelt {repetitions} keer een wedstrijd van {rounds} (niemand speelt tegen "

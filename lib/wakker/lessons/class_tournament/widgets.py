@@ -103,6 +103,37 @@ def _csv_number(x: float, digits: int) -> str:
 SCROLL_HINT_HTML = scroll_hint_html(T.SCROLL_HINT)
 
 
+#: The heat map on a phone (the plot under 560 px; at 390 px about 270 px wide). The names beside and under it
+#: need some 240 px and left the colours a strip that scrolled sideways; here the rows and columns are numbered as
+#: the rows of the ranking above it (1 = its top row; not 'plaats', which two strategies can share), the colour
+#: bar lies under the plot, numbers stand in the cells only while a cell is wide enough (at most
+#: :data:`PHONE_NUMBERS` strategies) and a tap on a cell says who played whom by those numbers. With many
+#: strategies every fifth number is written on the axes. Fits at 390 px; a wider screen draws the names.
+PHONE_NUMBERS = 8
+PHONE_EVERY = 5  # above 12 strategies: 1, 5, 10, ... on the axes
+PHONE_AXIS = {"tickangle": 0, "tickfont": {"size": 10}, "type": "category", "automargin": False, "tickmode": "array"}
+
+
+def phone_ticks(n: int) -> list[str]:
+    """The numbers written on a phone's axes for ``n`` strategies: all of them up to 12, else 1 and every fifth."""
+    return [str(i) for i in range(1, n + 1) if n <= 12 or i == 1 or i % PHONE_EVERY == 0]
+
+
+def on_phone(fig, n: int) -> None:
+    """Draw the heat map of ``n`` strategies on a phone as :data:`PHONE_NUMBERS` and :func:`phone_ticks` say."""
+    numbers, ticks = [str(i) for i in range(1, n + 1)], phone_ticks(n)
+    size = {"size": 11}
+    layout = {"height": 400, "margin": {"l": 40, "r": 8, "t": 50, "b": 104},
+              "xaxis": dict(PHONE_AXIS, tickvals=ticks, ticktext=ticks, title={"text": T.PHONE_X, "font": size}),
+              "yaxis": dict(PHONE_AXIS, tickvals=ticks, ticktext=ticks, title={"text": T.PHONE_Y, "font": size})}
+    colorbar = {"orientation": "h", "thickness": 10, "len": 1, "x": 0.5, "xanchor": "center",
+                "yref": "container", "y": 0, "yanchor": "bottom", "tickfont": {"size": 10},
+                "title": {"text": T.PHONE_SCALE, "side": "bottom", "font": size}}
+    fig.on_phone(layout, [{"x": numbers, "y": numbers, "showscale": True, "colorbar": colorbar,
+                           "texttemplate": "%{text}" if n <= PHONE_NUMBERS else "", "textfont": {"size": 9},
+                           "hovertemplate": T.PHONE_HOVER}])
+
+
 class ClassTournamentView(View):
     """For the teacher: the students' saved strategies (journal exports in a folder) against the
     notebook's characters, with the notebook's settings. Shows a summary, the Dutch ranking, the
@@ -124,9 +155,11 @@ class ClassTournamentView(View):
         self.result: ClassTournament | None = None
         self.table = None
         self.problems: list[str] = []
+        # not the class wakker-klassentoernooi: the kit's stylesheet gives a heat map inside it 34em and a box that
+        # scrolls sideways on a phone; this one draws its own phone version (PHONE_*) and fits the screen there
         self.box = w.VBox([self.message, self.summary, w.HBox([self.table_html], layout=dict(overflow="auto")),
                            self.fig.widget, self.problems_html], layout=dict(max_width="70em"),
-                           _dom_classes=("wakker-klassentoernooi-uitslag", "wakker-klassentoernooi"))
+                           _dom_classes=("wakker-klassentoernooi-uitslag",))
         self._run(rounds, repetitions, noise, payoffs, seed, include_characters)
 
     def save_csv(self, path="klassentoernooi.csv"):
@@ -186,6 +219,7 @@ class ClassTournamentView(View):
                 axis.tickmode, axis.tickvals, axis.ticktext = "array", list(labels), list(labels)
                 axis.tickfont.size = 10 if n > 16 else None
             self.fig.layout.xaxis.tickangle = -90 if n > 16 else -30  # upright: one column's width per label
+        on_phone(self.fig, n)
         students = len(res.designs)
         characters_in = n - students
         top = res.ranking[res.ranking["rank"] == 1]["label"].tolist()
