@@ -354,3 +354,34 @@ def test_an_error_says_in_dutch_what_to_do(offline_page, student_server):
     assert "show_tracebacks" not in text and "ZeroDivisionError" not in text, text
     shot(page, "fout-1280")
     assert not page.blocked, page.blocked
+
+
+def test_a_figure_far_below_is_drawn_before_the_student_scrolls_to_it(request, browser, student_server):
+    """The student mode without the tests' draw-everything switch (``jlab.DRAW_ALL``): the workbook draws a figure
+    far below the view only when it comes within a screen of it (``figure_esm.py``). In JupyterLab the notebook
+    scrolls in its own panel (test_figure_browser.py checks that); in Voilà ``#rendered_cells`` scrolls. Scrolled
+    down 300 px at a time, no figure may still be waiting when it is less than one such step below the window
+    (with Voilà's body as the observer's root, each waited until it was in view), and at the end none waits."""
+    notebook = "07_blog_vertrouwen_prisoners_dilemma"
+    with jlab.new_page(request, browser, student_server, draw_all=False) as page:
+        page.set_viewport_size(WIDE)
+        open_student_page(page, student_server, notebook)
+        state = ("() => { const figs = Array.from(document.querySelectorAll('.wakker-figure'));"
+                 "  const h = window.innerHeight, s = document.getElementById('rendered_cells');"
+                 "  const waits = f => f.classList.contains('wakker-later-tekenen');"
+                 "  return {all: figs.length, waiting: figs.filter(waits).length,"
+                 "          comingWaiting: figs.filter(f => waits(f) && f.getBoundingClientRect().top < h + 300).length,"
+                 "          y: s.scrollTop, end: s.scrollHeight - s.clientHeight}; }")
+        seen = page.evaluate(state)
+        print("Voilà, 07, after rendering:", seen)
+        assert seen["all"] >= 3 and seen["waiting"] >= 1 and seen["end"] > 3000, seen  # lazy drawing is on
+        for _ in range(200):
+            page.evaluate("document.getElementById('rendered_cells').scrollBy(0, 300)")
+            page.wait_for_timeout(150)
+            seen = page.evaluate(state)
+            assert seen["comingWaiting"] == 0, f"a figure right below the window still waits: {seen}"
+            if seen["y"] >= seen["end"]:
+                break
+        assert seen["waiting"] == 0, f"figures that were never drawn: {seen}"
+        page.wait_for_function("() => Array.from(document.querySelectorAll('.wakker-figure'))"
+                               "  .every(f => f.querySelector('.main-svg'))", timeout=30_000)

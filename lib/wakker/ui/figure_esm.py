@@ -228,11 +228,12 @@ const FIGURE = {
     if (!near) {
       el.classList.add('wakker-later-tekenen');  // a view that waits to be drawn (tests/browser/jlab.py counts it)
       window.addEventListener('beforeprint', come);
-      // observed once the view is in the page: the notebook scrolls in its own panel (JupyterLab), whose edges clip
-      // what the page's viewport would see; with that panel as root, 'a screen ahead' is a screen of the notebook
+      // observed once the view is in the page: the notebook scrolls in its own panel (JupyterLab's, Voilà's
+      // #rendered_cells), whose edges clip what the page's viewport would see; with that panel as root, 'a screen
+      // ahead' is a screen of the notebook (with Voilà's body as root, a figure waited until it was in view)
       requestAnimationFrame(() => {
         if (near || gone) return;
-        const root = el.closest('.jp-WindowedPanel-outer, .jp-Notebook') || null;
+        const root = el.closest('.jp-WindowedPanel-outer, #rendered_cells, .jp-Notebook') || null;
         io = new IntersectionObserver((entries) => { if (entries.some((e) => e.isIntersecting)) come(); },
                                       {root, rootMargin: '100% 0px'});
         io.observe(el);
