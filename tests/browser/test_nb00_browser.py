@@ -23,6 +23,15 @@ def test_start_notebook_answer_survives_restart_and_reload(page, jupyter_server,
     jlab.run_all(page)
     jlab.wait_for_widgets(page)
     jlab.screenshot(page, "nb00-01-top")
+    # the goals right under the start's own overview: their opening once, before the list, not "Je kunt" per goal
+    # (a teacher's reading: the goals read as a second copy of the overview above them)
+    goals = page.locator("p.wakker-leerdoelen")
+    expect(goals).to_have_text("Leerdoelen. Na dit notebook kun je:")
+    items = goals.locator("xpath=following-sibling::ul[1]/li")
+    expect(items).to_have_count(4)
+    assert not [t for t in items.all_inner_texts() if "je kunt" in t.lower()], items.all_inner_texts()
+    page.locator(".jp-Cell").first.scroll_into_view_if_needed()
+    jlab.screenshot_at(page, goals, "nb00-01a-leerdoelen")
 
     # Quotations render with their attribution; the map shows what is ready and what is coming.
     quotes = page.locator(".wakker-citaat")
@@ -138,6 +147,9 @@ def test_start_notebook_answer_survives_restart_and_reload(page, jupyter_server,
     # U3: the same page on a phone-width screen (390 px).
     page.set_viewport_size({"width": 390, "height": 844})
     page.evaluate("window.jupyterapp.commands.execute('application:toggle-left-area')")  # the file browser shut
+    page.wait_for_timeout(600)
+    page.locator("p.wakker-leerdoelen").evaluate("e => e.scrollIntoView({block: 'center'})")
+    jlab.screenshot_at(page, page.locator("p.wakker-leerdoelen"), "nb00-06a-narrow-leerdoelen")
     page.locator(".wakker-q-citaat-eigen-praktijk").scroll_into_view_if_needed()
     jlab.screenshot(page, "nb00-06-narrow", full_page=False)
     # the 1-5 scale keeps its five points on one line (finding 17)

@@ -26,6 +26,31 @@ def journal_trouble() -> str:
             f"alleen in deze sessie bewaard: exporteer ze voordat je stopt.")
 
 
+#: A learning goal's opening words (lesson guide L1: "Je kunt ... uitleggen"), after an optional label such as
+#: "Verdieping (§ 8, optioneel): je kunt ...". Right above the goals, every lesson's first cell lists what the student
+#: does ("In dit notebook / 1. speel je ..."); five goals that each began with "Je kunt" read as a second version of
+#: that list (a teacher's reading of 00 and 07). Said once, in front of the list ("Na dit notebook kun je:"), the
+#: goals read as what those activities lead to.
+GOAL = re.compile(r"(?:(?P<label>[^:]{1,60}): )?[Jj]e kunt (?P<rest>\S.*)", re.S)
+GOALS_HEAD = "Leerdoelen."
+GOALS_LEAD = "Na dit notebook kun je:"
+
+
+def goals_html(goals: Sequence[str]) -> str:
+    """The header's learning goals: "Leerdoelen. Na dit notebook kun je:" and each goal without its "Je kunt" (a
+    label before it stays: "Verdieping (§ 8, optioneel): bij een casus ..."); as they are written, under
+    "Leerdoelen", when not every goal says "je kunt". Empty without goals."""
+    if not goals:
+        return ""
+    found = [GOAL.fullmatch(g) for g in goals]
+    if all(found):
+        items = "".join(f"<li>{html.escape(m['label'] + ': ' if m['label'] else '')}{html.escape(m['rest'])}</li>"
+                        for m in found)
+        return f'<p class="wakker-leerdoelen"><b>{GOALS_HEAD}</b> {GOALS_LEAD}</p><ul>{items}</ul>'
+    items = "".join(f"<li>{html.escape(g)}</li>" for g in goals)
+    return f'<p class="wakker-leerdoelen"><b>{GOALS_HEAD[:-1]}</b></p><ul>{items}</ul>'
+
+
 # ---------------------------------------------------------------- the page
 class Page:
     """One notebook's view of the workbook: its content and its questions."""
@@ -67,12 +92,12 @@ class Page:
         if self.error:
             display(HTML(mode_css + error_html(self.error)))
             return
-        goals = "".join(f"<li>{html.escape(g)}</li>" for g in self.info.goals)
+        goals = goals_html(self.info.goals)
         try:
             notice = self.journal.notice
         except Exception:  # noqa: BLE001 - the first cell never shows a traceback
             notice = journal_trouble()
-        parts = [mode_css, f"<p><b>Leerdoelen</b></p><ul>{goals}</ul>" if goals else ""]
+        parts = [mode_css, goals]
         if notice:
             parts.append(notice_html(html.escape(notice)))
         display(HTML("".join(parts)))
