@@ -39,3 +39,28 @@ def test_the_page_passes_a_context_on(journal):
     o = page.open_question("o", "Waarom?", context="Bij casus 3:")
     s = page.scale("s2", "Hoe zeker?", context="Bij casus 3:")
     assert c.prompt == "Casus 3. Welke rol?" and o.prompt == "Bij casus 3: Waarom?" and s.prompt == "Bij casus 3: Hoe zeker?"
+
+
+def test_a_case_title_stands_on_its_own_line_above_the_case(journal):
+    """A case's title (``title=``) is not run into the case's first sentence ('Het buurtbudget. Een wijkteam wil …'
+    was one plain line): it is its own block above the context, in the question's bold, and the context is plain
+    type. The saved prompt and the accessible name still begin with it, as one sentence (no '..')."""
+    import re
+
+    page = ui.Page(NB, journal=journal)
+    q = Choice(page, "kleine-stap-x", "Welke stap zet je?", ["a", "b"], title="Het buurtbudget",
+               context="Een wijkteam wil   iets.")
+    head = q.box.head
+    titel = re.search(r'<span class="wakker-casus-titel" style="([^"]*)">Het buurtbudget</span>', head)
+    tekst = re.search(r'<span class="wakker-casus-tekst" style="([^"]*)">Een wijkteam wil iets\.</span>', head)
+    assert titel and tekst, head
+    assert "display:block" in titel.group(1) and "font-weight:normal" not in titel.group(1)
+    assert "display:block" in tekst.group(1) and "font-weight:normal" in tekst.group(1)
+    assert head.index("Het buurtbudget") < head.index("Een wijkteam") < head.index("Welke stap")
+    assert q.prompt == q.radio.tooltip == "Het buurtbudget. Een wijkteam wil iets. Welke stap zet je?"
+    q.radio.index = 1
+    assert journal.latest(NB, "kleine-stap-x").prompt == q.prompt
+    numbered = Scale(page, "casus", "Hoe zeker?", title="Casus 2.", context="Een dorpsbus.")
+    assert numbered.prompt == "Casus 2. Een dorpsbus. Hoe zeker?"
+    plain = page.open_question("zonder", "Wat zie je?")
+    assert "wakker-casus" not in plain.box.head

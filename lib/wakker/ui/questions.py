@@ -111,6 +111,11 @@ def question_widget_class():
     return _QUESTION_CLASS
 
 
+def _sentence(title: str) -> str:
+    """A case's title as the first sentence of a saved prompt: "Casus 1" -> "Casus 1."."""
+    return title if not title or title[-1] in ".?!:" else f"{title}."
+
+
 class Question(SavedWidget):
     """Base class of a reflection widget. A new kind sets ``widget_kind`` and implements ``_build``
     (the model's state for its kind), ``value`` and ``apply``.
@@ -125,6 +130,11 @@ class Question(SavedWidget):
     type, and it is part of the question everywhere else: the saved prompt (so a portfolio says which
     case an answer belongs to) and the accessible name of the answer controls.
 
+    ``title`` (optional, with a context): the case's name, such as "Casus 1" or "Het buurtbudget". It stands
+    bold on a line of its own above the context (class ``wakker-casus-titel``; the context is
+    ``wakker-casus-tekst``): in one plain line with the context it ran into the case's first sentence. The saved
+    prompt and the accessible name begin with it: "Het buurtbudget. Een wijkteam wil … Welke stap …?".
+
     ``note`` (optional): a line of explanation under the question, in plain type, in the same widget
     as the question (not part of the saved prompt).
     """
@@ -133,17 +143,24 @@ class Question(SavedWidget):
     widget_kind = "text"
     delay = 0.0
 
-    def __init__(self, page, qid: str, prompt: str, delay: float | None = None, context: str = "", note: str = ""):
+    def __init__(self, page, qid: str, prompt: str, delay: float | None = None, context: str = "", note: str = "",
+                 title: str = ""):
         self.context = " ".join(str(context or "").split())
+        title = " ".join(str(title or "").split())
         self.box = None
         self._display_id: str | None = None  # set when shown on its own (see _ipython_display_)
         self._state: dict[str, Any] = {"kind": self.widget_kind}
         self._observers: list = []
         self._message = _Line(self, "message")
-        super().__init__(page, qid, f"{self.context} {prompt}" if self.context else prompt, delay)
+        about = " ".join(part for part in (_sentence(title), self.context) if part)
+        super().__init__(page, qid, f"{about} {prompt}" if about else prompt, delay)
         shown = html.escape(prompt)
         if self.context:
-            shown = f'<span style="font-weight:normal">{html.escape(self.context)}</span><br>{shown}'
+            shown = (f'<span class="wakker-casus-tekst" style="display:block;font-weight:normal;margin:0 0 .4em 0">'
+                     f'{html.escape(self.context)}</span>{shown}')
+        if title:
+            shown = (f'<span class="wakker-casus-titel" style="display:block;margin:0 0 .25em 0">{html.escape(title)}'
+                     f'</span>{shown}')
         note_html = f"<div style='line-height:1.4'>{html.escape(note)}</div>" if note else ""
         self._state.update(head=styled("vraag", shown) + note_html, label=self.prompt)
         front_end()  # the kit's code draws every question, also one that can only show what is wrong
@@ -236,9 +253,9 @@ class OpenQuestion(Question):
     kind = "text"
     widget_kind = "text"
 
-    def __init__(self, page, qid, prompt, placeholder="Typ hier je antwoord…", rows=5, context=""):
+    def __init__(self, page, qid, prompt, placeholder="Typ hier je antwoord…", rows=5, context="", title=""):
         self._placeholder, self._rows = placeholder, rows
-        super().__init__(page, qid, prompt, delay=SAVE_DELAY, context=context)
+        super().__init__(page, qid, prompt, delay=SAVE_DELAY, context=context, title=title)
 
     def _build(self):
         self._state.update(placeholder=self._placeholder, rows=self._rows)
@@ -260,13 +277,13 @@ class Scale(Question):
     kind = "scale"
     widget_kind = "scale"
 
-    def __init__(self, page, qid, prompt, low=1, high=5, low_label="", high_label="", context=""):
+    def __init__(self, page, qid, prompt, low=1, high=5, low_label="", high_label="", context="", title=""):
         if not (isinstance(low, int) and isinstance(high, int) and 2 <= high - low + 1 <= 11):
             self._bad = "Een schaal heeft tussen 2 en 11 punten, met hele getallen."
         else:
             self._bad = None
         self._low, self._high, self._labels = low, high, (low_label, high_label)
-        super().__init__(page, qid, prompt, context=context)
+        super().__init__(page, qid, prompt, context=context, title=title)
 
     def _build(self):
         if self._bad:
@@ -390,10 +407,10 @@ class Choice(Question):
 
     kind = "choice"
 
-    def __init__(self, page, qid, prompt, options: Sequence, multiple=False, context="", note=""):
+    def __init__(self, page, qid, prompt, options: Sequence, multiple=False, context="", note="", title=""):
         self.options = make_options(options)
         self._multiple = multiple
-        super().__init__(page, qid, prompt, context=context, note=note)
+        super().__init__(page, qid, prompt, context=context, note=note, title=title)
 
     @property
     def widget_kind(self) -> str:  # type: ignore[override]

@@ -285,36 +285,14 @@ def drawbacks_choice(page, qid: str = "nadelen-auteurs"):
     return DrawbacksChoice(page, qid, options)
 
 
-#: The case's title on a line of its own, then the case in plain type, then the question (the kit's bold line).
-SMALL_STEP_TITLE_STYLE = "display:block;font-size:1.08em;margin:0 0 .25em 0"
-SMALL_STEP_TEXT_STYLE = "display:block;font-weight:normal;margin:0 0 .4em 0"
-
-
-class SmallStepCase(Choice):
-    """A small-step case: the kit's choice with the case as its context (saved prompt and accessible name
-    'title. case question', so a portfolio says which case an answer belongs to). On screen the title stands on
-    a line of its own above the case (class ``wakker-casus-titel``): in the kit's plain context line it ran into
-    the case's first sentence."""
-
-    def __init__(self, page, case):
-        self.case = case
-        super().__init__(page, f"kleine-stap-{case.id}", texts.SMALL_STEP_PROMPT, list(case.options),
-                         context=f"{case.title}. {case.context}")
-
-    def _build(self):
-        super()._build()
-        inner = (f'<span class="wakker-casus-titel" style="{SMALL_STEP_TITLE_STYLE}">{html.escape(self.case.title)}'
-                 f'</span><span class="wakker-casus-tekst" style="{SMALL_STEP_TEXT_STYLE}">'
-                 f'{html.escape(" ".join(self.case.context.split()))}</span>{html.escape(texts.SMALL_STEP_PROMPT)}')
-        self._state["head"] = styled("vraag", inner)
-
-
 def small_step_case(page, case_id: str):
-    """One small-step case (qid ``kleine-stap-<id>``), see :class:`SmallStepCase`."""
+    """One small-step case as the kit's choice (qid ``kleine-stap-<id>``): the case's title on a line of its own,
+    the case as the question's context."""
     try:
         case = {c.id: c for c in data.small_steps()}[case_id]
     except ContentError as exc:
         return failed_box(exc)
     except KeyError:
         return failed_box(ContentError(f"Onbekende casus '{case_id}'."))
-    return SmallStepCase(page, case)
+    return Choice(page, f"kleine-stap-{case.id}", texts.SMALL_STEP_PROMPT, list(case.options), title=case.title,
+                  context=case.context)
