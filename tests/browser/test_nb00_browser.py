@@ -166,6 +166,14 @@ def test_start_notebook_answer_survives_restart_and_reload(page, jupyter_server,
                 low_at_1: Math.abs(low.left - first.left) < 4, high_at_5: Math.abs(high.right - last.right) < 4}; }""")
     assert ends == {"above": True, "low_at_1": True, "high_at_5": True}, ends
     jlab.screenshot_at(page, scale, "nb00-06b-narrow-scale")
+    # the slider's sentence wraps at 390 px with the line height of a paragraph, not the HTML widget's row of 28 px
+    # (a teacher's reading: a gap between its two lines as if they were two texts)
+    readout = page.locator(".wakker-demo-slider .widget-html-content").first
+    lines = readout.evaluate("""d => { const r = document.createRange(); r.selectNodeContents(d);
+      const tops = [...new Set(Array.from(r.getClientRects()).map(x => Math.round(x.top)))].sort((a, b) => a - b);
+      return {tops, size: parseFloat(getComputedStyle(d).fontSize)}; }""")
+    assert len(lines["tops"]) > 1 and (lines["tops"][1] - lines["tops"][0]) / lines["size"] <= 1.6, lines
+    jlab.screenshot_at(page, readout, "nb00-06e-narrow-slider")
     # a tick box's long option wraps under its own text, not under the box (a hanging indent)
     ticks = page.locator(".wakker-q-wie-schreef-wat .widget-checkbox > label")
     hanging = ticks.evaluate_all("""ls => ls.map(l => { const i = l.querySelector('input').getBoundingClientRect(),
