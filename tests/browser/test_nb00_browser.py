@@ -193,6 +193,16 @@ def test_start_notebook_answer_survives_restart_and_reload(page, jupyter_server,
     heights = kaart.locator("code").evaluate_all("cs => cs.map(c => c.getClientRects().length)")
     assert heights and set(heights) == {1}, heights
     jlab.screenshot_at(page, kaart, "nb00-06c-narrow-map")
+    # the glossary is closed (open, it was some ten screens of a phone that the text says not to read now); a click on
+    # its line opens it
+    glossary = page.locator("details.wakker-begrippenlijst")
+    assert glossary.get_attribute("open") is None
+    expect(glossary.locator("summary")).to_have_text(f"Begrippenlijst: {len(content().terms)} begrippen (klik om te openen)")
+    expect(page.locator("#begrip-leefwereld")).to_be_hidden()
+    jlab.screenshot_at(page, glossary, "nb00-06f-narrow-begrippen-dicht")
+    glossary.locator("summary").click()
+    expect(page.locator("#begrip-leefwereld")).to_be_visible()
+    jlab.screenshot_at(page, glossary.locator("summary"), "nb00-06g-narrow-begrippen-open")
     # the export's message (with the exports folder's path) stays inside the notebook (a teacher's reading of 08:
     # '...kijk in je map Downloads (o' was cut off at 390 px)
     exported = page.locator(".wakker-export")

@@ -232,9 +232,18 @@ def term_html(key: str) -> str:
                   f' id="begrip-{t.id}"')
 
 
+#: The glossary's summary line; the list itself is closed. Notebook 00 tells the student not to read it now but to
+#: come back for a word; open, its 24 terms were some ten screens of a phone (390 px) between the questions of § 3
+#: and the export at the end (a teacher's reading of 00).
+GLOSSARY_SUMMARY = "Begrippenlijst: {n} begrippen (klik om te openen)"
+
+
 def glossary_html() -> str:
+    """Every term of the glossary, in alphabetical order, in a closed box that opens with a click."""
     c = content()
-    return "".join(term_html(t.id) for t in sorted(c.terms.values(), key=lambda t: t.term.lower()))
+    terms = sorted(c.terms.values(), key=lambda t: t.term.lower())
+    return (f'<details class="wakker-begrippenlijst"><summary style="cursor:pointer;font-weight:600;margin:.3em 0">'
+            f"{GLOSSARY_SUMMARY.format(n=len(terms))}</summary>{''.join(term_html(t.id) for t in terms)}</details>")
 
 
 def map_html() -> str:
