@@ -199,6 +199,16 @@ def test_nb09_upload_overview_anonymous_tournament_plans_links(page, jupyter_ser
     wrapped_cells = [c for c in cells if len(c["tops"]) > 1]
     assert wrapped_cells, cells[:5]
     assert all((c["tops"][1] - c["tops"][0]) / c["size"] <= 1.5 for c in wrapped_cells), wrapped_cells[:5]
+    # ... and in the links table: a notebook's title wraps in its cell with the kit's table line height (a teacher's
+    # reading: '00 · Start: zo / werkt dit / werkboek' had 28 px between its lines)
+    titles = page.locator(".wakker-docent-links td:first-child").evaluate_all(
+        """ds => ds.map(d => { const r = document.createRange();
+      r.selectNodeContents(d);
+      const tops = [...new Set(Array.from(r.getClientRects()).map(x => Math.round(x.top)))].sort((a, b) => a - b);
+      return {text: d.textContent.slice(0, 40), tops, size: parseFloat(getComputedStyle(d).fontSize)}; })""")
+    wrapped_titles = [c for c in titles if len(c["tops"]) > 1]
+    assert wrapped_titles, titles[:5]
+    assert all((c["tops"][1] - c["tops"][0]) / c["size"] <= 1.5 for c in wrapped_titles), wrapped_titles[:5]
     # a teacher's review at 390 px: a table scrolls in its own box, so no widget of the overview is wider than its
     # column (the heading above a table and the notes under it ran past the screen's edge); the Anoniem label wraps
     # instead of ending in '…'; the lesson plan menu's label is whole ('Lesplan v…' before)

@@ -724,8 +724,10 @@ class Links(View):
                 f'<a href="{esc(u)}" target="_blank" rel="noopener">openen</a>' for i, u in enumerate(row[1:])]
             rows.append("<tr>" + "".join(cell_html(c, "text-align:left;vertical-align:top") for c in cells) + "</tr>")
         head = "".join(cell_html(esc(c), head=True) for c in T.LINKS_COLUMNS)
+        # the kit's table style (line height 1.35): at 390 px a notebook's title wraps in its cell, and the HTML
+        # widget's 28 px row put wide gaps between its lines (a teacher's reading of 09)
         self.out.value = (note_html(esc(T.LINKS_NOTE)) + f'<div style="{SCROLL_BOX}"><table class="wakker-tabel" '
-                          f'style="border-collapse:collapse"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}'
+                          f'style="{STYLES["tabel"]}"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}'
                           '</tbody></table></div>'
                           + csv_links([(T.LINKS_CSV, "links-werkboek", table)]))
         return table
