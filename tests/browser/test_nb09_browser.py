@@ -206,6 +206,12 @@ def test_nb09_upload_overview_anonymous_tournament_plans_links(page, jupyter_ser
       r.selectNodeContents(d);
       const tops = [...new Set(Array.from(r.getClientRects()).map(x => Math.round(x.top)))].sort((a, b) => a - b);
       return {text: d.textContent.slice(0, 40), tops, size: parseFloat(getComputedStyle(d).fontSize)}; })""")
+    # ... and in the lesson plan: its table, lists and rubric (a step of the plan had 28 px between its lines)
+    titles += plans.locator("td, li").evaluate_all(
+        """ds => ds.map(d => { const r = document.createRange();
+      r.selectNodeContents(d);
+      const tops = [...new Set(Array.from(r.getClientRects()).map(x => Math.round(x.top)))].sort((a, b) => a - b);
+      return {text: d.textContent.slice(0, 40), tops, size: parseFloat(getComputedStyle(d).fontSize)}; })""")
     wrapped_titles = [c for c in titles if len(c["tops"]) > 1]
     assert wrapped_titles, titles[:5]
     assert all((c["tops"][1] - c["tops"][0]) / c["size"] <= 1.5 for c in wrapped_titles), wrapped_titles[:5]
