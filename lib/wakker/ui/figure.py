@@ -167,6 +167,7 @@ def subplot_layout(titles, *, row_heights=None, vertical_spacing=None, shared_xa
         layout["annotations"] = annotations
     return layout
 
+
 #: What a student reads when a figure cannot be drawn (Dutch), and a figure's name without a title.
 TEXTS = {
     "NO_PLOTLY": ("De grafiek kan hier niet getekend worden: plotly ontbreekt in deze omgeving. "
