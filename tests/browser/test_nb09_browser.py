@@ -207,7 +207,7 @@ def test_nb09_upload_overview_anonymous_tournament_plans_links(page, jupyter_ser
       const tops = [...new Set(Array.from(r.getClientRects()).map(x => Math.round(x.top)))].sort((a, b) => a - b);
       return {text: d.textContent.slice(0, 40), tops, size: parseFloat(getComputedStyle(d).fontSize)}; })""")
     # ... and in the lesson plan: its table, lists and rubric (a step of the plan had 28 px between its lines)
-    titles += plans.locator("td, li").evaluate_all(
+    titles += plans.locator("td, li, summary").evaluate_all(
         """ds => ds.map(d => { const r = document.createRange();
       r.selectNodeContents(d);
       const tops = [...new Set(Array.from(r.getClientRects()).map(x => Math.round(x.top)))].sort((a, b) => a - b);

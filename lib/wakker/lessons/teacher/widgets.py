@@ -664,9 +664,10 @@ class Plans(View):
         # closed, like the "In de les" box of each notebook: the plan opens with one click
         # the plan in a paragraph's line height: its table's cells, lists and rubric wrap on a phone, and the HTML
         # widget's 28 px row put wide gaps between their lines (a teacher's reading of 09 at 390 px)
-        self.plan.value = (f'<details class="wakker-docent-lesplan-blok"><summary style="cursor:pointer;font-weight:600">'
-                           f'{T.PLAN_OPEN}</summary><div style="line-height:1.4">{plan_html(self.notebook.value)}'
-                           f'</div></details>' if self.notebook.value else "")
+        self.plan.value = (f'<details class="wakker-docent-lesplan-blok">'
+                           f'<summary style="cursor:pointer;font-weight:600;line-height:1.4">{T.PLAN_OPEN}</summary>'
+                           f'<div style="line-height:1.4">{plan_html(self.notebook.value)}</div></details>'
+                           if self.notebook.value else "")
 
 
 # ---------------------------------------------------------------- links
