@@ -59,6 +59,11 @@ def test_start_notebook_answer_survives_restart_and_reload(page, jupyter_server,
     expect(rows).to_have_count(len(entries) + 1)
     for i, nb in enumerate(entries, 1):
         expect(rows.nth(i)).to_contain_text("✓ klaar" if nb.status == "klaar" else "in voorbereiding")
+    # ... on one line each (a teacher's reading at 1400 px: the sources took the width, '✓' stood above 'klaar')
+    status_lines = page.locator("table.wakker-kaart tr td:nth-child(4)").evaluate_all(
+        """ds => ds.map(d => { const r = document.createRange(); r.selectNodeContents(d);
+          return new Set(Array.from(r.getClientRects()).filter(x => x.width > 0).map(x => Math.round(x.top))).size; })""")
+    assert status_lines and set(status_lines) == {1}, status_lines
     expect(page.locator(".wakker-citaat", has_text="terreinknecht").locator("figcaption")).to_contain_text(
         "Judith Harmsen")
 

@@ -255,7 +255,8 @@ def map_html() -> str:
         ready = nb.status == "klaar"
         title = (f'<a href="{html.escape(nb.file)}" style="color:inherit;text-decoration:underline">'
                  f"<b>{html.escape(nb.title)}</b></a>" if ready else html.escape(nb.title))
-        status = ('<span style="color:#2d6a4f;font-weight:600">✓ klaar</span>' if ready
-                  else '<span style="opacity:.7">in voorbereiding</span>')
+        # on one line: at 1400 px the column of sources took the width and '✓' stood above 'klaar'
+        status = ('<span style="color:#2d6a4f;font-weight:600;white-space:nowrap">✓ klaar</span>' if ready
+                  else '<span style="opacity:.7;white-space:nowrap">in voorbereiding</span>')
         rows.append(cell(f"<code>{html.escape(nb.id[:2])}</code>") + cell(title) + cell(html.escape(src)) + cell(status))
     return styled("kaart", "".join(f"<tr>{r}</tr>" for r in rows), "table")
