@@ -211,10 +211,6 @@ KIT_CSS = r"""
   .wakker-schuif-hint { display: block !important; }
   /* ... unless the kit's code measured that nothing below it is wider than its column (scrollHints). */
   .wakker-schuif-hint.wakker-schuif-past { display: none !important; }
-  /* The class tournament's heat map needs room for its numbers: it keeps 34em and its box scrolls sideways
-     (07's tournament draws its own for a phone: LiveFigure.on_phone). */
-  .wakker-klassentoernooi .wakker-figure { overflow-x: auto !important; }
-  .wakker-klassentoernooi .wakker-figure .js-plotly-plot { min-width: 34em !important; }
   /* Tables: long text cells wrap; a table that is still too wide scrolls, with a shadow at the edge
      that has more (the cue that there is more to see). */
   .wakker-ordes td { white-space: normal !important; }

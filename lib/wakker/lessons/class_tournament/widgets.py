@@ -155,8 +155,8 @@ class ClassTournamentView(View):
         self.result: ClassTournament | None = None
         self.table = None
         self.problems: list[str] = []
-        # not the class wakker-klassentoernooi: the kit's stylesheet gives a heat map inside it 34em and a box that
-        # scrolls sideways on a phone; this one draws its own phone version (PHONE_*) and fits the screen there
+        # the heat map draws its own phone version (PHONE_*) and fits the screen there (it used to keep 34em in a box
+        # that scrolled sideways)
         self.box = w.VBox([self.message, self.summary, w.HBox([self.table_html], layout=dict(overflow="auto")),
                            self.fig.widget, self.problems_html], layout=dict(max_width="70em"),
                            _dom_classes=("wakker-klassentoernooi-uitslag",))
