@@ -60,7 +60,7 @@ def test_nb00_names_live_status_and_hidden_cells(page, jupyter_server, fresh_jou
     jlab.wait_for_widgets(page)
 
     # U2: the slider and every answer control carry their label or question as accessible name.
-    expect(page.get_by_role("slider", name="Vertrouwen:")).to_have_count(1)
+    expect(page.get_by_role("slider", name="Vertrouwen (%):")).to_have_count(1)
     prompt = ("Denk aan iemand met wie je samenwerkt en die je vertrouwt. "
               "Waaraan merk je dat je die persoon vertrouwt?")
     box = page.get_by_role("textbox", name=prompt)

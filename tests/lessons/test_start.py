@@ -12,6 +12,7 @@ def test_the_text_follows_the_slider_through_every_range():
         assert f"<b>{value}\u00a0%</b>" in text.value  # a space before % (as in the other notebooks), never broken
         seen.append(next(i for i, (_b, mood) in enumerate(T.MOODS) if mood in text.value))
     assert seen == [0, 0, 1, 1, 2, 2, 2, 3, 3]
+    assert slider.description.endswith("(%):")  # its own readout is a bare 50: the label gives the unit
 
 
 def test_full_trust_is_only_the_top_end_of_the_slider():

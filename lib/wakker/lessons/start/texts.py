@@ -1,6 +1,6 @@
 """Every fixed Dutch word of the start lesson (notebook 00)."""
 
-SLIDER_LABEL = "Vertrouwen:"
+SLIDER_LABEL = "Vertrouwen (%):"  # the slider shows a bare number (50); the unit is in its label
 
 #: (upper bound of the range, what that much trust looks like), checked in order.
 MOODS = (
