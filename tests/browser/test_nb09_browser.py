@@ -6,6 +6,7 @@ open a lesson plan with its rubric, make links; screenshots at 1400 and 390 px (
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -252,6 +253,20 @@ def test_nb09_upload_overview_anonymous_tournament_plans_links(page, jupyter_ser
     assert strategies > 30 and on_phone["x"] == on_phone["y"] == phone_ticks(strategies), (strategies, on_phone)
     assert on_phone["x"][:3] == ["1", "5", "10"], on_phone
     assert on_phone["scale"] == 1, on_phone
+    # a tap on a cell names who played whom: with equal places in the ranking a row's number is printed nowhere, so
+    # "rij 2 tegen rij 4" could not be found (a reviewer's finding)
+    drag = tournament.locator(".wakker-klassentoernooi-uitslag .wakker-figure .nsewdrag").first
+    drag.scroll_into_view_if_needed()
+    box = drag.bounding_box()
+    for step in (0.1, 0.15):  # plotly shows a hover label on a mouse move over a cell (not the diagonal: no match)
+        page.mouse.move(box["x"] + box["width"] * 0.04, box["y"] + box["height"] * step, steps=3)
+    tip = tournament.locator(".wakker-klassentoernooi-uitslag .hoverlayer .hovertext")
+    expect(tip).to_have_count(1, timeout=5_000)
+    said = tip.text_content()
+    top_row = ranking.locator("tr").nth(1).locator("td").nth(1).inner_text().strip()  # 'van' of the top row
+    assert "tegen" in said and "punten per ronde" in said and "rij" not in said and re.search(r"\d,\d\d", said), said
+    assert re.search(r"[A-Za-zë]{3}.*tegen.*[A-Za-zë]{3}", said), said  # names on both sides, not numbers
+    print("tap on the phone heat map:", said, "| top row of the ranking:", top_row)
     _shot(page, hint.locator("xpath=ancestor::div[contains(@class, 'widget-html')][1]"), "nb09-390-05c-schuif-hint")
     _shot(page, ranking.locator("xpath=ancestor::div[contains(@class, 'widget-hbox')][1]"), "nb09-390-05d-ranglijst")
     # a student's name once per row, in 'van' (a teacher's review: "Naam (Chloë Hendriks)" next to "Chloë Hendriks"

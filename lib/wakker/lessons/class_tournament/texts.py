@@ -58,7 +58,7 @@ SCROLL_HINT = ("↔ Schuif de ranglijst opzij om alle kolommen te zien. Bespreek
 PHONE_X = "tegenstander (rij in de ranglijst)"
 PHONE_Y = "rij in de ranglijst"
 PHONE_SCALE = "punten per ronde"
-PHONE_HOVER = "rij %{y} tegen rij %{x}: %{customdata} punten per ronde<extra></extra>"
+PHONE_HOVER = "%{y}<br>tegen %{x}:<br>%{customdata} punten per ronde<extra></extra>"
 #: A letter and its number, and a number and its '%', stay on one line (no-break spaces): at 390 px 'S' ended a line
 #: and '−1' began the next.
 SUMMARY = ("{winner} {field}; elk paar speelt {repetitions} keer een wedstrijd van {rounds} (niemand speelt tegen "

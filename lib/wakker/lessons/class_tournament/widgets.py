@@ -107,8 +107,10 @@ SCROLL_HINT_HTML = scroll_hint_html(T.SCROLL_HINT)
 #: need some 240 px and left the colours a strip that scrolled sideways; here the rows and columns are numbered as
 #: the rows of the ranking above it (1 = its top row; not 'plaats', which two strategies can share), the colour
 #: bar lies under the plot, numbers stand in the cells only while a cell is wide enough (at most
-#: :data:`PHONE_NUMBERS` strategies) and a tap on a cell says who played whom by those numbers. With many
-#: strategies every fifth number is written on the axes. Fits at 390 px; a wider screen draws the names.
+#: :data:`PHONE_NUMBERS` strategies) and a tap on a cell says who played whom by name: with equal places in the
+#: ranking a row's number is not printed anywhere, so a number alone could not be found (a reviewer's finding).
+#: Only the axes' tick texts are numbers; the categories stay the names. With many strategies every fifth number
+#: is written on the axes. Fits at 390 px; a wider screen draws the names.
 PHONE_NUMBERS = 8
 PHONE_EVERY = 5  # above 12 strategies: 1, 5, 10, ... on the axes
 PHONE_AXIS = {"tickangle": 0, "tickfont": {"size": 10}, "type": "category", "automargin": False, "tickmode": "array"}
@@ -121,15 +123,20 @@ def phone_ticks(n: int) -> list[str]:
 
 def on_phone(fig, n: int) -> None:
     """Draw the heat map of ``n`` strategies on a phone as :data:`PHONE_NUMBERS` and :func:`phone_ticks` say."""
-    numbers, ticks = [str(i) for i in range(1, n + 1)], phone_ticks(n)
+    ticks = phone_ticks(n)
     size = {"size": 11}
+
+    def axis(labels, title: str) -> dict:  # the names stay the categories; the ticks write their row numbers
+        return dict(PHONE_AXIS, tickvals=[labels[int(t) - 1] for t in ticks], ticktext=ticks,
+                    title={"text": title, "font": size})
+
+    trace = fig.data[0]
     layout = {"height": 400, "margin": {"l": 40, "r": 8, "t": 50, "b": 104},
-              "xaxis": dict(PHONE_AXIS, tickvals=ticks, ticktext=ticks, title={"text": T.PHONE_X, "font": size}),
-              "yaxis": dict(PHONE_AXIS, tickvals=ticks, ticktext=ticks, title={"text": T.PHONE_Y, "font": size})}
+              "xaxis": axis(list(trace.x), T.PHONE_X), "yaxis": axis(list(trace.y), T.PHONE_Y)}
     colorbar = {"orientation": "h", "thickness": 10, "len": 1, "x": 0.5, "xanchor": "center",
                 "yref": "container", "y": 0, "yanchor": "bottom", "tickfont": {"size": 10},
                 "title": {"text": T.PHONE_SCALE, "side": "bottom", "font": size}}
-    fig.on_phone(layout, [{"x": numbers, "y": numbers, "showscale": True, "colorbar": colorbar,
+    fig.on_phone(layout, [{"showscale": True, "colorbar": colorbar,
                            "texttemplate": "%{text}" if n <= PHONE_NUMBERS else "", "textfont": {"size": 9},
                            "hovertemplate": T.PHONE_HOVER}])
 
