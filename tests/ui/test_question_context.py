@@ -39,6 +39,12 @@ def test_the_page_passes_a_context_on(journal):
     o = page.open_question("o", "Waarom?", context="Bij casus 3:")
     s = page.scale("s2", "Hoe zeker?", context="Bij casus 3:")
     assert c.prompt == "Casus 3. Welke rol?" and o.prompt == "Bij casus 3: Waarom?" and s.prompt == "Bij casus 3: Hoe zeker?"
+    # and a case's title (the kit's questions take one; the page passes it on)
+    t = [page.choice("rol-t", "Welke rol?", ["x"], title="Casus 4", context="Een bus."),
+         page.open_question("o-t", "Waarom?", title="Casus 4", context="Een bus."),
+         page.scale("s-t", "Hoe zeker?", title="Casus 4", context="Een bus.")]
+    assert [q.prompt.split(" Een bus. ")[0] for q in t] == ["Casus 4."] * 3
+    assert all(">Casus 4</span>" in q.box.head for q in t)
 
 
 def test_a_case_title_stands_on_its_own_line_above_the_case(journal):

@@ -128,17 +128,17 @@ class Page:
     # -- questions
     # ``context`` (optional): what a question is about when several ask the same thing (a case); see Question.
     def open_question(self, qid: str, prompt: str, placeholder: str = "Typ hier je antwoord…", rows: int = 5,
-                      context: str = ""):
-        return OpenQuestion(self, qid, prompt, placeholder=placeholder, rows=rows, context=context)
+                      context: str = "", title: str = ""):
+        return OpenQuestion(self, qid, prompt, placeholder=placeholder, rows=rows, context=context, title=title)
 
     def scale(self, qid: str, prompt: str, low: int = 1, high: int = 5, low_label: str = "", high_label: str = "",
-              context: str = ""):
+              context: str = "", title: str = ""):
         return Scale(self, qid, prompt, low=low, high=high, low_label=low_label, high_label=high_label,
-                     context=context)
+                     context=context, title=title)
 
     def choice(self, qid: str, prompt: str, options: Sequence, multiple: bool = False, context: str = "",
-               note: str = ""):
-        return Choice(self, qid, prompt, options, multiple=multiple, context=context, note=note)
+               note: str = "", title: str = ""):
+        return Choice(self, qid, prompt, options, multiple=multiple, context=context, note=note, title=title)
 
     # -- values of models and games (strategies, scores, divisions of a week)
     def save_value(self, qid: str, value: Any, kind: str = "value", prompt: str = "") -> Entry:

@@ -188,7 +188,7 @@ WEEK_STATUS = {
 
 # ---------------------------------------------------------------- roles of government
 ROLE_QUESTION = "Welke rol van de overheid past hier het best?"
-CASE = "Casus {number}."
+CASE = "Casus {number}"  # a title of its own line (the kit adds the full stop in the saved prompt)
 SORT_GROUP = "Activiteit {number}: {text} Welke orde?"  # the accessible name of one row's buttons
 
 

@@ -19,7 +19,6 @@ from ...core.data import ContentError
 from ...models import planning_machine as pl
 from ...ui.controls import ParameterPanel, ParamWords, digits_for
 from ...ui.figure import LiveFigure
-from ...ui.questions import Choice
 from ...ui.saving import SavedWidget
 from ...ui.sorting import MAX_SAME_NEIGHBOURS, Category, SortingWidget, name_seed, shuffled  # noqa: F401
 from ...ui.sorting import shuffle_seed as _kit_shuffle_seed
@@ -896,7 +895,7 @@ def role_cases(page) -> w.VBox:
     boxes = []
     for i, case in enumerate(cases, 1):
         options = [(r.name, case.feedback[r.id]) for r in roles]
-        boxes.append(Choice(page, f"rol-{case.id}", texts.ROLE_QUESTION, options, title=texts.CASE.format(number=i),
-                            context=case.text).box)
+        boxes.append(page.choice(f"rol-{case.id}", texts.ROLE_QUESTION, options, title=texts.CASE.format(number=i),
+                                 context=case.text).box)
     # the space between the cases is the column's gap (grid_gap is CSS gap, also in a flex box), not a box per case
     return w.VBox(boxes, layout=dict(grid_gap="1em", padding="0 0 1em 0"))
