@@ -207,6 +207,7 @@ def test_start_notebook_answer_survives_restart_and_reload(page, jupyter_server,
     jlab.screenshot_at(page, glossary, "nb00-06f-narrow-begrippen-dicht")
     glossary.locator("summary").click()
     expect(page.locator("#begrip-leefwereld")).to_be_visible()
+    expect(glossary.locator("summary .wakker-klik")).to_be_hidden()  # no '(klik om te openen)' above an open list
     jlab.screenshot_at(page, glossary.locator("summary"), "nb00-06g-narrow-begrippen-open")
     # the export's message (with the exports folder's path) stays inside the notebook (a teacher's reading of 08:
     # '...kijk in je map Downloads (o' was cut off at 390 px)

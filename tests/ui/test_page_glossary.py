@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from wakker.core.content import content
+from wakker.ui import style as ui_style
 from wakker.ui.page import glossary_html
 
 
@@ -15,6 +16,8 @@ def test_the_glossary_is_closed_and_holds_every_term_in_order():
     terms = sorted(content().terms.values(), key=lambda t: t.term.lower())
     opening = re.match(r"<details ([^>]*)><summary[^>]*>(.*?)</summary>", shown)
     assert opening and "open" not in opening.group(1).split("class=")[0] and " open" not in opening.group(1)
-    assert opening.group(2) == f"Begrippenlijst: {len(terms)} begrippen (klik om te openen)"
+    assert opening.group(2) == f'Begrippenlijst: {len(terms)} begrippen <span class="wakker-klik">(klik om te openen)</span>'
+    # the stylesheet hides '(klik om te openen)' once the box is open
+    assert "details[open] > summary .wakker-klik {display: none" in ui_style.KIT_CSS
     assert shown.endswith("</details>")
     assert re.findall(r'id="begrip-([^"]+)"', shown) == [t.id for t in terms]  # each once, alphabetical

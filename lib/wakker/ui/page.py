@@ -17,7 +17,7 @@ from ..core.content import ContentError, content
 from ..core.journal import Entry, Journal, JournalError, MemoryJournal, check_id, get_journal
 from ..core.mode import STUDENT_CSS, is_student, restart_hint
 from .questions import Choice, OpenQuestion, Scale
-from .style import error_html, notice_html, styled
+from .style import error_html, notice_html, styled, summary_hint_html
 
 
 def journal_trouble() -> str:
@@ -235,7 +235,7 @@ def term_html(key: str) -> str:
 #: The glossary's summary line; the list itself is closed. Notebook 00 tells the student not to read it now but to
 #: come back for a word; open, its 24 terms were some ten screens of a phone (390 px) between the questions of § 3
 #: and the export at the end (a teacher's reading of 00).
-GLOSSARY_SUMMARY = "Begrippenlijst: {n} begrippen (klik om te openen)"
+GLOSSARY_SUMMARY = "Begrippenlijst: {n} begrippen"  # + the kit's "(klik om te openen)" while it is closed
 
 
 def glossary_html() -> str:
@@ -243,7 +243,8 @@ def glossary_html() -> str:
     c = content()
     terms = sorted(c.terms.values(), key=lambda t: t.term.lower())
     return (f'<details class="wakker-begrippenlijst"><summary style="cursor:pointer;font-weight:600;margin:.3em 0">'
-            f"{GLOSSARY_SUMMARY.format(n=len(terms))}</summary>{''.join(term_html(t.id) for t in terms)}</details>")
+            f"{GLOSSARY_SUMMARY.format(n=len(terms))}{summary_hint_html()}</summary>"
+            f"{''.join(term_html(t.id) for t in terms)}</details>")
 
 
 def map_html() -> str:

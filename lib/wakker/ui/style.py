@@ -61,6 +61,12 @@ def styled(kind: str, inner: str, tag: str = "div", extra: str = "") -> str:
     return f'<{tag} class="wakker-{kind}" style="{STYLES[kind]}"{extra}>{inner}</{tag}>'
 
 
+def summary_hint_html() -> str:
+    """' (klik om te openen)' for the line of a closed box (``<summary>``); the kit's stylesheet hides it once the
+    box is open (it said so above an open glossary: an independent reviewer of 00)."""
+    return ' <span class="wakker-klik">(klik om te openen)</span>'
+
+
 def scroll_hint_html(text: str) -> str:
     """A line that says the table or figure below it scrolls sideways (``↔ Schuif ... opzij``). Its inline style
     hides it; :data:`KIT_CSS` shows it only on a narrow screen, where such a box scrolls."""
@@ -111,6 +117,8 @@ def show_html(markup: str) -> None:
 #: CSS the front-end hook (below) puts in the page once, for every widget of the kit and every lesson.
 #: Inline styles cannot do these: they fix ipywidgets' own layout and react to the screen width.
 KIT_CSS = r"""
+/* '(klik om te openen)' after a closed box's line (summary_hint_html) goes once the box is open. */
+details[open] > summary .wakker-klik {display: none !important;}
 /* A sorting game under another output of the same cell (04: under the table of the four orders) gets the room
    a cell boundary gave it before hidden cells side by side became one cell. */
 .wakker-sorteerspel {margin-top: .9em !important;}

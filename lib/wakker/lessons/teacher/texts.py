@@ -149,7 +149,7 @@ TOURNAMENT_FAILED = "Het toernooi kon niet gespeeld worden door een onverwachte 
 
 # ---------------------------------------------------------------- plans
 PLAN_NOTEBOOK = "Lesplan voor:"
-PLAN_OPEN = "Lesplan, opdrachten en rubric (klik om te openen)"
+PLAN_OPEN = "Lesplan, opdrachten en rubric"  # + the kit's "(klik om te openen)" while it is closed
 PLAN_GOALS = "Leerdoelen"
 PLAN_SESSIONS = "Lesplan"
 PLAN_RUBRIC = "Rubric voor een reflectie"

@@ -21,7 +21,8 @@ import pandas as pd
 from ...core import dutch
 from ...ui.export import download_links_html
 from ...ui.figure import LiveFigure
-from ...ui.style import STYLES, cell_html, error_html, note_html, notice_html, scroll_hint_html, text_html
+from ...ui.style import (STYLES, cell_html, error_html, note_html, notice_html, scroll_hint_html, summary_hint_html,
+                         text_html)
 from ...ui.view import View, report, safe
 from . import exports as C
 from . import tables as O
@@ -665,7 +666,8 @@ class Plans(View):
         # the plan in a paragraph's line height: its table's cells, lists and rubric wrap on a phone, and the HTML
         # widget's 28 px row put wide gaps between their lines (a teacher's reading of 09 at 390 px)
         self.plan.value = (f'<details class="wakker-docent-lesplan-blok">'
-                           f'<summary style="cursor:pointer;font-weight:600;line-height:1.4">{T.PLAN_OPEN}</summary>'
+                           f'<summary style="cursor:pointer;font-weight:600;line-height:1.4">{T.PLAN_OPEN}'
+                           f'{summary_hint_html()}</summary>'
                            f'<div style="line-height:1.4">{plan_html(self.notebook.value)}</div></details>'
                            if self.notebook.value else "")
 
