@@ -400,6 +400,13 @@ def test_subplot_layout_is_what_make_subplots_makes(case):
     fig.add_scatter(y=[1], row=rows, col=1)
     assert LiveFigure(dict(data=[dict(type="scatter", y=[1], xaxis=f"x{rows}", yaxis=f"y{rows}")],
                            layout=got)).to_plotly_json() == LiveFigure(fig).to_plotly_json()
+    # subplot_axes(row) names the axes make_subplots' row= gives a trace, in every row
+    from wakker.ui.figure import subplot_axes
+
+    for row in range(1, rows + 1):
+        fig.add_scatter(y=[row], row=row, col=1)
+        trace = fig.data[-1]
+        assert subplot_axes(row) == {"xaxis": trace.xaxis, "yaxis": trace.yaxis}, row
 
 
 def test_in_the_kernel_a_figure_carries_only_a_marker_and_the_page_gets_the_workbook_look():

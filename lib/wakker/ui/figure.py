@@ -168,6 +168,13 @@ def subplot_layout(titles, *, row_heights=None, vertical_spacing=None, shared_xa
     return layout
 
 
+def subplot_axes(row: int) -> dict:
+    """The axes of a trace in row ``row`` (1 = the top) of a :func:`subplot_layout`: ``{"xaxis": "x2", "yaxis":
+    "y2"}`` for row 2, what make_subplots' ``add_trace(..., row=2, col=1)`` sets."""
+    n = "" if row == 1 else str(row)
+    return {"xaxis": f"x{n}", "yaxis": f"y{n}"}
+
+
 #: What a student reads when a figure cannot be drawn (Dutch), and a figure's name without a title.
 TEXTS = {
     "NO_PLOTLY": ("De grafiek kan hier niet getekend worden: plotly ontbreekt in deze omgeving. "

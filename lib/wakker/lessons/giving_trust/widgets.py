@@ -31,7 +31,7 @@ from ...core import dutch
 from ...core.data import ContentError
 from ...models import investment_game as ig
 from ...ui.controls import ParameterPanel, ParamWords
-from ...ui.figure import LiveFigure, subplot_layout
+from ...ui.figure import LiveFigure, subplot_axes, subplot_layout
 from ...ui.lines import Lines
 from ...ui.page import quote_html
 from ...ui.saving import SavedWidget
@@ -58,11 +58,6 @@ def pct(share: float) -> str:
 
 
 # ---------------------------------------------------------------- fewer widget models (issue 11)
-def _axes(row: int) -> dict:
-    n = "" if row == 1 else str(row)
-    return {"xaxis": f"x{n}", "yaxis": f"y{n}"}
-
-
 # ---------------------------------------------------------------- the explorer
 class TrustExplorer(View):
     """Sliders for every assumption + one LiveFigure (trust and returns per round, returns per euro)."""
@@ -108,15 +103,15 @@ class TrustExplorer(View):
                       separators=",.", uirevision="keep", bargap=0.3)
         data = [
             dict(type="scatter", x=[0], y=[0], mode="lines", name=texts.TRUST_NAME, line=dict(color=ACCENT, width=4),
-                 hovertemplate=texts.HOVER_TRUST, **_axes(1)),
+                 hovertemplate=texts.HOVER_TRUST, **subplot_axes(1)),
             dict(type="scatter", x=[0], y=[0], mode="lines", name=texts.RETURN_NAME, line=dict(color=BLUE, width=2.5),
-                 hovertemplate=texts.HOVER_RETURN, **_axes(1)),
+                 hovertemplate=texts.HOVER_RETURN, **subplot_axes(1)),
             dict(type="scatter", x=[0], y=[0], mode="lines", name=texts.TIPPING_NAME, hoverinfo="skip",
-                 line=dict(color=BLUE, width=1.5, dash="dot"), **_axes(1)),
+                 line=dict(color=BLUE, width=1.5, dash="dot"), **subplot_axes(1)),
             dict(type="bar", x=[1], y=[0], name=texts.PER_EURO_NAME, marker=dict(color=GREY), showlegend=False,
-                 hovertemplate=texts.HOVER_PER_EURO, **_axes(2)),
+                 hovertemplate=texts.HOVER_PER_EURO, **subplot_axes(2)),
             dict(type="scatter", x=[0], y=[1], mode="lines", name=texts.BREAK_EVEN, showlegend=False,
-                 hoverinfo="skip", line=dict(color="#333333", width=1.5, dash="dash"), **_axes(2)),
+                 hoverinfo="skip", line=dict(color="#333333", width=1.5, dash="dash"), **subplot_axes(2)),
         ]
         return LiveFigure(dict(data=data, layout=layout))
 
@@ -289,7 +284,7 @@ class BreachView(View):
                   (texts.NOT_ADMITTED, dict(color=BAD, width=3)),
                   (texts.ADMITTED, dict(color=GOOD, width=3, dash="dash")))
         data = [dict(type="scatter", x=[0], y=[0], mode="lines", name=name, line=line, showlegend=row == 1,
-                     legendgroup=name, hovertemplate=texts.HOVER_BREACH.format(name=name), **_axes(row))
+                     legendgroup=name, hovertemplate=texts.HOVER_BREACH.format(name=name), **subplot_axes(row))
                 for row in (1, 2) for name, line in styles]
         return LiveFigure(dict(data=data, layout=layout))
 

@@ -21,15 +21,13 @@ from ...core import dutch
 from ...core.data import ContentError, lesson_dir
 from ...models import moving_target as mt
 from ...ui.controls import ParameterPanel, ParamWords, assumptions_html, read_param_words
-from ...ui.figure import LiveFigure, subplot_layout
+from ...ui.figure import LiveFigure, subplot_axes, subplot_layout
 from ...ui.style import error_html, styled
 from ...ui.view import View, error_box, failed_box
 from . import texts
 
 LESSON = "river_not_canal"
 COLOURS = {"need": "#555555", "planner": "#5fa8d3", "muddler": "#e09f3e", "truth": "#a4161a", "expert": "#6a4c93"}
-#: The axes of a trace in the top and the bottom plot of a figure (:func:`~wakker.ui.figure.subplot_layout`).
-_AXES = {1: dict(xaxis="x", yaxis="y"), 2: dict(xaxis="x2", yaxis="y2")}
 
 #: Rivers (seeds) over which the sentence compares planner and muddler at every slider move.
 COMPARE_SEEDS = tuple(range(1, 51))
@@ -131,7 +129,7 @@ class RiverExplorer(View):
             data.append(dict(type="scatter", x=empty, y=empty, mode="lines", name=name, showlegend=legend,
                              line=dict(color=COLOURS[key], width=width, dash=dash,
                                        shape="hv" if key == "planner" else "linear"),
-                             hovertemplate=texts.RIVER_HOVER.format(name=name), **_AXES[row]))
+                             hovertemplate=texts.RIVER_HOVER.format(name=name), **subplot_axes(row)))
         return LiveFigure(dict(data=data, layout=layout))
 
     def params(self) -> mt.MovingTargetParams:
@@ -261,22 +259,22 @@ class CrowdExplorer(View):
                       separators=",.", uirevision="keep")
         empty = np.zeros(2)
         data = [dict(type="bar", x=empty, y=empty, name=texts.CROWD_TRACES["guesses"],
-                     marker=dict(color="rgba(128,128,128,.45)"), hovertemplate=texts.CROWD_BAR_HOVER, **_AXES[1])]
+                     marker=dict(color="rgba(128,128,128,.45)"), hovertemplate=texts.CROWD_BAR_HOVER, **subplot_axes(1))]
         for key, dash in (("truth", "solid"), ("median", "dash"), ("mean", "dot"), ("expert", "dashdot")):
             colour = {"median": COLOURS["planner"], "mean": COLOURS["muddler"]}.get(key, COLOURS.get(key))
             data.append(dict(type="scatter", x=empty, y=empty, mode="lines", name=texts.CROWD_TRACES[key],
                              line=dict(color=colour, width=2.5, dash=dash),
-                             hovertemplate=texts.CROWD_LINE_HOVER.format(name=texts.CROWD_TRACES[key]), **_AXES[1]))
+                             hovertemplate=texts.CROWD_LINE_HOVER.format(name=texts.CROWD_TRACES[key]), **subplot_axes(1)))
         data += [
             dict(type="scatter", x=empty, y=empty, mode="lines", name=texts.CROWD_TRACES["theory"], showlegend=False,
                  line=dict(color=COLOURS["muddler"], width=2.5),
-                 hovertemplate=texts.CROWD_CURVE_HOVER.format(name=texts.CROWD_TRACES["theory"]), **_AXES[2]),
+                 hovertemplate=texts.CROWD_CURVE_HOVER.format(name=texts.CROWD_TRACES["theory"]), **subplot_axes(2)),
             dict(type="scatter", x=empty, y=empty, mode="lines", name=texts.CROWD_TRACES["expert_line"],
                  showlegend=False, line=dict(color=COLOURS["expert"], width=1.5, dash="dashdot"),
-                 hovertemplate=texts.CROWD_CURVE_HOVER.format(name=texts.CROWD_TRACES["expert_line"]), **_AXES[2]),
+                 hovertemplate=texts.CROWD_CURVE_HOVER.format(name=texts.CROWD_TRACES["expert_line"]), **subplot_axes(2)),
             dict(type="scatter", x=empty, y=empty, mode="markers", name=texts.CROWD_TRACES["here"], showlegend=False,
                  marker=dict(color=COLOURS["truth"], size=11, symbol="diamond"),
-                 hovertemplate=texts.CROWD_CURVE_HOVER.format(name=texts.CROWD_TRACES["here"]), **_AXES[2]),
+                 hovertemplate=texts.CROWD_CURVE_HOVER.format(name=texts.CROWD_TRACES["here"]), **subplot_axes(2)),
         ]
         return LiveFigure(dict(data=data, layout=layout))
 

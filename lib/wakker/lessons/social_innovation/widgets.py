@@ -18,7 +18,7 @@ from ...core.data import ContentError
 from ...models import learning_gap as lg
 from ...ui.branching import BranchingCase
 from ...ui.controls import ParameterPanel, ParamWords
-from ...ui.figure import LiveFigure, subplot_layout
+from ...ui.figure import LiveFigure, subplot_axes, subplot_layout
 from ...ui.saving import SavedWidget
 from ...ui.style import STYLES, error_html, front_end, styled
 from ...ui.view import View, error_box, failed_box
@@ -190,7 +190,7 @@ class GapExplorer(View):
                       legend=dict(orientation="h", x=0, y=1.06, yanchor="bottom", font=dict(size=12)),
                       separators=",.", uirevision="keep")
         empty = np.zeros(2)
-        top, bottom = dict(xaxis="x", yaxis="y"), dict(xaxis="x2", yaxis="y2")
+        top, bottom = subplot_axes(1), subplot_axes(2)
         data = [
             dict(name=texts.ASKED, line=dict(color=COLOURS["asked"], width=2.5), **top),
             dict(name=texts.KNOWN_ALONE, line=dict(color=COLOURS["alone"], width=2.5, dash="dot"), **top),

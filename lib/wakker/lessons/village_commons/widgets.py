@@ -17,7 +17,7 @@ from ...core import dutch
 from ...core.data import ContentError
 from ...models import commons as cm
 from ...ui.controls import DutchSlider, ParameterPanel
-from ...ui.figure import LiveFigure, subplot_layout
+from ...ui.figure import LiveFigure, subplot_axes, subplot_layout
 from ...ui.questions import Choice, OpenQuestion
 from ...ui.reveal import AfterAnswer
 from ...ui.saving import SavedWidget
@@ -136,7 +136,7 @@ class CommonsExplorer(View):
                       legend=dict(orientation="h", x=0, y=1.06, yanchor="bottom", font=dict(size=12)),
                       separators=",.", uirevision="keep")
         empty = np.zeros(2)
-        top, bottom = dict(xaxis="x", yaxis="y"), dict(xaxis="x2", yaxis="y2")
+        top, bottom = subplot_axes(1), subplot_axes(2)
         data = [
             dict(type="scatter", x=empty, y=empty, mode="lines", name=texts.STOCK_RULES,
                  hovertemplate=texts.HOVER_STOCK.format(name=texts.STOCK_RULES),
