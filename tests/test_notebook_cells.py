@@ -61,3 +61,20 @@ def test_no_two_hidden_code_cells_side_by_side(path):
     pairs = [i for i in range(1, len(hidden)) if hidden[i] and hidden[i - 1]]
     assert not pairs, (f"{path.name}: hidden code cells {pairs} follow another hidden code cell; make each pair "
                        "one cell (a blank line and the part's own '# ' comment between them)")
+
+
+LESSONS = [p for p in NOTEBOOKS if p.stem[:2] not in ("00", "09")]
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)
+def test_first_cell_opens_the_list_of_activities_with_a_bold_run_in_head(path):
+    """Every lesson's first cell lists what the student does, after the run-in head '**Wat je doet.**' (as '**Tijd.**'
+    after it). A bare line 'In dit notebook' above the list read as an unfinished sentence (a teacher's reading);
+    03 had the head, the other lessons did not."""
+    first = _source(json.loads(path.read_text(encoding="utf-8"))["cells"][0])
+    lines = first.splitlines()
+    at = [i for i, line in enumerate(lines) if "In dit notebook" in line]
+    assert at, f"{path.name}: no 'In dit notebook' in the first cell"
+    assert lines[at[0]].strip() == "**Wat je doet.** In dit notebook", lines[at[0]]
+    following = [line for line in lines[at[0] + 1:] if line.strip()]
+    assert following and following[0].lstrip().startswith("1. "), following[:1]
