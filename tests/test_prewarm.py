@@ -24,17 +24,30 @@ from pathlib import Path
 import ipywidgets
 from wakker import prewarm
 done = prewarm.run(Path(sys.argv[1]))
+widgets = len(ipywidgets.Widget.widgets)
 # after the prewarm: does a lesson's first figure from numpy arrays still read every installed package's metadata?
 import importlib.metadata as _md
 reads = []
 _eps = _md.entry_points
 _md.entry_points = lambda *a, **k: reads.append(k.get("group")) or _eps(*a, **k)
+new_modules = []
 if "wakker.ui.figure" in sys.modules:
     import numpy as np
     import plotly.graph_objects as go
     go.Figure(go.Scatter(x=np.arange(3.0), y=np.arange(3.0)))
+    # and a figure as the lessons build theirs, sent as JSON: no module is imported for it any more
+    from wakker.ui.figure import LiveFigure
+    before = set(sys.modules)
+    fig = LiveFigure(dict(data=[dict(type="scatter", x=np.arange(3.0), y=np.ones(3), line=dict(color="red", dash="dot")),
+                                dict(type="heatmap", z=np.eye(2), colorscale=[[0, "white"], [1, "black"]])],
+                          layout=dict(title=dict(text="t", x=0, font=dict(size=14), pad=dict(l=8)),
+                                      xaxis=dict(title=dict(text="x")), yaxis=dict(title=dict(text="y")),
+                                      legend=dict(orientation="h"), margin=dict(l=60), height=300)))
+    fig._full_json()
+    new_modules = sorted(set(sys.modules) - before)
 print(json.dumps({"done": done, "figure": "wakker.ui.figure" in sys.modules, "metadata_reads": reads,
-                  "widgets": len(ipywidgets.Widget.widgets),
+                  "new_modules": new_modules,
+                  "widgets": widgets,
                   "content": __import__("wakker.core.content", fromlist=["x"]).content.cache_info().currsize}))
 """
 
@@ -67,6 +80,9 @@ def test_each_notebook_is_prewarmed_without_a_widget_and_without_figures_it_does
     # plotly hands every numpy array to narwhals, which looks for its plugins in every installed package's metadata
     # once per process (~21 ms): in the prewarm, not in the first Run All
     assert seen["metadata_reads"] == [], seen["metadata_reads"]
+    # nor import what a lesson's first figure needs (plotly's layout, line and colour-scale modules, its JSON writer:
+    # ~50 modules of 07's Run All were imported in its cells)
+    assert seen["new_modules"] == [], seen["new_modules"]
 
 
 OWN_IMPORTS = r"""

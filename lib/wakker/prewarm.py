@@ -26,7 +26,10 @@ from typing import Any
 #: What every notebook's first cells import: the kit without the figure module (which asks the page for
 #: plotly.js: a notebook without figures must not load it), the content, numpy.
 KIT_MODULES = ("wakker.ui.page", "wakker.ui.questions", "wakker.ui.saving", "wakker.ui.controls",
-               "wakker.ui.reveal", "wakker.ui.export", "wakker.ui.view", "anywidget", "numpy")
+               "wakker.ui.reveal", "wakker.ui.export", "wakker.ui.view", "anywidget", "numpy",
+               # what a Run All imported after this list (07: 54 modules, ~39 ms): the lesson plan's box, the
+               # questions' front-end code, the models' random numbers
+               "wakker.ui.teaching", "wakker.ui.question_esm", "numpy.random")
 
 #: The code the server sends (silently): imports this module without binding a name, runs :func:`run`.
 KERNEL_CODE = ('try:\n    __import__("wakker.prewarm", fromlist=["run"]).run()\n'
@@ -93,9 +96,20 @@ def run(notebook: Path | None = None) -> list[str]:
             import numpy as np
             import plotly.graph_objects as go
 
+            from wakker.ui import figure_esm  # noqa: F401 - the figures' front-end code
+            from wakker.ui.figure import _json
+
             # numpy arrays, as the lessons draw: plotly hands each to narwhals, which looks for its plugins in every
-            # installed package's metadata on the first one (~21 ms, once per process)
-            go.Figure(go.Scatter(x=np.zeros(1), y=np.zeros(1)))
+            # installed package's metadata on the first one (~21 ms, once per process). The layout's parts and a
+            # heatmap's colour scale as the lessons' figures have them (each imports its own plotly modules), and
+            # the figure as JSON, as a LiveFigure sends it.
+            zero = np.zeros(1)
+            _json(go.Figure(
+                [go.Scatter(x=zero, y=zero, line=dict(color="red")),
+                 go.Heatmap(z=[zero], colorscale=[[0, "red"], [1, "blue"]])],
+                layout=dict(title=dict(text="x", font=dict(size=1), pad=dict(l=1)), xaxis=dict(title=dict(text="x")),
+                            yaxis=dict(title=dict(text="y")), legend=dict(orientation="h"), margin=dict(l=1),
+                            font=dict(size=1))))
         except Exception:  # noqa: BLE001
             pass
     return done
