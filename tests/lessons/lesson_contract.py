@@ -340,6 +340,23 @@ class NotebookRun:
     path: Path
     cells: list[CellRun]
     seconds: float
+    #: the question ids of the answers a student can give in the notebook (every saved widget its page made whose kind
+    #: is an answer), read from the kernel after the last cell (:data:`QUESTIONS_PROBE`); None: not read
+    questions: list[str] | None = None
+
+
+#: Run after the notebook's cells: the ids of the questions its page(s) made (``Page.saved``) whose kind is an answer,
+#: as the teacher's overview counts answers (``wakker.core.portfolio.is_answer``), on one line after a marker.
+QUESTIONS_MARKER = "WAKKER-VRAGEN "
+QUESTIONS_PROBE = textwrap.dedent(f"""
+    import json as _j
+    from wakker.core.journal import Entry as _E
+    from wakker.core.portfolio import is_answer as _answer
+    from wakker.ui.page import Page as _P
+    _q = sorted({{q for _p in list(globals().values()) if isinstance(_p, _P) for q, _w in _p.saved.items()
+                 if _answer(_E(_p.notebook, q, _w.kind, "", None, "2000-01-01T00:00:00+00:00"))}})
+    print({QUESTIONS_MARKER!r} + _j.dumps(_q))
+""")
 
 
 def run_notebook(path: Path, root: Path = REPO, cell_timeout: float = CELL_TIMEOUT,
@@ -375,10 +392,18 @@ def run_notebook(path: Path, root: Path = REPO, cell_timeout: float = CELL_TIMEO
                     break  # the kernel is stuck; later cells would only time out too
             if runs and runs[-1].status != "timeout":  # output that arrives just after the last cell
                 runs[-1].messages.extend(_drain(kc, 0.2))
+            questions = None
+            if not runs or runs[-1].status != "timeout":
+                probe = CellRun(-1, QUESTIONS_PROBE)
+                _execute(kc, probe, cell_timeout)
+                for kind, msg in probe.messages:
+                    text = msg.get("text", "") if kind == "stream" else ""
+                    if text.startswith(QUESTIONS_MARKER):
+                        questions = json.loads(text[len(QUESTIONS_MARKER):].strip())
         finally:
             kc.stop_channels()
             km.shutdown_kernel(now=True)
-    return NotebookRun(Path(path), runs, time.perf_counter() - started)
+    return NotebookRun(Path(path), runs, time.perf_counter() - started, questions)
 
 
 def _drain(kc, wait: float) -> list:

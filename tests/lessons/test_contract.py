@@ -102,6 +102,17 @@ def test_run_executed_every_code_cell(entry, executed):
     assert all(c.messages for c in run.cells), "a cell produced no kernel messages at all"
 
 
+@pytest.mark.parametrize("entry", READY, ids=IDS)
+def test_the_number_of_questions_in_the_map_is_what_the_notebook_asks(entry, executed):
+    """data/notebooks.yaml says how many questions each notebook asks (the teacher's overview shows 'van' that
+    number): the answers a student can give in it, every saved widget its page makes whose kind is an answer."""
+    run = executed(entry["id"])
+    assert run.questions is not None, "the questions could not be read from the kernel after the last cell"
+    assert entry.get("questions") == len(run.questions), (
+        f"data/notebooks.yaml, {entry['id']}: questions: {entry.get('questions')}, but the notebook asks "
+        f"{len(run.questions)}: {run.questions}")
+
+
 # ---------------------------------------------------------------- the contract bites
 def _write(path: Path, nb) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -581,3 +581,28 @@ def test_the_parts_of_a_division_of_tasks_follow_the_notebook_and_the_choices_on
     for part in parts:
         shown = [r["keuze"] for r in categories if r["onderdeel"] == part]
         assert shown == [c for c in order if c in shown], (part, shown)
+
+
+def test_progress_says_out_of_how_many_questions_each_notebook_asks(klas):
+    """'Wie heeft wat gedaan': a column per notebook, 'NN (van N)' with the number of questions the workbook map gives
+    (the lesson contract checks it), and the total out of their sum; no student answered more than a notebook asks.
+    A teacher read '4' without knowing whether that was nearly all or a third."""
+    from wakker.core.content import content
+
+    folder, _files, _names = klas
+    table = O.progress(_collect(folder))
+    nbs = O.notebooks_in(_collect(folder))
+    asks = {nb: content().notebooks[nb].questions for nb in nbs}
+    assert len(nbs) >= 5 and all(isinstance(n, int) and n > 0 for n in asks.values()), asks
+    heads = [f"{nb[:2]} (van {asks[nb]})" for nb in nbs]
+    assert list(table.columns) == [texts.PROGRESS_STUDENT, *heads, f"{texts.PROGRESS_TOTAL} (van {sum(asks.values())})"]
+    for head, nb in zip(heads, nbs):
+        assert table[head].max() <= asks[nb], (head, table[head].max())
+    assert table[heads].sum(axis=1).tolist() == table.iloc[:, -1].tolist()
+
+
+def test_progress_without_a_number_in_the_map_names_the_notebook_only(klas, monkeypatch):
+    folder, _files, _names = klas
+    monkeypatch.setattr(O, "questions_asked", lambda notebook: None)
+    table = O.progress(_collect(folder))
+    assert all(len(c) == 2 and c.isdigit() for c in table.columns[1:-1]) and table.columns[-1] == texts.PROGRESS_TOTAL

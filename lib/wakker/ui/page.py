@@ -59,6 +59,9 @@ class Page:
         self.notebook = notebook
         self.error: str | None = None
         self._journal = journal
+        #: every saved widget made on this page, by its question id (the newest for an id): what the lesson contract
+        #: counts as the notebook's questions (data/notebooks.yaml ``questions``, the teacher's 'van N')
+        self.saved: dict[str, object] = {}
         try:
             check_id(notebook, "notebook-naam")
             self.info = content().notebook(notebook)

@@ -257,6 +257,9 @@ class SavedWidget(View):
             page.check()
         except (JournalError, ContentError) as exc:
             self.error = str(exc)
+        made = getattr(page, "saved", None)
+        if isinstance(made, dict):
+            made[qid] = self
         # A polite live region (role="status", set in the browser by wakker.ui.style.front_end):
         # a screen reader announces "opgeslagen om ..." without moving the focus. Made with the text a
         # question without a saved answer shows, so that restore() changes it only when there is one

@@ -391,9 +391,27 @@ def to_csv(table: pd.DataFrame) -> str:
     return "\ufeff" + table.to_csv(sep=";", decimal=",", index=False)
 
 
+def questions_asked(notebook: str) -> int | None:
+    """How many questions ``notebook`` asks (data/notebooks.yaml ``questions``; the lesson contract checks it), or None."""
+    try:
+        from ...core.content import content
+
+        info = content().notebooks.get(notebook)
+    except Exception:  # noqa: BLE001 - unreadable content: the overview still counts the answers
+        return None
+    return getattr(info, "questions", None)
+
+
 def progress(col: Collection) -> pd.DataFrame:
-    """Per student (label): the number of answered questions per notebook (columns "00", "04", …) and in total."""
+    """Per student (label): the number of answered questions per notebook and in total. A column is named after the
+    notebook's number, with how many questions it asks when the workbook map says so ("04 (van 12)"); the total
+    likewise when every notebook's number is known."""
     nbs = notebooks_in(col)
+    asks = {nb: questions_asked(nb) for nb in nbs}
+    heads = {nb: nb[:2] if asks[nb] is None else T.PROGRESS_OF.format(head=nb[:2], n=asks[nb]) for nb in nbs}
+    known = [n for n in asks.values() if n is not None]
+    total = T.PROGRESS_OF.format(head=T.PROGRESS_TOTAL, n=sum(known)) if nbs and len(known) == len(nbs) \
+        else T.PROGRESS_TOTAL
     rows = []
     for st in col.students:
         answered = st.memo.get("answered")
@@ -401,6 +419,5 @@ def progress(col: Collection) -> pd.DataFrame:
             answered = st.memo["answered"] = Counter(nb for (nb, _q), e in st.current().items()
                                                      if _is_answer_kind(nb, e.kind) and has_answer(e))
         counts = {nb: answered.get(nb, 0) for nb in nbs}
-        rows.append({T.PROGRESS_STUDENT: st.label, **{nb[:2]: counts[nb] for nb in nbs},
-                     T.PROGRESS_TOTAL: sum(counts.values())})
+        rows.append({T.PROGRESS_STUDENT: st.label, **{heads[nb]: counts[nb] for nb in nbs}, total: sum(counts.values())})
     return pd.DataFrame(rows)
