@@ -24,10 +24,12 @@ LONG = "Alexandra Wilhelmina van den Hoogenband-Vermeulen"
 
 pytestmark = pytest.mark.browser
 def _shot(page, locator, name):
-    """The element itself (it is taller than the window), after drawing settled."""
-    locator.scroll_into_view_if_needed()
+    """What the teacher sees of the element: its top at the top of the notebook's panel, the window as a screenshot,
+    after drawing settled. (A screenshot of the element itself, taller than the window, came out mostly grey: only
+    the part inside the panel is drawn.)"""
+    locator.evaluate("e => e.scrollIntoView({block: 'start'})")
     page.wait_for_timeout(600)
-    return jlab.screenshot(page, name, locator=locator)
+    return jlab.screenshot(page, name)
 
 
 def _scrolls(tournament) -> dict:
@@ -164,13 +166,18 @@ def test_nb09_upload_overview_anonymous_tournament_plans_links(page, jupyter_ser
     first = links.locator(".wakker-docent-links input[readonly]").first.input_value()
     assert first.startswith("https://hub.hogeschool.nl/hub/user-redirect/git-pull?repo=")
     _shot(page, links, "nb09-1400-08-links")
+    # who did what: each notebook's column says out of how many questions it asks
+    progress = page.locator(".wakker-docent-voortgang")
+    expect(progress.locator("th", has_text="(van ")).not_to_have_count(0)
+    expect(progress.locator("th", has_text="totaal (van ")).to_have_count(1)
+    _shot(page, progress, "nb09-1400-09-voortgang")
 
     # --- a phone: the same parts at 390 px
     page.set_viewport_size({"width": 390, "height": 844})
     page.keyboard.press("ControlOrMeta+b")  # the file browser closed, as on a phone
     page.wait_for_timeout(800)
     for locator, name in ((report, "02-inleveren"), (overview, "03-overzicht"), (tournament, "05-toernooi"),
-                          (plans, "07-lesplan"), (links, "08-links"),
+                          (plans, "07-lesplan"), (links, "08-links"), (progress, "09-voortgang"),
                           (overview.locator(".wakker-docent-tabel.beantwoord"), "03b-tabel"),
                           (tournament.locator(".wakker-figure").first, "05b-kaart")):
         _shot(page, locator, f"nb09-390-{name}")

@@ -504,7 +504,11 @@ class Progress(View):
             self.out.value = note_html(T.OVERVIEW_EMPTY)
             return
         self.table = O.progress(col)
-        self.out.value = table_html(self.table, "voortgang") + csv_links([(T.PROGRESS_HEAD, "voortgang", self.table)])
+        # each name on one line: with ten notebook columns 'student 1' broke over two lines at 1400 px (the CSV keeps
+        # the plain names)
+        shown = self.table.assign(**{T.PROGRESS_STUDENT: self.table[T.PROGRESS_STUDENT].astype(str)
+                                     .str.replace(" ", "\u00a0", regex=False)})
+        self.out.value = table_html(shown, "voortgang") + csv_links([(T.PROGRESS_HEAD, "voortgang", self.table)])
 
 
 class ExampleClass(View):
