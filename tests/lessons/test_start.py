@@ -11,6 +11,9 @@ def test_the_text_follows_the_slider_through_every_range():
         slider.value = value
         assert f"<b>{value}\u00a0%</b>" in text.value  # a space before % (as in the other notebooks), never broken
         seen.append(next(i for i, (_b, mood) in enumerate(T.MOODS) if mood in text.value))
+        # Dutch: a small letter after the colon ('50 % vertrouwen: je werkt samen, ...'; a reviewer read 'Je')
+        after = text.value.split("vertrouwen: ", 1)[1]
+        assert after[:1].islower(), after[:20]
     assert seen == [0, 0, 1, 1, 2, 2, 2, 3, 3]
     assert slider.description.endswith("(%):")  # its own readout is a bare 50: the label gives the unit
 
