@@ -352,8 +352,8 @@ def main(argv: list[str] | None = None) -> int:
     if not p["excerpt"]:
         print("Nog geen citaat: het notebook heeft een TODO op die plek.")
     print("Volgende stap: schrijf het notebook en de les; zet de status op 'klaar' als het lescontract slaagt "
-          f"(.venv/bin/python -m pytest tests/lessons/test_{p['lesson']}.py), met het aantal vragen erbij "
-          "('questions:'; tests/lessons/test_contract.py noemt het).")
+          f"(.venv/bin/python -m pytest tests/lessons/test_{p['lesson']}.py), en zet de vragen van het notebook in "
+          "data/lessons/teacher/questions.yaml (tests/lessons/test_contract.py zegt wat er moet staan).")
     return 0
 
 

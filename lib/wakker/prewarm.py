@@ -96,15 +96,16 @@ def run(notebook: Path | None = None) -> list[str]:
             import numpy as np
             import plotly.graph_objects as go
 
+            from plotly.io.json import to_json_plotly  # how a LiveFigure writes its JSON
+
             from wakker.ui import figure_esm  # noqa: F401 - the figures' front-end code
-            from wakker.ui.figure import _json
 
             # numpy arrays, as the lessons draw: plotly hands each to narwhals, which looks for its plugins in every
             # installed package's metadata on the first one (~21 ms, once per process). The layout's parts and a
             # heatmap's colour scale as the lessons' figures have them (each imports its own plotly modules), and
             # the figure as JSON, as a LiveFigure sends it.
             zero = np.zeros(1)
-            _json(go.Figure(
+            to_json_plotly(go.Figure(
                 [go.Scatter(x=zero, y=zero, line=dict(color="red")),
                  go.Heatmap(z=[zero], colorscale=[[0, "red"], [1, "blue"]])],
                 layout=dict(title=dict(text="x", font=dict(size=1), pad=dict(l=1)), xaxis=dict(title=dict(text="x")),

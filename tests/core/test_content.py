@@ -1,5 +1,4 @@
 """The content files load, validate, and fail with a Dutch message naming file and id."""
-import re
 from pathlib import Path
 import shutil
 
@@ -123,22 +122,6 @@ def test_lesson_name_must_be_a_package_name(copy):
     (copy / "notebooks.yaml").write_text(text, encoding="utf-8")
     with pytest.raises(ContentError, match=r"les 'Start-les' moet een naam in kleine letters"):
         load(copy)
-
-
-@pytest.mark.parametrize("value", ["twaalf", "-1", "1.5", "true"])
-def test_the_number_of_questions_must_be_a_whole_number(copy, value):
-    text = re.sub(r"(?m)^  questions: \d+$", f"  questions: {value}", (copy / "notebooks.yaml").read_text(encoding="utf-8"),
-                  count=1)
-    (copy / "notebooks.yaml").write_text(text, encoding="utf-8")
-    with pytest.raises(ContentError, match=r"id '00_start': 'questions' moet een geheel getal van 0 of meer zijn"):
-        load(copy)
-
-
-def test_every_ready_notebook_says_how_many_questions_it_asks():
-    """The teacher's overview shows 'van N' (the lesson contract checks N by running each notebook)."""
-    ready = [nb for nb in content().notebooks.values() if nb.ready]
-    assert ready and all(isinstance(nb.questions, int) and nb.questions >= 0 for nb in ready), \
-        {nb.id: nb.questions for nb in ready}
 
 
 def test_an_excerpt_can_name_its_speaker_and_an_attribution_note(copy):

@@ -103,14 +103,19 @@ def test_run_executed_every_code_cell(entry, executed):
 
 
 @pytest.mark.parametrize("entry", READY, ids=IDS)
-def test_the_number_of_questions_in_the_map_is_what_the_notebook_asks(entry, executed):
-    """data/notebooks.yaml says how many questions each notebook asks (the teacher's overview shows 'van' that
-    number): the answers a student can give in it, every saved widget its page makes whose kind is an answer."""
+def test_the_teachers_list_of_questions_is_what_the_notebook_asks(entry, executed):
+    """data/lessons/teacher/questions.yaml lists each notebook's questions (the teacher's overview counts answers to
+    them, 'van' how many): the answers a student can give in it, every saved widget its page makes whose kind is an
+    answer."""
+    import yaml
+
     run = executed(entry["id"])
     assert run.questions is not None, "the questions could not be read from the kernel after the last cell"
-    assert entry.get("questions") == len(run.questions), (
-        f"data/notebooks.yaml, {entry['id']}: questions: {entry.get('questions')}, but the notebook asks "
-        f"{len(run.questions)}: {run.questions}")
+    listed = (yaml.safe_load((C.REPO / "data" / "lessons" / "teacher" / "questions.yaml").read_text(encoding="utf-8"))
+              or {}).get(entry["id"])
+    wanted = "\n".join([f"{entry['id']}:" + ("" if run.questions else " []")] + [f"  - {q}" for q in run.questions])
+    assert listed is not None and sorted(map(str, listed)) == run.questions, (
+        f"data/lessons/teacher/questions.yaml does not list what {entry['id']} asks; write:\n{wanted}")
 
 
 # ---------------------------------------------------------------- the contract bites

@@ -84,9 +84,6 @@ class NotebookInfo:
     status: str
     goals: tuple[str, ...] = ()
     lesson: str | None = None  # the package in wakker.lessons behind this notebook
-    #: how many questions the notebook asks (answers a student can give; the lesson contract checks it by running the
-    #: notebook): the teacher's overview shows how many of them each student answered, 'van' this number
-    questions: int | None = None
 
     @property
     def ready(self) -> bool:
@@ -225,13 +222,8 @@ def load_notebooks(root: Path, sources: dict[str, Source]) -> dict[str, Notebook
                                    f"met '_' zijn (de map in lib/wakker/lessons/).")
         elif entry["status"] == "klaar":
             raise ContentError(f"{where}, id '{entry['id']}': een notebook dat klaar is, noemt zijn les (veld 'lesson').")
-        questions = entry.get("questions")
-        if questions is not None and (isinstance(questions, bool) or not isinstance(questions, int) or questions < 0):
-            raise ContentError(f"{where}, id '{entry['id']}': 'questions' moet een geheel getal van 0 of meer zijn "
-                               f"(het aantal vragen in het notebook), niet '{questions}'.")
         out[entry["id"]] = NotebookInfo(id=entry["id"], title=entry["title"], source=entry.get("source"),
-                                        status=entry["status"], goals=tuple(entry.get("goals") or ()), lesson=lesson,
-                                        questions=questions)
+                                        status=entry["status"], goals=tuple(entry.get("goals") or ()), lesson=lesson)
     return out
 
 

@@ -152,6 +152,9 @@ details[open] > summary .wakker-klik {display: none !important;}
    line that runs through it does not make it unreadable. */
 .wakker-planning-lijnen .shape-label-text { paint-order: stroke; stroke: var(--jp-layout-color0, #fff);
   stroke-width: 4px; stroke-opacity: .8; stroke-linejoin: round; }
+/* Notebook 09's 'Wie heeft wat gedaan': a student's name on one line on a wide screen ('student' above '1' with ten
+   notebook columns at 1400 px); on a phone it may wrap, so that more than one notebook column fits beside it. */
+@media (min-width: 641px) { .wakker-docent-tabel.voortgang td:first-child { white-space: nowrap; } }
 /* A scale (1-5) keeps its points on one line. On a narrow screen both end labels stand above the points,
    the low one at the left end and the high one at the right end, and the points fill the width (a teacher's
    reading at 390 px: 'heel veel' wrapped to the next line's left, under the 1). */

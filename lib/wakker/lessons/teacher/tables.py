@@ -391,33 +391,37 @@ def to_csv(table: pd.DataFrame) -> str:
     return "\ufeff" + table.to_csv(sep=";", decimal=",", index=False)
 
 
-def questions_asked(notebook: str) -> int | None:
-    """How many questions ``notebook`` asks (data/notebooks.yaml ``questions``; the lesson contract checks it), or None."""
+@lru_cache(maxsize=1)
+def asked() -> dict[str, frozenset[str]]:
+    """Per notebook, the ids of the questions it asks (``data/lessons/teacher/questions.yaml``; the lesson contract
+    checks them by running each notebook). Empty when the file cannot be read: the overview then counts every answer."""
     try:
-        from ...core.content import content
+        from ...core.data import lesson_dir, read_yaml
 
-        info = content().notebooks.get(notebook)
-    except Exception:  # noqa: BLE001 - unreadable content: the overview still counts the answers
-        return None
-    return getattr(info, "questions", None)
+        data = read_yaml(lesson_dir("teacher") / "questions.yaml") or {}
+        return {str(nb): frozenset(str(q) for q in (ids or ())) for nb, ids in data.items()}
+    except Exception:  # noqa: BLE001 - the overview still works, without 'van N'
+        return {}
 
 
 def progress(col: Collection) -> pd.DataFrame:
-    """Per student (label): the number of answered questions per notebook and in total. A column is named after the
-    notebook's number, with how many questions it asks when the workbook map says so ("04 (van 12)"); the total
-    likewise when every notebook's number is known."""
+    """Per student (label): the number of answered questions per notebook and in total. Where the workbook knows a
+    notebook's questions (:func:`asked`), a column reads "04 (van 22)" and counts only answers to those: an answer to a
+    question the notebook no longer asks (an older workbook) is not one of the 22. The total likewise, when every
+    notebook's questions are known."""
     nbs = notebooks_in(col)
-    asks = {nb: questions_asked(nb) for nb in nbs}
-    heads = {nb: nb[:2] if asks[nb] is None else T.PROGRESS_OF.format(head=nb[:2], n=asks[nb]) for nb in nbs}
-    known = [n for n in asks.values() if n is not None]
-    total = T.PROGRESS_OF.format(head=T.PROGRESS_TOTAL, n=sum(known)) if nbs and len(known) == len(nbs) \
-        else T.PROGRESS_TOTAL
+    known = asked()
+    asks = {nb: known.get(nb) for nb in nbs}
+    heads = {nb: nb[:2] if asks[nb] is None else T.PROGRESS_OF.format(head=nb[:2], n=len(asks[nb])) for nb in nbs}
+    total = T.PROGRESS_OF.format(head=T.PROGRESS_TOTAL, n=sum(len(a) for a in asks.values())) \
+        if nbs and all(a is not None for a in asks.values()) else T.PROGRESS_TOTAL
     rows = []
     for st in col.students:
         answered = st.memo.get("answered")
         if answered is None:
-            answered = st.memo["answered"] = Counter(nb for (nb, _q), e in st.current().items()
-                                                     if _is_answer_kind(nb, e.kind) and has_answer(e))
+            answered = st.memo["answered"] = Counter(
+                nb for (nb, q), e in st.current().items()
+                if _is_answer_kind(nb, e.kind) and has_answer(e) and (known.get(nb) is None or q in known[nb]))
         counts = {nb: answered.get(nb, 0) for nb in nbs}
         rows.append({T.PROGRESS_STUDENT: st.label, **{heads[nb]: counts[nb] for nb in nbs}, total: sum(counts.values())})
     return pd.DataFrame(rows)

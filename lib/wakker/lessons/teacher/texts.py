@@ -128,8 +128,7 @@ PROGRESS_HEAD = "Wie heeft wat gedaan"
 PROGRESS_STUDENT = "student"
 PROGRESS_TOTAL = "totaal"
 #: A column of the progress table: the notebook's number (or "totaal") and how many questions there are to answer
-#: ('van' and the number stay on one line: "00 (van" above "7)" read badly at 1400 px)
-PROGRESS_OF = "{head} (van\u00a0{n})"
+PROGRESS_OF = "{head} (van {n})"
 EXAMPLE_BUTTON = "Probeer met een voorbeeldklas"
 EXAMPLE_BUSY = "Een voorbeeldklas wordt gemaakt…"
 EXAMPLE_DONE = ("✓ Een verzonnen klas van {n} studenten is ingelezen (met willekeurige antwoorden). Kies daarna je "

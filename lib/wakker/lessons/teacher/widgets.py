@@ -504,10 +504,9 @@ class Progress(View):
             self.out.value = note_html(T.OVERVIEW_EMPTY)
             return
         self.table = O.progress(col)
-        # each name on one line: with ten notebook columns 'student 1' broke over two lines at 1400 px (the CSV keeps
-        # the plain names)
-        shown = self.table.assign(**{T.PROGRESS_STUDENT: self.table[T.PROGRESS_STUDENT].astype(str)
-                                     .str.replace(" ", "\u00a0", regex=False)})
+        # on screen '(van 22)' stays on one line ('00 (van' above '7)' read badly at 1400 px); the CSV keeps plain
+        # spaces, as a spreadsheet matches its headers. A name stays on one line on a wide screen (the kit's CSS).
+        shown = self.table.rename(columns=lambda c: str(c).replace(" (van ", " (van\u00a0"))
         self.out.value = table_html(shown, "voortgang") + csv_links([(T.PROGRESS_HEAD, "voortgang", self.table)])
 
 
