@@ -116,6 +116,12 @@ def test_the_teachers_list_of_questions_is_what_the_notebook_asks(entry, execute
     wanted = "\n".join([f"{entry['id']}:" + ("" if run.questions else " []")] + [f"  - {q}" for q in run.questions])
     assert listed is not None and sorted(map(str, listed)) == run.questions, (
         f"data/lessons/teacher/questions.yaml does not list what {entry['id']} asks; write:\n{wanted}")
+    # every question written out in the notebook's cells is among them (a saved widget made only after a click would
+    # be missing from the run's list: this catches it for those)
+    from wakker.lessons.teacher.example import notebook_questions
+
+    written = {s.qid for s in notebook_questions(entry["id"])}
+    assert written <= set(run.questions), sorted(written - set(run.questions))
 
 
 # ---------------------------------------------------------------- the contract bites
