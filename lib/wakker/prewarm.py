@@ -27,8 +27,8 @@ from typing import Any
 #: plotly.js: a notebook without figures must not load it), the content, numpy.
 KIT_MODULES = ("wakker.ui.page", "wakker.ui.questions", "wakker.ui.saving", "wakker.ui.controls",
                "wakker.ui.reveal", "wakker.ui.export", "wakker.ui.view", "anywidget", "numpy",
-               # what a Run All imported after this list (07: 54 modules, ~39 ms): the lesson plan's box, the
-               # questions' front-end code, the models' random numbers
+               # what a Run All still imported after this list (07: 54 modules, with the figure's below): the lesson
+               # plan's box, the questions' front-end code, the models' random numbers
                "wakker.ui.teaching", "wakker.ui.question_esm", "numpy.random")
 
 #: The code the server sends (silently): imports this module without binding a name, runs :func:`run`.

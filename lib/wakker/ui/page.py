@@ -60,7 +60,7 @@ class Page:
         self.error: str | None = None
         self._journal = journal
         #: every saved widget made on this page, by its question id (the newest for an id): what the lesson contract
-        #: counts as the notebook's questions (data/notebooks.yaml ``questions``, the teacher's 'van N')
+        #: counts as the notebook's questions (data/lessons/teacher/questions.yaml, the teacher's 'van N')
         self.saved: dict[str, object] = {}
         try:
             check_id(notebook, "notebook-naam")
