@@ -23,6 +23,15 @@ ODD = ["Zoë d'Hondt-Ãlvarez", "Jan <b>Vet</b>", "Ōmura Kenji", "Émile \"de\"
 LONG = "Alexandra Wilhelmina van den Hoogenband-Vermeulen"
 
 pytestmark = pytest.mark.browser
+
+#: For each element: its text, the tops of its lines of text (px) and its font size, to check that
+#: wrapped text has a line height of about 1.35, not the HTML widget's row of 28 px.
+LINE_TOPS = """ds => ds.map(d => { const r = document.createRange();
+  r.selectNodeContents(d);
+  const tops = [...new Set(Array.from(r.getClientRects()).map(x => Math.round(x.top)))].sort((a, b) => a - b);
+  return {text: d.textContent, tops, size: parseFloat(getComputedStyle(d).fontSize)}; })"""
+
+
 def _shot(page, locator, name):
     """What the teacher sees of the element: its top at the top of the notebook's panel, the window as a screenshot,
     after drawing settled. (A screenshot of the element itself, taller than the window, came out mostly grey: only
@@ -183,11 +192,8 @@ def test_nb09_upload_overview_anonymous_tournament_plans_links(page, jupyter_ser
         _shot(page, locator, f"nb09-390-{name}")
     # the overview's headings (and the lesson plan's): one that wraps at 390 px has the line height of a heading, not
     # the HTML widget's row of 28 px (an independent review: large gaps between its lines, as if it were two headings)
-    heads = page.locator(".wakker-docent-klas h4, .wakker-docent-lesplan h3, .wakker-docent-lesplan h4").evaluate_all(
-        """hs => hs.map(h => { const r = document.createRange();
-      r.selectNodeContents(h);
-      const tops = [...new Set(Array.from(r.getClientRects()).map(x => Math.round(x.top)))].sort((a, b) => a - b);
-      return {text: h.textContent, tops, size: parseFloat(getComputedStyle(h).fontSize)}; })""")
+    heads = page.locator(".wakker-docent-klas h4, .wakker-docent-lesplan h3, .wakker-docent-lesplan h4") \
+        .evaluate_all(LINE_TOPS)
     wrapped = [h for h in heads if len(h["tops"]) > 1]
     assert any(h["text"] == "Hoeveel studenten antwoordden per vraag" for h in wrapped), heads
     head = overview.locator("h4", has_text=wrapped[0]["text"]).first
@@ -199,27 +205,15 @@ def test_nb09_upload_overview_anonymous_tournament_plans_links(page, jupyter_ser
     assert all((h["tops"][1] - h["tops"][0]) / h["size"] <= 1.4 for h in wrapped), wrapped
     # the same for text that wraps in an overview table's cell (a question: 'Kies een / verandering uit je' had 28 px
     # between its lines; the tables now have the kit's table style)
-    cells = overview.locator(".wakker-docent-tabel td").evaluate_all(
-        """ds => ds.map(d => { const r = document.createRange();
-      r.selectNodeContents(d);
-      const tops = [...new Set(Array.from(r.getClientRects()).map(x => Math.round(x.top)))].sort((a, b) => a - b);
-      return {text: d.textContent.slice(0, 40), tops, size: parseFloat(getComputedStyle(d).fontSize)}; })""")
+    cells = overview.locator(".wakker-docent-tabel td").evaluate_all(LINE_TOPS)
     wrapped_cells = [c for c in cells if len(c["tops"]) > 1]
     assert wrapped_cells, cells[:5]
     assert all((c["tops"][1] - c["tops"][0]) / c["size"] <= 1.5 for c in wrapped_cells), wrapped_cells[:5]
     # ... and in the links table: a notebook's title wraps in its cell with the kit's table line height (a teacher's
     # reading: '00 · Start: zo / werkt dit / werkboek' had 28 px between its lines)
-    titles = page.locator(".wakker-docent-links td:first-child").evaluate_all(
-        """ds => ds.map(d => { const r = document.createRange();
-      r.selectNodeContents(d);
-      const tops = [...new Set(Array.from(r.getClientRects()).map(x => Math.round(x.top)))].sort((a, b) => a - b);
-      return {text: d.textContent.slice(0, 40), tops, size: parseFloat(getComputedStyle(d).fontSize)}; })""")
+    titles = page.locator(".wakker-docent-links td:first-child").evaluate_all(LINE_TOPS)
     # ... and in the lesson plan: its table, lists and rubric (a step of the plan had 28 px between its lines)
-    titles += plans.locator("td, li, summary").evaluate_all(
-        """ds => ds.map(d => { const r = document.createRange();
-      r.selectNodeContents(d);
-      const tops = [...new Set(Array.from(r.getClientRects()).map(x => Math.round(x.top)))].sort((a, b) => a - b);
-      return {text: d.textContent.slice(0, 40), tops, size: parseFloat(getComputedStyle(d).fontSize)}; })""")
+    titles += plans.locator("td, li, summary").evaluate_all(LINE_TOPS)
     wrapped_titles = [c for c in titles if len(c["tops"]) > 1]
     assert wrapped_titles, titles[:5]
     assert all((c["tops"][1] - c["tops"][0]) / c["size"] <= 1.5 for c in wrapped_titles), wrapped_titles[:5]
