@@ -6,7 +6,9 @@ notebook ``fixtures/figure.ipynb`` (a LiveFigure and a slider that changes it):
   also when a slider is moved with the keyboard as fast as it goes;
 * a change of only a line (a shape) is drawn on its own (Plotly.relayout, not a whole new plot), and a
   later change of the data keeps the line;
-* a figure that cannot be drawn says so in Dutch, and draws again once it can.
+* a figure that cannot be drawn says so in Dutch, and draws again once it can;
+* a slider with the workbook's Dutch readout (the fixture's second cell) gives its handle that value for a screen
+  reader after every key, also when nothing but the slider's own row changed in its output.
 """
 from __future__ import annotations
 
@@ -84,6 +86,21 @@ def test_a_slider_moved_fast_ends_on_its_last_value_without_a_backlog(page, jupy
     # scrollbar that comes or goes during the presses), so allow two of those on top
     assert later["draws"] <= 25 + 2, later
     assert not jlab.console_errors(page)
+
+
+def test_a_dutch_slider_gives_its_handle_the_dutch_value_after_every_key(page, jupyter_server, fresh_journal):
+    # noUiSlider writes its own value text on the handle at every move ("0.55"); the page's namer (style.py) writes
+    # the readout's over it. Here the slider's row is all that changes in its output: the plot it moves is elsewhere.
+    _ready(page, jupyter_server)
+    handle = page.locator(".wakker-test-aandeel .noUi-handle")
+    readout = page.locator(".wakker-readout-test-aandeel")
+    expect(handle).to_have_attribute("aria-valuetext", "0,50")
+    handle.focus()
+    for value in ("0,55", "0,60", "0,65"):
+        handle.press("ArrowRight")
+        expect(readout).to_have_text(value)
+        expect(handle).to_have_attribute("aria-valuetext", value)
+    page.wait_for_function("() => document.querySelector('%s').layout.yaxis.range[1] === 165" % PLOT, timeout=15_000)
 
 
 # Counts whole draws (plotly_react) and light ones (plotly_relayout) of the first plot, and reads the line

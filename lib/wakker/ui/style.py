@@ -403,6 +403,15 @@ function rootOf(node) {
   if (!el || !el.isConnected) return null;
   return el.closest('.jp-OutputArea-output') || el.closest(OUTER);
 }
+// What a change inside `root` needs named again: a slider or its readout, just its row (its handle's name and value);
+// a plot, nothing (plotly redraws its SVG on every move and a plot holds no controls: the whole output was named again
+// after every draw, twice per key in 08); anything else, the whole root.
+function namingRootOf(node, root) {
+  const el = node.nodeType === 1 ? node : node.parentElement;
+  if (el.closest('.wakker-plot, .js-plotly-plot')) return null;
+  const part = el.closest('.widget-slider, .wakker-readout');
+  return part && part.parentElement && root.contains(part.parentElement) ? part.parentElement : root;
+}
 function installNamer() {
   if (window.__wakkerNamer) return;
   let frame = 0, timer = 0, all = false;
@@ -423,9 +432,12 @@ function installNamer() {
     if (all) { all = false; scrolled.clear(); focusableScrollers(document.body); return; }
     for (const r of inside(scrolled)) focusableScrollers(r);
   };
-  const queue = (root) => {
-    named.add(root); scrolled.add(root);
-    if (!frame) frame = requestAnimationFrame(name);
+  const queue = (root, naming = root) => {
+    if (naming) {
+      named.add(naming);
+      if (!frame) frame = requestAnimationFrame(name);
+    }
+    scrolled.add(root);  // a plot drawn for the first time may make its box scroll sideways
     clearTimeout(timer); timer = setTimeout(scroll, 300);
   };
   window.addEventListener('resize', () => { all = true; clearTimeout(timer); timer = setTimeout(scroll, 300); });
@@ -438,7 +450,7 @@ function installNamer() {
     for (const m of records) {
       if (!relevant(m)) continue;
       const root = rootOf(m.target);
-      if (root) queue(root);
+      if (root) queue(root, namingRootOf(m.target, root));
       else for (const n of m.addedNodes || []) if (n.nodeType === 1) queue(n);  // e.g. a cell with its outputs
     }
   });
