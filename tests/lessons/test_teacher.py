@@ -600,6 +600,19 @@ def test_progress_says_out_of_how_many_questions_each_notebook_asks(klas):
     assert table[heads].sum(axis=1).tolist() == table.iloc[:, -1].tolist()
 
 
+def test_progress_table_has_its_own_heading_above_it(klas):
+    """'Wie heeft wat gedaan' is a heading right above the table, as the overview's tables have one (an independent
+    reviewer saw only the CSV button's label); nothing read yet: no heading, only the note."""
+    _folder, files, _names = klas
+    desk = W.Desk()
+    progress = W.Progress(desk)
+    assert "<h4" not in progress.out.value and texts.PROGRESS_HEAD not in progress.out.value
+    _upload(desk, files[:3])
+    shown = progress.out.value
+    assert re.search(r"<h4[^>]*>Wie heeft wat gedaan</h4>", shown), shown[:200]
+    assert shown.index("<h4") < shown.index("<table")
+
+
 def test_progress_counts_only_the_questions_a_notebook_asks(tmp_path):
     """An export from an older workbook may hold answers to questions a notebook no longer asks: they are not among
     its N (an independent reviewer saw '15' under '00 (van 7)')."""

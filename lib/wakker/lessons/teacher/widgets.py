@@ -100,6 +100,11 @@ def table_html(df: pd.DataFrame, cls: str = "", merge=frozenset()) -> str:
             f'<thead><tr>{head}</tr></thead><tbody>{"".join(out)}</tbody></table></div>')
 
 
+def table_heading_html(title: str) -> str:
+    """The heading right above a table of the class (the overview's tables, 'Wie heeft wat gedaan')."""
+    return f"<h4 style='margin:.8em 0 .2em 0;{HEADING}'>{html.escape(title)}</h4>"
+
+
 def csv_links(items: list[tuple[str, str, pd.DataFrame]]) -> str:
     """Download links (to the browser) for tables as Dutch CSV."""
     files = [{"format": "csv", "label": T.CSV_LABEL.format(title=title), "mime": "text/csv",
@@ -372,8 +377,7 @@ class Overview(View):
         parts = []
         for title, stem, df in ov.tables():
             note = {"sorteerspel": note_html(T.SORTING_NOTE), "keuzes": note_html(T.CHOICE_NOTE)}.get(stem, "")
-            parts.append(f"<h4 style='margin:.8em 0 .2em 0;{HEADING}'>{html.escape(title)}</h4>"
-                         f"{note}{table_html(df, stem, MERGE)}")
+            parts.append(f"{table_heading_html(title)}{note}{table_html(df, stem, MERGE)}")
         if not parts:
             parts.append(note_html(T.NO_ANSWERS))
         links = csv_links([(t, f"{nb[:2]}-{s}", df) for t, s, df in ov.tables()])
@@ -507,7 +511,9 @@ class Progress(View):
         # on screen '(van 22)' stays on one line ('00 (van' above '7)' read badly at 1400 px); the CSV keeps plain
         # spaces, as a spreadsheet matches its headers. A name stays on one line on a wide screen (the kit's CSS).
         shown = self.table.rename(columns=lambda c: str(c).replace(" (van ", " (van\u00a0"))
-        self.out.value = table_html(shown, "voortgang") + csv_links([(T.PROGRESS_HEAD, "voortgang", self.table)])
+        # its own heading, as the overview's tables have (an independent reviewer saw only the CSV button's label)
+        self.out.value = (table_heading_html(T.PROGRESS_HEAD) + table_html(shown, "voortgang")
+                          + csv_links([(T.PROGRESS_HEAD, "voortgang", self.table)]))
 
 
 class ExampleClass(View):
