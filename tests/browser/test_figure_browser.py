@@ -100,7 +100,8 @@ def test_a_dutch_slider_gives_its_handle_the_dutch_value_after_every_key(page, j
         handle.press("ArrowRight")
         expect(readout).to_have_text(value)
         expect(handle).to_have_attribute("aria-valuetext", value)
-    page.wait_for_function("() => document.querySelector('%s').layout.yaxis.range[1] === 165" % PLOT, timeout=15_000)
+    page.wait_for_function("() => Math.abs(document.querySelector('%s').layout.yaxis.range[1] - 165) < 1e-6" % PLOT,
+                           timeout=15_000)
 
 
 # Counts whole draws (plotly_react) and light ones (plotly_relayout) of the first plot, and reads the line
