@@ -24,7 +24,8 @@ For each ready notebook (data/notebooks.yaml, status klaar) in a real JupyterLab
   them changed after a key). Also a
   breakdown: key → first message to the kernel, → last kernel message before the repaint,
   → repaint, and of that the time in ``Plotly.react`` (a LiveFigure counts its draws in
-  ``window.__wakkerFigureStats``).
+  ``window.__wakkerFigureStats``), and how many of those draws redrew only the data (the axes held
+  steady, see ``steady()`` in ``wakker/ui/figure_esm.py``).
 * **drag**: ``--drag`` key presses 25 ms apart on the first model slider of each notebook (a
   held key or a drag): how long after the last key the plot settles, and how many separate
   repaints it makes after the last key (a backlog of stale values shows as many).
@@ -155,7 +156,8 @@ BENCH_JS = r"""
   B.since = (mark) => { const now = stats();
     return {keys: B.keys.slice(mark.keys), muts: B.muts.slice(mark.muts), mutFigs: B.mutFigs.slice(mark.muts),
             msgs: B.msgs.slice(mark.msgs),
-            draws: now.draws - mark.stats.draws, drawMs: now.ms - mark.stats.ms}; };
+            draws: now.draws - mark.stats.draws, drawMs: now.ms - mark.stats.ms,
+            fast: (now.fast || 0) - (mark.stats.fast || 0)}; };
 })();
 """
 
@@ -296,7 +298,8 @@ def _press_result(r: dict) -> dict | None:
             "kernel": (last_recv - first_send) if (first_send is not None and last_recv is not None) else None,
             "draw": (last - last_recv) if last_recv is not None else None,
             "recv": len(recvs), "plots": len(plots),
-            "react": (r["drawMs"] / r["draws"]) if r.get("draws") else None}
+            "react": (r["drawMs"] / r["draws"]) if r.get("draws") else None,
+            "draws": r.get("draws") or 0, "fast": r.get("fast") or 0}
 
 
 def _bursts(times: list[float], gap: float = 12.0) -> int:
@@ -338,6 +341,7 @@ def measure_sliders(page, wire: Wire, presses: int, drag: int) -> dict:
                "kernel": [p["kernel"] for p in parts if p["kernel"] is not None],
                "draw": [p["draw"] for p in parts if p["draw"] is not None],
                "react": [p["react"] for p in parts if p["react"] is not None],
+               "draws": sum(p["draws"] for p in parts), "fast": sum(p["fast"] for p in parts),
                "bytes_per_press": (after[0] - before[0]) / max(len(res), 1)}
         rows.append(row)
         if drag and info["figures"] and len(drag_rows) < 1:
@@ -429,9 +433,12 @@ def report(results: list[dict]) -> None:
                          f"{_pct(every, 50) / TARGET_P50_MS:.2f} / {_pct(every, 95) / TARGET_P95_MS:.2f}"))
             parts = {k: [x for r in sl["sliders"] for x in r.get(k, [])] for k in ("to_kernel", "kernel", "draw", "react")}
             react = f" (Plotly.react {_pct(parts['react'], 50):.0f})" if parts["react"] else ""
+            draws = sum(r.get("draws", 0) for r in sl["sliders"])
+            # draws of new data alone, without redrawing the axes (figure_esm.py, steady())
+            only = f"; {sum(r.get('fast', 0) for r in sl['sliders'])} of {draws} draws only the data" if draws else ""
             rows.append((f"{nr}:   of which (median)",
                          f"key→kernel {_pct(parts['to_kernel'], 50):.0f}, kernel {_pct(parts['kernel'], 50):.0f}, "
-                         f"draw {_pct(parts['draw'], 50):.0f}{react} ms", "", ""))
+                         f"draw {_pct(parts['draw'], 50):.0f}{react} ms{only}", "", ""))
         for r in sl["sliders"]:
             if not r["ms"]:
                 rows.append((f"{nr}:   {r['slider']}", f"no repaint in {r['presses']} presses", "", ""))

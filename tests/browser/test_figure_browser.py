@@ -21,7 +21,7 @@ NOTEBOOK = "tests/browser/fixtures/figure.ipynb"
 
 pytestmark = pytest.mark.browser
 
-PLOT = ".wakker-figure .js-plotly-plot"
+PLOT = ".wakker-figure:not(.wakker-test-lijnen) .js-plotly-plot"  # the first cell's plot
 
 # Counts the draws of the (first) plot: plotly fires plotly_afterplot after every react.
 COUNT_DRAWS = """() => { const gd = document.querySelector('%s');
@@ -441,3 +441,61 @@ def test_what_a_figure_asks_for_on_a_phone_is_drawn_there_and_only_there(page, j
     assert tall[1] > 1 and tall[0] >= 250 + 17 * (tall[1] - 1), tall
     assert narrow == [33, "Smal", 0.5], narrow
     assert lines[1] > (lines[0] - 80 - 50) // 7, lines  # wrapped for a left margin of 33 px, not 80
+
+
+LINES = ".wakker-test-lijnen .js-plotly-plot"
+# The lines plot as shown: its y range, how many draws redrew only the traces, its traces' SVG paths, and
+# those paths as plotly draws the same figure from scratch (Plotly.newPlot in a div of the same width).
+LINES_SHOWN = """async () => { const gd = document.querySelector('%s');
+  const paths = (g) => Array.from(g.querySelectorAll('.scatterlayer .trace path.js-line')).map(p => p.getAttribute('d'));
+  const copy = document.createElement('div');
+  copy.style.width = gd.clientWidth + 'px';
+  document.body.append(copy);
+  const layout = JSON.parse(JSON.stringify(gd.layout));
+  delete layout.transition;
+  await window.__wakkerOwnPlotly.newPlot(copy, JSON.parse(JSON.stringify(gd.data)), layout);
+  const fresh = paths(copy);
+  window.__wakkerOwnPlotly.purge(copy);
+  copy.remove();
+  return {range: gd._fullLayout.yaxis.range, x: gd._fullLayout.xaxis.range, title: gd._fullLayout.title.text,
+          svgTitle: (gd.querySelector('.gtitle') || {}).textContent, fast: (window.__wakkerFigureStats || {}).fast || 0,
+          paths: paths(gd), fresh, y: Array.from(gd.data[0].y)}; }""" % LINES
+
+
+def test_a_plot_keeps_its_axes_while_the_data_fit_and_then_draws_only_the_lines(page, jupyter_server, fresh_journal):
+    _ready(page, jupyter_server)
+    expect(page.locator(LINES + " .main-svg").first).to_be_visible()
+
+    def after(code: str, y0_last: float) -> dict:
+        jlab.run_in_kernel(page, code)
+        page.wait_for_function("(v) => { const g = document.querySelector('%s'); const y = g.data[0].y;"
+                               " return y[y.length - 1] === v; }" % LINES, arg=y0_last, timeout=15_000)
+        page.wait_for_timeout(300)
+        return page.evaluate(LINES_SHOWN)
+
+    first = page.evaluate(LINES_SHOWN)
+    # data 0..10 on y: room above in a round number, and a twentieth of that below zero; on x (0..3, one trace with
+    # markers) 5 % room, not rounded (a round end would put a tick label over the plot's right edge)
+    assert first["range"] == [-0.6, 12] and first["x"] == pytest.approx([-0.1575, 3.15]), first
+    # new data that fit: the same axes, only the lines redrawn, exactly as plotly draws the figure from scratch
+    shown = after("lines.data[0].y = [0.0, 6.0, 9.0, 7.0]", 7.0)
+    assert shown["range"] == first["range"] and shown["fast"] == first["fast"] + 1, shown
+    assert shown["paths"] == shown["fresh"] and shown["paths"] != first["paths"], shown
+    # both traces and their x at once, still inside the axes
+    shown = after("with lines.batch_update():\n    lines.data[0].y = [1.0, 2.0, 11.0, 5.0]\n"
+                  "    lines.data[1].x = [0, 1, 2, 3.05]\n    lines.data[1].y = [2.0, 1.0, 4.0, 3.0]", 5.0)
+    assert shown["range"] == first["range"] and shown["x"] == first["x"] and shown["fast"] == first["fast"] + 2, shown
+    assert shown["paths"] == shown["fresh"], shown
+    # data above the axis: the axis grows (a whole draw), and keeps all of it in view
+    shown = after("lines.data[0].y = [0.0, 20.0, 40.0, 30.0]", 30.0)
+    assert shown["range"] == [-2.5, 50] and shown["fast"] == first["fast"] + 2, shown
+    # data that use less than half of the axis: it shrinks to them
+    shown = after("lines.data[0].y = [0.0, 1.0, 2.0, 1.0]", 1.0)
+    assert shown["range"][1] <= 5 and shown["range"][0] < 0, shown
+    # data and the title at once: a whole draw, the new title shown
+    fast = shown["fast"]
+    shown = after("with lines.batch_update():\n    lines.data[0].y = [0.0, 1.5, 2.5, 1.5]\n"
+                  "    lines.layout.title.text = 'Lijnen 2'", 1.5)
+    assert shown["svgTitle"] == "Lijnen 2" and shown["fast"] == fast and shown["paths"] == shown["fresh"], shown
+    jlab.screenshot(page, "figure-steady-lines", locator=page.locator(".wakker-test-lijnen").first)
+    assert not jlab.console_errors(page)

@@ -144,6 +144,144 @@ function forWidth(fig, narrow, width) {
   }
   return {data, layout: out};
 }
+// Steady axes (issue 11). An axis that plotly would range to the data (no range from the lesson) gets a range
+// from this view instead: around the data with some room, in round numbers, kept while the data still fit in it
+// and fill at least half of it. A student then sees a line move against the same frame (with plotly's autorange
+// the axis followed every key, so a line could look unchanged while its numbers changed), and a key that changes
+// only the data is drawn without redrawing the axes: Plotly.react with a transition of 0 ms redraws just the
+// traces, where a plain Plotly.react replots the whole figure. Only scatter and vertical bar traces with numbers;
+// any other figure is drawn as before (null).
+const AXIS = /^([xy])axis(\d*)$/;
+const PLAIN_AXIS = ['linear', 'log', '-', undefined];
+const SAME_RANGE = 1e-9;
+function niceStep(x) {
+  const p = Math.pow(10, Math.floor(Math.log10(x))), f = x / p;
+  return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * p;
+}
+const numbers = (v) => (Array.isArray(v) || ArrayBuffer.isView(v)) && Array.prototype.every.call(v, (x) => x === null || typeof x === 'number');
+// The data's extent on every axis of the figure, {xaxis: {lo, hi, pad, zero}, ...}, or null: a figure to leave to
+// plotly. An axis that matches another (subplot_layout's shared x axes) adds its data to that one's: `alias`.
+function extents(data, layout, alias) {
+  const out = {};
+  const note = (key, lo, hi, pad, zero, bars) => {
+    const e = out[key];
+    if (lo < e.lo) e.lo = lo;
+    if (hi > e.hi) e.hi = hi;
+    e.pad = e.pad || pad;
+    e.zero = e.zero || zero;
+    e.bars = e.bars || bars;
+  };
+  for (const t of data) {
+    const type = t.type || 'scatter', mode = t.mode || 'lines+markers';
+    if (!(type === 'scatter' || (type === 'bar' && (t.orientation || 'v') === 'v'))) return null;
+    if (!numbers(t.x) || !numbers(t.y) || (t.error_x && t.error_x.visible) || (t.error_y && t.error_y.visible)) return null;
+    for (const L of ['x', 'y']) {
+      const own = `${L}axis${(t[`${L}axis`] || L).slice(1)}`, mine = layout[own] || {};
+      const key = typeof mine.matches === 'string' ? `${L}axis${mine.matches.slice(1)}` : own, ax = layout[key] || {};
+      if (key !== own) alias[own] = key;
+      // a reversed axis, one with bounds of its own, or with a category, date or other type: plotly's
+      if (!PLAIN_AXIS.includes(ax.type) || !PLAIN_AXIS.includes(mine.type) || ax.matches || ax.scaleanchor
+          || mine.scaleanchor || typeof ax.autorange === 'string' || typeof mine.autorange === 'string'
+          || ax.autorangeoptions || ax.minallowed !== undefined || ax.maxallowed !== undefined) return null;
+      if (!(key in out)) out[key] = {lo: Infinity, hi: -Infinity, pad: false, zero: false, bars: false};
+      if (t.visible === false || t.visible === 'legendonly') continue;
+      const log = ax.type === 'log';
+      let lo = Infinity, hi = -Infinity;
+      for (const v of t[L]) if (typeof v === 'number' && isFinite(v) && (!log || v > 0)) { const u = log ? Math.log10(v) : v; if (u < lo) lo = u; if (u > hi) hi = u; }
+      if (lo > hi) continue;
+      if (type === 'bar' && L === 'x') {
+        const xs = Array.from(t.x).filter((v) => typeof v === 'number').sort((a, b) => a - b);
+        let w = typeof t.width === 'number' ? t.width : Infinity;
+        for (let i = 1; i < xs.length && typeof t.width !== 'number'; i++) if (xs[i] > xs[i - 1]) w = Math.min(w, xs[i] - xs[i - 1]);
+        if (!isFinite(w)) w = 1;
+        lo -= w / 2; hi += w / 2;
+      }
+      const zero = (type === 'bar' && L === 'y') || t.fill === `tozero${L}`;
+      if (zero && !log) { lo = Math.min(lo, 0); hi = Math.max(hi, 0); }
+      // plotly's rule: lines alone and bars run to the edges of x (bars: their outer edges); markers, text and the y
+      // axis get room
+      const bars = type === 'bar' && L === 'x';
+      const pad = L === 'y' || (!bars && (mode.includes('markers') || mode.includes('text')));
+      note(key, lo, hi, pad, zero, bars);
+    }
+  }
+  return out;
+}
+// The range for an extent, {range, need}: `need` is what the data ask for (the range a held range must cover). The x
+// of lines alone and of bars: exactly the data. Else 5 % room on both sides (`need`: half of that). A y axis (and a log axis
+// neither) is rounded out to a round step; an x axis is not: a round end would put a tick label on the plot's right
+// edge, and plotly would lay the plot out again for its overhang. Where the data start or end at zero, a bar, a fill
+// to zero or the lesson's rangemode keeps zero as the edge; else a twentieth of the other end lies beyond zero, so a
+// line at zero is not hidden under the axis.
+function rangeFor(e, ax, horizontal) {
+  let {lo, hi} = e;
+  const log = ax.type === 'log';
+  if (!log && (ax.rangemode === 'tozero')) { lo = Math.min(lo, 0); hi = Math.max(hi, 0); }
+  if (!log && ax.rangemode === 'nonnegative') lo = Math.max(lo, 0);
+  if (hi - lo <= 0) { const d = Math.abs(hi) / 10 || 1; lo -= d; hi += d; }
+  if (!e.pad) return {range: [lo, hi], need: [lo, hi]};
+  const span = hi - lo, pad = span * 0.05;
+  let a = lo - pad, b = hi + pad;
+  if (!log && !horizontal) {
+    const step = niceStep(span / 5);
+    a = Math.floor(a / step) * step;
+    b = Math.ceil(b / step) * step;
+  }
+  if (!log) {
+    const zero = ax.rangemode === 'tozero' || ax.rangemode === 'nonnegative' || e.zero;
+    if (lo >= 0 && a < 0) a = lo === 0 && zero ? 0 : -b / 20;
+    else if (hi <= 0 && b > 0) b = hi === 0 && zero ? 0 : -a / 20;
+  }
+  return {range: [a, b], need: [Math.max(a, lo - pad / 2), Math.min(b, hi + pad / 2)]};
+}
+// The layout with steady ranges (copies of its axes: plotly writes into the axes it is given), the ranges kept in
+// `held` (per view), and whether every range is as before; null: the figure is drawn as it is.
+function steady(data, layout, held) {
+  const alias = {};
+  const ext = extents(data, layout, alias);
+  if (!ext) return null;
+  const out = Object.assign({}, layout);
+  let same = true;
+  for (const [key, e] of Object.entries(ext)) {
+    const ax = layout[key] || {};
+    out[key] = Object.assign({}, ax);
+    if (ax.autorange === false || (ax.range && ax.autorange !== true)) continue;  // the lesson's own
+    if (!isFinite(e.lo)) { same = false; continue; }  // no data on it yet: plotly's autorange, and a whole draw
+    const {range, need} = rangeFor(e, ax, key[0] === 'x'), prev = held[key];
+    // held while the data stay inside and fill at least half of it; the x of lines alone follows them exactly
+    const fits = prev && (e.pad || e.bars
+      ? prev[0] <= need[0] + SAME_RANGE && prev[1] >= need[1] - SAME_RANGE && (need[1] - need[0]) >= (prev[1] - prev[0]) / 2
+      : Math.abs(prev[0] - need[0]) < SAME_RANGE && Math.abs(prev[1] - need[1]) < SAME_RANGE);
+    if (!fits) { held[key] = range; same = false; }
+    out[key].range = held[key].slice();
+    out[key].autorange = false;
+  }
+  for (const [own, key] of Object.entries(alias)) {
+    const ax = layout[own] || {};
+    out[own] = Object.assign({}, ax);
+    if (held[key] && out[key].autorange === false && !(ax.autorange === false || (ax.range && ax.autorange !== true))) {
+      out[own].range = held[key].slice();
+      out[own].autorange = false;
+    }
+  }
+  for (const key of Object.keys(held)) if (!(key in ext)) delete held[key];
+  return {layout: out, same};
+}
+// Whether figure `b` differs from `a` only in the x and y of some traces (a patch keeps unchanged traces and
+// layout values as the same objects): then a transition of 0 ms may draw it.
+function onlyData(a, b) {
+  if (!a || !b || a.data.length !== b.data.length) return false;
+  for (const k of new Set([...Object.keys(a.layout), ...Object.keys(b.layout)])) if (a.layout[k] !== b.layout[k]) return false;
+  return a.data.every((t, i) => {
+    const u = b.data[i];
+    if (t === u) return true;
+    for (const k of new Set([...Object.keys(t), ...Object.keys(u)])) {
+      if (k === 'x' || k === 'y' || t[k] === u[k]) continue;
+      if (JSON.stringify(t[k]) !== JSON.stringify(u[k])) return false;
+    }
+    return true;
+  });
+}
 // A figure's own phone values (LiveFigure.on_phone) merged into copies of its layout and traces
 const isObj = (v) => v && typeof v === 'object' && !Array.isArray(v);
 function ownNarrow(layout, data, own) {
@@ -199,6 +337,7 @@ const FIGURE = {
     // shown: the last figure taken to draw; drawn: the last one drawn without an error
     let Plotly = null, shown = null, drawn = null, drawing = false, frame = 0, gone = false, ended = 0, narrow = false;
     let width = 0;  // the plot's width when last drawn or resized
+    const held = {};  // the steady ranges of this view's axes (steady())
     let resizeNext = false;  // the cell changed width: the next draw measures the plot again
     const first = model.get('_live');
     const h = first && first.fig && first.fig.layout && first.fig.layout.height;
@@ -252,6 +391,8 @@ const FIGURE = {
         }
         const narrowNow = isNarrow(el), turned = gd._fullLayout && narrowNow !== narrow;
         const light = gd._fullLayout && drawn && !turned ? lightChanges(drawn, live.fig) : null;
+        const before = drawn;
+        let fastDraw = false;
         narrow = narrowNow;
         shown = live;
         drawn = null;
@@ -260,7 +401,16 @@ const FIGURE = {
         else {
           width = el.clientWidth;  // drawn for this width: the resize observer has nothing to do for it
           const drawnAs = forWidth(live.fig, narrow, width);
-          await Plotly.react(gd, drawnAs.data, drawnAs.layout, narrow ? NARROW_CONFIG : CONFIG);
+          const st = steady(drawnAs.data, drawnAs.layout, held);
+          let layout = drawnAs.layout;
+          if (st) {
+            layout = st.layout;
+            if (st.same && gd._fullLayout && !turned && !resizeNext && onlyData(before, live.fig)) {
+              layout.transition = {duration: 0};
+              fastDraw = true;
+            }
+          }
+          await Plotly.react(gd, drawnAs.data, layout, narrow ? NARROW_CONFIG : CONFIG);
         }
         // the screen got narrower or wider, or the cell did (a side bar closed): the new width too. Plotly.react
         // with an unchanged figure keeps the old size (a plot drawn in a strip stayed a strip).
@@ -269,8 +419,10 @@ const FIGURE = {
         // how many draws and how long they took (benchmarks/bench_browser.py reads it)
         const stats = window.__wakkerFigureStats || (window.__wakkerFigureStats = {draws: 0, ms: 0});
         stats.draws += 1;
+        stats.fast = (stats.fast || 0) + (fastDraw ? 1 : 0);
         stats.ms += performance.now() - t0;
-        gd.setAttribute('aria-label', titleOf(live.fig));
+        const label = titleOf(live.fig);
+        if (gd.getAttribute('aria-label') !== label) gd.setAttribute('aria-label', label);
         el.style.minHeight = '';
         if (note.firstChild) note.innerHTML = '';
       } catch (e) {
