@@ -151,9 +151,8 @@ function forWidth(fig, narrow, width) {
 // only the data is drawn without redrawing the axes: Plotly.react with a transition of 0 ms redraws just the
 // traces, where a plain Plotly.react replots the whole figure. Only scatter and vertical bar traces with numbers;
 // any other figure is drawn as before (null).
-const AXIS = /^([xy])axis(\d*)$/;
 const PLAIN_AXIS = ['linear', 'log', '-', undefined];
-const SAME_RANGE = 1e-9;
+const SAME_RANGE = 1e-9;  // of the range's span
 function niceStep(x) {
   const p = Math.pow(10, Math.floor(Math.log10(x))), f = x / p;
   return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * p;
@@ -171,10 +170,15 @@ function extents(data, layout, alias) {
     e.zero = e.zero || zero;
     e.bars = e.bars || bars;
   };
+  // stacked or offset bars and stacked lines (plotly adds them up), and error bars, reach beyond a trace's own data
+  if (layout.barmode === 'stack' || layout.barmode === 'relative') return null;
+  const errors = (e) => e && e.visible !== false && (e.visible || e.array !== undefined || e.value !== undefined);
   for (const t of data) {
-    const type = t.type || 'scatter', mode = t.mode || 'lines+markers';
+    const type = t.type || 'scatter';
     if (!(type === 'scatter' || (type === 'bar' && (t.orientation || 'v') === 'v'))) return null;
-    if (!numbers(t.x) || !numbers(t.y) || (t.error_x && t.error_x.visible) || (t.error_y && t.error_y.visible)) return null;
+    if (!numbers(t.x) || !numbers(t.y) || errors(t.error_x) || errors(t.error_y) || t.stackgroup
+        || t.base !== undefined || (t.width !== undefined && typeof t.width !== 'number')) return null;
+    const mode = t.mode || (t.x.length >= 20 ? 'lines' : 'lines+markers');  // plotly's default
     for (const L of ['x', 'y']) {
       const own = `${L}axis${(t[`${L}axis`] || L).slice(1)}`, mine = layout[own] || {};
       const key = typeof mine.matches === 'string' ? `${L}axis${mine.matches.slice(1)}` : own, ax = layout[key] || {};
@@ -184,7 +188,7 @@ function extents(data, layout, alias) {
           || mine.scaleanchor || typeof ax.autorange === 'string' || typeof mine.autorange === 'string'
           || ax.autorangeoptions || ax.minallowed !== undefined || ax.maxallowed !== undefined) return null;
       if (!(key in out)) out[key] = {lo: Infinity, hi: -Infinity, pad: false, zero: false, bars: false};
-      if (t.visible === false || t.visible === 'legendonly') continue;
+      if (t.visible === false) continue;  // a trace hidden by a legend click counts: it may come back
       const log = ax.type === 'log';
       let lo = Infinity, hi = -Infinity;
       for (const v of t[L]) if (typeof v === 'number' && isFinite(v) && (!log || v > 0)) { const u = log ? Math.log10(v) : v; if (u < lo) lo = u; if (u > hi) hi = u; }
@@ -217,13 +221,13 @@ function rangeFor(e, ax, horizontal) {
   let {lo, hi} = e;
   const log = ax.type === 'log';
   if (!log && (ax.rangemode === 'tozero')) { lo = Math.min(lo, 0); hi = Math.max(hi, 0); }
-  if (!log && ax.rangemode === 'nonnegative') lo = Math.max(lo, 0);
+  if (!log && ax.rangemode === 'nonnegative') { lo = Math.max(lo, 0); hi = Math.max(hi, lo); }
   if (hi - lo <= 0) { const d = Math.abs(hi) / 10 || 1; lo -= d; hi += d; }
   if (!e.pad) return {range: [lo, hi], need: [lo, hi]};
   const span = hi - lo, pad = span * 0.05;
   let a = lo - pad, b = hi + pad;
   if (!log && !horizontal) {
-    const step = niceStep(span / 5);
+    const step = niceStep(span / 10);
     a = Math.floor(a / step) * step;
     b = Math.ceil(b / step) * step;
   }
@@ -240,7 +244,7 @@ function steady(data, layout, held) {
   const alias = {};
   const ext = extents(data, layout, alias);
   if (!ext) return null;
-  const out = Object.assign({}, layout);
+  const out = Object.assign({}, layout), fixed = {};
   let same = true;
   for (const [key, e] of Object.entries(ext)) {
     const ax = layout[key] || {};
@@ -249,23 +253,26 @@ function steady(data, layout, held) {
     if (!isFinite(e.lo)) { same = false; continue; }  // no data on it yet: plotly's autorange, and a whole draw
     const {range, need} = rangeFor(e, ax, key[0] === 'x'), prev = held[key];
     // held while the data stay inside and fill at least half of it; the x of lines alone follows them exactly
+    const tol = prev ? SAME_RANGE * (Math.abs(prev[1] - prev[0]) || 1) : 0;
     const fits = prev && (e.pad || e.bars
-      ? prev[0] <= need[0] + SAME_RANGE && prev[1] >= need[1] - SAME_RANGE && (need[1] - need[0]) >= (prev[1] - prev[0]) / 2
-      : Math.abs(prev[0] - need[0]) < SAME_RANGE && Math.abs(prev[1] - need[1]) < SAME_RANGE);
+      ? prev[0] <= need[0] + tol && prev[1] >= need[1] - tol && (need[1] - need[0]) >= (prev[1] - prev[0]) / 2
+      : Math.abs(prev[0] - need[0]) < tol && Math.abs(prev[1] - need[1]) < tol);
     if (!fits) { held[key] = range; same = false; }
     out[key].range = held[key].slice();
     out[key].autorange = false;
+    fixed[key] = held[key];
   }
   for (const [own, key] of Object.entries(alias)) {
     const ax = layout[own] || {};
     out[own] = Object.assign({}, ax);
-    if (held[key] && out[key].autorange === false && !(ax.autorange === false || (ax.range && ax.autorange !== true))) {
-      out[own].range = held[key].slice();
+    if (fixed[key] && !(ax.autorange === false || (ax.range && ax.autorange !== true))) {
+      out[own].range = fixed[key].slice();
       out[own].autorange = false;
+      fixed[own] = fixed[key];
     }
   }
   for (const key of Object.keys(held)) if (!(key in ext)) delete held[key];
-  return {layout: out, same};
+  return {layout: out, same, fixed};
 }
 // Whether figure `b` differs from `a` only in the x and y of some traces (a patch keeps unchanged traces and
 // layout values as the same objects): then a transition of 0 ms may draw it.
@@ -392,7 +399,7 @@ const FIGURE = {
         const narrowNow = isNarrow(el), turned = gd._fullLayout && narrowNow !== narrow;
         const light = gd._fullLayout && drawn && !turned ? lightChanges(drawn, live.fig) : null;
         const before = drawn;
-        let fastDraw = false;
+        let fastDraw = false, st = null;
         narrow = narrowNow;
         shown = live;
         drawn = null;
@@ -401,7 +408,7 @@ const FIGURE = {
         else {
           width = el.clientWidth;  // drawn for this width: the resize observer has nothing to do for it
           const drawnAs = forWidth(live.fig, narrow, width);
-          const st = steady(drawnAs.data, drawnAs.layout, held);
+          st = steady(drawnAs.data, drawnAs.layout, held);
           let layout = drawnAs.layout;
           if (st) {
             layout = st.layout;
@@ -411,6 +418,13 @@ const FIGURE = {
             }
           }
           await Plotly.react(gd, drawnAs.data, layout, narrow ? NARROW_CONFIG : CONFIG);
+          // 'Assen terugzetten' and a double click go back to the range plotly saw first: make that the held one
+          if (st && gd._fullLayout) {
+            for (const [key, r] of Object.entries(st.fixed)) {
+              const fa = gd._fullLayout[key];
+              if (fa) { fa._rangeInitial0 = r[0]; fa._rangeInitial1 = r[1]; fa._autorangeInitial = false; }
+            }
+          }
         }
         // the screen got narrower or wider, or the cell did (a side bar closed): the new width too. Plotly.react
         // with an unchanged figure keeps the old size (a plot drawn in a strip stayed a strip).
