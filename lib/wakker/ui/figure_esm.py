@@ -145,7 +145,7 @@ function forWidth(fig, narrow, width) {
   return {data, layout: out};
 }
 // Steady axes (issue 11). An axis that plotly would range to the data (no range from the lesson) gets a range
-// from this view instead: around the data with some room, in round numbers, kept while the data still fit in it
+// from this view instead: around the data with some room (rangeFor), kept while the data still fit in it
 // and fill at least half of it. A student then sees a line move against the same frame (with plotly's autorange
 // the axis followed every key, so a line could look unchanged while its numbers changed), and a key that changes
 // only the data is drawn without redrawing the axes: Plotly.react with a transition of 0 ms redraws just the
@@ -153,10 +153,6 @@ function forWidth(fig, narrow, width) {
 // any other figure is drawn as before (null).
 const PLAIN_AXIS = ['linear', 'log', '-', undefined];
 const SAME_RANGE = 1e-9;  // of the range's span
-function niceStep(x) {
-  const p = Math.pow(10, Math.floor(Math.log10(x))), f = x / p;
-  return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * p;
-}
 const numbers = (v) => (Array.isArray(v) || ArrayBuffer.isView(v)) && Array.prototype.every.call(v, (x) => x === null || typeof x === 'number');
 // The data's extent on every axis of the figure, {xaxis: {lo, hi, pad, zero}, ...}, or null: a figure to leave to
 // plotly. An axis that matches another (subplot_layout's shared x axes) adds its data to that one's: `alias`.
@@ -212,12 +208,12 @@ function extents(data, layout, alias) {
   return out;
 }
 // The range for an extent, {range, need}: `need` is what the data ask for (the range a held range must cover). The x
-// of lines alone and of bars: exactly the data. Else 5 % room on both sides (`need`: half of that). A y axis (and a log axis
-// neither) is rounded out to a round step; an x axis is not: a round end would put a tick label on the plot's right
-// edge, and plotly would lay the plot out again for its overhang. Where the data start or end at zero, a bar, a fill
-// to zero or the lesson's rangemode keeps zero as the edge; else a twentieth of the other end lies beyond zero, so a
-// line at zero is not hidden under the axis.
-function rangeFor(e, ax, horizontal) {
+// of lines alone and of bars: exactly the data. Else 5 % room on both sides (`need`: half of that), not rounded: a
+// round end puts a tick label on the plot's edge, where it runs into a subplot's title (03 at 390 px) or over the
+// right edge (then plotly lays the plot out a second time). Where the data start or end at zero, a bar, a fill to zero
+// or the lesson's rangemode keeps zero as the edge; else a twentieth of the other end lies beyond zero, so a line at
+// zero is not hidden under the axis (and that edge stays put while the other does).
+function rangeFor(e, ax) {
   let {lo, hi} = e;
   const log = ax.type === 'log';
   if (!log && (ax.rangemode === 'tozero')) { lo = Math.min(lo, 0); hi = Math.max(hi, 0); }
@@ -226,11 +222,6 @@ function rangeFor(e, ax, horizontal) {
   if (!e.pad) return {range: [lo, hi], need: [lo, hi]};
   const span = hi - lo, pad = span * 0.05;
   let a = lo - pad, b = hi + pad;
-  if (!log && !horizontal) {
-    const step = niceStep(span / 10);
-    a = Math.floor(a / step) * step;
-    b = Math.ceil(b / step) * step;
-  }
   if (!log) {
     const zero = ax.rangemode === 'tozero' || ax.rangemode === 'nonnegative' || e.zero;
     if (lo >= 0 && a < 0) a = lo === 0 && zero ? 0 : -b / 20;
@@ -251,7 +242,7 @@ function steady(data, layout, held) {
     out[key] = Object.assign({}, ax);
     if (ax.autorange === false || (ax.range && ax.autorange !== true)) continue;  // the lesson's own
     if (!isFinite(e.lo)) { same = false; continue; }  // no data on it yet: plotly's autorange, and a whole draw
-    const {range, need} = rangeFor(e, ax, key[0] === 'x'), prev = held[key];
+    const {range, need} = rangeFor(e, ax), prev = held[key];
     // held while the data stay inside and fill at least half of it; the x of lines alone follows them exactly
     const tol = prev ? SAME_RANGE * (Math.abs(prev[1] - prev[0]) || 1) : 0;
     const fits = prev && (e.pad || e.bars
