@@ -444,10 +444,11 @@ def test_what_a_figure_asks_for_on_a_phone_is_drawn_there_and_only_there(page, j
 
 
 LINES = ".wakker-test-lijnen .js-plotly-plot"
-# The lines plot as shown: its y range, how many draws redrew only the traces, its traces' SVG paths, and
+# The lines plot as shown: its y range, how many draws redrew only the traces, its traces' and shapes' SVG paths, and
 # those paths as plotly draws the same figure from scratch (Plotly.newPlot in a div of the same width).
 LINES_SHOWN = """async () => { const gd = document.querySelector('%s');
-  const paths = (g) => Array.from(g.querySelectorAll('.scatterlayer .trace path.js-line')).map(p => p.getAttribute('d'));
+  const paths = (g) => Array.from(g.querySelectorAll('.scatterlayer .trace path.js-line, .shapelayer path'))
+    .map(p => p.getAttribute('d'));
   const copy = document.createElement('div');
   copy.style.width = gd.clientWidth + 'px';
   document.body.append(copy);
@@ -497,6 +498,16 @@ def test_a_plot_keeps_its_axes_while_the_data_fit_and_then_draws_only_the_lines(
     # data that use less than half of the axis: it shrinks to them
     shown = after("lines.data[0].y = [0.0, 1.0, 2.0, 1.0]", 1.0)
     assert shown["range"] == pytest.approx([-0.21, 4.2]), shown
+    # data and a shape at once (04's lines and the shaded ranges of their winners): the traces without a replot, then
+    # the shape by Plotly.relayout (plotly_relayout), drawn as plotly draws them from scratch
+    page.evaluate("() => { window.__shapes = 0; document.querySelector('%s').on('plotly_relayout', (e) => {"
+                  " if (e && 'shapes' in e) window.__shapes += 1; }); }" % LINES)
+    fast = shown["fast"]
+    shown = after("with lines.batch_update():\n    lines.data[0].y = [0.0, 1.2, 2.2, 1.3]\n"
+                  "    lines.layout.shapes = [dict(type='line', x0=1.5, x1=1.5, y0=0, y1=1, yref='y domain')]", 1.3)
+    assert shown["fast"] == fast + 1 and page.evaluate("() => window.__shapes") == 1, shown
+    assert shown["range"] == pytest.approx([-0.21, 4.2]) and shown["paths"] == shown["fresh"], shown
+    assert len(shown["paths"]) == 3, shown  # two lines and the shape
     # data and the title at once: a whole draw, the new title shown
     fast = shown["fast"]
     shown = after("with lines.batch_update():\n    lines.data[0].y = [0.0, 1.5, 2.5, 1.5]\n"

@@ -265,12 +265,18 @@ function steady(data, layout, held) {
   for (const key of Object.keys(held)) if (!(key in ext)) delete held[key];
   return {layout: out, same, fixed};
 }
-// Whether figure `b` differs from `a` only in the x and y of some traces (a patch keeps unchanged traces and
-// layout values as the same objects): then a transition of 0 ms may draw it.
+// Whether figure `b` differs from `a` only in the x and y of some traces and in LIGHT layout keys (a patch keeps
+// unchanged traces and layout values as the same objects): then the LIGHT keys that changed (maybe none), else null.
+// A transition of 0 ms draws the traces, and Plotly.relayout those keys (04's lines and their shaded ranges).
 function onlyData(a, b) {
-  if (!a || !b || a.data.length !== b.data.length) return false;
-  for (const k of new Set([...Object.keys(a.layout), ...Object.keys(b.layout)])) if (a.layout[k] !== b.layout[k]) return false;
-  return a.data.every((t, i) => {
+  if (!a || !b || a.data.length !== b.data.length) return null;
+  const light = [];
+  for (const k of new Set([...Object.keys(a.layout), ...Object.keys(b.layout)])) {
+    if (a.layout[k] === b.layout[k]) continue;
+    if (!LIGHT.includes(k)) return null;
+    light.push(k);
+  }
+  const same = a.data.every((t, i) => {
     const u = b.data[i];
     if (t === u) return true;
     for (const k of new Set([...Object.keys(t), ...Object.keys(u)])) {
@@ -279,6 +285,7 @@ function onlyData(a, b) {
     }
     return true;
   });
+  return same ? light : null;
 }
 // A figure's own phone values (LiveFigure.on_phone) merged into copies of its layout and traces
 const isObj = (v) => v && typeof v === 'object' && !Array.isArray(v);
@@ -400,15 +407,23 @@ const FIGURE = {
           width = el.clientWidth;  // drawn for this width: the resize observer has nothing to do for it
           const drawnAs = forWidth(live.fig, narrow, width);
           st = steady(drawnAs.data, drawnAs.layout, held);
-          let layout = drawnAs.layout;
+          let layout = drawnAs.layout, then = null;
           if (st) {
             layout = st.layout;
-            if (st.same && gd._fullLayout && !turned && !resizeNext && onlyData(before, live.fig)) {
+            const keys = st.same && gd._fullLayout && !turned && !resizeNext ? onlyData(before, live.fig) : null;
+            if (keys) {
+              // the traces first, with the LIGHT keys as drawn (plotly's own copies: unchanged for react), then those
+              then = {};
+              for (const k of keys) {
+                then[k] = layout[k] === undefined ? [] : layout[k];
+                if (gd.layout[k] === undefined) delete layout[k]; else layout[k] = gd.layout[k];
+              }
               layout.transition = {duration: 0};
               fastDraw = true;
             }
           }
           await Plotly.react(gd, drawnAs.data, layout, narrow ? NARROW_CONFIG : CONFIG);
+          if (then && Object.keys(then).length) await Plotly.relayout(gd, then);
           // 'Assen terugzetten' and a double click go back to the range plotly saw first: make that the held one
           if (st && gd._fullLayout) {
             for (const [key, r] of Object.entries(st.fixed)) {
