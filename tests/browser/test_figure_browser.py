@@ -21,7 +21,7 @@ NOTEBOOK = "tests/browser/fixtures/figure.ipynb"
 
 pytestmark = pytest.mark.browser
 
-PLOT = ".wakker-figure:not(.wakker-test-lijnen) .js-plotly-plot"  # the first cell's plot
+PLOT = ".wakker-figure:not(.wakker-test-lijnen):not(.wakker-test-gestapeld) .js-plotly-plot"  # the first cell's plot
 
 # Counts the draws of the (first) plot: plotly fires plotly_afterplot after every react.
 COUNT_DRAWS = """() => { const gd = document.querySelector('%s');
@@ -446,8 +446,8 @@ def test_what_a_figure_asks_for_on_a_phone_is_drawn_there_and_only_there(page, j
 LINES = ".wakker-test-lijnen .js-plotly-plot"
 # The lines plot as shown: its y range, how many draws redrew only the traces, its traces' and shapes' SVG paths, and
 # those paths as plotly draws the same figure from scratch (Plotly.newPlot in a div of the same width).
-LINES_SHOWN = """async () => { const gd = document.querySelector('%s');
-  const paths = (g) => Array.from(g.querySelectorAll('.scatterlayer .trace path.js-line, .shapelayer path'))
+PLOT_SHOWN = """async () => { const gd = document.querySelector('%s');
+  const paths = (g) => Array.from(g.querySelectorAll('.scatterlayer .trace path.js-line, .scatterlayer .trace path.js-fill, .shapelayer path'))
     .map(p => p.getAttribute('d'));
   const copy = document.createElement('div');
   copy.style.width = gd.clientWidth + 'px';
@@ -460,7 +460,8 @@ LINES_SHOWN = """async () => { const gd = document.querySelector('%s');
   copy.remove();
   return {range: gd._fullLayout.yaxis.range, x: gd._fullLayout.xaxis.range, title: gd._fullLayout.title.text,
           svgTitle: (gd.querySelector('.gtitle') || {}).textContent, fast: (window.__wakkerFigureStats || {}).fast || 0,
-          paths: paths(gd), fresh, y: Array.from(gd.data[0].y)}; }""" % LINES
+          paths: paths(gd), fresh, y: Array.from(gd.data[0].y)}; }"""
+LINES_SHOWN = PLOT_SHOWN % LINES
 
 
 def test_a_plot_keeps_its_axes_while_the_data_fit_and_then_draws_only_the_lines(page, jupyter_server, fresh_journal):
@@ -520,4 +521,41 @@ def test_a_plot_keeps_its_axes_while_the_data_fit_and_then_draws_only_the_lines(
     page.wait_for_timeout(300)
     assert page.evaluate(LINES_SHOWN)["range"] == pytest.approx([-0.21, 4.2])
     jlab.screenshot(page, "figure-steady-lines", locator=page.locator(".wakker-test-lijnen").first)
+    assert not jlab.console_errors(page)
+
+
+STACKED = ".wakker-test-gestapeld .js-plotly-plot"
+
+
+def test_stacked_areas_on_the_lessons_own_axes_draw_only_the_new_data(page, jupyter_server, fresh_journal):
+    """07's population chart: areas stacked to 100 % on axes the lesson gives a range. New shares are drawn without
+    a replot, as plotly draws them from scratch; a trace that appears or hides is a whole draw."""
+    _ready(page, jupyter_server)
+    expect(page.locator(STACKED + " .main-svg").first).to_be_visible()
+    page.evaluate("() => { window.__whole = 0; document.querySelector('%s').on('plotly_afterplot', () => {"
+                  " window.__whole += 1; }); }" % STACKED)
+
+    def after(code: str, y0_last: float) -> dict:
+        jlab.run_in_kernel(page, code)
+        page.wait_for_function("(v) => { const g = document.querySelector('%s'); const y = g.data[0].y;"
+                               " return y[y.length - 1] === v && g.data[0].y.length === g.data[1].y.length; }"
+                               % STACKED, arg=y0_last, timeout=15_000)
+        page.wait_for_timeout(300)
+        return page.evaluate(PLOT_SHOWN % STACKED) | {"whole": page.evaluate("() => window.__whole")}
+
+    first = page.evaluate(PLOT_SHOWN % STACKED)
+    assert first["range"] == [0, 100] and len(first["paths"]) == 4, first  # two areas and their lines
+    shown = after("with stacked.batch_update():\n    stacked.data[0].y = [10.0, 40.0, 60.0, 35.0]\n"
+                  "    stacked.data[1].y = [90.0, 60.0, 40.0, 65.0]", 35.0)
+    assert shown["fast"] == first["fast"] + 1 and shown["whole"] == 0, shown
+    assert shown["paths"] == shown["fresh"] and shown["paths"] != first["paths"], shown
+    # more generations: longer x and y, still without a replot
+    shown = after("with stacked.batch_update():\n    stacked.data[0].x = stacked.data[1].x = [0, 1, 2, 3, 4]\n"
+                  "    stacked.data[0].y = [10.0, 40.0, 60.0, 35.0, 30.0]\n"
+                  "    stacked.data[1].y = [90.0, 60.0, 40.0, 65.0, 70.0]", 30.0)
+    assert shown["fast"] == first["fast"] + 2 and shown["paths"] == shown["fresh"], shown
+    # one of them dies out and is hidden: a whole draw
+    shown = after("with stacked.batch_update():\n    stacked.data[0].y = [100.0, 100.0, 100.0, 100.0, 100.0]\n"
+                  "    stacked.data[1].visible = False", 100.0)
+    assert shown["fast"] == first["fast"] + 2 and shown["whole"] == 1 and shown["paths"] == shown["fresh"], shown
     assert not jlab.console_errors(page)

@@ -153,6 +153,8 @@ function forWidth(fig, narrow, width) {
 // any other figure is drawn as before (null).
 const PLAIN_AXIS = ['linear', 'log', '-', undefined];
 const SAME_RANGE = 1e-9;  // of the range's span
+// an axis whose range the lesson gives (steady() leaves it as it is)
+const ownRange = (ax) => ax.autorange === false || (!!ax.range && ax.autorange !== true);
 const numbers = (v) => (Array.isArray(v) || ArrayBuffer.isView(v)) && Array.prototype.every.call(v, (x) => x === null || typeof x === 'number');
 // The data's extent on every axis of the figure, {xaxis: {lo, hi, pad, zero}, ...}, or null: a figure to leave to
 // plotly. An axis that matches another (subplot_layout's shared x axes) adds its data to that one's: `alias`.
@@ -166,14 +168,16 @@ function extents(data, layout, alias) {
     e.zero = e.zero || zero;
     e.bars = e.bars || bars;
   };
-  // stacked or offset bars and stacked lines (plotly adds them up), and error bars, reach beyond a trace's own data
-  if (layout.barmode === 'stack' || layout.barmode === 'relative') return null;
+  // stacked or offset bars and stacked lines (plotly adds them up), and error bars, reach beyond a trace's own data:
+  // such a trace only on axes the lesson gives a range (07's population, stacked to 100 %)
+  const stacked = layout.barmode === 'stack' || layout.barmode === 'relative';
   const errors = (e) => e && e.visible !== false && (e.visible || e.array !== undefined || e.value !== undefined);
   for (const t of data) {
     const type = t.type || 'scatter';
     if (!(type === 'scatter' || (type === 'bar' && (t.orientation || 'v') === 'v'))) return null;
-    if (!numbers(t.x) || !numbers(t.y) || errors(t.error_x) || errors(t.error_y) || t.stackgroup
-        || t.base !== undefined || (t.width !== undefined && typeof t.width !== 'number')) return null;
+    if (!numbers(t.x) || !numbers(t.y)) return null;
+    const beyond = (stacked && type === 'bar') || errors(t.error_x) || errors(t.error_y) || t.stackgroup
+      || t.base !== undefined || (t.width !== undefined && typeof t.width !== 'number');
     const mode = t.mode || (t.x.length >= 20 ? 'lines' : 'lines+markers');  // plotly's default
     for (const L of ['x', 'y']) {
       const own = `${L}axis${(t[`${L}axis`] || L).slice(1)}`, mine = layout[own] || {};
@@ -183,8 +187,9 @@ function extents(data, layout, alias) {
       if (!PLAIN_AXIS.includes(ax.type) || !PLAIN_AXIS.includes(mine.type) || ax.matches || ax.scaleanchor
           || mine.scaleanchor || typeof ax.autorange === 'string' || typeof mine.autorange === 'string'
           || ax.autorangeoptions || ax.minallowed !== undefined || ax.maxallowed !== undefined) return null;
+      if (beyond && !ownRange(ax)) return null;
       if (!(key in out)) out[key] = {lo: Infinity, hi: -Infinity, pad: false, zero: false, bars: false};
-      if (t.visible === false) continue;  // a trace hidden by a legend click counts: it may come back
+      if (t.visible === false || beyond) continue;  // a trace hidden by a legend click counts: it may come back
       const log = ax.type === 'log';
       let lo = Infinity, hi = -Infinity;
       for (const v of t[L]) if (typeof v === 'number' && isFinite(v) && (!log || v > 0)) { const u = log ? Math.log10(v) : v; if (u < lo) lo = u; if (u > hi) hi = u; }
@@ -240,7 +245,7 @@ function steady(data, layout, held) {
   for (const [key, e] of Object.entries(ext)) {
     const ax = layout[key] || {};
     out[key] = Object.assign({}, ax);
-    if (ax.autorange === false || (ax.range && ax.autorange !== true)) continue;  // the lesson's own
+    if (ownRange(ax)) continue;  // the lesson's own
     if (!isFinite(e.lo)) { same = false; continue; }  // no data on it yet: plotly's autorange, and a whole draw
     const {range, need} = rangeFor(e, ax), prev = held[key];
     // held while the data stay inside and fill at least half of it; the x of lines alone follows them exactly
@@ -256,7 +261,7 @@ function steady(data, layout, held) {
   for (const [own, key] of Object.entries(alias)) {
     const ax = layout[own] || {};
     out[own] = Object.assign({}, ax);
-    if (fixed[key] && !(ax.autorange === false || (ax.range && ax.autorange !== true))) {
+    if (fixed[key] && !ownRange(ax)) {
       out[own].range = fixed[key].slice();
       out[own].autorange = false;
       fixed[own] = fixed[key];
