@@ -471,6 +471,11 @@ def test_a_plot_keeps_its_axes_while_the_data_fit_and_then_draws_only_the_lines(
     page.evaluate("() => { window.__whole = 0; document.querySelector('%s').on('plotly_afterplot', () => {"
                   " window.__whole += 1; }); }" % LINES)
     whole = lambda: page.evaluate("() => window.__whole")  # noqa: E731
+    # and of plotly's replots by any route (its _doPlot starts with plotly_beforeplot; a Plotly.relayout of shapes
+    # ends with plotly_afterplot too, but does not replot)
+    page.evaluate("() => { window.__replots = 0; document.querySelector('%s').on('plotly_beforeplot', () => {"
+                  " window.__replots += 1; }); }" % LINES)
+    replots = lambda: page.evaluate("() => window.__replots")  # noqa: E731
 
     def after(code: str, y0_last: float) -> dict:
         jlab.run_in_kernel(page, code)
@@ -496,6 +501,7 @@ def test_a_plot_keeps_its_axes_while_the_data_fit_and_then_draws_only_the_lines(
     # data above the axis: the axis grows (a whole draw), and keeps all of it in view
     shown = after("lines.data[0].y = [0.0, 20.0, 40.0, 30.0]", 30.0)
     assert shown["range"] == pytest.approx([-2.1, 42]) and shown["fast"] == first["fast"] + 2 and whole() == 1, shown
+    assert replots() == 1
     # data that use less than half of the axis: it shrinks to them
     shown = after("lines.data[0].y = [0.0, 1.0, 2.0, 1.0]", 1.0)
     assert shown["range"] == pytest.approx([-0.21, 4.2]), shown
@@ -503,12 +509,22 @@ def test_a_plot_keeps_its_axes_while_the_data_fit_and_then_draws_only_the_lines(
     # the shape by Plotly.relayout (plotly_relayout), drawn as plotly draws them from scratch
     page.evaluate("() => { window.__shapes = 0; document.querySelector('%s').on('plotly_relayout', (e) => {"
                   " if (e && 'shapes' in e) window.__shapes += 1; }); }" % LINES)
-    fast = shown["fast"]
+    fast, before = shown["fast"], replots()
     shown = after("with lines.batch_update():\n    lines.data[0].y = [0.0, 1.2, 2.2, 1.3]\n"
                   "    lines.layout.shapes = [dict(type='line', x0=1.5, x1=1.5, y0=0, y1=1, yref='y domain')]", 1.3)
-    assert shown["fast"] == fast + 1 and page.evaluate("() => window.__shapes") == 1, shown
+    assert shown["fast"] == fast + 1 and page.evaluate("() => window.__shapes") == 1 and replots() == before, shown
     assert shown["range"] == pytest.approx([-0.21, 4.2]) and shown["paths"] == shown["fresh"], shown
     assert len(shown["paths"]) == 3, shown  # two lines and the shape
+    # the shape goes again, with new data: the same way
+    shown = after("with lines.batch_update():\n    lines.data[0].y = [0.0, 1.1, 2.1, 1.2]\n"
+                  "    lines.layout.shapes = []", 1.2)
+    assert shown["fast"] == fast + 2 and replots() == before and len(shown["paths"]) == 2, shown
+    assert shown["paths"] == shown["fresh"], shown
+    # data and a note (an annotation): plotly replots for any change of annotations, so the page draws it whole
+    shown = after("with lines.batch_update():\n    lines.data[0].y = [0.0, 1.0, 2.0, 1.1]\n"
+                  "    lines.layout.annotations = [dict(text='let op', x=1, y=2, showarrow=False)]", 1.1)
+    assert shown["fast"] == fast + 2 and replots() == before + 1 and shown["paths"] == shown["fresh"], shown
+    assert page.locator(LINES + " .annotation-text").first.text_content() == "let op"
     # data and the title at once: a whole draw, the new title shown
     fast = shown["fast"]
     shown = after("with lines.batch_update():\n    lines.data[0].y = [0.0, 1.5, 2.5, 1.5]\n"
@@ -558,4 +574,10 @@ def test_stacked_areas_on_the_lessons_own_axes_draw_only_the_new_data(page, jupy
     shown = after("with stacked.batch_update():\n    stacked.data[0].y = [100.0, 100.0, 100.0, 100.0, 100.0]\n"
                   "    stacked.data[1].visible = False", 100.0)
     assert shown["fast"] == first["fast"] + 2 and shown["whole"] == 1 and shown["paths"] == shown["fresh"], shown
+    # without the lesson's y range the stack is plotly's to range: its whole height stays in view
+    shown = after("with stacked.batch_update():\n    stacked.layout.yaxis.range = None\n"
+                  "    stacked.data[1].visible = True\n    stacked.data[0].y = [60.0, 70.0, 80.0, 90.0, 95.0]", 95.0)
+    shown = after("with stacked.batch_update():\n    stacked.data[0].y = [60.0, 70.0, 80.0, 90.0, 96.0]", 96.0)
+    assert shown["fast"] == first["fast"] + 2 and shown["range"][1] >= 96.0 + 70.0, shown
+    assert shown["paths"] == shown["fresh"], shown
     assert not jlab.console_errors(page)

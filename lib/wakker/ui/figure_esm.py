@@ -18,7 +18,8 @@ ESM = r"""
 // * A view redraws as soon as a change arrives when it is idle, else in the next animation frame, at
 //   most one draw at a time: many changes during a draw become one draw of the newest figure (no
 //   backlog). When only shapes, annotations or images changed (a line that follows a slider), it
-//   draws with Plotly.relayout, which redraws just those; else Plotly.react.
+//   draws with Plotly.relayout, which redraws just those (annotations: plotly replots, as react would); else
+//   Plotly.react, which for new x and y alone (and shapes or images) redraws only the traces (steady()).
 // No 'Share chart' button (plotly.js 3 shows it by default: it uploads the figure, a student's own answers
 // included, to Plotly Cloud), and the buttons' tooltips in Dutch (NL, registered once per copy of plotly.js).
 const CONFIG = {displaylogo: false, responsive: false, showSendToCloud: false, showEditInChartStudio: false, locale: 'nl'};
@@ -54,8 +55,11 @@ const TITLE = '@@TITLE@@';
 
 @@UNGATE@@
 
-// Layout keys that Plotly.relayout redraws on their own (no new plot); all are arrays.
+// Layout keys that Plotly.relayout draws without Plotly.react; all are arrays. Shapes and images on their own (no new
+// plot); a change of annotations makes plotly replot the figure (their editType is 'calc'), at the cost of a react.
 const LIGHT = ['shapes', 'annotations', 'images'];
+// Of those, the ones a draw of new data may bring along (onlyData): drawn on their own after the traces
+const DRAWN_ALONE = ['shapes', 'images'];
 
 // The layout changes from figure `a` to `b` when only LIGHT keys changed and no trace (a patch keeps
 // every unchanged trace and top-level layout value as the same object), else null: draw with react.
@@ -189,7 +193,9 @@ function extents(data, layout, alias) {
           || ax.autorangeoptions || ax.minallowed !== undefined || ax.maxallowed !== undefined) return null;
       if (beyond && !ownRange(ax)) return null;
       if (!(key in out)) out[key] = {lo: Infinity, hi: -Infinity, pad: false, zero: false, bars: false};
-      if (t.visible === false || beyond) continue;  // a trace hidden by a legend click counts: it may come back
+      // a trace hidden by a legend click counts: it may come back (one that reaches beyond its data is on axes of the
+      // lesson's own, which keep their range)
+      if (t.visible === false || beyond) continue;
       const log = ax.type === 'log';
       let lo = Infinity, hi = -Infinity;
       for (const v of t[L]) if (typeof v === 'number' && isFinite(v) && (!log || v > 0)) { const u = log ? Math.log10(v) : v; if (u < lo) lo = u; if (u > hi) hi = u; }
@@ -270,15 +276,15 @@ function steady(data, layout, held) {
   for (const key of Object.keys(held)) if (!(key in ext)) delete held[key];
   return {layout: out, same, fixed};
 }
-// Whether figure `b` differs from `a` only in the x and y of some traces and in LIGHT layout keys (a patch keeps
-// unchanged traces and layout values as the same objects): then the LIGHT keys that changed (maybe none), else null.
+// Whether figure `b` differs from `a` only in the x and y of some traces and in DRAWN_ALONE layout keys (a patch keeps
+// unchanged traces and layout values as the same objects): then those keys that changed (maybe none), else null.
 // A transition of 0 ms draws the traces, and Plotly.relayout those keys (04's lines and their shaded ranges).
 function onlyData(a, b) {
   if (!a || !b || a.data.length !== b.data.length) return null;
   const light = [];
   for (const k of new Set([...Object.keys(a.layout), ...Object.keys(b.layout)])) {
     if (a.layout[k] === b.layout[k]) continue;
-    if (!LIGHT.includes(k)) return null;
+    if (!DRAWN_ALONE.includes(k)) return null;
     light.push(k);
   }
   const same = a.data.every((t, i) => {
@@ -407,7 +413,13 @@ const FIGURE = {
         shown = live;
         drawn = null;
         const t0 = performance.now();
-        if (light) await Plotly.relayout(gd, light);
+        if (light) {
+          if (narrow) {  // on a phone, as the figure asks for there (LiveFigure.on_phone)
+            const own = forWidth(live.fig, narrow, width).layout;
+            for (const k of Object.keys(light)) light[k] = own[k] === undefined ? [] : own[k];
+          }
+          await Plotly.relayout(gd, light);
+        }
         else {
           width = el.clientWidth;  // drawn for this width: the resize observer has nothing to do for it
           const drawnAs = forWidth(live.fig, narrow, width);
@@ -417,7 +429,8 @@ const FIGURE = {
             layout = st.layout;
             const keys = st.same && gd._fullLayout && !turned && !resizeNext ? onlyData(before, live.fig) : null;
             if (keys) {
-              // the traces first, with the LIGHT keys as drawn (plotly's own copies: unchanged for react), then those
+              // the traces first, with those keys as drawn last (the very objects plotly holds: no change for react),
+              // then those keys as they are now
               then = {};
               for (const k of keys) {
                 then[k] = layout[k] === undefined ? [] : layout[k];
