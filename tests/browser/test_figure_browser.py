@@ -536,6 +536,28 @@ def test_a_plot_keeps_its_axes_while_the_data_fit_and_then_draws_only_the_lines(
     page.evaluate("() => document.querySelector('%s .modebar-btn[data-title=\"Assen terugzetten\"]').click()" % LINES)
     page.wait_for_timeout(300)
     assert page.evaluate(LINES_SHOWN)["range"] == pytest.approx([-0.21, 4.2])
+    # a lesson that keeps the student's zoom (uirevision, as 04 and 08 do): the student zooms in with a drag, then a
+    # key sends data beyond the held axis: the zoom stays whole (plotly kept the unchanged end of the zoom and took the
+    # moved end from the new range: an axis upside down, the plot empty); 'Assen terugzetten' shows all the data
+    after("with lines.batch_update():\n    lines.data[0].y = [0.0, 1.0, 2.0, 1.2]\n    lines.layout.uirevision = 'keep'",
+          1.2)
+    page.locator(LINES).first.scroll_into_view_if_needed()
+    box = page.locator(LINES + " .nsewdrag").first.bounding_box()
+    page.mouse.move(box["x"] + box["width"] * 0.3, box["y"] + box["height"] * 0.3)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.5, box["y"] + box["height"] * 0.5, steps=5)
+    page.mouse.move(box["x"] + box["width"] * 0.6, box["y"] + box["height"] * 0.6, steps=5)
+    page.mouse.up()
+    page.wait_for_timeout(500)
+    zoomed = page.evaluate(LINES_SHOWN)
+    assert zoomed["range"][1] < 4.2 and zoomed["range"][0] > -0.21, zoomed
+    for code, last in (("lines.data[0].y = [0.0, 20.0, 40.0, 30.0]", 30.0), ("lines.data[0].y = [0.0, 1.0, 2.0, 1.3]", 1.3)):
+        shown = after(code, last)
+        assert shown["range"] == pytest.approx(zoomed["range"]) and shown["x"] == pytest.approx(zoomed["x"]), shown
+    after("lines.data[0].y = [0.0, 20.0, 40.0, 30.0]", 30.0)
+    page.evaluate("() => document.querySelector('%s .modebar-btn[data-title=\"Assen terugzetten\"]').click()" % LINES)
+    page.wait_for_timeout(300)
+    assert page.evaluate(LINES_SHOWN)["range"] == pytest.approx([-2.1, 42])
     jlab.screenshot(page, "figure-steady-lines", locator=page.locator(".wakker-test-lijnen").first)
     assert not jlab.console_errors(page)
 
@@ -580,4 +602,32 @@ def test_stacked_areas_on_the_lessons_own_axes_draw_only_the_new_data(page, jupy
     shown = after("with stacked.batch_update():\n    stacked.data[0].y = [60.0, 70.0, 80.0, 90.0, 96.0]", 96.0)
     assert shown["fast"] == first["fast"] + 2 and shown["range"][1] >= 96.0 + 70.0, shown
     assert shown["paths"] == shown["fresh"], shown
+    # more generations on the lesson's own x axis, a zoom, 'Assen terugzetten': the lesson's x axis as it is now
+    after("with stacked.batch_update():\n    stacked.layout.xaxis.range = [0, 4]\n    stacked.layout.yaxis.range = [0, 200]\n"
+          "    stacked.data[0].y = [60.0, 70.0, 80.0, 90.0, 97.0]", 97.0)
+    page.evaluate("() => window.__wakkerOwnPlotly.relayout(document.querySelector('%s'), {'xaxis.range': [1, 2]})"
+                  % STACKED)
+    page.evaluate("() => document.querySelector('%s .modebar-btn[data-title=\"Assen terugzetten\"]').click()"
+                  % STACKED)
+    page.wait_for_timeout(300)
+    assert page.evaluate(PLOT_SHOWN % STACKED)["x"] == [0, 4]
+    # the same after a student's zoom that the lesson keeps (uirevision) and a key: plotly wrote the zoom into the x
+    # range it was given, which was the figure's own, so the reset went to the zoom
+    after("with stacked.batch_update():\n    stacked.layout.uirevision = 'keep'\n"
+          "    stacked.data[0].y = [60.0, 70.0, 80.0, 90.0, 98.0]", 98.0)
+    page.locator(STACKED).first.scroll_into_view_if_needed()
+    box = page.locator(STACKED + " .nsewdrag").first.bounding_box()
+    page.mouse.move(box["x"] + box["width"] * 0.3, box["y"] + box["height"] * 0.3)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.6, box["y"] + box["height"] * 0.6, steps=8)
+    page.mouse.up()
+    page.wait_for_timeout(500)
+    zoomed = page.evaluate(PLOT_SHOWN % STACKED)
+    assert zoomed["x"][1] < 4, zoomed
+    shown = after("stacked.data[0].y = [60.0, 70.0, 80.0, 90.0, 99.0]", 99.0)
+    assert shown["x"] == pytest.approx(zoomed["x"]) and shown["range"] == pytest.approx(zoomed["range"]), shown
+    page.evaluate("() => document.querySelector('%s .modebar-btn[data-title=\"Assen terugzetten\"]').click()"
+                  % STACKED)
+    page.wait_for_timeout(300)
+    assert page.evaluate(PLOT_SHOWN % STACKED)["x"] == [0, 4]
     assert not jlab.console_errors(page)

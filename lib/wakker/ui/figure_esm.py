@@ -115,6 +115,13 @@ function forWidth(fig, narrow, width) {
   let layout = fig.layout, data = fig.data || [];
   if (narrow) [layout, data] = ownNarrow(layout, data, (layout.meta || {}).narrow);
   const out = Object.assign({}, layout);  // the plot's own copy: Plotly.relayout changes it, views share the figure
+  // plotly writes a kept zoom into the ranges it is given (uirevision): into copies, not into the figure (04: the lesson's
+  // x range became the zoom, and 'Assen terugzetten' went there)
+  for (const k of Object.keys(out)) {
+    if (/^[xy]axis\d*$/.test(k) && isObj(out[k]) && Array.isArray(out[k].range)) {
+      out[k] = Object.assign({}, out[k], {range: out[k].range.slice()});
+    }
+  }
   if (narrow) wrapTitle(out, layout, width);
   const legend = layout.legend || {};
   const inLegend = (t) => t.showlegend !== false && t.visible !== false;
@@ -298,6 +305,28 @@ function onlyData(a, b) {
   });
   return same ? light : null;
 }
+// A student who zoomed or panned keeps that view while the sliders move (a lesson's uirevision), as with plotly's own
+// autorange. plotly keeps a zoomed end only where the new figure repeats the value that end had before the zoom (each
+// end on its own), so a held range that moved replaced one end of the zoom and kept the other (04: an axis upside
+// down, the plot empty). A steady axis whose shown range is not the one last drawn (`drawnAt`) gets, for plotly,
+// those values from before the zoom; 'Assen terugzetten' still goes to the held range (set after the draw).
+function keepZoom(layout, fixed, gd, drawnAt) {
+  const fl = gd._fullLayout, pre = fl && fl._preGUI;
+  if (!pre) return;
+  for (const key of Object.keys(fixed)) {
+    const fa = fl[key], was = drawnAt[key], ax = layout[key];
+    if (!fa || !was || !Array.isArray(fa.range) || !ax) continue;
+    const rev = ax.uirevision !== undefined ? ax.uirevision : layout.uirevision;
+    if (rev === undefined || rev !== fa.uirevision) continue;  // a new revision: plotly takes the new range anyway
+    const tol = SAME_RANGE * (Math.abs(was[1] - was[0]) || 1);
+    if (Math.abs(fa.range[0] - was[0]) < tol && Math.abs(fa.range[1] - was[1]) < tol) continue;  // not zoomed
+    for (const [end, name] of [[0, 'range[0]'], [1, 'range[1]'], [-1, 'autorange']]) {
+      if (!(`${key}.${name}` in pre)) continue;
+      const v = pre[`${key}.${name}`] === null ? undefined : pre[`${key}.${name}`];
+      if (end < 0) ax.autorange = v; else ax.range[end] = v;
+    }
+  }
+}
 // A figure's own phone values (LiveFigure.on_phone) merged into copies of its layout and traces
 const isObj = (v) => v && typeof v === 'object' && !Array.isArray(v);
 function ownNarrow(layout, data, own) {
@@ -354,6 +383,7 @@ const FIGURE = {
     let Plotly = null, shown = null, drawn = null, drawing = false, frame = 0, gone = false, ended = 0, narrow = false;
     let width = 0;  // the plot's width when last drawn or resized
     const held = {};  // the steady ranges of this view's axes (steady())
+    let drawnAt = {};  // those ranges as last drawn (keepZoom())
     let resizeNext = false;  // the cell changed width: the next draw measures the plot again
     const first = model.get('_live');
     const h = first && first.fig && first.fig.layout && first.fig.layout.height;
@@ -427,6 +457,7 @@ const FIGURE = {
           let layout = drawnAs.layout, then = null;
           if (st) {
             layout = st.layout;
+            keepZoom(layout, st.fixed, gd, drawnAt);
             const keys = st.same && gd._fullLayout && !turned && !resizeNext ? onlyData(before, live.fig) : null;
             if (keys) {
               // the traces first, with those keys as drawn last (the very objects plotly holds: no change for react),
@@ -440,11 +471,28 @@ const FIGURE = {
               fastDraw = true;
             }
           }
+          // the lesson's own ranges, before plotly writes a kept zoom into the layout it is given
+          const lessons = {};
+          if (st) {
+            for (const [key, ax] of Object.entries(layout)) {
+              if (key in st.fixed || !/^[xy]axis\d*$/.test(key) || !ax || !ownRange(ax) || !Array.isArray(ax.range)
+                  || typeof ax.range[0] !== 'number' || typeof ax.range[1] !== 'number') continue;
+              lessons[key] = ax.range.slice();
+            }
+          }
           await Plotly.react(gd, drawnAs.data, layout, narrow ? NARROW_CONFIG : CONFIG);
           if (then && Object.keys(then).length) await Plotly.relayout(gd, then);
           // 'Assen terugzetten' and a double click go back to the range plotly saw first: make that the held one
           if (st && gd._fullLayout) {
+            drawnAt = {};
             for (const [key, r] of Object.entries(st.fixed)) {
+              const fa = gd._fullLayout[key];
+              if (fa) { fa._rangeInitial0 = r[0]; fa._rangeInitial1 = r[1]; fa._autorangeInitial = false; }
+              drawnAt[key] = r.slice();
+            }
+            // and to the lesson's own range as it is now (plotly kept the first: 07's generations 40 -> 80, reset
+            // showed 0-40)
+            for (const [key, r] of Object.entries(lessons)) {
               const fa = gd._fullLayout[key];
               if (fa) { fa._rangeInitial0 = r[0]; fa._rangeInitial1 = r[1]; fa._autorangeInitial = false; }
             }
