@@ -58,20 +58,33 @@ const TITLE = '@@TITLE@@';
 // Layout keys that Plotly.relayout draws without Plotly.react; all are arrays. Shapes and images on their own (no new
 // plot); a change of annotations makes plotly replot the figure (their editType is 'calc'), at the cost of a react.
 const LIGHT = ['shapes', 'annotations', 'images'];
-// Of those, the ones a draw of new data may bring along (onlyData): drawn on their own after the traces
+// Of those, the ones a draw of new data may bring along: drawn on their own after the traces
 const DRAWN_ALONE = ['shapes', 'images'];
 
-// The layout changes from figure `a` to `b` when only LIGHT keys changed and no trace (a patch keeps
-// every unchanged trace and top-level layout value as the same object), else null: draw with react.
-function lightChanges(a, b) {
-  if (!a || !b || a.data.length !== b.data.length || a.data.some((t, i) => t !== b.data[i])) return null;
-  const changes = {};
+// What changed from figure `a` to `b` (a patch keeps every unchanged trace and top-level layout value as the same
+// object): null when a layout key other than LIGHT ones or the number of traces changed (a draw with react), else
+// {light: the LIGHT keys that changed, traces: 'same' (none changed), 'data' (only some traces' x and y) or 'more'}.
+// LIGHT keys alone: Plotly.relayout. Data and DRAWN_ALONE keys: a transition of 0 ms for the traces, then
+// Plotly.relayout for those keys (04's lines and their shaded ranges; steady()).
+function changeOf(a, b) {
+  if (!a || !b || a.data.length !== b.data.length) return null;
+  const light = [];
   for (const k of new Set([...Object.keys(a.layout), ...Object.keys(b.layout)])) {
     if (a.layout[k] === b.layout[k]) continue;
     if (!LIGHT.includes(k)) return null;
-    changes[k] = b.layout[k] === undefined ? [] : b.layout[k];
+    light.push(k);
   }
-  return Object.keys(changes).length ? changes : null;
+  let traces = 'same';
+  for (let i = 0; i < a.data.length; i++) {
+    const t = a.data[i], u = b.data[i];
+    if (t === u) continue;
+    traces = 'data';
+    for (const k of new Set([...Object.keys(t), ...Object.keys(u)])) {
+      if (k === 'x' || k === 'y' || t[k] === u[k]) continue;
+      if (JSON.stringify(t[k]) !== JSON.stringify(u[k])) return {light, traces: 'more'};
+    }
+  }
+  return {light, traces};
 }
 
 const decode = (view) => JSON.parse(new TextDecoder().decode(view));
@@ -283,28 +296,6 @@ function steady(data, layout, held) {
   for (const key of Object.keys(held)) if (!(key in ext)) delete held[key];
   return {layout: out, same, fixed};
 }
-// Whether figure `b` differs from `a` only in the x and y of some traces and in DRAWN_ALONE layout keys (a patch keeps
-// unchanged traces and layout values as the same objects): then those keys that changed (maybe none), else null.
-// A transition of 0 ms draws the traces, and Plotly.relayout those keys (04's lines and their shaded ranges).
-function onlyData(a, b) {
-  if (!a || !b || a.data.length !== b.data.length) return null;
-  const light = [];
-  for (const k of new Set([...Object.keys(a.layout), ...Object.keys(b.layout)])) {
-    if (a.layout[k] === b.layout[k]) continue;
-    if (!DRAWN_ALONE.includes(k)) return null;
-    light.push(k);
-  }
-  const same = a.data.every((t, i) => {
-    const u = b.data[i];
-    if (t === u) return true;
-    for (const k of new Set([...Object.keys(t), ...Object.keys(u)])) {
-      if (k === 'x' || k === 'y' || t[k] === u[k]) continue;
-      if (JSON.stringify(t[k]) !== JSON.stringify(u[k])) return false;
-    }
-    return true;
-  });
-  return same ? light : null;
-}
 // A student who zoomed or panned keeps that view while the sliders move (a lesson's uirevision), as with plotly's own
 // autorange. plotly keeps a zoomed end only where the new figure repeats the value that end had before the zoom (each
 // end on its own), so a held range that moved replaced one end of the zoom and kept the other (04: an axis upside
@@ -436,8 +427,10 @@ const FIGURE = {
           try { Plotly = dutch(await loadPlotly(live.fig)); } catch (e) { fail(NO_PLOTLY); return; }
         }
         const narrowNow = isNarrow(el), turned = gd._fullLayout && narrowNow !== narrow;
-        const light = gd._fullLayout && drawn && !turned ? lightChanges(drawn, live.fig) : null;
-        const before = drawn;
+        const change = gd._fullLayout && !turned ? changeOf(drawn, live.fig) : null;
+        const light = change && change.traces === 'same' && change.light.length
+          ? Object.fromEntries(change.light.map((k) => [k, live.fig.layout[k] === undefined ? [] : live.fig.layout[k]]))
+          : null;
         let fastDraw = false, st = null;
         narrow = narrowNow;
         shown = live;
@@ -458,7 +451,8 @@ const FIGURE = {
           if (st) {
             layout = st.layout;
             keepZoom(layout, st.fixed, gd, drawnAt);
-            const keys = st.same && gd._fullLayout && !turned && !resizeNext ? onlyData(before, live.fig) : null;
+            const keys = st.same && !resizeNext && change && change.traces !== 'more'
+              && change.light.every((k) => DRAWN_ALONE.includes(k)) ? change.light : null;
             if (keys) {
               // the traces first, with those keys as drawn last (the very objects plotly holds: no change for react),
               // then those keys as they are now
@@ -484,15 +478,11 @@ const FIGURE = {
           if (then && Object.keys(then).length) await Plotly.relayout(gd, then);
           // 'Assen terugzetten' and a double click go back to the range plotly saw first: make that the held one
           if (st && gd._fullLayout) {
-            drawnAt = {};
-            for (const [key, r] of Object.entries(st.fixed)) {
-              const fa = gd._fullLayout[key];
-              if (fa) { fa._rangeInitial0 = r[0]; fa._rangeInitial1 = r[1]; fa._autorangeInitial = false; }
-              drawnAt[key] = r.slice();
-            }
-            // and to the lesson's own range as it is now (plotly kept the first: 07's generations 40 -> 80, reset
+            // and the lesson's own ranges as they are now (plotly kept the first: 07's generations 40 -> 80, the reset
             // showed 0-40)
-            for (const [key, r] of Object.entries(lessons)) {
+            drawnAt = {};
+            for (const [key, r] of Object.entries(st.fixed)) drawnAt[key] = r.slice();
+            for (const [key, r] of Object.entries(Object.assign(lessons, drawnAt))) {
               const fa = gd._fullLayout[key];
               if (fa) { fa._rangeInitial0 = r[0]; fa._rangeInitial1 = r[1]; fa._autorangeInitial = false; }
             }
