@@ -462,6 +462,13 @@ PLOT_SHOWN = """async () => { const gd = document.querySelector('%s');
           svgTitle: (gd.querySelector('.gtitle') || {}).textContent, fast: (window.__wakkerFigureStats || {}).fast || 0,
           paths: paths(gd), fresh, y: Array.from(gd.data[0].y)}; }"""
 LINES_SHOWN = PLOT_SHOWN % LINES
+# What the page paints first after the plot's next change: its traces' and shapes' paths in the first animation frame
+# after the change begins (window.__painted), to compare with the paths once it is done.
+FIRST_PAINT = """(sel) => { const gd = document.querySelector(sel); window.__painted = null;
+  const paths = () => Array.from(gd.querySelectorAll('.scatterlayer .trace path.js-line, .scatterlayer .trace path.js-fill, .shapelayer path'))
+    .map(p => p.getAttribute('d'));
+  const obs = new MutationObserver(() => { obs.disconnect(); requestAnimationFrame(() => { window.__painted = paths(); }); });
+  obs.observe(gd, {subtree: true, childList: true, attributes: true}); }"""
 
 
 def test_a_plot_keeps_its_axes_while_the_data_fit_and_then_draws_only_the_lines(page, jupyter_server, fresh_journal):
@@ -510,11 +517,19 @@ def test_a_plot_keeps_its_axes_while_the_data_fit_and_then_draws_only_the_lines(
     page.evaluate("() => { window.__shapes = 0; document.querySelector('%s').on('plotly_relayout', (e) => {"
                   " if (e && 'shapes' in e) window.__shapes += 1; }); }" % LINES)
     fast, before = shown["fast"], replots()
-    shown = after("with lines.batch_update():\n    lines.data[0].y = [0.0, 1.2, 2.2, 1.3]\n"
-                  "    lines.layout.shapes = [dict(type='line', x0=1.5, x1=1.5, y0=0, y1=1, yref='y domain')]", 1.3)
-    assert shown["fast"] == fast + 1 and page.evaluate("() => window.__shapes") == 1 and replots() == before, shown
+    # three times (the shape moves with the data, as 04's speed line does), each painted at once: the new lines and the
+    # shape in the first frame after the change begins (a student sees no half-drawn plot; the page paints once per key)
+    for i, (last, x0) in enumerate(((1.25, 0.5), (1.35, 2.5), (1.3, 1.5))):
+        page.evaluate(FIRST_PAINT, LINES)
+        shown = after("with lines.batch_update():\n    lines.data[0].y = [0.0, 1.2, 2.2, %s]\n"
+                      "    lines.layout.shapes = [dict(type='line', x0=%s, x1=%s, y0=0, y1=1, yref='y domain')]"
+                      % (last, x0, x0), last)
+        painted = page.evaluate("() => window.__painted")
+        assert painted == shown["paths"], (i, painted, shown)
+    assert shown["fast"] == fast + 3 and page.evaluate("() => window.__shapes") == 3 and replots() == before, shown
     assert shown["range"] == pytest.approx([-0.21, 4.2]) and shown["paths"] == shown["fresh"], shown
     assert len(shown["paths"]) == 3, shown  # two lines and the shape
+    fast += 2
     # the shape goes again, with new data: the same way
     shown = after("with lines.batch_update():\n    lines.data[0].y = [0.0, 1.1, 2.1, 1.2]\n"
                   "    lines.layout.shapes = []", 1.2)

@@ -64,8 +64,8 @@ const DRAWN_ALONE = ['shapes', 'images'];
 // What changed from figure `a` to `b` (a patch keeps every unchanged trace and top-level layout value as the same
 // object): null when a layout key other than LIGHT ones or the number of traces changed (a draw with react), else
 // {light: the LIGHT keys that changed, traces: 'same' (none changed), 'data' (only some traces' x and y) or 'more'}.
-// LIGHT keys alone: Plotly.relayout. Data and DRAWN_ALONE keys: a transition of 0 ms for the traces, then
-// Plotly.relayout for those keys (04's lines and their shaded ranges; steady()).
+// LIGHT keys alone: Plotly.relayout. Data and DRAWN_ALONE keys: Plotly.relayout for those keys, then a transition
+// of 0 ms for the traces (04's lines and their shaded ranges; steady()).
 function changeOf(a, b) {
   if (!a || !b || a.data.length !== b.data.length) return null;
   const light = [];
@@ -447,20 +447,15 @@ const FIGURE = {
           width = el.clientWidth;  // drawn for this width: the resize observer has nothing to do for it
           const drawnAs = forWidth(live.fig, narrow, width);
           st = steady(drawnAs.data, drawnAs.layout, held);
-          let layout = drawnAs.layout, then = null;
+          let layout = drawnAs.layout, alone = null, keys = null;
           if (st) {
             layout = st.layout;
             keepZoom(layout, st.fixed, gd, drawnAt);
-            const keys = st.same && !resizeNext && change && change.traces !== 'more'
+            keys = st.same && !resizeNext && change && change.traces !== 'more'
               && change.light.every((k) => DRAWN_ALONE.includes(k)) ? change.light : null;
             if (keys) {
-              // the traces first, with those keys as drawn last (the very objects plotly holds: no change for react),
-              // then those keys as they are now
-              then = {};
-              for (const k of keys) {
-                then[k] = layout[k] === undefined ? [] : layout[k];
-                if (gd.layout[k] === undefined) delete layout[k]; else layout[k] = gd.layout[k];
-              }
+              // those keys first, on their own (the axes stay as they are), then the traces (below)
+              if (keys.length) alone = Object.fromEntries(keys.map((k) => [k, layout[k] === undefined ? [] : layout[k]]));
               layout.transition = {duration: 0};
               fastDraw = true;
             }
@@ -474,8 +469,14 @@ const FIGURE = {
               lessons[key] = ax.range.slice();
             }
           }
+          if (alone) {
+            // drawn by plotly at once (no promise to wait for: still this task, so the page paints the shapes and the
+            // traces in one frame; after the react, whose 0 ms transition ends in a timer, it painted twice per key)
+            await Plotly.relayout(gd, alone);
+            // react gets them as plotly now holds them (the very objects: no change for it)
+            for (const k of keys) { if (gd.layout[k] === undefined) delete layout[k]; else layout[k] = gd.layout[k]; }
+          }
           await Plotly.react(gd, drawnAs.data, layout, narrow ? NARROW_CONFIG : CONFIG);
-          if (then && Object.keys(then).length) await Plotly.relayout(gd, then);
           // 'Assen terugzetten' and a double click go back to the range plotly saw first: make that the held one
           if (st && gd._fullLayout) {
             // and the lesson's own ranges as they are now (plotly kept the first: 07's generations 40 -> 80, the reset
