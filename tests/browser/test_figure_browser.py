@@ -607,10 +607,21 @@ def test_stacked_areas_on_the_lessons_own_axes_draw_only_the_new_data(page, jupy
                   "    stacked.data[0].y = [10.0, 40.0, 60.0, 35.0, 30.0]\n"
                   "    stacked.data[1].y = [90.0, 60.0, 40.0, 65.0, 70.0]", 30.0)
     assert shown["fast"] == first["fast"] + 2 and shown["paths"] == shown["fresh"], shown
-    # one of them dies out and is hidden: a whole draw
-    shown = after("with stacked.batch_update():\n    stacked.data[0].y = [100.0, 100.0, 100.0, 100.0, 100.0]\n"
-                  "    stacked.data[1].visible = False", 100.0)
+    # one of them loses all its points (empty, not hidden): it leaves the legend, and with one trace left plotly shows
+    # none, so the legend's room is the plot's again: a whole draw, as plotly draws it from scratch (drawn as new data
+    # only, 08's legend on a phone grew over the x axis's title)
+    jlab.run_in_kernel(page, "with stacked.batch_update():\n    stacked.data[0].y = [100.0, 100.0, 100.0, 100.0, 99.0]\n"
+                             "    stacked.data[1].x = stacked.data[1].y = []")
+    page.wait_for_function("() => document.querySelector('%s').data[1].y.length === 0" % STACKED, timeout=15_000)
+    page.wait_for_timeout(300)
+    shown = page.evaluate(PLOT_SHOWN % STACKED) | {"whole": page.evaluate("() => window.__whole")}
     assert shown["fast"] == first["fast"] + 2 and shown["whole"] == 1 and shown["paths"] == shown["fresh"], shown
+    assert len(shown["paths"]) == 2, shown  # one area and its line
+    # it comes back, then dies out and is hidden: a whole draw each
+    shown = after("with stacked.batch_update():\n    stacked.data[0].y = [100.0, 100.0, 100.0, 100.0, 100.0]\n"
+                  "    stacked.data[1].x = [0, 1, 2, 3, 4]\n    stacked.data[1].y = [90.0, 60.0, 40.0, 65.0, 70.0]\n"
+                  "    stacked.data[1].visible = False", 100.0)
+    assert shown["fast"] == first["fast"] + 2 and shown["whole"] == 2 and shown["paths"] == shown["fresh"], shown
     # without the lesson's y range the stack is plotly's to range: its whole height stays in view
     shown = after("with stacked.batch_update():\n    stacked.layout.yaxis.range = None\n"
                   "    stacked.data[1].visible = True\n    stacked.data[0].y = [60.0, 70.0, 80.0, 90.0, 95.0]", 95.0)

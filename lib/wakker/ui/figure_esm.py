@@ -66,6 +66,8 @@ const DRAWN_ALONE = ['shapes', 'images'];
 // {light: the LIGHT keys that changed, traces: 'same' (none changed), 'data' (only some traces' x and y) or 'more'}.
 // LIGHT keys alone: Plotly.relayout. Data and DRAWN_ALONE keys: Plotly.relayout for those keys, then a transition
 // of 0 ms for the traces (04's lines and their shaded ranges; steady()).
+// No values: a missing, empty or zero-length typed array (plotly's {dtype, bdata} of nothing)
+const empty = (v) => v == null || (typeof v.length === 'number' ? v.length === 0 : isObj(v) && 'bdata' in v && !v.bdata);
 function changeOf(a, b) {
   if (!a || !b || a.data.length !== b.data.length) return null;
   const light = [];
@@ -80,6 +82,9 @@ function changeOf(a, b) {
     if (t === u) continue;
     traces = 'data';
     for (const k of new Set([...Object.keys(t), ...Object.keys(u)])) {
+      // a trace that gets its first point or loses its last one appears or goes (in the legend too, whose size sets
+      // the margins): that is more than new data (08 on a phone: the legend grew over the x axis's title)
+      if ((k === 'x' || k === 'y') && empty(t[k]) !== empty(u[k])) return {light, traces: 'more'};
       if (k === 'x' || k === 'y' || t[k] === u[k]) continue;
       if (JSON.stringify(t[k]) !== JSON.stringify(u[k])) return {light, traces: 'more'};
     }
