@@ -190,6 +190,9 @@ def test_grid_codes_match_the_model():
 def test_trust_playground_buttons_and_sentence():
     pg = lesson.TrustPlayground()
     assert "Nog geen ervaringen" in pg.sentence.value and "0,50" in pg.sentence.value
+    # before the first experience the plot shows where trust starts (the lines are one point each, not drawn)
+    start = pg.fig.data[5]
+    assert start.mode == "markers" and list(start.x) == [0] and list(start.y) == [0.5]
     assert "zonder ervaringen vooraf" in pg.sentence.value and "volgt uit de ervaringen vooraf" not in pg.sentence.value
     for _ in range(5):
         pg.buttons["good"].click()
@@ -210,6 +213,7 @@ def test_trust_playground_start_sentence_names_earlier_experiences_only_when_the
     pg = lesson.TrustPlayground()
     pg.set(prior_bad=5)
     assert "Nog geen ervaringen" in pg.sentence.value and "0,14" in pg.sentence.value
+    assert list(pg.fig.data[5].y) == pytest.approx([1 / 7]) == [pg.fig.data[0].y[0]]
     assert "volgt uit de ervaringen vooraf" in pg.sentence.value
 
 

@@ -335,6 +335,11 @@ class TrustPlayground(View):
                  marker=dict(color=MISSED_COLOUR, size=10, symbol="x"), hoverinfo="skip", cliponaxis=False),
             dict(type="scatter", x=[0, 10], y=[0.8, 0.8], mode="lines", name=texts.LINE_TRUE, visible=False,
                  line=dict(color=GOOD, width=1.5, dash="dot"), hoverinfo="skip"),
+            # where trust starts, as a point: before the first experience the lines are a single point each, which a
+            # line does not draw (a reviewer saw an empty plot there)
+            dict(type="scatter", x=[0], y=[0.5], mode="markers", name=texts.MARK_START, showlegend=False,
+                 marker=dict(color=ACCENT, size=11, symbol="diamond"), cliponaxis=False,
+                 hovertemplate=texts.HOVER_START),
         ]
         layout = _share_layout(texts.LEARN_TITLE, texts.LEARN_X, texts.LEARN_Y, height=430, bottom=94)
         return LiveFigure(dict(data=data, layout=layout))
@@ -406,6 +411,7 @@ class TrustPlayground(View):
             self.fig.data[3].x, self.fig.data[3].y = x[1:][~exp], mine[1:][~exp]
             self.fig.data[4].x, self.fig.data[4].y = [0, max(10, n)], [p.reliability] * 2
             self.fig.data[4].visible = bool(self.random_batches)
+            self.fig.data[5].y = [float(mine[0])]
             self.fig.layout.xaxis.range = [0, max(10, n)]
 
     def set(self, **values) -> None:
