@@ -512,8 +512,8 @@ def test_a_plot_keeps_its_axes_while_the_data_fit_and_then_draws_only_the_lines(
     # data that use less than half of the axis: it shrinks to them
     shown = after("lines.data[0].y = [0.0, 1.0, 2.0, 1.0]", 1.0)
     assert shown["range"] == pytest.approx([-0.21, 4.2]), shown
-    # data and a shape at once (04's lines and the shaded ranges of their winners): the traces without a replot, then
-    # the shape by Plotly.relayout (plotly_relayout), drawn as plotly draws them from scratch
+    # data and a shape at once (04's lines and the shaded ranges of their winners): the shape by Plotly.relayout
+    # (plotly_relayout), then the traces without a replot, drawn as plotly draws them from scratch
     page.evaluate("() => { window.__shapes = 0; document.querySelector('%s').on('plotly_relayout', (e) => {"
                   " if (e && 'shapes' in e) window.__shapes += 1; }); }" % LINES)
     fast, before = shown["fast"], replots()
@@ -529,16 +529,16 @@ def test_a_plot_keeps_its_axes_while_the_data_fit_and_then_draws_only_the_lines(
     assert shown["fast"] == fast + 3 and page.evaluate("() => window.__shapes") == 3 and replots() == before, shown
     assert shown["range"] == pytest.approx([-0.21, 4.2]) and shown["paths"] == shown["fresh"], shown
     assert len(shown["paths"]) == 3, shown  # two lines and the shape
-    fast += 2
+    fast = shown["fast"]
     # the shape goes again, with new data: the same way
     shown = after("with lines.batch_update():\n    lines.data[0].y = [0.0, 1.1, 2.1, 1.2]\n"
                   "    lines.layout.shapes = []", 1.2)
-    assert shown["fast"] == fast + 2 and replots() == before and len(shown["paths"]) == 2, shown
+    assert shown["fast"] == fast + 1 and replots() == before and len(shown["paths"]) == 2, shown
     assert shown["paths"] == shown["fresh"], shown
     # data and a note (an annotation): plotly replots for any change of annotations, so the page draws it whole
     shown = after("with lines.batch_update():\n    lines.data[0].y = [0.0, 1.0, 2.0, 1.1]\n"
                   "    lines.layout.annotations = [dict(text='let op', x=1, y=2, showarrow=False)]", 1.1)
-    assert shown["fast"] == fast + 2 and replots() == before + 1 and shown["paths"] == shown["fresh"], shown
+    assert shown["fast"] == fast + 1 and replots() == before + 1 and shown["paths"] == shown["fresh"], shown
     assert page.locator(LINES + " .annotation-text").first.text_content() == "let op"
     # data and the title at once: a whole draw, the new title shown
     fast = shown["fast"]
@@ -608,8 +608,9 @@ def test_stacked_areas_on_the_lessons_own_axes_draw_only_the_new_data(page, jupy
                   "    stacked.data[1].y = [90.0, 60.0, 40.0, 65.0, 70.0]", 30.0)
     assert shown["fast"] == first["fast"] + 2 and shown["paths"] == shown["fresh"], shown
     # one of them loses all its points (empty, not hidden): it leaves the legend, and with one trace left plotly shows
-    # none, so the legend's room is the plot's again: a whole draw, as plotly draws it from scratch (drawn as new data
-    # only, 08's legend on a phone grew over the x axis's title)
+    # none, so the legend's room is the plot's again: a whole draw, as plotly draws it from scratch. (Here plotly would
+    # redraw the figure itself after a data-only draw, so only the count tells; test_nb08_browser.py shows the legend
+    # over the x axis's title on a phone that a data-only draw left in 08.)
     jlab.run_in_kernel(page, "with stacked.batch_update():\n    stacked.data[0].y = [100.0, 100.0, 100.0, 100.0, 99.0]\n"
                              "    stacked.data[1].x = stacked.data[1].y = []")
     page.wait_for_function("() => document.querySelector('%s').data[1].y.length === 0" % STACKED, timeout=15_000)
@@ -617,11 +618,15 @@ def test_stacked_areas_on_the_lessons_own_axes_draw_only_the_new_data(page, jupy
     shown = page.evaluate(PLOT_SHOWN % STACKED) | {"whole": page.evaluate("() => window.__whole")}
     assert shown["fast"] == first["fast"] + 2 and shown["whole"] == 1 and shown["paths"] == shown["fresh"], shown
     assert len(shown["paths"]) == 2, shown  # one area and its line
-    # it comes back, then dies out and is hidden: a whole draw each
-    shown = after("with stacked.batch_update():\n    stacked.data[0].y = [100.0, 100.0, 100.0, 100.0, 100.0]\n"
-                  "    stacked.data[1].x = [0, 1, 2, 3, 4]\n    stacked.data[1].y = [90.0, 60.0, 40.0, 65.0, 70.0]\n"
-                  "    stacked.data[1].visible = False", 100.0)
+    # it gets points again: a whole draw
+    shown = after("with stacked.batch_update():\n    stacked.data[0].y = [10.0, 40.0, 60.0, 35.0, 31.0]\n"
+                  "    stacked.data[1].x = [0, 1, 2, 3, 4]\n    stacked.data[1].y = [90.0, 60.0, 40.0, 65.0, 70.0]", 31.0)
     assert shown["fast"] == first["fast"] + 2 and shown["whole"] == 2 and shown["paths"] == shown["fresh"], shown
+    assert len(shown["paths"]) == 4, shown
+    # then dies out and is hidden: a whole draw
+    shown = after("with stacked.batch_update():\n    stacked.data[0].y = [100.0, 100.0, 100.0, 100.0, 100.0]\n"
+                  "    stacked.data[1].visible = False", 100.0)
+    assert shown["fast"] == first["fast"] + 2 and shown["whole"] == 3 and shown["paths"] == shown["fresh"], shown
     # without the lesson's y range the stack is plotly's to range: its whole height stays in view
     shown = after("with stacked.batch_update():\n    stacked.layout.yaxis.range = None\n"
                   "    stacked.data[1].visible = True\n    stacked.data[0].y = [60.0, 70.0, 80.0, 90.0, 95.0]", 95.0)

@@ -53,6 +53,23 @@ SETTING_LINE = """g => {
 }"""
 
 
+# Where plotly put the plot's parts (margins, the x axis's title, the legend) and where it puts them when it draws the
+# same figure from scratch (Plotly.newPlot in a div of the same width).
+LAID_OUT = """async (gd) => {
+  const at = (g) => ({size: g._fullLayout._size, title: g.querySelector('.xtitle').getAttribute('y'),
+                      legend: g.querySelector('.legend').getAttribute('transform')});
+  const copy = document.createElement('div');
+  copy.style.width = gd.clientWidth + 'px';
+  document.body.append(copy);
+  const layout = JSON.parse(JSON.stringify(gd.layout));
+  delete layout.transition;
+  await window.__wakkerOwnPlotly.newPlot(copy, JSON.parse(JSON.stringify(gd.data)), layout);
+  const out = {shown: at(gd), fresh: at(copy)};
+  window.__wakkerOwnPlotly.purge(copy);
+  copy.remove();
+  return out; }"""
+
+
 def _setting_line(plot, x: float, timeout_ms: int = 10_000) -> dict:
     """SETTING_LINE once the plot has drawn the line at ``x`` (the figure may follow the sentence by a frame)."""
     for _ in range(timeout_ms // 200):
@@ -309,6 +326,18 @@ def test_nb08_models_questions_and_answers_after_restart(page, jupyter_server, f
         zeros = shown.evaluate(PLOT_ROOM)
         assert zeros["figure"] < 400 and zeros["apart"] >= 1, zeros
         jlab.screenshot(page, f"nb08-13k-phone-{'learning' if view is learn else 'governments'}-plot", locator=shown)
+    # before the first experience: where trust starts, as a point (each line is one point then, which plotly does not
+    # draw); after it, the legend has a row more ('goede ervaring'), and the plot is laid out as plotly lays out the
+    # same figure from scratch (drawn as new data only, the legend grew over the x axis's title on a phone)
+    plot = learn.locator(".js-plotly-plot")
+    plot.scroll_into_view_if_needed()
+    assert plot.evaluate("g => g.querySelectorAll('.scatterlayer .trace path.point').length") == 1
+    learn.locator(".wakker-knop-good").click()
+    expect(learn.locator(".wakker-zin")).to_contain_text("1 goed", timeout=10_000)
+    expect(plot.locator(".legend")).to_contain_text("goede ervaring", timeout=10_000)
+    page.wait_for_timeout(500)
+    laid_out = plot.evaluate(LAID_OUT)
+    assert laid_out["shown"] == laid_out["fresh"], laid_out
     learn.scroll_into_view_if_needed()
     page.wait_for_timeout(500)
     jlab.screenshot(page, "nb08-13c-phone-learning", full_page=False)

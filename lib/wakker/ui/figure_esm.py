@@ -58,7 +58,7 @@ const TITLE = '@@TITLE@@';
 // Layout keys that Plotly.relayout draws without Plotly.react; all are arrays. Shapes and images on their own (no new
 // plot); a change of annotations makes plotly replot the figure (their editType is 'calc'), at the cost of a react.
 const LIGHT = ['shapes', 'annotations', 'images'];
-// Of those, the ones a draw of new data may bring along: drawn on their own after the traces
+// Of those, the ones a draw of new data may bring along: drawn on their own first, then the traces (same task)
 const DRAWN_ALONE = ['shapes', 'images'];
 
 // What changed from figure `a` to `b` (a patch keeps every unchanged trace and top-level layout value as the same
