@@ -56,8 +56,10 @@ SETTING_LINE = """g => {
 # Where plotly put the plot's parts (margins, the x axis's title, the legend) and where it puts them when it draws the
 # same figure from scratch (Plotly.newPlot in a div of the same width).
 LAID_OUT = """async (gd) => {
-  const at = (g) => ({size: g._fullLayout._size, title: g.querySelector('.xtitle').getAttribute('y'),
-                      legend: g.querySelector('.legend').getAttribute('transform')});
+  const px = (v) => Math.round(Number(v));  // whole pixels: plotly's margins differ in the fourth decimal
+  const at = (g) => ({size: Object.fromEntries(Object.entries(g._fullLayout._size).map(([k, v]) => [k, px(v)])),
+                      title: px(g.querySelector('.xtitle').getAttribute('y')),
+                      legend: g.querySelector('.legend').getAttribute('transform').replace(/[0-9.]+/g, px)});
   const copy = document.createElement('div');
   copy.style.width = gd.clientWidth + 'px';
   document.body.append(copy);
@@ -68,6 +70,11 @@ LAID_OUT = """async (gd) => {
   window.__wakkerOwnPlotly.purge(copy);
   copy.remove();
   return out; }"""
+
+
+# Pixels from the bottom of the x axis's title to the top of the legend's first row (its first entry's text).
+TITLE_TO_LEGEND = """g => g.querySelector('.legend .traces text').getBoundingClientRect().top
+  - g.querySelector('.xtitle').getBoundingClientRect().bottom"""
 
 
 def _setting_line(plot, x: float, timeout_ms: int = 10_000) -> dict:
@@ -332,12 +339,22 @@ def test_nb08_models_questions_and_answers_after_restart(page, jupyter_server, f
     plot = learn.locator(".js-plotly-plot")
     plot.scroll_into_view_if_needed()
     assert plot.evaluate("g => g.querySelectorAll('.scatterlayer .trace path.point').length") == 1
+    gaps = [plot.evaluate(TITLE_TO_LEGEND)]
     learn.locator(".wakker-knop-good").click()
     expect(learn.locator(".wakker-zin")).to_contain_text("1 goed", timeout=10_000)
     expect(plot.locator(".legend")).to_contain_text("goede ervaring", timeout=10_000)
     page.wait_for_timeout(500)
     laid_out = plot.evaluate(LAID_OUT)
     assert laid_out["shown"] == laid_out["fresh"], laid_out
+    gaps.append(plot.evaluate(TITLE_TO_LEGEND))
+    # and with every row of the legend ('hoe betrouwbaar de ander echt is' comes with 'Tien ontmoetingen'): the legend
+    # keeps its distance to the x axis's title (under the plot at a fraction of its height, it crept onto the title as
+    # plotly shrank the plot for it: a reviewer at 390 px)
+    learn.locator(".wakker-knop-random").click()
+    expect(plot.locator(".legend")).to_contain_text("hoe betrouwbaar", timeout=10_000)
+    page.wait_for_timeout(500)
+    gaps.append(plot.evaluate(TITLE_TO_LEGEND))
+    assert min(gaps) >= 4 and max(gaps) - min(gaps) <= 1, gaps
     learn.scroll_into_view_if_needed()
     page.wait_for_timeout(500)
     jlab.screenshot(page, "nb08-13c-phone-learning", full_page=False)

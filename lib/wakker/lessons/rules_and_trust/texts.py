@@ -60,7 +60,6 @@ MARK_GOOD = "goede ervaring"
 MARK_BAD = "slechte ervaring"
 HOVER_TRUST = "{name}<br>na %{{x}} ervaringen: %{{y:.2f}}<extra></extra>"
 MARK_START = "beginpunt"
-HOVER_START = "beginpunt: vertrouwen %{y:.2f} voor de eerste ervaring<extra></extra>"
 LEARN_START = ("Nog geen ervaringen. Het vertrouwen begint op <b>{trust}</b>: dat volgt uit de ervaringen vooraf. "
                "Druk op een knop hierboven.")
 LEARN_START_BLANK = ("Nog geen ervaringen. Het vertrouwen begint op <b>{trust}</b>: zonder ervaringen vooraf is dat het "

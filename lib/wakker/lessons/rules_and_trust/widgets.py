@@ -288,6 +288,13 @@ def room_assumptions_html() -> str:
 MAX_EXPERIENCES = 200
 
 
+#: 'Vertrouwen na elke ervaring' on a phone: the legend (its names wrapped there) gets a row with the first good or bad
+#: experience and one with 'Tien ontmoetingen'. Placed under the plot at a fraction of the plot's height, it crept up
+#: onto the x axis's title as plotly shrank the plot to make room for it (a reviewer at 390 px). At the figure's
+#: bottom edge instead, the plot gives up what the legend takes, and the gap to the title stays.
+LEARN_PHONE = {"legend": {"yref": "container", "y": 0, "yanchor": "bottom"}}
+
+
 class TrustPlayground(View):
     """Play encounters one by one (good or bad) or ten at random, and see trust learned after each."""
 
@@ -336,13 +343,13 @@ class TrustPlayground(View):
             dict(type="scatter", x=[0, 10], y=[0.8, 0.8], mode="lines", name=texts.LINE_TRUE, visible=False,
                  line=dict(color=GOOD, width=1.5, dash="dot"), hoverinfo="skip"),
             # where trust starts, as a point: before the first experience the lines are a single point each, which a
-            # line does not draw (a reviewer saw an empty plot there)
+            # line does not draw (a reviewer saw an empty plot there). No tooltip of its own: the lines' own ('na 0
+            # ervaringen') won at its centre and its own around it, two texts for one point (a reviewer)
             dict(type="scatter", x=[0], y=[0.5], mode="markers", name=texts.MARK_START, showlegend=False,
-                 marker=dict(color=ACCENT, size=11, symbol="diamond"), cliponaxis=False,
-                 hovertemplate=texts.HOVER_START),
+                 marker=dict(color=ACCENT, size=11, symbol="diamond"), cliponaxis=False, hoverinfo="skip"),
         ]
         layout = _share_layout(texts.LEARN_TITLE, texts.LEARN_X, texts.LEARN_Y, height=430, bottom=94)
-        return LiveFigure(dict(data=data, layout=layout))
+        return LiveFigure(dict(data=data, layout=layout)).on_phone(layout=LEARN_PHONE)
 
     def params(self) -> tl.LearningParams:
         return tl.LearningParams(**self.panel.values())
