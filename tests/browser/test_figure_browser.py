@@ -274,15 +274,18 @@ def test_a_figure_far_below_the_view_is_drawn_when_the_student_scrolls_near_it(r
         assert page.locator(".wakker-figure .js-plotly-plot").count() == 0  # far below: not drawn yet
         # a change before the first draw: the figure is drawn as it is when the student gets there
         jlab.run_in_kernel(page, "fig.layout.title.text = 'Ver weg, bijgewerkt'")
-        # scrolled down as a student does (300 px at a time): drawn before it is on screen
+        # scrolled down as a student does (300 px at a time): its drawing starts before it is on screen (the view
+        # drops its class wakker-later-tekenen then; waiting for plotly's own element instead made the test depend on
+        # how fast plotly draws, and under load it went red once, the figure by then on screen)
         tops = page.evaluate("""async () => {
             const s = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-WindowedPanel-outer');
             const f = document.querySelector('.wakker-figure'), tops = [];
-            for (let i = 0; i < 40 && !f.querySelector('.js-plotly-plot'); i++) {
+            const waiting = () => f.classList.contains('wakker-later-tekenen') || !!f.querySelector('.wakker-later-tekenen');
+            for (let i = 0; i < 40 && waiting(); i++) {
               s.scrollTop += 300; await new Promise(r => setTimeout(r, 150));
               tops.push(Math.round(f.getBoundingClientRect().top - s.getBoundingClientRect().bottom)); }
             return tops; }""")
-        assert tops and tops[-1] > 0, tops  # still below the screen's bottom edge when it was drawn
+        assert tops and tops[-1] > 0, tops  # still below the screen's bottom edge when its drawing started
         expect(figures.first.locator(".gtitle")).to_have_text("Ver weg, bijgewerkt", timeout=10_000)
         assert page.locator(".wakker-figure .js-plotly-plot").count() == 1  # the other is still far away
         page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")  # printing: every figure
