@@ -276,7 +276,8 @@ def test_a_figure_far_below_the_view_is_drawn_when_the_student_scrolls_near_it(r
         jlab.run_in_kernel(page, "fig.layout.title.text = 'Ver weg, bijgewerkt'")
         # scrolled down as a student does (300 px at a time): its drawing starts before it is on screen (the view
         # drops its class wakker-later-tekenen then; waiting for plotly's own element instead made the test depend on
-        # how fast plotly draws, and under load it went red once, the figure by then on screen)
+        # how fast plotly draws: the test went red once in a long run, its message not kept, and that was the step
+        # that depends on time)
         tops = page.evaluate("""async () => {
             const s = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-WindowedPanel-outer');
             const f = document.querySelector('.wakker-figure'), tops = [];
