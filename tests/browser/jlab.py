@@ -441,6 +441,22 @@ _INIT_JS = r"""
     const plotsDrawn = plots.filter(pl => pl.querySelector('.main-svg')).length;
     return {expected, rendered, errors, plots: plots.length, plotsDrawn};
   };
+  // `measure` of the plot `gd` as plotly draws the same figure from scratch (Plotly.newPlot, with the workbook's own
+  // plotly.js, in a div of the same width): the picture a draw of only the changes must equal
+  W.fresh = async (gd, measure) => {
+    const copy = document.createElement('div');
+    copy.style.width = gd.clientWidth + 'px';
+    document.body.append(copy);
+    const layout = JSON.parse(JSON.stringify(gd.layout));
+    delete layout.transition;
+    try {
+      await window.__wakkerOwnPlotly.newPlot(copy, JSON.parse(JSON.stringify(gd.data)), layout);
+      return measure(copy);
+    } finally {
+      window.__wakkerOwnPlotly.purge(copy);
+      copy.remove();
+    }
+  };
 })();
 """
 

@@ -453,15 +453,7 @@ LINES = ".wakker-test-lijnen .js-plotly-plot"
 PLOT_SHOWN = """async () => { const gd = document.querySelector('%s');
   const paths = (g) => Array.from(g.querySelectorAll('.scatterlayer .trace path.js-line, .scatterlayer .trace path.js-fill, .shapelayer path'))
     .map(p => p.getAttribute('d'));
-  const copy = document.createElement('div');
-  copy.style.width = gd.clientWidth + 'px';
-  document.body.append(copy);
-  const layout = JSON.parse(JSON.stringify(gd.layout));
-  delete layout.transition;
-  await window.__wakkerOwnPlotly.newPlot(copy, JSON.parse(JSON.stringify(gd.data)), layout);
-  const fresh = paths(copy);
-  window.__wakkerOwnPlotly.purge(copy);
-  copy.remove();
+  const fresh = await window.__wakker.fresh(gd, paths);
   return {range: gd._fullLayout.yaxis.range, x: gd._fullLayout.xaxis.range, title: gd._fullLayout.title.text,
           svgTitle: (gd.querySelector('.gtitle') || {}).textContent, fast: (window.__wakkerFigureStats || {}).fast || 0,
           paths: paths(gd), fresh, y: Array.from(gd.data[0].y)}; }"""

@@ -60,16 +60,7 @@ LAID_OUT = """async (gd) => {
   const at = (g) => ({size: Object.fromEntries(Object.entries(g._fullLayout._size).map(([k, v]) => [k, px(v)])),
                       title: px(g.querySelector('.xtitle').getAttribute('y')),
                       legend: g.querySelector('.legend').getAttribute('transform').replace(/[0-9.]+/g, px)});
-  const copy = document.createElement('div');
-  copy.style.width = gd.clientWidth + 'px';
-  document.body.append(copy);
-  const layout = JSON.parse(JSON.stringify(gd.layout));
-  delete layout.transition;
-  await window.__wakkerOwnPlotly.newPlot(copy, JSON.parse(JSON.stringify(gd.data)), layout);
-  const out = {shown: at(gd), fresh: at(copy)};
-  window.__wakkerOwnPlotly.purge(copy);
-  copy.remove();
-  return out; }"""
+  return {shown: at(gd), fresh: await window.__wakker.fresh(gd, at)}; }"""
 
 
 # Pixels from the bottom of the x axis's title to the top of the legend's first row (its first entry's text).
