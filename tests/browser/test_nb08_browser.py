@@ -30,20 +30,18 @@ PLOT_ROOM = """g => {
   const apart = Math.max(a.top - b.bottom, b.top - a.bottom, a.left - b.right, b.left - a.right);
   return {plot: fl._size.w, figure: fl.width, apart};
 }"""
-# Whether a figure fits its box and its words can be read: the box's scroll and client width, the margins drawn, the
-# words (tick labels, title, annotations) that stick out of the box, and the pairs of words whose boxes overlap
-WORDS_FIT = """g => {
-  const fig = g.closest('.wakker-figure'), f = fig.getBoundingClientRect(), fl = g._fullLayout;
-  const words = [...g.querySelectorAll('.xtick text, .ytick text, .gtitle, .annotation-text, .xtitle, .ytitle')]
-    .map((t) => [t.textContent, t.getBoundingClientRect()]);
-  const outside = words.filter(([, r]) => r.left < f.left - 0.5 || r.right > f.right + 0.5).map(([t]) => t);
-  const overlaps = [];
-  for (let i = 0; i < words.length; i++) for (let j = i + 1; j < words.length; j++) {
-    const a = words[i][1], b = words[j][1];
-    if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) overlaps.push([words[i][0], words[j][0]]);
-  }
-  return {scroll: fig.scrollWidth, client: fig.clientWidth, figure: fl.width, plot: fl._size.w, l: fl._size.l,
-          r: fl._size.r, words: words.length, outside, overlaps};
+# Whether the strips ('Wie krijgt hulp?', HTML) fit their box and their words can be read: the box's scroll and client
+# width, where the strips start (px from the box's left), their width, the row names, the words that stick out of the box
+# and those cut off in their column
+STRIPS_FIT = """s => {
+  const box = s.getBoundingClientRect(), svg = s.querySelector('svg').getBoundingClientRect();
+  const names = [...s.querySelectorAll('.wakker-strepen-namen > div')];
+  const words = [...names, s.querySelector('.wakker-strepen-titel'), s.querySelector('.wakker-strepen-as')];
+  const outside = words.filter((t) => { const r = t.getBoundingClientRect();
+    return r.left < box.left - 0.5 || r.right > box.right + 0.5; }).map((t) => t.textContent);
+  const cut = names.filter((t) => t.scrollWidth > t.clientWidth).map((t) => t.textContent);
+  return {box: box.width, scroll: s.scrollWidth, client: s.clientWidth, left: svg.left - box.left, plot: svg.width,
+          svgLeft: svg.left, rows: names.length, rects: s.querySelectorAll('svg rect').length, outside, cut};
 }"""
 # The dashed line at the student's setting ('jouw instelling'): where it is drawn (x in data), and how far (px) it stands
 # inside the plot area from its nearest side (0 when it lies on the plot's edge, half of it cut off)
@@ -111,12 +109,16 @@ def test_nb08_models_questions_and_answers_after_restart(page, jupyter_server, f
         shown.scroll_into_view_if_needed()
         zeros = shown.evaluate(PLOT_ROOM)
         assert zeros["apart"] >= 1, (view, zeros)
-    # 'Wie krijgt hulp?' at full width as it was: the row names' 100 px on the left, every household on screen
-    shown = page.locator(".wakker-regel-of-ruimte .js-plotly-plot").first
+    # 'Wie krijgt hulp?' (HTML, issue 11) at full width as the heat map was: the row names' 100 px on the left, every
+    # household on screen, the strips lined up with the plot of the lines under them
+    shown = page.locator(".wakker-regel-of-ruimte .wakker-huishoudens")
     shown.scroll_into_view_if_needed()
-    wide_strips = shown.evaluate(WORDS_FIT)
-    assert (wide_strips["l"], wide_strips["r"]) == (100, 20) and wide_strips["scroll"] <= wide_strips["client"], wide_strips
-    assert not wide_strips["outside"] and not wide_strips["overlaps"], wide_strips
+    wide_strips = shown.evaluate(STRIPS_FIT)
+    assert wide_strips["left"] == 100 and wide_strips["scroll"] <= wide_strips["client"], wide_strips
+    assert wide_strips["rows"] == 6 and not wide_strips["outside"] and not wide_strips["cut"], wide_strips
+    lines_left = page.locator(".wakker-regel-of-ruimte .js-plotly-plot").evaluate(
+        "g => g.getBoundingClientRect().left + g._fullLayout._size.l")
+    assert abs(wide_strips["svgLeft"] - lines_left) <= 1, (wide_strips, lines_left)
     assert not jlab.console_errors(page)
     _shot(page, jlab.cells(page).first, "nb08-01-top")
     teacher = page.locator(".wakker-in-de-les")
@@ -148,9 +150,10 @@ def test_nb08_models_questions_and_answers_after_restart(page, jupyter_server, f
         expect(room.locator(f".wakker-param-{name}")).to_be_visible()
     expect(room.locator(".wakker-param-seed")).to_be_hidden()
     plot = room.locator(".js-plotly-plot")
-    expect(plot).to_have_count(2)  # the strips of households, and the lines
+    expect(plot).to_have_count(1)  # the lines; the strips of households are HTML
     expect(plot.first.locator(".main-svg").first).to_be_visible()
-    expect(room.locator(".wakker-huishoudens .heatmaplayer")).to_have_count(1)
+    expect(room.locator(".wakker-huishoudens svg")).to_be_visible()
+    strips_before = room.locator(".wakker-huishoudens svg").inner_html()
     _shot(page, room, "nb08-04-room-default")
     jlab.press(room.locator(".wakker-param-room_share .noUi-handle"), "ArrowLeft", 10)  # 50 % -> 0 %
     expect(room.locator(".wakker-readout-param-room_share")).to_have_text("0 %", timeout=10_000)
@@ -159,6 +162,11 @@ def test_nb08_models_questions_and_answers_after_restart(page, jupyter_server, f
     lines_plot = plot.last
     line = _setting_line(lines_plot, 0)
     assert line["x"] == 0 and line["inset"] >= 3, line
+    # ... and the strips followed the slider: at 0 % room the rule decides, every professional's row the same
+    # (the strips' HTML comes before the lines' figure: the line at 0 % is drawn, so the strips are there)
+    assert room.locator(".wakker-huishoudens svg").inner_html() != strips_before
+    rows = room.locator(".wakker-huishoudens svg g").evaluate_all("gs => gs.map((g) => g.innerHTML)")
+    assert len(rows) == 6 and len(set(rows[1:])) == 1, rows
     jlab.press(room.locator(".wakker-param-time_pressure .noUi-handle"), "End", 1)  # tijdsdruk 100 %
     expect(room.locator(".wakker-readout-param-time_pressure")).to_have_text("100 %", timeout=10_000)
     jlab.press(room.locator(".wakker-param-room_share .noUi-handle"), "End", 1)  # ruimte 100 %
@@ -293,13 +301,13 @@ def test_nb08_models_questions_and_answers_after_restart(page, jupyter_server, f
     # 'Wie krijgt hulp?' fits the phone: it scrolled sideways (520 px in a box of 274), its row names and title with it
     # (a reviewer at 390 px). Now no sideways scroll, the row names, title and axis words inside the figure and none on
     # another, and a plot of at least half the figure (about 2 px a household at the default 100)
-    strips = room.locator(".wakker-figure.wakker-huishoudens")  # the strips' figure widget carries the class
+    strips = room.locator(".wakker-huishoudens")  # the strips' HTML widget carries the class
     strips.scroll_into_view_if_needed()
     page.wait_for_timeout(500)
-    fit = strips.locator(".js-plotly-plot").evaluate(WORDS_FIT)
-    assert fit["figure"] <= fit["client"] < 400 and fit["scroll"] <= fit["client"], fit
-    assert fit["words"] >= 8 and not fit["outside"] and not fit["overlaps"], fit  # 6 rows, the title, the axis words
-    assert fit["plot"] >= 0.5 * fit["figure"], fit
+    fit = strips.evaluate(STRIPS_FIT)
+    assert fit["box"] <= fit["client"] < 400 and fit["scroll"] <= fit["client"], fit
+    assert fit["rows"] == 6 and not fit["outside"] and not fit["cut"], fit  # the rows, the title, the axis words
+    assert fit["plot"] >= 0.5 * fit["box"], fit
     expect(room.locator(".wakker-strook-hint")).to_have_count(0)  # nothing left to scroll: no hint that says so
     jlab.screenshot(page, "nb08-13j-phone-room-strips-figure", locator=strips)
     # no serious axe finding on the strips (when they scrolled: scrollable-region-focusable)

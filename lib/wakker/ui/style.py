@@ -176,6 +176,10 @@ details[open] > summary .wakker-klik {display: none !important;}
      wint' was cut at the edge; the labels are shapes' labels); the shaded ranges stay, and the sentence above
      the plot names them. */
   .wakker-planning-lijnen .shape-label { display: none; }
+  /* Strips of cells (strips.strips_html, 08's 'Wie krijgt hulp?'): the row names in less room and a smaller font,
+     so that the strips fit the screen (at 390 px about 2 px a household at the default 100) and nothing scrolls. */
+  .wakker-strepen-namen { width: 80px !important; font-size: 11px; }
+  .wakker-strepen-rechts { width: 8px !important; }
   /* Notebook 04's week: its two columns under each other, the label of each slider above it. */
   .wakker-mijn-week > .widget-hbox { flex-direction: column !important; }
   .wakker-mijn-week > .widget-hbox > .widget-vbox { width: 100% !important; padding: 0 !important; }

@@ -25,6 +25,7 @@ from ...models import trust_learning as tl
 from ...ui.controls import ParameterPanel, assumptions_html
 from ...ui.figure import LiveFigure, subplot_layout
 from ...ui.lines import Lines
+from ...ui.strips import NAMES_PX, strips_html
 from ...ui.style import BAD, GOOD, ACCENT, error_html, styled
 from ...ui.view import View, error_box, failed_box, safe
 from . import data, texts
@@ -82,14 +83,6 @@ def _share_layout(title: str, x_title: str, y_title: str, height: int, bottom: i
     return layout
 
 
-def _stepped(colours) -> list:
-    n = len(colours)
-    scale = []
-    for i, c in enumerate(colours):
-        scale += [[i / n, c], [(i + 1) / n, c]]
-    return scale
-
-
 # ---------------------------------------------------------------- regel of ruimte
 #: The draw ("Toeval") the explorer opens with. The model's own default (seed 1) is an untypical draw: there 50 %
 #: room makes exactly as many wrong decisions as the rule (27.0) and 100 % room more (27.8). Measured over the
@@ -141,18 +134,10 @@ def room_sentence_html(p: rr.RoomParams, out: rr.Outcome) -> str:
         room_unequal=int(out.unequal[i_room]), verdict=verdict))
 
 
-STRIPS_LEFT = 100  # px for the row names ("professional A")
-#: The strips on a phone (LiveFigure.on_phone; the plot under 560 px, at 390 px the figure is 274 px wide). They used
-#: to keep 40em and scroll sideways under a hint, and their row names and title scrolled away with them (a reviewer at
-#: 390 px). Now they fit the screen: the row names at 11 px ("professional A" about 71 px) with a narrower left margin,
-#: less room on the right, and the axis words at 12 px from the figure's left edge (about 232 px of 274). At 390 px
-#: the plot is then 186 px wide: about 2 px a household at the default 100, still one streak each, and the blocks of
-#: colour (helped, missed, needless) read as on a wide screen. Plain values, independent of the sliders.
-STRIPS_PHONE_LEFT = 80
-STRIPS_PHONE = {"margin": {"l": STRIPS_PHONE_LEFT, "r": 8}, "yaxis": {"tickfont": {"size": 11}},
-                "annotations": [dict(text=texts.HOUSEHOLD_AXIS, xref="paper", yref="paper", x=0, y=0, xanchor="left",
-                                     yanchor="top", xshift=-STRIPS_PHONE_LEFT + 8, yshift=-6, showarrow=False,
-                                     font=dict(size=12))]}
+#: The strips' HTML widget: no margin at the sides (an HTML widget has 2 px there, a figure none), so that the strips
+#: start where the lines' plot under them starts
+STRIPS_LAYOUT = dict(width="100%", margin="2px 0px")
+STRIPS_LEFT = NAMES_PX  # px left of the lines' plot: it lines up with the strips above it (their row names' column)
 #: The lines' x axis (room in %): 2 points of room beyond 0 and 100 for the dashed line at the student's setting
 ROOM_X_RANGE = [-2, 102]
 #: The lines' figure on a phone (LiveFigure.on_phone): room for the y axis's ticks and title only
@@ -164,14 +149,24 @@ def _left_title(text: str) -> dict:
     return dict(text=text, x=0, xref="container", xanchor="left", pad=dict(l=8), font=dict(size=14))
 
 
-def _strips_height(n_professionals: int) -> int:
-    """Pixels for the strips figure: a fixed frame plus one row for the reality and one per professional."""
-    return 110 + 28 * (int(n_professionals) + 1)
+def _cell_tip(first: int, last: int, code: int) -> str:
+    word = texts.CELL_WORDS[code]
+    if first == last:
+        return texts.TIP_CELL.format(first=first, word=word)
+    return texts.TIP_CELLS.format(first=first, last=last, word=word)
+
+
+def strips_markup(codes: np.ndarray, in_need: int) -> str:
+    """'Wie krijgt hulp?': the reality on top, then one row per professional, a line where the households in need
+    end (the kit's :func:`~wakker.ui.strips.strips_html`; HTML, not a plotly heat map: issue 11)."""
+    rows = [texts.REALITY_ROW] + [texts.PROFESSIONAL_ROW.format(letter=chr(65 + i)) for i in range(codes.shape[0] - 1)]
+    return strips_html(codes, CELL_COLOURS, rows, title=texts.ROOM_TITLES[0], axis=texts.HOUSEHOLD_AXIS,
+                       tip=_cell_tip, border=in_need)
 
 
 class RoomExplorer(View):
-    """Rule or room: sliders, a sentence, the strips of decisions (``strips``) and the lines over the room
-    share (``fig``), two figures, each with its own left margin on a phone."""
+    """Rule or room: sliders, a sentence, the strips of decisions (``strips``, an HTML widget; ``codes`` the grid
+    it shows) and the lines over the room share (``fig``)."""
 
     def __init__(self, shares=None):
         self.shares = rr.default_shares() if shares is None else np.asarray(shares, float)
@@ -189,24 +184,15 @@ class RoomExplorer(View):
                                     on_change=self.update, formats=_formats(ROOM_MAIN + ROOM_MORE),
                                     label_width="13em", readout_width="4.2em")
         self.sliders = self.panel.sliders
-        self.strips, self.fig = self._strips_figure(), self._lines_figure()
+        # the strips: one HTML widget (classes wakker-huishoudens for the tests, wakker-chart for bench_browser),
+        # made by the first update() with its first content, so that it is sent once, drawn
+        self.strips, self.codes = None, None
+        self.fig = self._lines_figure()
         self.update()  # before the box: the widgets then open with the figures drawn (each sent once)
-        self.box = w.VBox([self.panel.box, self.lines.widget, self.strips.widget, self.fig.widget],
+        if self.strips is None:  # the first update failed (its message says why)
+            self.strips = w.HTML("", layout=STRIPS_LAYOUT, _dom_classes=("wakker-chart", "wakker-huishoudens"))
+        self.box = w.VBox([self.panel.box, self.lines.widget, self.strips, self.fig.widget],
                           layout=dict(width="100%"), _dom_classes=("wakker-regel-of-ruimte",))
-
-    @staticmethod
-    def _strips_figure() -> LiveFigure:
-        """The households as strips: the reality on top, then one row per professional. Title and axis words
-        start at the left edge; on a phone the figure fits the screen (:data:`STRIPS_PHONE`)."""
-        heat = dict(type="heatmap", z=[[0]], zmin=-0.5, zmax=len(CELL_COLOURS) - 0.5,
-                    colorscale=_stepped(CELL_COLOURS), showscale=False, xgap=0, ygap=2, hovertemplate=texts.HOVER_CELL)
-        words = dict(text=texts.HOUSEHOLD_AXIS, xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top",
-                     xshift=-STRIPS_LEFT + 8, yshift=-6, showarrow=False, font=dict(size=13))
-        layout = dict(yaxis=dict(autorange="reversed"), xaxis=dict(showticklabels=False), annotations=[words],
-                      title=_left_title(texts.ROOM_TITLES[0]), height=_strips_height(5),
-                      margin=dict(l=STRIPS_LEFT, r=20, t=40, b=36), separators=",.", uirevision="keep")
-        # the widget carries the class wakker-huishoudens (for the tests)
-        return LiveFigure(dict(data=[heat], layout=layout), css="wakker-huishoudens").on_phone(layout=STRIPS_PHONE)
 
     def _lines_figure(self) -> LiveFigure:
         """Missed, needless and unequal as the room share goes from 0 to 100 %."""
@@ -224,7 +210,7 @@ class RoomExplorer(View):
                       title=_left_title(texts.ROOM_TITLES[1]), height=420, margin=dict(l=STRIPS_LEFT, r=30, t=40, b=99),
                       legend=dict(orientation="h", x=0, y=-0.2, yanchor="top", font=dict(size=12)),
                       separators=",.", uirevision="keep")
-        # On a phone the left margin that lines the plot up with the strips above it (which scroll there) left the
+        # On a phone the left margin that lines the plot up with the strips above it (narrower there) left the
         # plot 144 of 274 px: there the margin fits the y axis's own words. A plain value, independent of the sliders.
         return LiveFigure(dict(data=data, layout=layout)).on_phone(layout=ROOM_LINES_PHONE)
 
@@ -245,25 +231,21 @@ class RoomExplorer(View):
             out = self.outcome(p)
             sentence = room_sentence_html(p, out)
             codes, in_need = cell_codes(p)
+            markup = strips_markup(codes, in_need)
         except Exception as exc:  # noqa: BLE001 - never a traceback in the lesson
             self.message.value = error_box(exc, texts.MODEL_FAILED)
             return
         self.message.value = ""
         self.sentence.value = sentence
-        rows = [texts.REALITY_ROW] + [texts.PROFESSIONAL_ROW.format(letter=chr(65 + i))
-                                      for i in range(int(p.n_professionals))]
-        words = np.vectorize(texts.CELL_WORDS.get)(codes)
         grid = np.isin(out.shares, self.shares)
         x = out.shares[grid] * 100
         mine = dict(type="line", xref="x", yref="y domain", x0=p.room_share * 100, x1=p.room_share * 100,
                     y0=0, y1=1, line=dict(color="#333333", width=2, dash="dash"))
-        border = dict(type="line", xref="x", yref="y domain", x0=in_need + 0.5, x1=in_need + 0.5, y0=0, y1=1,
-                      line=dict(color="#333333", width=1.5))
-        with self.strips.batch_update():
-            heat = self.strips.data[0]
-            heat.z, heat.y, heat.x, heat.text = codes, rows, np.arange(1, codes.shape[1] + 1), words
-            self.strips.layout.shapes = [border]
-            self.strips.layout.height = _strips_height(len(rows) - 1)
+        self.codes = codes
+        if self.strips is None:
+            self.strips = w.HTML(markup, layout=STRIPS_LAYOUT, _dom_classes=("wakker-chart", "wakker-huishoudens"))
+        else:
+            self.strips.value = markup
         with self.fig.batch_update():
             for trace, values in zip(self.fig.data, (out.missed, out.needless, out.unequal)):
                 trace.x, trace.y = x, np.asarray(values, float)[grid]
