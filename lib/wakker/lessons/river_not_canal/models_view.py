@@ -319,7 +319,9 @@ class CrowdExplorer(View):
         here = float(cr.rms_error_of_mean(p.n, p.spread, p.herding, p.bias))
         with self.fig.batch_update():
             bar, truth, median, mean, expert, theory, exp_line, marker = self.fig.data
-            bar.x, bar.y, bar.width = centres, counts, float(edges[1] - edges[0])
+            # no width of their own: plotly takes it from the centres' spacing (with the layout's bargap), so a key
+            # changes only data, which the page draws without laying out the figure again (issue 11)
+            bar.x, bar.y = centres, counts
             for trace, x in ((truth, p.truth), (median, run.median), (mean, run.mean), (expert, run.expert)):
                 trace.x, trace.y = [x, x], [0.0, top]
             theory.x, theory.y = sizes, typical
