@@ -182,6 +182,10 @@ function forWidth(fig, narrow, width) {
 // any other figure is drawn as before (null).
 const PLAIN_AXIS = ['linear', 'log', '-', undefined];
 const SAME_RANGE = 1e-9;  // of the range's span
+// Room to spare when the data pass a held range: the end they passed goes this share of the new span further, so that
+// the next key in the same direction still fits (a student moves a slider one way several keys: without it every key
+// was a whole draw, ≈ 30 ms instead of ≈ 10; 08's judgement_accuracy, 04's n_movements). An end at zero stays there.
+const HEADROOM = 0.1;
 // an axis whose range the lesson gives (steady() leaves it as it is)
 const ownRange = (ax) => ax.autorange === false || (!!ax.range && ax.autorange !== true);
 const numbers = (v) => (Array.isArray(v) || ArrayBuffer.isView(v)) && Array.prototype.every.call(v, (x) => x === null || typeof x === 'number');
@@ -284,7 +288,16 @@ function steady(data, layout, held) {
     const fits = prev && (e.pad || e.bars
       ? prev[0] <= need[0] + tol && prev[1] >= need[1] - tol && (need[1] - need[0]) >= (prev[1] - prev[0]) / 2
       : Math.abs(prev[0] - need[0]) < tol && Math.abs(prev[1] - need[1]) < tol);
-    if (!fits) { held[key] = range; same = false; }
+    if (!fits) {
+      const grows = prev && (e.pad || e.bars) && (need[1] - need[0]) >= (prev[1] - prev[0]) / 2;
+      if (grows) {
+        const extra = HEADROOM * (range[1] - range[0]);
+        // the data themselves passed that end (not only the room the rule keeps around them)
+        if (e.hi > prev[1] + tol && range[1] !== 0) range[1] += extra;
+        if (e.lo < prev[0] - tol && range[0] !== 0) range[0] -= extra;
+      }
+      held[key] = range; same = false;
+    }
     out[key].range = held[key].slice();
     out[key].autorange = false;
     fixed[key] = held[key];
