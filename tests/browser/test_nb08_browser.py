@@ -165,7 +165,9 @@ def test_nb08_models_questions_and_answers_after_restart(page, jupyter_server, f
     # ... and the strips followed the slider: at 0 % room the rule decides, every professional's row the same
     # (the strips' HTML comes before the lines' figure: the line at 0 % is drawn, so the strips are there)
     assert room.locator(".wakker-huishoudens svg").inner_html() != strips_before
-    rows = room.locator(".wakker-huishoudens svg g").evaluate_all("gs => gs.map((g) => g.innerHTML)")
+    rows = room.locator(".wakker-huishoudens svg g").evaluate_all(  # each row's runs: where, how wide, which colour
+        "gs => gs.map((g) => [...g.querySelectorAll('rect')].map((r) => ['x', 'width', 'fill']"
+        ".map((a) => r.getAttribute(a)).join()).join(' '))")
     assert len(rows) == 6 and len(set(rows[1:])) == 1, rows
     jlab.press(room.locator(".wakker-param-time_pressure .noUi-handle"), "End", 1)  # tijdsdruk 100 %
     expect(room.locator(".wakker-readout-param-time_pressure")).to_have_text("100 %", timeout=10_000)
@@ -308,6 +310,17 @@ def test_nb08_models_questions_and_answers_after_restart(page, jupyter_server, f
     assert fit["box"] <= fit["client"] < 400 and fit["scroll"] <= fit["client"], fit
     assert fit["rows"] == 6 and not fit["outside"] and not fit["cut"], fit  # the rows, the title, the axis words
     assert fit["plot"] >= 0.5 * fit["box"], fit
+    # many households: the strips stay as wide as their box (they took a pixel a household, 1000 px, and the whole
+    # model scrolled sideways with only the first households on the screen: a reviewer)
+    jlab.press(room.locator(".wakker-param-n_households .noUi-handle"), "End", 1)
+    expect(sentence).to_contain_text("van de 1000", timeout=10_000)
+    page.wait_for_timeout(300)
+    many = strips.evaluate(STRIPS_FIT)
+    assert many["scroll"] <= many["client"] < 400 and many["left"] + many["plot"] <= many["box"], many
+    assert room.evaluate("r => r.scrollWidth <= r.clientWidth"), "the model scrolls sideways"
+    jlab.screenshot(page, "nb08-13m-phone-room-strips-1000", locator=strips)
+    room.locator("button", has_text="Terug naar de standaardaannames").click()
+    expect(sentence).to_contain_text("Bij 50 % ruimte", timeout=10_000)
     expect(room.locator(".wakker-strook-hint")).to_have_count(0)  # nothing left to scroll: no hint that says so
     jlab.screenshot(page, "nb08-13j-phone-room-strips-figure", locator=strips)
     # no serious axe finding on the strips (when they scrolled: scrollable-region-focusable)

@@ -372,3 +372,71 @@ def test_crowd_sentence_has_no_impossible_weights_at_the_extremes():
     assert not re.search(r"(?<![\d,])[−-]\d", html.unescape(re.sub("<[^>]+>", "", sentence)))
     assert "0 pond precies goed" not in _crowd_sentence(spread=0.0, expert_spread=0.0)
     assert "precies goed" in _crowd_sentence(spread=0.0, expert_spread=0.0)
+
+
+def _histogram(e) -> dict:
+    """What the crowd's histogram shows: its axes, the bars (centres, counts, width) and the four vertical lines."""
+    f = e.fig
+    x, y = [float(v) for v in f.data[0].x], [int(v) for v in f.data[0].y]
+    return {"x_range": tuple(f.layout.xaxis.range), "y_range": tuple(f.layout.yaxis.range), "x": x, "y": y,
+            "width": x[1] - x[0], "lines": [float(t.x[0]) for t in f.data[1:5]]}
+
+
+def test_crowd_histogram_same_settings_same_picture_whatever_came_before():
+    """A reviewer: with the kit's held axes, 'Terug naar de standaardaannames' after moving the spread up left the
+    axis at 797-1492 with the bars over half of it, where the first picture had them over the whole axis; a teacher
+    comparing screens saw two charts for one setting. The lesson now gives the axes itself, from the settings."""
+    e = lesson.CrowdExplorer()
+    first = _histogram(e)
+    for spread in (95.0, 300.0, 5.0):
+        e.set(spread=spread)
+    e.set(herding=0.9, n=3)
+    e.reset()
+    assert _histogram(e) == first
+    for spread in (300.0, 180.0):  # 180 reached from 300 is drawn as 180 reached from the start
+        e.set(spread=spread)
+    down = _histogram(e)
+    e.reset()
+    e.set(spread=180.0)
+    assert _histogram(e) == down
+
+
+@pytest.mark.parametrize("settings", [{}, {"spread": 0.0}, {"spread": 5.0}, {"spread": 300.0}, {"n": 1}, {"n": 2000},
+                                      {"n": 1, "spread": 300.0}, {"herding": 0.95, "spread": 300.0}, {"bias": -200.0},
+                                      {"truth": 5000.0, "expert_spread": 300.0}, {"seed": 17, "herding": 0.6}])
+def test_crowd_histogram_shows_every_guess_and_line_inside_its_axes(settings):
+    """Every guess in a bar, every bar and line inside the axes and none on the frame (a reviewer saw the truth and
+    the expert on the frame at spread 0), and a y axis of whole guesses (with one guess it read 0,2, 0,4 ...)."""
+    e = lesson.CrowdExplorer()
+    e.set(**settings)
+    h, p = _histogram(e), e.params()
+    lo, hi = h["x_range"]
+    span = hi - lo
+    assert sum(h["y"]) == p.n
+    filled = [c for c, n in zip(h["x"], h["y"]) if n]
+    assert lo < min(filled) - h["width"] / 2 and max(filled) + h["width"] / 2 < hi, (h["x_range"], filled)
+    for line in h["lines"]:
+        assert lo + 0.01 * span < line < hi - 0.01 * span, (line, h["x_range"])
+    assert h["y_range"][0] == 0 and max(h["y"]) < h["y_range"][1] and h["y_range"][1] >= 5
+    assert max(h["y"]) >= 0.4 * h["y_range"][1] or p.n < 5  # the bars do not sit low in an axis far too tall
+
+
+def test_crowd_histogram_axes_stay_for_another_draw_and_most_small_steps():
+    """A key that keeps the axes changes only the bars and lines, which the page draws without laying the figure out
+    again (issue 11); another 'Toeval' at the same settings should seldom move the axes."""
+    e = lesson.CrowdExplorer()
+    changed, before = 0, _histogram(e)
+    for seed in range(2, 42):
+        e.set(seed=seed)
+        now = _histogram(e)
+        changed += (now["x_range"], now["y_range"]) != (before["x_range"], before["y_range"])
+        before = now
+    assert changed <= 4, changed
+    e.reset()
+    changed, before = 0, _histogram(e)
+    for herding in range(1, 61):
+        e.set(herding=herding / 100)
+        now = _histogram(e)
+        changed += (now["x_range"], now["y_range"]) != (before["x_range"], before["y_range"])
+        before = now
+    assert changed <= 15, changed

@@ -12,8 +12,8 @@ from wakker.ui.style import KIT_CSS
 COLOURS = ("#000001", "#000002", "#000003")
 
 
-def _tip(first: int, last: int, code: int) -> str:
-    return f"{first}-{last}:{code}"
+def _tip(row: str, first: int, last: int, code: int) -> str:
+    return f"{row}:{first}-{last}:{code}"
 
 
 def _rects(markup: str) -> list[tuple[float, float, str, str]]:
@@ -36,13 +36,13 @@ def test_every_cell_is_covered_once_in_its_own_colour_and_rows_keep_their_names(
     assert [g[0] for g in groups] == ["a", "b", "c", "d"]
     ys = [float(g[1]) for g in groups]
     assert np.allclose(np.diff(ys), strips.ROW_PX)  # one row under the other, a gap between them
-    for r, (_, _, inner) in enumerate(groups):
+    for r, (name, _, inner) in enumerate(groups):
         drawn = np.full(codes.shape[1], -1)
         for x, width, fill, tip in _rects(inner):
             first, end = int(x), int(x + width)
             assert (drawn[first:end] == -1).all()  # no overlap
             drawn[first:end] = COLOURS.index(fill)
-            assert tip == f"{first + 1}-{end}:{COLOURS.index(fill)}"  # counted from 1, the last one included
+            assert tip == f"{name}:{first + 1}-{end}:{COLOURS.index(fill)}"  # counted from 1, the last one included
         assert (drawn == codes[r]).all(), r
     assert f'viewBox="0 0 37 {4 * strips.ROW_PX}"' in markup and 'preserveAspectRatio="none"' in markup
 
@@ -53,6 +53,8 @@ def test_title_names_the_figure_axis_words_under_it_and_words_are_escaped():
     assert 'role="figure" aria-label="Wie &quot;krijgt&quot; hulp?"' in markup
     assert "<rij>" not in markup and "&lt;rij&gt;" in markup and "a &amp; b" in markup
     assert 'class="wakker-strepen mijn-klasse"' in markup
+    # as wide as its box, however many columns (the SVG's own width is one pixel a column)
+    assert re.search(r'class="wakker-strepen mijn-klasse" [^>]*style="[^"]*width:0;min-width:100%', markup)
     assert markup.index("wakker-strepen-titel") < markup.index("<svg") < markup.index("wakker-strepen-as")
 
 
@@ -74,3 +76,6 @@ def test_on_a_phone_the_row_names_get_less_room():
     assert ".wakker-strepen-namen" not in wide
     names = re.search(r"\.wakker-strepen-namen \{ width: (\d+)px !important; font-size: (\d+)px; \}", phone)
     assert names and int(names.group(1)) < strips.NAMES_PX and int(names.group(2)) < 12
+    # the words in the plotly figures' colour, light and dark
+    assert 'body[data-jp-theme-light="true"] .wakker-strepen { color: #2a3f5f; }' in wide
+    assert 'body[data-jp-theme-light="false"] .wakker-strepen { color: #f2f5fa; }' in wide

@@ -13,7 +13,9 @@ browser shows on hover and a screen reader reads), worded by the lesson; each ro
 row's name. The whole keeps the figure's
 accessible name (``role="figure"`` with the title as its label), as a plotly figure of the kit has.
 
-On a phone the kit's stylesheet (:data:`wakker.ui.style.KIT_CSS`, class ``wakker-strepen``) gives the row
+The whole is as wide as its box, however many columns (``width:0`` with ``min-width:100%``: without it the SVG
+took one pixel a column, 1000 px at 1000 households, and the lesson scrolled sideways: a reviewer). On a phone the
+kit's stylesheet (:data:`wakker.ui.style.KIT_CSS`, class ``wakker-strepen``) gives the row
 names less room and a smaller font, so that the strips fit the screen without scrolling sideways.
 """
 from __future__ import annotations
@@ -42,12 +44,12 @@ def runs(row: Sequence[int]) -> list[tuple[int, int, int]]:
 
 
 def strips_html(codes, colours: Sequence[str], rows: Sequence[str], *, title: str, axis: str,
-                tip: Callable[[int, int, int], str], border: int | None = None, css: str = "") -> str:
+                tip: Callable[[str, int, int, int], str], border: int | None = None, css: str = "") -> str:
     """``codes`` (rows × columns of small whole numbers, an index into ``colours``) as strips, one per row.
 
     ``rows`` names the rows (left of them); ``title`` stands above and is the figure's accessible name, ``axis``
-    under the strips says what the columns are. ``tip(first, last, code)`` words the tooltip of a run of equal
-    cells (``first`` and ``last`` count from 1, both included); the row's name is the label of the run's group. ``border``: a dark line after that many
+    under the strips says what the columns are. ``tip(row_name, first, last, code)`` words the tooltip of a run of
+    equal cells (``first`` and ``last`` count from 1, both included); the row's name is also its group's label. ``border``: a dark line after that many
     columns (0 to the number of columns), e.g. where the cases in need end. ``css``: extra classes.
     """
     grid = np.asarray(codes, dtype=int)
@@ -58,7 +60,7 @@ def strips_html(codes, colours: Sequence[str], rows: Sequence[str], *, title: st
     shapes = []
     for r, name in enumerate(rows):
         cells = "".join(f'<rect x="{first}" width="{end - first}" height="{ROW_PX - GAP_PX}" fill="{colours[code]}">'
-                        f'<title>{html.escape(tip(first + 1, end, code))}</title></rect>'
+                        f'<title>{html.escape(tip(name, first + 1, end, code))}</title></rect>'
                         for first, end, code in runs(grid[r]))
         shapes.append(f'<g role="group" aria-label="{html.escape(name, quote=True)}" '
                       f'transform="translate(0 {r * ROW_PX + GAP_PX / 2:g})">{cells}</g>')
@@ -71,7 +73,7 @@ def strips_html(codes, colours: Sequence[str], rows: Sequence[str], *, title: st
     return (
         f'<div class="wakker-strepen {css}" role="figure" aria-label="{label}" '
         f'style="font-family:{html.escape(FONT, quote=True)};font-size:12px;line-height:1.25;'
-        f'padding:0 0 6px 0">'
+        f'padding:0 0 6px 0;width:0;min-width:100%;box-sizing:border-box">'
         f'<div class="wakker-strepen-titel" style="font-size:14px;padding:10px 0 8px 8px">{html.escape(title)}</div>'
         f'<div style="display:flex;align-items:flex-start">'
         f'<div class="wakker-strepen-namen" aria-hidden="true" style="flex:none;width:{NAMES_PX}px;'

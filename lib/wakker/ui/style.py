@@ -152,6 +152,10 @@ details[open] > summary .wakker-klik {display: none !important;}
    line that runs through it does not make it unreadable. */
 .wakker-planning-lijnen .shape-label-text { paint-order: stroke; stroke: var(--jp-layout-color0, #fff);
   stroke-width: 4px; stroke-opacity: .8; stroke-linejoin: round; }
+/* Strips of cells (strips.strips_html): their words in the colour of the plotly figures around them (plotly_white's
+   and plotly_dark's font colour), in a light theme and a dark one. */
+body[data-jp-theme-light="true"] .wakker-strepen { color: #2a3f5f; }
+body[data-jp-theme-light="false"] .wakker-strepen { color: #f2f5fa; }
 /* Notebook 09's 'Wie heeft wat gedaan': a student's name on one line on a wide screen ('student' above '1' with ten
    notebook columns at 1400 px); on a phone it may wrap, so that more than one notebook column fits beside it. */
 @media (min-width: 641px) { .wakker-docent-tabel.voortgang td:first-child { white-space: nowrap; } }

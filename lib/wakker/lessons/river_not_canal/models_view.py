@@ -189,6 +189,46 @@ CROWD_MORE = ("expert_spread", "truth", "seed")
 #: Crowd sizes at which the tests compare the model's draws with the curve the figure shows.
 CURVE_SIZES = (1, 2, 3, 5, 10, 20, 50, 100, 200, 500, 787, 1000, 2000)
 BINS = 30
+#: The histogram's x axis runs at least this many pounds (at spread 0 every guess is the same: one bar, with room
+#: around it for the truth and the expert)
+MIN_SPAN = 20.0
+
+
+def nice_step(span: float, parts: int = 6) -> float:
+    """The smallest of 1, 2 or 5 times a power of ten that is at least ``span / parts``."""
+    raw = max(float(span), 1e-9) / parts
+    power = 10.0 ** np.floor(np.log10(raw))
+    return float(next(m * power for m in (1, 2, 5, 10) if m * power >= raw * (1 - 1e-12)))
+
+
+def histogram_x(values: np.ndarray, centre: float, half: float) -> tuple[list[float], tuple[float, float]]:
+    """The histogram's x range and the span its bins cover: ``centre ± half`` (where the settings put the guesses)
+    and every one of ``values`` (the guesses, the truth and the expert), to round ends.
+
+    The lesson gives its ranges itself, from the settings more than from this draw: the same settings give the same
+    picture, also after *Terug naar de standaardaannames* (with the kit's held axes they did not: a reviewer), and
+    another *Toeval* moves the bars, not the axes. The bins cover the same span as long as the ends stay, so a key
+    then only moves the bars, which the page draws without laying the figure out again (issue 11). The ends lie a
+    little beyond the round numbers, so that no line sits on the plot's frame and no tick label on its edge."""
+    low = min(float(np.min(values)), centre - half)
+    high = max(float(np.max(values)), centre + half)
+    if high - low < MIN_SPAN:
+        middle = (low + high) / 2
+        low, high = middle - MIN_SPAN / 2, middle + MIN_SPAN / 2
+    span = high - low
+    step = nice_step(span, 10)
+    start = float(np.floor((low - 0.02 * span) / step) * step)
+    end = float(np.ceil((high + 0.02 * span) / step) * step)
+    room = 0.03 * (end - start)
+    return [start - room, end + room], (start, end)
+
+
+def count_range(most: float) -> list[float]:
+    """The y range for a highest count ``most``: from 0 to a round number above it, at least 5 (whole guesses: with
+    one guess plotly's own axis showed 0,2, 0,4 ...)."""
+    top = max(5.0, float(most) * 1.08)
+    step = nice_step(top, 10)
+    return [0.0, float(np.ceil(top / step - 1e-9) * step)]
 
 
 def crowd_words() -> dict[str, ParamWords]:
@@ -310,18 +350,24 @@ class CrowdExplorer(View):
         self.message.value = ""
         self.sentence.value = sentence
         values = np.concatenate([run.guesses, [p.truth, run.expert]])
-        low, high = float(values.min()), float(values.max())
-        if high - low < 1e-9:
-            low, high = low - 1, high + 1
-        counts, edges = np.histogram(run.guesses, bins=BINS, range=(low, high))
-        top = max(1.0, float(counts.max())) * 1.08
+        # where the settings put the guesses: around their median, each guess's own part of the spread (the shared
+        # part, herding, moves them together) 3,5 times to either side; the tallest bar a normal curve of that width
+        # gives, with a fifth to spare (so that another draw seldom changes the y axis)
+        own = float(p.spread) * float(np.sqrt(1.0 - p.herding))
+        x_range, bins = histogram_x(values, run.median, 3.5 * own)
+        counts, edges = np.histogram(run.guesses, bins=BINS, range=bins)
+        width = (bins[1] - bins[0]) / BINS
+        expected = p.n * min(1.0, width / (own * np.sqrt(2 * np.pi))) if own > 0 else p.n
+        y_range = count_range(max(float(counts.max()), 1.2 * expected))
+        top = y_range[1]
         centres = (edges[:-1] + edges[1:]) / 2
         here = float(cr.rms_error_of_mean(p.n, p.spread, p.herding, p.bias))
         with self.fig.batch_update():
             bar, truth, median, mean, expert, theory, exp_line, marker = self.fig.data
             # no width of their own: plotly takes it from the centres' spacing (with the layout's bargap), so a key
-            # changes only data, which the page draws without laying out the figure again (issue 11)
+            # that keeps the axes changes only data, which the page draws without laying out the figure again
             bar.x, bar.y = centres, counts
+            self.fig.layout.xaxis.range, self.fig.layout.yaxis.range = x_range, y_range
             for trace, x in ((truth, p.truth), (median, run.median), (mean, run.mean), (expert, run.expert)):
                 trace.x, trace.y = [x, x], [0.0, top]
             theory.x, theory.y = sizes, typical

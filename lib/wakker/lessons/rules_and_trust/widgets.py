@@ -149,11 +149,11 @@ def _left_title(text: str) -> dict:
     return dict(text=text, x=0, xref="container", xanchor="left", pad=dict(l=8), font=dict(size=14))
 
 
-def _cell_tip(first: int, last: int, code: int) -> str:
+def _cell_tip(row: str, first: int, last: int, code: int) -> str:
     word = texts.CELL_WORDS[code]
     if first == last:
-        return texts.TIP_CELL.format(first=first, word=word)
-    return texts.TIP_CELLS.format(first=first, last=last, word=word)
+        return texts.TIP_CELL.format(row=row, first=first, word=word)
+    return texts.TIP_CELLS.format(row=row, first=first, last=last, word=word)
 
 
 def strips_markup(codes: np.ndarray, in_need: int) -> str:
