@@ -5,18 +5,19 @@ Why HTML and not a plotly heat map (issue 11): plotly draws a heat map afresh wi
 its image, its layout), which cost 08's room explorer a second whole plotly draw on every key press, one
 after the other. An HTML widget's new value is swapped in one go: the page parses a few kilobytes of SVG
 and paints. It looks as the heat map did: the same colours, the same 28 px rows with a 2 px gap, the row
-names on the left in plotly's font, a line between two columns where the lesson asks for one. The words
-take the page's colour and the gaps its background, in a light theme and a dark one.
+names on the left in plotly's font, a line between two columns where the lesson asks for one. The gaps take
+the page's background; the words the plotly figures' colour (set by the kit's stylesheet for a light theme and
+a dark one).
 
 Each run of equal cells in a row is one rectangle with its own tooltip (the SVG ``<title>``, which the
 browser shows on hover and a screen reader reads), worded by the lesson; each row is a group named by the
-row's name. The whole keeps the figure's
-accessible name (``role="figure"`` with the title as its label), as a plotly figure of the kit has.
+row's name. The whole keeps the figure's accessible name (``role="figure"`` with the title as its label), as
+a plotly figure of the kit has.
 
 The whole is as wide as its box, however many columns (``width:0`` with ``min-width:100%``: without it the SVG
-took one pixel a column, 1000 px at 1000 households, and the lesson scrolled sideways: a reviewer). On a phone the
-kit's stylesheet (:data:`wakker.ui.style.KIT_CSS`, class ``wakker-strepen``) gives the row
-names less room and a smaller font, so that the strips fit the screen without scrolling sideways.
+took one pixel a column, 1000 px at 1000 households, and the lesson scrolled sideways: a reviewer). On a phone
+the kit's stylesheet (:data:`wakker.ui.style.KIT_CSS`, class ``wakker-strepen``) gives the row names less room
+and a smaller font, so that the strips fit the screen without scrolling sideways.
 """
 from __future__ import annotations
 
@@ -49,8 +50,9 @@ def strips_html(codes, colours: Sequence[str], rows: Sequence[str], *, title: st
 
     ``rows`` names the rows (left of them); ``title`` stands above and is the figure's accessible name, ``axis``
     under the strips says what the columns are. ``tip(row_name, first, last, code)`` words the tooltip of a run of
-    equal cells (``first`` and ``last`` count from 1, both included); the row's name is also its group's label. ``border``: a dark line after that many
-    columns (0 to the number of columns), e.g. where the cases in need end. ``css``: extra classes.
+    equal cells (``first`` and ``last`` count from 1, both included); the row's name is also its group's label.
+    ``border``: a dark line after that many columns (0 to the number of columns), e.g. where the cases in need
+    end. ``css``: extra classes.
     """
     grid = np.asarray(codes, dtype=int)
     if grid.ndim != 2 or grid.shape[0] != len(rows):

@@ -354,9 +354,9 @@ class CrowdExplorer(View):
         # part, herding, moves them together) 3,5 times to either side; the tallest bar a normal curve of that width
         # gives, with a fifth to spare (so that another draw seldom changes the y axis)
         own = float(p.spread) * float(np.sqrt(1.0 - p.herding))
-        x_range, bins = histogram_x(values, run.median, 3.5 * own)
-        counts, edges = np.histogram(run.guesses, bins=BINS, range=bins)
-        width = (bins[1] - bins[0]) / BINS
+        x_range, covered = histogram_x(values, run.median, 3.5 * own)
+        counts, edges = np.histogram(run.guesses, bins=BINS, range=covered)
+        width = (covered[1] - covered[0]) / BINS
         expected = p.n * min(1.0, width / (own * np.sqrt(2 * np.pi))) if own > 0 else p.n
         y_range = count_range(max(float(counts.max()), 1.2 * expected))
         top = y_range[1]
