@@ -440,3 +440,19 @@ def test_crowd_histogram_axes_stay_for_another_draw_and_most_small_steps():
         changed += (now["x_range"], now["y_range"]) != (before["x_range"], before["y_range"])
         before = now
     assert changed <= 15, changed
+
+
+def test_crowd_at_spread_zero_the_bar_stands_on_the_truth_and_the_diamond_is_whole():
+    """A reviewer at spread 0: all 787 guesses are the truth, but their bar stood beside the truth's line (as if the
+    crowd guessed too high), and the diamond of 'jouw menigte' lay on the lower panel's x axis, half cut off."""
+    e = lesson.CrowdExplorer()
+    for settings in ({"spread": 0.0}, {"spread": 0.0, "truth": 1234.0}, {"spread": 60.0}):
+        e.reset()
+        e.set(**settings)
+        h = _histogram(e)
+        if settings["spread"] == 0:
+            (centre,) = [c for c, n in zip(h["x"], h["y"]) if n]
+            assert abs(centre - e.params().truth) < 1e-9, (settings, centre)
+        # the truth is always a bin's middle
+        assert min(abs(c - e.params().truth) for c in h["x"]) < 1e-6 * h["width"], settings
+    assert e.fig.data[7].cliponaxis is False

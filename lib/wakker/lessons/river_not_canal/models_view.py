@@ -312,8 +312,9 @@ class CrowdExplorer(View):
             dict(type="scatter", x=empty, y=empty, mode="lines", name=texts.CROWD_TRACES["expert_line"],
                  showlegend=False, line=dict(color=COLOURS["expert"], width=1.5, dash="dashdot"),
                  hovertemplate=texts.CROWD_CURVE_HOVER.format(name=texts.CROWD_TRACES["expert_line"]), **subplot_axes(2)),
+            # cliponaxis off: at spread 0 the crowd is on the x axis (0 pond off), and half the diamond was cut off there
             dict(type="scatter", x=empty, y=empty, mode="markers", name=texts.CROWD_TRACES["here"], showlegend=False,
-                 marker=dict(color=COLOURS["truth"], size=11, symbol="diamond"),
+                 marker=dict(color=COLOURS["truth"], size=11, symbol="diamond"), cliponaxis=False,
                  hovertemplate=texts.CROWD_CURVE_HOVER.format(name=texts.CROWD_TRACES["here"]), **subplot_axes(2)),
         ]
         return LiveFigure(dict(data=data, layout=layout))
@@ -355,8 +356,12 @@ class CrowdExplorer(View):
         # gives, with a fifth to spare (so that another draw seldom changes the y axis)
         own = float(p.spread) * float(np.sqrt(1.0 - p.herding))
         x_range, covered = histogram_x(values, run.median, 3.5 * own)
-        counts, edges = np.histogram(run.guesses, bins=BINS, range=covered)
         width = (covered[1] - covered[0]) / BINS
+        # the bins moved (less than half a bin, inside the axis's room) so that the truth is a bin's middle: at spread 0
+        # every guess is the truth, and their bar stood beside the truth's line, as if the crowd guessed too high
+        shift = ((p.truth - covered[0]) / width) % 1.0 - 0.5
+        counts, edges = np.histogram(run.guesses, bins=BINS, range=(covered[0] + shift * width,
+                                                                   covered[1] + shift * width))
         expected = p.n * min(1.0, width / (own * np.sqrt(2 * np.pi))) if own > 0 else p.n
         y_range = count_range(max(float(counts.max()), 1.2 * expected))
         top = y_range[1]

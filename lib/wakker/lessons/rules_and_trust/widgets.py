@@ -151,6 +151,9 @@ def _left_title(text: str) -> dict:
 
 def _cell_tip(row: str, first: int, last: int, code: int) -> str:
     word = texts.CELL_WORDS[code]
+    if code in (4, 5):  # the reality's row: its name ('echt in nood?') and its words ('echt in nood') say the same
+        return (texts.TIP_CELL if first == last else texts.TIP_CELLS).format(row="", first=first, last=last,
+                                                                             word=word).removeprefix(", ")
     if first == last:
         return texts.TIP_CELL.format(row=row, first=first, word=word)
     return texts.TIP_CELLS.format(row=row, first=first, last=last, word=word)
