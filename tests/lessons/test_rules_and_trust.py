@@ -132,7 +132,7 @@ def test_room_strips_are_html_that_fits_a_phone_and_lines_up_with_the_lines_belo
     assert strips is ex.strips and "wakker-chart" in strips._dom_classes  # bench_browser times it as a plot
     assert not any("wakker-huishoudens" in c._dom_classes for c in children if c is not strips)
     shown = " ".join(c.value for c in children if isinstance(getattr(c, "value", None), str))
-    assert "overflow-x" not in shown and "min-width:4" not in shown and "wakker-strook-hint" not in shown
+    assert "overflow-x" not in shown and "min-width:40em" not in shown and "wakker-strook-hint" not in shown
     assert not [k for k, v in vars(texts).items() if isinstance(v, str) and "Schuif de strepen" in v]
     assert f'aria-label="{texts.ROOM_TITLES[0]}"' in strips.value and texts.HOUSEHOLD_AXIS in strips.value
     assert ex.fig.layout.title.text == texts.ROOM_TITLES[1] and ex.fig.layout.title.xanchor == "left"
