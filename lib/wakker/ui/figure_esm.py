@@ -285,12 +285,12 @@ function steady(data, layout, held) {
     const {range, need} = rangeFor(e, ax), prev = held[key];
     // held while the data stay inside and fill at least half of it; the x of lines alone follows them exactly
     const tol = prev ? SAME_RANGE * (Math.abs(prev[1] - prev[0]) || 1) : 0;
-    const fits = prev && (e.pad || e.bars
-      ? prev[0] <= need[0] + tol && prev[1] >= need[1] - tol && (need[1] - need[0]) >= (prev[1] - prev[0]) / 2
-      : Math.abs(prev[0] - need[0]) < tol && Math.abs(prev[1] - need[1]) < tol);
+    const loose = prev && (e.pad || e.bars), fills = loose && (need[1] - need[0]) >= (prev[1] - prev[0]) / 2;
+    const fits = loose  // held while inside; else followed exactly
+      ? fills && prev[0] <= need[0] + tol && prev[1] >= need[1] - tol
+      : prev && Math.abs(prev[0] - need[0]) < tol && Math.abs(prev[1] - need[1]) < tol;
     if (!fits) {
-      const grows = prev && (e.pad || e.bars) && (need[1] - need[0]) >= (prev[1] - prev[0]) / 2;
-      if (grows) {
+      if (fills) {  // the data went past the held range (they still fill half of it): it grows
         const extra = HEADROOM * (range[1] - range[0]);
         // the data themselves passed that end (not only the room the rule keeps around them)
         if (e.hi > prev[1] + tol && range[1] !== 0) range[1] += extra;

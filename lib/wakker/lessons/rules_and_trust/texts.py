@@ -25,9 +25,10 @@ LINE_MISSED = "gemist (nood, geen hulp)"
 LINE_NEEDLESS = "onnodig geholpen"
 LINE_UNEQUAL = "ongelijk behandeld (professionals oneens)"
 HOVER_LINE = "{name}<br>ruimte %{{x:.0f}} %<br>%{{y:.1f}} huishoudens<extra></extra>"
-#: the tooltip of a run of households in a row of the strips (one household, or first to last)
-TIP_CELL = "{row}, huishouden {first}: {word}"
-TIP_CELLS = "{row}, huishoudens {first}–{last}: {word}"
+#: the tooltip of a run of households in a row of the strips (one household, or first to last); a professional's row
+#: puts its name before it
+TIP_CELL = "huishouden {first}: {word}"
+TIP_CELLS = "huishoudens {first}–{last}: {word}"
 CELL_WORDS = {0: "geen hulp, niet nodig", 1: "geholpen, terecht", 2: "gemist (nood, geen hulp)",
               3: "onnodig geholpen", 4: "echt in nood", 5: "niet in nood"}
 ROOM_LEGEND = [("#2d6a4f", "geholpen, terecht"), ("#d00000", "gemist"), ("#4895ef", "onnodig geholpen"),

@@ -149,14 +149,20 @@ def _left_title(text: str) -> dict:
     return dict(text=text, x=0, xref="container", xanchor="left", pad=dict(l=8), font=dict(size=14))
 
 
+#: the codes of the reality's row (cell_codes): in need, not in need
+REALITY_CODES = (4, 5)
+
+
 def _cell_tip(row: str, first: int, last: int, code: int) -> str:
-    word = texts.CELL_WORDS[code]
-    if code in (4, 5):  # the reality's row: its name ('echt in nood?') and its words ('echt in nood') say the same
-        return (texts.TIP_CELL if first == last else texts.TIP_CELLS).format(row="", first=first, last=last,
-                                                                             word=word).removeprefix(", ")
-    if first == last:
-        return texts.TIP_CELL.format(row=row, first=first, word=word)
-    return texts.TIP_CELLS.format(row=row, first=first, last=last, word=word)
+    tip = (texts.TIP_CELL if first == last else texts.TIP_CELLS).format(first=first, last=last,
+                                                                         word=texts.CELL_WORDS[code])
+    # the reality's row without its name: 'echt in nood?' and 'echt in nood' said the same twice (a reviewer)
+    return tip if code in REALITY_CODES else f"{row}, {tip}"
+
+
+def _strips_widget(markup: str) -> w.HTML:
+    """The strips' HTML widget (classes: wakker-huishoudens for the tests, wakker-chart for bench_browser)."""
+    return w.HTML(markup, layout=STRIPS_LAYOUT, _dom_classes=("wakker-chart", "wakker-huishoudens"))
 
 
 def strips_markup(codes: np.ndarray, in_need: int) -> str:
@@ -187,13 +193,12 @@ class RoomExplorer(View):
                                     on_change=self.update, formats=_formats(ROOM_MAIN + ROOM_MORE),
                                     label_width="13em", readout_width="4.2em")
         self.sliders = self.panel.sliders
-        # the strips: one HTML widget (classes wakker-huishoudens for the tests, wakker-chart for bench_browser),
-        # made by the first update() with its first content, so that it is sent once, drawn
+        # the strips: one HTML widget, made by the first update() with its first content, so that it is sent once, drawn
         self.strips, self.codes = None, None
         self.fig = self._lines_figure()
         self.update()  # before the box: the widgets then open with the figures drawn (each sent once)
         if self.strips is None:  # the first update failed (its message says why)
-            self.strips = w.HTML("", layout=STRIPS_LAYOUT, _dom_classes=("wakker-chart", "wakker-huishoudens"))
+            self.strips = _strips_widget("")
         self.box = w.VBox([self.panel.box, self.lines.widget, self.strips, self.fig.widget],
                           layout=dict(width="100%"), _dom_classes=("wakker-regel-of-ruimte",))
 
@@ -246,7 +251,7 @@ class RoomExplorer(View):
                     y0=0, y1=1, line=dict(color="#333333", width=2, dash="dash"))
         self.codes = codes
         if self.strips is None:
-            self.strips = w.HTML(markup, layout=STRIPS_LAYOUT, _dom_classes=("wakker-chart", "wakker-huishoudens"))
+            self.strips = _strips_widget(markup)
         else:
             self.strips.value = markup
         with self.fig.batch_update():
